@@ -9,12 +9,13 @@
 
 namespace pthv::stats {
 
-std::vector<double> benjamini_hochberg(const std::vector<double>& p) {
+std::vector<double> benjamini_hochberg(const std::vector<double>& p)
+{
     for (std::size_t i = 0; i < p.size(); ++i) {
         if (std::isnan(p[i]) || p[i] < 0.0 || p[i] > 1.0) {
-            throw std::invalid_argument(
-                "benjamini_hochberg: p-value at index " + std::to_string(i) +
-                " is not in [0, 1] (got " + std::to_string(p[i]) + ")");
+            throw std::invalid_argument("benjamini_hochberg: p-value at index " +
+                                        std::to_string(i) + " is not in [0, 1] (got " +
+                                        std::to_string(p[i]) + ")");
         }
     }
     // Indices ordered by decreasing p-value: position r holds rank m - r.
@@ -34,4 +35,4 @@ std::vector<double> benjamini_hochberg(const std::vector<double>& p) {
     return q;
 }
 
-}  // namespace pthv::stats
+} // namespace pthv::stats

@@ -13,4 +13,4 @@ namespace pthv::stats {
 // Throws std::invalid_argument if any p-value is NaN or outside [0, 1].
 std::vector<double> benjamini_hochberg(const std::vector<double>& p);
 
-}  // namespace pthv::stats
+} // namespace pthv::stats

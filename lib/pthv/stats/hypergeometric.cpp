@@ -23,27 +23,26 @@ constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 constexpr double kNegligibleLog = -1000.0;
 constexpr double kRelativeTolerance = 1e-20;
 
-class Hypergeometric {
-public:
-    Hypergeometric(std::int64_t N, std::int64_t K, std::int64_t n)
-        : N_(N), K_(K), n_(n) {
+class Hypergeometric
+{
+  public:
+    Hypergeometric(std::int64_t N, std::int64_t K, std::int64_t n) : N_(N), K_(K), n_(n)
+    {
         if (N < 0 || K < 0 || n < 0) {
             throw std::invalid_argument(
-                "hypergeometric: N, K and n must be non-negative (got N=" +
-                std::to_string(N) + ", K=" + std::to_string(K) +
-                ", n=" + std::to_string(n) + ")");
+                "hypergeometric: N, K and n must be non-negative (got N=" + std::to_string(N) +
+                ", K=" + std::to_string(K) + ", n=" + std::to_string(n) + ")");
         }
         if (K > N || n > N) {
             throw std::invalid_argument(
-                "hypergeometric: K and n must not exceed N (got N=" +
-                std::to_string(N) + ", K=" + std::to_string(K) +
-                ", n=" + std::to_string(n) + ")");
+                "hypergeometric: K and n must not exceed N (got N=" + std::to_string(N) +
+                ", K=" + std::to_string(K) + ", n=" + std::to_string(n) + ")");
         }
         lo_ = std::max<std::int64_t>(0, n - (N - K));
         hi_ = std::min(n, K);
-        const double mode = std::floor((static_cast<double>(n) + 1.0) *
-                                       (static_cast<double>(K) + 1.0) /
-                                       (static_cast<double>(N) + 2.0));
+        const double mode =
+            std::floor((static_cast<double>(n) + 1.0) * (static_cast<double>(K) + 1.0) /
+                       (static_cast<double>(N) + 2.0));
         mode_ = std::clamp(static_cast<std::int64_t>(mode), lo_, hi_);
         log_mode_ = log_binomials(mode_);
     }
@@ -52,7 +51,8 @@ public:
     std::int64_t hi() const { return hi_; }
 
     // log of sum_{k=a}^{b} w(k) for lo <= a <= b <= hi.
-    double log_sum(std::int64_t a, std::int64_t b) const {
+    double log_sum(std::int64_t a, std::int64_t b) const
+    {
         if (b < mode_) {
             const double lw = walk(b);
             return lw == kNegInf ? kNegInf : sum_down(b, a, lw);
@@ -72,36 +72,38 @@ public:
     // log w(x) for lo <= x <= hi.
     double log_weight(std::int64_t x) const { return walk(x); }
 
-private:
-    static double log_add(double a, double b) {
+  private:
+    static double log_add(double a, double b)
+    {
         if (a < b) {
             std::swap(a, b);
         }
         return b == kNegInf ? a : a + std::log1p(std::exp(b - a));
     }
 
-    static double log_choose(std::int64_t a, std::int64_t b) {
+    static double log_choose(std::int64_t a, std::int64_t b)
+    {
         const double da = static_cast<double>(a);
         const double db = static_cast<double>(b);
-        return std::lgamma(da + 1.0) - std::lgamma(db + 1.0) -
-               std::lgamma(da - db + 1.0);
+        return std::lgamma(da + 1.0) - std::lgamma(db + 1.0) - std::lgamma(da - db + 1.0);
     }
 
-    double log_binomials(std::int64_t k) const {
+    double log_binomials(std::int64_t k) const
+    {
         return log_choose(K_, k) + log_choose(N_ - K_, n_ - k);
     }
 
     // log(P(X = k + 1) / P(X = k)) for lo <= k < hi.
-    double log_ratio_up(std::int64_t k) const {
-        const double num = static_cast<double>(K_ - k) *
-                           static_cast<double>(n_ - k);
-        const double den = static_cast<double>(k + 1) *
-                           static_cast<double>(N_ - K_ - n_ + k + 1);
+    double log_ratio_up(std::int64_t k) const
+    {
+        const double num = static_cast<double>(K_ - k) * static_cast<double>(n_ - k);
+        const double den = static_cast<double>(k + 1) * static_cast<double>(N_ - K_ - n_ + k + 1);
         return std::log(num / den);
     }
 
     // Exact-ratio log w(x), or -inf when w(x) is negligible.
-    double walk(std::int64_t x) const {
+    double walk(std::int64_t x) const
+    {
         if (log_binomials(x) - log_mode_ < kNegligibleLog) {
             return kNegInf;
         }
@@ -116,7 +118,8 @@ private:
     }
 
     // Log-sum-exp of w(from..to) walking upward, given lw = log w(from).
-    double sum_up(std::int64_t from, std::int64_t to, double lw) const {
+    double sum_up(std::int64_t from, std::int64_t to, double lw) const
+    {
         const double top = lw;
         double sum = 0.0;
         for (std::int64_t k = from;; ++k) {
@@ -135,7 +138,8 @@ private:
     }
 
     // Log-sum-exp of w(to..from) walking downward, given lw = log w(from).
-    double sum_down(std::int64_t from, std::int64_t to, double lw) const {
+    double sum_down(std::int64_t from, std::int64_t to, double lw) const
+    {
         const double top = lw;
         double sum = 0.0;
         for (std::int64_t k = from;; --k) {
@@ -156,7 +160,8 @@ private:
     // Summation starts at the largest term of its range (the mode or the
     // range end nearest to it), so terms never exceed 1 relative to `top`.
     // With ratio r < 1 and log-concavity, the rest is at most term*r/(1-r).
-    static bool stop(double term, double log_ratio, double sum) {
+    static bool stop(double term, double log_ratio, double sum)
+    {
         if (log_ratio >= 0.0) {
             return false;
         }
@@ -173,7 +178,8 @@ private:
     double log_mode_ = 0.0;
 };
 
-double probability(const Hypergeometric& h, double log_mass) {
+double probability(const Hypergeometric& h, double log_mass)
+{
     if (log_mass == kNegInf) {
         return 0.0;
     }
@@ -181,10 +187,10 @@ double probability(const Hypergeometric& h, double log_mass) {
     return std::clamp(p, 0.0, 1.0);
 }
 
-}  // namespace
+} // namespace
 
-double hypergeometric_pmf(std::int64_t N, std::int64_t K, std::int64_t n,
-                          std::int64_t x) {
+double hypergeometric_pmf(std::int64_t N, std::int64_t K, std::int64_t n, std::int64_t x)
+{
     const Hypergeometric h(N, K, n);
     if (x < h.lo() || x > h.hi()) {
         return 0.0;
@@ -192,8 +198,8 @@ double hypergeometric_pmf(std::int64_t N, std::int64_t K, std::int64_t n,
     return probability(h, h.log_weight(x));
 }
 
-double hypergeometric_upper_tail(std::int64_t N, std::int64_t K,
-                                 std::int64_t n, std::int64_t x) {
+double hypergeometric_upper_tail(std::int64_t N, std::int64_t K, std::int64_t n, std::int64_t x)
+{
     const Hypergeometric h(N, K, n);
     if (x <= h.lo()) {
         return 1.0;
@@ -204,8 +210,8 @@ double hypergeometric_upper_tail(std::int64_t N, std::int64_t K,
     return probability(h, h.log_sum(x, h.hi()));
 }
 
-double hypergeometric_lower_tail(std::int64_t N, std::int64_t K,
-                                 std::int64_t n, std::int64_t x) {
+double hypergeometric_lower_tail(std::int64_t N, std::int64_t K, std::int64_t n, std::int64_t x)
+{
     const Hypergeometric h(N, K, n);
     if (x >= h.hi()) {
         return 1.0;
@@ -216,4 +222,4 @@ double hypergeometric_lower_tail(std::int64_t N, std::int64_t K,
     return probability(h, h.log_sum(h.lo(), x));
 }
 
-}  // namespace pthv::stats
+} // namespace pthv::stats
