@@ -1,0 +1,15 @@
+# Writes a C++ source holding every schemas/*.yaml as a string, keyed by the
+# file's name without extension. Run by the build, never by hand.
+file(GLOB files ${SCHEMA_DIR}/*.yaml)
+list(SORT files)
+set(body "// Generated from schemas/*.yaml by cmake/embed_schemas.cmake. Do not edit.\n")
+string(APPEND body "#include <pthv/io/schema_sources.hpp>\n\nnamespace pthv::io {\n\n")
+string(APPEND body "const std::vector<SchemaSource>& schema_sources()\n{\n    static const std::vector<SchemaSource> k_sources = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} text)
+  string(APPEND body "        {\"${name}\", R\"pthvschema(${text})pthvschema\"},\n")
+endforeach()
+string(APPEND body "    };\n    return k_sources;\n}\n\n} // namespace pthv::io\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

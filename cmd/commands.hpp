@@ -1,0 +1,30 @@
+#pragma once
+// The command table: each command is one row (name, one-line description,
+// setup). setup adds the command's options to its CLI11 subcommand and
+// returns what to run once the command line is parsed.
+
+#include <functional>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+
+namespace pthv::cmd {
+
+using Runner = std::function<int(Session&)>;
+using SetupFn = Runner (*)(CLI::App& sub);
+
+struct Command {
+    const char* name;
+    const char* description;
+    SetupFn setup;
+};
+
+Runner setup_init(CLI::App& sub);
+Runner setup_validate(CLI::App& sub);
+Runner setup_schema(CLI::App& sub);
+
+const std::vector<Command>& commands();
+
+} // namespace pthv::cmd

@@ -1,0 +1,120 @@
+#include "common.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <pthv/util/files.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace fs = std::filesystem;
+
+void add_global_options(CLI::App& app, GlobalOptions& g)
+{
+    app.add_option("-C,--data", g.data_dir, "The data repo (default: walk up from here to pthv.yaml)")
+        ->type_name("DIR");
+    app.add_option("--as-of", g.as_of, "\"Today\" for every rule and report (default: the real today)")
+        ->type_name("DATE");
+    app.add_option("--format", g.format, "Output format: text, json, csv, md, html, github (per command)")
+        ->type_name("F");
+    app.add_option("-o,--output", g.output, "Write the output to FILE (atomically) instead of stdout")
+        ->type_name("FILE");
+    app.add_flag("-q,--quiet", g.quiet, "Print only problems (for cron)");
+    app.add_option("--color", g.color, "Colour: auto (a terminal without NO_COLOR), always, never")
+        ->type_name("WHEN")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+}
+
+fs::path Session::root() const
+{
+    if (!m_g.data_dir.empty()) {
+        const fs::path dir(m_g.data_dir);
+        if (!util::file_exists(dir / "pthv.yaml") && !fs::is_directory(dir))
+            throw UsageError("-C " + m_g.data_dir + ": no such folder");
+        return dir;
+    }
+    std::error_code ec;
+    const auto found = io::find_repo_root(fs::current_path(ec));
+    if (!found)
+        throw UsageError("no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
+    return *found;
+}
+
+model::Date Session::as_of() const
+{
+    return m_g.as_of.empty() ? model::today() : parse_date_option(m_g.as_of, "--as-of");
+}
+
+io::LoadResult Session::load(const std::optional<fs::path>& flags_file) const
+{
+    io::LoadOptions options;
+    options.as_of = as_of();
+    if (flags_file) {
+        if (!util::file_exists(*flags_file))
+            throw UsageError("--flags " + flags_file->string() + ": no such file");
+        options.flags_file = flags_file;
+    }
+    try {
+        return io::load_repo(root(), options);
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+}
+
+std::string Session::format(const std::vector<std::string>& supported) const
+{
+    for (const auto& f : supported)
+        if (f == m_g.format)
+            return f;
+    throw UsageError("--format " + m_g.format + " is not supported here; use one of " + util::join(supported, ", "));
+}
+
+bool Session::color() const
+{
+    if (m_g.color == "always")
+        return true;
+    if (m_g.color == "never" || !m_g.output.empty())
+        return false;
+    const char* no_color = std::getenv("NO_COLOR");
+    if (no_color && *no_color)
+        return false;
+    return ::isatty(STDOUT_FILENO) != 0;
+}
+
+void Session::finish()
+{
+    if (!m_g.output.empty()) {
+        try {
+            util::atomic_write(m_g.output, m_out);
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    } else {
+        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
+        std::fflush(stdout);
+    }
+    m_out.clear();
+}
+
+std::string format_problem_line(const model::Problem& p, bool color)
+{
+    const std::string_view sev = model::severity_name(p.severity);
+    const std::string where = p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.file;
+    if (!color)
+        return fmt::format("{}: {}[{}]: {}\n", where, sev, p.rule, p.message);
+    const char* c = p.severity == model::Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m";
+    return fmt::format("\x1b[1m{}:\x1b[0m {}{}[{}]\x1b[0m: {}\n", where, c, sev, p.rule, p.message);
+}
+
+model::Date parse_date_option(const std::string& text, const std::string& option)
+{
+    const auto d = model::Date::parse(text);
+    if (!d)
+        throw UsageError(option + " " + text + ": not a date (YYYY-MM-DD)");
+    return *d;
+}
+
+} // namespace pthv::cmd

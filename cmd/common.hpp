@@ -1,0 +1,73 @@
+#pragma once
+// What every command shares: the global options of cli.md, finding and
+// loading the data repo, "today", colour, and writing output (to stdout, or
+// atomically to -o FILE only once the command has succeeded).
+
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include <pthv/io/loader.hpp>
+#include <pthv/model/date.hpp>
+#include <pthv/model/problem.hpp>
+
+namespace pthv::cmd {
+
+// Exit codes (cli.md).
+constexpr int k_exit_ok = 0;
+constexpr int k_exit_findings = 1;
+constexpr int k_exit_usage = 2;
+
+// A usage error or data that cannot be read: exit 2, nothing written.
+struct UsageError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct GlobalOptions {
+    std::string data_dir;
+    std::string as_of;
+    std::string format = "text";
+    std::string output;
+    bool quiet = false;
+    std::string color = "auto";
+};
+
+// Registers -C/--data, --as-of, --format, -o, -q, --color on `app`.
+void add_global_options(CLI::App& app, GlobalOptions& g);
+
+class Session {
+public:
+    explicit Session(const GlobalOptions& g) : m_g(g) {}
+
+    const GlobalOptions& global() const { return m_g; }
+    // The data repo root: -C DIR, else walk up to pthv.yaml. UsageError if none.
+    std::filesystem::path root() const;
+    // --as-of, else the real today. UsageError on a bad date.
+    model::Date as_of() const;
+    // Loads the repo (problems included, never thrown for bad content).
+    io::LoadResult load(const std::optional<std::filesystem::path>& flags_file = std::nullopt) const;
+    // The --format value, checked against what the command supports.
+    std::string format(const std::vector<std::string>& supported) const;
+    bool color() const;
+
+    // Output is gathered and written by finish(), so a failing command
+    // writes nothing.
+    std::string& out() { return m_out; }
+    void finish();
+
+private:
+    const GlobalOptions& m_g;
+    std::string m_out;
+};
+
+// "visits.csv:42: error[CP5-pair]: message" (coloured when asked).
+std::string format_problem_line(const model::Problem& p, bool color);
+
+// Parses a date option; UsageError naming the option otherwise.
+model::Date parse_date_option(const std::string& text, const std::string& option);
+
+} // namespace pthv::cmd

@@ -1,0 +1,91 @@
+// pthv init: create a data repo that validates clean.
+
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+
+#include <pthv/io/config.hpp>
+#include <pthv/io/csv.hpp>
+#include <pthv/io/loader.hpp>
+#include <pthv/io/schema.hpp>
+#include <pthv/util/files.hpp>
+
+namespace pthv::cmd {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct InitOptions {
+    std::string dir = ".";
+    std::string district = "Our School District";
+};
+
+// Quotes a value for the double-quoted YAML scalar in the template.
+std::string yaml_quoted_body(const std::string& s)
+{
+    std::string out;
+    for (const char c : s) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+int run_init(const InitOptions& o, Session& session)
+{
+    const fs::path dir(o.dir);
+    std::vector<std::string> files = {"pthv.yaml", ".gitattributes"};
+    for (const auto& f : io::data_files())
+        files.push_back(f);
+    for (const auto& f : files)
+        if (util::file_exists(dir / f))
+            throw UsageError((dir / f).string() + " already exists; pthv init never overwrites a data repo");
+
+    // The school year that holds "today": it turns on July 1.
+    const model::Date today = session.as_of();
+    const int start_year = today.month() >= 7 ? today.year() : today.year() - 1;
+
+    std::error_code ec;
+    fs::create_directories(dir, ec);
+    if (ec)
+        throw UsageError("cannot create " + dir.string() + ": " + ec.message());
+    util::atomic_write(dir / "pthv.yaml", io::default_config_text(yaml_quoted_body(o.district), start_year));
+    for (const auto& f : io::data_files())
+        util::atomic_write(dir / f, io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n"));
+    util::atomic_write(dir / ".gitattributes",
+                       "# The visit log and trainings are append-only: a union merge keeps both sides' rows.\n"
+                       "visits.csv merge=union\n"
+                       "trainings.csv merge=union\n");
+
+    if (!session.global().quiet)
+        session.out() = fmt::format(
+            "Created a pthv data repo in {}.\n\n"
+            "Next:\n"
+            "  1. Edit pthv.yaml: the school year, calendar, pay and funding.\n"
+            "  2. Fill sites.csv, staff.csv and students.csv (`pthv schema` lists the columns).\n"
+            "  3. Record trainings (trainings.csv) and log visits (visits.csv).\n"
+            "  4. Run `pthv validate` to check everything against the five core practices.\n"
+            "  5. Keep it in git: `git init && git add . && git commit -m \"pthv data repo\"`.\n",
+            dir.string());
+    session.finish();
+    return k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_init(CLI::App& sub)
+{
+    auto o = std::make_shared<InitOptions>();
+    sub.add_option("DIR", o->dir, "Folder to create the data repo in (default: here)");
+    sub.add_option("--district", o->district, "The district's name, for pthv.yaml and reports")->type_name("NAME");
+    sub.footer("Examples:\n"
+               "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
+               "  pthv init            # in the current folder\n\n"
+               "Refuses to overwrite any file that is already there.");
+    return [o](Session& s) { return run_init(*o, s); };
+}
+
+} // namespace pthv::cmd

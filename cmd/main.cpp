@@ -1,0 +1,99 @@
+// pthv: run a Parent Teacher Home Visits program from plain files in git.
+// Builds the command line from the command table, runs the chosen command,
+// and turns every failure into one message and an exit code (cli.md).
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <map>
+
+#include "commands.hpp"
+
+#include <pthv/util/files.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> k_commands = {
+        {"init", "Create a data repo: pthv.yaml, the CSV files with their headers, .gitattributes", setup_init},
+        {"validate", "Check every file and every rule of the five core practices", setup_validate},
+        {"schema", "Print the table schemas (the columns of each file)", setup_schema},
+    };
+    return k_commands;
+}
+
+namespace {
+
+int run(int argc, char** argv)
+{
+    CLI::App app{"pthv: run a Parent Teacher Home Visits program from plain files in git.", "pthv"};
+    app.set_version_flag("--version", std::string("pthv ") + PTHV_VERSION);
+    app.require_subcommand(1);
+    app.fallthrough();
+    app.footer("Examples:\n"
+               "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
+               "  pthv validate --as-of 2026-11-20\n"
+               "  pthv -C ~/pthv-data validate --format json -q\n\n"
+               "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.");
+    GlobalOptions g;
+    add_global_options(app, g);
+
+    std::map<const CLI::App*, Runner> runners;
+    for (const auto& c : commands()) {
+        CLI::App* sub = app.add_subcommand(c.name, c.description);
+        runners[sub] = c.setup(*sub);
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        if (e.get_exit_code() == 0 || dynamic_cast<const CLI::CallForHelp*>(&e) ||
+            dynamic_cast<const CLI::CallForAllHelp*>(&e) || dynamic_cast<const CLI::CallForVersion*>(&e))
+            return app.exit(e) == 0 ? k_exit_ok : k_exit_usage;
+        std::string message = e.what();
+        // An unknown command: suggest the closest one.
+        if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e)) {
+            std::vector<std::string> names;
+            for (const auto& c : commands())
+                names.emplace_back(c.name);
+            for (int i = 1; i < argc; ++i) {
+                const std::string arg = argv[i];
+                if (arg.empty() || arg[0] == '-')
+                    continue;
+                const std::string near = util::closest_match(arg, names);
+                if (!near.empty() && near != arg) {
+                    message = fmt::format("unknown command \"{}\"; did you mean {}?", arg, near);
+                    break;
+                }
+            }
+        }
+        std::fprintf(stderr, "pthv: error: %s\nRun `pthv --help` for usage.\n", message.c_str());
+        return k_exit_usage;
+    }
+
+    for (const auto& [sub, runner] : runners)
+        if (sub->parsed()) {
+            Session session(g);
+            return runner(session);
+        }
+    return k_exit_usage;
+}
+
+} // namespace
+
+} // namespace pthv::cmd
+
+int main(int argc, char** argv)
+{
+    try {
+        return pthv::cmd::run(argc, argv);
+    } catch (const pthv::cmd::UsageError& e) {
+        std::fprintf(stderr, "pthv: error: %s\n", e.what());
+    } catch (const pthv::util::FileError& e) {
+        std::fprintf(stderr, "pthv: error: %s\n", e.what());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "pthv: error: %s\n", e.what());
+    }
+    return pthv::cmd::k_exit_usage;
+}

@@ -1,0 +1,423 @@
+#include <pthv/io/config.hpp>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <pthv/util/strings.hpp>
+
+namespace pthv::io {
+
+using model::Date;
+using model::Money;
+
+namespace {
+
+// Reads settings and records what is wrong with them, naming the key path.
+class Reader {
+public:
+    Reader(model::Problems& problems, std::string_view file) : m_problems(problems), m_file(file) {}
+
+    bool ok() const { return m_ok; }
+
+    void invalid(const YAML::Node& node, const std::string& path, const std::string& what,
+                 const std::string& advice = {})
+    {
+        m_ok = false;
+        const std::size_t line = node.IsDefined() && node.Mark().line >= 0
+                                     ? static_cast<std::size_t>(node.Mark().line) + 1
+                                     : 0;
+        m_problems.push_back({"config-invalid", model::Severity::Error, m_file, line, path,
+                              path + ": " + what, advice});
+    }
+
+    std::optional<std::string> scalar(const YAML::Node& node, const std::string& path)
+    {
+        if (!node.IsScalar()) {
+            invalid(node, path, "expected a single value");
+            return std::nullopt;
+        }
+        return node.Scalar();
+    }
+
+    std::optional<Date> date(const YAML::Node& node, const std::string& path)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        const auto d = Date::parse(*s);
+        if (!d)
+            invalid(node, path, "\"" + *s + "\" is not a date (YYYY-MM-DD)");
+        return d;
+    }
+
+    std::optional<model::TimeOfDay> time(const YAML::Node& node, const std::string& path)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        const auto t = model::TimeOfDay::parse(*s);
+        if (!t)
+            invalid(node, path, "\"" + *s + "\" is not a time (\"HH:MM\", 24 h)");
+        return t;
+    }
+
+    std::optional<Money> money(const YAML::Node& node, const std::string& path)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        const auto m = Money::parse(*s);
+        if (!m || m->cents() < 0)
+            invalid(node, path, "\"" + *s + "\" is not an amount (like 45.00)");
+        return m && m->cents() >= 0 ? m : std::nullopt;
+    }
+
+    std::optional<int> integer(const YAML::Node& node, const std::string& path, int min, int max)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        int v = 0;
+        try {
+            std::size_t used = 0;
+            v = std::stoi(*s, &used);
+            if (used != s->size())
+                throw std::invalid_argument("trailing");
+        } catch (const std::exception&) {
+            invalid(node, path, "\"" + *s + "\" is not a whole number");
+            return std::nullopt;
+        }
+        if (v < min || v > max) {
+            invalid(node, path, fmt::format("{} is out of range ({} to {})", v, min, max));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    std::optional<double> fraction(const YAML::Node& node, const std::string& path, double min, double max)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        double v = 0;
+        try {
+            std::size_t used = 0;
+            v = std::stod(*s, &used);
+            if (used != s->size())
+                throw std::invalid_argument("trailing");
+        } catch (const std::exception&) {
+            invalid(node, path, "\"" + *s + "\" is not a number");
+            return std::nullopt;
+        }
+        if (!(v >= min && v <= max)) {
+            invalid(node, path, fmt::format("{} is out of range ({} to {})", *s, min, max));
+            return std::nullopt;
+        }
+        return v;
+    }
+
+    // Reports keys of a map that pthv does not know (a typo would otherwise
+    // silently leave a default in force).
+    void known_keys(const YAML::Node& map, const std::string& path, std::initializer_list<const char*> keys)
+    {
+        if (!map.IsMap()) {
+            invalid(map, path, "expected a mapping of settings");
+            return;
+        }
+        std::vector<std::string> known(keys.begin(), keys.end());
+        for (const auto& kv : map) {
+            const std::string key = kv.first.Scalar();
+            if (std::find(known.begin(), known.end(), key) == known.end()) {
+                const std::string near = util::closest_match(key, known);
+                invalid(kv.first, path.empty() ? key : path + "." + key, "unknown setting",
+                        near.empty() ? "known here: " + util::join(known, ", ") : "did you mean " + near + "?");
+            }
+        }
+    }
+
+private:
+    model::Problems& m_problems;
+    std::string m_file;
+    bool m_ok = true;
+};
+
+std::optional<model::DateRange> parse_holiday(Reader& r, const YAML::Node& node, const std::string& path)
+{
+    const auto s = r.scalar(node, path);
+    if (!s)
+        return std::nullopt;
+    const auto dots = s->find("..");
+    const auto first = Date::parse(dots == std::string::npos ? *s : s->substr(0, dots));
+    const auto last = Date::parse(dots == std::string::npos ? *s : s->substr(dots + 2));
+    if (!first || !last || *last < *first) {
+        r.invalid(node, path, "\"" + *s + "\" is not a date or a range like 2026-12-21..2027-01-01");
+        return std::nullopt;
+    }
+    return model::DateRange{*first, *last};
+}
+
+void parse_calendar(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "calendar", {"first_day", "last_day", "weekdays", "school_day", "holidays"});
+    if (!n.IsMap())
+        return;
+    auto& cal = c.calendar;
+    if (!n["first_day"] || !n["last_day"])
+        r.invalid(n, "calendar", "first_day and last_day are required");
+    if (n["first_day"])
+        if (auto d = r.date(n["first_day"], "calendar.first_day"))
+            cal.first_day = *d;
+    if (n["last_day"])
+        if (auto d = r.date(n["last_day"], "calendar.last_day"))
+            cal.last_day = *d;
+    if (cal.last_day < cal.first_day)
+        r.invalid(n["last_day"], "calendar.last_day", "is before calendar.first_day");
+    if (const auto w = n["weekdays"]) {
+        static const char* k_names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+        cal.weekdays.fill(false);
+        if (!w.IsSequence())
+            r.invalid(w, "calendar.weekdays", "expected a list like [mon, tue, wed, thu, fri]");
+        else
+            for (std::size_t i = 0; i < w.size(); ++i) {
+                const std::string v = w[i].IsScalar() ? w[i].Scalar() : "";
+                bool found = false;
+                for (std::size_t k = 0; k < 7; ++k)
+                    if (v == k_names[k])
+                        found = cal.weekdays[k] = true;
+                if (!found)
+                    r.invalid(w[i], fmt::format("calendar.weekdays[{}]", i),
+                              "\"" + v + "\" is not a weekday (mon, tue, wed, thu, fri, sat, sun)");
+            }
+    }
+    if (const auto sd = n["school_day"]) {
+        r.known_keys(sd, "calendar.school_day", {"start", "end"});
+        if (sd.IsMap()) {
+            if (sd["start"])
+                if (auto t = r.time(sd["start"], "calendar.school_day.start"))
+                    cal.day_start = *t;
+            if (sd["end"])
+                if (auto t = r.time(sd["end"], "calendar.school_day.end"))
+                    cal.day_end = *t;
+            if (!(cal.day_start < cal.day_end))
+                r.invalid(sd, "calendar.school_day", "start must be before end");
+        }
+    }
+    if (const auto h = n["holidays"]) {
+        if (!h.IsSequence())
+            r.invalid(h, "calendar.holidays", "expected a list of dates and ranges");
+        else
+            for (std::size_t i = 0; i < h.size(); ++i)
+                if (auto range = parse_holiday(r, h[i], fmt::format("calendar.holidays[{}]", i)))
+                    cal.holidays.push_back(*range);
+    }
+}
+
+void parse_practices(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "practices", {"arrange_lead_days", "reflection_within_days", "refresher_months", "severity"});
+    if (!n.IsMap())
+        return;
+    auto& p = c.practices;
+    if (n["arrange_lead_days"])
+        p.arrange_lead_days = r.integer(n["arrange_lead_days"], "practices.arrange_lead_days", 0, 365)
+                                  .value_or(p.arrange_lead_days);
+    if (n["reflection_within_days"])
+        p.reflection_within_days =
+            r.integer(n["reflection_within_days"], "practices.reflection_within_days", 0, 365)
+                .value_or(p.reflection_within_days);
+    if (n["refresher_months"])
+        p.refresher_months =
+            r.integer(n["refresher_months"], "practices.refresher_months", 1, 240).value_or(p.refresher_months);
+    if (const auto s = n["severity"]) {
+        if (!s.IsMap()) {
+            r.invalid(s, "practices.severity", "expected a mapping like {CP5-reflection: warning}");
+            return;
+        }
+        // Which ids exist is the rules' business; the loader checks them
+        // against the registry (see rules/registry.hpp).
+        for (const auto& kv : s) {
+            const std::string id = kv.first.Scalar();
+            const std::string path = "practices.severity." + id;
+            const auto v = r.scalar(kv.second, path);
+            if (!v)
+                continue;
+            if (const auto sev = model::parse_severity(*v))
+                p.severity[id] = *sev;
+            else
+                r.invalid(kv.second, path, "\"" + *v + "\" is not error, warning or off");
+        }
+    }
+}
+
+std::optional<model::PayRule> parse_pay_rule(Reader& r, const YAML::Node& n, const std::string& path)
+{
+    r.known_keys(n, path, {"per_visit", "hourly", "minimum_minutes"});
+    if (!n.IsMap())
+        return std::nullopt;
+    model::PayRule rule;
+    if (n["per_visit"])
+        rule.per_visit = r.money(n["per_visit"], path + ".per_visit");
+    if (n["hourly"])
+        rule.hourly = r.money(n["hourly"], path + ".hourly");
+    if (n["minimum_minutes"])
+        rule.minimum_minutes = r.integer(n["minimum_minutes"], path + ".minimum_minutes", 0, 600).value_or(0);
+    if (n["per_visit"] && n["hourly"])
+        r.invalid(n, path, "give per_visit or hourly, not both");
+    if (!n["per_visit"] && !n["hourly"])
+        r.invalid(n, path, "needs per_visit or hourly");
+    return rule;
+}
+
+void parse_compensation(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "compensation", {"certificated", "classified", "training", "max_paid_visits_per_staff"});
+    if (!n.IsMap())
+        return;
+    auto& comp = c.compensation;
+    if (n["certificated"])
+        comp.certificated = parse_pay_rule(r, n["certificated"], "compensation.certificated");
+    if (n["classified"])
+        comp.classified = parse_pay_rule(r, n["classified"], "compensation.classified");
+    if (const auto t = n["training"]) {
+        r.known_keys(t, "compensation.training", {"certificated_hourly", "classified_hourly"});
+        if (t.IsMap()) {
+            if (t["certificated_hourly"])
+                comp.training_certificated_hourly =
+                    r.money(t["certificated_hourly"], "compensation.training.certificated_hourly");
+            if (t["classified_hourly"])
+                comp.training_classified_hourly =
+                    r.money(t["classified_hourly"], "compensation.training.classified_hourly");
+        }
+    }
+    if (n["max_paid_visits_per_staff"])
+        comp.max_paid_visits_per_staff =
+            r.integer(n["max_paid_visits_per_staff"], "compensation.max_paid_visits_per_staff", 0, 100000);
+}
+
+void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    if (!n.IsSequence()) {
+        r.invalid(n, "funding", "expected a list of sources like {source: district, amount: 45000.00}");
+        return;
+    }
+    bool seen_catch_all = false;
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const auto f = n[i];
+        const std::string path = fmt::format("funding[{}]", i);
+        r.known_keys(f, path, {"source", "amount", "sites"});
+        if (!f.IsMap())
+            continue;
+        model::FundingSource src;
+        if (f["source"]) {
+            src.source = r.scalar(f["source"], path + ".source").value_or("");
+        } else {
+            r.invalid(f, path, "needs a source name");
+        }
+        if (f["amount"])
+            src.amount = r.money(f["amount"], path + ".amount").value_or(Money{});
+        else
+            r.invalid(f, path, "needs an amount");
+        if (const auto s = f["sites"]) {
+            if (!s.IsSequence()) {
+                r.invalid(s, path + ".sites", "expected a list of site ids");
+            } else {
+                std::vector<std::string> sites;
+                for (const auto& site : s)
+                    sites.push_back(site.IsScalar() ? site.Scalar() : "");
+                src.sites = sites;
+            }
+        } else {
+            if (seen_catch_all)
+                r.invalid(f, path, "only one source may go without a sites list");
+            seen_catch_all = true;
+        }
+        c.funding.push_back(std::move(src));
+    }
+}
+
+} // namespace
+
+ConfigResult parse_config(std::string_view text, model::Problems& problems, std::string_view file)
+{
+    ConfigResult result;
+    Reader r(problems, file);
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file),
+                            e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0, {},
+                            "not valid YAML: " + e.msg, "check the indentation and quoting near this line"});
+        return result;
+    }
+    if (!root.IsMap()) {
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), 1, {},
+                            "expected a mapping of settings (district:, school_year:, calendar:, ...)",
+                            "`pthv init` writes a commented example"});
+        return result;
+    }
+    auto& c = result.config;
+    r.known_keys(root, "", {"district", "school_year", "calendar", "practices", "compensation", "funding",
+                            "reports", "targeting"});
+    if (root["district"])
+        c.district = r.scalar(root["district"], "district").value_or("");
+
+    const auto sy = root["school_year"];
+    if (!sy) {
+        r.invalid(root, "school_year", "is required, like {start: 2026-07-01, end: 2027-06-30}");
+    } else {
+        r.known_keys(sy, "school_year", {"start", "end", "mid_year"});
+        if (sy.IsMap()) {
+            if (!sy["start"] || !sy["end"])
+                r.invalid(sy, "school_year", "start and end are required");
+            if (sy["start"])
+                if (auto d = r.date(sy["start"], "school_year.start"))
+                    c.school_year.start = *d;
+            if (sy["end"])
+                if (auto d = r.date(sy["end"], "school_year.end"))
+                    c.school_year.end = *d;
+            if (c.school_year.end < c.school_year.start)
+                r.invalid(sy, "school_year", "end is before start");
+            // Default mid-year: the day before the start's seventh month
+            // (July 1 -> January 31).
+            c.school_year.mid_year = c.school_year.start.add_months(7).add_days(-1);
+            if (sy["mid_year"])
+                if (auto d = r.date(sy["mid_year"], "school_year.mid_year"))
+                    c.school_year.mid_year = *d;
+            if (c.school_year.mid_year < c.school_year.start || c.school_year.end < c.school_year.mid_year)
+                r.invalid(sy["mid_year"] ? sy["mid_year"] : sy, "school_year.mid_year",
+                          "must fall inside the school year");
+        }
+    }
+    if (const auto cal = root["calendar"])
+        parse_calendar(r, cal, c);
+    else
+        r.invalid(root, "calendar", "is required (first_day, last_day, weekdays, school_day, holidays)");
+    if (const auto p = root["practices"])
+        parse_practices(r, p, c);
+    if (const auto comp = root["compensation"])
+        parse_compensation(r, comp, c);
+    if (const auto f = root["funding"])
+        parse_funding(r, f, c);
+    if (const auto rep = root["reports"]) {
+        r.known_keys(rep, "reports", {"min_cell"});
+        if (rep.IsMap() && rep["min_cell"])
+            c.min_cell = r.integer(rep["min_cell"], "reports.min_cell", 1, 1000).value_or(c.min_cell);
+    }
+    if (const auto t = root["targeting"]) {
+        r.known_keys(t, "targeting", {"full_coverage", "alpha", "min_visited"});
+        if (t.IsMap()) {
+            if (t["full_coverage"])
+                c.targeting.full_coverage =
+                    r.fraction(t["full_coverage"], "targeting.full_coverage", 0.0, 1.0).value_or(0.9);
+            if (t["alpha"])
+                c.targeting.alpha = r.fraction(t["alpha"], "targeting.alpha", 0.0, 1.0).value_or(0.05);
+            if (t["min_visited"])
+                c.targeting.min_visited = r.integer(t["min_visited"], "targeting.min_visited", 1, 100000).value_or(5);
+        }
+    }
+    result.ok = r.ok();
+    return result;
+}
+
+} // namespace pthv::io

@@ -1,0 +1,50 @@
+#pragma once
+// CSV in the data repo's dialect (data.md): RFC 4180, UTF-8, optional BOM,
+// LF or CRLF, one record a line. Reading never throws for bad content: each
+// bad row becomes a csv-syntax Problem and reading goes on with the next.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pthv/model/problem.hpp>
+
+namespace pthv::io {
+
+struct CsvRow {
+    std::size_t line = 0; // physical line of the record's first line
+    std::vector<std::string> cells;
+};
+
+struct CsvTable {
+    std::string file; // the name used in messages
+    bool has_header = false;
+    std::vector<std::string> header;
+    std::vector<CsvRow> rows;
+    bool crlf = false; // the first line break is CRLF
+};
+
+struct CsvReadOptions {
+    // Files given to --import are read fully per RFC 4180: a quoted cell may
+    // hold line breaks. Data-repo files may not (git merges lines).
+    bool multiline = false;
+};
+
+CsvTable read_csv(std::string_view file, std::string_view content, model::Problems& problems,
+                  CsvReadOptions options = {});
+
+// One cell for a data-repo file: quoted only when needed, line breaks in
+// free text written as a space (data.md: one record a line).
+std::string csv_cell(std::string_view value);
+
+// Spreadsheet-safe: a cell that begins with = + - @ tab or CR is prefixed
+// with ' so no spreadsheet runs it as a formula (OWASP, CSV injection).
+// For files meant for spreadsheets, never for data-repo files.
+std::string csv_safe_cell(std::string_view value);
+
+// A whole record, cells joined by ",", ending with `newline`.
+std::string csv_row(const std::vector<std::string>& cells, std::string_view newline);
+std::string csv_safe_row(const std::vector<std::string>& cells, std::string_view newline);
+
+} // namespace pthv::io

@@ -1,0 +1,201 @@
+#include <pthv/io/schema.hpp>
+
+#include <stdexcept>
+#include <yaml-cpp/yaml.h>
+
+#include <pthv/io/schema_sources.hpp>
+#include <pthv/model/date.hpp>
+#include <pthv/model/enums.hpp>
+#include <pthv/model/money.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::io {
+
+namespace {
+
+FieldType field_type(const std::string& type, const std::string& format)
+{
+    if (type == "string")
+        return format == "id" ? FieldType::Id : FieldType::String;
+    if (type == "integer")
+        return FieldType::Integer;
+    if (type == "number")
+        return format == "hundredths" ? FieldType::Hundredths : FieldType::Money;
+    if (type == "boolean")
+        return FieldType::Boolean;
+    if (type == "date")
+        return FieldType::Date;
+    if (type == "time")
+        return FieldType::Time;
+    if (type == "array")
+        return FieldType::IdList;
+    throw std::logic_error("schema: unknown field type " + type);
+}
+
+Schema parse_schema(const SchemaSource& src)
+{
+    const YAML::Node doc = YAML::Load(std::string(src.text));
+    Schema s;
+    s.name = doc["name"].as<std::string>();
+    s.path = doc["path"].as<std::string>();
+    s.title = doc["title"].as<std::string>("");
+    s.description = doc["description"].as<std::string>("");
+    s.extra_columns_are_attributes = doc["extraColumns"].as<std::string>("") == "attributes";
+    s.source_text = std::string(src.text);
+    if (doc["primaryKey"])
+        s.primary_key = doc["primaryKey"].as<std::vector<std::string>>();
+    for (const auto& f : doc["fields"]) {
+        Field field;
+        field.name = f["name"].as<std::string>();
+        const std::string type = f["type"].as<std::string>();
+        const std::string format = f["format"].as<std::string>("");
+        field.type = field_type(type, format);
+        field.type_name = format.empty() ? type : type + " (" + format + ")";
+        field.description = f["description"].as<std::string>("");
+        field.references = f["references"].as<std::string>("");
+        if (const auto c = f["constraints"]) {
+            field.required = c["required"].as<bool>(false);
+            field.unique = c["unique"].as<bool>(false);
+            if (c["enum"])
+                field.values = c["enum"].as<std::vector<std::string>>();
+            if (c["minimum"])
+                field.minimum = c["minimum"].as<long long>();
+            if (c["maximum"])
+                field.maximum = c["maximum"].as<long long>();
+            if (const auto when = c["requiredWhen"]) {
+                const auto it = when.begin();
+                field.required_when_field = it->first.as<std::string>();
+                field.required_when_value = it->second.as<std::string>();
+            }
+        }
+        s.fields.push_back(std::move(field));
+    }
+    return s;
+}
+
+bool is_id(std::string_view text)
+{
+    for (const char c : text)
+        if (c == ' ' || c == ';' || c == ',' || c == '\t' || c == '"')
+            return false;
+    return true;
+}
+
+std::string check_integer(const Field& field, std::string_view text)
+{
+    long long v = 0;
+    std::size_t i = text.size() > 1 && text[0] == '-' ? 1 : 0;
+    if (i == text.size())
+        return "not a whole number";
+    for (; i < text.size(); ++i) {
+        if (text[i] < '0' || text[i] > '9' || v > 1000000000LL)
+            return "not a whole number";
+        v = v * 10 + (text[i] - '0');
+    }
+    if (text[0] == '-')
+        v = -v;
+    if (field.minimum && v < *field.minimum)
+        return "below the minimum of " + std::to_string(*field.minimum);
+    if (field.maximum && v > *field.maximum)
+        return "above the maximum of " + std::to_string(*field.maximum);
+    return {};
+}
+
+} // namespace
+
+const Field* Schema::field(std::string_view field_name) const
+{
+    for (const auto& f : fields)
+        if (f.name == field_name)
+            return &f;
+    return nullptr;
+}
+
+std::vector<std::string> Schema::required_columns() const
+{
+    std::vector<std::string> out;
+    for (const auto& f : fields)
+        if (f.required || !f.required_when_field.empty())
+            out.push_back(f.name);
+    return out;
+}
+
+std::vector<std::string> Schema::column_names() const
+{
+    std::vector<std::string> out;
+    for (const auto& f : fields)
+        out.push_back(f.name);
+    return out;
+}
+
+const std::vector<Schema>& all_schemas()
+{
+    static const std::vector<Schema> k_schemas = [] {
+        std::vector<Schema> out;
+        for (const auto& src : schema_sources())
+            out.push_back(parse_schema(src));
+        return out;
+    }();
+    return k_schemas;
+}
+
+const Schema& schema(std::string_view name)
+{
+    for (const auto& s : all_schemas())
+        if (s.name == name)
+            return s;
+    throw std::logic_error("no compiled-in schema named " + std::string(name));
+}
+
+std::string check_value(const Field& field, std::string_view text)
+{
+    using namespace pthv::model;
+    switch (field.type) {
+    case FieldType::String:
+        if (!field.values.empty()) {
+            for (const auto& v : field.values)
+                if (v == text)
+                    return {};
+            std::string msg = "not one of " + util::join(field.values, ", ");
+            const std::string near = util::closest_match(text, field.values);
+            if (!near.empty())
+                msg += " (did you mean " + near + "?)";
+            return msg;
+        }
+        return {};
+    case FieldType::Id:
+        return is_id(text) ? std::string{} : "not an id (no spaces, commas, quotes or \";\")";
+    case FieldType::Integer:
+        return check_integer(field, text);
+    case FieldType::Money: {
+        const auto m = Money::parse(text);
+        if (!m)
+            return "not an amount of money (a decimal with at most two fractional digits, like 27.50)";
+        if (field.minimum && m->cents() < *field.minimum * 100)
+            return "below the minimum of " + std::to_string(*field.minimum);
+        return {};
+    }
+    case FieldType::Hundredths: {
+        const auto h = parse_hundredths(text);
+        if (!h)
+            return "not a decimal number with at most two fractional digits";
+        if (field.minimum && *h < *field.minimum * 100)
+            return "below the minimum of " + std::to_string(*field.minimum);
+        return {};
+    }
+    case FieldType::Boolean:
+        return parse_yes_no(text) ? std::string{} : "not yes or no";
+    case FieldType::Date:
+        return Date::parse(text) ? std::string{} : "not a date (YYYY-MM-DD)";
+    case FieldType::Time:
+        return TimeOfDay::parse(text) ? std::string{} : "not a time (HH:MM, 24 h)";
+    case FieldType::IdList:
+        for (const auto& part : util::split(text, ';'))
+            if (part.empty() || !is_id(part))
+                return "not a list of ids joined by \";\" (like T014;T022)";
+        return {};
+    }
+    return {};
+}
+
+} // namespace pthv::io

@@ -1,0 +1,66 @@
+#pragma once
+// The table schemas (Frictionless-style Table Schema in YAML, compiled in):
+// the one place that says which columns a file has, their types, which are
+// required and which are keys. The loader checks every cell against them.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pthv::io {
+
+enum class FieldType {
+    String,     // text, or an enum when `values` is not empty
+    Id,         // string with format id: no spaces, no ";"
+    Integer,
+    Money,      // number with format money: decimal, at most 2 fractional digits
+    Hundredths, // number with format hundredths (hours)
+    Boolean,    // yes / no
+    Date,       // YYYY-MM-DD
+    Time,       // HH:MM
+    IdList,     // array with format ids: ids joined by ";"
+};
+
+struct Field {
+    std::string name;
+    FieldType type = FieldType::String;
+    std::string type_name; // as written in the schema, for `pthv schema`
+    std::string description;
+    bool required = false;
+    // Required only when another field has a value, e.g. status: completed.
+    std::string required_when_field;
+    std::string required_when_value;
+    bool unique = false;
+    std::vector<std::string> values; // enum
+    std::optional<long long> minimum;
+    std::optional<long long> maximum;
+    std::string references; // name of the schema whose key this names
+};
+
+struct Schema {
+    std::string name;
+    std::string path;
+    std::string title;
+    std::string description;
+    std::vector<Field> fields;
+    std::vector<std::string> primary_key;
+    bool extra_columns_are_attributes = false;
+    std::string source_text; // the YAML as compiled in
+
+    const Field* field(std::string_view name) const;
+    // Columns that must be present in the header (required or required-when).
+    std::vector<std::string> required_columns() const;
+    std::vector<std::string> column_names() const;
+};
+
+// Every compiled-in schema, parsed once. Throws std::logic_error if a
+// compiled-in schema is malformed (a build defect, not a user error).
+const std::vector<Schema>& all_schemas();
+const Schema& schema(std::string_view name);
+
+// Checks one cell's text against a field's type and constraints. Returns an
+// empty string when fine, else what is wrong ("not a date (YYYY-MM-DD)").
+std::string check_value(const Field& field, std::string_view text);
+
+} // namespace pthv::io

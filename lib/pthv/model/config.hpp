@@ -1,0 +1,81 @@
+#pragma once
+// The settings of pthv.yaml (data.md), with the defaults a new repo gets.
+
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pthv/model/date.hpp>
+#include <pthv/model/money.hpp>
+#include <pthv/model/problem.hpp>
+
+namespace pthv::model {
+
+struct SchoolYear {
+    Date start;
+    Date end;
+    Date mid_year;
+};
+
+struct DateRange {
+    Date first;
+    Date last; // inclusive
+};
+
+struct Calendar {
+    Date first_day;
+    Date last_day;
+    std::array<bool, 7> weekdays{true, true, true, true, true, false, false}; // Monday first
+    TimeOfDay day_start = TimeOfDay::from_minutes(8 * 60);
+    TimeOfDay day_end = TimeOfDay::from_minutes(15 * 60 + 30);
+    std::vector<DateRange> holidays;
+};
+
+struct Practices {
+    int arrange_lead_days = 1;
+    int reflection_within_days = 7;
+    int refresher_months = 24;
+    std::map<std::string, Severity> severity; // rule id -> override
+};
+
+// A pay rule: per visit, or hourly with a minimum of minutes paid.
+struct PayRule {
+    std::optional<Money> per_visit;
+    std::optional<Money> hourly;
+    int minimum_minutes = 0;
+};
+
+struct Compensation {
+    std::optional<PayRule> certificated;
+    std::optional<PayRule> classified;
+    std::optional<Money> training_certificated_hourly;
+    std::optional<Money> training_classified_hourly;
+    std::optional<int> max_paid_visits_per_staff;
+};
+
+struct FundingSource {
+    std::string source;
+    Money amount;
+    std::optional<std::vector<std::string>> sites; // nullopt: takes every other site
+};
+
+struct Targeting {
+    double full_coverage = 0.9;
+    double alpha = 0.05;
+    int min_visited = 5;
+};
+
+struct Config {
+    std::string district;
+    SchoolYear school_year;
+    Calendar calendar;
+    Practices practices;
+    Compensation compensation;
+    std::vector<FundingSource> funding;
+    int min_cell = 10;
+    Targeting targeting;
+};
+
+} // namespace pthv::model

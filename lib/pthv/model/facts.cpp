@@ -1,0 +1,131 @@
+#include <pthv/model/facts.hpp>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace pthv::model {
+
+std::optional<Date> TrainingTimeline::latest_on_or_before(const Repo& repo, Date d) const
+{
+    std::optional<Date> best;
+    for (const std::size_t i : trainings) {
+        const auto& t = repo.trainings[i];
+        if (t.date && *t.date <= d)
+            best = *t.date;
+    }
+    return best;
+}
+
+std::optional<Date> TrainingTimeline::intro_on_or_before(const Repo& repo, Date d) const
+{
+    for (const std::size_t i : trainings) {
+        const auto& t = repo.trainings[i];
+        if (t.date && *t.date <= d && t.kind == TrainingKind::Intro)
+            return *t.date;
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> Facts::educator_set(const Visit& v)
+{
+    std::vector<std::string> out = v.educators;
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
+{
+    const auto& visits = repo.visits;
+    m_event_of.assign(visits.size(), -1);
+
+    // First visits: the earliest completed visit of the year per student.
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        const Visit& v = visits[i];
+        if (!v.completed() || !v.date || !in_school_year(*v.date) || v.student_id.empty())
+            continue;
+        auto key = [&](const Visit& x) {
+            return std::make_tuple(x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
+        };
+        const auto [it, inserted] = m_first.emplace(v.student_id, i);
+        if (!inserted && key(v) < key(visits[it->second]))
+            it->second = i;
+    }
+
+    // Visit events: same date, start time and educator set.
+    std::map<std::tuple<std::int32_t, int, std::vector<std::string>>, std::size_t> by_key;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        const Visit& v = visits[i];
+        if (!v.completed() || !v.date || !v.start_time)
+            continue;
+        auto key = std::make_tuple(v.date->days(), v.start_time->minutes(), educator_set(v));
+        const auto [it, inserted] = by_key.emplace(key, m_events.size());
+        if (inserted) {
+            VisitEvent e;
+            e.first = i;
+            e.educators = std::get<2>(key);
+            m_events.push_back(std::move(e));
+        }
+        VisitEvent& e = m_events[it->second];
+        e.visits.push_back(i);
+        e.minutes = std::max(e.minutes, v.minutes.value_or(0));
+        m_event_of[i] = static_cast<std::ptrdiff_t>(it->second);
+    }
+
+    for (std::size_t i = 0; i < repo.trainings.size(); ++i)
+        m_training[repo.trainings[i].staff_id].trainings.push_back(i);
+    for (auto& [id, tl] : m_training) {
+        std::stable_sort(tl.trainings.begin(), tl.trainings.end(), [&](std::size_t a, std::size_t b) {
+            const auto& ta = repo.trainings[a];
+            const auto& tb = repo.trainings[b];
+            return ta.date.value_or(Date{}) < tb.date.value_or(Date{});
+        });
+        for (const std::size_t i : tl.trainings)
+            if (repo.trainings[i].kind == TrainingKind::Intro && repo.trainings[i].date) {
+                tl.intro = repo.trainings[i].date;
+                break;
+            }
+    }
+}
+
+bool Facts::in_school_year(Date d) const
+{
+    return m_repo.config.school_year.start <= d && d <= m_repo.config.school_year.end;
+}
+
+std::optional<std::size_t> Facts::first_visit(const std::string& student_id) const
+{
+    const auto it = m_first.find(student_id);
+    if (it == m_first.end())
+        return std::nullopt;
+    return it->second;
+}
+
+bool Facts::is_first_visit(std::size_t visit) const
+{
+    const auto f = first_visit(m_repo.visits[visit].student_id);
+    return f && *f == visit;
+}
+
+std::optional<std::size_t> Facts::event_of(std::size_t visit) const
+{
+    if (visit >= m_event_of.size() || m_event_of[visit] < 0)
+        return std::nullopt;
+    return static_cast<std::size_t>(m_event_of[visit]);
+}
+
+const TrainingTimeline* Facts::training(const std::string& staff_id) const
+{
+    const auto it = m_training.find(staff_id);
+    return it == m_training.end() ? nullptr : &it->second;
+}
+
+std::optional<DayPart> Facts::day_part(const Visit& v) const
+{
+    if (!v.date || !v.start_time || !v.minutes)
+        return std::nullopt;
+    return m_calendar.classify(*v.date, *v.start_time, *v.minutes);
+}
+
+} // namespace pthv::model

@@ -1,0 +1,67 @@
+#include <pthv/model/money.hpp>
+
+#include <fmt/format.h>
+#include <limits>
+
+namespace pthv::model {
+
+// 128-bit intermediates: cents x minutes cannot overflow before dividing.
+__extension__ using Wide = __int128;
+
+std::optional<std::int64_t> parse_hundredths(std::string_view text)
+{
+    bool negative = false;
+    std::size_t i = 0;
+    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
+        negative = text[0] == '-';
+        i = 1;
+    }
+    std::int64_t whole = 0;
+    std::size_t whole_digits = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++whole_digits) {
+        if (whole > (std::numeric_limits<std::int64_t>::max() / 100 - 9) / 10)
+            return std::nullopt;
+        whole = whole * 10 + (text[i] - '0');
+    }
+    std::int64_t frac = 0;
+    std::size_t frac_digits = 0;
+    if (i < text.size() && text[i] == '.') {
+        ++i;
+        for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++frac_digits)
+            frac = frac * 10 + (text[i] - '0');
+        if (frac_digits == 0 || frac_digits > 2)
+            return std::nullopt;
+        if (frac_digits == 1)
+            frac *= 10;
+    }
+    if (i != text.size() || whole_digits == 0)
+        return std::nullopt;
+    const std::int64_t v = whole * 100 + frac;
+    return negative ? -v : v;
+}
+
+std::optional<Money> Money::parse(std::string_view text)
+{
+    const auto v = parse_hundredths(text);
+    if (!v)
+        return std::nullopt;
+    return from_cents(*v);
+}
+
+std::string Money::str() const
+{
+    const std::int64_t a = m_cents < 0 ? -m_cents : m_cents;
+    return fmt::format("{}{}.{:02}", m_cents < 0 ? "-" : "", a / 100, a % 100);
+}
+
+Money Money::scaled(std::int64_t numerator, std::int64_t denominator) const
+{
+    // cents * num / den, half up: (2 * x + den) / (2 * den) for x >= 0.
+    const Wide x = static_cast<Wide>(m_cents) * numerator;
+    const Wide den = denominator;
+    const Wide mag = x < 0 ? -x : x;
+    const Wide rounded = (2 * mag + den) / (2 * den);
+    return from_cents(static_cast<std::int64_t>(x < 0 ? -rounded : rounded));
+}
+
+} // namespace pthv::model

@@ -1,0 +1,33 @@
+#pragma once
+// A problem a user can cause: collected, never thrown (rules.md: one finding
+// is one problem, with a rule id, a severity, the file, line and record).
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pthv::model {
+
+enum class Severity { Error, Warning, Off };
+
+std::string_view severity_name(Severity s);
+std::optional<Severity> parse_severity(std::string_view text);
+
+struct Problem {
+    std::string rule;     // a rule id of rules.md, e.g. "CP5-pair"
+    Severity severity = Severity::Error;
+    std::string file;     // relative to the data repo root, e.g. "visits.csv"
+    std::size_t line = 0; // 1-based physical line; 0 = belongs to no row
+    std::string record;   // the record's id, or empty
+    std::string message;  // what is wrong, naming the value found
+    std::string advice;   // one line on how to fix it, or empty
+};
+
+using Problems = std::vector<Problem>;
+
+// Sorted by file, line, rule (cli.md), then message for a stable order.
+void sort_problems(Problems& problems);
+
+} // namespace pthv::model

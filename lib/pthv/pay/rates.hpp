@@ -1,0 +1,19 @@
+#pragma once
+// Which pay rule applies to a staff member (cli.md, payroll): the rule of
+// their class, with their own hourly_rate in place of the class's hourly.
+
+#include <optional>
+
+#include <pthv/model/config.hpp>
+#include <pthv/model/repo.hpp>
+
+namespace pthv::pay {
+
+// nullopt when the staff member has no class or the class has no rule in
+// pthv.yaml (CP2-compensation reports that).
+std::optional<model::PayRule> pay_rule(const model::Config& config, const model::Staff& staff);
+
+// The training rate for the staff member's class, if set.
+std::optional<model::Money> training_rate(const model::Config& config, const model::Staff& staff);
+
+} // namespace pthv::pay

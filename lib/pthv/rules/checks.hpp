@@ -1,0 +1,28 @@
+#pragma once
+// The check functions, one per rule id, grouped by file: integrity.cpp,
+// cp1_voluntary.cpp ... cp5_pairs.cpp, other.cpp.
+
+#include <pthv/rules/rule.hpp>
+
+namespace pthv::rules {
+
+void check_unknown_ref(const Context&, Findings&);
+void check_visit_out_of_year(const Context&, Findings&);
+void check_visit_in_future(const Context&, Findings&);
+void check_visit_inactive_site(const Context&, Findings&);
+
+void check_cp1_arranged(const Context&, Findings&);
+void check_cp1_opted_in(const Context&, Findings&);
+void check_cp2_trained(const Context&, Findings&);
+void check_cp2_refresher(const Context&, Findings&);
+void check_cp2_compensation(const Context&, Findings&);
+void check_cp3_first_focus(const Context&, Findings&);
+void check_cp4_targeting(const Context&, Findings&);
+void check_cp5_pair(const Context&, Findings&);
+void check_cp5_reflection(const Context&, Findings&);
+
+void check_duplicate_visit(const Context&, Findings&);
+void check_paid_not_compensable(const Context&, Findings&);
+void check_over_cap(const Context&, Findings&);
+
+} // namespace pthv::rules

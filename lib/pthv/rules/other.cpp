@@ -1,0 +1,72 @@
+// Other checks (rules.md): repeated visits, closed ledgers that pay what is
+// no longer compensable, and the cap on paid visits.
+
+#include <fmt/format.h>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include <pthv/pay/events.hpp>
+#include <pthv/rules/checks.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::rules {
+
+using namespace pthv::model;
+
+void check_duplicate_visit(const Context& ctx, Findings& out)
+{
+    std::map<std::tuple<std::string, std::int32_t, std::vector<std::string>>, const Visit*> seen;
+    for (const auto& v : ctx.repo.visits) {
+        if (!v.completed() || !v.date)
+            continue;
+        const auto [it, inserted] = seen.emplace(std::make_tuple(v.student_id, v.date->days(), Facts::educator_set(v)), &v);
+        if (!inserted)
+            out.add("duplicate-visit", "visits.csv", v.line, v.id,
+                    fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and educators", v.id,
+                                it->second->id, it->second->line, v.student_id, v.date->str()),
+                    "remove the repeated row, or fix its date or educators");
+    }
+}
+
+void check_paid_not_compensable(const Context& ctx, Findings& out)
+{
+    for (const auto& l : ctx.repo.ledger) {
+        if (l.item != "visit")
+            continue;
+        const Visit* v = ctx.repo.find_visit(l.item_id);
+        std::string why;
+        if (!v)
+            why = "is no longer in visits.csv";
+        else if (!v->completed())
+            why = fmt::format("is now {}", v->status ? std::string(enum_name(*v->status)) : std::string("without a status"));
+        else if (const auto part = ctx.facts.day_part(*v); !part || *part != DayPart::Outside)
+            why = "is not wholly outside the school day";
+        else
+            continue;
+        out.add("paid-not-compensable", l.file, l.line, l.item_id,
+                fmt::format("{} paid {} {} for visit {}, which {}", l.period, l.staff_id,
+                            l.amount ? l.amount->str() : std::string("?"), l.item_id, why),
+                "a closed pay period is never rewritten: restore the visit, or settle the payment with payroll");
+    }
+}
+
+void check_over_cap(const Context& ctx, Findings& out)
+{
+    const auto cap = ctx.repo.config.compensation.max_paid_visits_per_staff;
+    if (!cap)
+        return;
+    std::set<std::string> reported;
+    for (const auto& w : pay::visit_work(ctx.facts)) {
+        if (w.status != pay::VisitPayStatus::OverCap || !reported.insert(w.staff_id).second)
+            continue;
+        const Visit& v = ctx.repo.visits[ctx.facts.events()[w.event].first];
+        out.add("over-cap", "visits.csv", v.line, w.staff_id,
+                fmt::format("staff member {} passes max_paid_visits_per_staff ({}) with visit {} on {}; this and "
+                            "later visits this year are not paid",
+                            w.staff_id, *cap, v.id, v.date->str()),
+                "raise compensation.max_paid_visits_per_staff, or share visits among more educators");
+    }
+}
+
+} // namespace pthv::rules

@@ -1,0 +1,161 @@
+#include <pthv/rules/registry.hpp>
+
+#include <algorithm>
+
+#include <pthv/rules/checks.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::rules {
+
+using model::Severity;
+
+namespace {
+
+constexpr RuleKind I = RuleKind::Integrity;
+constexpr RuleKind P = RuleKind::Practice;
+constexpr RuleKind O = RuleKind::Other;
+constexpr Severity E = Severity::Error;
+constexpr Severity W = Severity::Warning;
+
+// The order here is the order of rules.md and of `pthv validate --help`.
+const std::vector<Rule> k_rules = {
+    {"csv-syntax", I, 0, E, "a file is not well-formed CSV (unclosed quote, wrong number of cells, not UTF-8)",
+     "save the file as UTF-8 CSV with one record a line", nullptr},
+    {"config-invalid", I, 0, E, "pthv.yaml is missing, not YAML, or a setting has a wrong type or value",
+     "`pthv init` in an empty folder shows a commented pthv.yaml", nullptr},
+    {"column-missing", I, 0, E, "a required column is absent", "`pthv schema FILE` lists the columns", nullptr},
+    {"value-invalid", I, 0, E, "a cell does not parse as its type or enum", "fix the cell", nullptr},
+    {"required-missing", I, 0, E, "a required cell is empty", "fill in the cell", nullptr},
+    {"duplicate-key", I, 0, E, "a unique key appears twice", "give each record its own id", nullptr},
+    {"unknown-ref", I, 0, E, "an id that names nothing", "add the record it names, or fix the id",
+     check_unknown_ref},
+    {"visit-out-of-year", I, 0, E, "a visit dated outside school_year", "fix the date or school_year in pthv.yaml",
+     check_visit_out_of_year},
+    {"visit-in-future", I, 0, E, "a completed visit dated after the as-of date",
+     "fix the date, or log it as scheduled", check_visit_in_future},
+    {"visit-inactive-site", I, 0, E, "a visit at a site whose status is not active",
+     "set the site active in sites.csv, or fix the visit's site", check_visit_inactive_site},
+
+    {"CP1-arranged", P, 1, E, "arranged_on is empty or too close to the visit",
+     "record the day the family agreed to the visit in arranged_on", check_cp1_arranged},
+    {"CP1-opted-in", P, 1, E, "an educator on the visit has not opted in",
+     "only staff who chose to take part visit: check opted_in in staff.csv", check_cp1_opted_in},
+    {"CP2-trained", P, 2, E, "an educator on the visit has no intro training on or before it",
+     "record the training in trainings.csv (pthv roster train)", check_cp2_trained},
+    {"CP2-refresher", P, 2, W, "the educator's latest training is older than refresher_months",
+     "schedule a refresher training", check_cp2_refresher},
+    {"CP2-compensation", P, 2, W, "the visit partly overlaps the school day, or an educator has no pay rule",
+     "decide whether the visit is paid; give every visiting staff member a class with a pay rule",
+     check_cp2_compensation},
+    {"CP3-first-focus", P, 3, E, "a student's first visit of the year is not about hopes and dreams",
+     "the first visit builds the relationship: focus hopes_and_dreams", check_cp3_first_focus},
+    {"CP4-targeting", P, 4, W, "visited students over-represent a concern flag",
+     "visit all students or a cross-section (pthv check-targeting)", check_cp4_targeting},
+    {"CP5-pair", P, 5, E, "fewer than two distinct educators on the visit", "educators visit in pairs",
+     check_cp5_pair},
+    {"CP5-reflection", P, 5, W, "reflected_on is empty, before the visit, or too late",
+     "the pair reflects together soon after the visit; record the day in reflected_on", check_cp5_reflection},
+
+    {"duplicate-visit", O, 0, W, "two completed visits with the same student, date and educators",
+     "remove the repeated row, or fix its date or educators", check_duplicate_visit},
+    {"unknown-column", O, 0, W, "a column no schema knows", "rename or remove the column", nullptr},
+    {"paid-not-compensable", O, 0, E,
+     "a closed payroll file pays a visit that is missing, not completed or not outside the school day",
+     "restore the visit, or settle the overpayment with payroll", check_paid_not_compensable},
+    {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
+     "visits past the cap are not paid", check_over_cap},
+};
+
+// Rules that read settings make no sense when pthv.yaml is broken.
+bool needs_config(const Rule& r)
+{
+    return r.check != nullptr && r.id != "unknown-ref";
+}
+
+} // namespace
+
+void Findings::add(std::string_view rule, std::string file, std::size_t line, std::string record,
+                   std::string message, std::string advice)
+{
+    m_problems.push_back({std::string(rule), Severity::Error, std::move(file), line, std::move(record),
+                          std::move(message), std::move(advice)});
+}
+
+const std::vector<Rule>& all_rules() { return k_rules; }
+
+const Rule* find_rule(std::string_view id)
+{
+    for (const auto& r : k_rules)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+std::vector<std::string> rule_ids()
+{
+    std::vector<std::string> out;
+    for (const auto& r : k_rules)
+        out.emplace_back(r.id);
+    return out;
+}
+
+model::Problems check_repo(const model::Repo& repo, model::Problems loaded, const CheckOptions& options)
+{
+    Findings findings;
+    for (const auto& p : loaded)
+        findings.problems().push_back(p);
+
+    // practices.severity names rules by id: an unknown id is most likely a
+    // typo that would silently leave the default in force.
+    for (const auto& [id, sev] : repo.config.practices.severity) {
+        const Rule* r = find_rule(id);
+        if (!r) {
+            const std::string near = util::closest_match(id, rule_ids());
+            findings.add("config-invalid", "pthv.yaml", 0, id,
+                         "practices.severity." + id + ": no rule has this id",
+                         near.empty() ? "`pthv validate --help` lists the rule ids" : "did you mean " + near + "?");
+        } else if (r->kind == RuleKind::Integrity && sev != Severity::Error) {
+            findings.add("config-invalid", "pthv.yaml", 0, id,
+                         "practices.severity." + id + ": data-integrity rules are always errors", {});
+        }
+    }
+
+    const model::Facts facts(repo);
+    const Context ctx{repo, facts};
+    for (const auto& r : k_rules) {
+        if (!r.check || (needs_config(r) && !repo.config_ok))
+            continue;
+        if (!options.only.empty() && !options.only.count(std::string(r.id)))
+            continue;
+        r.check(ctx, findings);
+    }
+
+    model::Problems out;
+    for (auto& p : findings.problems()) {
+        if (!options.only.empty() && !options.only.count(p.rule))
+            continue;
+        const Rule* r = find_rule(p.rule);
+        p.severity = r ? r->default_severity : Severity::Error;
+        if (r && r->kind != RuleKind::Integrity) {
+            const auto it = repo.config.practices.severity.find(p.rule);
+            if (it != repo.config.practices.severity.end())
+                p.severity = it->second;
+        }
+        if (p.advice.empty() && r)
+            p.advice = std::string(r->advice);
+        if (p.severity != Severity::Off)
+            out.push_back(std::move(p));
+    }
+    model::sort_problems(out);
+    return out;
+}
+
+Tally tally(const model::Problems& problems)
+{
+    Tally t;
+    for (const auto& p : problems)
+        (p.severity == Severity::Error ? t.errors : t.warnings) += 1;
+    return t;
+}
+
+} // namespace pthv::rules

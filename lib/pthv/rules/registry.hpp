@@ -1,0 +1,40 @@
+#pragma once
+// The ordered table of every rule (rules.md) and the one entry point that
+// checks a loaded repo.
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pthv/model/problem.hpp>
+#include <pthv/model/repo.hpp>
+#include <pthv/rules/rule.hpp>
+
+namespace pthv::rules {
+
+const std::vector<Rule>& all_rules();
+const Rule* find_rule(std::string_view id);
+std::vector<std::string> rule_ids();
+
+struct CheckOptions {
+    // Only these rule ids are reported (validate --rule); empty = all.
+    std::set<std::string> only;
+};
+
+// Runs every rule with a check function over `repo`, adds the problems the
+// loader found, applies default severities and practices.severity (an
+// override of an integrity rule, or of an unknown id, is config-invalid),
+// drops "off", and sorts. Rules that need a readable config are skipped when
+// pthv.yaml could not be read.
+model::Problems check_repo(const model::Repo& repo, model::Problems loaded, const CheckOptions& options = {});
+
+// Counts by severity.
+struct Tally {
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+};
+Tally tally(const model::Problems& problems);
+
+} // namespace pthv::rules

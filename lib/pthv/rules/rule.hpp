@@ -1,0 +1,47 @@
+#pragma once
+// The rule interface: every rule id of rules.md is one Rule row in the
+// ordered table of registry.cpp, with the function that checks it. Rules
+// found while loading (csv-syntax, value-invalid, ...) have no check
+// function: the loader reports them.
+
+#include <string>
+#include <string_view>
+
+#include <pthv/model/facts.hpp>
+#include <pthv/model/problem.hpp>
+#include <pthv/model/repo.hpp>
+
+namespace pthv::rules {
+
+enum class RuleKind { Integrity, Practice, Other };
+
+struct Context {
+    const model::Repo& repo;
+    const model::Facts& facts;
+};
+
+// Collects what the checks find; the severity is set afterwards from the
+// registry and pthv.yaml's practices.severity.
+class Findings {
+public:
+    void add(std::string_view rule, std::string file, std::size_t line, std::string record, std::string message,
+             std::string advice = {});
+    model::Problems& problems() { return m_problems; }
+
+private:
+    model::Problems m_problems;
+};
+
+using CheckFn = void (*)(const Context&, Findings&);
+
+struct Rule {
+    std::string_view id;
+    RuleKind kind;
+    int practice; // 1..5 for the core practices, else 0
+    model::Severity default_severity;
+    std::string_view when;   // one line: when it fires
+    std::string_view advice; // one line: how to fix it
+    CheckFn check;           // nullptr: reported by the loader
+};
+
+} // namespace pthv::rules

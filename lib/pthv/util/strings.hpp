@@ -1,0 +1,34 @@
+#pragma once
+// String helpers that know nothing of PTHV.
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pthv::util {
+
+std::string_view trim(std::string_view s);
+std::vector<std::string> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::string to_lower(std::string_view s);
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos when
+// the whole text is valid (overlongs, surrogates and > U+10FFFF are invalid).
+std::size_t find_invalid_utf8(std::string_view s);
+
+std::size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `name` when it is close enough to be a plausible
+// typo ("did you mean ..."), else the empty string.
+std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);
+
+// 1204 -> "1,204": counts in summaries read easier with separators.
+std::string with_thousands(long long n);
+
+// "1 error", "3 errors".
+std::string plural(long long n, std::string_view one, std::string_view many);
+
+} // namespace pthv::util
