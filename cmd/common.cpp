@@ -32,8 +32,18 @@ fs::path Session::root() const
 {
     if (!m_g.data_dir.empty()) {
         const fs::path dir(m_g.data_dir);
-        if (!util::file_exists(dir / "pthv.yaml") && !fs::is_directory(dir))
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec))
             throw UsageError("-C " + m_g.data_dir + ": no such folder");
+        // A folder with none of the repo's files is not a data repo (a
+        // mistyped -C); one that has its CSV files but lost pthv.yaml is,
+        // and validate reports config-invalid for it.
+        bool any = util::file_exists(dir / "pthv.yaml");
+        for (const auto& f : io::data_files())
+            any = any || util::file_exists(dir / f);
+        if (!any)
+            throw UsageError("-C " + m_g.data_dir +
+                             ": not a pthv data repo (no pthv.yaml); run `pthv init " + m_g.data_dir + "` to make one");
         return dir;
     }
     std::error_code ec;

@@ -1,5 +1,6 @@
 #include <pthv/io/config.hpp>
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -22,12 +23,19 @@ public:
     void invalid(const YAML::Node& node, const std::string& path, const std::string& what,
                  const std::string& advice = {})
     {
+        report(node, path, path + ": " + what, advice);
+    }
+
+    // The same with the whole message given (when the path alone would not
+    // say what is wrong, e.g. an empty key).
+    void report(const YAML::Node& node, const std::string& record, const std::string& message,
+                const std::string& advice = {})
+    {
         m_ok = false;
         const std::size_t line = node.IsDefined() && node.Mark().line >= 0
                                      ? static_cast<std::size_t>(node.Mark().line) + 1
                                      : 0;
-        m_problems.push_back({"config-invalid", model::Severity::Error, m_file, line, path,
-                              path + ": " + what, advice});
+        m_problems.push_back({"config-invalid", model::Severity::Error, m_file, line, record, message, advice});
     }
 
     std::optional<std::string> scalar(const YAML::Node& node, const std::string& path)
@@ -126,11 +134,14 @@ public:
         }
         std::vector<std::string> known(keys.begin(), keys.end());
         for (const auto& kv : map) {
-            const std::string key = kv.first.Scalar();
+            // A key that is not a plain value ([x]: 1) reads as empty.
+            const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : std::string{};
             if (std::find(known.begin(), known.end(), key) == known.end()) {
-                const std::string near = util::closest_match(key, known);
-                invalid(kv.first, path.empty() ? key : path + "." + key, "unknown setting",
-                        near.empty() ? "known here: " + util::join(known, ", ") : "did you mean " + near + "?");
+                const std::string near = key.empty() ? std::string{} : util::closest_match(key, known);
+                // Quoted, so an empty or odd key still reads as a key.
+                report(kv.first, path.empty() ? key : path + "." + key,
+                       (path.empty() ? "" : path + ": ") + "unknown setting \"" + key + "\"",
+                       near.empty() ? "known here: " + util::join(known, ", ") : "did you mean " + near + "?");
             }
         }
     }

@@ -21,6 +21,8 @@ namespace {
 
 enum class Split { Ok, Unclosed, StrayQuote };
 
+constexpr std::size_t k_max_syntax_reports = 20; // per file
+
 // Splits one record per RFC 4180. `Unclosed` when a quoted cell runs past
 // the end of the text (the caller may join the next line in multiline mode).
 Split split_record(std::string_view text, std::vector<std::string>& cells, std::size_t& bad_column)
@@ -83,7 +85,18 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
 {
     CsvTable table;
     table.file = std::string(file);
+    // A file of random bytes (or a binary saved as .csv) is bad on every
+    // line; past k_max_syntax_reports one summary says how many more there
+    // are, so the output stays readable.
+    std::size_t reported = 0;
+    std::size_t suppressed = 0;
+    std::size_t first_suppressed = 0;
     auto syntax = [&](std::size_t line, std::string message, std::string advice = {}) {
+        if (reported++ >= k_max_syntax_reports) {
+            if (suppressed++ == 0)
+                first_suppressed = line;
+            return;
+        }
         problems.push_back({"csv-syntax", model::Severity::Error, table.file, line, {}, std::move(message),
                             std::move(advice)});
     };
@@ -183,8 +196,13 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
     } catch (const ::io::error::base& e) {
         syntax(0, std::string("cannot read: ") + e.what());
     }
+    if (suppressed > 0)
+        problems.push_back({"csv-syntax", model::Severity::Error, table.file, first_suppressed, {},
+                            fmt::format("... and {} more {} like this", suppressed,
+                                        suppressed == 1 ? "line" : "lines"),
+                            "save the file as UTF-8 CSV with one record a line"});
     if (!table.has_header)
-        syntax(1, "no header row");
+        problems.push_back({"csv-syntax", model::Severity::Error, table.file, 1, {}, "no header row", {}});
     return table;
 }
 

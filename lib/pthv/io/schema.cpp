@@ -1,5 +1,6 @@
 #include <pthv/io/schema.hpp>
 
+#include <limits>
 #include <stdexcept>
 #include <yaml-cpp/yaml.h>
 
@@ -92,6 +93,10 @@ std::string check_integer(const Field& field, std::string_view text)
             return "not a whole number";
         v = v * 10 + (text[i] - '0');
     }
+    // The loader reads the cell as an int: anything larger is not a count
+    // pthv can hold (and would otherwise fail far from its cell).
+    if (v > std::numeric_limits<int>::max())
+        return "too large for a whole number";
     if (text[0] == '-')
         v = -v;
     if (field.minimum && v < *field.minimum)
