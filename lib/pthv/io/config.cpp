@@ -175,13 +175,18 @@ void parse_calendar(Reader& r, const YAML::Node& n, model::Config& c)
     auto& cal = c.calendar;
     if (!n["first_day"] || !n["last_day"])
         r.invalid(n, "calendar", "first_day and last_day are required");
-    if (n["first_day"])
-        if (auto d = r.date(n["first_day"], "calendar.first_day"))
-            cal.first_day = *d;
-    if (n["last_day"])
-        if (auto d = r.date(n["last_day"], "calendar.last_day"))
-            cal.last_day = *d;
-    if (cal.last_day < cal.first_day)
+    // Compared only when both were read: a missing or broken day is
+    // reported once, not again as "before" its default.
+    bool both = true;
+    if (const auto d = n["first_day"] ? r.date(n["first_day"], "calendar.first_day") : std::nullopt; d)
+        cal.first_day = d.value();
+    else
+        both = false;
+    if (const auto d = n["last_day"] ? r.date(n["last_day"], "calendar.last_day") : std::nullopt; d)
+        cal.last_day = d.value();
+    else
+        both = false;
+    if (both && cal.last_day < cal.first_day)
         r.invalid(n["last_day"], "calendar.last_day", "is before calendar.first_day");
     if (const auto w = n["weekdays"]) {
         static const char* k_names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -381,21 +386,33 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
         if (sy.IsMap()) {
             if (!sy["start"] || !sy["end"])
                 r.invalid(sy, "school_year", "start and end are required");
+            // The order checks below run only on dates that were read: a
+            // missing or broken date is reported once, not again as out of
+            // order against its default.
+            bool have_start = false, have_end = false, have_mid = !sy["mid_year"];
             if (sy["start"])
-                if (auto d = r.date(sy["start"], "school_year.start"))
+                if (const auto d = r.date(sy["start"], "school_year.start")) {
                     c.school_year.start = *d;
+                    have_start = true;
+                }
             if (sy["end"])
-                if (auto d = r.date(sy["end"], "school_year.end"))
+                if (const auto d = r.date(sy["end"], "school_year.end")) {
                     c.school_year.end = *d;
-            if (c.school_year.end < c.school_year.start)
+                    have_end = true;
+                }
+            const bool ordered = have_start && have_end && !(c.school_year.end < c.school_year.start);
+            if (have_start && have_end && !ordered)
                 r.invalid(sy, "school_year", "end is before start");
             // Default mid-year: the day before the start's seventh month
             // (July 1 -> January 31).
             c.school_year.mid_year = c.school_year.start.add_months(7).add_days(-1);
             if (sy["mid_year"])
-                if (auto d = r.date(sy["mid_year"], "school_year.mid_year"))
+                if (const auto d = r.date(sy["mid_year"], "school_year.mid_year")) {
                     c.school_year.mid_year = *d;
-            if (c.school_year.mid_year < c.school_year.start || c.school_year.end < c.school_year.mid_year)
+                    have_mid = true;
+                }
+            if (ordered && have_mid &&
+                (c.school_year.mid_year < c.school_year.start || c.school_year.end < c.school_year.mid_year))
                 r.invalid(sy["mid_year"] ? sy["mid_year"] : sy, "school_year.mid_year",
                           "must fall inside the school year");
         }

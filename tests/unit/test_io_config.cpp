@@ -1,0 +1,218 @@
+#include <doctest/doctest.h>
+
+#include <pthv/io/config.hpp>
+
+#include "fixture.hpp"
+
+using namespace pthv;
+
+namespace {
+
+struct Parsed {
+    io::ConfigResult result;
+    model::Problems problems;
+};
+
+Parsed parse(const std::string& text)
+{
+    Parsed p;
+    p.result = io::parse_config(text, p.problems);
+    return p;
+}
+
+// The fixture's pthv.yaml with one line replaced (or added when `from` is empty).
+std::string with(std::string_view from, std::string_view to)
+{
+    std::string text = test::k_config;
+    if (from.empty())
+        return text + std::string(to) + "\n";
+    const auto pos = text.find(from);
+    REQUIRE_MESSAGE(pos != std::string::npos, from);
+    text.replace(pos, from.size(), to);
+    return text;
+}
+
+// Exactly one config-invalid problem, whose record is `path`.
+model::Problem invalid_at(const std::string& text, const std::string& path)
+{
+    const auto p = parse(text);
+    CHECK_FALSE(p.result.ok);
+    INFO(test::dump(p.problems));
+    REQUIRE(p.problems.size() == 1);
+    CHECK(p.problems[0].rule == "config-invalid");
+    CHECK(p.problems[0].record == path);
+    // The message starts with the key path (an unknown key: with its parent's).
+    const bool named = p.problems[0].message.rfind(path + ": ", 0) == 0 ||
+                       test::contains(p.problems[0].message, "unknown setting");
+    CHECK(named);
+    return p.problems[0];
+}
+
+} // namespace
+
+TEST_CASE("io::parse_config")
+{
+    SUBCASE("the fixture's settings are read")
+    {
+        const auto p = parse(test::k_config);
+        CHECK(p.problems.empty());
+        REQUIRE(p.result.ok);
+        const auto& c = p.result.config;
+        CHECK(c.district == "Test District");
+        CHECK(c.school_year.start.str() == "2026-07-01");
+        CHECK(c.school_year.mid_year.str() == "2027-01-31");
+        CHECK(c.calendar.first_day.str() == "2026-08-19");
+        CHECK(c.calendar.day_end.str() == "15:30");
+        REQUIRE(c.calendar.holidays.size() == 2);
+        CHECK(c.calendar.holidays[1].first.str() == "2026-11-26");
+        CHECK(c.calendar.holidays[1].last.str() == "2026-11-27");
+        CHECK(c.calendar.holidays[0].first == c.calendar.holidays[0].last);
+        CHECK(c.compensation.certificated->per_visit->cents() == 5000);
+        CHECK(c.compensation.classified->hourly->cents() == 2800);
+        CHECK(c.compensation.classified->minimum_minutes == 60);
+        CHECK(c.compensation.training_classified_hourly->cents() == 2800);
+        CHECK(c.compensation.max_paid_visits_per_staff == 60);
+        REQUIRE(c.funding.size() == 1);
+        CHECK(c.funding[0].amount.cents() == 1000000);
+        CHECK_FALSE(c.funding[0].sites);
+    }
+    SUBCASE("only the school year and the calendar's days are needed; the rest has defaults")
+    {
+        const auto p = parse("school_year: {start: 2026-07-01, end: 2027-06-30}\n"
+                             "calendar: {first_day: 2026-08-19, last_day: 2027-06-04}\n");
+        CHECK(p.problems.empty());
+        const auto& c = p.result.config;
+        CHECK(c.school_year.mid_year.str() == "2027-01-31"); // default: end of January
+        CHECK(c.practices.arrange_lead_days == 1);
+        CHECK(c.practices.reflection_within_days == 7);
+        CHECK(c.practices.refresher_months == 24);
+        CHECK(c.calendar.weekdays[0]);
+        CHECK_FALSE(c.calendar.weekdays[5]);
+        CHECK(c.calendar.day_start.str() == "08:00");
+        CHECK(c.min_cell == 10);
+        CHECK(c.targeting.min_visited == 5);
+        CHECK_FALSE(c.compensation.max_paid_visits_per_staff);
+    }
+    SUBCASE("the template pthv init writes is valid")
+    {
+        const auto p = parse(io::default_config_text("Riverbend \\\"Unified\\\"", 2026));
+        CHECK(p.problems.empty());
+        CHECK(p.result.config.district == "Riverbend \"Unified\"");
+        CHECK(p.result.config.school_year.start.str() == "2026-07-01");
+    }
+    SUBCASE("broken YAML is config-invalid on its line")
+    {
+        const auto p = parse("school_year: {start: 2026-07-01\ncalendar: [\n");
+        REQUIRE(p.problems.size() == 1);
+        CHECK(p.problems[0].rule == "config-invalid");
+        CHECK(p.problems[0].line > 0);
+        CHECK(test::contains(p.problems[0].message, "not valid YAML"));
+    }
+    SUBCASE("a file that is not a mapping, or empty, is config-invalid")
+    {
+        for (const char* text : {"", "just words\n", "- a\n- b\n"}) {
+            const auto p = parse(text);
+            REQUIRE(p.problems.size() == 1);
+            CHECK(p.problems[0].rule == "config-invalid");
+            CHECK_FALSE(p.result.ok);
+        }
+    }
+    SUBCASE("the school year and calendar are required")
+    {
+        const auto p = parse("district: x\n");
+        CHECK(test::count(p.problems, "config-invalid") == 2);
+        CHECK(parse("school_year: {start: 2026-07-01, end: 2027-06-30}\ncalendar: {first_day: 2026-08-19}\n")
+                  .problems.size() == 1);
+    }
+    SUBCASE("each setting's wrong type or value names its key path")
+    {
+        invalid_at(with("start: 2026-07-01,", "start: 2026-13-01,"), "school_year.start");
+        invalid_at(with("end: 2027-06-30,", "end: soon,"), "school_year.end");
+        invalid_at(with("mid_year: 2027-01-31", "mid_year: 2027-08-01"), "school_year.mid_year");
+        invalid_at(with("first_day: 2026-08-19", "first_day: 08/19/2026"), "calendar.first_day");
+        invalid_at(with("last_day: 2027-06-04", "last_day: 2026-06-04"), "calendar.last_day");
+        invalid_at(with("[mon, tue,", "[mon, tuesday,"), "calendar.weekdays[1]");
+        invalid_at(with("weekdays: [mon, tue, wed, thu, fri]", "weekdays: mon"), "calendar.weekdays");
+        invalid_at(with("start: \"08:00\"", "start: \"8am\""), "calendar.school_day.start");
+        invalid_at(with("end: \"15:30\"", "end: \"25:00\""), "calendar.school_day.end");
+        invalid_at(with("end: \"15:30\"", "end: \"07:00\""), "calendar.school_day");
+        invalid_at(with("2026-09-07,", "2026-09-31,"), "calendar.holidays[0]");
+        invalid_at(with("2026-11-26..2026-11-27", "2026-11-27..2026-11-26"), "calendar.holidays[1]");
+        invalid_at(with("holidays: [2026-09-07, 2026-11-26..2026-11-27]", "holidays: 2026-09-07"),
+                   "calendar.holidays");
+        invalid_at(with("arrange_lead_days: 1", "arrange_lead_days: one"), "practices.arrange_lead_days");
+        invalid_at(with("arrange_lead_days: 1", "arrange_lead_days: -1"), "practices.arrange_lead_days");
+        invalid_at(with("reflection_within_days: 7", "reflection_within_days: 7.5"),
+                   "practices.reflection_within_days");
+        invalid_at(with("refresher_months: 24", "refresher_months: 0"), "practices.refresher_months");
+        invalid_at(with("refresher_months: 24", "refresher_months: 24\n  severity: [CP5-pair]"),
+                   "practices.severity");
+        invalid_at(with("refresher_months: 24", "refresher_months: 24\n  severity: {CP5-pair: maybe}"),
+                   "practices.severity.CP5-pair");
+        invalid_at(with("per_visit: 50.00", "per_visit: 50.005"), "compensation.certificated.per_visit");
+        invalid_at(with("per_visit: 50.00", "per_visit: -50"), "compensation.certificated.per_visit");
+        invalid_at(with("{per_visit: 50.00}", "{per_visit: 50.00, hourly: 45.00}"), "compensation.certificated");
+        invalid_at(with("{per_visit: 50.00}", "{minimum_minutes: 60}"), "compensation.certificated");
+        invalid_at(with("hourly: 28.00,", "hourly: $28,"), "compensation.classified.hourly");
+        invalid_at(with("minimum_minutes: 60", "minimum_minutes: 601"), "compensation.classified.minimum_minutes");
+        invalid_at(with("certificated_hourly: 40.00", "certificated_hourly: forty"),
+                   "compensation.training.certificated_hourly");
+        invalid_at(with("classified_hourly: 28.00}", "classified_hourly: 1e3}"),
+                   "compensation.training.classified_hourly");
+        invalid_at(with("max_paid_visits_per_staff: 60", "max_paid_visits_per_staff: lots"),
+                   "compensation.max_paid_visits_per_staff");
+        invalid_at(with("amount: 10000.00}", "amount: ten thousand}"), "funding[0].amount");
+        invalid_at(with("{source: district, amount: 10000.00}", "{amount: 10000.00}"), "funding[0]");
+        invalid_at(with("{source: district, amount: 10000.00}", "{source: district}"), "funding[0]");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, sites: S01}"), "funding[0].sites");
+        invalid_at(with("  - {source: district, amount: 10000.00}", "  - {source: district, amount: 1}\n"
+                                                                     "  - {source: other, amount: 1}"),
+                   "funding[1]");
+        invalid_at(with("funding:\n  - {source: district, amount: 10000.00}", "funding: 10000"), "funding");
+        invalid_at(with("min_cell: 10", "min_cell: 0"), "reports.min_cell");
+        invalid_at(with("full_coverage: 0.9", "full_coverage: 1.5"), "targeting.full_coverage");
+        invalid_at(with("alpha: 0.05", "alpha: nan"), "targeting.alpha");
+        invalid_at(with("min_visited: 5", "min_visited: five"), "targeting.min_visited");
+        invalid_at(with("district: Test District", "district: [a, b]"), "district");
+    }
+    SUBCASE("an unknown setting is named with its path, quoted, with a suggestion")
+    {
+        const auto p = invalid_at(with("refresher_months: 24", "refresher_month: 24"), "practices.refresher_month");
+        CHECK(p.message == "practices: unknown setting \"refresher_month\"");
+        CHECK(p.advice == "did you mean refresher_months?");
+        CHECK(p.line == 12);
+    }
+    SUBCASE("an unknown top-level setting, or an empty key, reads clearly")
+    {
+        CHECK(invalid_at(with("", "colour: blue"), "colour").message == "unknown setting \"colour\"");
+        const auto p = invalid_at(with("", "\"\": 1"), "");
+        CHECK(p.message == "unknown setting \"\"");
+        CHECK(test::contains(p.advice, "known here: district"));
+    }
+    SUBCASE("a setting's problem carries its YAML line")
+    {
+        const auto p = invalid_at(with("min_visited: 5", "min_visited: five"), "targeting.min_visited");
+        CHECK(p.line == 21);
+    }
+    SUBCASE("a wrong setting falls back to its default so checking goes on")
+    {
+        const auto p = parse(with("arrange_lead_days: 1", "arrange_lead_days: soon"));
+        CHECK(p.result.config.practices.arrange_lead_days == 1);
+        CHECK(p.result.config.calendar.first_day.str() == "2026-08-19");
+    }
+    SUBCASE("severity overrides are read by rule id")
+    {
+        const auto p = parse(with("refresher_months: 24", "refresher_months: 24\n  severity: {CP5-reflection: off}"));
+        CHECK(p.problems.empty());
+        CHECK(p.result.config.practices.severity.at("CP5-reflection") == model::Severity::Off);
+    }
+    SUBCASE("funding sources with a sites list")
+    {
+        const auto p = parse(with("  - {source: district, amount: 10000.00}",
+                                  "  - {source: title-1, amount: 30000.00, sites: [S01, S02]}\n"
+                                  "  - {source: district, amount: 45000.00}"));
+        CHECK(p.problems.empty());
+        REQUIRE(p.result.config.funding.size() == 2);
+        CHECK(p.result.config.funding[0].sites == std::vector<std::string>{"S01", "S02"});
+    }
+}

@@ -1,0 +1,224 @@
+#include <doctest/doctest.h>
+
+#include <pthv/io/csv.hpp>
+
+using namespace pthv;
+using io::CsvTable;
+
+namespace {
+
+struct Read {
+    CsvTable table;
+    model::Problems problems;
+};
+
+Read read(std::string_view content, bool multiline = false)
+{
+    Read r;
+    io::CsvReadOptions o;
+    o.multiline = multiline;
+    r.table = io::read_csv("visits.csv", content, r.problems, o);
+    return r;
+}
+
+bool has_message(const model::Problems& problems, std::size_t line, std::string_view part)
+{
+    for (const auto& p : problems)
+        if (p.rule == "csv-syntax" && p.line == line && p.message.find(part) != std::string::npos)
+            return true;
+    return false;
+}
+
+using Cells = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("io::read_csv")
+{
+    SUBCASE("a header and rows, each row knowing its physical line")
+    {
+        const auto r = read("a,b\n1,2\n3,4\n");
+        CHECK(r.problems.empty());
+        CHECK(r.table.header == Cells{"a", "b"});
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[1].cells == Cells{"3", "4"});
+        CHECK(r.table.rows[1].line == 3);
+        CHECK_FALSE(r.table.crlf);
+    }
+    SUBCASE("quoted cells hold commas and doubled quotes")
+    {
+        const auto r = read("a,b\n\"Mom, dad\",\"said \"\"I want to be a vet\"\"\"\n\"\",x\n");
+        CHECK(r.problems.empty());
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[0].cells == Cells{"Mom, dad", "said \"I want to be a vet\""});
+        CHECK(r.table.rows[1].cells == Cells{"", "x"});
+    }
+    SUBCASE("a BOM and CRLF line ends read like plain LF")
+    {
+        const auto lf = read("a,b\n1,2\n");
+        const auto bom = read("\xEF\xBB\xBF" "a,b\r\n1,2\r\n");
+        CHECK(bom.problems.empty());
+        CHECK(bom.table.header == lf.table.header);
+        REQUIRE(bom.table.rows.size() == 1);
+        CHECK(bom.table.rows[0].cells == lf.table.rows[0].cells);
+        CHECK(bom.table.crlf);
+    }
+    SUBCASE("blank lines are skipped and do not shift line numbers")
+    {
+        const auto r = read("\na,b\n1,2\n\n3,4\n");
+        CHECK(r.problems.empty());
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[0].line == 3);
+        CHECK(r.table.rows[1].line == 5);
+    }
+    SUBCASE("a last line without a newline is read")
+    {
+        const auto r = read("a,b\n1,2");
+        CHECK(r.problems.empty());
+        CHECK(r.table.rows.size() == 1);
+    }
+    SUBCASE("an unclosed quote is csv-syntax on its line; the next row still loads")
+    {
+        const auto r = read("a,b\n\"open,2\n3,4\n");
+        CHECK(has_message(r.problems, 2, "not closed"));
+        REQUIRE(r.table.rows.size() == 1);
+        CHECK(r.table.rows[0].line == 3);
+    }
+    SUBCASE("short and long rows are csv-syntax naming both counts")
+    {
+        const auto r = read("a,b,c\n1,2\n1,2,3,4\n5,6,7\n");
+        CHECK(has_message(r.problems, 2, "2 cells where the header has 3"));
+        CHECK(has_message(r.problems, 3, "4 cells where the header has 3"));
+        CHECK(r.problems.size() == 2);
+        CHECK(r.table.rows.size() == 1);
+    }
+    SUBCASE("a stray quote is csv-syntax naming the cell")
+    {
+        const auto r = read("a,b\n1,ab\"c\n\"x\"y,2\n");
+        CHECK(has_message(r.problems, 2, "stray quote in cell 2"));
+        CHECK(has_message(r.problems, 3, "stray quote in cell 1"));
+        CHECK(r.table.rows.empty());
+    }
+    SUBCASE("invalid UTF-8 names the byte and column")
+    {
+        const auto r = read("a,b\nJos\xE9,2\n");
+        CHECK(has_message(r.problems, 2, "not UTF-8 (invalid byte 0xE9 at column 4)"));
+        CHECK(r.table.rows.empty());
+    }
+    SUBCASE("a NUL byte is reported, never silently cut")
+    {
+        const auto r = read(std::string("a,b\n1,2\n3\0,4\n5,6\n", 16));
+        CHECK(has_message(r.problems, 3, "NUL byte"));
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[1].line == 4);
+    }
+    SUBCASE("an empty file, or one of only blanks or a BOM, needs its header")
+    {
+        for (const char* empty : {"", "\n\n", "   \r\n", "\xEF\xBB\xBF"}) {
+            const auto r = read(empty);
+            CHECK(has_message(r.problems, 1, "empty"));
+            CHECK_FALSE(r.table.has_header);
+        }
+    }
+    SUBCASE("a column named twice in the header is csv-syntax")
+    {
+        const auto r = read("a,b,a\n1,2,3\n");
+        CHECK(has_message(r.problems, 1, "the column a appears twice"));
+    }
+    SUBCASE("a line break inside quotes is an error in a data-repo file")
+    {
+        const auto r = read("a,b\n\"one\ntwo\",2\n3,4\n");
+        CHECK(has_message(r.problems, 2, "not closed"));
+    }
+    SUBCASE("multiline mode (imports) reads line breaks inside quotes")
+    {
+        const auto r = read("a,b\n\"one\r\ntwo\",2\n3,4\n", true);
+        CHECK(r.problems.empty());
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[0].cells == Cells{"one\ntwo", "2"});
+        CHECK(r.table.rows[0].line == 2);
+        CHECK(r.table.rows[1].line == 4);
+    }
+    SUBCASE("multiline mode reports a quote left open at the end of the file")
+    {
+        const auto r = read("a,b\n\"one\ntwo,2\n", true);
+        CHECK(has_message(r.problems, 2, "not closed before the end of the file"));
+    }
+    SUBCASE("a file bad on every line reports 20 lines, then how many more")
+    {
+        std::string content = "a,b\n";
+        for (int i = 0; i < 50; ++i)
+            content += "\xFF,1\n";
+        const auto r = read(content);
+        REQUIRE(r.problems.size() == 21);
+        CHECK(r.problems[19].line == 21);
+        CHECK(r.problems[20].line == 22);
+        CHECK(r.problems[20].message == "... and 30 more lines like this");
+    }
+    SUBCASE("exactly 20 bad lines need no summary")
+    {
+        std::string content = "a,b\n";
+        for (int i = 0; i < 20; ++i)
+            content += "1\n";
+        CHECK(read(content).problems.size() == 20);
+    }
+}
+
+TEST_CASE("io::csv_cell and csv_row")
+{
+    SUBCASE("plain values are written as they are")
+    {
+        CHECK(io::csv_cell("T014;T022") == "T014;T022");
+        CHECK(io::csv_cell("") == "");
+    }
+    SUBCASE("commas, quotes and edge spaces are quoted, quotes doubled")
+    {
+        CHECK(io::csv_cell("Mom, dad") == "\"Mom, dad\"");
+        CHECK(io::csv_cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+        CHECK(io::csv_cell(" lead") == "\" lead\"");
+    }
+    SUBCASE("line breaks become spaces: one record a line")
+    {
+        CHECK(io::csv_cell("one\ntwo") == "one two");
+        CHECK(io::csv_cell("one\r\ntwo") == "one two");
+        CHECK(io::csv_cell("one\rtwo") == "one two");
+    }
+    SUBCASE("a written row reads back to the same cells")
+    {
+        const std::vector<std::string> cells{"V1", "Mom, dad", "said \"yes\"", "", "=1+1"};
+        const std::string text = "a,b,c,d,e\n" + io::csv_row(cells, "\n");
+        model::Problems problems;
+        const auto t = io::read_csv("x.csv", text, problems);
+        CHECK(problems.empty());
+        REQUIRE(t.rows.size() == 1);
+        CHECK(t.rows[0].cells == cells);
+    }
+    SUBCASE("a row ends with the newline asked for")
+    {
+        CHECK(io::csv_row({"a", "b"}, "\r\n") == "a,b\r\n");
+    }
+}
+
+TEST_CASE("io::csv_safe_cell")
+{
+    SUBCASE("a cell a spreadsheet would run as a formula is neutralised")
+    {
+        CHECK(io::csv_safe_cell("=SUM(A1:A9)") == "'=SUM(A1:A9)");
+        CHECK(io::csv_safe_cell("+1") == "'+1");
+        CHECK(io::csv_safe_cell("-1") == "'-1");
+        CHECK(io::csv_safe_cell("@cmd") == "'@cmd");
+        CHECK(io::csv_safe_cell("\tx") == "'\tx");
+        CHECK(io::csv_safe_cell("\rx") == "' x");
+    }
+    SUBCASE("a neutralised cell is still quoted where needed")
+    {
+        CHECK(io::csv_safe_cell("=HYPERLINK(\"x\",\"y\")") == "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
+    }
+    SUBCASE("ordinary cells are left alone, line breaks become spaces")
+    {
+        CHECK(io::csv_safe_cell("50.00") == "50.00");
+        CHECK(io::csv_safe_cell("a=b") == "a=b");
+        CHECK(io::csv_safe_cell("one\ntwo") == "one two");
+        CHECK(io::csv_safe_row({"=1", "ok"}, "\n") == "'=1,ok\n");
+    }
+}

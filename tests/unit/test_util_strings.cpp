@@ -1,0 +1,92 @@
+#include <doctest/doctest.h>
+
+#include <pthv/util/strings.hpp>
+
+using namespace pthv::util;
+
+TEST_CASE("util::trim and split")
+{
+    SUBCASE("trim drops spaces, tabs and line breaks at both ends only")
+    {
+        CHECK(trim("  a b \t\r\n") == "a b");
+        CHECK(trim(" \t ").empty());
+        CHECK(trim("").empty());
+    }
+    SUBCASE("split keeps empty parts")
+    {
+        CHECK(split("T1;T2", ';') == std::vector<std::string>{"T1", "T2"});
+        CHECK(split(";a;", ';') == std::vector<std::string>{"", "a", ""});
+        CHECK(split("", ';') == std::vector<std::string>{""});
+    }
+    SUBCASE("join is split's inverse")
+    {
+        CHECK(join({"a", "", "b"}, ";") == "a;;b");
+        CHECK(join({}, ",").empty());
+    }
+    SUBCASE("prefixes, suffixes and case")
+    {
+        CHECK(starts_with("flag_attendance", "flag_"));
+        CHECK_FALSE(starts_with("fla", "flag_"));
+        CHECK(ends_with("2026-09.csv", ".csv"));
+        CHECK_FALSE(ends_with("csv", ".csv"));
+        CHECK(to_lower("CP5-Pair") == "cp5-pair");
+    }
+}
+
+TEST_CASE("util::find_invalid_utf8")
+{
+    constexpr auto ok = std::string_view::npos;
+    SUBCASE("ASCII and well-formed multibyte text is valid")
+    {
+        CHECK(find_invalid_utf8("plain") == ok);
+        CHECK(find_invalid_utf8("Jos\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80") == ok);
+        CHECK(find_invalid_utf8("") == ok);
+    }
+    SUBCASE("a Latin-1 byte is reported at its offset")
+    {
+        CHECK(find_invalid_utf8("Jos\xE9") == 3);
+    }
+    SUBCASE("truncated, overlong, surrogate and out-of-range sequences are invalid")
+    {
+        CHECK(find_invalid_utf8("ab\xE2\x82") == 2);
+        CHECK(find_invalid_utf8("\xC0\xAF") == 0);
+        CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0);
+        CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);
+        CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);
+        CHECK(find_invalid_utf8("\x80") == 0);
+        CHECK(find_invalid_utf8("\xFF") == 0);
+    }
+}
+
+TEST_CASE("util::closest_match")
+{
+    const std::vector<std::string> commands{"init", "validate", "schema", "report"};
+    SUBCASE("a typo gets the command it was meant to be")
+    {
+        CHECK(closest_match("valdate", commands) == "validate");
+        CHECK(closest_match("Schema", commands) == "schema");
+    }
+    SUBCASE("an unrelated name gets no suggestion")
+    {
+        CHECK(closest_match("frobnicate", commands).empty());
+        CHECK(closest_match("x", {}).empty());
+    }
+    SUBCASE("edit distance counts insertions, deletions and substitutions")
+    {
+        CHECK(edit_distance("kitten", "sitting") == 3);
+        CHECK(edit_distance("", "abc") == 3);
+        CHECK(edit_distance("same", "same") == 0);
+    }
+}
+
+TEST_CASE("util::with_thousands and plural")
+{
+    CHECK(with_thousands(0) == "0");
+    CHECK(with_thousands(999) == "999");
+    CHECK(with_thousands(1204) == "1,204");
+    CHECK(with_thousands(1234567) == "1,234,567");
+    CHECK(with_thousands(-1204) == "-1,204");
+    CHECK(plural(1, "error", "errors") == "1 error");
+    CHECK(plural(0, "error", "errors") == "0 errors");
+    CHECK(plural(1245, "visit", "visits") == "1,245 visits");
+}
