@@ -1,8 +1,12 @@
+// Core practice 4, no targeting: visit every student or a true
+// cross-section, so no family is singled out by a concern flag. The
+// analysis follows rules.md "The targeting check" step by step.
+
 #include <pthv/stats/targeting.hpp>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <unordered_map>
+#include <utility>
 
 #include <pthv/stats/benjamini_hochberg.hpp>
 #include <pthv/stats/hypergeometric.hpp>
@@ -11,39 +15,14 @@ namespace pthv::stats {
 
 using namespace pthv::model;
 
-std::optional<GroupBy> parse_group_by(std::string_view text)
+double FlagTest::share_visited() const
 {
-    if (text == "homeroom")
-        return GroupBy::Homeroom;
-    if (text == "site")
-        return GroupBy::Site;
-    if (text == "grade")
-        return GroupBy::Grade;
-    if (text == "educator")
-        return GroupBy::Educator;
-    return std::nullopt;
+    return visited > 0 ? static_cast<double>(flagged_visited) / static_cast<double>(visited) : 0.0;
 }
 
-std::string_view group_by_name(GroupBy by)
+double FlagTest::share_roster() const
 {
-    switch (by) {
-    case GroupBy::Homeroom: return "homeroom";
-    case GroupBy::Site: return "site";
-    case GroupBy::Grade: return "grade";
-    case GroupBy::Educator: return "educator";
-    }
-    return "homeroom";
-}
-
-std::string_view verdict_name(Verdict v)
-{
-    switch (v) {
-    case Verdict::VisitsAll: return "visits all";
-    case Verdict::CrossSection: return "cross-section";
-    case Verdict::PossibleTargeting: return "possible targeting";
-    case Verdict::TooFew: return "too few to judge";
-    }
-    return "";
+    return roster > 0 ? static_cast<double>(flagged_roster) / static_cast<double>(roster) : 0.0;
 }
 
 bool TargetingResult::any_targeting() const
@@ -52,109 +31,205 @@ bool TargetingResult::any_targeting() const
                        [](const GroupResult& g) { return g.verdict == Verdict::PossibleTargeting; });
 }
 
+std::vector<char> students_visited(const Repo& repo, Date from, Date to)
+{
+    std::vector<char> visited(repo.students.size(), 0);
+    for (const auto& v : repo.visits) {
+        if (!v.completed() || !v.date || *v.date < from || to < *v.date)
+            continue;
+        const auto st = repo.student_index.find(v.student_id);
+        if (st != repo.student_index.end())
+            visited[st->second] = 1;
+    }
+    return visited;
+}
+
 namespace {
 
-struct Group {
-    std::string site_id;
-    std::vector<std::size_t> roster;   // student indices
-    std::set<std::size_t> visited;     // student indices
+// Per group (or per roster pool), the counts every test needs, per flag.
+struct Counts {
+    std::int64_t roster = 0;
+    std::int64_t visited = 0;
+    std::vector<std::int64_t> known, flagged, known_visited, flagged_visited;
+
+    explicit Counts(std::size_t flags) : known(flags), flagged(flags), known_visited(flags), flagged_visited(flags) {}
+
+    void add_roster(const Student& s)
+    {
+        ++roster;
+        for (std::size_t f = 0; f < known.size(); ++f) {
+            known[f] += s.flags[f] >= 0;
+            flagged[f] += s.flags[f] == 1;
+        }
+    }
+    void add_visited(const Student& s)
+    {
+        ++visited;
+        for (std::size_t f = 0; f < known.size(); ++f) {
+            known_visited[f] += s.flags[f] >= 0;
+            flagged_visited[f] += s.flags[f] == 1;
+        }
+    }
 };
+
+struct Group {
+    std::string key;
+    std::string site_id;
+    std::string grade;
+    Counts counts;
+};
+
+std::string group_key(GroupBy by, const Student& s)
+{
+    switch (by) {
+    case GroupBy::Homeroom: return s.homeroom_id.empty() ? s.site_id + " (no homeroom)" : s.homeroom_id;
+    case GroupBy::Site: return s.site_id;
+    case GroupBy::Grade: return s.site_id + " grade " + s.grade;
+    case GroupBy::Educator: break;
+    }
+    return {};
+}
+
+// Homerooms, sites, grades: every student is in exactly one group, so one
+// pass over the students does it.
+std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o, const std::vector<char>& in_scope,
+                                  const std::vector<char>& visited)
+{
+    const std::size_t flags = repo.flag_names.size();
+    std::vector<Group> groups;
+    std::unordered_map<std::string, std::size_t> index;
+    for (std::size_t i = 0; i < repo.students.size(); ++i) {
+        if (!in_scope[i])
+            continue;
+        const Student& s = repo.students[i];
+        auto [it, added] = index.try_emplace(group_key(o.by, s), groups.size());
+        if (added)
+            groups.push_back(Group{it->first, s.site_id, o.by == GroupBy::Grade ? s.grade : "", Counts(flags)});
+        Group& g = groups[it->second];
+        g.counts.add_roster(s);
+        if (visited[i])
+            g.counts.add_visited(s);
+    }
+    return groups;
+}
+
+// Educators: the roster is the home site's students (counted once per
+// site, not once per educator); the visited are the distinct students of
+// that site each educator saw in the period.
+std::vector<Group> educator_groups(const Repo& repo, const TargetingOptions& o, const std::vector<char>& in_scope)
+{
+    const std::size_t flags = repo.flag_names.size();
+    std::unordered_map<std::string, Counts> sites;
+    for (std::size_t i = 0; i < repo.students.size(); ++i)
+        if (in_scope[i])
+            sites.try_emplace(repo.students[i].site_id, flags).first->second.add_roster(repo.students[i]);
+
+    std::vector<std::pair<std::size_t, std::size_t>> seen; // (staff index, student index)
+    for (const auto& v : repo.visits) {
+        if (!v.completed() || !v.date || *v.date < o.from || o.to < *v.date)
+            continue;
+        const auto st = repo.student_index.find(v.student_id);
+        if (st == repo.student_index.end() || !in_scope[st->second])
+            continue;
+        for (const auto& e : v.educators) {
+            const auto staff = repo.staff_index.find(e);
+            if (staff != repo.staff_index.end() &&
+                repo.staff[staff->second].site_id == repo.students[st->second].site_id)
+                seen.emplace_back(staff->second, st->second);
+        }
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+
+    std::vector<Group> groups;
+    std::unordered_map<std::size_t, std::size_t> index; // staff index -> group
+    for (const auto& [staff, student] : seen) {
+        auto [it, added] = index.try_emplace(staff, groups.size());
+        if (added) {
+            const Staff& s = repo.staff[staff];
+            Counts c(flags);
+            const Counts& pool = sites.at(s.site_id);
+            c.roster = pool.roster;
+            c.known = pool.known;
+            c.flagged = pool.flagged;
+            groups.push_back(Group{s.id, s.site_id, "", std::move(c)});
+        }
+        groups[it->second].counts.add_visited(repo.students[student]);
+    }
+    return groups;
+}
+
+bool group_less(GroupBy by, const Group& a, const Group& b)
+{
+    if (a.site_id != b.site_id)
+        return a.site_id < b.site_id;
+    if (by == GroupBy::Grade && a.grade != b.grade)
+        return grade_less(a.grade, b.grade);
+    return a.key < b.key;
+}
 
 } // namespace
 
 TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& options)
 {
     const Repo& repo = facts.repo();
-    const Config& config = repo.config;
+    const Targeting& settings = repo.config.targeting;
     TargetingResult result;
-    result.flag_names = repo.flag_names;
+    result.by = options.by;
+    result.settings = settings;
 
-    std::map<std::string, Group> groups;
-    auto include_site = [&](const std::string& site) { return !options.site || *options.site == site; };
-
-    // Rosters.
-    if (options.by == GroupBy::Educator) {
-        // An educator's pool is the students of their home site.
-        std::map<std::string, std::vector<std::size_t>> by_site;
+    std::vector<char> in_scope(repo.students.size(), 1);
+    if (options.site)
         for (std::size_t i = 0; i < repo.students.size(); ++i)
-            by_site[repo.students[i].site_id].push_back(i);
-        for (const auto& s : repo.staff)
-            if (include_site(s.site_id) && by_site.count(s.site_id))
-                groups[s.id] = Group{s.site_id, by_site[s.site_id], {}};
-    } else {
-        for (std::size_t i = 0; i < repo.students.size(); ++i) {
-            const Student& st = repo.students[i];
-            if (!include_site(st.site_id))
-                continue;
-            std::string key;
-            switch (options.by) {
-            case GroupBy::Homeroom: key = st.homeroom_id.empty() ? st.site_id + " (no homeroom)" : st.homeroom_id; break;
-            case GroupBy::Site: key = st.site_id; break;
-            case GroupBy::Grade: key = st.site_id + " grade " + st.grade; break;
-            case GroupBy::Educator: break;
+            in_scope[i] = repo.students[i].site_id == *options.site;
+    for (std::size_t f = 0; f < repo.flag_names.size(); ++f) {
+        FlagSummary s{repo.flag_names[f], 0, 0, 0};
+        for (std::size_t i = 0; i < repo.students.size(); ++i)
+            if (in_scope[i]) {
+                ++s.students;
+                s.flagged += repo.students[i].flags[f] == 1;
+                s.unknown += repo.students[i].flags[f] < 0;
             }
-            auto& g = groups[key];
-            g.site_id = st.site_id;
-            g.roster.push_back(i);
-        }
+        result.flags.push_back(std::move(s));
     }
 
-    // Who was visited in the period.
-    for (const auto& v : repo.visits) {
-        if (!v.completed() || !v.date || *v.date < options.from || options.to < *v.date)
-            continue;
-        const auto st = repo.student_index.find(v.student_id);
-        if (st == repo.student_index.end())
-            continue;
-        const Student& s = repo.students[st->second];
-        if (options.by == GroupBy::Educator) {
-            for (const auto& e : Facts::educator_set(v)) {
-                auto g = groups.find(e);
-                if (g != groups.end() && s.site_id == g->second.site_id)
-                    g->second.visited.insert(st->second);
-            }
-            continue;
-        }
-        std::string key;
-        switch (options.by) {
-        case GroupBy::Homeroom: key = s.homeroom_id.empty() ? s.site_id + " (no homeroom)" : s.homeroom_id; break;
-        case GroupBy::Site: key = s.site_id; break;
-        case GroupBy::Grade: key = s.site_id + " grade " + s.grade; break;
-        case GroupBy::Educator: break;
-        }
-        auto g = groups.find(key);
-        if (g != groups.end())
-            g->second.visited.insert(st->second);
-    }
+    std::vector<Group> groups =
+        options.by == GroupBy::Educator
+            ? educator_groups(repo, options, in_scope)
+            : student_groups(repo, options, in_scope, students_visited(repo, options.from, options.to));
+    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) { return group_less(options.by, a, b); });
 
-    // Tests, then one Benjamini-Hochberg adjustment over all of them.
+    // Tests, then one Benjamini-Hochberg adjustment over all of them
+    // (rules.md: across every (group, flag) test of the run).
     std::vector<double> p_over;
     std::vector<double> p_under;
     std::vector<std::pair<std::size_t, std::size_t>> where; // (group, flag)
-    for (auto& [key, g] : groups) {
-        if (g.roster.empty())
+    for (auto& g : groups) {
+        const Counts& c = g.counts;
+        if (c.roster == 0)
             continue;
         GroupResult r;
-        r.key = key;
-        r.site_id = g.site_id;
-        r.roster = static_cast<std::int64_t>(g.roster.size());
-        r.visited = static_cast<std::int64_t>(g.visited.size());
+        r.key = std::move(g.key);
+        r.site_id = std::move(g.site_id);
+        r.grade = std::move(g.grade);
+        r.roster = c.roster;
+        r.visited = c.visited;
         r.coverage = static_cast<double>(r.visited) / static_cast<double>(r.roster);
-        if (r.coverage >= config.targeting.full_coverage) {
+        if (r.coverage >= settings.full_coverage) {
             r.verdict = Verdict::VisitsAll;
-        } else if (r.visited < config.targeting.min_visited) {
+        } else if (r.visited < settings.min_visited) {
             r.verdict = Verdict::TooFew;
         } else {
             r.verdict = Verdict::CrossSection;
             for (std::size_t f = 0; f < repo.flag_names.size(); ++f) {
                 FlagTest t;
                 t.flag = repo.flag_names[f];
-                for (const std::size_t s : g.roster)
-                    t.flagged_roster += repo.students[s].flags[f] == 1;
-                for (const std::size_t s : g.visited)
-                    t.flagged_visited += repo.students[s].flags[f] == 1;
-                t.p_over = hypergeometric_upper_tail(r.roster, t.flagged_roster, r.visited, t.flagged_visited);
-                t.p_under = hypergeometric_lower_tail(r.roster, t.flagged_roster, r.visited, t.flagged_visited);
+                t.roster = c.known[f];
+                t.visited = c.known_visited[f];
+                t.flagged_roster = c.flagged[f];
+                t.flagged_visited = c.flagged_visited[f];
+                t.p_over = hypergeometric_upper_tail(t.roster, t.flagged_roster, t.visited, t.flagged_visited);
+                t.p_under = hypergeometric_lower_tail(t.roster, t.flagged_roster, t.visited, t.flagged_visited);
                 p_over.push_back(t.p_over);
                 p_under.push_back(t.p_under);
                 where.emplace_back(result.groups.size(), r.flags.size());
@@ -170,8 +245,8 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
         FlagTest& t = g.flags[where[i].second];
         t.q_over = q_over[i];
         t.q_under = q_under[i];
-        t.over = t.q_over < config.targeting.alpha;
-        t.under = t.q_under < config.targeting.alpha;
+        t.over = t.q_over < settings.alpha;
+        t.under = t.q_under < settings.alpha;
         if (t.over)
             g.verdict = Verdict::PossibleTargeting;
     }
