@@ -101,8 +101,9 @@ TEST_CASE("model::parse_period")
     }
     SUBCASE("text that names no period is refused with the forms that work")
     {
-        for (const char* bad : {"", "midyear", "2025-13", "2025-9", "2025-09-31..2025-10-01", "2025-09-01..",
-                                "..2025-09-01", "2025-09-01...2025-09-02", "2025-09-01", "2025-09-01..x"}) {
+        for (const char* bad :
+             {"", "midyear", "2025-13", "2025-9", "2025-09-31..2025-10-01", "2025-09-01..",
+              "..2025-09-01", "2025-09-01...2025-09-02", "2025-09-01", "2025-09-01..x"}) {
             CAPTURE(bad);
             CHECK(fails(bad).find("YYYY-MM") != std::string::npos);
         }
@@ -125,6 +126,7 @@ TEST_CASE("model::parse_period")
     {
         CHECK(describe_period(ok("mid-year")) == "mid-year 2025-07-01..2026-01-31");
         CHECK(describe_period(ok("2025-09-01..2025-09-30")) == "2025-09-01..2025-09-30");
-        CHECK(describe_period(ok("end-of-year")) == "end-of-year 2025-07-01..2026-05-15 (to the as-of date)");
+        CHECK(describe_period(ok("end-of-year")) ==
+              "end-of-year 2025-07-01..2026-05-15 (to the as-of date)");
     }
 }

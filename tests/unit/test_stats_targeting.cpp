@@ -20,21 +20,24 @@ namespace {
 // Small repos of whole classes: in each, the first `flagged` students have
 // flag_attendance = yes; the visits go to `visited_flagged` of them and to
 // `visited_other` of the others, all completed on one day by one pair.
-class Classes {
-public:
-    void add(const std::string& homeroom, const std::string& site, const std::string& grade, int n, int flagged,
-             int visited_flagged, int visited_other, const std::string& educators = "T01;T02",
-             const std::string& day = "2026-09-14", const std::string& status = "completed")
+class Classes
+{
+  public:
+    void add(const std::string& homeroom, const std::string& site, const std::string& grade, int n,
+             int flagged, int visited_flagged, int visited_other,
+             const std::string& educators = "T01;T02", const std::string& day = "2026-09-14",
+             const std::string& status = "completed")
     {
         for (int i = 0; i < n; ++i) {
             const std::string id = "ST" + std::to_string(1000 + m_next++);
             const bool flag = i < flagged;
-            m_students += id + "," + site + "," + grade + "," + homeroom + "," + (flag ? "yes" : "no") + "\n";
+            m_students +=
+                id + "," + site + "," + grade + "," + homeroom + "," + (flag ? "yes" : "no") + "\n";
             const bool visit = flag ? i < visited_flagged : i - flagged < visited_other;
             if (visit)
-                m_visits += "V" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "-" + id + "," + id + "," +
-                            site + "," + day + ",16:30,45," + educators + "," + status +
-                            ",2026-09-08,hopes_and_dreams,home,2026-09-15,,\n";
+                m_visits += "V" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "-" +
+                            id + "," + id + "," + site + "," + day + ",16:30,45," + educators +
+                            "," + status + ",2026-09-08,hopes_and_dreams,home,2026-09-15,,\n";
         }
     }
     // A student whose flag is not known (an empty cell).
@@ -44,7 +47,8 @@ public:
         m_students += id + "," + site + ",3," + homeroom + ",\n";
         if (visited)
             m_visits += "V20260914-" + id + "," + id + "," + site +
-                        ",2026-09-14,16:30,45,T01;T02,completed,2026-09-08,hopes_and_dreams,home,2026-09-15,,\n";
+                        ",2026-09-14,16:30,45,T01;T02,completed,2026-09-08,hopes_and_dreams,home,"
+                        "2026-09-15,,\n";
     }
     io::Sources sources(bool with_flags = true) const
     {
@@ -57,7 +61,8 @@ public:
             s["staff.csv"] += "T0" + std::to_string(t) + ",Teacher " + std::to_string(t) + "," +
                               (t <= 5 ? "S01" : "S02") + ",teacher,certificated,yes,,yes\n";
         s["trainings.csv"] = "staff_id,date,kind,hours,session\n";
-        std::string students = "student_id,site_id,grade,homeroom_id,flag_attendance\n" + m_students;
+        std::string students =
+            "student_id,site_id,grade,homeroom_id,flag_attendance\n" + m_students;
         if (!with_flags) { // drop the flag column
             std::string plain;
             std::size_t pos = 0;
@@ -74,15 +79,15 @@ public:
         return s;
     }
 
-private:
+  private:
     int m_next = 0;
     std::string m_students;
     std::string m_visits;
 };
 
 stats::TargetingResult analyse(const io::Sources& sources, GroupBy by = GroupBy::Homeroom,
-                               std::optional<std::string> site = std::nullopt, const char* from = "2026-07-01",
-                               const char* to = "2026-10-01")
+                               std::optional<std::string> site = std::nullopt,
+                               const char* from = "2026-07-01", const char* to = "2026-10-01")
 {
     const auto loaded = io::load_sources(sources, test::as_of("2026-10-01"));
     const model::Facts facts(loaded.repo);
@@ -153,7 +158,8 @@ TEST_CASE("stats::analyse_targeting")
         c.add("T01", "S01", "3", 20, 10, 0, 10); // none of 10 flagged among 10 visited
         const auto r = analyse(c.sources());
         const auto& t = r.groups.at(0).flags.at(0);
-        CHECK(t.p_under == doctest::Approx(1.0 / 184756.0).epsilon(1e-9)); // C(10,10) C(10,0) / C(20,10)
+        CHECK(t.p_under ==
+              doctest::Approx(1.0 / 184756.0).epsilon(1e-9)); // C(10,10) C(10,0) / C(20,10)
         CHECK(t.under);
         CHECK_FALSE(t.over);
         CHECK(r.groups[0].verdict == Verdict::CrossSection);
@@ -204,7 +210,8 @@ TEST_CASE("stats::analyse_targeting")
         const auto all = analyse(c.sources());
         CHECK(group(all, "T01").roster == 25);
         CHECK(group(all, "T01").visited == 5);
-        const auto before = analyse(c.sources(), GroupBy::Homeroom, std::nullopt, "2026-07-01", "2026-09-13");
+        const auto before =
+            analyse(c.sources(), GroupBy::Homeroom, std::nullopt, "2026-07-01", "2026-09-13");
         CHECK(group(before, "T01").visited == 0);
         CHECK(group(before, "T01").verdict == Verdict::TooFew);
     }
@@ -256,7 +263,8 @@ TEST_CASE("stats::analyse_targeting")
     SUBCASE("an educator's roster is their site; educators who saw no one are left out")
     {
         Classes c;
-        c.add("T01", "S01", "3", 20, 5, 5, 0, "T03;T04"); // T03 and T04 saw exactly the flagged five
+        c.add("T01", "S01", "3", 20, 5, 5, 0,
+              "T03;T04"); // T03 and T04 saw exactly the flagged five
         c.add("T02", "S01", "4", 20, 5, 2, 6, "T01;T02");
         c.add("T06", "S02", "3", 20, 5, 2, 6, "T06;T07");
         const auto r = analyse(c.sources(), GroupBy::Educator);

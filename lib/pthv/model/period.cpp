@@ -9,11 +9,15 @@ namespace {
 constexpr std::string_view k_usage = "use mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD";
 
 // The last day of the month that `first` begins.
-Date month_end(Date first) { return first.add_months(1).add_days(-1); }
+Date month_end(Date first)
+{
+    return first.add_months(1).add_days(-1);
+}
 
 } // namespace
 
-std::optional<Period> parse_period(std::string_view text, const Config& config, Date as_of, std::string& error)
+std::optional<Period> parse_period(std::string_view text, const Config& config, Date as_of,
+                                   std::string& error)
 {
     const SchoolYear& year = config.school_year;
     Period p;

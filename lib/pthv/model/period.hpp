@@ -21,16 +21,18 @@
 
 namespace pthv::model {
 
-struct Period {
-    Date from; // first day, included
-    Date to;   // last day, included
-    std::string label;     // the canonical name: "mid-year", "2026-03", "2026-03-01..2026-03-15"
+struct Period
+{
+    Date from;         // first day, included
+    Date to;           // last day, included
+    std::string label; // the canonical name: "mid-year", "2026-03", "2026-03-01..2026-03-15"
     bool cut_at_as_of = false; // `to` was moved back to the as-of date
 
     bool contains(Date d) const { return from <= d && d <= to; }
 };
 
-std::optional<Period> parse_period(std::string_view text, const Config& config, Date as_of, std::string& error);
+std::optional<Period> parse_period(std::string_view text, const Config& config, Date as_of,
+                                   std::string& error);
 
 // "mid-year 2025-07-01..2026-01-31", with " (to the as-of date)" when cut.
 std::string describe_period(const Period& period);

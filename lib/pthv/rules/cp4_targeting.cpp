@@ -31,14 +31,17 @@ void check_cp4_targeting(const Context& ctx, Findings& out)
     for (const auto& g : result.groups)
         for (const auto& t : g.flags)
             if (t.over)
-                out.add("CP4-targeting", "visits.csv", 0, g.key,
-                        fmt::format("{}: {} of the {} students visited have {}, against {} of the {} on the "
-                                    "roster (adjusted p = {:.2g}): core practice 4, visit all students or a "
-                                    "cross-section",
-                                    stats::describe_group(result.by, g), t.flagged_visited, t.visited,
-                                    t.flag, t.flagged_roster, t.roster, t.q_over),
-                        fmt::format("widen the visits to a cross-section (pthv check-targeting --by {})",
-                                    stats::group_by_name(result.by)));
+                out.add(
+                    "CP4-targeting", "visits.csv", 0, g.key,
+                    fmt::format(
+                        "{}: {} of the {} students visited have {}, against {} of the {} on the "
+                        "roster (adjusted p = {:.2g}): core practice 4, visit all students or a "
+                        "cross-section",
+                        stats::describe_group(result.by, g), t.flagged_visited, t.visited, t.flag,
+                        t.flagged_roster, t.roster, t.q_over),
+                    fmt::format(
+                        "widen the visits to a cross-section (pthv check-targeting --by {})",
+                        stats::group_by_name(result.by)));
 }
 
 } // namespace pthv::rules

@@ -27,8 +27,9 @@ double FlagTest::share_roster() const
 
 bool TargetingResult::any_targeting() const
 {
-    return std::any_of(groups.begin(), groups.end(),
-                       [](const GroupResult& g) { return g.verdict == Verdict::PossibleTargeting; });
+    return std::any_of(groups.begin(), groups.end(), [](const GroupResult& g) {
+        return g.verdict == Verdict::PossibleTargeting;
+    });
 }
 
 std::vector<char> students_visited(const Repo& repo, Date from, Date to)
@@ -47,12 +48,16 @@ std::vector<char> students_visited(const Repo& repo, Date from, Date to)
 namespace {
 
 // Per group (or per roster pool), the counts every test needs, per flag.
-struct Counts {
+struct Counts
+{
     std::int64_t roster = 0;
     std::int64_t visited = 0;
     std::vector<std::int64_t> known, flagged, known_visited, flagged_visited;
 
-    explicit Counts(std::size_t flags) : known(flags), flagged(flags), known_visited(flags), flagged_visited(flags) {}
+    explicit Counts(std::size_t flags)
+        : known(flags), flagged(flags), known_visited(flags), flagged_visited(flags)
+    {
+    }
 
     void add_roster(const Student& s)
     {
@@ -72,7 +77,8 @@ struct Counts {
     }
 };
 
-struct Group {
+struct Group
+{
     std::string key;
     std::string site_id;
     std::string grade;
@@ -82,17 +88,22 @@ struct Group {
 std::string group_key(GroupBy by, const Student& s)
 {
     switch (by) {
-    case GroupBy::Homeroom: return s.homeroom_id.empty() ? s.site_id + " (no homeroom)" : s.homeroom_id;
-    case GroupBy::Site: return s.site_id;
-    case GroupBy::Grade: return s.site_id + " grade " + s.grade;
-    case GroupBy::Educator: break;
+    case GroupBy::Homeroom:
+        return s.homeroom_id.empty() ? s.site_id + " (no homeroom)" : s.homeroom_id;
+    case GroupBy::Site:
+        return s.site_id;
+    case GroupBy::Grade:
+        return s.site_id + " grade " + s.grade;
+    case GroupBy::Educator:
+        break;
     }
     return {};
 }
 
 // Homerooms, sites, grades: every student is in exactly one group, so one
 // pass over the students does it.
-std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o, const std::vector<char>& in_scope,
+std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o,
+                                  const std::vector<char>& in_scope,
                                   const std::vector<char>& visited)
 {
     const std::size_t flags = repo.flag_names.size();
@@ -104,7 +115,8 @@ std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o, c
         const Student& s = repo.students[i];
         auto [it, added] = index.try_emplace(group_key(o.by, s), groups.size());
         if (added)
-            groups.push_back(Group{it->first, s.site_id, o.by == GroupBy::Grade ? s.grade : "", Counts(flags)});
+            groups.push_back(
+                Group{it->first, s.site_id, o.by == GroupBy::Grade ? s.grade : "", Counts(flags)});
         Group& g = groups[it->second];
         g.counts.add_roster(s);
         if (visited[i])
@@ -116,13 +128,15 @@ std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o, c
 // Educators: the roster is the home site's students (counted once per
 // site, not once per educator); the visited are the distinct students of
 // that site each educator saw in the period.
-std::vector<Group> educator_groups(const Repo& repo, const TargetingOptions& o, const std::vector<char>& in_scope)
+std::vector<Group> educator_groups(const Repo& repo, const TargetingOptions& o,
+                                   const std::vector<char>& in_scope)
 {
     const std::size_t flags = repo.flag_names.size();
     std::unordered_map<std::string, Counts> sites;
     for (std::size_t i = 0; i < repo.students.size(); ++i)
         if (in_scope[i])
-            sites.try_emplace(repo.students[i].site_id, flags).first->second.add_roster(repo.students[i]);
+            sites.try_emplace(repo.students[i].site_id, flags)
+                .first->second.add_roster(repo.students[i]);
 
     std::vector<std::pair<std::size_t, std::size_t>> seen; // (staff index, student index)
     for (const auto& v : repo.visits) {
@@ -196,8 +210,10 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
     std::vector<Group> groups =
         options.by == GroupBy::Educator
             ? educator_groups(repo, options, in_scope)
-            : student_groups(repo, options, in_scope, students_visited(repo, options.from, options.to));
-    std::sort(groups.begin(), groups.end(), [&](const Group& a, const Group& b) { return group_less(options.by, a, b); });
+            : student_groups(repo, options, in_scope,
+                             students_visited(repo, options.from, options.to));
+    std::sort(groups.begin(), groups.end(),
+              [&](const Group& a, const Group& b) { return group_less(options.by, a, b); });
 
     // Tests, then one Benjamini-Hochberg adjustment over all of them
     // (rules.md: across every (group, flag) test of the run).
@@ -228,8 +244,10 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
                 t.visited = c.known_visited[f];
                 t.flagged_roster = c.flagged[f];
                 t.flagged_visited = c.flagged_visited[f];
-                t.p_over = hypergeometric_upper_tail(t.roster, t.flagged_roster, t.visited, t.flagged_visited);
-                t.p_under = hypergeometric_lower_tail(t.roster, t.flagged_roster, t.visited, t.flagged_visited);
+                t.p_over = hypergeometric_upper_tail(t.roster, t.flagged_roster, t.visited,
+                                                     t.flagged_visited);
+                t.p_under = hypergeometric_lower_tail(t.roster, t.flagged_roster, t.visited,
+                                                      t.flagged_visited);
                 p_over.push_back(t.p_over);
                 p_under.push_back(t.p_under);
                 where.emplace_back(result.groups.size(), r.flags.size());

@@ -42,15 +42,16 @@ enum class Verdict {
 };
 std::string_view verdict_name(Verdict v);
 
-struct FlagTest {
+struct FlagTest
+{
     std::string flag;                 // "flag_attendance"
     std::int64_t roster = 0;          // N: students of the group whose flag is known
     std::int64_t visited = 0;         // k: of those, visited in the period
     std::int64_t flagged_roster = 0;  // K
     std::int64_t flagged_visited = 0; // x
-    double p_over = 1.0;  // P(X >= x), X ~ Hypergeometric(N, K, k)
-    double q_over = 1.0;  // Benjamini-Hochberg adjusted across the run
-    double p_under = 1.0; // P(X <= x)
+    double p_over = 1.0;              // P(X >= x), X ~ Hypergeometric(N, K, k)
+    double q_over = 1.0;              // Benjamini-Hochberg adjusted across the run
+    double p_under = 1.0;             // P(X <= x)
     double q_under = 1.0;
     bool over = false;  // q_over < alpha: possible targeting
     bool under = false; // q_under < alpha (information)
@@ -59,10 +60,11 @@ struct FlagTest {
     double share_roster() const;  // K / N (0 when N = 0)
 };
 
-struct GroupResult {
-    std::string key;     // homeroom or staff id, site id, or "S01 grade 3"
-    std::string site_id; // the group's site
-    std::string grade;   // grade groups only
+struct GroupResult
+{
+    std::string key;          // homeroom or staff id, site id, or "S01 grade 3"
+    std::string site_id;      // the group's site
+    std::string grade;        // grade groups only
     std::int64_t roster = 0;  // N
     std::int64_t visited = 0; // k
     double coverage = 0.0;    // k / N
@@ -70,24 +72,27 @@ struct GroupResult {
     std::vector<FlagTest> flags; // one per flag of the run, empty unless judged
 };
 
-struct FlagSummary {
+struct FlagSummary
+{
     std::string name;          // "flag_attendance"
     std::int64_t students = 0; // students in scope
     std::int64_t flagged = 0;  // of them, yes
     std::int64_t unknown = 0;  // of them, no value
 };
 
-struct TargetingOptions {
+struct TargetingOptions
+{
     GroupBy by = GroupBy::Homeroom;
     std::optional<std::string> site; // only students (and educators) of this site
     model::Date from;                // completed visits dated from..to count
     model::Date to;
 };
 
-struct TargetingResult {
+struct TargetingResult
+{
     GroupBy by = GroupBy::Homeroom;
-    model::Targeting settings;      // full_coverage, alpha, min_visited used
-    std::vector<FlagSummary> flags; // per flag of the repo, in column order
+    model::Targeting settings;       // full_coverage, alpha, min_visited used
+    std::vector<FlagSummary> flags;  // per flag of the repo, in column order
     std::vector<GroupResult> groups; // by site, then key (grades TK, K, 1..12)
     std::size_t tests = 0;           // (group, flag) tests adjusted together
     bool any_targeting() const;

@@ -24,10 +24,14 @@ std::optional<GroupBy> parse_group_by(std::string_view text)
 std::string_view group_by_name(GroupBy by)
 {
     switch (by) {
-    case GroupBy::Homeroom: return "homeroom";
-    case GroupBy::Site: return "site";
-    case GroupBy::Grade: return "grade";
-    case GroupBy::Educator: return "educator";
+    case GroupBy::Homeroom:
+        return "homeroom";
+    case GroupBy::Site:
+        return "site";
+    case GroupBy::Grade:
+        return "grade";
+    case GroupBy::Educator:
+        return "educator";
     }
     return "homeroom";
 }
@@ -35,10 +39,14 @@ std::string_view group_by_name(GroupBy by)
 std::string_view verdict_name(Verdict v)
 {
     switch (v) {
-    case Verdict::VisitsAll: return "visits all";
-    case Verdict::CrossSection: return "cross-section";
-    case Verdict::PossibleTargeting: return "possible targeting";
-    case Verdict::TooFew: return "too few to judge";
+    case Verdict::VisitsAll:
+        return "visits all";
+    case Verdict::CrossSection:
+        return "cross-section";
+    case Verdict::PossibleTargeting:
+        return "possible targeting";
+    case Verdict::TooFew:
+        return "too few to judge";
     }
     return "";
 }
@@ -52,7 +60,8 @@ int grade_rank(std::string_view g)
         return 0;
     if (g == "K")
         return 1;
-    if (!g.empty() && g.size() <= 2 && std::all_of(g.begin(), g.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (!g.empty() && g.size() <= 2 &&
+        std::all_of(g.begin(), g.end(), [](char c) { return c >= '0' && c <= '9'; }))
         return 1 + std::stoi(std::string(g));
     return 100;
 }
@@ -69,10 +78,14 @@ bool grade_less(std::string_view a, std::string_view b)
 std::string describe_group(GroupBy by, const GroupResult& group)
 {
     switch (by) {
-    case GroupBy::Homeroom: return "homeroom " + group.key;
-    case GroupBy::Site: return "site " + group.key;
-    case GroupBy::Grade: return "grade " + group.grade + " at " + group.site_id;
-    case GroupBy::Educator: return "educator " + group.key;
+    case GroupBy::Homeroom:
+        return "homeroom " + group.key;
+    case GroupBy::Site:
+        return "site " + group.key;
+    case GroupBy::Grade:
+        return "grade " + group.grade + " at " + group.site_id;
+    case GroupBy::Educator:
+        return "educator " + group.key;
     }
     return group.key;
 }
