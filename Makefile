@@ -11,7 +11,11 @@ DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfccp-dev libfmt-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build demo test test-asan install uninstall clean format
+FUZZ_DIR     ?= build-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= fuzz_csv fuzz_config fuzz_repo $(if $(wildcard lib/pthv/record/import_map.hpp),fuzz_import_map)
+
+.PHONY: all deps build demo test test-asan fuzz bench install uninstall clean format
 
 all: build
 
@@ -44,6 +48,26 @@ test-asan: deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DPTHV_SANITIZE=ON $(CMAKE_FLAGS)
 	cmake --build $(ASAN_DIR) -j $(JOBS)
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# libFuzzer targets (clang, ASan + UBSan), each run for FUZZ_SECONDS from its
+# seed corpus in fuzz/corpus/; new inputs go to $(FUZZ_DIR)/corpus/, crashes
+# to $(FUZZ_DIR)/crash-*.
+fuzz: deps
+	@command -v clang++ >/dev/null || { $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends clang </dev/null; }
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DPTHV_FUZZ=ON -DPTHV_TESTS=OFF $(CMAKE_FLAGS)
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "== $$t ($(FUZZ_SECONDS) s)"; mkdir -p $(FUZZ_DIR)/corpus/$$t; \
+	  $(FUZZ_DIR)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -artifact_prefix=$(FUZZ_DIR)/$$t- \
+	    $(FUZZ_DIR)/corpus/$$t fuzz/corpus/$$t || exit 1; \
+	done
+
+# pthv against miller and sqlite3 on a generated state-scale repo
+# (BENCH_STUDENTS, default 1000000); see bench/README.md.
+bench: build
+	bash bench/run.sh ./$(BUILD_DIR)/pthv
 
 install: build
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR) --prefix $(PREFIX)

@@ -27,44 +27,56 @@ constexpr std::size_t k_max_syntax_reports = 20; // per file
 // the end of the text (the caller may join the next line in multiline mode).
 Split split_record(std::string_view text, std::vector<std::string>& cells, std::size_t& bad_column)
 {
-    cells.clear();
-    std::string cell;
+    // Each cell is built once, in place, and an unquoted run is copied in
+    // one piece: at state scale (millions of cells) per-character appends
+    // and a second copy of every cell dominated loading.
+    std::size_t count = 0;
+    auto next_cell = [&]() -> std::string& {
+        if (count == cells.size())
+            cells.emplace_back();
+        std::string& c = cells[count++];
+        c.clear();
+        return c;
+    };
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (true) {
-        cell.clear();
+        std::string& cell = next_cell();
         if (i < n && text[i] == '"') {
             ++i;
             while (true) {
-                if (i >= n)
+                const std::size_t q = text.find('"', i);
+                if (q == std::string_view::npos)
                     return Split::Unclosed;
-                if (text[i] == '"') {
-                    if (i + 1 < n && text[i + 1] == '"') {
-                        cell += '"';
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    break;
+                cell.append(text.data() + i, q - i);
+                if (q + 1 < n && text[q + 1] == '"') {
+                    cell += '"';
+                    i = q + 2;
+                    continue;
                 }
-                cell += text[i++];
+                i = q + 1;
+                break;
             }
             if (i < n && text[i] != ',') {
-                bad_column = cells.size() + 1;
+                bad_column = count;
                 return Split::StrayQuote;
             }
         } else {
-            while (i < n && text[i] != ',') {
-                if (text[i] == '"') {
-                    bad_column = cells.size() + 1;
-                    return Split::StrayQuote;
-                }
-                cell += text[i++];
+            std::size_t end = text.find(',', i);
+            if (end == std::string_view::npos)
+                end = n;
+            const std::string_view run = text.substr(i, end - i);
+            if (run.find('"') != std::string_view::npos) {
+                bad_column = count;
+                return Split::StrayQuote;
             }
+            cell.assign(run.data(), run.size());
+            i = end;
         }
-        cells.push_back(cell);
-        if (i >= n)
+        if (i >= n) {
+            cells.resize(count);
             return Split::Ok;
+        }
         ++i; // the comma
     }
 }
@@ -189,7 +201,9 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
                                                             "empty if unknown");
                 continue;
             }
-            table.rows.push_back({pending_line, cells});
+            table.rows.push_back({pending_line, std::move(cells)});
+            cells = {}; // moved from: the next record starts afresh
+            cells.reserve(table.header.size());
         }
         if (!pending.empty())
             syntax(pending_line, "a quoted cell is not closed before the end of the file");

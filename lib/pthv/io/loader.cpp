@@ -26,8 +26,11 @@ void index_records(const std::vector<T>& items, std::unordered_map<std::string, 
 }
 
 // Parses one data file against its schema; a missing file is reported.
+// `release`, when given, is `sources` itself: each file's text is freed as
+// soon as it is parsed, so a large repo never holds every file's text and
+// every file's cells at once (load_repo; peak memory at state scale).
 std::optional<CheckedTable> open_table(const Sources& sources, const std::string& file, const std::string& kind,
-                                       Repo& repo, Problems& problems)
+                                       Repo& repo, Problems& problems, Sources* release = nullptr)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     FileInfo info;
@@ -41,6 +44,8 @@ std::optional<CheckedTable> open_table(const Sources& sources, const std::string
     }
     info.exists = true;
     CsvTable table = read_csv(file, it->second, problems);
+    if (release)
+        std::string().swap((*release)[file]);
     info.readable = table.has_header;
     info.crlf = table.crlf;
     info.header = table.header;
@@ -88,6 +93,7 @@ void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
             repo.flag_names.push_back(name);
             flag_columns.push_back(index);
         }
+    repo.students.reserve(t.size()); // a million students: no regrowing copies
     for (std::size_t r = 0; r < t.size(); ++r) {
         Student s;
         s.id = std::string(t.text(r, "student_id"));
@@ -241,8 +247,10 @@ const std::vector<std::string>& data_files()
     return k_files;
 }
 
-LoadResult load_sources(const Sources& sources, const LoadOptions& options,
-                        const std::optional<std::pair<std::string, std::string>>& flags)
+namespace {
+
+LoadResult load_all(const Sources& sources, Sources* release, const LoadOptions& options,
+                    const std::optional<std::pair<std::string, std::string>>& flags)
 {
     LoadResult result;
     Repo& repo = result.repo;
@@ -259,15 +267,15 @@ LoadResult load_sources(const Sources& sources, const LoadOptions& options,
         repo.config_ok = parsed.ok;
     }
 
-    if (auto t = open_table(sources, "sites.csv", "site", repo, problems))
+    if (auto t = open_table(sources, "sites.csv", "site", repo, problems, release))
         load_sites(*t, repo);
-    if (auto t = open_table(sources, "staff.csv", "staff member", repo, problems))
+    if (auto t = open_table(sources, "staff.csv", "staff member", repo, problems, release))
         load_staff(*t, repo);
-    if (auto t = open_table(sources, "students.csv", "student", repo, problems))
+    if (auto t = open_table(sources, "students.csv", "student", repo, problems, release))
         load_students(*t, repo, problems);
-    if (auto t = open_table(sources, "trainings.csv", "training", repo, problems))
+    if (auto t = open_table(sources, "trainings.csv", "training", repo, problems, release))
         load_trainings(*t, repo);
-    if (auto t = open_table(sources, "visits.csv", "visit", repo, problems))
+    if (auto t = open_table(sources, "visits.csv", "visit", repo, problems, release))
         load_visits(*t, repo);
     load_ledgers(sources, repo, problems);
 
@@ -278,6 +286,14 @@ LoadResult load_sources(const Sources& sources, const LoadOptions& options,
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);
     return result;
+}
+
+} // namespace
+
+LoadResult load_sources(const Sources& sources, const LoadOptions& options,
+                        const std::optional<std::pair<std::string, std::string>>& flags)
+{
+    return load_all(sources, nullptr, options, flags);
 }
 
 LoadResult load_repo(const fs::path& root, const LoadOptions& options)
@@ -297,7 +313,7 @@ LoadResult load_repo(const fs::path& root, const LoadOptions& options)
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));
-    LoadResult result = load_sources(sources, options, flags);
+    LoadResult result = load_all(sources, &sources, options, flags);
     result.repo.root = root;
     return result;
 }

@@ -45,22 +45,48 @@ CheckedTable::CheckedTable(const Schema& schema, CsvTable table, std::string kin
         }
     }
 
-    // The record's id in messages: its primary key, joined with "/".
-    auto record_id = [&](const CsvRow& row) {
+    // The record's id in messages: its primary key, joined with "/". The
+    // key's columns are found once, not per row; a one-column key (the
+    // usual case) is a view of its cell, so a clean row costs no copy.
+    std::vector<std::size_t> key_columns;
+    for (const auto& k : schema.primary_key)
+        for (std::size_t f = 0; f < schema.fields.size(); ++f)
+            if (schema.fields[f].name == k && m_index[f] >= 0)
+                key_columns.push_back(static_cast<std::size_t>(m_index[f]));
+    std::vector<std::string> joined_keys; // composite keys, for the views below
+    joined_keys.reserve(key_columns.size() > 1 ? m_table.rows.size() : 0);
+    auto record_id = [&](const CsvRow& row) -> std::string_view {
+        if (key_columns.empty())
+            return {};
+        if (key_columns.size() == 1)
+            return row.cells[key_columns[0]];
         std::vector<std::string> parts;
-        for (const auto& k : schema.primary_key)
-            for (std::size_t f = 0; f < schema.fields.size(); ++f)
-                if (schema.fields[f].name == k && m_index[f] >= 0)
-                    parts.push_back(row.cells[static_cast<std::size_t>(m_index[f])]);
-        return util::join(parts, "/");
+        for (const std::size_t c : key_columns)
+            parts.push_back(row.cells[c]);
+        joined_keys.push_back(util::join(parts, "/"));
+        return joined_keys.back();
     };
+    // The column that decides each "required when" field, found once.
+    std::vector<int> when_index(schema.fields.size(), -1);
+    for (std::size_t f = 0; f < schema.fields.size(); ++f)
+        if (!schema.fields[f].required_when_field.empty())
+            when_index[f] = index_of(schema.fields[f].required_when_field);
 
-    std::unordered_map<std::string, std::size_t> seen_keys; // key -> first line
-    m_invalid.assign(m_table.rows.size(), std::vector<bool>(schema.fields.size(), false));
+    // Views into m_table's cells, which stay put from here on.
+    std::unordered_map<std::string_view, std::size_t> seen_keys; // key -> first line
+    seen_keys.reserve(schema.primary_key.empty() ? 0 : m_table.rows.size());
+    // A row's flags are allocated only when one of its cells is invalid.
+    m_invalid.assign(m_table.rows.size(), {});
     for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
         const CsvRow& row = m_table.rows[r];
-        const std::string id = record_id(row);
-        const std::string who = id.empty() ? kind : kind + " " + id;
+        const std::string_view id_view = record_id(row);
+        auto mark_invalid = [&](std::size_t f) {
+            if (m_invalid[r].empty())
+                m_invalid[r].assign(schema.fields.size(), false);
+            m_invalid[r][f] = true;
+        };
+        // Messages only: built when a row has a problem.
+        auto who = [&] { return id_view.empty() ? kind : kind + " " + std::string(id_view); };
         for (std::size_t f = 0; f < schema.fields.size(); ++f) {
             if (m_index[f] < 0)
                 continue;
@@ -69,28 +95,32 @@ CheckedTable::CheckedTable(const Schema& schema, CsvTable table, std::string kin
             if (value.empty()) {
                 bool required = field.required;
                 if (!field.required_when_field.empty())
-                    required = text(r, field.required_when_field) == field.required_when_value;
+                    required = (when_index[f] < 0 ? std::string_view{}
+                                                  : std::string_view(row.cells[static_cast<std::size_t>(
+                                                        when_index[f])])) == field.required_when_value;
                 if (required) {
-                    m_invalid[r][f] = true;
+                    const std::string id(id_view);
+                    mark_invalid(f);
                     const std::string when =
                         field.required ? "" : " when " + field.required_when_field + " is " + field.required_when_value;
                     problems.push_back({"required-missing", model::Severity::Error, file, row.line, id,
-                                        who + ": " + field.name + " is empty; it is required" + when, {}});
+                                        who() + ": " + field.name + " is empty; it is required" + when, {}});
                 }
                 continue;
             }
             const std::string wrong = check_value(field, value);
             if (!wrong.empty()) {
-                m_invalid[r][f] = true;
-                problems.push_back({"value-invalid", model::Severity::Error, file, row.line, id,
-                                    fmt::format("{}: {} \"{}\" is {}", who, field.name, value, wrong), {}});
+                mark_invalid(f);
+                problems.push_back({"value-invalid", model::Severity::Error, file, row.line, std::string(id_view),
+                                    fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
             }
         }
-        if (!schema.primary_key.empty() && !id.empty()) {
-            const auto [it, inserted] = seen_keys.emplace(id, row.line);
+        if (!schema.primary_key.empty() && !id_view.empty()) {
+            const auto [it, inserted] = seen_keys.emplace(id_view, row.line);
+            const std::string id(inserted ? std::string_view{} : id_view);
             if (!inserted)
                 problems.push_back({"duplicate-key", model::Severity::Error, file, row.line, id,
-                                    fmt::format("{}: {} {} is already used on line {}", who,
+                                    fmt::format("{}: {} {} is already used on line {}", who(),
                                                 util::join(schema.primary_key, "+"), id, it->second),
                                     "give this record its own id, or remove the repeated row"});
         }
@@ -120,7 +150,8 @@ bool CheckedTable::valid(std::size_t row, std::string_view column) const
 {
     for (std::size_t f = 0; f < m_schema.fields.size(); ++f)
         if (m_schema.fields[f].name == column)
-            return m_index[f] >= 0 && !m_invalid[row][f] && !text(row, column).empty();
+            return m_index[f] >= 0 && (m_invalid[row].empty() || !m_invalid[row][f]) &&
+                   !m_table.rows[row].cells[static_cast<std::size_t>(m_index[f])].empty();
     return !text(row, column).empty();
 }
 

@@ -41,30 +41,45 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     m_event_of.assign(visits.size(), -1);
 
     // First visits: the earliest completed visit of the year per student.
+    // The key holds references: a copy of the visit id per comparison was
+    // most of the cost at state scale.
+    m_first.reserve(repo.students.size());
     for (std::size_t i = 0; i < visits.size(); ++i) {
         const Visit& v = visits[i];
         if (!v.completed() || !v.date || !in_school_year(*v.date) || v.student_id.empty())
             continue;
         auto key = [&](const Visit& x) {
-            return std::make_tuple(x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
+            return std::tuple<std::int32_t, int, const std::string&>(
+                x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
         };
         const auto [it, inserted] = m_first.emplace(v.student_id, i);
         if (!inserted && key(v) < key(visits[it->second]))
             it->second = i;
     }
 
-    // Visit events: same date, start time and educator set.
-    std::map<std::tuple<std::int32_t, int, std::vector<std::string>>, std::size_t> by_key;
+    // Visit events: same date, start time and educator set. Events are
+    // numbered in order of their first row, so a hash map (one flat text
+    // key per visit) finds them as well as an ordered map, in linear time.
+    std::unordered_map<std::string, std::size_t> by_key;
+    by_key.reserve(visits.size());
+    std::string key;
     for (std::size_t i = 0; i < visits.size(); ++i) {
         const Visit& v = visits[i];
         if (!v.completed() || !v.date || !v.start_time)
             continue;
-        auto key = std::make_tuple(v.date->days(), v.start_time->minutes(), educator_set(v));
+        std::vector<std::string> educators = educator_set(v);
+        key = std::to_string(v.date->days());
+        key += ' ';
+        key += std::to_string(v.start_time->minutes());
+        for (const auto& e : educators) {
+            key += '\0'; // no cell holds a NUL (csv-syntax), so sets never run together
+            key += e;
+        }
         const auto [it, inserted] = by_key.emplace(key, m_events.size());
         if (inserted) {
             VisitEvent e;
             e.first = i;
-            e.educators = std::get<2>(key);
+            e.educators = std::move(educators);
             m_events.push_back(std::move(e));
         }
         VisitEvent& e = m_events[it->second];

@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# Times pthv at state scale against peers doing the simplest comparable job.
+#
+#   bash bench/run.sh [PATH/TO/pthv]        (make bench)
+#
+# Environment: BENCH_STUDENTS (default 1000000), BENCH_SEED (7),
+# BENCH_DIR (where the generated repo is kept and reused; default
+# ${TMPDIR:-/tmp}/pthv-bench-<students>-<seed>).
+#
+# On one generated repo it times, with /usr/bin/time -v (wall time, peak
+# resident memory): pthv validate, report --period end-of-year, payroll
+# --month 2025-10, check-targeting and one log-visit (on a copy of the
+# repo), each only if the binary has the command; then miller counting
+# completed visits per site over visits.csv, and sqlite3 importing
+# visits.csv and grouping by site. Ratios are to miller's time.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+pthv="${1:-$here/../build/pthv}"
+pthv="$(cd "$(dirname "$pthv")" && pwd)/$(basename "$pthv")"
+students="${BENCH_STUDENTS:-1000000}"
+seed="${BENCH_SEED:-7}"
+repo="${BENCH_DIR:-${TMPDIR:-/tmp}/pthv-bench-$students-$seed}"
+as_of=2026-05-15
+
+[ -x "$pthv" ] || { echo "bench: no pthv binary at $pthv (run make build)" >&2; exit 2; }
+
+# The peers and the timer are Debian packages; install what is missing.
+need=""
+command -v mlr >/dev/null || need="$need miller"
+command -v sqlite3 >/dev/null || need="$need sqlite3"
+[ -x /usr/bin/time ] || need="$need time"
+if [ -n "$need" ]; then
+    sudo=""
+    [ "$(id -u)" = 0 ] || sudo=sudo
+    echo "bench: installing$need"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    # shellcheck disable=SC2086
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $need </dev/null
+fi
+
+# The repo is generated once per (students, seed) and reused.
+stamp="$repo/.generated-by"
+want="$(sha1sum "$here/generate.py" | cut -c1-12) $students $seed"
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+    rm -rf "$repo"
+    echo "bench: generating $students students into $repo"
+    python3 "$here/generate.py" --students "$students" --seed "$seed" --out "$repo"
+    echo "$want" >"$stamp"
+fi
+csv_bytes=$(cat "$repo"/*.csv | wc -c)
+visit_rows=$(($(wc -l <"$repo/visits.csv") - 1))
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+has_command() { "$pthv" "$1" --help >/dev/null 2>&1; }
+
+results=()  # "name|seconds|peak_kb|exit"
+# run NAME CMD...: times CMD (stdout to a file), records wall seconds and peak RSS.
+run() {
+    local name="$1"
+    shift
+    local rc=0
+    /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || rc=$?
+    local secs kb
+    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
+    kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+    results+=("$name|$secs|$kb|$rc")
+    printf '  %-34s %8.2f s %8.0f MB  exit %s\n' "$name" "$secs" "$((kb / 1024))" "$rc"
+}
+
+echo "bench: $students students, $visit_rows visit rows, $csv_bytes CSV bytes in $repo"
+echo "bench: $("$pthv" --version 2>/dev/null || echo pthv)"
+
+run "mlr count completed by site" \
+    mlr --icsv --opprint filter '$status=="completed"' then count -g site_id "$repo/visits.csv"
+run "sqlite3 import + group by site" \
+    sqlite3 :memory: -cmd ".mode csv" -cmd ".import $repo/visits.csv visits" \
+    "select site_id, count(*) from visits where status = 'completed' group by site_id;"
+
+skipped=()
+run "pthv validate" "$pthv" -C "$repo" --as-of "$as_of" validate
+grep -E '^[0-9,]+ errors?' "$work/out.txt" | tail -1 | sed 's/^/    /' || tail -1 "$work/out.txt" | sed 's/^/    /'
+if has_command report; then
+    run "pthv report --period end-of-year" "$pthv" -C "$repo" --as-of "$as_of" report --period end-of-year
+else skipped+=("report"); fi
+if has_command payroll; then
+    run "pthv payroll --month 2025-10" "$pthv" -C "$repo" --as-of "$as_of" payroll --month 2025-10
+else skipped+=("payroll"); fi
+if has_command check-targeting; then
+    run "pthv check-targeting" "$pthv" -C "$repo" --as-of "$as_of" check-targeting
+else skipped+=("check-targeting"); fi
+if has_command log-visit; then
+    # One more visit by the pair of the log's first completed visit, on a copy.
+    cp -r "$repo" "$work/copy"
+    row=$(awk -F, '$8 == "completed" {print $2 "," $7; exit}' "$repo/visits.csv")
+    student="${row%%,*}"
+    educators="${row#*,}"
+    run "pthv log-visit (one row)" "$pthv" -C "$work/copy" --as-of "$as_of" log-visit \
+        --student "$student" --educators "${educators//;/,}" --date 2026-05-14 --time 17:00 \
+        --minutes 45 --arranged-on 2026-05-08 --focus academics --mode home --reflected-on 2026-05-15
+else skipped+=("log-visit"); fi
+[ ${#skipped[@]} -eq 0 ] || echo "bench: skipped (not in this pthv yet): ${skipped[*]}"
+
+# The table, with ratios to miller's time.
+mlr_secs=$(echo "${results[0]}" | cut -d'|' -f2)
+echo
+echo "| command | seconds | x miller | peak RSS MB | RSS / CSV bytes |"
+echo "|---|---:|---:|---:|---:|"
+for r in "${results[@]}"; do
+    IFS='|' read -r name secs kb _ <<<"$r"
+    awk -v n="$name" -v s="$secs" -v m="$mlr_secs" -v kb="$kb" -v b="$csv_bytes" 'BEGIN {
+        printf "| %s | %.2f | %.2f | %.0f | %.2f |\n", n, s, (m > 0 ? s / m : 0), kb / 1024, kb * 1024 / b }'
+done
+echo
+echo "scale: $students students, $visit_rows visit rows, $csv_bytes CSV bytes"
