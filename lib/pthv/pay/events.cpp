@@ -2,11 +2,19 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 namespace pthv::pay {
 
 using namespace pthv::model;
+
+bool ledger_pays_visit(const Repo& repo, const std::string& staff_id, const std::string& visit_id)
+{
+    return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const LedgerLine& l) {
+        return l.item == "visit" && l.staff_id == staff_id && l.item_id == visit_id;
+    });
+}
 
 std::vector<VisitWork> visit_work(const Facts& facts)
 {
@@ -25,8 +33,20 @@ std::vector<VisitWork> visit_work(const Facts& facts)
                std::make_tuple(vb.date->days(), vb.start_time->minutes(), vb.id);
     });
 
+    // What closed ledgers paid, per educator: (staff, visit id) pairs, and
+    // how many distinct visits of this school year each was paid for.
+    std::set<std::pair<std::string, std::string>> paid;
+    std::map<std::string, int> paid_in_year;
+    for (const auto& l : repo.ledger) {
+        if (l.item != "visit" || !paid.emplace(l.staff_id, l.item_id).second)
+            continue;
+        if (l.date && facts.in_school_year(*l.date))
+            ++paid_in_year[l.staff_id];
+    }
+
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::map<std::string, int> counted;
+    std::map<std::string, int> unpaid_taken;
     std::vector<VisitWork> out;
     for (const std::size_t e : order) {
         const Visit& v = repo.visits[events[e].first];
@@ -38,11 +58,20 @@ std::vector<VisitWork> visit_work(const Facts& facts)
             w.event = e;
             w.staff_id = staff;
             w.date = *v.date;
+            w.paid = std::any_of(events[e].visits.begin(), events[e].visits.end(),
+                                 [&](std::size_t i) { return paid.count({staff, repo.visits[i].id}) > 0; });
             if (part == DayPart::Partial) {
                 w.status = VisitPayStatus::Held;
             } else {
                 w.sequence = ++counted[staff];
-                w.status = cap && w.sequence > *cap ? VisitPayStatus::OverCap : VisitPayStatus::Payable;
+                if (w.paid || !cap)
+                    w.status = VisitPayStatus::Payable;
+                else if (unpaid_taken[staff] + paid_in_year[staff] >= *cap)
+                    w.status = VisitPayStatus::OverCap;
+                else {
+                    ++unpaid_taken[staff];
+                    w.status = VisitPayStatus::Payable;
+                }
             }
             out.push_back(std::move(w));
         }

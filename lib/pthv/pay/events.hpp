@@ -22,12 +22,23 @@ struct VisitWork {
     std::string staff_id;
     model::Date date;
     VisitPayStatus status = VisitPayStatus::Payable;
-    int sequence = 0; // 1-based count of this educator's outside-the-day events in the year
+    int sequence = 0;  // 1-based count of this educator's outside-the-day events in the year
+    bool paid = false; // a closed ledger (Repo::ledger) pays this educator for one of the event's visits
 };
 
 // Every (event, educator) pair whose event is outside the school day or
 // partly in it, ordered by date, start time and event id. Events wholly
 // inside the school day are not visit work to pay.
+//
+// The cap counts what closed ledgers already paid: an educator's visits paid
+// in a closed ledger and dated in the school year take their places first
+// (the money is out), and unpaid events fill what is left of
+// max_paid_visits_per_staff in date order. Without closed ledgers this is
+// plainly "the events past the cap in date order"; with them, a visit logged
+// late can never push the year's paid visits past the cap.
 std::vector<VisitWork> visit_work(const model::Facts& facts);
+
+// True when a closed ledger pays `staff_id` for the visit `visit_id`.
+bool ledger_pays_visit(const model::Repo& repo, const std::string& staff_id, const std::string& visit_id);
 
 } // namespace pthv::pay

@@ -1,6 +1,7 @@
 // Other checks (rules.md): repeated visits, closed ledgers that pay what is
 // no longer compensable, and the cap on paid visits.
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <map>
 #include <set>
@@ -29,6 +30,22 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
     }
 }
 
+namespace {
+
+// Payroll pays a visit event as a whole, for its longest row (data.md), so a
+// paid visit is judged by its event, exactly as pay::visit_work judges it.
+bool compensable_event(const Context& ctx, const Visit& v)
+{
+    const auto index = ctx.repo.visit_index.find(v.id);
+    const auto event = index == ctx.repo.visit_index.end() ? std::nullopt : ctx.facts.event_of(index->second);
+    if (!event)
+        return false;
+    const auto& e = ctx.facts.events()[*event];
+    return ctx.facts.calendar().classify(*v.date, *v.start_time, e.minutes) == DayPart::Outside;
+}
+
+} // namespace
+
 void check_paid_not_compensable(const Context& ctx, Findings& out)
 {
     for (const auto& l : ctx.repo.ledger) {
@@ -40,8 +57,11 @@ void check_paid_not_compensable(const Context& ctx, Findings& out)
             why = "is no longer in visits.csv";
         else if (!v->completed())
             why = fmt::format("is now {}", v->status ? std::string(enum_name(*v->status)) : std::string("without a status"));
-        else if (const auto part = ctx.facts.day_part(*v); !part || *part != DayPart::Outside)
+        else if (!compensable_event(ctx, *v))
             why = "is not wholly outside the school day";
+        else if (const auto set = Facts::educator_set(*v);
+                 !std::binary_search(set.begin(), set.end(), l.staff_id))
+            why = fmt::format("no longer lists {} among its educators", l.staff_id);
         else
             continue;
         out.add("paid-not-compensable", l.file, l.line, l.item_id,

@@ -1,0 +1,260 @@
+#include <pthv/pay/items.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <fmt/format.h>
+#include <map>
+#include <tuple>
+
+#include <pthv/pay/events.hpp>
+#include <pthv/pay/funding.hpp>
+#include <pthv/pay/rates.hpp>
+
+namespace pthv::pay {
+
+using namespace pthv::model;
+
+std::string_view item_kind_name(ItemKind k) { return k == ItemKind::Visit ? "visit" : "training"; }
+
+std::string_view item_status_name(ItemStatus s)
+{
+    switch (s) {
+    case ItemStatus::Paid: return "paid";
+    case ItemStatus::Late: return "late";
+    case ItemStatus::Held: return "held";
+    case ItemStatus::OverCap: return "over_cap";
+    }
+    return "paid";
+}
+
+std::optional<Period> month_period(std::string_view yyyy_mm)
+{
+    const auto first = parse_month(yyyy_mm);
+    if (!first)
+        return std::nullopt;
+    Period p;
+    p.label = std::string(yyyy_mm);
+    p.from = *first;
+    p.to = first->add_months(1).add_days(-1);
+    p.month = true;
+    return p;
+}
+
+Period range_period(Date from, Date to)
+{
+    Period p;
+    p.label = from.str() + ".." + to.str();
+    p.from = from;
+    p.to = to;
+    return p;
+}
+
+std::string hours_str(std::int64_t hours_x100) { return Money::from_cents(hours_x100).str(); }
+
+namespace {
+
+// Why a staff member has no pay rule, in the words of CP2-compensation.
+std::string no_rule_reason(const Staff* s)
+{
+    if (!s)
+        return "held: not in staff.csv, so no pay rule applies";
+    if (!s->staff_class)
+        return "held: no pay rule (no class in staff.csv)";
+    return fmt::format("held: no pay rule (compensation.{} is not set in pthv.yaml)", enum_name(*s->staff_class));
+}
+
+void mark_late(PayItem& item, const Period& period)
+{
+    if (item.status == ItemStatus::Paid && item.date < period.from) {
+        item.status = ItemStatus::Late;
+        item.note = fmt::format("late: dated {}, before this period, and never paid", item.date.str());
+    }
+}
+
+PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period)
+{
+    const Repo& repo = facts.repo();
+    const VisitEvent& e = facts.events()[w.event];
+    const Visit& v = repo.visits[e.first];
+    PayItem item;
+    item.kind = ItemKind::Visit;
+    item.staff_id = w.staff_id;
+    item.item_id = v.id;
+    item.date = w.date;
+    item.minutes = e.minutes;
+    item.visits = e.visits;
+    item.site_id = repo.visit_site(v);
+    item.source = funding_source(repo.config, item.site_id);
+
+    const Staff* staff = repo.find_staff(w.staff_id);
+    const auto rule = staff ? pay_rule(repo.config, *staff) : std::nullopt;
+    if (rule && rule->per_visit) {
+        item.rate = rule->per_visit;
+        item.rule = fmt::format("{} per visit", rule->per_visit->str());
+        item.amount = *rule->per_visit;
+    } else if (rule && rule->hourly) {
+        // cli.md: hourly x max(minutes, minimum_minutes) / 60, half up to the cent.
+        item.rate = rule->hourly;
+        item.paid_minutes = std::max(e.minutes, rule->minimum_minutes);
+        item.rule = fmt::format("{}/h{}{}", rule->hourly->str(), staff->hourly_rate ? " (own rate)" : "",
+                                rule->minimum_minutes > 0 ? fmt::format(", minimum {} min", rule->minimum_minutes)
+                                                          : std::string{});
+        item.amount = rule->hourly->scaled(item.paid_minutes, 60);
+    }
+
+    if (w.status == VisitPayStatus::Held) {
+        const int end = v.start_time->minutes() + e.minutes;
+        item.status = ItemStatus::Held;
+        item.note = fmt::format("held: {}-{} partly overlaps the school day ({}-{}); decide, then fix start_time "
+                                "or minutes if they are wrong",
+                                v.start_time->str(), TimeOfDay::from_minutes(end % (24 * 60)).str(),
+                                repo.config.calendar.day_start.str(), repo.config.calendar.day_end.str());
+    } else if (!item.rate) {
+        item.status = ItemStatus::Held;
+        item.note = no_rule_reason(staff);
+    } else if (w.status == VisitPayStatus::OverCap) {
+        item.status = ItemStatus::OverCap;
+        item.note = fmt::format("over the cap: visit {} of the school year, past max_paid_visits_per_staff ({})",
+                                w.sequence, *repo.config.compensation.max_paid_visits_per_staff);
+    }
+    if (!is_paid(item.status))
+        item.amount = Money{};
+    mark_late(item, period);
+    return item;
+}
+
+bool training_closed(const Repo& repo, const std::string& staff_id, const std::string& item_id)
+{
+    return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const LedgerLine& l) {
+        return l.item == "training" && l.staff_id == staff_id && l.item_id == item_id;
+    });
+}
+
+std::optional<PayItem> training_item(const Facts& facts, std::size_t index, const Period& period)
+{
+    const Repo& repo = facts.repo();
+    const Training& t = repo.trainings[index];
+    if (!t.date || !t.kind || !t.hours_x100 || !facts.in_school_year(*t.date) || period.to < *t.date)
+        return std::nullopt;
+    PayItem item;
+    item.kind = ItemKind::Training;
+    item.staff_id = t.staff_id;
+    item.item_id = t.date->str() + "/" + std::string(enum_name(*t.kind));
+    if (training_closed(repo, t.staff_id, item.item_id))
+        return std::nullopt;
+    item.date = *t.date;
+    item.hours_x100 = t.hours_x100;
+    item.training = index;
+    const Staff* staff = repo.find_staff(t.staff_id);
+    // A training is paid from the staff member's home site (data.md, funding).
+    item.site_id = staff ? staff->site_id : std::string{};
+    item.source = funding_source(repo.config, item.site_id);
+    item.rate = staff ? training_rate(repo.config, *staff) : std::nullopt;
+    if (item.rate) {
+        item.rule = fmt::format("training {}/h", item.rate->str());
+        item.amount = item.rate->scaled(*t.hours_x100, 100);
+    } else {
+        item.status = ItemStatus::Held;
+        item.note = !staff ? "held: not in staff.csv, so no training rate applies"
+                    : !staff->staff_class
+                        ? "held: no training rate (no class in staff.csv)"
+                        : fmt::format("held: no training rate (compensation.training.{}_hourly is not set in pthv.yaml)",
+                                      enum_name(*staff->staff_class));
+    }
+    mark_late(item, period);
+    return item;
+}
+
+} // namespace
+
+PayTotals pay_totals(const std::vector<PayItem>& items)
+{
+    PayTotals t;
+    for (const auto& item : items) {
+        ++t.items;
+        if (is_paid(item.status)) {
+            ++t.paid;
+            t.amount += item.amount;
+        }
+        t.late += item.status == ItemStatus::Late ? 1 : 0;
+        t.held += item.status == ItemStatus::Held ? 1 : 0;
+        t.over_cap += item.status == ItemStatus::OverCap ? 1 : 0;
+    }
+    return t;
+}
+
+std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
+{
+    std::vector<PayItem> items;
+    for (const auto& w : visit_work(facts))
+        if (!w.paid && w.date <= period.to)
+            items.push_back(visit_item(facts, w, period));
+    for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
+        if (auto item = training_item(facts, i, period))
+            items.push_back(std::move(*item));
+    std::stable_sort(items.begin(), items.end(), [](const PayItem& a, const PayItem& b) {
+        if (a.staff_id != b.staff_id)
+            return a.staff_id < b.staff_id;
+        if (a.date != b.date)
+            return a.date < b.date;
+        if (a.kind != b.kind)
+            return a.kind == ItemKind::Visit;
+        return a.item_id < b.item_id;
+    });
+    return items;
+}
+
+namespace {
+
+// `id` appears in `text` as a whole word ("T01" is not in "T014").
+bool names(std::string_view text, std::string_view id)
+{
+    for (std::size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
+        const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
+        const bool before = at > 0 && word(text[at - 1]);
+        const bool after = at + id.size() < text.size() && word(text[at + id.size()]);
+        if (!before && !after)
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void attach_findings(std::vector<PayItem>& items, const Repo& repo, const Problems& problems)
+{
+    std::multimap<std::size_t, const Problem*> on_visit_line;
+    std::multimap<std::size_t, const Problem*> on_training_line;
+    for (const auto& p : problems) {
+        if (p.line == 0)
+            continue;
+        if (p.file == "visits.csv")
+            on_visit_line.emplace(p.line, &p);
+        else if (p.file == "trainings.csv")
+            on_training_line.emplace(p.line, &p);
+    }
+    for (auto& item : items) {
+        if (item.training) {
+            const auto range = on_training_line.equal_range(repo.trainings[*item.training].line);
+            for (auto it = range.first; it != range.second; ++it)
+                item.findings.push_back(*it->second);
+            continue;
+        }
+        std::vector<std::string> educators;
+        for (const std::size_t i : item.visits)
+            for (const auto& e : repo.visits[i].educators)
+                educators.push_back(e);
+        for (const std::size_t i : item.visits) {
+            const auto range = on_visit_line.equal_range(repo.visits[i].line);
+            for (auto it = range.first; it != range.second; ++it) {
+                const std::string& text = it->second->message;
+                const bool names_any = std::any_of(educators.begin(), educators.end(),
+                                                   [&](const std::string& e) { return names(text, e); });
+                if (!names_any || names(text, item.staff_id))
+                    item.findings.push_back(*it->second);
+            }
+        }
+    }
+}
+
+} // namespace pthv::pay

@@ -1,0 +1,91 @@
+#pragma once
+// Pay items for a period (cli.md, payroll): every compensable item no closed
+// ledger holds, dated in the school year up to the period's end, each with
+// its pay rule, amount, site, funding source and status. Pure: computed from
+// the loaded Repo and its Facts, never from files.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pthv/model/facts.hpp>
+#include <pthv/model/problem.hpp>
+
+namespace pthv::pay {
+
+enum class ItemKind { Visit, Training };
+
+enum class ItemStatus {
+    Paid,    // paid in this period
+    Late,    // dated before the period's start, never paid: paid now, marked late
+    Held,    // not paid: partly in the school day, or no pay rule (the note says which)
+    OverCap, // not paid: past max_paid_visits_per_staff in the school year
+};
+
+std::string_view item_kind_name(ItemKind k);      // visit | training
+std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap
+// Paid and late items are paid; held and over-the-cap ones are not.
+inline bool is_paid(ItemStatus s) { return s == ItemStatus::Paid || s == ItemStatus::Late; }
+
+// A pay period: --month YYYY-MM (label "2026-10") or --from/--to (label
+// "2026-10-01..2026-10-15").
+struct Period {
+    std::string label;
+    model::Date from;
+    model::Date to; // inclusive
+    bool month = false;
+};
+std::optional<Period> month_period(std::string_view yyyy_mm);
+Period range_period(model::Date from, model::Date to);
+
+struct PayItem {
+    ItemKind kind = ItemKind::Visit;
+    std::string staff_id;
+    std::string item_id; // the event's first visit_id, or "<date>/<kind>"
+    model::Date date;
+    int minutes = 0;      // visits: the event's longest row
+    int paid_minutes = 0; // visits under an hourly rule: max(minutes, minimum_minutes); else 0
+    std::optional<std::int64_t> hours_x100; // trainings: hours in hundredths
+    std::optional<model::Money> rate;       // per visit, or per hour
+    model::Money amount;                    // 0.00 unless paid or late
+    std::string rule;                       // "50.00 per visit", "27.35/h, minimum 60 min", ...
+    std::string site_id;
+    std::string source;                     // funding source; empty when none pays the site
+    ItemStatus status = ItemStatus::Paid;
+    std::string note;                       // why held, over the cap or late; else empty
+    std::vector<std::size_t> visits;        // the event's rows (indices into Repo::visits)
+    std::optional<std::size_t> training;    // index into Repo::trainings
+    model::Problems findings;               // validate's findings on the item's rows (never stop pay)
+};
+
+// Every unpaid item dated from school_year.start to period.to, sorted by
+// staff_id, date, kind (visits first) and item_id. Visits come from
+// visit_work(); trainings from trainings.csv (rows whose date, kind or hours
+// could not be read are left to validate). Items dated before period.from
+// are late. Rows dated before the school year belong to an earlier year's
+// payroll and are not listed.
+std::vector<PayItem> pay_items(const model::Facts& facts, const Period& period);
+
+// Adds to each item the problems (from rules::check_repo) found on its rows:
+// visits.csv lines of its event, or its trainings.csv line. A problem that
+// names some of the event's educators (CP2-trained for T022, say) goes only
+// beside their items; one that names none goes beside every educator's.
+void attach_findings(std::vector<PayItem>& items, const model::Repo& repo, const model::Problems& problems);
+
+// Counts and the amount paid over some items (a staff member's, or all).
+struct PayTotals {
+    model::Money amount; // paid and late items
+    std::size_t items = 0;
+    std::size_t paid = 0; // paid and late
+    std::size_t late = 0;
+    std::size_t held = 0;
+    std::size_t over_cap = 0;
+};
+PayTotals pay_totals(const std::vector<PayItem>& items);
+
+// "4.00" from 400 hundredths: hours as written in ledgers and listings.
+std::string hours_str(std::int64_t hours_x100);
+
+} // namespace pthv::pay

@@ -1,0 +1,62 @@
+#include <pthv/pay/ledger.hpp>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/util/files.hpp>
+
+namespace pthv::pay {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& ledger_columns()
+{
+    static const std::vector<std::string> k_columns = {"period", "staff_id", "item",   "item_id", "date",  "minutes",
+                                                       "hours",  "rate",     "amount", "site_id", "source"};
+    return k_columns;
+}
+
+std::vector<std::string> ledger_cells(const PayItem& item, const std::string& period)
+{
+    const bool visit = item.kind == ItemKind::Visit;
+    return {period,
+            item.staff_id,
+            std::string(item_kind_name(item.kind)),
+            item.item_id,
+            item.date.str(),
+            visit ? std::to_string(item.minutes) : std::string{},
+            !visit && item.hours_x100 ? hours_str(*item.hours_x100) : std::string{},
+            item.rate ? item.rate->str() : std::string{},
+            item.amount.str(),
+            item.site_id,
+            item.source};
+}
+
+std::string ledger_text(const std::vector<PayItem>& items, const std::string& period)
+{
+    std::string out = io::csv_row(ledger_columns(), "\n");
+    for (const auto& item : items)
+        if (is_paid(item.status))
+            out += io::csv_row(ledger_cells(item, period), "\n");
+    return out;
+}
+
+std::string ledger_name(const std::string& month) { return "payroll/" + month + ".csv"; }
+
+CloseOutcome write_ledger(const fs::path& root, const std::string& month, std::string_view content)
+{
+    util::RepoLock lock(root);
+    const fs::path dir = root / "payroll";
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        fs::create_directories(dir, ec);
+        if (ec)
+            throw util::FileError(dir.string() + ": cannot create the folder: " + ec.message());
+    }
+    const fs::path file = root / ledger_name(month);
+    // Checked under the lock, so two closes of one month cannot both write.
+    if (util::file_exists(file))
+        return CloseOutcome::Exists;
+    util::atomic_write(file, content);
+    return CloseOutcome::Written;
+}
+
+} // namespace pthv::pay

@@ -1,0 +1,38 @@
+#pragma once
+// Closed pay periods (data.md, payroll/YYYY-MM.csv): the ledger columns, a
+// period's file text, and writing it once. What a closed ledger holds is
+// never paid again: pay_items() leaves it out, reading Repo::ledger.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pthv/pay/items.hpp>
+
+namespace pthv::pay {
+
+// period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source
+const std::vector<std::string>& ledger_columns();
+
+// An item's cells in ledger_columns() order; `period` fills the first.
+// minutes for visits, hours for trainings; the other is empty.
+std::vector<std::string> ledger_cells(const PayItem& item, const std::string& period);
+
+// The closed file for `period` (YYYY-MM): the header, then one line per paid
+// or late item (held and over-the-cap items are not paid, so not closed),
+// in the items' order, LF endings, cells quoted as io::csv_row does.
+std::string ledger_text(const std::vector<PayItem>& items, const std::string& period);
+
+// "payroll/2026-10.csv"
+std::string ledger_name(const std::string& month);
+
+enum class CloseOutcome { Written, Exists };
+
+// Writes payroll/<month>.csv under `root` with `content`: under a RepoLock,
+// creating payroll/ if needed; Exists (and nothing written) when the file is
+// already there, since a closed period is never rewritten; otherwise
+// util::atomic_write. Throws util::FileError when the system refuses.
+CloseOutcome write_ledger(const std::filesystem::path& root, const std::string& month, std::string_view content);
+
+} // namespace pthv::pay

@@ -1,0 +1,144 @@
+#include <doctest/doctest.h>
+
+#include "fixture.hpp"
+
+#include <pthv/model/facts.hpp>
+#include <pthv/pay/funding.hpp>
+
+using namespace pthv;
+
+namespace {
+
+const pay::SourceBudget& source(const pay::Spending& s, std::string_view name)
+{
+    for (const auto& b : s.sources)
+        if (b.source == name)
+            return b;
+    FAIL("no source " << name);
+    return s.sources.front();
+}
+
+const pay::SiteSpend& site(const pay::Spending& s, std::string_view id)
+{
+    for (const auto& b : s.sites)
+        if (b.site_id == id)
+            return b;
+    FAIL("no site " << id);
+    return s.sites.front();
+}
+
+// Two sources: title-1 pays S01, the district every other site. T03 is at S02.
+io::Sources funded_repo()
+{
+    auto src = test::tiny_repo();
+    test::replace(src, "pthv.yaml", "  - {source: district, amount: 10000.00}\n",
+                  "  - {source: title-1, amount: 500.00, sites: [S01]}\n"
+                  "  - {source: district, amount: 10000.00}\n");
+    test::replace(src, "staff.csv", "T03,Cara Diaz,S01", "T03,Cara Diaz,S02");
+    src["payroll/2026-08.csv"] = "period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source\n"
+                                 "2026-08,T01,training,2026-08-10/intro,2026-08-10,,3.00,40.00,120.00,S01,title-1\n";
+    return src;
+}
+
+} // namespace
+
+TEST_CASE("pay::funding_source")
+{
+    model::Config c;
+    c.funding = {{"title-1", model::Money::from_cents(100), std::vector<std::string>{"S01", "S02"}},
+                 {"grant", model::Money::from_cents(100), std::vector<std::string>{"S02", "S03"}},
+                 {"district", model::Money::from_cents(100), std::nullopt}};
+
+    SUBCASE("a site goes to the first source that lists it")
+    {
+        CHECK(pay::funding_source(c, "S02") == "title-1");
+        CHECK(pay::funding_source(c, "S03") == "grant");
+    }
+    SUBCASE("a site no source lists goes to the source with no sites list")
+    {
+        CHECK(pay::funding_source(c, "S09") == "district");
+    }
+    SUBCASE("without such a source nobody pays")
+    {
+        c.funding.pop_back();
+        CHECK(pay::funding_source(c, "S09").empty());
+    }
+}
+
+TEST_CASE("pay::payroll_spending")
+{
+    const auto loaded = io::load_sources(funded_repo(), test::as_of("2026-10-01"));
+    INFO(test::dump(loaded.problems));
+    const model::Facts facts(loaded.repo);
+    const auto items = pay::pay_items(facts, *pay::month_period("2026-09"));
+
+    SUBCASE("closed, this period and left per source, by hand")
+    {
+        // Sept: T01 and T02 visit at S01 (50 + 50), T02's training (late, 120) at S01: title-1 220.00;
+        // T03's training (late, 3 h x 28.00 = 84.00) at its home site S02: district.
+        const auto s = pay::payroll_spending(loaded.repo, items);
+        const auto& t1 = source(s, "title-1");
+        CHECK(t1.budget.str() == "500.00");
+        CHECK(t1.closed.str() == "120.00");
+        CHECK(t1.period.str() == "220.00");
+        CHECK(t1.left.str() == "160.00");
+        CHECK_FALSE(t1.over());
+        const auto& d = source(s, "district");
+        CHECK(d.period.str() == "84.00");
+        CHECK(d.left.str() == "9916.00");
+        REQUIRE(s.sources.size() == 2);
+        CHECK(s.sources[0].source == "title-1"); // pthv.yaml order
+    }
+    SUBCASE("per site, with the source that pays it")
+    {
+        const auto s = pay::payroll_spending(loaded.repo, items);
+        CHECK(site(s, "S01").source == "title-1");
+        CHECK(site(s, "S01").closed.str() == "120.00");
+        CHECK(site(s, "S01").period.str() == "220.00");
+        CHECK(site(s, "S02").source == "district"); // prospective, listed for its spending
+        CHECK(site(s, "S02").period.str() == "84.00");
+    }
+    SUBCASE("a source whose spending passes its budget is over")
+    {
+        auto src = funded_repo();
+        test::replace(src, "pthv.yaml", "amount: 500.00", "amount: 300.00");
+        const auto again = io::load_sources(src, test::as_of("2026-10-01"));
+        const model::Facts f(again.repo);
+        const auto s = pay::payroll_spending(again.repo, pay::pay_items(f, *pay::month_period("2026-09")));
+        CHECK(source(s, "title-1").left.str() == "-40.00");
+        CHECK(source(s, "title-1").over());
+    }
+    SUBCASE("held and over-the-cap items spend nothing")
+    {
+        auto held = items;
+        for (auto& i : held)
+            i.status = pay::ItemStatus::Held;
+        const auto s = pay::payroll_spending(loaded.repo, held);
+        CHECK(source(s, "title-1").period.cents() == 0);
+    }
+}
+
+TEST_CASE("pay::spending_between")
+{
+    const auto loaded = io::load_sources(funded_repo(), test::as_of("2026-10-01"));
+    const model::Facts facts(loaded.repo);
+
+    SUBCASE("a range counts what is dated in it; left counts everything up to its end")
+    {
+        const auto s = pay::spending_between(facts, test::date("2026-09-01"), test::date("2026-09-30"));
+        const auto& t1 = source(s, "title-1");
+        CHECK(t1.closed.cents() == 0);        // the closed training is dated in August
+        CHECK(t1.period.str() == "100.00");   // the two September visit items
+        CHECK(t1.left.str() == "160.00");     // 500 - 120 closed - 120 training - 100 visits
+        CHECK(source(s, "district").period.cents() == 0);
+        CHECK(source(s, "district").left.str() == "9916.00");
+    }
+    SUBCASE("the whole year: left = budget - closed - period")
+    {
+        const auto s = pay::spending_between(facts, test::date("2026-07-01"), test::date("2027-06-30"));
+        const auto& t1 = source(s, "title-1");
+        CHECK(t1.closed.str() == "120.00");
+        CHECK(t1.period.str() == "220.00");
+        CHECK(t1.left.str() == "160.00");
+    }
+}

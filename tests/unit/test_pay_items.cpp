@@ -1,0 +1,205 @@
+#include <doctest/doctest.h>
+
+#include "fixture.hpp"
+
+#include <pthv/model/facts.hpp>
+#include <pthv/pay/items.hpp>
+
+using namespace pthv;
+using pay::ItemStatus;
+using test::contains;
+
+namespace {
+
+// The tiny repo's visit line for `id`: a completed visit of ST03 (site S01).
+std::string visit(const std::string& id, const std::string& date, const std::string& time, int minutes,
+                  const std::string& educators)
+{
+    return id + ",ST03,S01," + date + "," + time + "," + std::to_string(minutes) + "," + educators +
+           ",completed,2026-07-01,academics,home,,,";
+}
+
+std::vector<pay::PayItem> items_for(const io::Sources& sources, std::string_view month)
+{
+    const auto loaded = io::load_sources(sources, test::as_of("2027-06-30"));
+    const model::Facts facts(loaded.repo);
+    const auto period = pay::month_period(month);
+    REQUIRE(period);
+    return pay::pay_items(facts, *period);
+}
+
+const pay::PayItem* find(const std::vector<pay::PayItem>& items, std::string_view staff, std::string_view id)
+{
+    for (const auto& i : items)
+        if (i.staff_id == staff && i.item_id == id)
+            return &i;
+    return nullptr;
+}
+
+const pay::PayItem& get(const std::vector<pay::PayItem>& items, std::string_view staff, std::string_view id)
+{
+    const auto* i = find(items, staff, id);
+    REQUIRE_MESSAGE(i, "no item " << staff << " " << id);
+    return *i;
+}
+
+} // namespace
+
+TEST_CASE("pay::pay_items")
+{
+    auto src = test::tiny_repo();
+
+    SUBCASE("certificated staff get per_visit, once per event however many siblings it saw")
+    {
+        const auto items = items_for(src, "2026-09");
+        const auto& a = get(items, "T01", "V20260914-ST01");
+        CHECK(a.amount.str() == "50.00");
+        CHECK(a.rate->str() == "50.00");
+        CHECK(a.status == ItemStatus::Paid);
+        CHECK(a.minutes == 45);
+        CHECK(a.visits.size() == 2);
+        CHECK(a.site_id == "S01");
+        CHECK(a.source == "district");
+        CHECK(get(items, "T02", "V20260914-ST01").amount.str() == "50.00");
+        CHECK_FALSE(find(items, "T01", "V20260914-ST02"));
+        CHECK(pay::pay_totals(items).amount.str() == "424.00"); // 2 x 50 + trainings 120 + 120 + 84 (late)
+    }
+    SUBCASE("the event pays its longest row")
+    {
+        test::replace(src, "visits.csv", "V20260914-ST02,ST02,S01,2026-09-14,16:30,45",
+                      "V20260914-ST02,ST02,S01,2026-09-14,16:30,70");
+        CHECK(get(items_for(src, "2026-09"), "T01", "V20260914-ST01").minutes == 70);
+    }
+    SUBCASE("classified staff are paid by the hour at their own rate, half up: 27.35/h for 75 minutes = 34.19")
+    {
+        test::append(src, "visits.csv", visit("V20260915-ST03", "2026-09-15", "16:00", 75, "T01;T03"));
+        const auto items = items_for(src, "2026-09");
+        const auto& i = get(items, "T03", "V20260915-ST03");
+        CHECK(i.amount.str() == "34.19");
+        CHECK(i.rate->str() == "27.35");
+        CHECK(i.paid_minutes == 75);
+        CHECK(contains(i.rule, "own rate"));
+    }
+    SUBCASE("an hourly visit shorter than minimum_minutes is paid the minimum")
+    {
+        test::append(src, "visits.csv", visit("V20260915-ST03", "2026-09-15", "16:00", 40, "T01;T03"));
+        const auto items = items_for(src, "2026-09");
+        const auto& i = get(items, "T03", "V20260915-ST03");
+        CHECK(i.paid_minutes == 60);
+        CHECK(i.amount.str() == "27.35");
+    }
+    SUBCASE("without an own hourly_rate the class's hourly applies")
+    {
+        test::replace(src, "staff.csv", "classified,yes,27.35,yes", "classified,yes,,yes");
+        test::append(src, "visits.csv", visit("V20260915-ST03", "2026-09-15", "16:00", 90, "T01;T03"));
+        CHECK(get(items_for(src, "2026-09"), "T03", "V20260915-ST03").amount.str() == "42.00");
+    }
+    SUBCASE("a certificated hourly rule pays by the hour too")
+    {
+        test::replace(src, "pthv.yaml", "certificated: {per_visit: 50.00}",
+                      "certificated: {hourly: 45.00, minimum_minutes: 60}");
+        const auto items = items_for(src, "2026-09");
+        CHECK(get(items, "T01", "V20260914-ST01").amount.str() == "45.00"); // 45 min, paid 60
+    }
+    SUBCASE("trainings pay hours x the class's training rate, item id <date>/<kind>")
+    {
+        test::replace(src, "trainings.csv", "T03,2026-08-10,intro,3,", "T03,2026-08-10,intro,2.25,");
+        const auto items = items_for(src, "2026-08");
+        const auto& t = get(items, "T01", "2026-08-10/intro");
+        CHECK(t.kind == pay::ItemKind::Training);
+        CHECK(t.amount.str() == "120.00");
+        CHECK(t.hours_x100 == 300);
+        CHECK(t.site_id == "S01");
+        CHECK(get(items, "T03", "2026-08-10/intro").amount.str() == "63.00"); // class rate 28.00, not 27.35
+    }
+    SUBCASE("evening, weekend, summer and holiday visits are paid; 15:00-15:45 on a school day is held")
+    {
+        test::append(src, "visits.csv", visit("V20260912-ST03", "2026-09-12", "10:00", 60, "T01;T02")); // Saturday
+        test::append(src, "visits.csv", visit("V20260720-ST03", "2026-07-20", "10:00", 60, "T01;T02")); // summer
+        test::append(src, "visits.csv", visit("V20260907-ST03", "2026-09-07", "10:00", 60, "T01;T02")); // holiday
+        test::append(src, "visits.csv", visit("V20260916-ST03", "2026-09-16", "15:00", 45, "T01;T02"));
+        test::append(src, "visits.csv", visit("V20260917-ST03", "2026-09-17", "10:00", 45, "T01;T02")); // in school
+        const auto items = items_for(src, "2026-09");
+        for (const char* id : {"V20260914-ST01", "V20260912-ST03", "V20260907-ST03"})
+            CHECK(get(items, "T01", id).status == ItemStatus::Paid);
+        CHECK(get(items, "T01", "V20260720-ST03").status == ItemStatus::Late);
+        const auto& held = get(items, "T01", "V20260916-ST03");
+        CHECK(held.status == ItemStatus::Held);
+        CHECK(held.amount.cents() == 0);
+        CHECK(contains(held.note, "15:00-15:45 partly overlaps the school day (08:00-15:30)"));
+        CHECK_FALSE(find(items, "T01", "V20260917-ST03"));
+    }
+    SUBCASE("visits past the cap in the school year, in date order, are over the cap at 0.00")
+    {
+        test::replace(src, "pthv.yaml", "max_paid_visits_per_staff: 60", "max_paid_visits_per_staff: 2");
+        test::append(src, "visits.csv", visit("V20260922-ST03", "2026-09-22", "17:00", 45, "T01;T03"));
+        test::append(src, "visits.csv", visit("V20260919-ST03", "2026-09-19", "10:00", 45, "T01;T03"));
+        const auto items = items_for(src, "2026-09");
+        CHECK(get(items, "T01", "V20260914-ST01").status == ItemStatus::Paid);
+        CHECK(get(items, "T01", "V20260919-ST03").status == ItemStatus::Paid);
+        const auto& over = get(items, "T01", "V20260922-ST03");
+        CHECK(over.status == ItemStatus::OverCap);
+        CHECK(over.amount.cents() == 0);
+        CHECK(contains(over.note, "visit 3 of the school year"));
+        CHECK(get(items, "T03", "V20260922-ST03").status == ItemStatus::Paid);
+    }
+    SUBCASE("a staff member without a pay rule is held with the reason")
+    {
+        test::replace(src, "pthv.yaml", "  classified: {hourly: 28.00, minimum_minutes: 60}\n", "");
+        test::append(src, "visits.csv", visit("V20260915-ST03", "2026-09-15", "16:00", 75, "T01;T03"));
+        const auto items = items_for(src, "2026-09");
+        const auto& i = get(items, "T03", "V20260915-ST03");
+        CHECK(i.status == ItemStatus::Held);
+        CHECK(i.amount.cents() == 0);
+        CHECK(i.note == "held: no pay rule (compensation.classified is not set in pthv.yaml)");
+    }
+    SUBCASE("items of an earlier period, never paid, are late; items after the period's end wait")
+    {
+        const auto october = items_for(src, "2026-10");
+        const auto& late = get(october, "T01", "V20260914-ST01");
+        CHECK(late.status == ItemStatus::Late);
+        CHECK(late.amount.str() == "50.00");
+        CHECK(contains(late.note, "late: dated 2026-09-14"));
+        CHECK(items_for(src, "2026-07").empty());
+    }
+    SUBCASE("what a closed ledger holds is never listed again")
+    {
+        src["payroll/2026-09.csv"] =
+            "period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source\n"
+            "2026-09,T01,visit,V20260914-ST01,2026-09-14,45,,50.00,50.00,S01,district\n"
+            "2026-09,T01,training,2026-08-10/intro,2026-08-10,,3.00,40.00,120.00,S01,district\n";
+        const auto items = items_for(src, "2026-10");
+        CHECK_FALSE(find(items, "T01", "V20260914-ST01"));
+        CHECK_FALSE(find(items, "T01", "2026-08-10/intro"));
+        CHECK(find(items, "T02", "V20260914-ST01"));
+    }
+    SUBCASE("the cap counts visits closed ledgers paid: a visit logged late cannot pass it")
+    {
+        test::replace(src, "pthv.yaml", "max_paid_visits_per_staff: 60", "max_paid_visits_per_staff: 2");
+        test::append(src, "visits.csv", visit("V20260919-ST03", "2026-09-19", "10:00", 45, "T01;T02"));
+        src["payroll/2026-09.csv"] = "period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source\n"
+                                     "2026-09,T01,visit,V20260914-ST01,2026-09-14,45,,50.00,50.00,S01,district\n"
+                                     "2026-09,T01,visit,V20260919-ST03,2026-09-19,45,,50.00,50.00,S01,district\n";
+        test::append(src, "visits.csv", visit("V20260905-ST03", "2026-09-05", "10:00", 45, "T01;T02"));
+        const auto items = items_for(src, "2026-10");
+        CHECK(get(items, "T01", "V20260905-ST03").status == ItemStatus::OverCap);
+        CHECK(get(items, "T02", "V20260905-ST03").status == ItemStatus::Late);
+    }
+}
+
+TEST_CASE("pay::month_period")
+{
+    SUBCASE("a month runs from its first to its last day")
+    {
+        const auto p = pay::month_period("2027-02");
+        REQUIRE(p);
+        CHECK(p->from.str() == "2027-02-01");
+        CHECK(p->to.str() == "2027-02-28");
+        CHECK(p->label == "2027-02");
+    }
+    SUBCASE("anything else is no month")
+    {
+        CHECK_FALSE(pay::month_period("2027-13"));
+        CHECK_FALSE(pay::month_period("2027-1"));
+    }
+}
