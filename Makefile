@@ -7,7 +7,7 @@ ASAN_DIR    ?= build-asan
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfccp-dev libfmt-dev doctest-dev nlohmann-json3-dev
+DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfccp-dev libfmt-dev doctest-dev nlohmann-json3-dev help2man
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -73,7 +73,8 @@ install: build
 	DESTDIR=$(DESTDIR) cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/pthv
+	rm -f $(DESTDIR)$(PREFIX)/bin/pthv $(DESTDIR)$(PREFIX)/share/man/man1/pthv.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/man1/pthv-*.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pthv
 
 format:
 	clang-format -i cmd/*.cpp cmd/*.hpp lib/pthv/*/*.cpp lib/pthv/*/*.hpp tests/unit/*.cpp

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "hooks.hpp"
 
 #include <pthv/io/config.hpp>
 #include <pthv/io/csv.hpp>
@@ -20,6 +21,7 @@ namespace {
 struct InitOptions {
     std::string dir = ".";
     std::string district = "Our School District";
+    bool git = false;
 };
 
 // Quotes a value for the double-quoted YAML scalar in the template.
@@ -37,12 +39,14 @@ std::string yaml_quoted_body(const std::string& s)
 int run_init(const InitOptions& o, Session& session)
 {
     const fs::path dir(o.dir);
-    std::vector<std::string> files = {"pthv.yaml", ".gitattributes"};
+    std::vector<std::string> files = {"pthv.yaml", ".gitattributes", ".gitignore"};
     for (const auto& f : io::data_files())
         files.push_back(f);
     for (const auto& f : files)
         if (util::file_exists(dir / f))
             throw UsageError((dir / f).string() + " already exists; pthv init never overwrites a data repo");
+    if (o.git && !git_available())
+        throw UsageError("--git: git is not installed");
 
     // The school year that holds "today": it turns on July 1.
     const model::Date today = session.as_of();
@@ -58,7 +62,25 @@ int run_init(const InitOptions& o, Session& session)
     util::atomic_write(dir / ".gitattributes",
                        "# The visit log and trainings are append-only: a union merge keeps both sides' rows.\n"
                        "visits.csv merge=union\n"
-                       "trainings.csv merge=union\n");
+                       "trainings.csv merge=union\n"
+                       "# One record a line, LF endings, whatever the editor's platform (data.md).\n"
+                       "*.csv text eol=lf\n");
+    // What identifies families beyond pseudonymous ids stays out of the
+    // shared history (FERPA): concern flags, exports, working copies.
+    util::atomic_write(dir / ".gitignore",
+                       "# Private files never go into git (docs/guide.md, privacy).\n"
+                       "# Concern flags, passed with --flags FILE:\n"
+                       "flags*.csv\n"
+                       "*.private.csv\n"
+                       "# Reports and payroll exports written with -o:\n"
+                       "exports/\n"
+                       "# pthv's lock file:\n"
+                       ".pthv.lock\n");
+    // git init only where no work tree holds the folder yet (a data repo may
+    // live inside a larger repository); no commit, the coordinator makes it.
+    const bool git_init = o.git && !inside_git_work_tree(dir);
+    if (git_init && !git_output(dir, {"init", "--quiet"}))
+        throw UsageError("git init failed in " + dir.string());
 
     if (!session.global().quiet)
         session.out() = fmt::format(
@@ -68,8 +90,13 @@ int run_init(const InitOptions& o, Session& session)
             "  2. Fill sites.csv, staff.csv and students.csv (`pthv schema` lists the columns).\n"
             "  3. Record trainings (trainings.csv) and log visits (visits.csv).\n"
             "  4. Run `pthv validate` to check everything against the five core practices.\n"
-            "  5. Keep it in git: `git init && git add . && git commit -m \"pthv data repo\"`.\n",
-            dir.string());
+            "  5. {}\n",
+            dir.string(),
+            git_init ? "It is a git repository now: `git add . && git commit -m \"pthv data repo\"`, then "
+                       "`pthv hooks install`."
+            : o.git  ? "It lies in a git work tree already: `git add` it and commit."
+                     : "Keep it in git: `git init && git add . && git commit -m \"pthv data repo\"` "
+                       "(or `pthv init --git`).");
     session.finish();
     return k_exit_ok;
 }
@@ -81,9 +108,11 @@ Runner setup_init(CLI::App& sub)
     auto o = std::make_shared<InitOptions>();
     sub.add_option("DIR", o->dir, "Folder to create the data repo in (default: here)");
     sub.add_option("--district", o->district, "The district's name, for pthv.yaml and reports")->type_name("NAME");
+    sub.add_flag("--git", o->git, "Also run `git init` there (unless already in a git work tree); no commit");
     sub.footer("Examples:\n"
                "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
-               "  pthv init            # in the current folder\n\n"
+               "  pthv init            # in the current folder\n"
+               "  pthv init riverbend --git && cd riverbend && pthv hooks install\n\n"
                "Refuses to overwrite any file that is already there.");
     return [o](Session& s) { return run_init(*o, s); };
 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Two coordinators log visits on two branches of the example district;
+# merge=union (.gitattributes) merges visits.csv without a conflict and
+# without losing a row, and the merged repo validates as before. Different
+# visits get different ids; the same visit logged on both branches collides
+# on its id, and validate reports it.
+set -u
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; fails=$((fails + 1)); fi; }
+export GIT_CONFIG_NOSYSTEM=1 HOME=$tmp
+asof=2026-05-15
+day=2026-05-12 # a Tuesday; 16:00 is after the school day
+problems() { "$bin" -C "$1" --as-of $asof validate -q --color never | sort; }
+
+setup() { # $1 = folder; a git repo holding a copy of examples/
+    cp -r "$src/examples" "$1"
+    git -C "$1" init -q -b main
+    git -C "$1" config user.name "Coordinator A"
+    git -C "$1" config user.email "a@example.org"
+    git -C "$1" add . && git -C "$1" commit -q -m "district data"
+}
+setup "$tmp/r"
+base=$(problems "$tmp/r")
+rows_before=$(wc -l <"$tmp/r/visits.csv")
+
+# Two students with a clean completed visit and nothing on $day: a follow-up
+# with the same pair is clean too.
+pick=$(awk -F, -v day=$day 'NR > 1 && $4 == day {busy[$2] = 1}
+    NR > 1 && $8 == "completed" && $4 < day && $4 > "2026-02-01" {pair[$2] = $7; site[$2] = $3}
+    END {for (s in pair) if (!busy[s]) print s, site[s], pair[s]}' "$tmp/r/visits.csv" | sort | head -4)
+read -r s1 site1 pair1 <<<"$(sed -n 1p <<<"$pick")"
+read -r s2 site2 pair2 <<<"$(sed -n 2p <<<"$pick")"
+read -r s3 site3 pair3 <<<"$(sed -n 3p <<<"$pick")"
+read -r s4 site4 pair4 <<<"$(sed -n 4p <<<"$pick")"
+row() { # student site educators
+    printf 'V%s-%s,%s,%s,%s,16:00,45,%s,completed,2026-05-05,academics,home,2026-05-13,en,\n' \
+        "${day//-/}" "$1" "$1" "$2" "$day" "$3"
+}
+has_log_visit=$("$bin" --help | grep -c '^  log-visit ')
+
+cd "$tmp/r" || exit 1
+git checkout -q -b coordinator-a
+row "$s1" "$site1" "$pair1" >>visits.csv
+git commit -q -am "visit for $s1"
+if [ "$has_log_visit" -gt 0 ]; then
+    "$bin" --as-of $asof log-visit --student "$s3" --educators "${pair3//;/,}" --date $day --time 16:00 \
+        --minutes 45 --arranged-on 2026-05-05 --focus academics --mode home --reflected-on 2026-05-13 >/dev/null
+    check "log-visit on branch a exits 0" '[ $? -eq 0 ]'
+    git commit -q -am "visit for $s3"
+else
+    echo "SKIP log-visit on a branch: this pthv has no log-visit command"
+fi
+git checkout -q main
+git checkout -q -b coordinator-b
+git config user.name "Coordinator B"
+row "$s2" "$site2" "$pair2" >>visits.csv
+git commit -q -am "visit for $s2"
+git checkout -q main
+git merge -q --no-edit coordinator-a >/dev/null 2>&1
+git merge -q --no-edit coordinator-b >"$tmp/merge.log" 2>&1
+check "the second merge has no conflict" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
+added=$((2 + (has_log_visit > 0 ? 1 : 0)))
+check "no row lost: $added visits added" '[ "$(wc -l <visits.csv)" -eq $((rows_before + added)) ]'
+check "both branches' visits are there" 'grep -q "^V${day//-/}-$s1," visits.csv && grep -q "^V${day//-/}-$s2," visits.csv'
+[ "$has_log_visit" -gt 0 ] && check "the log-visit row is there" 'grep -q "^V${day//-/}-$s3," visits.csv'
+check "different visits got different ids" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
+check "the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
+
+# The same student on the same day on both branches: the same id.
+git checkout -q -b c1
+row "$s4" "$site4" "$pair4" | sed 's/,16:00,/,17:00,/' >>visits.csv
+git commit -q -am "evening visit for $s4"
+git checkout -q main
+git checkout -q -b c2
+row "$s4" "$site4" "$pair4" | sed 's/,16:00,/,17:30,/' >>visits.csv
+git commit -q -am "another evening visit for $s4"
+git checkout -q main
+git merge -q --no-edit c1 >/dev/null 2>&1 && git merge -q --no-edit c2 >/dev/null 2>&1
+check "same-day visits merge too" '[ $? -eq 0 ]'
+out=$("$bin" --as-of $asof validate -q --color never)
+check "validate reports the colliding id" 'grep -q "duplicate-key.*V${day//-/}-$s4" <<<"$out"'
+check "validate exits 1 on it" '"$bin" --as-of $asof validate -q >/dev/null; [ $? -eq 1 ]'
+
+# Without merge=union the same appends conflict: the attribute is what works.
+setup "$tmp/n"
+cd "$tmp/n" || exit 1
+git rm -q .gitattributes && git commit -q -m "no attributes"
+git checkout -q -b x && row "$s1" "$site1" "$pair1" >>visits.csv && git commit -q -am x
+git checkout -q main && git checkout -q -b y && row "$s2" "$site2" "$pair2" >>visits.csv && git commit -q -am y
+git checkout -q main && git merge -q x >/dev/null 2>&1
+git merge -q --no-edit y >/dev/null 2>&1
+check "without merge=union the appends conflict" '[ $? -ne 0 ]'
+[ "$fails" -eq 0 ]
