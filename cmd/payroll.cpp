@@ -1,0 +1,163 @@
+// pthv payroll (cli.md): what to pay whom for which visits and trainings,
+// against the budget; --close writes the period's ledger once.
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "payroll.hpp"
+
+#include <pthv/model/facts.hpp>
+#include <pthv/pay/ledger.hpp>
+#include <pthv/util/files.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+struct PayrollOptions {
+    std::string month;
+    std::string from;
+    std::string to;
+    bool close = false;
+};
+
+pay::Period parse_period(const PayrollOptions& o)
+{
+    if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
+        throw UsageError("give --month YYYY-MM, or --from D --to D, not both");
+    if (!o.month.empty()) {
+        const auto p = pay::month_period(o.month);
+        if (!p)
+            throw UsageError("--month " + o.month + ": not a month (YYYY-MM)");
+        return *p;
+    }
+    if (o.close)
+        throw UsageError("--close needs --month YYYY-MM: a closed pay period is one month (payroll/YYYY-MM.csv)");
+    if (o.from.empty() || o.to.empty())
+        throw UsageError("give the period: --month YYYY-MM, or --from D --to D");
+    const auto from = parse_date_option(o.from, "--from");
+    const auto to = parse_date_option(o.to, "--to");
+    if (to < from)
+        throw UsageError("--to " + o.to + " is before --from " + o.from);
+    return pay::range_period(from, to);
+}
+
+// Problems printed to stderr before a refusal, so the coordinator sees why.
+void print_problems(const model::Problems& problems, bool errors_only)
+{
+    for (const auto& p : problems)
+        if (!errors_only || p.severity == model::Severity::Error)
+            std::fputs(format_problem_line(p, false).c_str(), stderr);
+}
+
+// Data that cannot be read cannot be paid from (cli.md: exit 2): a broken
+// pthv.yaml, a file pthv cannot parse, a missing column.
+void refuse_unreadable(const io::LoadResult& loaded)
+{
+    model::Problems unreadable;
+    for (const auto& p : loaded.problems)
+        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing")
+            unreadable.push_back(p);
+    if (unreadable.empty() && loaded.repo.config_ok)
+        return;
+    print_problems(unreadable, false);
+    throw UsageError(fmt::format("cannot compute pay: {} cannot be read (listed above)",
+                                 util::plural(static_cast<long long>(unreadable.size()), "file problem",
+                                              "file problems")));
+}
+
+std::vector<std::string> budget_warnings(const pay::Spending& spending)
+{
+    std::vector<std::string> out;
+    for (const auto& s : spending.sources) {
+        if (s.source.empty() && (s.closed != model::Money{} || s.period != model::Money{}))
+            out.push_back(fmt::format("no funding source pays for {} of this spending: give funding in pthv.yaml a "
+                                      "source without a sites list, or list every site",
+                                      money_text(s.closed + s.period)));
+        else if (!s.source.empty() && s.over())
+            out.push_back(fmt::format("funding source {} would go {} below zero (budget {}, closed {}, this period {})",
+                                      s.source, money_text(model::Money{} - s.left), money_text(s.budget),
+                                      money_text(s.closed), money_text(s.period)));
+    }
+    return out;
+}
+
+int run_payroll(const PayrollOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "csv", "json"});
+    const pay::Period period = parse_period(o);
+    const auto root = session.root();
+    if (o.close && util::file_exists(root / pay::ledger_name(period.label)))
+        throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
+                                     pay::ledger_name(period.label), period.label));
+
+    auto loaded = session.load();
+    refuse_unreadable(loaded);
+    const model::Repo& repo = loaded.repo;
+    const auto problems = rules::check_repo(repo, std::move(loaded.problems));
+    const auto tally = rules::tally(problems);
+    if (o.close && tally.errors > 0) {
+        print_problems(problems, true);
+        throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); fix them, then close again",
+                                     period.label, util::plural(static_cast<long long>(tally.errors), "error",
+                                                                "errors")));
+    }
+
+    const model::Facts facts(repo);
+    PayrollView view{repo, period, pay::pay_items(facts, period), {}, tally, {}, {}};
+    pay::attach_findings(view.items, repo, problems);
+    view.spending = pay::payroll_spending(repo, view.items);
+    view.warnings = budget_warnings(view.spending);
+
+    if (o.close) {
+        try {
+            if (pay::write_ledger(root, period.label, pay::ledger_text(view.items, period.label)) ==
+                pay::CloseOutcome::Exists)
+                throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
+                                             pay::ledger_name(period.label), period.label));
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+        view.closed_file = pay::ledger_name(period.label);
+    }
+
+    if (format == "csv")
+        session.out() = render_payroll_csv(view);
+    else if (format == "json")
+        session.out() = render_payroll_json(view);
+    else
+        session.out() = render_payroll_text(view, session.global().quiet);
+    session.finish();
+    return view.warnings.empty() ? k_exit_ok : k_exit_findings;
+}
+
+} // namespace
+
+Runner setup_payroll(CLI::App& sub)
+{
+    auto o = std::make_shared<PayrollOptions>();
+    sub.add_option("--month", o->month, "The pay period: a calendar month")->type_name("YYYY-MM");
+    sub.add_option("--from", o->from, "The pay period's first day (with --to)")->type_name("DATE");
+    sub.add_option("--to", o->to, "The pay period's last day (with --from)")->type_name("DATE");
+    sub.add_flag("--close", o->close,
+                 "Write payroll/YYYY-MM.csv with the paid items (--month only); refused if the file exists or "
+                 "validate finds errors");
+    sub.footer("Lists every visit and training no closed period has paid, dated in the school year up to the\n"
+               "period's end: visits outside the school day (each educator once per visit event), trainings at\n"
+               "the class's training rate. Held (partly in the school day, or no pay rule) and over-the-cap\n"
+               "visits are listed at 0.00; earlier items logged late are paid now and marked late. Practice\n"
+               "findings are shown beside the items and never stop pay.\n\n"
+               "Examples:\n"
+               "  pthv payroll --month 2026-10                      # what to pay for October\n"
+               "  pthv payroll --month 2026-10 --format csv -o 2026-10.csv   # for the payroll office\n"
+               "  pthv payroll --month 2026-10 --close              # write payroll/2026-10.csv, once\n"
+               "  pthv payroll --from 2026-07-01 --to 2026-08-31 --format json\n\n"
+               "Formats: text (default), csv, json. Exit 1 when a funding source would go below zero;\n"
+               "exit 2, nothing written, when --close is refused.");
+    return [o](Session& s) { return run_payroll(*o, s); };
+}
+
+} // namespace pthv::cmd

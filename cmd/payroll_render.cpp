@@ -1,0 +1,269 @@
+// Renderers of pthv payroll: text for people, CSV for the payroll office,
+// JSON for scripts. They lay out what payroll.cpp computed; no figure here.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "common.hpp"
+#include "payroll.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/pay/ledger.hpp>
+#include <pthv/pay/rates.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+using pay::ItemKind;
+using pay::ItemStatus;
+using pay::PayItem;
+
+std::string money_text(model::Money m)
+{
+    const std::int64_t c = m.cents() < 0 ? -m.cents() : m.cents();
+    return fmt::format("{}{}.{:02}", m.cents() < 0 ? "-" : "", util::with_thousands(c / 100), c % 100);
+}
+
+namespace {
+
+// The items of one staff member: [begin, end) of view.items.
+struct StaffSpan {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+
+std::vector<StaffSpan> by_staff(const std::vector<PayItem>& items)
+{
+    std::vector<StaffSpan> out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        if (out.empty() || items[out.back().begin].staff_id != items[i].staff_id)
+            out.push_back({i, i + 1});
+        else
+            out.back().end = i + 1;
+    return out;
+}
+
+std::vector<PayItem> slice(const std::vector<PayItem>& items, StaffSpan s)
+{
+    return {items.begin() + static_cast<std::ptrdiff_t>(s.begin), items.begin() + static_cast<std::ptrdiff_t>(s.end)};
+}
+
+// The visit pay rule of a staff member, as a heading says it.
+std::string staff_rule(const model::Repo& repo, const model::Staff* s)
+{
+    if (!s)
+        return "not in staff.csv";
+    const auto rule = pay::pay_rule(repo.config, *s);
+    const std::string cls = s->staff_class ? std::string(model::enum_name(*s->staff_class)) : "no class";
+    if (!rule || (!rule->per_visit && !rule->hourly))
+        return cls + ", no pay rule";
+    if (rule->per_visit)
+        return fmt::format("{}, {} per visit", cls, rule->per_visit->str());
+    return fmt::format("{}, {}/h{}{}", cls, rule->hourly->str(), s->hourly_rate ? " (own rate)" : "",
+                       rule->minimum_minutes > 0 ? fmt::format(", minimum {} min", rule->minimum_minutes) : "");
+}
+
+// How the amount came about: "75 min x 27.35/h", "40 min, paid 60 (minimum)".
+std::string detail(const PayItem& item)
+{
+    if (item.kind == ItemKind::Training)
+        return item.rate ? fmt::format("{} h x {}/h", pay::hours_str(item.hours_x100.value_or(0)), item.rate->str())
+                         : fmt::format("{} h", pay::hours_str(item.hours_x100.value_or(0)));
+    if (item.paid_minutes > item.minutes)
+        return fmt::format("{} min, paid {} (minimum)", item.minutes, item.paid_minutes);
+    if (item.paid_minutes > 0)
+        return fmt::format("{} min x {}/h", item.minutes, item.rate->str());
+    return fmt::format("{} min", item.minutes);
+}
+
+std::string status_text(ItemStatus s)
+{
+    switch (s) {
+    case ItemStatus::Paid: return "";
+    case ItemStatus::Late: return "late";
+    case ItemStatus::Held: return "held";
+    case ItemStatus::OverCap: return "over cap";
+    }
+    return "";
+}
+
+std::string site_name(const model::Repo& repo, const std::string& id)
+{
+    const model::Site* s = repo.find_site(id);
+    return s ? s->name : std::string("(not in sites.csv)");
+}
+
+std::string source_text(const std::string& source) { return source.empty() ? "(none)" : source; }
+
+} // namespace
+
+std::string render_payroll_text(const PayrollView& v, bool quiet)
+{
+    std::string out;
+    if (quiet) {
+        for (const auto& w : v.warnings)
+            out += "warning: " + w + "\n";
+        return out;
+    }
+    const auto& repo = v.repo;
+    out += fmt::format("Payroll {} ({} to {}), {}\n", v.period.label, v.period.from.str(), v.period.to.str(),
+                       repo.config.district);
+    out += fmt::format("Unpaid items dated {} to {} that no closed pay period holds, as of {}.\n"
+                       "late: dated before this period and never paid, so paid now. held, over cap: listed, "
+                       "not paid.\n",
+                       repo.config.school_year.start.str(), v.period.to.str(), repo.as_of.str());
+
+    for (const auto& span : by_staff(v.items)) {
+        const auto items = slice(v.items, span);
+        const std::string& id = items.front().staff_id;
+        const model::Staff* s = repo.find_staff(id);
+        out += fmt::format("\n{}  {}{}: {}\n", id, s ? s->name : std::string{},
+                           s ? fmt::format(" ({}, {})", s->role, s->site_id) : std::string{}, staff_rule(repo, s));
+        for (const auto& item : items) {
+            out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<8}  {:>10}\n", item.date.str(),
+                               pay::item_kind_name(item.kind), item.item_id, detail(item), status_text(item.status),
+                               money_text(item.amount));
+            // "late" in the status column says it all; the CSV and JSON keep the note.
+            if (!item.note.empty() && item.status != ItemStatus::Late)
+                out += "      " + item.note + "\n";
+            for (const auto& p : item.findings)
+                out += "      " + format_problem_line(p, false);
+        }
+        const auto t = pay::pay_totals(items);
+        out += fmt::format("  {:<82}  {:>10}\n", fmt::format("total, {}", util::plural(static_cast<long long>(t.paid),
+                                                                                         "item paid", "items paid")),
+                           money_text(t.amount));
+    }
+
+    const auto t = pay::pay_totals(v.items);
+    const auto count = [](std::size_t n) { return util::with_thousands(static_cast<long long>(n)); };
+    out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap.\n", count(t.items),
+                       t.items == 1 ? "item" : "items", count(t.paid), count(t.late), money_text(t.amount),
+                       count(t.held), count(t.over_cap));
+    if (t.items == 0)
+        out += "Nothing to pay: every compensable item up to the period's end is in a closed pay period.\n";
+
+    out += fmt::format("\n{:<36}  {:<12}  {:>12}  {:>14}\n", "By site", "source", "this period", "closed so far");
+    for (const auto& s : v.spending.sites)
+        out += fmt::format("  {:<34}  {:<12}  {:>12}  {:>14}\n",
+                           fmt::format("{} {}", s.site_id, site_name(repo, s.site_id)), source_text(s.source),
+                           money_text(s.period), money_text(s.closed));
+
+    out += fmt::format("\n{:<20}  {:>12}  {:>14}  {:>12}  {:>12}\n", "By funding source", "budget", "closed so far",
+                       "this period", "left");
+    for (const auto& s : v.spending.sources)
+        out += fmt::format("  {:<18}  {:>12}  {:>14}  {:>12}  {:>12}{}\n", source_text(s.source),
+                           money_text(s.budget), money_text(s.closed), money_text(s.period), money_text(s.left),
+                           s.over() ? "  below zero" : "");
+    if (!v.warnings.empty())
+        out += "\n";
+    for (const auto& w : v.warnings)
+        out += "warning: " + w + "\n";
+
+    if (v.validate.errors > 0)
+        out += fmt::format("\nvalidate finds {} and {} (pthv validate lists them); findings never stop pay, but "
+                           "--close is refused until the errors are fixed.\n",
+                           util::plural(static_cast<long long>(v.validate.errors), "error", "errors"),
+                           util::plural(static_cast<long long>(v.validate.warnings), "warning", "warnings"));
+    if (!v.closed_file.empty())
+        out += fmt::format("\nClosed {}: wrote {} with {}, {}.\n", v.period.label, v.closed_file,
+                           util::plural(static_cast<long long>(t.paid), "paid item", "paid items"),
+                           money_text(t.amount));
+    return out;
+}
+
+std::string render_payroll_csv(const PayrollView& v)
+{
+    std::vector<std::string> header = pay::ledger_columns();
+    for (const char* extra : {"status", "note", "staff_name", "rule", "paid_minutes", "findings"})
+        header.emplace_back(extra);
+    std::string out = io::csv_safe_row(header, "\n");
+    for (const auto& item : v.items) {
+        auto cells = pay::ledger_cells(item, v.period.label);
+        const model::Staff* s = v.repo.find_staff(item.staff_id);
+        std::vector<std::string> ids;
+        for (const auto& p : item.findings)
+            ids.push_back(p.rule);
+        cells.emplace_back(pay::item_status_name(item.status));
+        cells.push_back(item.note);
+        cells.push_back(s ? s->name : std::string{});
+        cells.push_back(item.rule);
+        cells.push_back(item.paid_minutes > 0 ? std::to_string(item.paid_minutes) : std::string{});
+        cells.push_back(util::join(ids, ";"));
+        out += io::csv_safe_row(cells, "\n");
+    }
+    return out;
+}
+
+std::string render_payroll_json(const PayrollView& v)
+{
+    using Json = nlohmann::ordered_json;
+    const auto money = [](model::Money m) { return m.str(); };
+    Json doc;
+    doc["district"] = v.repo.config.district;
+    doc["period"] = {{"label", v.period.label}, {"from", v.period.from.str()}, {"to", v.period.to.str()}};
+    doc["as_of"] = v.repo.as_of.str();
+    const auto t = pay::pay_totals(v.items);
+    doc["totals"] = {{"items", t.items},    {"paid", t.paid},         {"late", t.late},
+                     {"held", t.held},      {"over_cap", t.over_cap}, {"amount", money(t.amount)}};
+    doc["staff"] = Json::array();
+    for (const auto& span : by_staff(v.items)) {
+        const auto items = slice(v.items, span);
+        const model::Staff* s = v.repo.find_staff(items.front().staff_id);
+        Json staff = {{"staff_id", items.front().staff_id},
+                      {"name", s ? s->name : std::string{}},
+                      {"site_id", s ? s->site_id : std::string{}},
+                      {"rule", staff_rule(v.repo, s)},
+                      {"total", money(pay::pay_totals(items).amount)},
+                      {"items", Json::array()}};
+        for (const auto& item : items) {
+            Json findings = Json::array();
+            for (const auto& p : item.findings)
+                findings.push_back({{"severity", model::severity_name(p.severity)},
+                                    {"rule", p.rule},
+                                    {"file", p.file},
+                                    {"line", p.line},
+                                    {"message", p.message}});
+            Json j = {{"item", pay::item_kind_name(item.kind)},
+                      {"item_id", item.item_id},
+                      {"date", item.date.str()},
+                      {"status", pay::item_status_name(item.status)}};
+            if (item.kind == ItemKind::Visit) {
+                j["minutes"] = item.minutes;
+                if (item.paid_minutes > 0)
+                    j["paid_minutes"] = item.paid_minutes;
+            } else {
+                j["hours"] = pay::hours_str(item.hours_x100.value_or(0));
+            }
+            j["rate"] = item.rate ? Json(money(*item.rate)) : Json(nullptr);
+            j["rule"] = item.rule;
+            j["amount"] = money(item.amount);
+            j["site_id"] = item.site_id;
+            j["source"] = item.source;
+            j["note"] = item.note;
+            j["findings"] = std::move(findings);
+            staff["items"].push_back(std::move(j));
+        }
+        doc["staff"].push_back(std::move(staff));
+    }
+    doc["sites"] = Json::array();
+    for (const auto& s : v.spending.sites)
+        doc["sites"].push_back({{"site_id", s.site_id},
+                                {"name", site_name(v.repo, s.site_id)},
+                                {"source", s.source},
+                                {"period", money(s.period)},
+                                {"closed", money(s.closed)}});
+    doc["sources"] = Json::array();
+    for (const auto& s : v.spending.sources)
+        doc["sources"].push_back({{"source", s.source},
+                                  {"budget", money(s.budget)},
+                                  {"closed", money(s.closed)},
+                                  {"period", money(s.period)},
+                                  {"left", money(s.left)}});
+    doc["warnings"] = v.warnings;
+    doc["validate"] = {{"errors", v.validate.errors}, {"warnings", v.validate.warnings}};
+    doc["closed_file"] = v.closed_file.empty() ? Json(nullptr) : Json(v.closed_file);
+    return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace pthv::cmd
