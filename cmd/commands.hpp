@@ -26,6 +26,7 @@ Runner setup_validate(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_payroll(CLI::App& sub);
 Runner setup_hooks(CLI::App& sub);
+Runner setup_report(CLI::App& sub);
 
 const std::vector<Command>& commands();
 

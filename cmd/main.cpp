@@ -21,6 +21,7 @@ const std::vector<Command>& commands()
         {"schema", "Print the table schemas (the columns of each file)", setup_schema},
         {"payroll", "What to pay whom for visits and trainings, against the budget; --close a month", setup_payroll},
         {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
+        {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
     };
     return k_commands;
 }

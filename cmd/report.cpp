@@ -1,0 +1,95 @@
+// pthv report: load -> rules::check_repo -> report::compute_figures ->
+// one renderer. Runs even when validate finds errors (the report says so).
+
+#include "report.hpp"
+
+#include <memory>
+
+#include "commands.hpp"
+
+#include <pthv/model/period.hpp>
+#include <pthv/report/figures.hpp>
+#include <pthv/report/render.hpp>
+#include <pthv/report/tables.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+int run_report(const ReportOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    if (!o.table.empty()) {
+        if (format != "csv")
+            throw UsageError("--table works with --format csv");
+        const auto& names = report::table_names();
+        if (std::find(names.begin(), names.end(), o.table) == names.end()) {
+            const std::string near = util::closest_match(o.table, names);
+            throw UsageError("--table " + o.table + ": no such table" +
+                             (near.empty() ? "; the tables are " + util::join(names, ", ")
+                                           : "; did you mean " + near + "?"));
+        }
+        if (o.is_public && o.table == "educators")
+            throw UsageError("--table educators: a public report has no per-educator table");
+    }
+    auto loaded = session.load();
+    const model::Repo& repo = loaded.repo;
+    if (!repo.config_ok)
+        throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
+    std::string error;
+    const auto period = model::parse_period(o.period, repo.config, repo.as_of, error);
+    if (!period)
+        throw UsageError("--period " + o.period + ": " + error);
+    if (!o.site.empty() && !repo.find_site(o.site)) {
+        std::vector<std::string> ids;
+        for (const auto& s : repo.sites)
+            ids.push_back(s.id);
+        const std::string near = util::closest_match(o.site, ids);
+        throw UsageError("--site " + o.site + ": no such site in sites.csv" +
+                         (near.empty() ? "" : "; did you mean " + near + "?"));
+    }
+
+    const auto findings = rules::check_repo(repo, std::move(loaded.problems));
+    const model::Facts facts(repo);
+    const auto figures = report::compute_figures(facts, findings, {*period, o.site, o.is_public});
+
+    std::string& out = session.out();
+    if (format == "json")
+        out = report::render_json(figures);
+    else if (format == "csv")
+        out = report::render_csv(figures, o.table);
+    else if (format == "md")
+        out = report::render_md(figures);
+    else if (format == "html")
+        out = report::render_html(figures);
+    else
+        out = report::render_text(figures);
+    session.finish();
+    return k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_report(CLI::App& sub)
+{
+    auto o = std::make_shared<ReportOptions>();
+    sub.add_option("--period", o->period, "mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD")
+        ->type_name("P")
+        ->required();
+    sub.add_option("--site", o->site, "Only this site")->type_name("S");
+    sub.add_flag("--public", o->is_public,
+                 "For the public: no names or ids of people, no per-educator table, small counts suppressed");
+    sub.add_option("--table", o->table, "With --format csv, only this table: " + util::join(report::table_names(), ", "))
+        ->type_name("NAME");
+    sub.footer("Examples:\n"
+               "  pthv report --period mid-year --as-of 2026-05-15\n"
+               "  pthv report --period end-of-year --public --format html -o board-report.html\n"
+               "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n\n"
+               "Formats: text (default), md, html (one self-contained file), csv, json.\n"
+               "The period never reaches past --as-of; the same data and --as-of give the same bytes.");
+    return [o](Session& s) { return run_report(*o, s); };
+}
+
+} // namespace pthv::cmd

@@ -1,0 +1,16 @@
+#pragma once
+// pthv report (cli.md, report): the options of the command. The figures are
+// computed by lib/pthv/report/figures and laid out by its renderers.
+
+#include <string>
+
+namespace pthv::cmd {
+
+struct ReportOptions {
+    std::string period;   // mid-year | end-of-year | YYYY-MM | YYYY-MM-DD..YYYY-MM-DD
+    std::string site;     // one site only
+    bool is_public = false; // leave out people, suppress small counts
+    std::string table;    // csv: only this section
+};
+
+} // namespace pthv::cmd

@@ -1,0 +1,167 @@
+#pragma once
+// The figures of `pthv report` (cli.md, report) as plain data: the one
+// place each of them is computed from the Repo, its Facts and the rules'
+// findings. Renderers (render_*.hpp) only format what is here.
+//
+// Public reports (cli.md: `--public` leaves out people and suppresses small
+// counts) are decided here too: every count of students, families, visits or
+// staff below reports.min_cell is marked Below ("<10"), and a second count is
+// Withheld wherever the first could otherwise be worked back from a total
+// (complementary suppression); a share built on a hidden count is hidden.
+// Never throws for any repo: rows the loader could not read are simply absent.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <pthv/model/facts.hpp>
+#include <pthv/model/period.hpp>
+#include <pthv/model/problem.hpp>
+
+namespace pthv::report {
+
+enum class Shown {
+    Exact,
+    Below,    // under min_cell: shown as "<N"
+    Withheld, // complementary suppression: shown as "*"
+};
+
+struct Count {
+    std::int64_t value = 0;
+    Shown shown = Shown::Exact;
+    bool hidden() const { return shown != Shown::Exact; }
+};
+
+enum class ShareShown {
+    Exact,
+    None,    // no denominator (0): shown as "-"
+    Hidden,  // built on a suppressed count
+    AtLeast, // public fidelity: fewer than min_cell visits fall short
+    AtMost,  // public fidelity: fewer than min_cell visits meet it
+};
+
+// num / den, and for AtLeast/AtMost the bound in tenths of a percent,
+// rounded so the bound stays true.
+struct Share {
+    std::int64_t num = 0;
+    std::int64_t den = 0;
+    ShareShown shown = ShareShown::Exact;
+    std::int64_t bound_per_mille = 0;
+};
+
+// The headline figures, for the district and for each site.
+struct Summary {
+    std::string site_id; // empty for the district
+    std::string name;
+    Count completed_visits;      // completed visits dated in the period
+    Count students_visited;      // distinct students with one of them
+    Count students_enrolled;     // students on the roster
+    Count families_reached;      // distinct family_id (a student without one: a family of one)
+    Count second_visit_students; // students with two or more completed visits in the period
+    Count declined;              // visits in the period the family declined
+    Count declined_families;     // distinct families among them
+    Count scheduled_ahead;       // scheduled visits dated after --as-of
+    Count trained_staff;         // staff of the site whose training is current or due soon
+    Count participating_educators; // distinct educators on its completed visits
+    Share coverage;              // students_visited / students_enrolled
+    Share second_visit_rate;     // second_visit_students / students_visited
+    std::optional<int> visit_goal;
+    Share goal_progress;         // students_visited / visit_goal (sites only)
+};
+
+struct EducatorRow { // internal reports only
+    std::string staff_id;
+    std::string name;
+    std::string site_id;
+    std::int64_t visits = 0;   // completed visits in the period with this educator
+    std::int64_t students = 0; // distinct students among them
+};
+
+constexpr std::size_t k_practices = 5;
+extern const std::array<const char*, k_practices> k_practice_names;
+
+// Fidelity to the five core practices: the share of completed visits in the
+// period with no finding of that practice's rules (a CP4-targeting finding
+// names a homeroom: every visit to a student of it counts as falling short).
+struct FidelityRow {
+    std::string site_id; // empty for the district
+    std::string name;
+    Count visits;
+    std::array<Count, k_practices> short_of; // visits with a finding
+    std::array<Share, k_practices> meeting;
+};
+
+struct TrainingSession {
+    model::Date date;
+    std::string kind;
+    std::string session;
+    Count attendees;
+};
+
+struct TrainingFigures {
+    Count current, due_soon, expired, untrained; // active opted-in staff, as of --as-of
+    Count staff;                                  // their total
+    std::vector<TrainingSession> sessions;        // held in the period, by date
+};
+
+struct Tally { // a labelled count: a month, a mode, a language
+    std::string key;
+    Count count;
+};
+
+// Spending against each funding source, from the payroll code
+// (pay/funding.hpp), so payroll and report never disagree.
+struct FundingRow {
+    std::string source; // empty: spending no source pays
+    model::Money budget;
+    model::Money closed;  // paid in closed payroll files, dated in the period
+    model::Money pending; // compensable in the period, not yet in a closed payroll
+    model::Money left;    // budget less everything spent up to the period's end
+};
+
+struct SiteSpendRow {
+    std::string site_id;
+    std::string source;
+    model::Money spent; // closed + pending
+};
+
+struct Figures {
+    std::string district;
+    model::Period period; // never past --as-of (model/period.hpp)
+    model::Date as_of;
+    std::string site_filter; // --site, or empty
+    bool is_public = false;
+    int min_cell = 10;
+    std::size_t validate_errors = 0;
+    std::size_t validate_warnings = 0;
+
+    Summary total; // the district (or the one site with --site)
+    std::vector<Summary> sites;       // active sites and any site with visits, by site id
+    std::vector<EducatorRow> educators; // empty in public reports
+    std::vector<FidelityRow> fidelity;  // the district first, then each site
+    TrainingFigures training;
+    std::vector<Tally> months;    // completed visits per month of the period
+    std::vector<Tally> modes;     // home, community, virtual, unknown
+    std::vector<Tally> languages; // by count, then name; "unspecified" last
+    std::vector<std::string> top_sites; // site ids: top 3 by completed visits, ties by id
+    std::vector<FundingRow> money;
+    std::vector<SiteSpendRow> site_money;
+};
+
+struct FigureOptions {
+    model::Period period; // never past --as-of (model/period.hpp)
+    std::string site; // only this site; empty: the district
+    bool is_public = false;
+};
+
+// `findings` are every problem rules::check_repo gave (loader's included).
+Figures compute_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& options);
+
+// The suppression rule, exposed for tests: marks each part and the total
+// under `min_cell` Below, then, where the total is shown and exactly one part
+// is hidden, Withholds the smallest shown part (or, if none, the total).
+void suppress_group(std::vector<Count*> parts, Count* total, int min_cell);
+
+} // namespace pthv::report

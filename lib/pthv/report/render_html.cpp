@@ -1,0 +1,131 @@
+// HTML for the school board: one self-contained file (cli.md, report):
+// inline CSS with print styles and a narrow-screen layout, inline SVG
+// charts (visits per month, coverage per site, fidelity per practice), no
+// scripts and nothing fetched from anywhere.
+
+#include <pthv/report/render.hpp>
+#include <pthv/report/svg.hpp>
+#include <pthv/report/tables.hpp>
+
+namespace pthv::report {
+
+namespace {
+
+const char* const k_css = R"(
+:root { --ink: #1d2733; --muted: #5b6675; --line: #d5dbe3; --bar: #2f6f9f; --track: #eef2f6; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 980px; margin: 0 auto; padding: 24px 20px 40px; }
+h1 { font-size: 1.5rem; margin: 0 0 6px; }
+h2 { font-size: 1.1rem; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
+p.meta { color: var(--muted); margin: 2px 0; }
+p.alert { background: #fff4e5; border-left: 4px solid #e08a00; padding: 8px 12px; margin: 10px 0; }
+.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px 24px; }
+.charts figure { margin: 0; }
+.charts figure.wide { grid-column: 1 / -1; }
+figcaption { font-weight: 600; margin-bottom: 4px; }
+svg.chart { width: 100%; height: auto; display: block; }
+svg .bar { fill: var(--bar); } svg .track { fill: var(--track); } svg .axis { stroke: var(--line); }
+svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
+svg .val, svg .lab { text-anchor: middle; } svg .rlab { text-anchor: end; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
+th { background: #f5f7fa; font-weight: 600; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+tr:last-child td { border-bottom: none; }
+p.note { color: var(--muted); font-size: 0.85rem; margin: 4px 0 0; }
+@media (max-width: 640px) {
+  main { padding: 12px 10px 24px; }
+  .charts { grid-template-columns: 1fr; }
+  table { font-size: 0.8rem; }
+  th, td { padding: 3px 5px; }
+}
+@media print {
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  section, figure, table { break-inside: avoid; }
+  .scroll { overflow: visible; }
+  th { background: none; }
+  svg .bar { fill: #444; } svg .track { fill: #eee; }
+}
+)";
+
+std::int64_t share_bar(const Share& s)
+{
+    switch (s.shown) {
+    case ShareShown::Exact: return per_mille(s.num, s.den);
+    case ShareShown::AtLeast:
+    case ShareShown::AtMost: return s.bound_per_mille;
+    case ShareShown::None:
+    case ShareShown::Hidden: break;
+    }
+    return -1;
+}
+
+std::string charts(const Figures& f)
+{
+    std::vector<Bar> months;
+    for (const auto& m : f.months)
+        months.push_back({m.key.substr(2), m.count.hidden() ? -1 : m.count.value, count_str(m.count, f.min_cell)});
+    std::vector<Bar> coverage;
+    for (const auto& s : f.sites)
+        coverage.push_back({s.site_id + " " + s.name, share_bar(s.coverage), share_str(s.coverage)});
+    std::vector<Bar> fidelity;
+    if (!f.fidelity.empty())
+        for (std::size_t k = 0; k < k_practices; ++k) {
+            const Share& s = f.fidelity.front().meeting[k];
+            fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
+        }
+    std::string out = "<section class=\"charts\">\n";
+    out += "<figure class=\"wide\"><figcaption>Completed visits per month</figcaption>\n" +
+           svg_columns("Completed visits per month", months) + "</figure>\n";
+    out += "<figure><figcaption>Coverage of enrolment by site</figcaption>\n" +
+           svg_rows("Coverage of enrolment by site", coverage) + "</figure>\n";
+    out += "<figure><figcaption>Fidelity to each core practice</figcaption>\n" +
+           svg_rows("Fidelity to each core practice", fidelity) + "</figure>\n";
+    return out + "</section>\n";
+}
+
+std::string table_html(const Table& t)
+{
+    std::string out = "<section>\n<h2>" + html_escape(t.title) + "</h2>\n";
+    if (t.rows.empty())
+        return out + "<p class=\"note\">None.</p>\n</section>\n";
+    out += "<div class=\"scroll\"><table>\n<thead><tr>";
+    for (std::size_t i = 0; i < t.header.size(); ++i)
+        out += (t.numeric[i] ? "<th class=\"n\">" : "<th>") + html_escape(t.header[i]) + "</th>";
+    out += "</tr></thead>\n<tbody>\n";
+    for (const auto& r : t.rows) {
+        out += "<tr>";
+        for (std::size_t i = 0; i < r.size(); ++i)
+            out += (t.numeric[i] ? "<td class=\"n\">" : "<td>") + html_escape(r[i]) + "</td>";
+        out += "</tr>\n";
+    }
+    out += "</tbody></table></div>\n";
+    if (!t.note.empty())
+        out += "<p class=\"note\">" + html_escape(t.note) + "</p>\n";
+    return out + "</section>\n";
+}
+
+} // namespace
+
+std::string render_html(const Figures& f)
+{
+    const std::string title = report_title(f);
+    std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+                      html_escape(title) + "</title>\n<style>" + k_css + "</style>\n</head>\n<body>\n<main>\n";
+    out += "<h1>" + html_escape(title) + "</h1>\n";
+    const auto pre = report_preamble(f);
+    for (std::size_t i = 0; i < pre.size(); ++i)
+        out += std::string(i == 1 && f.validate_errors > 0 ? "<p class=\"alert\">" : "<p class=\"meta\">") +
+               html_escape(pre[i]) + "</p>\n";
+    out += charts(f);
+    for (const auto& t : report_tables(f))
+        out += table_html(t);
+    return out + "</main>\n</body>\n</html>\n";
+}
+
+} // namespace pthv::report

@@ -1,0 +1,151 @@
+// JSON for scripts (cli.md, report): the district's figures at the top
+// level and each site's in `sites`, with `period` {from, to}. A count under
+// min_cell in a public report is the string "<N", a withheld one null;
+// shares are percentages with one decimal (null when hidden or undefined).
+
+#include <pthv/report/render.hpp>
+#include <pthv/report/tables.hpp>
+
+#include <nlohmann/json.hpp>
+
+namespace pthv::report {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json count_json(const Count& c, int min_cell)
+{
+    switch (c.shown) {
+    case Shown::Below: return "<" + std::to_string(min_cell);
+    case Shown::Withheld: return nullptr;
+    case Shown::Exact: break;
+    }
+    return c.value;
+}
+
+// Percent from tenths: integer arithmetic first, so the double printed is
+// always the same short decimal.
+Json pct(std::int64_t per_mille_value)
+{
+    return static_cast<double>(per_mille_value) / 10.0;
+}
+
+Json share_json(const Share& s)
+{
+    switch (s.shown) {
+    case ShareShown::Exact: return pct(per_mille(s.num, s.den));
+    case ShareShown::AtLeast: return ">=" + std::to_string(s.bound_per_mille / 10) + "." +
+                                     std::to_string(s.bound_per_mille % 10);
+    case ShareShown::AtMost: return "<=" + std::to_string(s.bound_per_mille / 10) + "." +
+                                    std::to_string(s.bound_per_mille % 10);
+    case ShareShown::None:
+    case ShareShown::Hidden: break;
+    }
+    return nullptr;
+}
+
+Json period_json(const Figures& f)
+{
+    return Json{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
+}
+
+void summary_json(Json& j, const Summary& s, const Figures& f)
+{
+    const int m = f.min_cell;
+    j["completed_visits"] = count_json(s.completed_visits, m);
+    j["students_visited"] = count_json(s.students_visited, m);
+    j["students_enrolled"] = count_json(s.students_enrolled, m);
+    j["coverage_pct"] = share_json(s.coverage);
+    j["families_reached"] = count_json(s.families_reached, m);
+    j["second_visit_students"] = count_json(s.second_visit_students, m);
+    j["second_visit_rate_pct"] = share_json(s.second_visit_rate);
+    j["declined"] = count_json(s.declined, m);
+    j["declined_families"] = count_json(s.declined_families, m);
+    j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
+    j["trained_staff"] = count_json(s.trained_staff, m);
+    j["participating_educators"] = count_json(s.participating_educators, m);
+    j["period"] = period_json(f);
+}
+
+Json fidelity_json(const FidelityRow& r, int m)
+{
+    Json j = Json::object();
+    j["visits"] = count_json(r.visits, m);
+    for (std::size_t k = 0; k < k_practices; ++k)
+        j["CP" + std::to_string(k + 1)] = Json{{"short", count_json(r.short_of[k], m)},
+                                               {"meeting_pct", share_json(r.meeting[k])}};
+    return j;
+}
+
+Json tallies_json(const std::vector<Tally>& v, int m)
+{
+    Json j = Json::object();
+    for (const auto& t : v)
+        j[t.key] = count_json(t.count, m);
+    return j;
+}
+
+} // namespace
+
+std::string render_json(const Figures& f)
+{
+    const int m = f.min_cell;
+    Json j;
+    j["district"] = f.district;
+    j["report"] = f.period.label;
+    j["as_of"] = f.as_of.str();
+    j["site"] = f.site_filter.empty() ? Json(nullptr) : Json(f.site_filter);
+    j["public"] = f.is_public;
+    j["min_cell"] = m;
+    j["validate"] = Json{{"errors", f.validate_errors}, {"warnings", f.validate_warnings}};
+    summary_json(j, f.total, f);
+    if (!f.fidelity.empty())
+        j["fidelity"] = fidelity_json(f.fidelity.front(), m);
+    j["sites"] = Json::array();
+    for (std::size_t i = 0; i < f.sites.size(); ++i) {
+        const Summary& s = f.sites[i];
+        Json x;
+        x["site_id"] = s.site_id;
+        x["name"] = s.name;
+        summary_json(x, s, f);
+        x["visit_goal"] = s.visit_goal ? Json(*s.visit_goal) : Json(nullptr);
+        x["goal_progress_pct"] = share_json(s.goal_progress);
+        if (i + 1 < f.fidelity.size())
+            x["fidelity"] = fidelity_json(f.fidelity[i + 1], m);
+        j["sites"].push_back(std::move(x));
+    }
+    if (!f.is_public) {
+        j["educators"] = Json::array();
+        for (const auto& e : f.educators)
+            j["educators"].push_back(Json{{"staff_id", e.staff_id}, {"name", e.name}, {"site_id", e.site_id},
+                                          {"visits", e.visits}, {"students", e.students}});
+    }
+    const TrainingFigures& t = f.training;
+    Json sessions = Json::array();
+    for (const auto& s : t.sessions)
+        sessions.push_back(Json{{"date", s.date.str()}, {"kind", s.kind}, {"session", s.session},
+                                {"attendees", count_json(s.attendees, m)}});
+    j["training"] = Json{{"staff", count_json(t.staff, m)},     {"current", count_json(t.current, m)},
+                         {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
+                         {"untrained", count_json(t.untrained, m)}, {"sessions", sessions}};
+    Json money = Json::array();
+    for (const auto& r : f.money)
+        money.push_back(Json{{"source", r.source},
+                             {"budget", r.budget.str()},
+                             {"paid_closed", r.closed.str()},
+                             {"owed_open", r.pending.str()},
+                             {"left", r.left.str()}});
+    j["money"] = money;
+    Json site_money = Json::array();
+    for (const auto& r : f.site_money)
+        site_money.push_back(Json{{"site_id", r.site_id}, {"source", r.source}, {"spent", r.spent.str()}});
+    j["site_money"] = site_money;
+    j["months"] = tallies_json(f.months, m);
+    j["modes"] = tallies_json(f.modes, m);
+    j["languages"] = tallies_json(f.languages, m);
+    j["top_sites"] = f.top_sites;
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+} // namespace pthv::report

@@ -1,0 +1,73 @@
+// The terminal format: a title, the preamble, then each section as a table
+// with aligned columns (numbers right-aligned).
+
+#include <pthv/report/render.hpp>
+#include <pthv/report/tables.hpp>
+
+#include <algorithm>
+
+namespace pthv::report {
+
+namespace {
+
+// Columns line up by characters, not bytes: names may hold any UTF-8.
+std::size_t width(const std::string& s)
+{
+    std::size_t n = 0;
+    for (const char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+std::string pad(const std::string& s, std::size_t w, bool right)
+{
+    const std::string fill(w > width(s) ? w - width(s) : 0, ' ');
+    return right ? fill + s : s + fill;
+}
+
+void render_table(const Table& t, std::string& out)
+{
+    out += t.title + "\n";
+    std::vector<std::size_t> w(t.header.size(), 0);
+    for (std::size_t i = 0; i < t.header.size(); ++i) {
+        w[i] = width(t.header[i]);
+        for (const auto& r : t.rows)
+            w[i] = std::max(w[i], width(r[i]));
+    }
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string l = " ";
+        for (std::size_t i = 0; i < cells.size(); ++i)
+            l += " " + pad(cells[i], w[i], t.numeric[i]);
+        while (!l.empty() && l.back() == ' ')
+            l.pop_back();
+        out += l + "\n";
+    };
+    if (t.rows.empty()) {
+        out += "  (none)\n";
+    } else {
+        line(t.header);
+        for (const auto& r : t.rows)
+            line(r);
+    }
+    if (!t.note.empty())
+        out += "  " + t.note + "\n";
+    out += "\n";
+}
+
+} // namespace
+
+std::string render_text(const Figures& f)
+{
+    const std::string title = report_title(f);
+    std::string out = title + "\n" + std::string(width(title), '=') + "\n";
+    for (const auto& l : report_preamble(f))
+        out += l + "\n";
+    out += "\n";
+    for (const auto& t : report_tables(f))
+        render_table(t, out);
+    out.pop_back(); // one newline at the end
+    return out;
+}
+
+} // namespace pthv::report

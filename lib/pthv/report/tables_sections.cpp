@@ -1,0 +1,178 @@
+// The sections of the report (cli.md, report), in order. Formatting only:
+// every number comes from Figures.
+
+#include <pthv/report/tables.hpp>
+
+#include <fmt/format.h>
+
+namespace pthv::report {
+
+const std::vector<std::string>& table_names()
+{
+    static const std::vector<std::string> k_names = {
+        "headline", "sites",  "educators", "fidelity",  "training", "training_sessions",
+        "money",    "site_money", "months", "modes", "languages", "top_sites", "declines"};
+    return k_names;
+}
+
+namespace {
+
+Table make(std::string name, std::string title, std::vector<std::string> header, std::size_t text_columns)
+{
+    Table t{std::move(name), std::move(title), std::move(header), {}, {}, {}};
+    for (std::size_t i = 0; i < t.header.size(); ++i)
+        t.numeric.push_back(i >= text_columns);
+    return t;
+}
+
+Table headline(const Figures& f)
+{
+    const int m = f.min_cell;
+    const Summary& s = f.total;
+    Table t = make("headline", "Headline figures", {"figure", "value"}, 1);
+    t.rows = {{"completed visits", count_str(s.completed_visits, m)},
+              {"students visited", count_str(s.students_visited, m)},
+              {"students enrolled", count_str(s.students_enrolled, m)},
+              {"coverage of enrolment", share_str(s.coverage)},
+              {"families reached", count_str(s.families_reached, m)},
+              {"students with a second visit", count_str(s.second_visit_students, m)},
+              {"second-visit rate", share_str(s.second_visit_rate)},
+              {"declined visits", count_str(s.declined, m)},
+              {"visits scheduled ahead", count_str(s.scheduled_ahead, m)}};
+    return t;
+}
+
+Table sites(const Figures& f)
+{
+    const int m = f.min_cell;
+    Table t = make("sites", "By site",
+                   {"site", "name", "visits", "students", "enrolled", "coverage", "families", "2nd visit",
+                    "2nd-visit rate", "goal", "toward goal", "trained staff", "educators"},
+                   2);
+    auto row = [&](const Summary& s, const std::string& id) {
+        t.rows.push_back({id, s.name, count_str(s.completed_visits, m), count_str(s.students_visited, m),
+                          count_str(s.students_enrolled, m), share_str(s.coverage), count_str(s.families_reached, m),
+                          count_str(s.second_visit_students, m), share_str(s.second_visit_rate),
+                          s.visit_goal ? std::to_string(*s.visit_goal) : "-", share_str(s.goal_progress),
+                          count_str(s.trained_staff, m), count_str(s.participating_educators, m)});
+    };
+    for (const auto& s : f.sites)
+        row(s, s.site_id);
+    if (f.site_filter.empty())
+        row(f.total, "all");
+    t.note = "goal: the school's own goal of students to visit, never a quota";
+    return t;
+}
+
+Table educators(const Figures& f)
+{
+    Table t = make("educators", "By educator", {"staff", "name", "site", "visits", "students"}, 3);
+    for (const auto& e : f.educators)
+        t.rows.push_back({e.staff_id, e.name, e.site_id, std::to_string(e.visits), std::to_string(e.students)});
+    return t;
+}
+
+Table fidelity(const Figures& f)
+{
+    Table t = make("fidelity", "Fidelity to the core practices (share of completed visits with no finding)",
+                   {"site", "name", "visits", "CP1", "CP2", "CP3", "CP4", "CP5"}, 2);
+    for (const auto& r : f.fidelity) {
+        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.name,
+                                        count_str(r.visits, f.min_cell)};
+        for (const auto& s : r.meeting)
+            row.push_back(share_str(s));
+        t.rows.push_back(std::move(row));
+    }
+    std::string note;
+    for (std::size_t k = 0; k < k_practices; ++k)
+        note += fmt::format("{}CP{}: {}", k ? "; " : "", k + 1, k_practice_names[k] + 2);
+    t.note = note;
+    return t;
+}
+
+std::vector<Table> training(const Figures& f)
+{
+    const int m = f.min_cell;
+    const TrainingFigures& tr = f.training;
+    Table t = make("training", "Training of opted-in staff, as of " + f.as_of.str(), {"status", "staff"}, 1);
+    t.rows = {{"current", count_str(tr.current, m)},
+              {"due soon", count_str(tr.due_soon, m)},
+              {"expired", count_str(tr.expired, m)},
+              {"untrained", count_str(tr.untrained, m)},
+              {"all", count_str(tr.staff, m)}};
+    Table s = make("training_sessions", "Training sessions held in the period",
+                   {"date", "kind", "session", "attendees"}, 3);
+    for (const auto& x : tr.sessions)
+        s.rows.push_back({x.date.str(), x.kind, x.session, count_str(x.attendees, m)});
+    return {t, s};
+}
+
+std::vector<Table> money(const Figures& f)
+{
+    Table t = make("money", "Spending against each funding source",
+                   {"source", "budget", "paid (closed)", "owed (open)", "left"}, 1);
+    for (const auto& r : f.money)
+        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, money_str(r.budget), money_str(r.closed),
+                          money_str(r.pending), money_str(r.left)});
+    t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end";
+    Table s = make("site_money", "Spending by site", {"site", "source", "spent"}, 2);
+    for (const auto& r : f.site_money)
+        s.rows.push_back({r.site_id, r.source, money_str(r.spent)});
+    return {t, s};
+}
+
+Table tallies(std::string name, std::string title, std::string key, const std::vector<Tally>& v, int m)
+{
+    Table t = make(std::move(name), std::move(title), {std::move(key), "visits"}, 1);
+    for (const auto& x : v)
+        t.rows.push_back({x.key, count_str(x.count, m)});
+    return t;
+}
+
+Table top_sites(const Figures& f)
+{
+    Table t = make("top_sites", "Top visiting schools", {"rank", "site", "name", "visits"}, 3);
+    t.numeric[0] = true;
+    for (std::size_t i = 0; i < f.top_sites.size(); ++i)
+        for (const auto& s : f.sites)
+            if (s.site_id == f.top_sites[i])
+                t.rows.push_back({std::to_string(i + 1), s.site_id, s.name, count_str(s.completed_visits, f.min_cell)});
+    return t;
+}
+
+Table declines(const Figures& f)
+{
+    const int m = f.min_cell;
+    Table t = make("declines", "Declines (the family said no) and visits scheduled ahead",
+                   {"site", "name", "declined visits", "families", "scheduled ahead"}, 2);
+    for (const auto& s : f.sites)
+        t.rows.push_back({s.site_id, s.name, count_str(s.declined, m), count_str(s.declined_families, m),
+                          count_str(s.scheduled_ahead, m)});
+    if (f.site_filter.empty())
+        t.rows.push_back({"all", f.total.name, count_str(f.total.declined, m), count_str(f.total.declined_families, m),
+                          count_str(f.total.scheduled_ahead, m)});
+    t.note = "participation is voluntary (core practice 1): a decline is the family's choice";
+    return t;
+}
+
+} // namespace
+
+std::vector<Table> report_tables(const Figures& f)
+{
+    std::vector<Table> out = {headline(f), sites(f)};
+    if (!f.is_public)
+        out.push_back(educators(f));
+    out.push_back(fidelity(f));
+    for (auto& t : training(f))
+        out.push_back(std::move(t));
+    for (auto& t : money(f))
+        out.push_back(std::move(t));
+    out.push_back(tallies("months", "Completed visits per month", "month", f.months, f.min_cell));
+    out.push_back(tallies("modes", "Completed visits by mode", "mode", f.modes, f.min_cell));
+    out.push_back(tallies("languages", "Completed visits by language", "language", f.languages, f.min_cell));
+    out.push_back(top_sites(f));
+    out.push_back(declines(f));
+    return out;
+}
+
+} // namespace pthv::report
