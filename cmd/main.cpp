@@ -19,6 +19,8 @@ const std::vector<Command>& commands()
         {"init", "Create a data repo: pthv.yaml, the CSV files with their headers, .gitattributes", setup_init},
         {"validate", "Check every file and every rule of the five core practices", setup_validate},
         {"schema", "Print the table schemas (the columns of each file)", setup_schema},
+        {"check-targeting", "Core practice 4 in depth: coverage and over-representation of concern flags by group",
+         setup_check_targeting},
         {"payroll", "What to pay whom for visits and trainings, against the budget; --close a month", setup_payroll},
         {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},

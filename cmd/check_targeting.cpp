@@ -1,0 +1,145 @@
+// pthv check-targeting: load -> stats::analyse_targeting and
+// stats::analyse_spread -> report::render_targeting_*.
+
+#include "check_targeting.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+
+#include <pthv/model/facts.hpp>
+#include <pthv/model/period.hpp>
+#include <pthv/report/targeting.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+// Data that cannot be read cannot be judged (cli.md: exit 2, nothing
+// written): a broken pthv.yaml, an unparsable file, a missing column.
+// Problems of the --flags file itself (an unknown student, a value that is
+// not yes or no) are printed on stderr and the check goes on without them.
+void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
+{
+    model::Problems unreadable;
+    std::size_t others = 0;
+    for (const auto& p : loaded.problems) {
+        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing")
+            unreadable.push_back(p);
+        else if (!flags_file.empty() && p.file == flags_file)
+            std::fputs(format_problem_line(p, false).c_str(), stderr);
+        else if (p.severity == model::Severity::Error)
+            ++others;
+    }
+    for (const auto& p : unreadable)
+        std::fputs(format_problem_line(p, false).c_str(), stderr);
+    if (!unreadable.empty() || !loaded.repo.config_ok)
+        throw UsageError(fmt::format("cannot check targeting: {} cannot be read (listed above)",
+                                     util::plural(static_cast<long long>(unreadable.size()),
+                                                  "file problem", "file problems")));
+    if (others > 0)
+        std::fprintf(
+            stderr, "pthv: note: the data has %s; `pthv validate` lists them\n",
+            util::plural(static_cast<long long>(others), "other error", "other errors").c_str());
+}
+
+std::string flags_source(const model::Repo& repo, const std::string& flags_file)
+{
+    bool in_students = false;
+    if (const auto it = repo.files.find("students.csv"); it != repo.files.end())
+        in_students =
+            std::any_of(it->second.header.begin(), it->second.header.end(),
+                        [](const std::string& c) { return util::starts_with(c, "flag_"); });
+    if (in_students && !flags_file.empty())
+        return "students.csv and " + flags_file;
+    return in_students ? "students.csv" : flags_file;
+}
+
+int run_check_targeting(const CheckTargetingOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "json", "csv"});
+    const auto by = stats::parse_group_by(o.by);
+    if (!by)
+        throw UsageError("--by " + o.by + ": group by homeroom, site, grade or educator");
+    const auto loaded = session.load(
+        o.flags_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.flags_file));
+    check_loaded(loaded, o.flags_file);
+    const model::Repo& repo = loaded.repo;
+
+    report::TargetingReport rep;
+    rep.as_of = repo.as_of;
+    if (!o.site.empty()) {
+        if (!repo.find_site(o.site)) {
+            std::vector<std::string> ids;
+            for (const auto& s : repo.sites)
+                ids.push_back(s.id);
+            const std::string near = util::closest_match(o.site, ids);
+            throw UsageError("--site " + o.site + ": no such site in sites.csv" +
+                             (near.empty() ? "" : "; did you mean " + near + "?"));
+        }
+        rep.site = o.site;
+    }
+    std::string error;
+    const auto period = model::parse_period(o.period, repo.config, repo.as_of, error);
+    if (!period)
+        throw UsageError("--period " + o.period + ": " + error);
+    rep.period = *period;
+
+    const model::Facts facts(repo);
+    rep.result = stats::analyse_targeting(facts, {*by, rep.site, period->from, period->to});
+    rep.spread = stats::analyse_spread(repo, {rep.site, period->from, period->to});
+    rep.flags_source = flags_source(repo, o.flags_file);
+
+    // With no flags at all the renderers say so plainly; nothing to judge is
+    // not a finding (exit 0).
+    std::string& out = session.out();
+    if (format == "json")
+        out = report::render_targeting_json(rep);
+    else if (format == "csv")
+        out = report::render_targeting_csv(rep);
+    else
+        out = report::render_targeting_text(rep, session.global().quiet);
+    session.finish();
+    return rep.result.any_targeting() ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_check_targeting(CLI::App& sub)
+{
+    auto o = std::make_shared<CheckTargetingOptions>();
+    sub.add_option("--by", o->by, "Group by homeroom (default), site, grade or educator")
+        ->type_name("G")
+        ->check(CLI::IsMember({"homeroom", "site", "grade", "educator"}));
+    sub.add_option("--site", o->site, "Only this site's students and educators")->type_name("S");
+    sub.add_option("--flags", o->flags_file,
+                   "Concern flags kept out of git (student_id, flag_* columns)")
+        ->type_name("FILE");
+    sub.add_option(
+           "--period", o->period,
+           "mid-year, end-of-year (default), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; never past --as-of")
+        ->type_name("P");
+    sub.footer(
+        "Per group: students (N), visited, coverage; per concern flag the share among the visited "
+        "vs "
+        "the roster,\nthe exact hypergeometric p and the Benjamini-Hochberg adjusted p; a verdict "
+        "(visits all,\ncross-section, possible targeting, too few to judge). Then the findings in "
+        "plain "
+        "words and, per\nsite, how evenly visits spread over grades and homerooms (coverage range "
+        "and a "
+        "chi-square test).\nSettings: targeting.full_coverage, min_visited and alpha in "
+        "pthv.yaml.\n\n"
+        "Examples:\n"
+        "  pthv check-targeting --as-of 2026-05-15\n"
+        "  pthv check-targeting --by grade --site S02 --period mid-year\n"
+        "  pthv check-targeting --flags ~/private/flags.csv --format csv -o targeting.csv\n\n"
+        "Formats: text (default), json, csv (one row per group and flag). Exit 1 where possible "
+        "targeting is found.");
+    return [o](Session& s) { return run_check_targeting(*o, s); };
+}
+
+} // namespace pthv::cmd
