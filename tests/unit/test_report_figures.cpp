@@ -1,0 +1,223 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include <pthv/io/loader.hpp>
+#include <pthv/model/period.hpp>
+#include <pthv/report/figures.hpp>
+#include <pthv/report/render.hpp>
+#include <pthv/report/tables.hpp>
+#include <pthv/rules/registry.hpp>
+
+#include "fixture.hpp"
+
+using namespace pthv;
+
+namespace {
+
+// A hand-counted repo (school year 2026-07-01..2027-06-30, as of 2026-12-01):
+//   S01 (goal 4): ST01, ST02 (family F01, homeroom T01), ST03, ST04 (no family, T02)
+//   S02 (goal 2): ST05, ST06; S03 prospective, empty
+//   T01, T02, T03 trained 2026-08-10; T04 (S02) untrained; T05 (S01) not opted in
+//   V1, V2  ST01 + ST02 together 2026-09-14 (es, home)
+//   V3      ST01 again 2026-10-12 (en, community): ST01's second visit
+//   V4      ST03 2026-10-13 by T01 alone (CP5-pair), no language
+//   V5      ST05 2026-09-15 with untrained T04 (CP2-trained), vi, virtual
+//   V6      ST06 declined 2026-09-16; V7 ST04 scheduled 2026-12-10 (after as-of)
+//   V8      ST04 cancelled 2026-11-02
+io::Sources hand_repo(int min_cell = 10)
+{
+    io::Sources s;
+    std::string config = test::k_config;
+    config.replace(config.find("min_cell: 10"), 12, "min_cell: " + std::to_string(min_cell));
+    s["pthv.yaml"] = config;
+    s["sites.csv"] = "site_id,name,level,status,coordinator_id,visit_goal\n"
+                     "S01,Cedar Grove,elementary,active,T01,4\n"
+                     "S02,Las Palmas,elementary,active,T03,2\n"
+                     "S03,Harbor View,k8,prospective,,\n";
+    s["staff.csv"] = "staff_id,name,site_id,role,class,opted_in,hourly_rate,active\n"
+                     "T01,Ana Lopez,S01,teacher,certificated,yes,,yes\n"
+                     "T02,Ben Cho,S01,teacher,certificated,yes,,yes\n"
+                     "T03,Cara Diaz,S02,teacher,certificated,yes,,yes\n"
+                     "T04,Dan Eze,S02,teacher,certificated,yes,,yes\n"
+                     "T05,Eve Fox,S01,teacher,certificated,no,,yes\n";
+    s["students.csv"] = "student_id,site_id,grade,homeroom_id,name,family_id\n"
+                        "ST01,S01,3,T01,Zoe Quill,F01\n"
+                        "ST02,S01,3,T01,Yan Quill,F01\n"
+                        "ST03,S01,4,T02,,\n"
+                        "ST04,S01,4,T02,,\n"
+                        "ST05,S02,1,T03,,\n"
+                        "ST06,S02,1,T03,,\n";
+    s["trainings.csv"] = "staff_id,date,kind,hours,session\n"
+                         "T01,2026-08-10,intro,3,2026-08 intro\n"
+                         "T02,2026-08-10,intro,3,2026-08 intro\n"
+                         "T03,2026-08-10,intro,3,2026-08 intro\n";
+    s["visits.csv"] = std::string(test::k_visits_header) +
+                      "V1,ST01,S01,2026-09-14,16:30,45,T01;T02,completed,2026-09-08,hopes_and_dreams,home,2026-09-15,es,\n"
+                      "V2,ST02,S01,2026-09-14,16:30,45,T01;T02,completed,2026-09-08,hopes_and_dreams,home,2026-09-15,es,"
+                      "private note\n"
+                      "V3,ST01,S01,2026-10-12,16:30,45,T01;T02,completed,2026-10-05,academics,community,2026-10-13,en,\n"
+                      "V4,ST03,S01,2026-10-13,16:30,45,T01,completed,2026-10-05,hopes_and_dreams,home,2026-10-14,,\n"
+                      "V5,ST05,S02,2026-09-15,16:30,45,T03;T04,completed,2026-09-08,hopes_and_dreams,virtual,2026-09-16,"
+                      "vi,\n"
+                      "V6,ST06,S02,2026-09-16,,,T03;T04,declined,,,,,,\n"
+                      "V7,ST04,S01,2026-12-10,17:00,,T01;T02,scheduled,2026-11-20,hopes_and_dreams,home,,,\n"
+                      "V8,ST04,S01,2026-11-02,17:00,,T01;T02,cancelled,2026-10-20,hopes_and_dreams,home,,,\n";
+    return s;
+}
+
+struct Run {
+    io::LoadResult loaded;
+    model::Problems findings;
+    report::Figures figures;
+};
+
+Run run(const std::string& period, bool is_public = false, int min_cell = 10, const std::string& site = {})
+{
+    io::LoadOptions lo;
+    lo.as_of = model::Date::parse("2026-12-01");
+    Run r{io::load_sources(hand_repo(min_cell), lo), {}, {}};
+    r.findings = rules::check_repo(r.loaded.repo, r.loaded.problems);
+    std::string error;
+    const auto p = model::parse_period(period, r.loaded.repo.config, r.loaded.repo.as_of, error);
+    REQUIRE(p);
+    const model::Facts facts(r.loaded.repo);
+    r.figures = report::compute_figures(facts, r.findings, {*p, site, is_public});
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("report::compute_figures")
+{
+    SUBCASE("headline figures match the hand count")
+    {
+        const auto r = run("end-of-year");
+        const auto& t = r.figures.total;
+        CHECK(r.figures.period.from.str() == "2026-07-01");
+        CHECK(r.figures.period.to.str() == "2026-12-01"); // never past --as-of
+        CHECK(t.completed_visits.value == 5);
+        CHECK(t.students_visited.value == 4);
+        CHECK(t.students_enrolled.value == 6);
+        CHECK(report::share_str(t.coverage) == "66.7%");
+        CHECK(t.families_reached.value == 3); // F01, ST03, ST05: a student without a family is one
+        CHECK(t.second_visit_students.value == 1);
+        CHECK(report::share_str(t.second_visit_rate) == "25.0%");
+        CHECK(t.declined.value == 1);
+        CHECK(t.scheduled_ahead.value == 1);
+        CHECK(r.figures.validate_errors == 2); // CP5-pair on V4, CP2-trained on V5
+    }
+    SUBCASE("per site: the same figures, goal progress, trained staff and educators")
+    {
+        const auto r = run("end-of-year");
+        REQUIRE(r.figures.sites.size() == 2); // the prospective site without data is left out
+        const auto& s1 = r.figures.sites[0];
+        const auto& s2 = r.figures.sites[1];
+        CHECK(s1.site_id == "S01");
+        CHECK(s1.completed_visits.value == 4);
+        CHECK(s1.students_visited.value == 3);
+        CHECK(s1.students_enrolled.value == 4);
+        CHECK(s1.families_reached.value == 2);
+        CHECK(s1.second_visit_students.value == 1);
+        CHECK(report::share_str(s1.goal_progress) == "75.0%");
+        CHECK(s1.trained_staff.value == 2); // T05 has not opted in
+        CHECK(s1.participating_educators.value == 2);
+        CHECK(s2.declined.value == 1);
+        CHECK(s2.trained_staff.value == 1); // T04 untrained
+        CHECK(s2.participating_educators.value == 2);
+        CHECK(report::share_str(s2.goal_progress) == "50.0%");
+    }
+    SUBCASE("fidelity is the share of completed visits without a finding of the practice")
+    {
+        const auto r = run("end-of-year");
+        REQUIRE(r.figures.fidelity.size() == 3);
+        const auto& all = r.figures.fidelity[0];
+        CHECK(all.visits.value == 5);
+        CHECK(report::share_str(all.meeting[1]) == "80.0%"); // CP2 on V5
+        CHECK(report::share_str(all.meeting[4]) == "80.0%"); // CP5 on V4
+        CHECK(report::share_str(all.meeting[2]) == "100.0%");
+        CHECK(report::share_str(r.figures.fidelity[1].meeting[4]) == "75.0%");
+        CHECK(report::share_str(r.figures.fidelity[2].meeting[1]) == "0.0%");
+    }
+    SUBCASE("training, months, modes, languages and top sites")
+    {
+        const auto r = run("end-of-year");
+        const auto& tr = r.figures.training;
+        CHECK(tr.current.value == 3);
+        CHECK(tr.untrained.value == 1);
+        CHECK(tr.staff.value == 4);
+        REQUIRE(tr.sessions.size() == 1);
+        CHECK(tr.sessions[0].attendees.value == 3);
+        REQUIRE(r.figures.months.size() == 6);
+        CHECK(r.figures.months[2].key == "2026-09");
+        CHECK(r.figures.months[2].count.value == 3);
+        CHECK(r.figures.modes[0].count.value == 3); // home
+        REQUIRE(r.figures.languages.size() == 4);
+        CHECK(r.figures.languages[0].key == "es");
+        CHECK(r.figures.languages[1].key == "en"); // ties by name
+        CHECK(r.figures.languages[3].key == "unspecified");
+        CHECK(r.figures.top_sites == std::vector<std::string>{"S01", "S02"});
+        CHECK(r.figures.educators.size() == 4);
+        CHECK(!r.figures.money.empty());
+    }
+    SUBCASE("a month period counts only that month")
+    {
+        const auto r = run("2026-10");
+        CHECK(r.figures.total.completed_visits.value == 2);
+        CHECK(r.figures.total.declined.value == 0);
+    }
+    SUBCASE("one site")
+    {
+        const auto r = run("end-of-year", false, 10, "S02");
+        CHECK(r.figures.total.completed_visits.value == 1);
+        CHECK(r.figures.total.students_enrolled.value == 2);
+        CHECK(r.figures.sites.size() == 1);
+    }
+}
+
+TEST_CASE("report public suppression")
+{
+    SUBCASE("a small count is Below and a second one is withheld beside a shown total")
+    {
+        const auto r = run("end-of-year", true, 3);
+        const auto& s = r.figures.sites;
+        CHECK(s[1].completed_visits.shown == report::Shown::Below);    // S02: 1
+        CHECK(s[0].completed_visits.shown == report::Shown::Withheld); // else 5 - 1 gives it
+        CHECK(r.figures.total.completed_visits.shown == report::Shown::Exact);
+        CHECK(report::count_str(s[1].completed_visits, 3) == "<3");
+        CHECK(report::count_str(s[0].completed_visits, 3) == "*");
+        CHECK(s[0].coverage.shown == report::ShareShown::Hidden);
+        CHECK(r.figures.educators.empty());
+    }
+    SUBCASE("suppress_group withholds the total when there is no other part")
+    {
+        report::Count a{2, report::Shown::Exact}, total{12, report::Shown::Exact};
+        report::suppress_group({&a}, &total, 10);
+        CHECK(a.shown == report::Shown::Below);
+        CHECK(total.shown == report::Shown::Withheld);
+    }
+    SUBCASE("counts at or above min_cell stay exact")
+    {
+        report::Count a{10, report::Shown::Exact}, b{11, report::Shown::Exact}, total{21, report::Shown::Exact};
+        report::suppress_group({&a, &b}, &total, 10);
+        CHECK(!a.hidden());
+        CHECK(!b.hidden());
+        CHECK(!total.hidden());
+    }
+    SUBCASE("public output names no person and prints no note")
+    {
+        const auto r = run("end-of-year", true, 3);
+        for (const std::string& out : {report::render_text(r.figures), report::render_md(r.figures),
+                                       report::render_html(r.figures), report::render_csv(r.figures),
+                                       report::render_json(r.figures)}) {
+            for (const char* needle : {"Ana Lopez", "T01", "T04", "ST01", "Zoe Quill", "private note"})
+                CHECK(out.find(needle) == std::string::npos);
+        }
+    }
+    SUBCASE("notes are never printed, even internally")
+    {
+        const auto r = run("end-of-year");
+        CHECK(report::render_text(r.figures).find("private note") == std::string::npos);
+        CHECK(report::render_json(r.figures).find("Ana Lopez") != std::string::npos);
+    }
+}
