@@ -25,6 +25,8 @@ Runner setup_init(CLI::App& sub);
 Runner setup_validate(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_check_targeting(CLI::App& sub);
+Runner setup_log_visit(CLI::App& sub);
+Runner setup_roster(CLI::App& sub);
 Runner setup_payroll(CLI::App& sub);
 Runner setup_hooks(CLI::App& sub);
 Runner setup_report(CLI::App& sub);

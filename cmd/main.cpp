@@ -21,6 +21,8 @@ const std::vector<Command>& commands()
         {"schema", "Print the table schemas (the columns of each file)", setup_schema},
         {"check-targeting", "Core practice 4 in depth: coverage and over-representation of concern flags by group",
          setup_check_targeting},
+        {"log-visit", "Add one visit, --update one, or --import many from a form export", setup_log_visit},
+        {"roster", "Staff and students: who is trained, who is due, who still awaits a visit", setup_roster},
         {"payroll", "What to pay whom for visits and trainings, against the budget; --close a month", setup_payroll},
         {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},

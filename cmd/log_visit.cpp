@@ -1,0 +1,194 @@
+// pthv log-visit: record one visit from flags, change one (--update), or
+// add many from a form export (--import, log_visit_import.cpp). cli.md,
+// log-visit: integrity errors refuse the row, practice findings do not (the
+// log must say what happened).
+
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "log_visit.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/record/row.hpp>
+#include <pthv/record/visit.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+// Each flag and the visits.csv field it sets.
+const std::vector<std::pair<const char*, const char*>> k_flags = {
+    {"--student", "student_id"}, {"--site", "site_id"},         {"--date", "date"},
+    {"--time", "start_time"},    {"--minutes", "minutes"},      {"--educators", "educators"},
+    {"--status", "status"},      {"--arranged-on", "arranged_on"}, {"--focus", "focus"},
+    {"--mode", "mode"},          {"--reflected-on", "reflected_on"}, {"--language", "language"},
+    {"--notes", "notes"},
+};
+
+struct LogVisitOptions {
+    std::map<std::string, std::string> values; // field -> flag value
+    std::string update;
+    ImportOptions import;
+    WriteOptions write;
+};
+
+// The fields named on the command line.
+record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
+{
+    record::Fields fields;
+    for (const auto& [flag, field] : k_flags)
+        if (sub.count(flag) > 0)
+            fields[field] = o.values.at(field);
+    if (fields.count("educators"))
+        fields["educators"] = record::join_ids(fields["educators"]);
+    return fields;
+}
+
+std::string newline_for(const model::Repo& repo)
+{
+    return repo.files.at("visits.csv").crlf ? "\r\n" : "\n";
+}
+
+void require_columns(const std::vector<std::string>& header, const record::Fields& fields)
+{
+    const auto missing = record::missing_columns(header, fields);
+    if (!missing.empty())
+        throw UsageError("visits.csv has no column " + util::join(missing, ", ") +
+                         "; add it to the header row to record it. Nothing was written.");
+}
+
+int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+{
+    record::Fields fields = given_fields(o, sub);
+    for (const char* flag : {"--student", "--date"})
+        if (!sub.count(flag))
+            throw UsageError(std::string(flag) + " is required to log a visit (or --update ID, --import FILE)");
+    parse_date_option(fields["date"], "--date");
+
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "visits.csv");
+    const model::Repo& repo = current.loaded.repo;
+    record::complete_new_visit(fields, repo, "completed");
+    std::set<std::string> reserved;
+    fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
+    const auto& header = repo.files.at("visits.csv").header;
+    require_columns(header, fields);
+
+    const std::string row = record::render_row(header, fields, newline_for(repo));
+    const record::Edit edit = record::make_append(current.sources, "visits.csv", row, 1);
+    std::string done = fields["visit_id"] + "\n";
+    if (o.write.dry_run)
+        done = fmt::format("{}would add to visits.csv line {}:\n  {}\n", done, *edit.lines.begin(),
+                           util::trim(row));
+    return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"]);
+}
+
+int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+{
+    const record::Fields changes = given_fields(o, sub);
+    if (changes.empty())
+        throw UsageError("--update " + o.update + ": name the fields to change (e.g. --status completed)");
+
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "visits.csv");
+    const model::Repo& repo = current.loaded.repo;
+    const model::Visit* v = repo.find_visit(o.update);
+    if (!v) {
+        std::vector<std::string> ids;
+        for (const auto& x : repo.visits)
+            ids.push_back(x.id);
+        const std::string near = util::closest_match(o.update, ids);
+        throw UsageError("--update " + o.update + ": no visit has this id" +
+                         (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
+    }
+    // The row's cells as the file has them, read again from its text.
+    const std::string& before = current.sources.at("visits.csv");
+    model::Problems ignored;
+    const io::CsvTable table = io::read_csv("visits.csv", before, ignored);
+    record::Fields fields;
+    for (const auto& r : table.rows)
+        if (r.line == v->line)
+            fields = record::fields_of(table.header, r.cells);
+    for (const auto& [field, value] : changes)
+        fields[field] = value;
+    require_columns(table.header, fields);
+
+    const std::string text = record::render_row(table.header, fields, "");
+    const auto after = io::replace_line(before, v->line, text);
+    if (!after)
+        throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
+    record::Edit edit;
+    edit.file = "visits.csv";
+    edit.before = before;
+    edit.after = *after;
+    edit.lines = {v->line};
+    std::string done = o.update + "\n";
+    if (o.write.dry_run)
+        done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, text);
+    return check_and_write(session, current, edit, o.write, done, "change to visit " + o.update);
+}
+
+} // namespace
+
+Runner setup_log_visit(CLI::App& sub)
+{
+    auto o = std::make_shared<LogVisitOptions>();
+    for (const auto& [flag, field] : k_flags)
+        o->values[field];
+    sub.add_option("--student", o->values["student_id"], "Student id (students.csv)")->type_name("ID");
+    sub.add_option("--educators", o->values["educators"], "Staff ids, comma-separated: T017,T022")
+        ->type_name("IDS");
+    sub.add_option("--date", o->values["date"], "Day of the visit")->type_name("DATE");
+    sub.add_option("--time", o->values["start_time"], "Start time, HH:MM (24 h); needed when completed")
+        ->type_name("HH:MM");
+    sub.add_option("--minutes", o->values["minutes"], "Length in minutes (1..600); needed when completed")
+        ->type_name("N");
+    sub.add_option("--arranged-on", o->values["arranged_on"], "The day the family agreed to the visit")
+        ->type_name("DATE");
+    sub.add_option("--focus", o->values["focus"], "hopes_and_dreams, academics or other")->type_name("FOCUS");
+    sub.add_option("--mode", o->values["mode"], "home, community or virtual")->type_name("MODE");
+    sub.add_option("--status", o->values["status"],
+                   "scheduled, completed (default), declined, cancelled or no_show")
+        ->type_name("STATUS");
+    sub.add_option("--reflected-on", o->values["reflected_on"], "The day the pair reflected together")
+        ->type_name("DATE");
+    sub.add_option("--language", o->values["language"], "Language of the conversation")->type_name("LANG");
+    sub.add_option("--notes", o->values["notes"], "Private notes (never printed in a report)")->type_name("TEXT");
+    sub.add_option("--site", o->values["site_id"], "Site (default: the student's)")->type_name("SITE");
+    sub.add_option("--update", o->update, "Change the named fields of this visit; keep the rest of the file")
+        ->type_name("VISIT_ID");
+    sub.add_option("--import", o->import.file, "Add many visits from a CSV export, all or nothing")
+        ->type_name("FILE");
+    sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see cli.md)")
+        ->type_name("MAP.yaml");
+    add_write_options(sub, o->write);
+    sub.footer("Examples:\n"
+               "  pthv log-visit --student ST0107 --educators T017,T022 --date 2026-09-14 --time 16:30 \\\n"
+               "      --minutes 40 --arranged-on 2026-09-08 --focus hopes_and_dreams --mode home\n"
+               "  pthv log-visit --student ST0212 --educators T017,T022 --date 2026-10-02 --status scheduled "
+               "--arranged-on 2026-09-25\n"
+               "  pthv log-visit --update V20260914-ST0107 --reflected-on 2026-09-15\n"
+               "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n\n"
+               "Prints the visit id. Data-integrity errors (unknown student, bad date, ...) refuse the visit:\n"
+               "exit 2, nothing written. Core-practice findings are printed and the visit is recorded:\n"
+               "exit 1 where one is an error. An import adds every row or none, and skips rows already\n"
+               "logged (same student, date and educators), so it can be run again.");
+    CLI::App* app = &sub;
+    return [o, app](Session& s) {
+        if (!o->import.file.empty()) {
+            if (!o->update.empty())
+                throw UsageError("--import and --update do not go together");
+            ImportOptions import = o->import;
+            import.defaults = given_fields(*o, *app);
+            return run_import(import, o->write, s);
+        }
+        if (!o->import.map.empty())
+            throw UsageError("--map goes with --import FILE");
+        return o->update.empty() ? run_new(*o, *app, s) : run_update(*o, *app, s);
+    };
+}
+
+} // namespace pthv::cmd

@@ -1,0 +1,61 @@
+#pragma once
+// What the writing commands (log-visit, roster add/set/train) share: the
+// locked check-then-write of cli.md ("writes never lose data") and how its
+// outcome is printed. The whole sequence runs under util::RepoLock, so two
+// pthv processes never build on the same old file.
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "common.hpp"
+
+#include <pthv/record/edit.hpp>
+#include <pthv/record/row.hpp>
+#include <pthv/util/files.hpp>
+
+namespace pthv::cmd {
+
+constexpr double k_default_lock_timeout = 10.0;
+
+// --lock-timeout SECONDS and --dry-run on a writing command.
+struct WriteOptions {
+    double lock_timeout = k_default_lock_timeout;
+    bool dry_run = false;
+};
+void add_write_options(CLI::App& sub, WriteOptions& o);
+
+// Loads the repo for a change: the sources as text (read under the lock the
+// caller holds) and their load. Throws UsageError when `file` cannot take
+// rows (missing, no header, a row that is not well-formed), listing why.
+struct Loaded {
+    io::Sources sources;
+    io::LoadResult loaded;
+};
+Loaded load_for_edit(Session& session, const std::string& file);
+
+// Problem lines in the validate format, to `out`.
+void print_problems(std::string& out, const model::Problems& problems, bool color);
+
+// Checks `edit` and, unless refused or a dry run, writes it. Refused: the
+// integrity problems go to stderr and the exit is 2 with the file untouched.
+// Otherwise the findings are added to session.out() after `done` (what was
+// written, e.g. the visit id) and the exit is 1 when one is an error.
+int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
+                    const std::string& done, const std::string& what);
+
+// The lock, with the repo's root; UsageError if another pthv holds it past
+// the timeout.
+std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout);
+
+// log-visit's two other modes (log_visit_import.cpp, log_visit.cpp).
+struct ImportOptions {
+    std::string file;
+    std::string map;
+    record::Fields defaults; // fields given as flags: defaults for every row
+};
+int run_import(const ImportOptions& io, const WriteOptions& w, Session& session);
+
+} // namespace pthv::cmd

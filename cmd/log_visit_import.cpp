@@ -1,0 +1,135 @@
+// pthv log-visit --import FILE [--map MAP.yaml]: many visits from a form
+// export, all or nothing (cli.md). Every bad row is reported on its own line
+// of FILE; rows already logged are skipped so the same export can be
+// imported again and again.
+
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "log_visit.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/record/import_map.hpp>
+#include <pthv/record/visit_import.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+std::string read_input(const std::string& path, const char* option)
+{
+    if (!util::file_exists(path))
+        throw UsageError(std::string(option) + " " + path + ": no such file");
+    try {
+        return util::read_file(path);
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+}
+
+// Prints problems to stderr and ends the command with exit 2.
+[[noreturn]] void refuse(const model::Problems& problems, const std::string& why)
+{
+    std::string text;
+    for (const auto& p : problems) {
+        const std::string where = p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.file;
+        text += p.rule.empty() ? fmt::format("{}: error: {}\n", where, p.message)
+                               : format_problem_line(p, false);
+        if (!p.advice.empty())
+            text += "    hint: " + p.advice + "\n";
+    }
+    std::fputs(text.c_str(), stderr);
+    throw UsageError(why);
+}
+
+record::ImportMap load_map(const ImportOptions& o, const io::CsvTable& table)
+{
+    model::Problems problems;
+    record::ImportMap map;
+    if (o.map.empty()) {
+        map = record::identity_map(table, problems);
+    } else {
+        auto parsed = record::parse_import_map(o.map, read_input(o.map, "--map"), problems);
+        if (parsed) {
+            map = std::move(*parsed);
+            record::check_map_columns(o.map, map, table, problems);
+        }
+    }
+    if (!problems.empty())
+        refuse(problems, (o.map.empty() ? o.file : o.map) + " cannot be used; nothing was written");
+    for (const auto& [field, value] : o.defaults)
+        map.defaults[field] = value; // a flag wins over the map's default
+    return map;
+}
+
+// Drops loader problems on lines the import already reported for the same
+// rule (a date in the wrong format is one problem, not two).
+model::Problems merge(model::Problems first, const model::Problems& more)
+{
+    std::set<std::pair<std::size_t, std::string>> seen;
+    for (const auto& p : first)
+        seen.insert({p.line, p.rule});
+    for (const auto& p : more)
+        if (!seen.count({p.line, p.rule}))
+            first.push_back(p);
+    model::sort_problems(first);
+    return first;
+}
+
+} // namespace
+
+int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
+{
+    model::Problems read_problems;
+    const std::string content = read_input(o.file, "--import");
+    io::CsvReadOptions read_options;
+    read_options.multiline = true; // form exports hold line breaks in quoted cells
+    const io::CsvTable table = io::read_csv(o.file, content, read_problems, read_options);
+    if (!read_problems.empty())
+        refuse(read_problems, o.file + " is not well-formed CSV; nothing was written");
+    const record::ImportMap map = load_map(o, table);
+
+    const auto lock = lock_repo(session, w.lock_timeout);
+    const Loaded current = load_for_edit(session, "visits.csv");
+    const model::Repo& repo = current.loaded.repo;
+    const auto& info = repo.files.at("visits.csv");
+    record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
+
+    std::string rows;
+    for (const auto& r : plan.rows)
+        rows += record::render_row(info.header, r.fields, info.crlf ? "\r\n" : "\n");
+    const record::Edit edit = record::make_append(current.sources, "visits.csv", rows, plan.rows.size());
+    io::LoadOptions options;
+    options.as_of = session.as_of();
+    const record::EditCheck check = plan.rows.empty() ? record::EditCheck{}
+                                                      : record::check_edit(current.sources, edit, options);
+    const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
+    const auto refused = merge(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    if (!refused.empty())
+        refuse(refused, fmt::format("import refused: {} in {}; visits.csv is unchanged",
+                                    util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file));
+
+    if (!plan.rows.empty() && !w.dry_run) {
+        try {
+            record::write_edit(session.root(), edit);
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    }
+    const auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
+    std::string& out = session.out();
+    print_problems(out, findings, session.color());
+    const auto t = rules::tally(findings);
+    if (!session.global().quiet || w.dry_run)
+        out += fmt::format("{}{} {}, {} already logged; findings: {}, {}\n", w.dry_run ? "dry run: " : "",
+                           w.dry_run ? "would add" : "added",
+                           util::plural(static_cast<long long>(plan.rows.size()), "visit", "visits"),
+                           plan.already_logged, util::plural(static_cast<long long>(t.errors), "error", "errors"),
+                           util::plural(static_cast<long long>(t.warnings), "warning", "warnings"));
+    session.finish();
+    return t.errors > 0 ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace pthv::cmd

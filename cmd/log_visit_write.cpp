@@ -1,0 +1,96 @@
+// The locked check-then-write shared by log-visit and roster (log_visit.hpp).
+
+#include <cstdio>
+#include <fmt/format.h>
+
+#include "log_visit.hpp"
+
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+void add_write_options(CLI::App& sub, WriteOptions& o)
+{
+    sub.add_flag("--dry-run", o.dry_run, "Show what would be written and the findings; write nothing");
+    sub.add_option("--lock-timeout", o.lock_timeout,
+                   "Seconds to wait for another pthv writing to this repo (default 10)")
+        ->type_name("SECONDS")
+        ->check(CLI::NonNegativeNumber);
+}
+
+std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
+{
+    try {
+        return std::make_unique<util::RepoLock>(session.root(), timeout);
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+}
+
+void print_problems(std::string& out, const model::Problems& problems, bool color)
+{
+    for (const auto& p : problems) {
+        out += format_problem_line(p, color);
+        if (!p.advice.empty())
+            out += "    hint: " + p.advice + "\n";
+    }
+}
+
+Loaded load_for_edit(Session& session, const std::string& file)
+{
+    Loaded l;
+    io::LoadOptions options;
+    options.as_of = session.as_of();
+    try {
+        l.sources = record::read_sources(session.root());
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+    l.loaded = io::load_sources(l.sources, options);
+    l.loaded.repo.root = session.root();
+    const auto bad = record::unwritable(l.loaded, file);
+    if (!bad.empty()) {
+        std::string text;
+        print_problems(text, bad, false);
+        std::fputs(text.c_str(), stderr);
+        throw UsageError(file + " cannot be read, so nothing can be added to it safely; fix it first "
+                                "(pthv validate lists the problems). Nothing was written.");
+    }
+    return l;
+}
+
+int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
+                    const std::string& done, const std::string& what)
+{
+    io::LoadOptions options;
+    options.as_of = session.as_of();
+    const record::EditCheck check = record::check_edit(current.sources, edit, options);
+    if (!check.refused.empty()) {
+        std::string text;
+        print_problems(text, check.refused, session.global().color == "always");
+        print_problems(text, check.findings, session.global().color == "always");
+        text += fmt::format("pthv: error: {} refused: {}; {} is unchanged\n", what,
+                            util::plural(static_cast<long long>(check.refused.size()), "data-integrity error",
+                                         "data-integrity errors"),
+                            edit.file);
+        std::fputs(text.c_str(), stderr);
+        return k_exit_usage;
+    }
+    if (!o.dry_run) {
+        try {
+            record::write_edit(session.root(), edit);
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    }
+    std::string& out = session.out();
+    if (!session.global().quiet || o.dry_run)
+        out += done;
+    print_problems(out, check.findings, session.color());
+    if (o.dry_run && !session.global().quiet)
+        out += "(dry run: nothing was written)\n";
+    session.finish();
+    return check.has_errors() ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace pthv::cmd

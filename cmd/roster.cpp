@@ -1,0 +1,176 @@
+// pthv roster: the staff table (cli.md, roster): who is trained, whose
+// refresher is due, how many visits each made this school year. The nested
+// commands live in roster_edit.cpp and roster_students.cpp.
+
+#include <fmt/format.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "roster.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/model/student_visits.hpp>
+#include <pthv/model/training_status.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+std::size_t display_width(const std::string& s)
+{
+    std::size_t n = 0;
+    for (const char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+            ++n;
+    return n;
+}
+
+struct StaffOptions {
+    std::string site;
+    std::string status;
+};
+
+std::string date_or_empty(const std::optional<model::Date>& d) { return d ? d->str() : std::string{}; }
+
+int run_staff(const StaffOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "csv", "json"});
+    std::optional<model::TrainingStatus> want;
+    if (!o.status.empty()) {
+        want = model::parse_training_status(o.status);
+        if (!want)
+            throw UsageError("--status " + o.status + ": use current, due-soon, expired or untrained");
+    }
+    const auto loaded = session.load();
+    const model::Repo& repo = loaded.repo;
+    if (!o.site.empty() && !repo.find_site(o.site)) {
+        std::vector<std::string> ids;
+        for (const auto& s : repo.sites)
+            ids.push_back(s.id);
+        const std::string near = util::closest_match(o.site, ids);
+        throw UsageError("--site " + o.site + ": no such site" + (near.empty() ? "" : "; did you mean " + near + "?"));
+    }
+    const model::Facts facts(repo);
+    const model::Date as_of = repo.as_of;
+    const auto visits = model::staff_visit_counts(repo, facts);
+
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& s : repo.staff) {
+        if (!o.site.empty() && s.site_id != o.site)
+            continue;
+        const auto t = model::training_status(repo, facts, s.id, as_of);
+        if (want && t.status != *want)
+            continue;
+        const auto v = visits.find(s.id);
+        rows.push_back({s.id, s.name, s.site_id, s.role,
+                        s.staff_class ? std::string(model::enum_name(*s.staff_class)) : std::string{},
+                        s.opted_in ? (*s.opted_in ? "yes" : "no") : "", s.active ? "yes" : "no",
+                        date_or_empty(t.intro), date_or_empty(t.latest), date_or_empty(t.refresher_due),
+                        std::string(model::training_status_name(t.status)),
+                        std::to_string(v == visits.end() ? 0 : v->second)});
+    }
+    std::string& out = session.out();
+    out = render_table(format,
+                       {"ID", "NAME", "SITE", "ROLE", "CLASS", "OPTED IN", "ACTIVE", "TRAINED ON", "LATEST",
+                        "REFRESHER DUE", "STATUS", "VISITS"},
+                       {"staff_id", "name", "site_id", "role", "class", "opted_in", "active", "intro_training",
+                        "latest_training", "refresher_due", "status", "completed_visits"},
+                       rows);
+    if (format == "text" && !session.global().quiet) {
+        std::map<std::string, int> by_status;
+        for (const auto& r : rows)
+            ++by_status[r[10]];
+        out += fmt::format("{} as of {}: {} current, {} due soon, {} expired, {} untrained\n",
+                           util::plural(static_cast<long long>(rows.size()), "staff member", "staff members"),
+                           as_of.str(), by_status["current"], by_status["due-soon"], by_status["expired"],
+                           by_status["untrained"]);
+    }
+    session.finish();
+    return k_exit_ok;
+}
+
+} // namespace
+
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+{
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c)
+        width[c] = display_width(header[c]);
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
+            width[c] = std::max(width[c], display_width(r[c]));
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string s;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            s += cells[c];
+            if (c + 1 < cells.size())
+                s += std::string(width[c] - display_width(cells[c]) + 2, ' ');
+        }
+        return std::string(util::trim(s)) + "\n";
+    };
+    std::string out = line(header);
+    for (const auto& r : rows)
+        out += line(r);
+    return out;
+}
+
+std::string render_table(const std::string& format, const std::vector<std::string>& header,
+                         const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows)
+{
+    if (format == "csv") {
+        std::string out = io::csv_safe_row(keys, "\n");
+        for (const auto& r : rows)
+            out += io::csv_safe_row(r, "\n");
+        return out;
+    }
+    if (format == "json") {
+        nlohmann::ordered_json doc = nlohmann::ordered_json::array();
+        for (const auto& r : rows) {
+            nlohmann::ordered_json item;
+            for (std::size_t c = 0; c < keys.size() && c < r.size(); ++c)
+                item[keys[c]] = r[c];
+            doc.push_back(std::move(item));
+        }
+        return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    }
+    return text_table(header, rows);
+}
+
+Runner setup_roster(CLI::App& sub)
+{
+    auto o = std::make_shared<StaffOptions>();
+    sub.add_option("--site", o->site, "Only staff of this site")->type_name("SITE");
+    sub.add_option("--status", o->status, "Only this training status: current, due-soon, expired, untrained")
+        ->type_name("STATUS");
+    sub.require_subcommand(0, 1);
+    std::vector<std::pair<CLI::App*, std::function<int(Session&)>>> nested;
+    CLI::App* add = sub.add_subcommand("add", "Add a staff member to staff.csv");
+    nested.emplace_back(add, setup_roster_add(*add));
+    CLI::App* set = sub.add_subcommand("set", "Change fields of one staff member (the rest of the file is kept)");
+    nested.emplace_back(set, setup_roster_set(*set));
+    CLI::App* train = sub.add_subcommand("train", "Record a training for one or more staff members");
+    nested.emplace_back(train, setup_roster_train(*train));
+    CLI::App* students = sub.add_subcommand("students", "Students: first and second visits, who still awaits one");
+    nested.emplace_back(students, setup_roster_students(*students));
+    CLI::App* student = sub.add_subcommand("student", "One student's visits, in date order");
+    nested.emplace_back(student, setup_roster_student(*student));
+    sub.footer(std::string("Columns: id, name, site, role, class, opted in, active, intro training date, latest "
+                           "training,\nrefresher due (latest + practices.refresher_months), status (current; "
+                           "due-soon: due within\n60 days of --as-of; expired; untrained: no intro training), "
+                           "completed visits this school year.\n\n"
+                           "Examples:\n"
+                           "  pthv roster --as-of 2026-09-01 --status due-soon\n"
+                           "  pthv roster --site S01 --format csv -o s01-staff.csv\n"
+                           "  pthv roster students --unvisited --homeroom T017\n\n") +
+               k_internal_note);
+    return [o, nested](Session& s) {
+        for (const auto& [app, run] : nested)
+            if (app->parsed())
+                return run(s);
+        return run_staff(*o, s);
+    };
+}
+
+} // namespace pthv::cmd

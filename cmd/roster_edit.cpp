@@ -1,0 +1,211 @@
+// pthv roster add / set / train: changes to staff.csv and trainings.csv,
+// checked with the whole repo and written safely, as log-visit does
+// (cli.md: integrity errors refuse, nothing written, exit 2).
+
+#include <fmt/format.h>
+#include <memory>
+
+#include "log_visit.hpp"
+#include "roster.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/record/row.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+// Flags of a staff row and their staff.csv fields.
+const std::vector<std::pair<const char*, const char*>> k_staff_flags = {
+    {"--name", "name"},         {"--site", "site_id"},         {"--role", "role"},     {"--class", "class"},
+    {"--opted-in", "opted_in"}, {"--hourly-rate", "hourly_rate"}, {"--active", "active"},
+};
+
+struct StaffEditOptions {
+    std::string id;
+    std::map<std::string, std::string> values;
+    WriteOptions write;
+};
+
+void add_staff_flags(CLI::App& sub, StaffEditOptions& o)
+{
+    for (const auto& [flag, field] : k_staff_flags)
+        o.values[field];
+    sub.add_option("--name", o.values["name"], "Full name")->type_name("TEXT");
+    sub.add_option("--site", o.values["site_id"], "Home site (sites.csv)")->type_name("SITE");
+    sub.add_option("--role", o.values["role"], "teacher, counselor, liaison, paraprofessional, ...")
+        ->type_name("ROLE");
+    sub.add_option("--class", o.values["class"], "certificated or classified (decides the pay rule)")
+        ->type_name("CLASS");
+    sub.add_option("--opted-in", o.values["opted_in"], "yes or no: participation is voluntary")->type_name("YES|NO");
+    sub.add_option("--hourly-rate", o.values["hourly_rate"], "Overrides the class's hourly rate, e.g. 27.35")
+        ->type_name("MONEY");
+    sub.add_option("--active", o.values["active"], "yes or no")->type_name("YES|NO");
+    add_write_options(sub, o.write);
+}
+
+record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
+{
+    record::Fields fields;
+    for (const auto& [flag, field] : k_staff_flags)
+        if (sub.count(flag) > 0)
+            fields[field] = o.values.at(field);
+    return fields;
+}
+
+void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& f)
+{
+    const auto missing = record::missing_columns(header, f);
+    if (!missing.empty())
+        throw UsageError(file + " has no column " + util::join(missing, ", ") + "; nothing was written");
+}
+
+std::string newline_of(const model::Repo& repo, const std::string& file)
+{
+    return repo.files.at(file).crlf ? "\r\n" : "\n";
+}
+
+int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
+{
+    record::Fields fields = given(o, sub);
+    fields["staff_id"] = o.id;
+    if (!fields.count("active"))
+        fields["active"] = "yes";
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "staff.csv");
+    const auto& header = current.loaded.repo.files.at("staff.csv").header;
+    require_columns("staff.csv", header, fields);
+    const std::string row = record::render_row(header, fields, newline_of(current.loaded.repo, "staff.csv"));
+    const auto edit = record::make_append(current.sources, "staff.csv", row, 1);
+    std::string done = fmt::format("added {} to staff.csv\n", o.id);
+    if (o.write.dry_run)
+        done = fmt::format("would add to staff.csv line {}:\n  {}\n", *edit.lines.begin(), util::trim(row));
+    return check_and_write(session, current, edit, o.write, done, "staff member " + o.id);
+}
+
+int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
+{
+    const record::Fields changes = given(o, sub);
+    if (changes.empty())
+        throw UsageError("roster set " + o.id + ": name the fields to change (e.g. --opted-in no)");
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "staff.csv");
+    const model::Staff* s = current.loaded.repo.find_staff(o.id);
+    if (!s) {
+        std::vector<std::string> ids;
+        for (const auto& x : current.loaded.repo.staff)
+            ids.push_back(x.id);
+        const std::string near = util::closest_match(o.id, ids);
+        throw UsageError("roster set " + o.id + ": no staff member has this id" +
+                         (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
+    }
+    const std::string& before = current.sources.at("staff.csv");
+    model::Problems ignored;
+    const io::CsvTable table = io::read_csv("staff.csv", before, ignored);
+    record::Fields fields;
+    for (const auto& r : table.rows)
+        if (r.line == s->line)
+            fields = record::fields_of(table.header, r.cells);
+    for (const auto& [field, value] : changes)
+        fields[field] = value;
+    require_columns("staff.csv", table.header, fields);
+    const std::string text = record::render_row(table.header, fields, "");
+    const auto after = io::replace_line(before, s->line, text);
+    if (!after)
+        throw UsageError("staff.csv: line " + std::to_string(s->line) + " not found; nothing was written");
+    record::Edit edit;
+    edit.file = "staff.csv";
+    edit.before = before;
+    edit.after = *after;
+    edit.lines = {s->line};
+    std::string done = fmt::format("changed {} in staff.csv\n", o.id);
+    if (o.write.dry_run)
+        done = fmt::format("would change staff.csv line {} to:\n  {}\n", s->line, text);
+    return check_and_write(session, current, edit, o.write, done, "change to staff member " + o.id);
+}
+
+struct TrainOptions {
+    std::string date;
+    std::string kind;
+    std::string hours;
+    std::string session;
+    std::vector<std::string> ids;
+    WriteOptions write;
+};
+
+int run_train(const TrainOptions& o, Session& session)
+{
+    parse_date_option(o.date, "--date");
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "trainings.csv");
+    const model::Repo& repo = current.loaded.repo;
+    const auto& header = repo.files.at("trainings.csv").header;
+    std::string rows;
+    for (const auto& id : o.ids) {
+        const record::Fields fields = {
+            {"staff_id", id}, {"date", o.date}, {"kind", o.kind}, {"hours", o.hours}, {"session", o.session}};
+        require_columns("trainings.csv", header, fields);
+        rows += record::render_row(header, fields, newline_of(repo, "trainings.csv"));
+    }
+    const auto edit = record::make_append(current.sources, "trainings.csv", rows, o.ids.size());
+    std::string done = fmt::format("recorded the {} training of {} for {}\n", o.kind, o.date, util::join(o.ids, ", "));
+    if (o.write.dry_run)
+        done = fmt::format("would add to trainings.csv:\n{}", rows);
+    return check_and_write(session, current, edit, o.write, done, "training");
+}
+
+} // namespace
+
+std::function<int(Session&)> setup_roster_add(CLI::App& sub)
+{
+    auto o = std::make_shared<StaffEditOptions>();
+    sub.add_option("--id", o->id, "The new staff id")->type_name("ID")->required();
+    add_staff_flags(sub, *o);
+    sub.footer(std::string("Examples:\n"
+                           "  pthv roster add --id T101 --name \"Ana Ruiz\" --site S01 --role teacher "
+                           "--class certificated --opted-in yes\n"
+                           "  pthv roster add --id C207 --name \"Sam Ortiz\" --site S03 --role liaison "
+                           "--class classified --opted-in yes --hourly-rate 27.35\n\n") +
+               k_internal_note);
+    CLI::App* app = &sub;
+    return [o, app](Session& s) { return run_add(*o, *app, s); };
+}
+
+std::function<int(Session&)> setup_roster_set(CLI::App& sub)
+{
+    auto o = std::make_shared<StaffEditOptions>();
+    sub.add_option("ID", o->id, "The staff id")->required();
+    add_staff_flags(sub, *o);
+    sub.footer("Only the named fields change; every other byte of staff.csv is kept.\n\n"
+               "Examples:\n"
+               "  pthv roster set T017 --opted-in no\n"
+               "  pthv roster set C207 --hourly-rate 28.50 --site S04\n"
+               "  pthv roster set T033 --active no");
+    CLI::App* app = &sub;
+    return [o, app](Session& s) { return run_set(*o, *app, s); };
+}
+
+std::function<int(Session&)> setup_roster_train(CLI::App& sub)
+{
+    auto o = std::make_shared<TrainOptions>();
+    sub.add_option("--date", o->date, "Day of the training")->type_name("DATE")->required();
+    sub.add_option("--kind", o->kind, "intro or refresher")->type_name("KIND")->required();
+    sub.add_option("--hours", o->hours, "Hours attended (paid at the class's training rate)")
+        ->type_name("H")
+        ->required();
+    sub.add_option("--session", o->session, "Which session, e.g. \"2026-08 intro, Riverbend HS\"")
+        ->type_name("TEXT");
+    sub.add_option("ID", o->ids, "Staff ids who attended")->required();
+    add_write_options(sub, o->write);
+    sub.footer("One trainings.csv row per staff id. An unknown staff id, or a training already recorded\n"
+               "(same staff, date and kind), refuses them all: exit 2, nothing written.\n\n"
+               "Examples:\n"
+               "  pthv roster train --date 2026-08-12 --kind intro --hours 6 --session \"2026-08 intro, "
+               "Cedar Grove\" T101 T102\n"
+               "  pthv roster train --date 2027-02-03 --kind refresher --hours 2 T017");
+    return [o](Session& s) { return run_train(*o, s); };
+}
+
+} // namespace pthv::cmd

@@ -1,0 +1,168 @@
+// pthv roster students / roster student ID: which students have had a
+// first and a second visit, which have one scheduled, which declined, and
+// which still await one (cli.md, roster). Declined families are not
+// "awaiting": participation is voluntary for families too (core practice 1).
+
+#include <fmt/format.h>
+#include <memory>
+
+#include "roster.hpp"
+
+#include <pthv/model/student_visits.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+struct StudentsOptions {
+    std::string site;
+    std::string homeroom;
+    bool unvisited = false;
+    bool declined = false;
+};
+
+std::string date_of(const model::Repo& repo, const std::optional<std::size_t>& visit)
+{
+    if (!visit)
+        return {};
+    const auto& d = repo.visits[*visit].date;
+    return d ? d->str() : std::string{};
+}
+
+void check_ref(const std::unordered_map<std::string, std::size_t>& index, const std::string& id,
+               const std::string& option, const char* what)
+{
+    if (id.empty() || index.count(id))
+        return;
+    std::vector<std::string> ids;
+    for (const auto& [k, v] : index)
+        ids.push_back(k);
+    std::sort(ids.begin(), ids.end());
+    const std::string near = util::closest_match(id, ids);
+    throw UsageError(option + " " + id + ": no " + what + " has this id" +
+                     (near.empty() ? "" : "; did you mean " + near + "?"));
+}
+
+int run_students(const StudentsOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "csv", "json"});
+    const auto loaded = session.load();
+    const model::Repo& repo = loaded.repo;
+    check_ref(repo.site_index, o.site, "--site", "site");
+    check_ref(repo.staff_index, o.homeroom, "--homeroom", "staff member");
+    const model::Facts facts(repo);
+    const auto progress = model::student_visits(repo, facts, repo.as_of);
+
+    std::vector<std::vector<std::string>> rows;
+    std::size_t visited = 0, second = 0, awaiting = 0, declined = 0;
+    for (std::size_t i = 0; i < repo.students.size(); ++i) {
+        const auto& s = repo.students[i];
+        const auto& p = progress[i];
+        if ((!o.site.empty() && s.site_id != o.site) || (!o.homeroom.empty() && s.homeroom_id != o.homeroom))
+            continue;
+        if ((o.unvisited && !p.awaiting()) || (o.declined && !p.declined))
+            continue;
+        visited += p.first ? 1U : 0U;
+        second += p.second ? 1U : 0U;
+        awaiting += p.awaiting() ? 1U : 0U;
+        declined += p.declined ? 1U : 0U;
+        rows.push_back({s.id, s.name, s.site_id, s.grade, s.homeroom_id, date_of(repo, p.first),
+                        date_of(repo, p.second), date_of(repo, p.next_scheduled), date_of(repo, p.declined),
+                        std::to_string(p.completed)});
+    }
+    std::string& out = session.out();
+    out = render_table(format,
+                       {"ID", "NAME", "SITE", "GRADE", "HOMEROOM", "FIRST VISIT", "SECOND VISIT", "NEXT SCHEDULED",
+                        "DECLINED", "VISITS"},
+                       {"student_id", "name", "site_id", "grade", "homeroom_id", "first_visit", "second_visit",
+                        "next_scheduled", "declined", "completed_visits"},
+                       rows);
+    if (format == "text" && !session.global().quiet)
+        out += fmt::format("{} as of {}: {} visited, {} with a second visit, {} awaiting a visit, {} declined\n",
+                           util::plural(static_cast<long long>(rows.size()), "student", "students"),
+                           repo.as_of.str(), visited, second, awaiting, declined);
+    session.finish();
+    return k_exit_ok;
+}
+
+struct StudentOptions {
+    std::string id;
+    bool notes = false;
+};
+
+int run_student(const StudentOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "csv", "json"});
+    const auto loaded = session.load();
+    const model::Repo& repo = loaded.repo;
+    check_ref(repo.student_index, o.id, "roster student", "student");
+    const model::Student& s = *repo.find_student(o.id);
+
+    std::vector<std::vector<std::string>> rows;
+    for (const std::size_t i : model::visits_of_student(repo, o.id)) {
+        const auto& v = repo.visits[i];
+        std::vector<std::string> row = {
+            v.date ? v.date->str() : "", v.start_time ? v.start_time->str() : "",
+            v.minutes ? std::to_string(*v.minutes) : "",
+            v.status ? std::string(model::enum_name(*v.status)) : "", util::join(v.educators, ";"),
+            v.focus ? std::string(model::enum_name(*v.focus)) : "",
+            v.mode ? std::string(model::enum_name(*v.mode)) : "", v.id};
+        // Notes are private (data.md): shown only when asked for.
+        if (o.notes)
+            row.push_back(v.notes);
+        rows.push_back(std::move(row));
+    }
+    std::vector<std::string> header = {"DATE", "TIME", "MINUTES", "STATUS", "EDUCATORS", "FOCUS", "MODE", "VISIT"};
+    std::vector<std::string> keys = {"date", "start_time", "minutes", "status", "educators", "focus", "mode",
+                                     "visit_id"};
+    if (o.notes) {
+        header.push_back("NOTES");
+        keys.push_back("notes");
+    }
+    std::string& out = session.out();
+    if (format == "text")
+        out = fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", s.id, s.name.empty() ? "" : " " + s.name,
+                          s.site_id, s.grade, s.homeroom_id, s.family_id.empty() ? "" : ", family " + s.family_id);
+    out += render_table(format, header, keys, rows);
+    if (format == "text" && rows.empty())
+        out += "(no visits logged)\n";
+    session.finish();
+    return k_exit_ok;
+}
+
+} // namespace
+
+std::function<int(Session&)> setup_roster_students(CLI::App& sub)
+{
+    auto o = std::make_shared<StudentsOptions>();
+    sub.add_option("--site", o->site, "Only students of this site")->type_name("SITE");
+    sub.add_option("--homeroom", o->homeroom, "Only students of this homeroom teacher")->type_name("ID");
+    sub.add_flag("--unvisited", o->unvisited,
+                 "Only students still awaiting a visit: none completed this year, not declined");
+    sub.add_flag("--declined", o->declined, "Only students whose family declined a visit this year");
+    sub.footer(std::string("Per student: first and second completed visit this school year, the next scheduled "
+                           "visit\n(on or after --as-of), the latest decline, completed visits.\n\n"
+                           "Examples:\n"
+                           "  pthv roster students --site S01 --unvisited\n"
+                           "  pthv roster students --homeroom T017 --format csv -o t017.csv\n"
+                           "  pthv roster students --declined --as-of 2026-12-01\n\n") +
+               k_internal_note);
+    return [o](Session& s) { return run_students(*o, s); };
+}
+
+std::function<int(Session&)> setup_roster_student(CLI::App& sub)
+{
+    auto o = std::make_shared<StudentOptions>();
+    sub.add_option("ID", o->id, "The student id")->required();
+    sub.add_flag("--notes", o->notes, "Show the visits' private notes too");
+    sub.footer(std::string("Every visit row of the student, in date order. Notes are private: shown only with "
+                           "--notes.\n\n"
+                           "Examples:\n"
+                           "  pthv roster student ST0107\n"
+                           "  pthv roster student ST0107 --notes --format json\n\n") +
+               k_internal_note);
+    return [o](Session& s) { return run_student(*o, s); };
+}
+
+} // namespace pthv::cmd

@@ -1,0 +1,62 @@
+#include <pthv/io/csv_edit.hpp>
+
+namespace pthv::io {
+
+std::string_view newline_of(std::string_view content)
+{
+    const auto nl = content.find('\n');
+    return nl != std::string_view::npos && nl > 0 && content[nl - 1] == '\r' ? "\r\n" : "\n";
+}
+
+std::size_t next_line(std::string_view content)
+{
+    std::size_t newlines = 0;
+    for (const char c : content)
+        if (c == '\n')
+            ++newlines;
+    // An unterminated last line gets its newline from the append.
+    if (!content.empty() && content.back() != '\n')
+        ++newlines;
+    return newlines + 1;
+}
+
+std::string append_text_for(std::string_view content, std::string_view rows, std::string_view newline)
+{
+    std::string out;
+    if (!content.empty() && content.back() != '\n')
+        out += newline;
+    out += rows;
+    return out;
+}
+
+std::optional<std::string> replace_line(std::string_view content, std::size_t line, std::string_view text)
+{
+    if (line == 0)
+        return std::nullopt;
+    std::size_t begin = 0;
+    for (std::size_t l = 1; l < line; ++l) {
+        const auto nl = content.find('\n', begin);
+        if (nl == std::string_view::npos)
+            return std::nullopt;
+        begin = nl + 1;
+    }
+    if (begin >= content.size())
+        return std::nullopt;
+    auto end = content.find('\n', begin);
+    if (end == std::string_view::npos)
+        end = content.size();
+    // Keep the line's own ending: CRLF stays CRLF.
+    if (end > begin && content[end - 1] == '\r')
+        --end;
+    std::string out;
+    out.reserve(content.size() + text.size());
+    out.append(content.substr(0, begin));
+    // Line 1 may start with a BOM: a header edit keeps it.
+    if (begin == 0 && content.substr(0, 3) == "\xEF\xBB\xBF" && text.substr(0, 3) != "\xEF\xBB\xBF")
+        out.append("\xEF\xBB\xBF");
+    out.append(text);
+    out.append(content.substr(end));
+    return out;
+}
+
+} // namespace pthv::io

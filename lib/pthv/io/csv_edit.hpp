@@ -1,0 +1,31 @@
+#pragma once
+// Row-level edits of a data-repo CSV file's text that keep every other byte:
+// other lines, their line endings and a leading BOM stay as they are. Data-repo
+// files hold one record a line (data.md), so record line N is physical line N.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace pthv::io {
+
+// The file's newline for rows pthv writes: CRLF when its first line break is
+// CRLF, else LF (data.md: a write keeps the line ending the file uses).
+std::string_view newline_of(std::string_view content);
+
+// The physical line a record appended to `content` would start on: past the
+// last line, counting the newline an append adds to an unterminated file.
+std::size_t next_line(std::string_view content);
+
+// What an append writes: `rows` (each already ending in its newline), led by
+// one `newline` when the file does not end with one. An empty file gets the
+// rows as they are.
+std::string append_text_for(std::string_view content, std::string_view rows, std::string_view newline);
+
+// `content` with physical line `line` (1-based) replaced by `text` (given
+// without a line ending; the line keeps its own). nullopt when the file has
+// no such line.
+std::optional<std::string> replace_line(std::string_view content, std::size_t line, std::string_view text);
+
+} // namespace pthv::io

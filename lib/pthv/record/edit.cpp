@@ -1,0 +1,98 @@
+#include <pthv/record/edit.hpp>
+
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/files.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::record {
+
+namespace fs = std::filesystem;
+
+io::Sources read_sources(const fs::path& root)
+{
+    io::Sources sources;
+    for (const std::string name : {"pthv.yaml", "sites.csv", "staff.csv", "students.csv", "trainings.csv",
+                                   "visits.csv"})
+        if (util::file_exists(root / name))
+            sources[name] = util::read_file(root / name);
+    // Closed payroll files take part in the checks (paid-not-compensable).
+    std::error_code ec;
+    if (fs::is_directory(root / "payroll", ec))
+        for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
+            const std::string name = entry.path().filename().string();
+            if (entry.is_regular_file() && util::ends_with(name, ".csv"))
+                sources["payroll/" + name] = util::read_file(entry.path());
+        }
+    return sources;
+}
+
+model::Problems unwritable(const io::LoadResult& loaded, const std::string& file)
+{
+    model::Problems out;
+    for (const auto& p : loaded.problems)
+        if (p.file == file && (p.rule == "csv-syntax" || p.rule == "column-missing"))
+            out.push_back(p);
+    const auto it = loaded.repo.files.find(file);
+    if (out.empty() && (it == loaded.repo.files.end() || !it->second.readable))
+        out.push_back({"csv-syntax", model::Severity::Error, file, 0, {}, "the file cannot be read", {}});
+    return out;
+}
+
+Edit make_append(const io::Sources& sources, const std::string& file, const std::string& rows,
+                 std::size_t row_count)
+{
+    Edit e;
+    e.file = file;
+    const auto it = sources.find(file);
+    e.before = it == sources.end() ? std::string{} : it->second;
+    e.append = true;
+    e.rows = rows;
+    e.after = e.before + io::append_text_for(e.before, rows, io::newline_of(e.before));
+    const std::size_t first = io::next_line(e.before);
+    for (std::size_t i = 0; i < row_count; ++i)
+        e.lines.insert(first + i);
+    return e;
+}
+
+bool EditCheck::has_errors() const
+{
+    for (const auto& p : findings)
+        if (p.severity == model::Severity::Error)
+            return true;
+    return false;
+}
+
+EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::LoadOptions& options)
+{
+    io::Sources changed = sources;
+    changed[edit.file] = edit.after;
+    auto loaded = io::load_sources(changed, options);
+    const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
+    EditCheck out;
+    for (const auto& p : problems) {
+        // Problems elsewhere in the repo were there before; they never block
+        // recording what happened.
+        if (p.file != edit.file || !edit.lines.count(p.line))
+            continue;
+        const rules::Rule* r = rules::find_rule(p.rule);
+        if (!r || r->kind == rules::RuleKind::Integrity)
+            out.refused.push_back(p);
+        else
+            out.findings.push_back(p);
+    }
+    return out;
+}
+
+void write_edit(const fs::path& root, const Edit& edit)
+{
+    const fs::path path = root / edit.file;
+    if (edit.append)
+        // One write(2) of the new rows, led by a newline when the file lacks
+        // its last one: exactly what `after` was checked as.
+        util::append_text(path, edit.rows, io::newline_of(edit.before));
+    else
+        util::atomic_write(path, edit.after);
+}
+
+} // namespace pthv::record

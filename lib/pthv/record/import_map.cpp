@@ -1,0 +1,250 @@
+#include <pthv/record/import_map.hpp>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include <pthv/record/visit.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::record {
+
+namespace {
+
+const std::vector<std::string> k_date_fields = {"date", "arranged_on", "reflected_on"};
+
+std::size_t line_of(const YAML::Node& node)
+{
+    return node.Mark().line >= 0 ? static_cast<std::size_t>(node.Mark().line) + 1 : 0;
+}
+
+class MapReader {
+public:
+    MapReader(const std::string& file, model::Problems& problems) : m_file(file), m_problems(problems) {}
+
+    void fail(const YAML::Node& node, std::string message, std::string advice = {})
+    {
+        m_problems.push_back({"", model::Severity::Error, m_file, line_of(node), {}, std::move(message),
+                              std::move(advice)});
+    }
+
+    // A visits.csv field name as a key; reported when unknown.
+    bool field(const YAML::Node& key, const std::string& section)
+    {
+        const std::string name = key.Scalar();
+        const auto& names = visit_field_names();
+        if (std::find(names.begin(), names.end(), name) != names.end())
+            return true;
+        const std::string near = util::closest_match(name, names);
+        fail(key, fmt::format("{}: \"{}\" is not a visits.csv field", section, name),
+             near.empty() ? "the fields are: " + util::join(names, ", ") : "did you mean " + near + "?");
+        return false;
+    }
+
+    std::optional<std::string> scalar(const YAML::Node& node, const std::string& what)
+    {
+        if (node.IsScalar())
+            return node.Scalar();
+        fail(node, what + " must be a single value");
+        return std::nullopt;
+    }
+
+    bool is_map(const YAML::Node& node, const std::string& what)
+    {
+        if (node.IsMap())
+            return true;
+        fail(node, what + " must be a mapping (name: value)");
+        return false;
+    }
+
+private:
+    std::string m_file;
+    model::Problems& m_problems;
+};
+
+void read_columns(MapReader& r, const YAML::Node& node, ImportMap& map)
+{
+    if (!r.is_map(node, "columns"))
+        return;
+    for (const auto& kv : node) {
+        if (!r.field(kv.first, "columns"))
+            continue;
+        const std::string field = kv.first.Scalar();
+        map.column_lines[field] = line_of(kv.first);
+        if (kv.second.IsSequence()) {
+            for (const auto& c : kv.second)
+                if (const auto s = r.scalar(c, "columns." + field + " entry"))
+                    map.columns[field].push_back(*s);
+        } else if (const auto s = r.scalar(kv.second, "columns." + field)) {
+            map.columns[field].push_back(*s);
+        }
+    }
+}
+
+void read_values(MapReader& r, const YAML::Node& node, ImportMap& map)
+{
+    if (!r.is_map(node, "values"))
+        return;
+    for (const auto& kv : node) {
+        if (!r.field(kv.first, "values") || !r.is_map(kv.second, "values." + kv.first.Scalar()))
+            continue;
+        for (const auto& tr : kv.second) {
+            const auto from = r.scalar(tr.first, "a value to translate");
+            const auto to = r.scalar(tr.second, "values." + kv.first.Scalar() + "." + tr.first.Scalar());
+            if (from && to)
+                map.values[kv.first.Scalar()][*from] = *to;
+        }
+    }
+}
+
+void read_defaults(MapReader& r, const YAML::Node& node, ImportMap& map)
+{
+    if (!r.is_map(node, "defaults"))
+        return;
+    for (const auto& kv : node)
+        if (r.field(kv.first, "defaults"))
+            if (const auto s = r.scalar(kv.second, "defaults." + kv.first.Scalar()))
+                map.defaults[kv.first.Scalar()] = *s;
+}
+
+// Translates one value: exact match first, then ignoring case and spaces
+// around it, as form answers vary in both.
+std::string translate(const std::map<std::string, std::string>* table, const std::string& value)
+{
+    if (!table)
+        return value;
+    if (const auto it = table->find(value); it != table->end())
+        return it->second;
+    const std::string want = util::to_lower(util::trim(value));
+    for (const auto& [from, to] : *table)
+        if (util::to_lower(util::trim(from)) == want)
+            return to;
+    return value;
+}
+
+} // namespace
+
+std::optional<ImportMap> parse_import_map(const std::string& file, const std::string& text,
+                                          model::Problems& problems)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(text);
+    } catch (const YAML::Exception& e) {
+        problems.push_back({"", model::Severity::Error, file,
+                            e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0, {},
+                            "not valid YAML: " + e.msg, {}});
+        return std::nullopt;
+    }
+    const std::size_t before = problems.size();
+    MapReader r(file, problems);
+    ImportMap map;
+    if (!root.IsMap()) {
+        r.fail(root, "the map must be a YAML mapping with columns, values, date_format, defaults");
+        return std::nullopt;
+    }
+    for (const auto& kv : root) {
+        const std::string key = kv.first.Scalar();
+        if (key == "columns")
+            read_columns(r, kv.second, map);
+        else if (key == "values")
+            read_values(r, kv.second, map);
+        else if (key == "defaults")
+            read_defaults(r, kv.second, map);
+        else if (key == "date_format") {
+            if (const auto s = r.scalar(kv.second, "date_format")) {
+                const std::string wrong = check_date_format(*s);
+                if (!wrong.empty())
+                    r.fail(kv.second, "date_format \"" + *s + "\": " + wrong);
+                map.date_format = *s;
+            }
+        } else {
+            const std::string near =
+                util::closest_match(key, {"columns", "values", "date_format", "defaults"});
+            r.fail(kv.first, "unknown key \"" + key + "\"",
+                   near.empty() ? "the keys are columns, values, date_format, defaults"
+                                : "did you mean " + near + "?");
+        }
+    }
+    if (problems.size() != before)
+        return std::nullopt;
+    return map;
+}
+
+ImportMap identity_map(const io::CsvTable& table, model::Problems& problems)
+{
+    ImportMap map;
+    const auto& names = visit_field_names();
+    for (const auto& column : table.header) {
+        if (std::find(names.begin(), names.end(), column) != names.end()) {
+            map.columns[column].push_back(column);
+            continue;
+        }
+        const std::string near = util::closest_match(column, names);
+        problems.push_back({"", model::Severity::Error, table.file, 1, {},
+                            "the column \"" + column + "\" is not a visits.csv field",
+                            near.empty() ? "name the columns after visits.csv fields, or give --map MAP.yaml"
+                                         : "did you mean " + near + "? or give --map MAP.yaml"});
+    }
+    return map;
+}
+
+void check_map_columns(const std::string& map_file, const ImportMap& map, const io::CsvTable& table,
+                       model::Problems& problems)
+{
+    for (const auto& [field, columns] : map.columns)
+        for (const auto& c : columns)
+            if (std::find(table.header.begin(), table.header.end(), c) == table.header.end()) {
+                const std::string near = util::closest_match(c, table.header);
+                problems.push_back({"", model::Severity::Error, map_file, map.column_lines.count(field)
+                                                                              ? map.column_lines.at(field)
+                                                                              : 0,
+                                    {}, fmt::format("columns.{}: {} has no column \"{}\"", field, table.file, c),
+                                    near.empty() ? "its columns are: " + util::join(table.header, ", ")
+                                                 : "did you mean \"" + near + "\"?"});
+            }
+}
+
+Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow& row, model::Problems& problems)
+{
+    Fields fields;
+    for (const auto& [field, columns] : map.columns) {
+        const auto* table_of = map.values.count(field) ? &map.values.at(field) : nullptr;
+        std::vector<std::string> parts;
+        for (const auto& c : columns) {
+            const auto it = std::find(table.header.begin(), table.header.end(), c);
+            if (it == table.header.end())
+                continue;
+            const std::string value(util::trim(row.cells[static_cast<std::size_t>(it - table.header.begin())]));
+            if (field == "educators") {
+                // Each educator translates on its own (a name -> a staff id).
+                const std::string ids = join_ids(value);
+                for (const auto& id : ids.empty() ? std::vector<std::string>{} : util::split(ids, ';'))
+                    parts.push_back(translate(table_of, id));
+            } else if (!value.empty()) {
+                parts.push_back(translate(table_of, value));
+            }
+        }
+        fields[field] = util::join(parts, ";");
+    }
+    for (const auto& [field, value] : map.defaults)
+        if (fields[field].empty())
+            fields[field] = value;
+    for (const auto& field : k_date_fields) {
+        const auto it = fields.find(field);
+        if (it == fields.end() || it->second.empty() || map.date_format.empty())
+            continue;
+        if (const auto d = parse_date_as(it->second, map.date_format))
+            it->second = d->str();
+        else if (!model::Date::parse(it->second)) // ISO is always understood
+            problems.push_back({"value-invalid", model::Severity::Error, table.file, row.line, {},
+                                fmt::format("{} \"{}\" is not a date written as {}", field, it->second,
+                                            map.date_format),
+                                "fix the cell, or date_format in the map"});
+    }
+    if (auto it = fields.find("start_time"); it != fields.end())
+        it->second = normalise_time(it->second);
+    return fields;
+}
+
+} // namespace pthv::record

@@ -1,0 +1,61 @@
+#pragma once
+// The --map file of `pthv log-visit --import` (cli.md): which column of a
+// form export is which visits.csv field, how its values translate, how it
+// writes dates, and defaults for fields it lacks.
+//
+//   columns: {student_id: Student ID, educators: [Educator 1, Educator 2]}
+//   values: {focus: {Hopes and dreams: hopes_and_dreams}}
+//   date_format: "%m/%d/%Y"
+//   defaults: {status: completed, mode: home}
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/model/date.hpp>
+#include <pthv/model/problem.hpp>
+#include <pthv/record/row.hpp>
+
+namespace pthv::record {
+
+struct ImportMap {
+    std::map<std::string, std::vector<std::string>> columns; // field -> FILE columns (joined with ";")
+    std::map<std::string, std::map<std::string, std::string>> values; // field -> FILE value -> pthv value
+    std::string date_format;                                 // empty: ISO (YYYY-MM-DD)
+    Fields defaults;                                         // field -> value when FILE gives none
+    std::map<std::string, std::size_t> column_lines;         // field -> line in the map, for messages
+};
+
+// Parses the map's YAML. Problems (rule left empty) name `file` and the
+// line: not YAML, an unknown key, a field visits.csv does not have, a value
+// of the wrong shape, a date_format with an unsupported directive.
+std::optional<ImportMap> parse_import_map(const std::string& file, const std::string& text,
+                                          model::Problems& problems);
+
+// The map used without --map: each column of FILE is the visits.csv field of
+// the same name. A column that is not a field is a problem (line 1 of FILE).
+ImportMap identity_map(const io::CsvTable& table, model::Problems& problems);
+
+// Problems for map columns FILE does not have (naming the map's line).
+void check_map_columns(const std::string& map_file, const ImportMap& map, const io::CsvTable& table,
+                       model::Problems& problems);
+
+// A date written as `format` (strftime-like: %Y %m %d %y %b %B %e %%, other
+// characters literal; numbers may drop their leading zero). nullopt when
+// the text does not match or is not a real date.
+std::optional<model::Date> parse_date_as(std::string_view text, std::string_view format);
+// "" when `format` is supported, else what is wrong with it.
+std::string check_date_format(std::string_view format);
+
+// "4:30 PM", "9:05", "16:30" -> "16:30", "09:05"; anything else unchanged.
+std::string normalise_time(std::string_view text);
+
+// One FILE row as visits.csv fields: columns gathered and joined, values
+// translated, dates converted to ISO, defaults filled. A date that does not
+// match the format is a value-invalid problem at `line` of `file`.
+Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow& row, model::Problems& problems);
+
+} // namespace pthv::record

@@ -1,0 +1,77 @@
+#include <pthv/record/visit.hpp>
+
+#include <algorithm>
+
+#include <pthv/io/schema.hpp>
+#include <pthv/model/facts.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::record {
+
+std::string make_visit_id(const std::string& date, const std::string& student_id, const model::Repo& repo,
+                          std::set<std::string>& reserved)
+{
+    std::string digits;
+    for (const char c : date)
+        if (c >= '0' && c <= '9')
+            digits += c;
+    const std::string base = "V" + digits + "-" + student_id;
+    std::string id = base;
+    for (int n = 2; repo.find_visit(id) || reserved.count(id); ++n)
+        id = base + "-" + std::to_string(n);
+    reserved.insert(id);
+    return id;
+}
+
+void complete_new_visit(Fields& fields, const model::Repo& repo, const std::string& default_status)
+{
+    if (fields["status"].empty())
+        fields["status"] = default_status;
+    fields["educators"] = join_ids(fields["educators"]);
+    if (fields["site_id"].empty())
+        if (const model::Student* s = repo.find_student(fields["student_id"]))
+            fields["site_id"] = s->site_id;
+}
+
+namespace {
+
+std::vector<std::string> sorted_ids(std::vector<std::string> ids)
+{
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
+} // namespace
+
+VisitKey visit_key(const Fields& fields)
+{
+    const auto get = [&](const char* name) {
+        const auto it = fields.find(name);
+        return it == fields.end() ? std::string{} : it->second;
+    };
+    const std::string joined = join_ids(get("educators"));
+    return {get("student_id"), get("date"), sorted_ids(joined.empty() ? std::vector<std::string>{}
+                                                                      : util::split(joined, ';'))};
+}
+
+VisitKey visit_key(const model::Visit& visit)
+{
+    return {visit.student_id, visit.date ? visit.date->str() : std::string{}, model::Facts::educator_set(visit)};
+}
+
+std::set<VisitKey> logged_keys(const model::Repo& repo)
+{
+    std::set<VisitKey> out;
+    for (const auto& v : repo.visits)
+        out.insert(visit_key(v));
+    return out;
+}
+
+const std::vector<std::string>& visit_field_names()
+{
+    static const std::vector<std::string> k_names = io::schema("visits").column_names();
+    return k_names;
+}
+
+} // namespace pthv::record

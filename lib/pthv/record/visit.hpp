@@ -1,0 +1,37 @@
+#pragma once
+// Building visits.csv rows (data.md, visits.csv): ids, the student's site as
+// the default site, and the key that tells a visit already logged.
+
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include <pthv/model/repo.hpp>
+#include <pthv/record/row.hpp>
+
+namespace pthv::record {
+
+// "V<yyyymmdd>-<student_id>", with "-2", "-3", ... when the id is in the
+// repo or in `reserved`; the id made is added to `reserved`, so a batch of
+// new rows never shares one. `date` is YYYY-MM-DD (its digits are used).
+std::string make_visit_id(const std::string& date, const std::string& student_id, const model::Repo& repo,
+                          std::set<std::string>& reserved);
+
+// Fills what a new row may leave out: site_id from the student (the
+// student's site at the time), status `default_status` when empty, the
+// educators written joined by ";".
+void complete_new_visit(Fields& fields, const model::Repo& repo, const std::string& default_status);
+
+// Same student, date and set of educators: the same visit (rules.md,
+// duplicate-visit), so an import skips it.
+using VisitKey = std::tuple<std::string, std::string, std::vector<std::string>>;
+VisitKey visit_key(const Fields& fields);
+VisitKey visit_key(const model::Visit& visit);
+std::set<VisitKey> logged_keys(const model::Repo& repo);
+
+// Fields of visits.csv with a command-line flag, in the order of the file's
+// schema.
+const std::vector<std::string>& visit_field_names();
+
+} // namespace pthv::record

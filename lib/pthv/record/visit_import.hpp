@@ -1,0 +1,38 @@
+#pragma once
+// `pthv log-visit --import`: turns a form export into new visits.csv rows
+// (cli.md). All or nothing is the command's job; this plans the rows, skips
+// those already logged and places problems back on the export's own lines.
+
+#include <string>
+#include <vector>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/model/repo.hpp>
+#include <pthv/record/import_map.hpp>
+
+namespace pthv::record {
+
+struct ImportRow {
+    std::size_t source_line = 0; // the row's first physical line in the export
+    Fields fields;               // complete, with its visit_id
+};
+
+struct ImportPlan {
+    std::vector<ImportRow> rows;    // to add, in the export's order
+    std::size_t already_logged = 0; // same student, date and educators as a logged visit (or an earlier row)
+    model::Problems problems;       // found before any check of the repo (a date that does not parse, ...)
+};
+
+// Maps every row of `table`, fills defaults (status completed, the
+// student's site), skips rows already logged and makes ids unique among the
+// new rows too. `visits_header` is visits.csv's header: a field it has no
+// column for is a problem.
+ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
+                       const std::vector<std::string>& visits_header);
+
+// Problems found on visits.csv lines first_line, first_line + 1, ... (the
+// appended rows), moved to the export's file and lines.
+model::Problems to_export_lines(const model::Problems& problems, std::size_t first_line,
+                                const std::vector<ImportRow>& rows, const std::string& export_file);
+
+} // namespace pthv::record
