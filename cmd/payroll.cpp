@@ -153,8 +153,8 @@ Runner setup_payroll(CLI::App& sub)
                "Examples:\n"
                "  pthv payroll --month 2026-10                      # what to pay for October\n"
                "  pthv payroll --month 2026-10 --format csv -o 2026-10.csv   # for the payroll office\n"
-               "  pthv payroll --month 2026-10 --close              # write payroll/2026-10.csv, once\n"
-               "  pthv payroll --from 2026-07-01 --to 2026-08-31 --format json\n\n"
+               "  pthv payroll --month 2026-10 --close              # write payroll/2026-10.csv, once\n\n"
+               "--from D --to D lists any other range (summer, a pay cycle) without closing it.\n"
                "Formats: text (default), csv, json. Exit 1 when a funding source would go below zero;\n"
                "exit 2, nothing written, when --close is refused.");
     return [o](Session& s) { return run_payroll(*o, s); };
