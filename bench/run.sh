@@ -53,7 +53,9 @@ visit_rows=$(($(wc -l <"$repo/visits.csv") - 1))
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-has_command() { "$pthv" "$1" --help >/dev/null 2>&1; }
+# A command the binary has is listed in its --help (`pthv CMD --help` alone
+# would print the main help for an unknown CMD and exit 0).
+has_command() { "$pthv" --help 2>&1 | grep -qE "^[[:space:]]+$1([[:space:]]|$)"; }
 
 results=()  # "name|seconds|peak_kb|exit"
 # run NAME CMD...: times CMD (stdout to a file), records wall seconds and peak RSS.
@@ -66,8 +68,11 @@ run() {
     secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
         n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
     kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-    results+=("$name|$secs|$kb|$rc")
-    printf '  %-34s %8.2f s %8.0f MB  exit %s\n' "$name" "$secs" "$((kb / 1024))" "$rc"
+    # CPU seconds (user + system) too: on a shared machine wall time says
+    # more about the neighbours than about the program.
+    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+    results+=("$name|$secs|$kb|$rc|$cpu")
+    printf '  %-34s %8.2f s wall %8.2f s cpu %8.0f MB  exit %s\n' "$name" "$secs" "$cpu" "$((kb / 1024))" "$rc"
 }
 
 echo "bench: $students students, $visit_rows visit rows, $csv_bytes CSV bytes in $repo"
@@ -105,13 +110,16 @@ else skipped+=("log-visit"); fi
 
 # The table, with ratios to miller's time.
 mlr_secs=$(echo "${results[0]}" | cut -d'|' -f2)
+mlr_cpu=$(echo "${results[0]}" | cut -d'|' -f5)
 echo
-echo "| command | seconds | x miller | peak RSS MB | RSS / CSV bytes |"
-echo "|---|---:|---:|---:|---:|"
+echo "| command | wall s | x miller | cpu s | x miller (cpu) | peak RSS MB | RSS / CSV bytes | exit |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${results[@]}"; do
-    IFS='|' read -r name secs kb _ <<<"$r"
-    awk -v n="$name" -v s="$secs" -v m="$mlr_secs" -v kb="$kb" -v b="$csv_bytes" 'BEGIN {
-        printf "| %s | %.2f | %.2f | %.0f | %.2f |\n", n, s, (m > 0 ? s / m : 0), kb / 1024, kb * 1024 / b }'
+    IFS='|' read -r name secs kb rc cpu <<<"$r"
+    awk -v n="$name" -v s="$secs" -v m="$mlr_secs" -v c="$cpu" -v mc="$mlr_cpu" -v kb="$kb" \
+        -v b="$csv_bytes" -v rc="$rc" 'BEGIN {
+        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %s |\n", n, s, (m > 0 ? s / m : 0), c,
+               (mc > 0 ? c / mc : 0), kb / 1024, kb * 1024 / b, rc }'
 done
 echo
 echo "scale: $students students, $visit_rows visit rows, $csv_bytes CSV bytes"
