@@ -1,0 +1,106 @@
+#include <doctest/doctest.h>
+
+#include <pthv/record/import_map.hpp>
+
+using namespace pthv;
+
+namespace {
+
+std::optional<std::string> iso(std::string_view text, std::string_view format)
+{
+    const auto d = record::parse_date_as(text, format);
+    return d ? std::optional<std::string>(d->str()) : std::nullopt;
+}
+
+} // namespace
+
+TEST_CASE("record::import_map")
+{
+    model::Problems problems;
+
+    SUBCASE("dates in the export's own format")
+    {
+        CHECK(iso("9/4/2026", "%m/%d/%Y") == "2026-09-04");
+        CHECK(iso("09/14/26", "%m/%d/%y") == "2026-09-14");
+        CHECK(iso("14 Sep 2026", "%d %b %Y") == "2026-09-14");
+        CHECK(iso("14-september-2026", "%d-%b-%Y") == "2026-09-14");
+        CHECK(!iso("2/30/2026", "%m/%d/%Y"));
+        CHECK(!iso("9-14-2026", "%m/%d/%Y"));
+        CHECK(!iso("9/14/2026x", "%m/%d/%Y"));
+        CHECK(record::check_date_format("%m/%d/%Y").empty());
+        CHECK(!record::check_date_format("%m/%d").empty());
+        CHECK(!record::check_date_format("%Q %m %d %Y").empty());
+    }
+    SUBCASE("times as forms write them")
+    {
+        CHECK(record::normalise_time("4:30 PM") == "16:30");
+        CHECK(record::normalise_time("12:05 am") == "00:05");
+        CHECK(record::normalise_time("9:05") == "09:05");
+        CHECK(record::normalise_time("16:30:00") == "16:30");
+        CHECK(record::normalise_time("half past four") == "half past four");
+    }
+    SUBCASE("a map gathers columns, translates values, converts dates and fills defaults")
+    {
+        const auto map = record::parse_import_map("m.yaml",
+                                                  "columns:\n"
+                                                  "  student_id: Student\n"
+                                                  "  educators: [E1, E2]\n"
+                                                  "  date: When\n"
+                                                  "  focus: Focus\n"
+                                                  "values:\n"
+                                                  "  focus: {Hopes and dreams: hopes_and_dreams}\n"
+                                                  "  educators: {Ms. Le: T017}\n"
+                                                  "date_format: \"%m/%d/%Y\"\n"
+                                                  "defaults: {status: completed, mode: home}\n",
+                                                  problems);
+        REQUIRE(map);
+        CHECK(problems.empty());
+        io::CsvTable t;
+        t.file = "x.csv";
+        t.header = {"Student", "E1", "E2", "When", "Focus"};
+        const io::CsvRow row{7, {"ST01", "Ms. Le", "T022", "9/14/2026", "HOPES AND DREAMS "}};
+        const auto f = record::map_row(*map, t, row, problems);
+        CHECK(problems.empty());
+        CHECK(f.at("student_id") == "ST01");
+        CHECK(f.at("educators") == "T017;T022");
+        CHECK(f.at("date") == "2026-09-14");
+        CHECK(f.at("focus") == "hopes_and_dreams");
+        CHECK(f.at("status") == "completed");
+        CHECK(f.at("mode") == "home");
+        const io::CsvRow bad{9, {"ST01", "T1", "T2", "14/9/2026", ""}};
+        record::map_row(*map, t, bad, problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].file == "x.csv");
+        CHECK(problems[0].line == 9);
+        CHECK(problems[0].rule == "value-invalid");
+    }
+    SUBCASE("an unknown field is named with its line and a suggestion")
+    {
+        CHECK(!record::parse_import_map("m.yaml", "columns:\n  student_id: S\n  dates: D\n", problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 3);
+        CHECK(problems[0].advice == "did you mean date?");
+    }
+    SUBCASE("YAML that does not parse is named with its line")
+    {
+        CHECK(!record::parse_import_map("m.yaml", "columns:\n  a: [b\n", problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line > 0);
+    }
+    SUBCASE("an unknown top-level key and a bad date_format are problems")
+    {
+        CHECK(!record::parse_import_map("m.yaml", "column: {}\ndate_format: \"%m\"\n", problems));
+        CHECK(problems.size() == 2);
+    }
+    SUBCASE("map columns the export lacks are named")
+    {
+        const auto map = record::parse_import_map("m.yaml", "columns:\n  student_id: Student\n", problems);
+        REQUIRE(map);
+        io::CsvTable t;
+        t.file = "x.csv";
+        t.header = {"Studnet"};
+        record::check_map_columns("m.yaml", *map, t, problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 2);
+    }
+}
