@@ -20,24 +20,24 @@ h1 { font-size: 1.5rem; margin: 0 0 6px; }
 h2 { font-size: 1.1rem; margin: 28px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
 p.meta { color: var(--muted); margin: 2px 0; }
 p.alert { background: #fff4e5; border-left: 4px solid #e08a00; padding: 8px 12px; margin: 10px 0; }
-.charts { display: grid; grid-template-columns: 1fr 1fr; gap: 16px 24px; }
+.charts { display: grid; grid-template-columns: 1fr; gap: 16px; }
 .charts figure { margin: 0; }
-.charts figure.wide { grid-column: 1 / -1; }
+.charts figure { max-width: 760px; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .bar { fill: var(--bar); } svg .track { fill: var(--track); } svg .axis { stroke: var(--line); }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
 svg .val, svg .lab { text-anchor: middle; } svg .rlab { text-anchor: end; }
 .scroll { overflow-x: auto; }
-table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
-th, td { padding: 4px 8px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
+th, td { padding: 4px 4px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: bottom; }
+td { white-space: nowrap; }
 th { background: #f5f7fa; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr:last-child td { border-bottom: none; }
 p.note { color: var(--muted); font-size: 0.85rem; margin: 4px 0 0; }
 @media (max-width: 640px) {
   main { padding: 12px 10px 24px; }
-  .charts { grid-template-columns: 1fr; }
   table { font-size: 0.8rem; }
   th, td { padding: 3px 5px; }
 }
@@ -79,7 +79,7 @@ std::string charts(const Figures& f)
             fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
         }
     std::string out = "<section class=\"charts\">\n";
-    out += "<figure class=\"wide\"><figcaption>Completed visits per month</figcaption>\n" +
+    out += "<figure><figcaption>Completed visits per month</figcaption>\n" +
            svg_columns("Completed visits per month", months) + "</figure>\n";
     out += "<figure><figcaption>Coverage of enrolment by site</figcaption>\n" +
            svg_rows("Coverage of enrolment by site", coverage) + "</figure>\n";

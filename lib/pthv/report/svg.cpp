@@ -50,7 +50,7 @@ std::string svg_columns(const std::string& title, const std::vector<Bar>& bars)
 
 std::string svg_rows(const std::string& title, const std::vector<Bar>& bars)
 {
-    const int width = 640, label_w = 220, row = 26, top = 8, room = width - label_w - 70;
+    const int width = 640, label_w = 270, row = 26, top = 8, room = width - label_w - 70;
     const int height = top * 2 + row * std::max(1, static_cast<int>(bars.size()));
     std::string out = fmt::format(
         "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">"

@@ -58,8 +58,11 @@ Table sites(const Figures& f)
     };
     for (const auto& s : f.sites)
         row(s, s.site_id);
-    if (f.site_filter.empty())
-        row(f.total, "all");
+    if (f.site_filter.empty()) {
+        Summary all = f.total;
+        all.name = "all sites";
+        row(all, "all");
+    }
     t.note = "goal: the school's own goal of students to visit, never a quota";
     return t;
 }
@@ -77,7 +80,7 @@ Table fidelity(const Figures& f)
     Table t = make("fidelity", "Fidelity to the core practices (share of completed visits with no finding)",
                    {"site", "name", "visits", "CP1", "CP2", "CP3", "CP4", "CP5"}, 2);
     for (const auto& r : f.fidelity) {
-        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.name,
+        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.site_id.empty() ? "all sites" : r.name,
                                         count_str(r.visits, f.min_cell)};
         for (const auto& s : r.meeting)
             row.push_back(share_str(s));
@@ -149,7 +152,7 @@ Table declines(const Figures& f)
         t.rows.push_back({s.site_id, s.name, count_str(s.declined, m), count_str(s.declined_families, m),
                           count_str(s.scheduled_ahead, m)});
     if (f.site_filter.empty())
-        t.rows.push_back({"all", f.total.name, count_str(f.total.declined, m), count_str(f.total.declined_families, m),
+        t.rows.push_back({"all", "all sites", count_str(f.total.declined, m), count_str(f.total.declined_families, m),
                           count_str(f.total.scheduled_ahead, m)});
     t.note = "participation is voluntary (core practice 1): a decline is the family's choice";
     return t;
