@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# pthv init: creates a data repo that validates clean, and never overwrites.
+set -u
+pthv=${1:?usage: test_init.sh PATH/TO/pthv}
+case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() { # check NAME COMMAND...: runs the command, reports ok/FAIL
+    local name=$1; shift
+    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
+}
+
+out=$("$pthv" init "$tmp/repo" --district 'Riverbend "Unified"' --as-of 2026-09-01 2>&1); code=$?
+check "init exits 0" [ "$code" -eq 0 ]
+check "init says where it created the repo" grep -q "Created a pthv data repo in $tmp/repo" <<<"$out"
+for f in pthv.yaml .gitattributes sites.csv staff.csv students.csv trainings.csv visits.csv; do
+    check "init creates $f" [ -s "$tmp/repo/$f" ]
+done
+check "sites.csv holds its header" [ "$(cat "$tmp/repo/sites.csv")" = "site_id,name,level,status,coordinator_id,visit_goal" ]
+check "visits.csv holds its header" \
+    [ "$(cat "$tmp/repo/visits.csv")" = "visit_id,student_id,site_id,date,start_time,minutes,educators,status,arranged_on,focus,mode,reflected_on,language,notes" ]
+check "each CSV is one header line" [ "$(cat "$tmp/repo"/*.csv | wc -l)" -eq 5 ]
+check ".gitattributes makes the logs union-merge" grep -qx "visits.csv merge=union" "$tmp/repo/.gitattributes"
+check ".gitattributes covers trainings.csv" grep -qx "trainings.csv merge=union" "$tmp/repo/.gitattributes"
+check "pthv.yaml names the district, quotes intact" grep -qF 'district: "Riverbend \"Unified\""' "$tmp/repo/pthv.yaml"
+check "pthv.yaml holds the school year of the as-of date" grep -q "start: 2026-07-01, end: 2027-06-30" "$tmp/repo/pthv.yaml"
+
+out=$("$pthv" -C "$tmp/repo" --as-of 2026-09-01 validate 2>&1); code=$?
+check "a new repo validates clean (exit 0)" [ "$code" -eq 0 ]
+check "validate prints only its summary" [ "$out" = "0 errors, 0 warnings in 0 visits" ]
+out=$("$pthv" -C "$tmp/repo" --as-of 2026-09-01 validate -q 2>&1)
+check "validate -q on a clean repo prints nothing" [ -z "$out" ]
+
+# Refusing to overwrite: exit 2, a message, every file byte-identical.
+echo "S01,Kept,elementary,active,," >> "$tmp/repo/sites.csv"
+sums=$(cd "$tmp/repo" && sha256sum pthv.yaml .gitattributes *.csv)
+err=$("$pthv" init "$tmp/repo" 2>&1 >/dev/null); code=$?
+check "init on an existing repo exits 2" [ "$code" -eq 2 ]
+check "init on an existing repo says it never overwrites" grep -q "already exists; pthv init never overwrites" <<<"$err"
+check "init on an existing repo leaves every file byte-identical" \
+    [ "$(cd "$tmp/repo" && sha256sum pthv.yaml .gitattributes *.csv)" = "$sums" ]
+
+# One file already there is enough to refuse, and nothing else is written.
+mkdir "$tmp/partial" && echo "x" > "$tmp/partial/visits.csv"
+"$pthv" init "$tmp/partial" >/dev/null 2>&1; code=$?
+check "init refuses when any one file exists" [ "$code" -eq 2 ]
+check "a refused init writes nothing" [ "$(ls -A "$tmp/partial")" = "visits.csv" ]
+
+out=$("$pthv" init "$tmp/quiet" -q 2>&1); code=$?
+check "init -q exits 0" [ "$code" -eq 0 ]
+check "init -q prints nothing" [ -z "$out" ]
+check "init -q still creates the repo" [ -f "$tmp/quiet/pthv.yaml" ]
+
+out=$(cd "$tmp" && mkdir here && cd here && "$pthv" init -q && ls pthv.yaml 2>&1)
+check "init with no folder uses the current one" [ "$out" = "pthv.yaml" ]
+
+out=$("$pthv" init "$tmp/q2" --quiet 2>&1 && cd "$tmp/q2/" && mkdir -p deep/er && cd deep/er && "$pthv" validate -q 2>&1)
+check "validate finds the repo walking up from a subfolder" [ -z "$out" ]
+
+exit $fail
