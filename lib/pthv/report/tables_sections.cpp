@@ -80,6 +80,8 @@ Table fidelity(const Figures& f)
     Table t = make("fidelity", "Fidelity to the core practices (share of completed visits with no finding)",
                    {"site", "name", "visits", "CP1", "CP2", "CP3", "CP4", "CP5"}, 2);
     for (const auto& r : f.fidelity) {
+        if (!f.site_filter.empty() && &r == &f.fidelity.front())
+            continue; // one site: its own row is the whole report
         std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.site_id.empty() ? "all sites" : r.name,
                                         count_str(r.visits, f.min_cell)};
         for (const auto& s : r.meeting)
