@@ -112,11 +112,15 @@ void Session::finish()
 std::string format_problem_line(const model::Problem& p, bool color)
 {
     const std::string_view sev = model::severity_name(p.severity);
-    const std::string where = p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.file;
+    // A message may echo a cell or a broken file: printable() keeps its
+    // bytes from reaching the terminal as control sequences.
+    const std::string file = util::printable(p.file);
+    const std::string where = p.line > 0 ? fmt::format("{}:{}", file, p.line) : file;
+    const std::string message = util::printable(p.message);
     if (!color)
-        return fmt::format("{}: {}[{}]: {}\n", where, sev, p.rule, p.message);
+        return fmt::format("{}: {}[{}]: {}\n", where, sev, p.rule, message);
     const char* c = p.severity == model::Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m";
-    return fmt::format("\x1b[1m{}:\x1b[0m {}{}[{}]\x1b[0m: {}\n", where, c, sev, p.rule, p.message);
+    return fmt::format("\x1b[1m{}:\x1b[0m {}{}[{}]\x1b[0m: {}\n", where, c, sev, p.rule, message);
 }
 
 model::Date parse_date_option(const std::string& text, const std::string& option)

@@ -167,6 +167,8 @@ malformed "missing file" "trainings.csv: error[csv-syntax]: the file is missing"
 malformed "missing pthv.yaml" "pthv.yaml: error[config-invalid]: pthv.yaml is missing" "rm pthv.yaml"
 malformed "NUL byte" "visits.csv:2: error[csv-syntax]: the line holds a NUL byte" \
     "sed -i '2s/,es,/,e\\x00s,/' visits.csv"
+malformed "escape sequence in a cell is shown, not sent" 'status "\x1B[2Jcompleted" is not one of' \
+    "sed -i '2s/,completed,/,\x1b[2Jcompleted,/' visits.csv"
 
 for seed in 1 2 3 4 5 6; do
     for f in visits.csv students.csv pthv.yaml; do

@@ -90,3 +90,18 @@ TEST_CASE("util::with_thousands and plural")
     CHECK(plural(0, "error", "errors") == "0 errors");
     CHECK(plural(1245, "visit", "visits") == "1,245 visits");
 }
+
+TEST_CASE("util::printable")
+{
+    SUBCASE("plain and multibyte text is kept")
+    {
+        CHECK(printable("Jos\xC3\xA9, 50.00") == "Jos\xC3\xA9, 50.00");
+    }
+    SUBCASE("control characters and invalid bytes are shown as \\xNN")
+    {
+        CHECK(printable("a\x1b[31mb") == "a\\x1B[31mb");
+        CHECK(printable("tab\there\n") == "tab\\x09here\\x0A");
+        CHECK(printable("Jos\xE9") == "Jos\\xE9");
+        CHECK(printable("\xE2\x82") == "\\xE2\\x82");
+    }
+}

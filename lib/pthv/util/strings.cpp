@@ -100,6 +100,35 @@ std::size_t find_invalid_utf8(std::string_view s)
     return std::string_view::npos;
 }
 
+std::string printable(std::string_view s)
+{
+    static const char* k_hex = "0123456789ABCDEF";
+    std::string out;
+    out.reserve(s.size());
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Keep a valid multibyte sequence whole.
+            const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
+            if (len > 1 && i + len <= s.size() && find_invalid_utf8(s.substr(i, len)) == std::string_view::npos) {
+                out.append(s.substr(i, len));
+                i += len;
+                continue;
+            }
+        } else if (c >= 0x20 && c != 0x7F) {
+            out += static_cast<char>(c);
+            ++i;
+            continue;
+        }
+        out += "\\x";
+        out += k_hex[c >> 4];
+        out += k_hex[c & 0xF];
+        ++i;
+    }
+    return out;
+}
+
 std::size_t edit_distance(std::string_view a, std::string_view b)
 {
     std::vector<std::size_t> row(b.size() + 1);

@@ -19,6 +19,11 @@ std::string to_lower(std::string_view s);
 // the whole text is valid (overlongs, surrogates and > U+10FFFF are invalid).
 std::size_t find_invalid_utf8(std::string_view s);
 
+// `s` safe to print on a terminal: control characters and bytes that are
+// not valid UTF-8 become \xNN, so a cell or a broken file echoed in a
+// message can neither garble the output nor send escape sequences.
+std::string printable(std::string_view s);
+
 std::size_t edit_distance(std::string_view a, std::string_view b);
 
 // The candidate closest to `name` when it is close enough to be a plausible
