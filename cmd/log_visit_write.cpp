@@ -42,7 +42,7 @@ Loaded load_for_edit(Session& session, const std::string& file)
     io::LoadOptions options;
     options.as_of = session.as_of();
     try {
-        l.sources = record::read_sources(session.root());
+        l.sources = io::read_sources(session.root());
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }

@@ -296,13 +296,14 @@ LoadResult load_sources(const Sources& sources, const LoadOptions& options,
     return load_all(sources, nullptr, options, flags);
 }
 
-LoadResult load_repo(const fs::path& root, const LoadOptions& options)
+Sources read_sources(const fs::path& root)
 {
     Sources sources;
     for (const std::string name : {"pthv.yaml", "sites.csv", "staff.csv", "students.csv", "trainings.csv",
                                    "visits.csv"})
         if (util::file_exists(root / name))
             sources[name] = util::read_file(root / name);
+    // Closed payroll files take part in the checks (paid-not-compensable).
     std::error_code ec;
     if (fs::is_directory(root / "payroll", ec))
         for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
@@ -310,6 +311,12 @@ LoadResult load_repo(const fs::path& root, const LoadOptions& options)
             if (entry.is_regular_file() && util::ends_with(name, ".csv"))
                 sources["payroll/" + name] = util::read_file(entry.path());
         }
+    return sources;
+}
+
+LoadResult load_repo(const fs::path& root, const LoadOptions& options)
+{
+    Sources sources = read_sources(root);
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));

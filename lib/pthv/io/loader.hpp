@@ -32,6 +32,10 @@ struct LoadResult {
     model::Problems problems;
 };
 
+// The files of the data repo at `root` as text: pthv.yaml, the five CSV
+// files and payroll/*.csv, each only if it exists.
+Sources read_sources(const std::filesystem::path& root);
+
 // Reads pthv.yaml, the five CSV files and payroll/*.csv under `root`.
 LoadResult load_repo(const std::filesystem::path& root, const LoadOptions& options = {});
 

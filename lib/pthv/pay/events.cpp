@@ -29,8 +29,13 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         const Visit& va = repo.visits[events[a].first];
         const Visit& vb = repo.visits[events[b].first];
-        return std::make_tuple(va.date->days(), va.start_time->minutes(), va.id) <
-               std::make_tuple(vb.date->days(), vb.start_time->minutes(), vb.id);
+        // std::tie compares the ids in place; make_tuple would copy them on
+        // every comparison, which dominated validate at state scale.
+        const auto da = va.date->days();
+        const auto db = vb.date->days();
+        const auto ta = va.start_time->minutes();
+        const auto tb = vb.start_time->minutes();
+        return std::tie(da, ta, va.id) < std::tie(db, tb, vb.id);
     });
 
     // What closed ledgers paid, per educator: (staff, visit id) pairs, and

@@ -9,23 +9,6 @@ namespace pthv::record {
 
 namespace fs = std::filesystem;
 
-io::Sources read_sources(const fs::path& root)
-{
-    io::Sources sources;
-    for (const std::string name : {"pthv.yaml", "sites.csv", "staff.csv", "students.csv", "trainings.csv",
-                                   "visits.csv"})
-        if (util::file_exists(root / name))
-            sources[name] = util::read_file(root / name);
-    // Closed payroll files take part in the checks (paid-not-compensable).
-    std::error_code ec;
-    if (fs::is_directory(root / "payroll", ec))
-        for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
-            const std::string name = entry.path().filename().string();
-            if (entry.is_regular_file() && util::ends_with(name, ".csv"))
-                sources["payroll/" + name] = util::read_file(entry.path());
-        }
-    return sources;
-}
 
 model::Problems unwritable(const io::LoadResult& loaded, const std::string& file)
 {

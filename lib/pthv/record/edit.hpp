@@ -18,10 +18,6 @@
 
 namespace pthv::record {
 
-// The files io::load_repo reads, as text: pthv.yaml, the five CSV files and
-// payroll/*.csv. Throws util::FileError when the system refuses a read.
-io::Sources read_sources(const std::filesystem::path& root);
-
 // A problem of the file itself (missing, no header, a row that is not
 // well-formed) that makes writing rows into it unsafe; empty when `file`
 // can be edited. `loaded` is the load of the current sources.
