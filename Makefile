@@ -38,7 +38,8 @@ build: deps $(BUILD_DIR)/CMakeCache.txt
 
 demo: build
 	@echo "== pthv validate on the example district (as of 2026-05-15) =="
-	-./$(BUILD_DIR)/pthv -C examples --as-of 2026-05-15 validate
+	@./$(BUILD_DIR)/pthv -C examples --as-of 2026-05-15 validate || \
+	  echo "(exit $$?: the example district has findings on purpose, see examples/README.md)"
 
 test: build
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
