@@ -58,4 +58,19 @@ check "init with no folder uses the current one" [ "$out" = "pthv.yaml" ]
 out=$("$pthv" init "$tmp/q2" --quiet 2>&1 && cd "$tmp/q2/" && mkdir -p deep/er && cd deep/er && "$pthv" validate -q 2>&1)
 check "validate finds the repo walking up from a subfolder" [ -z "$out" ]
 
+# pthv schema: the columns init writes are the ones the schemas name.
+out=$("$pthv" schema visits.csv 2>&1); code=$?
+check "schema visits.csv exits 0" [ "$code" -eq 0 ]
+check "schema visits.csv names the file and its key" grep -qx "  key: visit_id" <<<"$out"
+check "schema lists the columns of init's visits.csv, in order" \
+    [ "$(sed -n 's/^  \([a-z_]*\)  .*\(required\|optional\).*/\1/p' <<<"$out" | paste -sd,)" = "$(cat "$tmp/repo/visits.csv")" ]
+check "schema with no file shows all five data files" [ "$("$pthv" schema | grep -c '^[a-z]*\.csv (')" -eq 5 ]
+if [ -n "${PTHV_SOURCE_DIR:-}" ]; then
+    check "schema --format yaml prints the Table Schema compiled in" \
+        cmp -s <("$pthv" schema staff --format yaml) "$PTHV_SOURCE_DIR/schemas/staff.yaml"
+fi
+out=$("$pthv" schema visitz 2>&1); code=$?
+check "schema of an unknown file exits 2" [ "$code" -eq 2 ]
+check "schema of an unknown file suggests one" grep -q "did you mean visits?" <<<"$out"
+
 exit $fail
