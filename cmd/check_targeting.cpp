@@ -9,9 +9,9 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "report_scope.hpp"
 
 #include <pthv/model/facts.hpp>
-#include <pthv/model/period.hpp>
 #include <pthv/report/targeting.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -72,26 +72,14 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
 
     report::TargetingReport rep;
     rep.as_of = repo.as_of;
-    if (!o.site.empty()) {
-        if (!repo.find_site(o.site)) {
-            std::vector<std::string> ids;
-            for (const auto& s : repo.sites)
-                ids.push_back(s.id);
-            const std::string near = util::closest_match(o.site, ids);
-            throw UsageError("--site " + o.site + ": no such site in sites.csv" +
-                             (near.empty() ? "" : "; did you mean " + near + "?"));
-        }
+    check_site_option(o.site, repo);
+    if (!o.site.empty())
         rep.site = o.site;
-    }
-    std::string error;
-    const auto period = model::parse_period(o.period, repo.config, repo.as_of, error);
-    if (!period)
-        throw UsageError("--period " + o.period + ": " + error);
-    rep.period = *period;
+    rep.period = period_option(o.period, repo);
 
     const model::Facts facts(repo);
-    rep.result = stats::analyse_targeting(facts, {*by, rep.site, period->from, period->to});
-    rep.spread = stats::analyse_spread(repo, {rep.site, period->from, period->to});
+    rep.result = stats::analyse_targeting(facts, {*by, rep.site, rep.period.from, rep.period.to});
+    rep.spread = stats::analyse_spread(repo, {rep.site, rep.period.from, rep.period.to});
     rep.flags_source = flags_source(repo, o.flags_file);
 
     // With no flags at all the renderers say so plainly; nothing to judge is

@@ -6,8 +6,8 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "report_scope.hpp"
 
-#include <pthv/model/period.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
@@ -38,22 +38,12 @@ int run_report(const ReportOptions& o, Session& session)
     const model::Repo& repo = loaded.repo;
     if (!repo.config_ok)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
-    std::string error;
-    const auto period = model::parse_period(o.period, repo.config, repo.as_of, error);
-    if (!period)
-        throw UsageError("--period " + o.period + ": " + error);
-    if (!o.site.empty() && !repo.find_site(o.site)) {
-        std::vector<std::string> ids;
-        for (const auto& s : repo.sites)
-            ids.push_back(s.id);
-        const std::string near = util::closest_match(o.site, ids);
-        throw UsageError("--site " + o.site + ": no such site in sites.csv" +
-                         (near.empty() ? "" : "; did you mean " + near + "?"));
-    }
+    const model::Period period = period_option(o.period, repo);
+    check_site_option(o.site, repo);
 
     const auto findings = rules::check_repo(repo, std::move(loaded.problems));
     const model::Facts facts(repo);
-    const auto figures = report::compute_figures(facts, findings, {*period, o.site, o.is_public});
+    const auto figures = report::compute_figures(facts, findings, {period, o.site, o.is_public});
 
     std::string& out = session.out();
     if (format == "json")
