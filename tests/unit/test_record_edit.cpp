@@ -43,6 +43,18 @@ TEST_CASE("record::edit")
         CHECK(io::replace_line(before, 3, "y") == "\xEF\xBB\xBFh\r\na\r\ny");
         CHECK(!io::replace_line(before, 4, "z"));
     }
+    SUBCASE("a row's cells are read from its own line; a replace changes that line only")
+    {
+        const io::Sources crlf = {{"staff.csv", "\xEF\xBB\xBFstaff_id,name\r\nT01,\"Ruiz, Ana\"\r\nT02,Bo"}};
+        CHECK(record::row_fields(crlf, "staff.csv", 2) == record::Fields{{"staff_id", "T01"}, {"name", "Ruiz, Ana"}});
+        CHECK(record::row_fields(crlf, "staff.csv", 3) == record::Fields{{"staff_id", "T02"}, {"name", "Bo"}});
+        CHECK(record::row_fields(crlf, "staff.csv", 4).empty());
+        const auto e = record::make_replace(crlf, "staff.csv", 2, "T01,Ana");
+        REQUIRE(e);
+        CHECK(e->after == "\xEF\xBB\xBFstaff_id,name\r\nT01,Ana\r\nT02,Bo");
+        CHECK(e->lines == std::set<std::size_t>{2});
+        CHECK(!record::make_replace(crlf, "staff.csv", 4, "x"));
+    }
     SUBCASE("a good row has no problems")
     {
         const auto e = append_visit(src, "V20260921-ST03,ST03,S01,2026-09-21,16:30,40,T01;T02,completed,2026-09-14,"

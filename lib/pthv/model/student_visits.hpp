@@ -1,8 +1,8 @@
 #pragma once
 // Each student's progress through the two-visit model this school year
 // (data.md: the first visit is the earliest completed one; later ones are
-// follow-ups), and who still awaits a visit. Shared by `pthv roster
-// students` and the reports.
+// follow-ups), and who still awaits a visit, for `pthv roster
+// students`.
 
 #include <cstddef>
 #include <optional>

@@ -1,5 +1,8 @@
 #include <pthv/record/edit.hpp>
 
+#include <string_view>
+
+#include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
@@ -8,7 +11,6 @@
 namespace pthv::record {
 
 namespace fs = std::filesystem;
-
 
 model::Problems unwritable(const io::LoadResult& loaded, const std::string& file)
 {
@@ -35,6 +37,59 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     const std::size_t first = io::next_line(e.before);
     for (std::size_t i = 0; i < row_count; ++i)
         e.lines.insert(first + i);
+    return e;
+}
+
+namespace {
+
+// Physical line `line` (1-based) of `content` with its line break, or empty.
+std::string_view line_of(std::string_view content, std::size_t line)
+{
+    std::size_t begin = 0;
+    for (std::size_t l = 1; l < line && begin != std::string_view::npos; ++l) {
+        begin = content.find('\n', begin);
+        if (begin != std::string_view::npos)
+            ++begin;
+    }
+    if (line == 0 || begin == std::string_view::npos || begin >= content.size())
+        return {};
+    const auto nl = content.find('\n', begin);
+    return content.substr(begin, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - begin);
+}
+
+} // namespace
+
+Fields row_fields(const io::Sources& sources, const std::string& file, std::size_t line)
+{
+    const auto it = sources.find(file);
+    if (it == sources.end() || line < 2)
+        return {};
+    const std::string_view row = line_of(it->second, line);
+    if (row.empty())
+        return {};
+    std::string text(line_of(it->second, 1));
+    if (text.empty() || text.back() != '\n')
+        text += '\n';
+    text += row;
+    model::Problems ignored;
+    const io::CsvTable table = io::read_csv(file, text, ignored);
+    return table.rows.empty() ? Fields{} : fields_of(table.header, table.rows.front().cells);
+}
+
+std::optional<Edit> make_replace(const io::Sources& sources, const std::string& file, std::size_t line,
+                                 const std::string& text)
+{
+    const auto it = sources.find(file);
+    if (it == sources.end())
+        return std::nullopt;
+    auto after = io::replace_line(it->second, line, text);
+    if (!after)
+        return std::nullopt;
+    Edit e;
+    e.file = file;
+    e.before = it->second;
+    e.after = std::move(*after);
+    e.lines = {line};
     return e;
 }
 

@@ -10,11 +10,13 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <string>
 
 #include <pthv/io/loader.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/record/row.hpp>
 
 namespace pthv::record {
 
@@ -35,6 +37,17 @@ struct Edit {
 // An append of `rows` (each ending in the file's newline) to `file`.
 Edit make_append(const io::Sources& sources, const std::string& file, const std::string& rows,
                  std::size_t row_count);
+
+// The cells of the record on physical line `line` of `file`, by header name,
+// as the file has them. Only the header line and that line are read: a
+// data-repo record is one line (data.md). Empty when there is no such line.
+Fields row_fields(const io::Sources& sources, const std::string& file, std::size_t line);
+
+// A replace of physical line `line` of `file` by `text` (no line ending; the
+// line keeps its own), every other byte kept. nullopt when there is no such
+// line.
+std::optional<Edit> make_replace(const io::Sources& sources, const std::string& file, std::size_t line,
+                                 const std::string& text);
 
 struct EditCheck {
     model::Problems refused;  // integrity errors of the changed rows
