@@ -85,6 +85,18 @@ void load_staff(const CheckedTable& t, Repo& repo)
     }
 }
 
+// A concern-flag cell, in students.csv or the flags file: yes, no or empty
+// (nullopt); anything else is value-invalid and read as empty.
+std::optional<bool> flag_value(const std::string& cell, const std::string& flag, const std::string& file,
+                               std::size_t line, const std::string& student_id, Problems& problems)
+{
+    const auto b = parse_yes_no(cell);
+    if (!cell.empty() && !b)
+        problems.push_back({"value-invalid", Severity::Error, file, line, student_id,
+                            fmt::format("student {}: {} \"{}\" is not yes or no", student_id, flag, cell), {}});
+    return b;
+}
+
 void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
 {
     std::vector<std::size_t> flag_columns;
@@ -104,13 +116,8 @@ void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
         s.family_id = std::string(t.text(r, "family_id"));
         s.line = t.line(r);
         for (std::size_t f = 0; f < flag_columns.size(); ++f) {
-            const std::string& v = t.cell(r, flag_columns[f]);
-            const auto b = parse_yes_no(v);
-            if (!v.empty() && !b)
-                problems.push_back({"value-invalid", Severity::Error, t.csv().file, s.line, s.id,
-                                    fmt::format("student {}: {} \"{}\" is not yes or no", s.id,
-                                                repo.flag_names[f], v),
-                                    {}});
+            const auto b = flag_value(t.cell(r, flag_columns[f]), repo.flag_names[f], t.csv().file, s.line, s.id,
+                                      problems);
             s.flags.push_back(static_cast<signed char>(b ? (*b ? 1 : 0) : -1));
         }
         repo.students.push_back(std::move(s));
@@ -226,12 +233,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         }
         Student& s = repo.students[st->second];
         for (const auto& [c, f] : columns) {
-            const auto b = parse_yes_no(row.cells[c]);
-            if (!row.cells[c].empty() && !b)
-                problems.push_back({"value-invalid", Severity::Error, name, row.line, id,
-                                    fmt::format("student {}: {} \"{}\" is not yes or no", id, t.header[c],
-                                                row.cells[c]),
-                                    {}});
+            const auto b = flag_value(row.cells[c], t.header[c], name, row.line, id, problems);
             if (b)
                 s.flags[f] = static_cast<signed char>(*b ? 1 : 0);
         }
@@ -299,8 +301,9 @@ LoadResult load_sources(const Sources& sources, const LoadOptions& options,
 Sources read_sources(const fs::path& root)
 {
     Sources sources;
-    for (const std::string name : {"pthv.yaml", "sites.csv", "staff.csv", "students.csv", "trainings.csv",
-                                   "visits.csv"})
+    if (util::file_exists(root / "pthv.yaml"))
+        sources["pthv.yaml"] = util::read_file(root / "pthv.yaml");
+    for (const auto& name : data_files())
         if (util::file_exists(root / name))
             sources[name] = util::read_file(root / name);
     // Closed payroll files take part in the checks (paid-not-compensable).

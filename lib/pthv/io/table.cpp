@@ -138,8 +138,6 @@ int CheckedTable::index_of(std::string_view column) const
     return -1;
 }
 
-bool CheckedTable::has_column(std::string_view name) const { return index_of(name) >= 0; }
-
 std::string_view CheckedTable::text(std::size_t row, std::string_view column) const
 {
     const int i = index_of(column);

@@ -26,7 +26,6 @@ public:
     const CsvTable& csv() const { return m_table; }
     // Header columns the schema does not name, with their index.
     const std::vector<std::pair<std::string, std::size_t>>& extra_columns() const { return m_extra; }
-    bool has_column(std::string_view name) const;
 
     // The cell's text ("" if the column is absent).
     std::string_view text(std::size_t row, std::string_view column) const;
