@@ -9,7 +9,6 @@
 #include "commands.hpp"
 #include "log_visit.hpp"
 
-#include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/record/visit.hpp>
@@ -47,11 +46,6 @@ record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
     return fields;
 }
 
-std::string newline_for(const model::Repo& repo)
-{
-    return repo.files.at("visits.csv").crlf ? "\r\n" : "\n";
-}
-
 void require_columns(const std::vector<std::string>& header, const record::Fields& fields)
 {
     const auto missing = record::missing_columns(header, fields);
@@ -77,7 +71,8 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     const auto& header = repo.files.at("visits.csv").header;
     require_columns(header, fields);
 
-    const std::string row = record::render_row(header, fields, newline_for(repo));
+    const auto newline = io::newline_of(current.sources.at("visits.csv"));
+    const std::string row = record::render_row(header, fields, newline);
     const record::Edit edit = record::make_append(current.sources, "visits.csv", row, 1);
     std::string done = fields["visit_id"] + "\n";
     if (o.write.dry_run)
@@ -104,31 +99,20 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("--update " + o.update + ": no visit has this id" +
                          (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
     }
-    // The row's cells as the file has them, read again from its text.
-    const std::string& before = current.sources.at("visits.csv");
-    model::Problems ignored;
-    const io::CsvTable table = io::read_csv("visits.csv", before, ignored);
-    record::Fields fields;
-    for (const auto& r : table.rows)
-        if (r.line == v->line)
-            fields = record::fields_of(table.header, r.cells);
+    record::Fields fields = record::row_fields(current.sources, "visits.csv", v->line);
     for (const auto& [field, value] : changes)
         fields[field] = value;
-    require_columns(table.header, fields);
+    const auto& header = repo.files.at("visits.csv").header;
+    require_columns(header, fields);
 
-    const std::string text = record::render_row(table.header, fields, "");
-    const auto after = io::replace_line(before, v->line, text);
-    if (!after)
+    const std::string text = record::render_row(header, fields, "");
+    const auto edit = record::make_replace(current.sources, "visits.csv", v->line, text);
+    if (!edit)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
-    record::Edit edit;
-    edit.file = "visits.csv";
-    edit.before = before;
-    edit.after = *after;
-    edit.lines = {v->line};
     std::string done = o.update + "\n";
     if (o.write.dry_run)
         done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, text);
-    return check_and_write(session, current, edit, o.write, done, "change to visit " + o.update);
+    return check_and_write(session, current, *edit, o.write, done, "change to visit " + o.update);
 }
 
 } // namespace

@@ -46,6 +46,10 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
                     const std::string& done, const std::string& what);
 
+// record::write_edit under the repo's root; a file that cannot be written
+// ends the command (UsageError).
+void write_edit(const Session& session, const record::Edit& edit);
+
 // The lock, with the repo's root; UsageError if another pthv holds it past
 // the timeout.
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout);

@@ -9,6 +9,7 @@
 #include "log_visit.hpp"
 
 #include <pthv/io/csv.hpp>
+#include <pthv/io/csv_edit.hpp>
 #include <pthv/record/import_map.hpp>
 #include <pthv/record/visit_import.hpp>
 #include <pthv/rules/registry.hpp>
@@ -97,9 +98,10 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const auto& info = repo.files.at("visits.csv");
     record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
 
+    const auto newline = io::newline_of(current.sources.at("visits.csv"));
     std::string rows;
     for (const auto& r : plan.rows)
-        rows += record::render_row(info.header, r.fields, info.crlf ? "\r\n" : "\n");
+        rows += record::render_row(info.header, r.fields, newline);
     const record::Edit edit = record::make_append(current.sources, "visits.csv", rows, plan.rows.size());
     io::LoadOptions options;
     options.as_of = session.as_of();
@@ -111,13 +113,8 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
         refuse(refused, fmt::format("import refused: {} in {}; visits.csv is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file));
 
-    if (!plan.rows.empty() && !w.dry_run) {
-        try {
-            record::write_edit(session.root(), edit);
-        } catch (const util::FileError& e) {
-            throw UsageError(e.what());
-        }
-    }
+    if (!plan.rows.empty() && !w.dry_run)
+        write_edit(session, edit);
     const auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
     std::string& out = session.out();
     print_problems(out, findings, session.color());

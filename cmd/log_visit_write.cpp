@@ -27,6 +27,15 @@ std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout
     }
 }
 
+void write_edit(const Session& session, const record::Edit& edit)
+{
+    try {
+        record::write_edit(session.root(), edit);
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+}
+
 void print_problems(std::string& out, const model::Problems& problems, bool color)
 {
     for (const auto& p : problems) {
@@ -76,13 +85,8 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
         std::fputs(text.c_str(), stderr);
         return k_exit_usage;
     }
-    if (!o.dry_run) {
-        try {
-            record::write_edit(session.root(), edit);
-        } catch (const util::FileError& e) {
-            throw UsageError(e.what());
-        }
-    }
+    if (!o.dry_run)
+        write_edit(session, edit);
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
         out += done;

@@ -8,7 +8,6 @@
 #include "log_visit.hpp"
 #include "roster.hpp"
 
-#include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/util/strings.hpp>
@@ -62,11 +61,6 @@ void require_columns(const std::string& file, const std::vector<std::string>& he
         throw UsageError(file + " has no column " + util::join(missing, ", ") + "; nothing was written");
 }
 
-std::string newline_of(const model::Repo& repo, const std::string& file)
-{
-    return repo.files.at(file).crlf ? "\r\n" : "\n";
-}
-
 int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
 {
     record::Fields fields = given(o, sub);
@@ -77,7 +71,8 @@ int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
     const Loaded current = load_for_edit(session, "staff.csv");
     const auto& header = current.loaded.repo.files.at("staff.csv").header;
     require_columns("staff.csv", header, fields);
-    const std::string row = record::render_row(header, fields, newline_of(current.loaded.repo, "staff.csv"));
+    const auto newline = io::newline_of(current.sources.at("staff.csv"));
+    const std::string row = record::render_row(header, fields, newline);
     const auto edit = record::make_append(current.sources, "staff.csv", row, 1);
     std::string done = fmt::format("added {} to staff.csv\n", o.id);
     if (o.write.dry_run)
@@ -101,29 +96,19 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("roster set " + o.id + ": no staff member has this id" +
                          (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
     }
-    const std::string& before = current.sources.at("staff.csv");
-    model::Problems ignored;
-    const io::CsvTable table = io::read_csv("staff.csv", before, ignored);
-    record::Fields fields;
-    for (const auto& r : table.rows)
-        if (r.line == s->line)
-            fields = record::fields_of(table.header, r.cells);
+    record::Fields fields = record::row_fields(current.sources, "staff.csv", s->line);
     for (const auto& [field, value] : changes)
         fields[field] = value;
-    require_columns("staff.csv", table.header, fields);
-    const std::string text = record::render_row(table.header, fields, "");
-    const auto after = io::replace_line(before, s->line, text);
-    if (!after)
+    const auto& header = current.loaded.repo.files.at("staff.csv").header;
+    require_columns("staff.csv", header, fields);
+    const std::string text = record::render_row(header, fields, "");
+    const auto edit = record::make_replace(current.sources, "staff.csv", s->line, text);
+    if (!edit)
         throw UsageError("staff.csv: line " + std::to_string(s->line) + " not found; nothing was written");
-    record::Edit edit;
-    edit.file = "staff.csv";
-    edit.before = before;
-    edit.after = *after;
-    edit.lines = {s->line};
     std::string done = fmt::format("changed {} in staff.csv\n", o.id);
     if (o.write.dry_run)
         done = fmt::format("would change staff.csv line {} to:\n  {}\n", s->line, text);
-    return check_and_write(session, current, edit, o.write, done, "change to staff member " + o.id);
+    return check_and_write(session, current, *edit, o.write, done, "change to staff member " + o.id);
 }
 
 struct TrainOptions {
@@ -142,12 +127,13 @@ int run_train(const TrainOptions& o, Session& session)
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
     const auto& header = repo.files.at("trainings.csv").header;
+    const auto newline = io::newline_of(current.sources.at("trainings.csv"));
     std::string rows;
     for (const auto& id : o.ids) {
         const record::Fields fields = {
             {"staff_id", id}, {"date", o.date}, {"kind", o.kind}, {"hours", o.hours}, {"session", o.session}};
         require_columns("trainings.csv", header, fields);
-        rows += record::render_row(header, fields, newline_of(repo, "trainings.csv"));
+        rows += record::render_row(header, fields, newline);
     }
     const auto edit = record::make_append(current.sources, "trainings.csv", rows, o.ids.size());
     std::string done = fmt::format("recorded the {} training of {} for {}\n", o.kind, o.date, util::join(o.ids, ", "));
