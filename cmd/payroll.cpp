@@ -76,11 +76,12 @@ std::vector<std::string> budget_warnings(const pay::Spending& spending)
         if (s.source.empty() && (s.closed != model::Money{} || s.period != model::Money{}))
             out.push_back(fmt::format("no funding source pays for {} of this spending: give funding in pthv.yaml a "
                                       "source without a sites list, or list every site",
-                                      money_text(s.closed + s.period)));
+                                      (s.closed + s.period).grouped()));
         else if (!s.source.empty() && s.over())
             out.push_back(fmt::format("funding source {} would go {} below zero (budget {}, closed {}, this period {})",
-                                      s.source, money_text(model::Money{} - s.left), money_text(s.budget),
-                                      money_text(s.closed), money_text(s.period)));
+                                      s.source, (model::Money{} - s.left).grouped(),
+                                      s.budget.grouped(), s.closed.grouped(),
+                                      s.period.grouped()));
     }
     return out;
 }
@@ -97,7 +98,8 @@ int run_payroll(const PayrollOptions& o, Session& session)
     auto loaded = session.load();
     refuse_unreadable(loaded);
     const model::Repo& repo = loaded.repo;
-    const auto problems = rules::check_repo(repo, std::move(loaded.problems));
+    const model::Facts facts(repo);
+    const auto problems = rules::check_repo(facts, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
         print_problems(problems, true);
@@ -106,7 +108,6 @@ int run_payroll(const PayrollOptions& o, Session& session)
                                                                 "errors")));
     }
 
-    const model::Facts facts(repo);
     PayrollView view{repo, period, pay::pay_items(facts, period), {}, tally, {}, {}};
     pay::attach_findings(view.items, repo, problems);
     view.spending = pay::payroll_spending(repo, view.items);

@@ -31,7 +31,4 @@ std::string render_payroll_csv(const PayrollView& view);
 // One deterministic object (nlohmann::ordered_json); money as "50.00" strings.
 std::string render_payroll_json(const PayrollView& view);
 
-// 1234567 cents -> "12,345.67": amounts in text read easier with separators.
-std::string money_text(model::Money m);
-
 } // namespace pthv::cmd

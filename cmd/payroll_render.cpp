@@ -18,12 +18,6 @@ using pay::ItemKind;
 using pay::ItemStatus;
 using pay::PayItem;
 
-std::string money_text(model::Money m)
-{
-    const std::int64_t c = m.cents() < 0 ? -m.cents() : m.cents();
-    return fmt::format("{}{}.{:02}", m.cents() < 0 ? "-" : "", util::with_thousands(c / 100), c % 100);
-}
-
 namespace {
 
 // The items of one staff member: [begin, end) of view.items.
@@ -55,12 +49,8 @@ std::string staff_rule(const model::Repo& repo, const model::Staff* s)
         return "not in staff.csv";
     const auto rule = pay::pay_rule(repo.config, *s);
     const std::string cls = s->staff_class ? std::string(model::enum_name(*s->staff_class)) : "no class";
-    if (!rule || (!rule->per_visit && !rule->hourly))
-        return cls + ", no pay rule";
-    if (rule->per_visit)
-        return fmt::format("{}, {} per visit", cls, rule->per_visit->str());
-    return fmt::format("{}, {}/h{}{}", cls, rule->hourly->str(), s->hourly_rate ? " (own rate)" : "",
-                       rule->minimum_minutes > 0 ? fmt::format(", minimum {} min", rule->minimum_minutes) : "");
+    const std::string text = rule ? pay::rule_text(*rule, *s) : std::string{};
+    return cls + ", " + (text.empty() ? "no pay rule" : text);
 }
 
 // How the amount came about: "75 min x 27.35/h", "40 min, paid 60 (minimum)".
@@ -122,7 +112,7 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
         for (const auto& item : items) {
             out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<8}  {:>10}\n", item.date.str(),
                                pay::item_kind_name(item.kind), item.item_id, detail(item), status_text(item.status),
-                               money_text(item.amount));
+                               item.amount.grouped());
             // "late" in the status column says it all; the CSV and JSON keep the note.
             if (!item.note.empty() && item.status != ItemStatus::Late)
                 out += "      " + item.note + "\n";
@@ -132,13 +122,13 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
         const auto t = pay::pay_totals(items);
         out += fmt::format("  {:<82}  {:>10}\n", fmt::format("total, {}", util::plural(static_cast<long long>(t.paid),
                                                                                          "item paid", "items paid")),
-                           money_text(t.amount));
+                           t.amount.grouped());
     }
 
     const auto t = pay::pay_totals(v.items);
     const auto count = [](std::size_t n) { return util::with_thousands(static_cast<long long>(n)); };
     out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap.\n", count(t.items),
-                       t.items == 1 ? "item" : "items", count(t.paid), count(t.late), money_text(t.amount),
+                       t.items == 1 ? "item" : "items", count(t.paid), count(t.late), t.amount.grouped(),
                        count(t.held), count(t.over_cap));
     if (t.items == 0)
         out += "Nothing to pay: every compensable item up to the period's end is in a closed pay period.\n";
@@ -147,13 +137,13 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
     for (const auto& s : v.spending.sites)
         out += fmt::format("  {:<34}  {:<12}  {:>12}  {:>14}\n",
                            fmt::format("{} {}", s.site_id, site_name(repo, s.site_id)), source_text(s.source),
-                           money_text(s.period), money_text(s.closed));
+                           s.period.grouped(), s.closed.grouped());
 
     out += fmt::format("\n{:<20}  {:>12}  {:>14}  {:>12}  {:>12}\n", "By funding source", "budget", "closed so far",
                        "this period", "left");
     for (const auto& s : v.spending.sources)
         out += fmt::format("  {:<18}  {:>12}  {:>14}  {:>12}  {:>12}{}\n", source_text(s.source),
-                           money_text(s.budget), money_text(s.closed), money_text(s.period), money_text(s.left),
+                           s.budget.grouped(), s.closed.grouped(), s.period.grouped(), s.left.grouped(),
                            s.over() ? "  below zero" : "");
     if (!v.warnings.empty())
         out += "\n";
@@ -168,7 +158,7 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
     if (!v.closed_file.empty())
         out += fmt::format("\nClosed {}: wrote {} with {}, {}.\n", v.period.label, v.closed_file,
                            util::plural(static_cast<long long>(t.paid), "paid item", "paid items"),
-                           money_text(t.amount));
+                           t.amount.grouped());
     return out;
 }
 

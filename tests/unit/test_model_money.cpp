@@ -37,6 +37,14 @@ TEST_CASE("model::Money")
         CHECK(Money::from_cents(-5).str() == "-0.05");
         CHECK(Money::from_cents(0).str() == "0.00");
     }
+    SUBCASE("grouped adds thousands separators for people, str never does")
+    {
+        CHECK(Money::from_cents(123456789).grouped() == "1,234,567.89");
+        CHECK(Money::from_cents(123456789).str() == "1234567.89");
+        CHECK(Money::from_cents(-100000).grouped() == "-1,000.00");
+        CHECK(Money::from_cents(99999).grouped() == "999.99");
+        CHECK(Money::from_cents(-5).grouped() == "-0.05");
+    }
     SUBCASE("scaled rounds half up to the cent in integer arithmetic")
     {
         // 27.35/h x 75 min = 34.1875 -> 34.19

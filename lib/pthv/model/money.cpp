@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <limits>
 
+#include <pthv/util/strings.hpp>
+
 namespace pthv::model {
 
 // 128-bit intermediates: cents x minutes cannot overflow before dividing.
@@ -52,6 +54,12 @@ std::string Money::str() const
 {
     const std::int64_t a = m_cents < 0 ? -m_cents : m_cents;
     return fmt::format("{}{}.{:02}", m_cents < 0 ? "-" : "", a / 100, a % 100);
+}
+
+std::string Money::grouped() const
+{
+    const std::int64_t a = m_cents < 0 ? -m_cents : m_cents;
+    return fmt::format("{}{}.{:02}", m_cents < 0 ? "-" : "", util::with_thousands(a / 100), a % 100);
 }
 
 Money Money::scaled(std::int64_t numerator, std::int64_t denominator) const

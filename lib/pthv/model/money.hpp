@@ -18,6 +18,8 @@ public:
 
     std::int64_t cents() const { return m_cents; }
     std::string str() const; // always two decimals: "27.50", "-0.05"
+    // For people to read, with thousands separators: "12,345.67", "-1,000.00".
+    std::string grouped() const;
 
     // rate x numerator / denominator, rounded half up (away from zero) to the
     // cent, in integer arithmetic: 27.35/h x 75 min / 60 = 34.19.

@@ -9,13 +9,6 @@ namespace pthv::pay {
 
 using namespace pthv::model;
 
-bool ledger_pays_visit(const Repo& repo, const std::string& staff_id, const std::string& visit_id)
-{
-    return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const LedgerLine& l) {
-        return l.item == "visit" && l.staff_id == staff_id && l.item_id == visit_id;
-    });
-}
-
 std::vector<VisitWork> visit_work(const Facts& facts)
 {
     const Repo& repo = facts.repo();

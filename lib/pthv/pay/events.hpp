@@ -38,7 +38,4 @@ struct VisitWork {
 // late can never push the year's paid visits past the cap.
 std::vector<VisitWork> visit_work(const model::Facts& facts);
 
-// True when a closed ledger pays `staff_id` for the visit `visit_id`.
-bool ledger_pays_visit(const model::Repo& repo, const std::string& staff_id, const std::string& visit_id);
-
 } // namespace pthv::pay

@@ -8,6 +8,7 @@
 
 #include <pthv/pay/events.hpp>
 #include <pthv/pay/funding.hpp>
+#include <pthv/pay/ledger.hpp>
 #include <pthv/pay/rates.hpp>
 
 namespace pthv::pay {
@@ -90,15 +91,13 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period)
     const auto rule = staff ? pay_rule(repo.config, *staff) : std::nullopt;
     if (rule && rule->per_visit) {
         item.rate = rule->per_visit;
-        item.rule = fmt::format("{} per visit", rule->per_visit->str());
+        item.rule = rule_text(*rule, *staff);
         item.amount = *rule->per_visit;
     } else if (rule && rule->hourly) {
         // cli.md: hourly x max(minutes, minimum_minutes) / 60, half up to the cent.
         item.rate = rule->hourly;
         item.paid_minutes = std::max(e.minutes, rule->minimum_minutes);
-        item.rule = fmt::format("{}/h{}{}", rule->hourly->str(), staff->hourly_rate ? " (own rate)" : "",
-                                rule->minimum_minutes > 0 ? fmt::format(", minimum {} min", rule->minimum_minutes)
-                                                          : std::string{});
+        item.rule = rule_text(*rule, *staff);
         item.amount = rule->hourly->scaled(item.paid_minutes, 60);
     }
 
@@ -123,13 +122,6 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period)
     return item;
 }
 
-bool training_closed(const Repo& repo, const std::string& staff_id, const std::string& item_id)
-{
-    return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const LedgerLine& l) {
-        return l.item == "training" && l.staff_id == staff_id && l.item_id == item_id;
-    });
-}
-
 std::optional<PayItem> training_item(const Facts& facts, std::size_t index, const Period& period)
 {
     const Repo& repo = facts.repo();
@@ -140,7 +132,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     item.kind = ItemKind::Training;
     item.staff_id = t.staff_id;
     item.item_id = t.date->str() + "/" + std::string(enum_name(*t.kind));
-    if (training_closed(repo, t.staff_id, item.item_id))
+    if (ledger_holds(repo, item_kind_name(ItemKind::Training), t.staff_id, item.item_id))
         return std::nullopt;
     item.date = *t.date;
     item.hours_x100 = t.hours_x100;

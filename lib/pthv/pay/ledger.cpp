@@ -1,5 +1,7 @@
 #include <pthv/pay/ledger.hpp>
 
+#include <algorithm>
+
 #include <pthv/io/csv.hpp>
 #include <pthv/util/files.hpp>
 
@@ -37,6 +39,14 @@ std::string ledger_text(const std::vector<PayItem>& items, const std::string& pe
         if (is_paid(item.status))
             out += io::csv_row(ledger_cells(item, period), "\n");
     return out;
+}
+
+bool ledger_holds(const model::Repo& repo, std::string_view item, const std::string& staff_id,
+                  const std::string& item_id)
+{
+    return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const model::LedgerLine& l) {
+        return l.item == item && l.staff_id == staff_id && l.item_id == item_id;
+    });
 }
 
 std::string ledger_name(const std::string& month) { return "payroll/" + month + ".csv"; }

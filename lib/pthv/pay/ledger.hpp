@@ -24,6 +24,11 @@ std::vector<std::string> ledger_cells(const PayItem& item, const std::string& pe
 // in the items' order, LF endings, cells quoted as io::csv_row does.
 std::string ledger_text(const std::vector<PayItem>& items, const std::string& period);
 
+// True when a closed ledger (Repo::ledger) pays `staff_id` for the item
+// (`item`: visit | training) with `item_id`.
+bool ledger_holds(const model::Repo& repo, std::string_view item, const std::string& staff_id,
+                  const std::string& item_id);
+
 // "payroll/2026-10.csv"
 std::string ledger_name(const std::string& month);
 

@@ -1,5 +1,7 @@
 #include <pthv/pay/rates.hpp>
 
+#include <fmt/format.h>
+
 namespace pthv::pay {
 
 using model::StaffClass;
@@ -14,6 +16,17 @@ std::optional<model::PayRule> pay_rule(const model::Config& config, const model:
     if (rule && rule->hourly && staff.hourly_rate)
         rule->hourly = staff.hourly_rate;
     return rule;
+}
+
+std::string rule_text(const model::PayRule& rule, const model::Staff& staff)
+{
+    if (rule.per_visit)
+        return fmt::format("{} per visit", rule.per_visit->str());
+    if (!rule.hourly)
+        return {};
+    return fmt::format("{}/h{}{}", rule.hourly->str(), staff.hourly_rate ? " (own rate)" : "",
+                       rule.minimum_minutes > 0 ? fmt::format(", minimum {} min", rule.minimum_minutes)
+                                                : std::string{});
 }
 
 std::optional<model::Money> training_rate(const model::Config& config, const model::Staff& staff)

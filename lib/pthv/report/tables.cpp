@@ -42,13 +42,6 @@ std::string share_str(const Share& s)
     return tenths(per_mille(s.num, s.den));
 }
 
-std::string money_str(model::Money m)
-{
-    const std::int64_t c = m.cents();
-    const std::int64_t a = c < 0 ? -c : c;
-    return fmt::format("{}{}.{:02}", c < 0 ? "-" : "", util::with_thousands(a / 100), a % 100);
-}
-
 std::string report_title(const Figures& f)
 {
     const std::string who = f.site_filter.empty() ? f.district : f.total.name + " (" + f.site_filter + ")";

@@ -32,8 +32,6 @@ std::string count_str(const Count& c, int min_cell);
 // "54.2%" (half up, integer arithmetic), "-" with no denominator, "*"
 // hidden, ">=93.9%" / "<=5.2%" for public bounds.
 std::string share_str(const Share& s);
-// "65,000.00".
-std::string money_str(model::Money m);
 // Tenths of a percent, rounded half up: 0 .. 1000+.
 std::int64_t per_mille(std::int64_t num, std::int64_t den);
 

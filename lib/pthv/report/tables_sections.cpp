@@ -117,12 +117,12 @@ std::vector<Table> money(const Figures& f)
     Table t = make("money", "Spending against each funding source",
                    {"source", "budget", "paid (closed)", "owed (open)", "left"}, 1);
     for (const auto& r : f.money)
-        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, money_str(r.budget), money_str(r.closed),
-                          money_str(r.pending), money_str(r.left)});
+        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, r.budget.grouped(), r.closed.grouped(),
+                          r.pending.grouped(), r.left.grouped()});
     t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end";
     Table s = make("site_money", "Spending by site", {"site", "source", "spent"}, 2);
     for (const auto& r : f.site_money)
-        s.rows.push_back({r.site_id, r.source, money_str(r.spent)});
+        s.rows.push_back({r.site_id, r.source, r.spent.grouped()});
     return {t, s};
 }
 
