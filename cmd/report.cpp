@@ -41,8 +41,8 @@ int run_report(const ReportOptions& o, Session& session)
     const model::Period period = period_option(o.period, repo);
     check_site_option(o.site, repo);
 
-    const auto findings = rules::check_repo(repo, std::move(loaded.problems));
     const model::Facts facts(repo);
+    const auto findings = rules::check_repo(facts, std::move(loaded.problems));
     const auto figures = report::compute_figures(facts, findings, {period, o.site, o.is_public});
 
     std::string& out = session.out();

@@ -101,6 +101,12 @@ std::vector<std::string> rule_ids()
 
 model::Problems check_repo(const model::Repo& repo, model::Problems loaded, const CheckOptions& options)
 {
+    return check_repo(model::Facts(repo), std::move(loaded), options);
+}
+
+model::Problems check_repo(const model::Facts& facts, model::Problems loaded, const CheckOptions& options)
+{
+    const model::Repo& repo = facts.repo();
     Findings findings;
     for (const auto& p : loaded)
         findings.problems().push_back(p);
@@ -120,7 +126,6 @@ model::Problems check_repo(const model::Repo& repo, model::Problems loaded, cons
         }
     }
 
-    const model::Facts facts(repo);
     const Context ctx{repo, facts};
     for (const auto& r : k_rules) {
         if (!r.check || (needs_config(r) && !repo.config_ok))
