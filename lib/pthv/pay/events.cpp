@@ -1,73 +1,91 @@
 #include <pthv/pay/events.hpp>
 
 #include <algorithm>
-#include <map>
-#include <set>
-#include <tuple>
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace pthv::pay {
 
 using namespace pthv::model;
 
+namespace {
+
+// What one educator has so far: the ledger's paid visits and the counts the
+// cap is judged by.
+struct Tally {
+    std::unordered_set<std::string_view> paid_visits; // visit ids a closed ledger pays
+    int paid_in_year = 0;                              // distinct ones dated in the school year
+    int counted = 0;                                   // outside-the-day events seen, in date order
+    int unpaid_taken = 0;                              // unpaid events given a place under the cap
+};
+
+} // namespace
+
 std::vector<VisitWork> visit_work(const Facts& facts)
 {
     const Repo& repo = facts.repo();
     const auto& events = facts.events();
-    std::vector<std::size_t> order;
+
+    // Sort on a flat (minute of the school year, event) key; the visit id
+    // breaks ties. Reading each event's first row once keeps the sort's
+    // comparisons in cache at state scale.
+    struct Key {
+        std::int64_t when;
+        std::size_t event;
+    };
+    std::vector<Key> order;
+    order.reserve(events.size());
     for (std::size_t e = 0; e < events.size(); ++e) {
         const Visit& v = repo.visits[events[e].first];
         if (v.date && facts.in_school_year(*v.date))
-            order.push_back(e);
+            order.push_back({static_cast<std::int64_t>(v.date->days()) * 1440 + v.start_time->minutes(), e});
     }
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const Visit& va = repo.visits[events[a].first];
-        const Visit& vb = repo.visits[events[b].first];
-        // std::tie compares the ids in place; make_tuple would copy them on
-        // every comparison, which dominated validate at state scale.
-        const auto da = va.date->days();
-        const auto db = vb.date->days();
-        const auto ta = va.start_time->minutes();
-        const auto tb = vb.start_time->minutes();
-        return std::tie(da, ta, va.id) < std::tie(db, tb, vb.id);
+    std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
+        if (a.when != b.when)
+            return a.when < b.when;
+        return repo.visits[events[a.event].first].id < repo.visits[events[b.event].first].id;
     });
 
-    // What closed ledgers paid, per educator: (staff, visit id) pairs, and
-    // how many distinct visits of this school year each was paid for.
-    std::set<std::pair<std::string, std::string>> paid;
-    std::map<std::string, int> paid_in_year;
+    std::unordered_map<std::string_view, Tally> tallies;
     for (const auto& l : repo.ledger) {
-        if (l.item != "visit" || !paid.emplace(l.staff_id, l.item_id).second)
+        if (l.item != "visit")
             continue;
-        if (l.date && facts.in_school_year(*l.date))
-            ++paid_in_year[l.staff_id];
+        Tally& t = tallies[l.staff_id];
+        if (t.paid_visits.insert(l.item_id).second && l.date && facts.in_school_year(*l.date))
+            ++t.paid_in_year;
     }
 
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
-    std::map<std::string, int> counted;
-    std::map<std::string, int> unpaid_taken;
     std::vector<VisitWork> out;
-    for (const std::size_t e : order) {
+    out.reserve(order.size() * 2);
+    for (const auto& [when, e] : order) {
+        (void)when;
         const Visit& v = repo.visits[events[e].first];
         const DayPart part = facts.calendar().classify(*v.date, *v.start_time, events[e].minutes);
         if (part == DayPart::Inside)
             continue;
         for (const auto& staff : events[e].educators) {
+            Tally& t = tallies[staff];
             VisitWork w;
             w.event = e;
             w.staff_id = staff;
             w.date = *v.date;
-            w.paid = std::any_of(events[e].visits.begin(), events[e].visits.end(),
-                                 [&](std::size_t i) { return paid.count({staff, repo.visits[i].id}) > 0; });
+            w.paid = !t.paid_visits.empty() &&
+                     std::any_of(events[e].visits.begin(), events[e].visits.end(), [&](std::size_t i) {
+                         return t.paid_visits.count(repo.visits[i].id) > 0;
+                     });
             if (part == DayPart::Partial) {
                 w.status = VisitPayStatus::Held;
             } else {
-                w.sequence = ++counted[staff];
+                w.sequence = ++t.counted;
                 if (w.paid || !cap)
                     w.status = VisitPayStatus::Payable;
-                else if (unpaid_taken[staff] + paid_in_year[staff] >= *cap)
+                else if (t.unpaid_taken + t.paid_in_year >= *cap)
                     w.status = VisitPayStatus::OverCap;
                 else {
-                    ++unpaid_taken[staff];
+                    ++t.unpaid_taken;
                     w.status = VisitPayStatus::Payable;
                 }
             }
