@@ -164,6 +164,45 @@ TEST_CASE("io::read_csv")
     }
 }
 
+TEST_CASE("io::CsvReader reads one record at a time")
+{
+    SUBCASE("the header on construction, then each row with its line")
+    {
+        model::Problems problems;
+        const std::string text = "a,b\n1,\"x, \"\"y\"\"\"\n\n2,z\n";
+        io::CsvReader r("visits.csv", text, problems);
+        REQUIRE(r.has_header());
+        CHECK(r.header() == Cells{"a", "b"});
+        REQUIRE(r.next());
+        CHECK(r.line() == 2);
+        CHECK(r.cells() == std::vector<std::string_view>{"1", "x, \"y\""});
+        REQUIRE(r.next());
+        CHECK(r.line() == 4);
+        CHECK(r.cells() == std::vector<std::string_view>{"2", "z"});
+        CHECK_FALSE(r.next());
+        CHECK_FALSE(r.next());
+        CHECK(problems.empty());
+    }
+    SUBCASE("bad rows are reported and skipped; end-of-file reports come with the end")
+    {
+        model::Problems problems;
+        io::CsvReader r("visits.csv", "a,b\n1\n2,3\n\"open,4\n", problems);
+        REQUIRE(r.next());
+        CHECK(r.line() == 3);
+        CHECK(problems.size() == 1); // the short row before it
+        CHECK_FALSE(r.next());
+        CHECK(has_message(problems, 4, "not closed"));
+    }
+    SUBCASE("without a header row there are no rows")
+    {
+        model::Problems problems;
+        io::CsvReader r("visits.csv", "\xFF\xFE\n", problems);
+        CHECK_FALSE(r.has_header());
+        CHECK_FALSE(r.next());
+        CHECK(has_message(problems, 1, "no header row"));
+    }
+}
+
 TEST_CASE("io::csv_cell and csv_row")
 {
     SUBCASE("plain values are written as they are")

@@ -26,60 +26,70 @@ enum class Split { Ok, Unclosed, StrayQuote };
 
 constexpr std::size_t k_max_syntax_reports = 20; // per file
 
-// Splits one record per RFC 4180. `Unclosed` when a quoted cell runs past
-// the end of the text (the caller may join the next line in multiline mode).
-Split split_record(std::string_view text, std::vector<std::string>& cells, std::size_t& bad_column)
+// Where a split cell's text lies: in the record's own text, or (a quoted
+// cell with doubled quotes) in the buffer of unquoted text.
+struct Span {
+    bool in_buffer = false;
+    std::size_t begin = 0;
+    std::size_t size = 0;
+};
+
+// Splits one record per RFC 4180 into spans; only a cell with doubled quotes
+// is copied (into `unquoted`). `Unclosed` when a quoted cell runs past the
+// end of the text (the caller may join the next line in multiline mode).
+Split split_record(std::string_view text, std::vector<Span>& spans, std::string& unquoted, std::size_t& bad_column)
 {
-    // Each cell is built once, in place, and an unquoted run is copied in
-    // one piece: at state scale (millions of cells) per-character appends
-    // and a second copy of every cell dominated loading.
-    std::size_t count = 0;
-    auto next_cell = [&]() -> std::string& {
-        if (count == cells.size())
-            cells.emplace_back();
-        std::string& c = cells[count++];
-        c.clear();
-        return c;
-    };
+    spans.clear();
+    unquoted.clear();
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (true) {
-        std::string& cell = next_cell();
+        Span cell;
         if (i < n && text[i] == '"') {
             ++i;
+            const std::size_t start = i;
+            bool buffered = false;
+            std::size_t buffer_start = 0;
             while (true) {
                 const std::size_t q = text.find('"', i);
                 if (q == std::string_view::npos)
                     return Split::Unclosed;
-                cell.append(text.data() + i, q - i);
                 if (q + 1 < n && text[q + 1] == '"') {
-                    cell += '"';
+                    if (!buffered) {
+                        buffered = true;
+                        buffer_start = unquoted.size();
+                    }
+                    unquoted.append(text.data() + i, q + 1 - i); // up to and with one quote
                     i = q + 2;
                     continue;
+                }
+                if (buffered) {
+                    unquoted.append(text.data() + i, q - i);
+                    cell = {true, buffer_start, unquoted.size() - buffer_start};
+                } else {
+                    cell = {false, start, q - start};
                 }
                 i = q + 1;
                 break;
             }
+            spans.push_back(cell);
             if (i < n && text[i] != ',') {
-                bad_column = count;
+                bad_column = spans.size();
                 return Split::StrayQuote;
             }
         } else {
             std::size_t end = text.find(',', i);
             if (end == std::string_view::npos)
                 end = n;
-            const std::string_view run = text.substr(i, end - i);
-            if (run.find('"') != std::string_view::npos) {
-                bad_column = count;
+            spans.push_back({false, i, end - i});
+            if (text.substr(i, end - i).find('"') != std::string_view::npos) {
+                bad_column = spans.size();
                 return Split::StrayQuote;
             }
-            cell.assign(run.data(), run.size());
             i = end;
         }
-        if (i >= n) {
-            cells.resize(count);
+        if (i >= n)
             return Split::Ok;
-        }
         ++i; // the comma
     }
 }
@@ -95,131 +105,207 @@ std::size_t line_of_offset(std::string_view content, std::size_t offset)
 
 } // namespace
 
-CsvTable read_csv(std::string_view file, std::string_view content, model::Problems& problems,
-                  CsvReadOptions options)
-{
-    CsvTable table;
-    table.file = std::string(file);
+struct CsvReader::State {
+    std::string file;
+    model::Problems& problems;
+    CsvReadOptions options;
+    std::unique_ptr<::io::LineReader> reader; // null once the text is read
+
+    bool has_header = false;
+    std::vector<std::string> header;
+    bool crlf = false;
+
+    // The line reader ends each line at a NUL byte, so the lines that hold
+    // one are found first: those are reported, never silently cut short.
+    std::vector<std::size_t> nul_lines;
+    std::size_t next_nul = 0;
+
     // A file of random bytes (or a binary saved as .csv) is bad on every
     // line; past k_max_syntax_reports one summary says how many more there
     // are, so the output stays readable.
     std::size_t reported = 0;
     std::size_t suppressed = 0;
     std::size_t first_suppressed = 0;
-    auto syntax = [&](std::size_t line, std::string message, std::string advice = {}) {
+
+    std::string pending; // a multiline record being gathered
+    std::size_t pending_line = 0;
+    std::string joined; // pending + the line that closes it
+
+    std::vector<Span> spans;
+    std::string unquoted;
+    std::vector<std::string_view> cells;
+    std::size_t line = 0;
+
+    State(std::string_view f, model::Problems& p, CsvReadOptions o) : file(f), problems(p), options(o) {}
+
+    void syntax(std::size_t at, std::string message, std::string advice = {})
+    {
         if (reported++ >= k_max_syntax_reports) {
             if (suppressed++ == 0)
-                first_suppressed = line;
+                first_suppressed = at;
             return;
         }
-        problems.push_back({"csv-syntax", model::Severity::Error, table.file, line, {}, std::move(message),
+        problems.push_back({"csv-syntax", model::Severity::Error, file, at, {}, std::move(message),
                             std::move(advice)});
-    };
-
-    if (content.empty() || util::trim(content).empty() ||
-        (content.size() == 3 && content.substr(0, 3) == "\xEF\xBB\xBF")) {
-        syntax(1, "the file is empty; it needs at least its header row",
-               "run `pthv schema " + std::string(file.substr(0, file.find('.'))) + "` for the columns");
-        return table;
     }
-    const auto first_nl = content.find('\n');
-    table.crlf = first_nl != std::string_view::npos && first_nl > 0 && content[first_nl - 1] == '\r';
 
-    // The line reader ends each line at a NUL byte, so find the lines that
-    // hold one first: those are reported, never silently cut short.
-    std::vector<std::size_t> nul_lines;
-    for (auto pos = content.find('\0'); pos != std::string_view::npos; pos = content.find('\0', pos + 1)) {
-        const std::size_t line = line_of_offset(content, pos);
-        if (nul_lines.empty() || nul_lines.back() != line)
-            nul_lines.push_back(line);
-    }
-    std::size_t next_nul = 0;
+    // The next well-formed record, split into `cells`: the header first,
+    // then the rows; false at the end, after the end-of-file reports.
+    bool read_record();
+    bool read_record_or_throw();
+    void finish();
+};
 
+bool CsvReader::State::read_record()
+{
+    if (!reader)
+        return false;
     try {
-        ::io::LineReader reader(table.file, content.data(), content.data() + content.size());
-        std::vector<std::string> cells;
-        std::string pending; // a multiline record being gathered
-        std::size_t pending_line = 0;
-        while (char* raw = reader.next_line()) {
-            const std::size_t line = reader.get_file_line();
-            if (next_nul < nul_lines.size() && nul_lines[next_nul] == line) {
-                ++next_nul;
-                syntax(line, "the line holds a NUL byte: this is not a text file",
-                       "save the file as UTF-8 CSV");
-                pending.clear();
-                continue;
-            }
-            std::string_view text(raw);
-            const std::size_t bad = util::find_invalid_utf8(text);
-            if (bad != std::string_view::npos) {
-                syntax(line, fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
-                                         static_cast<unsigned char>(text[bad]), bad + 1),
-                       "save the file as UTF-8 CSV");
-                pending.clear();
-                continue;
-            }
-            std::string joined;
-            if (!pending.empty()) {
-                joined = pending + "\n" + std::string(text);
-                text = joined;
-            } else {
-                pending_line = line;
-            }
-            if (!table.has_header && text.empty())
-                continue;
-            if (table.has_header && text.empty() && pending.empty())
-                continue; // blank line between records
-            std::size_t bad_column = 0;
-            const Split result = split_record(text, cells, bad_column);
-            if (result == Split::Unclosed) {
-                if (options.multiline) {
-                    pending = std::string(text);
-                    continue;
-                }
-                syntax(line, "a quoted cell is not closed on this line",
-                       "close the quote; a cell in a data-repo file may not hold a line break");
-                continue;
-            }
-            pending.clear();
-            if (result == Split::StrayQuote) {
-                syntax(pending_line, fmt::format("a stray quote in cell {}: a cell that holds \" must be "
-                                                 "quoted, with the quote doubled (\"\")",
-                                                 bad_column));
-                continue;
-            }
-            if (!table.has_header) {
-                table.has_header = true;
-                table.header = cells;
-                for (std::size_t i = 0; i < cells.size(); ++i)
-                    for (std::size_t j = 0; j < i; ++j)
-                        if (cells[i] == cells[j] && !cells[i].empty())
-                            syntax(line, "the column " + cells[i] + " appears twice in the header");
-                continue;
-            }
-            if (cells.size() != table.header.size()) {
-                syntax(pending_line,
-                       fmt::format("{} cells where the header has {}", cells.size(), table.header.size()),
-                       cells.size() > table.header.size() ? "quote cells that hold a comma"
-                                                          : "every row needs a cell for every column, "
-                                                            "empty if unknown");
-                continue;
-            }
-            table.rows.push_back({pending_line, std::move(cells)});
-            cells = {}; // moved from: the next record starts afresh
-            cells.reserve(table.header.size());
-        }
-        if (!pending.empty())
-            syntax(pending_line, "a quoted cell is not closed before the end of the file");
+        if (read_record_or_throw())
+            return true;
     } catch (const ::io::error::base& e) {
         syntax(0, std::string("cannot read: ") + e.what());
     }
+    finish();
+    return false;
+}
+
+bool CsvReader::State::read_record_or_throw()
+{
+    while (char* raw = reader->next_line()) {
+        const std::size_t at = reader->get_file_line();
+        if (next_nul < nul_lines.size() && nul_lines[next_nul] == at) {
+            ++next_nul;
+            syntax(at, "the line holds a NUL byte: this is not a text file", "save the file as UTF-8 CSV");
+            pending.clear();
+            continue;
+        }
+        std::string_view text(raw);
+        const std::size_t bad = util::find_invalid_utf8(text);
+        if (bad != std::string_view::npos) {
+            syntax(at,
+                   fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
+                               static_cast<unsigned char>(text[bad]), bad + 1),
+                   "save the file as UTF-8 CSV");
+            pending.clear();
+            continue;
+        }
+        if (!pending.empty()) {
+            joined = pending + "\n" + std::string(text);
+            text = joined;
+        } else {
+            pending_line = at;
+        }
+        if (!has_header && text.empty())
+            continue;
+        if (has_header && text.empty() && pending.empty())
+            continue; // blank line between records
+        std::size_t bad_column = 0;
+        const Split result = split_record(text, spans, unquoted, bad_column);
+        if (result == Split::Unclosed) {
+            if (options.multiline) {
+                pending = std::string(text);
+                continue;
+            }
+            syntax(at, "a quoted cell is not closed on this line",
+                   "close the quote; a cell in a data-repo file may not hold a line break");
+            continue;
+        }
+        pending.clear();
+        if (result == Split::StrayQuote) {
+            syntax(pending_line, fmt::format("a stray quote in cell {}: a cell that holds \" must be "
+                                             "quoted, with the quote doubled (\"\")",
+                                             bad_column));
+            continue;
+        }
+        cells.clear();
+        for (const Span& c : spans)
+            cells.emplace_back((c.in_buffer ? std::string_view(unquoted) : text).substr(c.begin, c.size));
+        if (!has_header) {
+            has_header = true;
+            header.assign(cells.begin(), cells.end());
+            for (std::size_t i = 0; i < header.size(); ++i)
+                for (std::size_t j = 0; j < i; ++j)
+                    if (header[i] == header[j] && !header[i].empty())
+                        syntax(at, "the column " + header[i] + " appears twice in the header");
+            return true;
+        }
+        if (cells.size() != header.size()) {
+            syntax(pending_line, fmt::format("{} cells where the header has {}", cells.size(), header.size()),
+                   cells.size() > header.size() ? "quote cells that hold a comma"
+                                                : "every row needs a cell for every column, empty if unknown");
+            continue;
+        }
+        line = pending_line;
+        return true;
+    }
+    if (!pending.empty())
+        syntax(pending_line, "a quoted cell is not closed before the end of the file");
+    return false;
+}
+
+void CsvReader::State::finish()
+{
+    reader.reset();
+    cells.clear();
     if (suppressed > 0)
-        problems.push_back({"csv-syntax", model::Severity::Error, table.file, first_suppressed, {},
-                            fmt::format("... and {} more {} like this", suppressed,
-                                        suppressed == 1 ? "line" : "lines"),
+        problems.push_back({"csv-syntax", model::Severity::Error, file, first_suppressed, {},
+                            fmt::format("... and {} more {} like this", suppressed, suppressed == 1 ? "line" : "lines"),
                             "save the file as UTF-8 CSV with one record a line"});
-    if (!table.has_header)
-        problems.push_back({"csv-syntax", model::Severity::Error, table.file, 1, {}, "no header row", {}});
+    if (!has_header)
+        problems.push_back({"csv-syntax", model::Severity::Error, file, 1, {}, "no header row", {}});
+}
+
+CsvReader::CsvReader(std::string_view file, std::string_view content, model::Problems& problems,
+                     CsvReadOptions options)
+    : m(std::make_unique<State>(file, problems, options))
+{
+    if (content.empty() || util::trim(content).empty() ||
+        (content.size() == 3 && content.substr(0, 3) == "\xEF\xBB\xBF")) {
+        m->syntax(1, "the file is empty; it needs at least its header row",
+                  "run `pthv schema " + std::string(file.substr(0, file.find('.'))) + "` for the columns");
+        return;
+    }
+    const auto first_nl = content.find('\n');
+    m->crlf = first_nl != std::string_view::npos && first_nl > 0 && content[first_nl - 1] == '\r';
+    for (auto pos = content.find('\0'); pos != std::string_view::npos; pos = content.find('\0', pos + 1)) {
+        const std::size_t line = line_of_offset(content, pos);
+        if (m->nul_lines.empty() || m->nul_lines.back() != line)
+            m->nul_lines.push_back(line);
+    }
+    try {
+        m->reader = std::make_unique<::io::LineReader>(m->file, content.data(), content.data() + content.size());
+    } catch (const ::io::error::base& e) {
+        m->syntax(0, std::string("cannot read: ") + e.what());
+        m->finish();
+        return;
+    }
+    // The header: the first well-formed record. Without one, the whole text
+    // has been read and reported.
+    m->read_record();
+}
+
+CsvReader::~CsvReader() = default;
+
+const std::string& CsvReader::file() const { return m->file; }
+bool CsvReader::has_header() const { return m->has_header; }
+const std::vector<std::string>& CsvReader::header() const { return m->header; }
+bool CsvReader::crlf() const { return m->crlf; }
+bool CsvReader::next() { return m->has_header && m->read_record(); }
+std::size_t CsvReader::line() const { return m->line; }
+const std::vector<std::string_view>& CsvReader::cells() const { return m->cells; }
+
+CsvTable read_csv(std::string_view file, std::string_view content, model::Problems& problems,
+                  CsvReadOptions options)
+{
+    CsvReader reader(file, content, problems, options);
+    CsvTable table;
+    table.file = reader.file();
+    table.has_header = reader.has_header();
+    table.header = reader.header();
+    table.crlf = reader.crlf();
+    while (reader.next())
+        table.rows.push_back({reader.line(), std::vector<std::string>(reader.cells().begin(), reader.cells().end())});
     return table;
 }
 

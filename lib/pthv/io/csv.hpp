@@ -4,6 +4,7 @@
 // bad row becomes a csv-syntax Problem and reading goes on with the next.
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,42 @@ struct CsvReadOptions {
     bool multiline = false;
 };
 
+// Reads records one at a time, so a large file's cells are never all held
+// at once (the loader checks and keeps each record as it goes). The header
+// is read on construction. Bad records are reported to `problems` and
+// skipped; the end-of-file reports come when next() returns false.
+//
+//     CsvReader r("visits.csv", text, problems);
+//     while (r.next()) use(r.line(), r.cells());
+class CsvReader {
+public:
+    CsvReader(std::string_view file, std::string_view content, model::Problems& problems,
+              CsvReadOptions options = {});
+    ~CsvReader();
+    CsvReader(const CsvReader&) = delete;
+    CsvReader& operator=(const CsvReader&) = delete;
+
+    const std::string& file() const;
+    bool has_header() const;
+    const std::vector<std::string>& header() const;
+    bool crlf() const; // the first line break is CRLF
+
+    // The next well-formed record with as many cells as the header; false at
+    // the end of the text.
+    bool next();
+    std::size_t line() const; // physical line of the record's first line
+    // The record's cells, valid until the next call of next(): views into
+    // the line being read (or, for a cell with doubled quotes, into the
+    // unquoted copy), so a row costs no allocation.
+    const std::vector<std::string_view>& cells() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m;
+};
+
+// The whole file at once, each cell its own string: for small files and for
+// code that edits rows (imports, the record writers).
 CsvTable read_csv(std::string_view file, std::string_view content, model::Problems& problems,
                   CsvReadOptions options = {});
 

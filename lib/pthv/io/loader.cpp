@@ -1,6 +1,8 @@
 #include <pthv/io/loader.hpp>
 
 #include <algorithm>
+#include <future>
+#include <iterator>
 #include <fmt/format.h>
 
 #include <pthv/io/config.hpp>
@@ -16,78 +18,85 @@ namespace fs = std::filesystem;
 
 namespace {
 
-template <typename T>
-void index_records(const std::vector<T>& items, std::unordered_map<std::string, std::size_t>& index)
+// About as many rows as the text has lines: reserving once spares a
+// million-row file its regrowing copies.
+std::size_t line_estimate(std::string_view text)
 {
-    index.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-        if (!items[i].id.empty())
-            index.emplace(items[i].id, i); // the first of duplicates wins
+    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
-// Parses one data file against its schema; a missing file is reported.
-// `release`, when given, is `sources` itself: each file's text is freed as
-// soon as it is parsed, so a large repo never holds every file's text and
-// every file's cells at once (load_repo; peak memory at state scale).
-std::optional<CheckedTable> open_table(const Sources& sources, const std::string& file, const std::string& kind,
-                                       Repo& repo, Problems& problems, Sources* release = nullptr)
+// Reads one data file row by row against its schema: `load` gets the table
+// and reads each row with next(), so the file's cells are never all held at
+// once. A missing file is reported. Returns the records' index by id (the
+// first of duplicates wins). `release`, when given, is `sources` itself: the
+// file's text is freed as soon as it is read, so a large repo never holds
+// every file's text at once (load_repo; peak memory at state scale).
+template <typename Load>
+std::unordered_map<std::string, std::size_t> load_table(const Sources& sources, const std::string& file,
+                                                        const std::string& kind, FileInfo& info, Problems& problems,
+                                                        Sources* release, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
-    FileInfo info;
     info.name = file;
     const auto it = sources.find(file);
     if (it == sources.end()) {
         problems.push_back({"csv-syntax", Severity::Error, file, 0, {}, "the file is missing",
                             "create it with its header row: " + util::join(s.column_names(), ",")});
-        repo.files[file] = info;
-        return std::nullopt;
+        return {};
     }
     info.exists = true;
-    CsvTable table = read_csv(file, it->second, problems);
+    std::unordered_map<std::string, std::size_t> keys;
+    {
+        CsvReader reader(file, it->second, problems);
+        info.readable = reader.has_header();
+        info.crlf = reader.crlf();
+        info.header = reader.header();
+        CheckedTable table(s, reader, kind, problems);
+        load(table, line_estimate(it->second));
+        keys = table.take_keys();
+    }
     if (release)
-        std::string().swap((*release)[file]);
-    info.readable = table.has_header;
-    info.crlf = table.crlf;
-    info.header = table.header;
-    repo.files[file] = info;
-    return CheckedTable(s, std::move(table), kind, problems);
+        std::string().swap(release->find(file)->second);
+    return keys;
 }
 
-void load_sites(const CheckedTable& t, Repo& repo)
+void load_sites(CheckedTable& t, std::size_t rows, Repo& repo)
 {
-    for (std::size_t r = 0; r < t.size(); ++r) {
+    repo.sites.reserve(rows);
+    while (t.next()) {
         Site s;
-        s.id = std::string(t.text(r, "site_id"));
-        s.name = std::string(t.text(r, "name"));
-        s.level = t.enumeration<SiteLevel>(r, "level");
-        s.status = t.enumeration<SiteStatus>(r, "status");
-        s.coordinator_id = std::string(t.text(r, "coordinator_id"));
-        s.visit_goal = t.integer(r, "visit_goal");
-        s.line = t.line(r);
+        s.id = std::string(t.text("site_id"));
+        s.name = std::string(t.text("name"));
+        s.level = t.enumeration<SiteLevel>("level");
+        s.status = t.enumeration<SiteStatus>("status");
+        s.coordinator_id = std::string(t.text("coordinator_id"));
+        s.visit_goal = t.integer("visit_goal");
+        s.line = t.line();
         repo.sites.push_back(std::move(s));
     }
 }
 
-void load_staff(const CheckedTable& t, Repo& repo)
+void load_staff(CheckedTable& t, std::size_t rows, Repo& repo)
 {
-    for (std::size_t r = 0; r < t.size(); ++r) {
+    repo.staff.reserve(rows);
+    while (t.next()) {
         Staff s;
-        s.id = std::string(t.text(r, "staff_id"));
-        s.name = std::string(t.text(r, "name"));
-        s.site_id = std::string(t.text(r, "site_id"));
-        s.role = std::string(t.text(r, "role"));
-        s.staff_class = t.enumeration<StaffClass>(r, "class");
-        s.opted_in = t.boolean(r, "opted_in");
-        s.hourly_rate = t.money(r, "hourly_rate");
-        s.active = t.boolean(r, "active").value_or(true);
-        s.line = t.line(r);
+        s.id = std::string(t.text("staff_id"));
+        s.name = std::string(t.text("name"));
+        s.site_id = std::string(t.text("site_id"));
+        s.role = std::string(t.text("role"));
+        s.staff_class = t.enumeration<StaffClass>("class");
+        s.opted_in = t.boolean("opted_in");
+        s.hourly_rate = t.money("hourly_rate");
+        s.active = t.boolean("active").value_or(true);
+        s.line = t.line();
         repo.staff.push_back(std::move(s));
     }
 }
 
 // A concern-flag cell, in students.csv or the flags file: yes, no or empty
 // (nullopt); anything else is value-invalid and read as empty.
-std::optional<bool> flag_value(const std::string& cell, const std::string& flag, const std::string& file,
+std::optional<bool> flag_value(std::string_view cell, const std::string& flag, const std::string& file,
                                std::size_t line, const std::string& student_id, Problems& problems)
 {
     const auto b = parse_yes_no(cell);
@@ -97,7 +106,7 @@ std::optional<bool> flag_value(const std::string& cell, const std::string& flag,
     return b;
 }
 
-void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
+void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems)
 {
     std::vector<std::size_t> flag_columns;
     for (const auto& [name, index] : t.extra_columns())
@@ -105,18 +114,18 @@ void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
             repo.flag_names.push_back(name);
             flag_columns.push_back(index);
         }
-    repo.students.reserve(t.size()); // a million students: no regrowing copies
-    for (std::size_t r = 0; r < t.size(); ++r) {
+    repo.students.reserve(rows); // a million students: no regrowing copies
+    while (t.next()) {
         Student s;
-        s.id = std::string(t.text(r, "student_id"));
-        s.site_id = std::string(t.text(r, "site_id"));
-        s.grade = std::string(t.text(r, "grade"));
-        s.homeroom_id = std::string(t.text(r, "homeroom_id"));
-        s.name = std::string(t.text(r, "name"));
-        s.family_id = std::string(t.text(r, "family_id"));
-        s.line = t.line(r);
+        s.id = std::string(t.text("student_id"));
+        s.site_id = std::string(t.text("site_id"));
+        s.grade = std::string(t.text("grade"));
+        s.homeroom_id = std::string(t.text("homeroom_id"));
+        s.name = std::string(t.text("name"));
+        s.family_id = std::string(t.text("family_id"));
+        s.line = t.line();
         for (std::size_t f = 0; f < flag_columns.size(); ++f) {
-            const auto b = flag_value(t.cell(r, flag_columns[f]), repo.flag_names[f], t.csv().file, s.line, s.id,
+            const auto b = flag_value(t.cell(flag_columns[f]), repo.flag_names[f], t.file(), s.line, s.id,
                                       problems);
             s.flags.push_back(static_cast<signed char>(b ? (*b ? 1 : 0) : -1));
         }
@@ -124,44 +133,45 @@ void load_students(const CheckedTable& t, Repo& repo, Problems& problems)
     }
 }
 
-void load_trainings(const CheckedTable& t, Repo& repo)
+void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo)
 {
-    for (std::size_t r = 0; r < t.size(); ++r) {
+    repo.trainings.reserve(rows);
+    while (t.next()) {
         Training tr;
-        tr.staff_id = std::string(t.text(r, "staff_id"));
-        tr.date = t.date(r, "date");
-        tr.kind = t.enumeration<TrainingKind>(r, "kind");
-        tr.hours_x100 = t.hundredths(r, "hours");
-        tr.session = std::string(t.text(r, "session"));
-        tr.line = t.line(r);
+        tr.staff_id = std::string(t.text("staff_id"));
+        tr.date = t.date("date");
+        tr.kind = t.enumeration<TrainingKind>("kind");
+        tr.hours_x100 = t.hundredths("hours");
+        tr.session = std::string(t.text("session"));
+        tr.line = t.line();
         repo.trainings.push_back(std::move(tr));
     }
 }
 
-void load_visits(const CheckedTable& t, Repo& repo)
+void load_visits(CheckedTable& t, std::size_t rows, Repo& repo)
 {
-    repo.visits.reserve(t.size());
-    for (std::size_t r = 0; r < t.size(); ++r) {
+    repo.visits.reserve(rows);
+    while (t.next()) {
         Visit v;
-        v.id = std::string(t.text(r, "visit_id"));
-        v.student_id = std::string(t.text(r, "student_id"));
-        v.site_id = std::string(t.text(r, "site_id"));
-        v.date = t.date(r, "date");
-        v.start_time = t.time(r, "start_time");
-        v.minutes = t.integer(r, "minutes");
-        const std::string_view educators = t.text(r, "educators");
+        v.id = std::string(t.text("visit_id"));
+        v.student_id = std::string(t.text("student_id"));
+        v.site_id = std::string(t.text("site_id"));
+        v.date = t.date("date");
+        v.start_time = t.time("start_time");
+        v.minutes = t.integer("minutes");
+        const std::string_view educators = t.text("educators");
         if (!educators.empty())
             for (auto& e : util::split(educators, ';'))
                 if (!util::trim(e).empty())
                     v.educators.emplace_back(util::trim(e));
-        v.status = t.enumeration<VisitStatus>(r, "status");
-        v.arranged_on = t.date(r, "arranged_on");
-        v.focus = t.enumeration<Focus>(r, "focus");
-        v.mode = t.enumeration<Mode>(r, "mode");
-        v.reflected_on = t.date(r, "reflected_on");
-        v.language = std::string(t.text(r, "language"));
-        v.notes = std::string(t.text(r, "notes"));
-        v.line = t.line(r);
+        v.status = t.enumeration<VisitStatus>("status");
+        v.arranged_on = t.date("arranged_on");
+        v.focus = t.enumeration<Focus>("focus");
+        v.mode = t.enumeration<Mode>("mode");
+        v.reflected_on = t.date("reflected_on");
+        v.language = std::string(t.text("language"));
+        v.notes = std::string(t.text("notes"));
+        v.line = t.line();
         repo.visits.push_back(std::move(v));
     }
 }
@@ -171,22 +181,23 @@ void load_ledgers(const Sources& sources, Repo& repo, Problems& problems)
     for (const auto& [name, content] : sources) {
         if (!util::starts_with(name, "payroll/") || !util::ends_with(name, ".csv"))
             continue;
-        CheckedTable t(schema("payroll"), read_csv(name, content, problems), "paid item", problems);
-        for (std::size_t r = 0; r < t.size(); ++r) {
+        CsvReader reader(name, content, problems);
+        CheckedTable t(schema("payroll"), reader, "paid item", problems);
+        while (t.next()) {
             LedgerLine l;
             l.file = name;
-            l.period = std::string(t.text(r, "period"));
-            l.staff_id = std::string(t.text(r, "staff_id"));
-            l.item = std::string(t.text(r, "item"));
-            l.item_id = std::string(t.text(r, "item_id"));
-            l.date = t.date(r, "date");
-            l.minutes = t.integer(r, "minutes");
-            l.hours_x100 = t.hundredths(r, "hours");
-            l.rate = t.money(r, "rate");
-            l.amount = t.money(r, "amount");
-            l.site_id = std::string(t.text(r, "site_id"));
-            l.source = std::string(t.text(r, "source"));
-            l.line = t.line(r);
+            l.period = std::string(t.text("period"));
+            l.staff_id = std::string(t.text("staff_id"));
+            l.item = std::string(t.text("item"));
+            l.item_id = std::string(t.text("item_id"));
+            l.date = t.date("date");
+            l.minutes = t.integer("minutes");
+            l.hours_x100 = t.hundredths("hours");
+            l.rate = t.money("rate");
+            l.amount = t.money("amount");
+            l.site_id = std::string(t.text("site_id"));
+            l.source = std::string(t.text("source"));
+            l.line = t.line();
             repo.ledger.push_back(std::move(l));
         }
     }
@@ -269,22 +280,32 @@ LoadResult load_all(const Sources& sources, Sources* release, const LoadOptions&
         repo.config_ok = parsed.ok;
     }
 
-    if (auto t = open_table(sources, "sites.csv", "site", repo, problems, release))
-        load_sites(*t, repo);
-    if (auto t = open_table(sources, "staff.csv", "staff member", repo, problems, release))
-        load_staff(*t, repo);
-    if (auto t = open_table(sources, "students.csv", "student", repo, problems, release))
-        load_students(*t, repo, problems);
-    if (auto t = open_table(sources, "trainings.csv", "training", repo, problems, release))
-        load_trainings(*t, repo);
-    if (auto t = open_table(sources, "visits.csv", "visit", repo, problems, release))
-        load_visits(*t, repo);
+    // visits.csv, the largest file, is read on a second thread while this
+    // one reads the others: nothing in it depends on them until the rules
+    // run. Its problems follow the others', as if read in turn.
+    FileInfo visits_info;
+    Problems visit_problems;
+    auto visits = std::async(std::launch::async, [&] {
+        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release,
+                                      [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo); });
+    });
+    FileInfo sites_info, staff_info, students_info, trainings_info;
+    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release,
+                                 [&](CheckedTable& t, std::size_t rows) { load_sites(t, rows, repo); });
+    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release,
+                                  [&](CheckedTable& t, std::size_t rows) { load_staff(t, rows, repo); });
+    repo.student_index =
+        load_table(sources, "students.csv", "student", students_info, problems, release,
+                   [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems); });
+    load_table(sources, "trainings.csv", "training", trainings_info, problems, release,
+               [&](CheckedTable& t, std::size_t rows) { load_trainings(t, rows, repo); });
+    visits.get(); // rethrows what the thread threw
+    problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),
+                    std::make_move_iterator(visit_problems.end()));
+    for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})
+        repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
 
-    index_records(repo.sites, repo.site_index);
-    index_records(repo.staff, repo.staff_index);
-    index_records(repo.students, repo.student_index);
-    index_records(repo.visits, repo.visit_index);
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);
     return result;

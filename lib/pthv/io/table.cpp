@@ -1,17 +1,18 @@
 #include <pthv/io/table.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <fmt/format.h>
-#include <unordered_map>
 
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
 
-CheckedTable::CheckedTable(const Schema& schema, CsvTable table, std::string kind, model::Problems& problems)
-    : m_schema(schema), m_table(std::move(table))
+CheckedTable::CheckedTable(const Schema& schema, CsvReader& reader, std::string kind, model::Problems& problems)
+    : m_schema(schema), m_reader(reader), m_kind(std::move(kind)), m_problems(problems)
 {
-    const std::string& file = m_table.file;
-    const auto& header = m_table.header;
+    const std::string& file = reader.file();
+    const auto& header = reader.header();
     m_index.assign(schema.fields.size(), -1);
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
         for (std::size_t c = 0; c < header.size(); ++c)
@@ -19,7 +20,7 @@ CheckedTable::CheckedTable(const Schema& schema, CsvTable table, std::string kin
                 m_index[f] = static_cast<int>(c);
                 break;
             }
-    if (m_table.has_header) {
+    if (reader.has_header()) {
         for (std::size_t f = 0; f < schema.fields.size(); ++f) {
             const Field& field = schema.fields[f];
             if (m_index[f] >= 0 || !(field.required || !field.required_when_field.empty()))
@@ -44,85 +45,91 @@ CheckedTable::CheckedTable(const Schema& schema, CsvTable table, std::string kin
             }
         }
     }
-
-    // The record's id in messages: its primary key, joined with "/". The
-    // key's columns are found once, not per row; a one-column key (the
-    // usual case) is a view of its cell, so a clean row costs no copy.
-    std::vector<std::size_t> key_columns;
+    // The key's columns and the column that decides each "required when"
+    // field are found once, not per row.
     for (const auto& k : schema.primary_key)
         for (std::size_t f = 0; f < schema.fields.size(); ++f)
             if (schema.fields[f].name == k && m_index[f] >= 0)
-                key_columns.push_back(static_cast<std::size_t>(m_index[f]));
-    std::vector<std::string> joined_keys; // composite keys, for the views below
-    joined_keys.reserve(key_columns.size() > 1 ? m_table.rows.size() : 0);
-    auto record_id = [&](const CsvRow& row) -> std::string_view {
-        if (key_columns.empty())
-            return {};
-        if (key_columns.size() == 1)
-            return row.cells[key_columns[0]];
-        std::vector<std::string> parts;
-        for (const std::size_t c : key_columns)
-            parts.push_back(row.cells[c]);
-        joined_keys.push_back(util::join(parts, "/"));
-        return joined_keys.back();
-    };
-    // The column that decides each "required when" field, found once.
-    std::vector<int> when_index(schema.fields.size(), -1);
+                m_key_columns.push_back(static_cast<std::size_t>(m_index[f]));
+    m_when_index.assign(schema.fields.size(), -1);
     for (std::size_t f = 0; f < schema.fields.size(); ++f)
         if (!schema.fields[f].required_when_field.empty())
-            when_index[f] = index_of(schema.fields[f].required_when_field);
+            m_when_index[f] = index_of(schema.fields[f].required_when_field);
+    m_invalid.assign(schema.fields.size(), false);
+}
 
-    // Views into m_table's cells, which stay put from here on.
-    std::unordered_map<std::string_view, std::size_t> seen_keys; // key -> first line
-    seen_keys.reserve(schema.primary_key.empty() ? 0 : m_table.rows.size());
-    // A row's flags are allocated only when one of its cells is invalid.
-    m_invalid.assign(m_table.rows.size(), {});
-    for (std::size_t r = 0; r < m_table.rows.size(); ++r) {
-        const CsvRow& row = m_table.rows[r];
-        const std::string_view id_view = record_id(row);
-        auto mark_invalid = [&](std::size_t f) {
-            if (m_invalid[r].empty())
-                m_invalid[r].assign(schema.fields.size(), false);
-            m_invalid[r][f] = true;
-        };
-        // Messages only: built when a row has a problem.
-        auto who = [&] { return id_view.empty() ? kind : kind + " " + std::string(id_view); };
-        for (std::size_t f = 0; f < schema.fields.size(); ++f) {
-            if (m_index[f] < 0)
-                continue;
-            const Field& field = schema.fields[f];
-            const std::string& value = row.cells[static_cast<std::size_t>(m_index[f])];
-            if (value.empty()) {
-                bool required = field.required;
-                if (!field.required_when_field.empty())
-                    required = (when_index[f] < 0 ? std::string_view{}
-                                                  : std::string_view(row.cells[static_cast<std::size_t>(
-                                                        when_index[f])])) == field.required_when_value;
-                if (required) {
-                    const std::string id(id_view);
-                    mark_invalid(f);
-                    const std::string when =
-                        field.required ? "" : " when " + field.required_when_field + " is " + field.required_when_value;
-                    problems.push_back({"required-missing", model::Severity::Error, file, row.line, id,
-                                        who() + ": " + field.name + " is empty; it is required" + when, {}});
-                }
-                continue;
+bool CheckedTable::next()
+{
+    if (!m_reader.next())
+        return false;
+    m_lines.push_back(m_reader.line());
+    check_row();
+    return true;
+}
+
+// The record's id in messages: its primary key, joined with "/"; a
+// one-column key (the usual case) is a view of its cell.
+std::string_view CheckedTable::record_id()
+{
+    const auto& cells = m_reader.cells();
+    if (m_key_columns.empty())
+        return {};
+    if (m_key_columns.size() == 1)
+        return cells[m_key_columns[0]];
+    m_joined_key.clear();
+    for (std::size_t i = 0; i < m_key_columns.size(); ++i) {
+        if (i)
+            m_joined_key += '/';
+        m_joined_key += cells[m_key_columns[i]];
+    }
+    return m_joined_key;
+}
+
+void CheckedTable::check_row()
+{
+    const Schema& schema = m_schema;
+    const std::string& file = m_reader.file();
+    const auto& cells = m_reader.cells();
+    const std::size_t line = m_reader.line();
+    const std::string_view id_view = record_id();
+    std::fill(m_invalid.begin(), m_invalid.end(), false);
+    // Messages only: built when a row has a problem.
+    auto who = [&] { return id_view.empty() ? m_kind : m_kind + " " + std::string(id_view); };
+    for (std::size_t f = 0; f < schema.fields.size(); ++f) {
+        if (m_index[f] < 0)
+            continue;
+        const Field& field = schema.fields[f];
+        const std::string_view value = cells[static_cast<std::size_t>(m_index[f])];
+        if (value.empty()) {
+            bool required = field.required;
+            if (!field.required_when_field.empty())
+                required = (m_when_index[f] < 0 ? std::string_view{}
+                                                : cells[static_cast<std::size_t>(m_when_index[f])]) ==
+                           field.required_when_value;
+            if (required) {
+                m_invalid[f] = true;
+                const std::string when =
+                    field.required ? "" : " when " + field.required_when_field + " is " + field.required_when_value;
+                m_problems.push_back({"required-missing", model::Severity::Error, file, line, std::string(id_view),
+                                      who() + ": " + field.name + " is empty; it is required" + when, {}});
             }
-            const std::string wrong = check_value(field, value);
-            if (!wrong.empty()) {
-                mark_invalid(f);
-                problems.push_back({"value-invalid", model::Severity::Error, file, row.line, std::string(id_view),
-                                    fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
-            }
+            continue;
         }
-        if (!schema.primary_key.empty() && !id_view.empty()) {
-            const auto [it, inserted] = seen_keys.emplace(id_view, row.line);
-            const std::string id(inserted ? std::string_view{} : id_view);
-            if (!inserted)
-                problems.push_back({"duplicate-key", model::Severity::Error, file, row.line, id,
-                                    fmt::format("{}: {} {} is already used on line {}", who(),
-                                                util::join(schema.primary_key, "+"), id, it->second),
-                                    "give this record its own id, or remove the repeated row"});
+        const std::string wrong = check_value(field, value);
+        if (!wrong.empty()) {
+            m_invalid[f] = true;
+            m_problems.push_back({"value-invalid", model::Severity::Error, file, line, std::string(id_view),
+                                  fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
+        }
+    }
+    if (!schema.primary_key.empty() && !id_view.empty()) {
+        const auto [it, inserted] = m_keys.try_emplace(std::string(id_view), m_lines.size() - 1);
+        if (!inserted) {
+            const std::string id(id_view);
+            m_problems.push_back({"duplicate-key", model::Severity::Error, file, line, id,
+                                  fmt::format("{}: {} {} is already used on line {}", who(),
+                                              util::join(schema.primary_key, "+"), id, m_lines[it->second]),
+                                  "give this record its own id, or remove the repeated row"});
         }
     }
 }
@@ -138,51 +145,53 @@ int CheckedTable::index_of(std::string_view column) const
     return -1;
 }
 
-std::string_view CheckedTable::text(std::size_t row, std::string_view column) const
+std::string_view CheckedTable::text(std::string_view column) const
 {
     const int i = index_of(column);
-    return i < 0 ? std::string_view{} : std::string_view(m_table.rows[row].cells[static_cast<std::size_t>(i)]);
+    return i < 0 ? std::string_view{} : m_reader.cells()[static_cast<std::size_t>(i)];
 }
 
-bool CheckedTable::valid(std::size_t row, std::string_view column) const
+bool CheckedTable::valid(std::string_view column) const
 {
     for (std::size_t f = 0; f < m_schema.fields.size(); ++f)
         if (m_schema.fields[f].name == column)
-            return m_index[f] >= 0 && (m_invalid[row].empty() || !m_invalid[row][f]) &&
-                   !m_table.rows[row].cells[static_cast<std::size_t>(m_index[f])].empty();
-    return !text(row, column).empty();
+            return m_index[f] >= 0 && !m_invalid[f] && !m_reader.cells()[static_cast<std::size_t>(m_index[f])].empty();
+    return !text(column).empty();
 }
 
-std::optional<model::Date> CheckedTable::date(std::size_t row, std::string_view column) const
+std::optional<model::Date> CheckedTable::date(std::string_view column) const
 {
-    return valid(row, column) ? model::Date::parse(text(row, column)) : std::nullopt;
+    return valid(column) ? model::Date::parse(text(column)) : std::nullopt;
 }
 
-std::optional<model::TimeOfDay> CheckedTable::time(std::size_t row, std::string_view column) const
+std::optional<model::TimeOfDay> CheckedTable::time(std::string_view column) const
 {
-    return valid(row, column) ? model::TimeOfDay::parse(text(row, column)) : std::nullopt;
+    return valid(column) ? model::TimeOfDay::parse(text(column)) : std::nullopt;
 }
 
-std::optional<int> CheckedTable::integer(std::size_t row, std::string_view column) const
+std::optional<int> CheckedTable::integer(std::string_view column) const
 {
-    if (!valid(row, column))
+    if (!valid(column))
         return std::nullopt;
-    return std::stoi(std::string(text(row, column)));
+    int value = 0;
+    const std::string_view t = text(column);
+    std::from_chars(t.data(), t.data() + t.size(), value);
+    return value;
 }
 
-std::optional<model::Money> CheckedTable::money(std::size_t row, std::string_view column) const
+std::optional<model::Money> CheckedTable::money(std::string_view column) const
 {
-    return valid(row, column) ? model::Money::parse(text(row, column)) : std::nullopt;
+    return valid(column) ? model::Money::parse(text(column)) : std::nullopt;
 }
 
-std::optional<std::int64_t> CheckedTable::hundredths(std::size_t row, std::string_view column) const
+std::optional<std::int64_t> CheckedTable::hundredths(std::string_view column) const
 {
-    return valid(row, column) ? model::parse_hundredths(text(row, column)) : std::nullopt;
+    return valid(column) ? model::parse_hundredths(text(column)) : std::nullopt;
 }
 
-std::optional<bool> CheckedTable::boolean(std::size_t row, std::string_view column) const
+std::optional<bool> CheckedTable::boolean(std::string_view column) const
 {
-    return valid(row, column) ? model::parse_yes_no(text(row, column)) : std::nullopt;
+    return valid(column) ? model::parse_yes_no(text(column)) : std::nullopt;
 }
 
 } // namespace pthv::io

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <pthv/io/csv.hpp>
@@ -17,37 +18,54 @@ namespace pthv::io {
 
 class CheckedTable {
 public:
-    // Checks `table` against `schema`, appending problems. `kind` names a
-    // record in messages ("visit", "student").
-    CheckedTable(const Schema& schema, CsvTable table, std::string kind, model::Problems& problems);
+    // Checks the reader's header against `schema` (column-missing,
+    // unknown-column); next() then reads and checks one row at a time
+    // (required-missing, value-invalid, duplicate-key), appending problems.
+    // `kind` names a record in messages ("visit", "student").
+    CheckedTable(const Schema& schema, CsvReader& reader, std::string kind, model::Problems& problems);
 
-    std::size_t size() const { return m_table.rows.size(); }
-    std::size_t line(std::size_t row) const { return m_table.rows[row].line; }
-    const CsvTable& csv() const { return m_table; }
+    // Reads and checks the next row; false at the end of the file.
+    bool next();
+    std::size_t rows() const { return m_lines.size(); } // rows read so far
+    std::size_t line() const { return m_reader.line(); }
+    const std::string& file() const { return m_reader.file(); }
     // Header columns the schema does not name, with their index.
     const std::vector<std::pair<std::string, std::size_t>>& extra_columns() const { return m_extra; }
 
-    // The cell's text ("" if the column is absent).
-    std::string_view text(std::size_t row, std::string_view column) const;
-    const std::string& cell(std::size_t row, std::size_t index) const { return m_table.rows[row].cells[index]; }
+    // The current row's cells. The cell's text ("" if the column is absent).
+    std::string_view text(std::string_view column) const;
+    std::string_view cell(std::size_t index) const { return m_reader.cells()[index]; }
     // Typed reads: nullopt when empty or invalid (already reported).
-    std::optional<model::Date> date(std::size_t row, std::string_view column) const;
-    std::optional<model::TimeOfDay> time(std::size_t row, std::string_view column) const;
-    std::optional<int> integer(std::size_t row, std::string_view column) const;
-    std::optional<model::Money> money(std::size_t row, std::string_view column) const;
-    std::optional<std::int64_t> hundredths(std::size_t row, std::string_view column) const;
-    std::optional<bool> boolean(std::size_t row, std::string_view column) const;
-    template <typename E> std::optional<E> enumeration(std::size_t row, std::string_view column) const;
+    std::optional<model::Date> date(std::string_view column) const;
+    std::optional<model::TimeOfDay> time(std::string_view column) const;
+    std::optional<int> integer(std::string_view column) const;
+    std::optional<model::Money> money(std::string_view column) const;
+    std::optional<std::int64_t> hundredths(std::string_view column) const;
+    std::optional<bool> boolean(std::string_view column) const;
+    template <typename E> std::optional<E> enumeration(std::string_view column) const;
+
+    // For a one-column primary key: each key's first row (0-based, in the
+    // order read), for the loader's record index. Valid once every row is read.
+    std::unordered_map<std::string, std::size_t> take_keys() { return std::move(m_keys); }
 
 private:
-    bool valid(std::size_t row, std::string_view column) const;
+    bool valid(std::string_view column) const;
     int index_of(std::string_view column) const;
+    std::string_view record_id();
+    void check_row();
 
     const Schema& m_schema;
-    CsvTable m_table;
-    std::vector<int> m_index; // per schema field: column index or -1
+    CsvReader& m_reader;
+    std::string m_kind;
+    model::Problems& m_problems;
+    std::vector<int> m_index;      // per schema field: column index or -1
+    std::vector<int> m_when_index; // per schema field: the column deciding "required when", or -1
+    std::vector<std::size_t> m_key_columns;
     std::vector<std::pair<std::string, std::size_t>> m_extra;
-    std::vector<std::vector<bool>> m_invalid; // per row, per schema field
+    std::vector<bool> m_invalid;           // the current row, per schema field
+    std::string m_joined_key;              // the current row's composite key
+    std::vector<std::size_t> m_lines;      // per row read: its line
+    std::unordered_map<std::string, std::size_t> m_keys; // key -> first row
 };
 
 } // namespace pthv::io
@@ -55,9 +73,9 @@ private:
 #include <pthv/model/enums.hpp>
 
 template <typename E>
-std::optional<E> pthv::io::CheckedTable::enumeration(std::size_t row, std::string_view column) const
+std::optional<E> pthv::io::CheckedTable::enumeration(std::string_view column) const
 {
-    if (!valid(row, column))
+    if (!valid(column))
         return std::nullopt;
-    return model::parse_enum<E>(text(row, column));
+    return model::parse_enum<E>(text(column));
 }
