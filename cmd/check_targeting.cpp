@@ -65,7 +65,7 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
     const auto by = stats::parse_group_by(o.by);
     if (!by)
         throw UsageError("--by " + o.by + ": group by homeroom, site, grade or educator");
-    const auto loaded = session.load(
+    const auto& loaded = session.load(
         o.flags_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.flags_file));
     check_loaded(loaded, o.flags_file);
     const model::Repo& repo = loaded.repo;
@@ -77,7 +77,7 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
         rep.site = o.site;
     rep.period = period_option(o.period, repo);
 
-    const model::Facts facts(repo);
+    const model::Facts& facts = session.facts();
     rep.result = stats::analyse_targeting(facts, {*by, rep.site, rep.period.from, rep.period.to});
     rep.spread = stats::analyse_spread(repo, {rep.site, rep.period.from, rep.period.to});
     rep.flags_source = flags_source(repo, o.flags_file);

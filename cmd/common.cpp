@@ -58,7 +58,7 @@ model::Date Session::as_of() const
     return m_g.as_of.empty() ? model::today() : parse_date_option(m_g.as_of, "--as-of");
 }
 
-io::LoadResult Session::load(const std::optional<fs::path>& flags_file) const
+io::LoadResult& Session::load(const std::optional<fs::path>& flags_file)
 {
     io::LoadOptions options;
     options.as_of = as_of();
@@ -68,10 +68,35 @@ io::LoadResult Session::load(const std::optional<fs::path>& flags_file) const
         options.flags_file = flags_file;
     }
     try {
-        return io::load_repo(root(), options);
+        m_loaded = std::make_unique<io::LoadResult>(io::load_repo(root(), options));
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }
+    return *m_loaded;
+}
+
+const model::Facts& Session::facts()
+{
+    if (!m_loaded)
+        throw std::logic_error("Session::facts before Session::load");
+    if (!m_facts)
+        m_facts = std::make_unique<model::Facts>(m_loaded->repo);
+    return *m_facts;
+}
+
+// What keep_until_exit() leaves to the operating system. Globals are where
+// leak checkers look for live pointers, so nothing here counts as leaked.
+struct Kept {
+    std::unique_ptr<io::LoadResult> loaded;
+    std::unique_ptr<model::Facts> facts;
+};
+Kept* g_kept_until_exit = nullptr;
+
+void Session::keep_until_exit()
+{
+    if (g_kept_until_exit)
+        return;
+    g_kept_until_exit = new Kept{std::move(m_loaded), std::move(m_facts)};
 }
 
 std::string Session::format(const std::vector<std::string>& supported) const

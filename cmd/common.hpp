@@ -4,6 +4,7 @@
 // atomically to -o FILE only once the command has succeeded).
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -13,6 +14,7 @@
 
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
+#include <pthv/model/facts.hpp>
 #include <pthv/model/problem.hpp>
 
 namespace pthv::cmd {
@@ -48,8 +50,9 @@ public:
     std::filesystem::path root() const;
     // --as-of, else the real today. UsageError on a bad date.
     model::Date as_of() const;
-    // Loads the repo (problems included, never thrown for bad content).
-    io::LoadResult load(const std::optional<std::filesystem::path>& flags_file = std::nullopt) const;
+    // Loads the repo (problems included, never thrown for bad content). The
+    // session keeps it: see keep_until_exit().
+    io::LoadResult& load(const std::optional<std::filesystem::path>& flags_file = std::nullopt);
     // The --format value, checked against what the command supports.
     std::string format(const std::vector<std::string>& supported) const;
     bool color() const;
@@ -59,9 +62,20 @@ public:
     std::string& out() { return m_out; }
     void finish();
 
+    // The facts of what load() read, built on first use and kept with it.
+    const model::Facts& facts();
+
+    // Called once the command is done: what load() read is left for the
+    // operating system to reclaim at exit. At state scale, freeing millions
+    // of records one by one takes seconds and changes nothing; the data
+    // stays reachable (from a static), so leak checkers stay quiet.
+    void keep_until_exit();
+
 private:
     const GlobalOptions& m_g;
     std::string m_out;
+    std::unique_ptr<io::LoadResult> m_loaded;
+    std::unique_ptr<model::Facts> m_facts;
 };
 
 // "visits.csv:42: error[CP5-pair]: message" (coloured when asked).

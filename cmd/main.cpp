@@ -82,7 +82,9 @@ int run(int argc, char** argv)
     for (const auto& [sub, runner] : runners)
         if (sub->parsed()) {
             Session session(g);
-            return runner(session);
+            const int code = runner(session);
+            session.keep_until_exit();
+            return code;
         }
     return k_exit_usage;
 }

@@ -95,10 +95,10 @@ int run_payroll(const PayrollOptions& o, Session& session)
         throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
                                      pay::ledger_name(period.label), period.label));
 
-    auto loaded = session.load();
+    auto& loaded = session.load();
     refuse_unreadable(loaded);
     const model::Repo& repo = loaded.repo;
-    const model::Facts facts(repo);
+    const model::Facts& facts = session.facts();
     const auto problems = rules::check_repo(facts, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {

@@ -34,14 +34,14 @@ int run_report(const ReportOptions& o, Session& session)
         if (o.is_public && o.table == "educators")
             throw UsageError("--table educators: a public report has no per-educator table");
     }
-    auto loaded = session.load();
+    auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     if (!repo.config_ok)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
     const model::Period period = period_option(o.period, repo);
     check_site_option(o.site, repo);
 
-    const model::Facts facts(repo);
+    const model::Facts& facts = session.facts();
     const auto findings = rules::check_repo(facts, std::move(loaded.problems));
     const auto figures = report::compute_figures(facts, findings, {period, o.site, o.is_public});
 

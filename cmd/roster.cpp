@@ -43,7 +43,7 @@ int run_staff(const StaffOptions& o, Session& session)
         if (!want)
             throw UsageError("--status " + o.status + ": use current, due-soon, expired or untrained");
     }
-    const auto loaded = session.load();
+    const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     if (!o.site.empty() && !repo.find_site(o.site)) {
         std::vector<std::string> ids;
@@ -52,7 +52,7 @@ int run_staff(const StaffOptions& o, Session& session)
         const std::string near = util::closest_match(o.site, ids);
         throw UsageError("--site " + o.site + ": no such site" + (near.empty() ? "" : "; did you mean " + near + "?"));
     }
-    const model::Facts facts(repo);
+    const model::Facts& facts = session.facts();
     const model::Date as_of = repo.as_of;
     const auto visits = model::staff_visit_counts(repo, facts);
 

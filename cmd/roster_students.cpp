@@ -47,11 +47,11 @@ void check_ref(const std::unordered_map<std::string, std::size_t>& index, const 
 int run_students(const StudentsOptions& o, Session& session)
 {
     const std::string format = session.format({"text", "csv", "json"});
-    const auto loaded = session.load();
+    const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     check_ref(repo.site_index, o.site, "--site", "site");
     check_ref(repo.staff_index, o.homeroom, "--homeroom", "staff member");
-    const model::Facts facts(repo);
+    const model::Facts& facts = session.facts();
     const auto progress = model::student_visits(repo, facts, repo.as_of);
 
     std::vector<std::vector<std::string>> rows;
@@ -94,7 +94,7 @@ struct StudentOptions {
 int run_student(const StudentOptions& o, Session& session)
 {
     const std::string format = session.format({"text", "csv", "json"});
-    const auto loaded = session.load();
+    const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     check_ref(repo.student_index, o.id, "roster student", "student");
     const model::Student& s = *repo.find_student(o.id);
