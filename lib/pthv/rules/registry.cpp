@@ -1,6 +1,9 @@
 #include <pthv/rules/registry.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <future>
+#include <thread>
 
 #include <pthv/rules/checks.hpp>
 #include <pthv/util/strings.hpp>
@@ -127,13 +130,30 @@ model::Problems check_repo(const model::Facts& facts, model::Problems loaded, co
     }
 
     const Context ctx{repo, facts};
-    for (const auto& r : k_rules) {
-        if (!r.check || (needs_config(r) && !repo.config_ok))
-            continue;
-        if (!options.only.empty() && !options.only.count(std::string(r.id)))
-            continue;
-        r.check(ctx, findings);
-    }
+    std::vector<const Rule*> to_run;
+    for (const auto& r : k_rules)
+        if (r.check && !(needs_config(r) && !repo.config_ok) &&
+            (options.only.empty() || options.only.count(std::string(r.id))))
+            to_run.push_back(&r);
+    // Rules only read the repo and its facts, so they run side by side, each
+    // into its own findings; those are joined in registry order, so the
+    // result is the same as running them in turn.
+    std::vector<Findings> each(to_run.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i = next++; i < to_run.size(); i = next++)
+            to_run[i]->check(ctx, each[i]);
+    };
+    const std::size_t helpers = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), 4) - 1;
+    std::vector<std::future<void>> running;
+    for (std::size_t h = 0; h < helpers; ++h)
+        running.push_back(std::async(std::launch::async, work));
+    work();
+    for (auto& f : running)
+        f.get(); // rethrows what a rule threw
+    for (auto& f : each)
+        for (auto& p : f.problems())
+            findings.problems().push_back(std::move(p));
 
     model::Problems out;
     for (auto& p : findings.problems()) {
