@@ -1,6 +1,7 @@
 #include <pthv/model/facts.hpp>
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <tuple>
 
@@ -42,20 +43,23 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
 
     // First visits: the earliest completed visit of the year per student.
     // The key holds references: a copy of the visit id per comparison was
-    // most of the cost at state scale.
-    m_first.reserve(repo.students.size());
-    for (std::size_t i = 0; i < visits.size(); ++i) {
-        const Visit& v = visits[i];
-        if (!v.completed() || !v.date || !in_school_year(*v.date) || v.student_id.empty())
-            continue;
-        auto key = [&](const Visit& x) {
-            return std::tuple<std::int32_t, int, const std::string&>(
-                x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
-        };
-        const auto [it, inserted] = m_first.emplace(v.student_id, i);
-        if (!inserted && key(v) < key(visits[it->second]))
-            it->second = i;
-    }
+    // most of the cost at state scale. They are found on a second thread
+    // while this one groups the events: the two share nothing.
+    auto first_visits = std::async(std::launch::async, [&] {
+        m_first.reserve(repo.students.size());
+        for (std::size_t i = 0; i < visits.size(); ++i) {
+            const Visit& v = visits[i];
+            if (!v.completed() || !v.date || !in_school_year(*v.date) || v.student_id.empty())
+                continue;
+            auto key = [&](const Visit& x) {
+                return std::tuple<std::int32_t, int, const std::string&>(
+                    x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
+            };
+            const auto [it, inserted] = m_first.emplace(v.student_id, i);
+            if (!inserted && key(v) < key(visits[it->second]))
+                it->second = i;
+        }
+    });
 
     // Visit events: same date, start time and educator set. Events are
     // numbered in order of their first row, so a hash map (one flat text
@@ -91,17 +95,19 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     for (std::size_t i = 0; i < repo.trainings.size(); ++i)
         m_training[repo.trainings[i].staff_id].trainings.push_back(i);
     for (auto& [id, tl] : m_training) {
-        std::stable_sort(tl.trainings.begin(), tl.trainings.end(), [&](std::size_t a, std::size_t b) {
-            const auto& ta = repo.trainings[a];
-            const auto& tb = repo.trainings[b];
-            return ta.date.value_or(Date{}) < tb.date.value_or(Date{});
-        });
+        std::stable_sort(tl.trainings.begin(), tl.trainings.end(),
+                         [&](std::size_t a, std::size_t b) {
+                             const auto& ta = repo.trainings[a];
+                             const auto& tb = repo.trainings[b];
+                             return ta.date.value_or(Date{}) < tb.date.value_or(Date{});
+                         });
         for (const std::size_t i : tl.trainings)
             if (repo.trainings[i].kind == TrainingKind::Intro && repo.trainings[i].date) {
                 tl.intro = repo.trainings[i].date;
                 break;
             }
     }
+    first_visits.get(); // rethrows what the thread threw
 }
 
 bool Facts::in_school_year(Date d) const
