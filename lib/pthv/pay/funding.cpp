@@ -127,14 +127,14 @@ Spending spending_between(const Facts& facts, Date from, Date to)
         else
             tally.add_closed(ledger_source(repo, l), l.site_id, amount);
     }
-    for (const auto& item : pay_items(facts, range_period(from, to))) {
+    for_each_pay_item(facts, range_period(from, to), [&](PayItem&& item) {
         if (!is_paid(item.status))
-            continue;
+            return;
         if (item.date < from)
             tally.add_earlier(item.source, item.amount);
         else
             tally.add_period(item.source, item.site_id, item.amount);
-    }
+    });
     return tally.result();
 }
 

@@ -1,5 +1,8 @@
 #include <pthv/pay/items.hpp>
 
+#include <functional>
+#include <unordered_map>
+
 #include <algorithm>
 #include <cctype>
 #include <fmt/format.h>
@@ -72,7 +75,45 @@ void mark_late(PayItem& item, const Period& period)
     }
 }
 
-PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period)
+// What all the items of one educator, or of one site, share: looked up and
+// written once, not per item (a year at state scale has over a million).
+class Lookups {
+public:
+    struct StaffPay {
+        const Staff* staff = nullptr;
+        std::optional<PayRule> rule;
+        std::string rule_text;
+    };
+
+    explicit Lookups(const Repo& repo) : m_repo(repo) {}
+
+    const StaffPay& staff(const std::string& id)
+    {
+        auto [it, inserted] = m_staff.try_emplace(id);
+        if (inserted) {
+            StaffPay& p = it->second;
+            p.staff = m_repo.find_staff(id);
+            p.rule = p.staff ? pay_rule(m_repo.config, *p.staff) : std::nullopt;
+            p.rule_text = p.rule ? rule_text(*p.rule, *p.staff) : std::string{};
+        }
+        return it->second;
+    }
+
+    const std::string& source(const std::string& site_id)
+    {
+        auto [it, inserted] = m_sources.try_emplace(site_id);
+        if (inserted)
+            it->second = funding_source(m_repo.config, site_id);
+        return it->second;
+    }
+
+private:
+    const Repo& m_repo;
+    std::unordered_map<std::string, StaffPay> m_staff;
+    std::unordered_map<std::string, std::string> m_sources;
+};
+
+PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period, Lookups& lookups)
 {
     const Repo& repo = facts.repo();
     const VisitEvent& e = facts.events()[w.event];
@@ -85,19 +126,20 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period)
     item.minutes = e.minutes;
     item.visits = e.visits;
     item.site_id = repo.visit_site(v);
-    item.source = funding_source(repo.config, item.site_id);
+    item.source = lookups.source(item.site_id);
 
-    const Staff* staff = repo.find_staff(w.staff_id);
-    const auto rule = staff ? pay_rule(repo.config, *staff) : std::nullopt;
+    const auto& pay = lookups.staff(w.staff_id);
+    const Staff* staff = pay.staff;
+    const auto& rule = pay.rule;
     if (rule && rule->per_visit) {
         item.rate = rule->per_visit;
-        item.rule = rule_text(*rule, *staff);
+        item.rule = pay.rule_text;
         item.amount = *rule->per_visit;
     } else if (rule && rule->hourly) {
         // cli.md: hourly x max(minutes, minimum_minutes) / 60, half up to the cent.
         item.rate = rule->hourly;
         item.paid_minutes = std::max(e.minutes, rule->minimum_minutes);
-        item.rule = rule_text(*rule, *staff);
+        item.rule = pay.rule_text;
         item.amount = rule->hourly->scaled(item.paid_minutes, 60);
     }
 
@@ -175,16 +217,29 @@ PayTotals pay_totals(const std::vector<PayItem>& items)
     return t;
 }
 
+void for_each_pay_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
+{
+    Lookups lookups(facts.repo());
+    for (const auto& w : visit_work(facts))
+        if (!w.paid && w.date <= period.to)
+            fn(visit_item(facts, w, period, lookups));
+    for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
+        if (auto item = training_item(facts, i, period))
+            fn(std::move(*item));
+}
+
 std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
 {
     std::vector<PayItem> items;
-    for (const auto& w : visit_work(facts))
-        if (!w.paid && w.date <= period.to)
-            items.push_back(visit_item(facts, w, period));
-    for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
-        if (auto item = training_item(facts, i, period))
-            items.push_back(std::move(*item));
-    std::stable_sort(items.begin(), items.end(), [](const PayItem& a, const PayItem& b) {
+    for_each_pay_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    // Sorting positions, then moving each item once, spares a million fat
+    // items their n log n moves.
+    std::vector<std::size_t> order(items.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
+        const PayItem& a = items[ia];
+        const PayItem& b = items[ib];
         if (a.staff_id != b.staff_id)
             return a.staff_id < b.staff_id;
         if (a.date != b.date)
@@ -193,7 +248,11 @@ std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
             return a.kind == ItemKind::Visit;
         return a.item_id < b.item_id;
     });
-    return items;
+    std::vector<PayItem> sorted;
+    sorted.reserve(items.size());
+    for (const std::size_t i : order)
+        sorted.push_back(std::move(items[i]));
+    return sorted;
 }
 
 namespace {

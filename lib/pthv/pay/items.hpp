@@ -5,6 +5,7 @@
 // the loaded Repo and its Facts, never from files.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,10 @@ struct PayItem {
 // are late. Rows dated before the school year belong to an earlier year's
 // payroll and are not listed.
 std::vector<PayItem> pay_items(const model::Facts& facts, const Period& period);
+
+// The same items, unsorted, handed to `fn` one at a time: for totals that
+// need no list (a year's items at state scale are over a million).
+void for_each_pay_item(const model::Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn);
 
 // Adds to each item the problems (from rules::check_repo) found on its rows:
 // visits.csv lines of its event, or its trainings.csv line. A problem that
