@@ -8,7 +8,9 @@
 #pragma GCC diagnostic ignored "-Wsign-conversion"
 #pragma GCC diagnostic ignored "-Wold-style-cast"
 #pragma GCC diagnostic ignored "-Wshadow"
-#pragma GCC diagnostic ignored "-Wstringop-truncation"
+#if !defined(__clang__)
+#pragma GCC diagnostic ignored "-Wstringop-truncation" // GCC only
+#endif
 #pragma GCC diagnostic ignored "-Wnull-dereference"
 // The text is already in memory: a reader thread per file would only add a
 // thread start and hand-offs (slow on a busy machine), never overlap I/O.
