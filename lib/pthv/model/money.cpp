@@ -50,17 +50,21 @@ std::optional<Money> Money::parse(std::string_view text)
     return from_cents(*v);
 }
 
-std::string Money::str() const
+namespace {
+
+// "-1234.50", or with `grouped` "-1,234.50".
+std::string money_text(std::int64_t cents, bool grouped)
 {
-    const std::int64_t a = m_cents < 0 ? -m_cents : m_cents;
-    return fmt::format("{}{}.{:02}", m_cents < 0 ? "-" : "", a / 100, a % 100);
+    const std::int64_t a = cents < 0 ? -cents : cents;
+    const std::string whole = grouped ? util::with_thousands(a / 100) : std::to_string(a / 100);
+    return fmt::format("{}{}.{:02}", cents < 0 ? "-" : "", whole, a % 100);
 }
 
-std::string Money::grouped() const
-{
-    const std::int64_t a = m_cents < 0 ? -m_cents : m_cents;
-    return fmt::format("{}{}.{:02}", m_cents < 0 ? "-" : "", util::with_thousands(a / 100), a % 100);
-}
+} // namespace
+
+std::string Money::str() const { return money_text(m_cents, false); }
+
+std::string Money::grouped() const { return money_text(m_cents, true); }
 
 Money Money::scaled(std::int64_t numerator, std::int64_t denominator) const
 {

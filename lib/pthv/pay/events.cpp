@@ -60,8 +60,8 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::vector<VisitWork> out;
     out.reserve(order.size() * 2);
-    for (const auto& [when, e] : order) {
-        (void)when;
+    for (const Key& k : order) {
+        const std::size_t e = k.event;
         const Visit& v = repo.visits[events[e].first];
         const DayPart part = facts.calendar().classify(*v.date, *v.start_time, events[e].minutes);
         if (part == DayPart::Inside)
