@@ -112,6 +112,28 @@ TEST_CASE("io::read_csv")
         REQUIRE(r.table.rows.size() == 2);
         CHECK(r.table.rows[1].line == 4);
     }
+    SUBCASE("a line longer than any buffer is read whole")
+    {
+        const std::string notes(20 * 1024 * 1024, 'x'); // 20 MB in one cell
+        const auto r = read("a,b\n1," + notes + "\n2,3\n");
+        CHECK(r.problems.empty());
+        REQUIRE(r.table.rows.size() == 2);
+        CHECK(r.table.rows[0].cells[1].size() == notes.size());
+        CHECK(r.table.rows[1].line == 3);
+    }
+    SUBCASE("only LF ends a line: a lone CR is part of the cell")
+    {
+        const auto r = read("a,b\n1,x\ry\n");
+        REQUIRE(r.table.rows.size() == 1);
+        CHECK(r.table.rows[0].cells == Cells{"1", "x\ry"});
+    }
+    SUBCASE("a BOM is skipped only at the start of the file")
+    {
+        const auto r = read("\xEF\xBB\xBF" "a,b\n\xEF\xBB\xBF" "1,2\n");
+        CHECK(r.table.header == Cells{"a", "b"});
+        REQUIRE(r.table.rows.size() == 1);
+        CHECK(r.table.rows[0].cells[0] == "\xEF\xBB\xBF" "1");
+    }
     SUBCASE("an empty file, or one of only blanks or a BOM, needs its header")
     {
         for (const char* empty : {"", "\n\n", "   \r\n", "\xEF\xBB\xBF"}) {

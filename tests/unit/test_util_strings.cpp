@@ -56,6 +56,17 @@ TEST_CASE("util::find_invalid_utf8")
         CHECK(find_invalid_utf8("\x80") == 0);
         CHECK(find_invalid_utf8("\xFF") == 0);
     }
+    SUBCASE("a bad byte is found at any offset in a long ASCII text")
+    {
+        for (std::size_t at = 0; at < 40; ++at) {
+            std::string text(40, 'a');
+            text[at] = '\xE9';
+            CHECK(find_invalid_utf8(text) == at);
+            text[at] = '\xC3'; // a good two-byte sequence, wherever it falls
+            text.insert(at + 1, 1, '\xA9');
+            CHECK(find_invalid_utf8(text) == ok);
+        }
+    }
 }
 
 TEST_CASE("util::closest_match")

@@ -1,22 +1,7 @@
 #include <pthv/io/csv.hpp>
 
+#include <cstring>
 #include <fmt/format.h>
-// fast-cpp-csv-parser is header-only and not written for -Wconversion
-// and friends; its warnings are not ours to fix.
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wconversion"
-#pragma GCC diagnostic ignored "-Wsign-conversion"
-#pragma GCC diagnostic ignored "-Wold-style-cast"
-#pragma GCC diagnostic ignored "-Wshadow"
-#if !defined(__clang__)
-#pragma GCC diagnostic ignored "-Wstringop-truncation" // GCC only
-#endif
-#pragma GCC diagnostic ignored "-Wnull-dereference"
-// The text is already in memory: a reader thread per file would only add a
-// thread start and hand-offs (slow on a busy machine), never overlap I/O.
-#define CSV_IO_NO_THREAD
-#include <libfccp/csv.h>
-#pragma GCC diagnostic pop
 
 #include <pthv/util/strings.hpp>
 
@@ -96,31 +81,20 @@ Split split_record(std::string_view text, std::vector<Span>& spans, std::string&
     }
 }
 
-std::size_t line_of_offset(std::string_view content, std::size_t offset)
-{
-    std::size_t line = 1;
-    for (std::size_t i = 0; i < offset && i < content.size(); ++i)
-        if (content[i] == '\n')
-            ++line;
-    return line;
-}
-
 } // namespace
 
 struct CsvReader::State {
     std::string file;
     model::Problems& problems;
     CsvReadOptions options;
-    std::unique_ptr<::io::LineReader> reader; // null once the text is read
+    // The text not yet read, and the physical line of its first byte.
+    std::string_view rest;
+    std::size_t next_line = 1;
+    bool done = false;
 
     bool has_header = false;
     std::vector<std::string> header;
     bool crlf = false;
-
-    // The line reader ends each line at a NUL byte, so the lines that hold
-    // one are found first: those are reported, never silently cut short.
-    std::vector<std::size_t> nul_lines;
-    std::size_t next_nul = 0;
 
     // A file of random bytes (or a binary saved as .csv) is bad on every
     // line; past k_max_syntax_reports one summary says how many more there
@@ -154,35 +128,38 @@ struct CsvReader::State {
     // The next well-formed record, split into `cells`: the header first,
     // then the rows; false at the end, after the end-of-file reports.
     bool read_record();
-    bool read_record_or_throw();
+    // The next physical line without its line break (LF or CRLF); false at
+    // the end of the text.
+    bool read_line(std::string_view& text, std::size_t& at);
     void finish();
 };
 
-bool CsvReader::State::read_record()
+bool CsvReader::State::read_line(std::string_view& text, std::size_t& at)
 {
-    if (!reader)
+    if (rest.empty())
         return false;
-    try {
-        if (read_record_or_throw())
-            return true;
-    } catch (const ::io::error::base& e) {
-        syntax(0, std::string("cannot read: ") + e.what());
-    }
-    finish();
-    return false;
+    at = next_line++;
+    const void* nl = std::memchr(rest.data(), '\n', rest.size());
+    const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - rest.data()) : rest.size();
+    text = rest.substr(0, end);
+    rest.remove_prefix(nl ? end + 1 : end);
+    if (!text.empty() && text.back() == '\r')
+        text.remove_suffix(1);
+    return true;
 }
 
-bool CsvReader::State::read_record_or_throw()
+bool CsvReader::State::read_record()
 {
-    while (char* raw = reader->next_line()) {
-        const std::size_t at = reader->get_file_line();
-        if (next_nul < nul_lines.size() && nul_lines[next_nul] == at) {
-            ++next_nul;
+    if (done)
+        return false;
+    std::string_view text;
+    std::size_t at = 0;
+    while (read_line(text, at)) {
+        if (std::memchr(text.data(), '\0', text.size())) {
             syntax(at, "the line holds a NUL byte: this is not a text file", "save the file as UTF-8 CSV");
             pending.clear();
             continue;
         }
-        std::string_view text(raw);
         const std::size_t bad = util::find_invalid_utf8(text);
         if (bad != std::string_view::npos) {
             syntax(at,
@@ -243,12 +220,13 @@ bool CsvReader::State::read_record_or_throw()
     }
     if (!pending.empty())
         syntax(pending_line, "a quoted cell is not closed before the end of the file");
+    finish();
     return false;
 }
 
 void CsvReader::State::finish()
 {
-    reader.reset();
+    done = true;
     cells.clear();
     if (suppressed > 0)
         problems.push_back({"csv-syntax", model::Severity::Error, file, first_suppressed, {},
@@ -266,22 +244,14 @@ CsvReader::CsvReader(std::string_view file, std::string_view content, model::Pro
         (content.size() == 3 && content.substr(0, 3) == "\xEF\xBB\xBF")) {
         m->syntax(1, "the file is empty; it needs at least its header row",
                   "run `pthv schema " + std::string(file.substr(0, file.find('.'))) + "` for the columns");
+        m->done = true;
         return;
     }
     const auto first_nl = content.find('\n');
     m->crlf = first_nl != std::string_view::npos && first_nl > 0 && content[first_nl - 1] == '\r';
-    for (auto pos = content.find('\0'); pos != std::string_view::npos; pos = content.find('\0', pos + 1)) {
-        const std::size_t line = line_of_offset(content, pos);
-        if (m->nul_lines.empty() || m->nul_lines.back() != line)
-            m->nul_lines.push_back(line);
-    }
-    try {
-        m->reader = std::make_unique<::io::LineReader>(m->file, content.data(), content.data() + content.size());
-    } catch (const ::io::error::base& e) {
-        m->syntax(0, std::string("cannot read: ") + e.what());
-        m->finish();
-        return;
-    }
+    m->rest = content;
+    if (util::starts_with(content, "\xEF\xBB\xBF"))
+        m->rest.remove_prefix(3); // the UTF-8 byte order mark some spreadsheets write
     // The header: the first well-formed record. Without one, the whole text
     // has been read and reported.
     m->read_record();
