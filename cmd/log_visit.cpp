@@ -63,7 +63,8 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     parse_date_option(fields["date"], "--date");
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_edit(session, "visits.csv");
+    const Loaded current =
+        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::visit_scope({fields})));
     const model::Repo& repo = current.loaded.repo;
     record::complete_new_visit(fields, repo, "completed");
     std::set<std::string> reserved;
@@ -88,12 +89,15 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("--update " + o.update + ": name the fields to change (e.g. --status completed)");
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_edit(session, "visits.csv");
-    const model::Repo& repo = current.loaded.repo;
-    const model::Visit* v = repo.find_visit(o.update);
+    auto by_id = std::make_shared<io::Scope>();
+    by_id->visit_id_prefixes.push_back(o.update);
+    Loaded current = load_for_edit(session, "visits.csv", by_id);
+    const model::Visit* v = current.loaded.repo.find_visit(o.update);
     if (!v) {
+        // Every id, for the suggestion.
+        const Loaded all = load_for_edit(session, "visits.csv");
         std::vector<std::string> ids;
-        for (const auto& x : repo.visits)
+        for (const auto& x : all.loaded.repo.visits)
             ids.push_back(x.id);
         const std::string near = util::closest_match(o.update, ids);
         throw UsageError("--update " + o.update + ": no visit has this id" +
@@ -102,7 +106,9 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     record::Fields fields = record::row_fields(current.sources, "visits.csv", v->line);
     for (const auto& [field, value] : changes)
         fields[field] = value;
-    const auto& header = repo.files.at("visits.csv").header;
+    // The change is checked among the rows that bear on the visit as it will be.
+    current.scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
+    const auto& header = current.loaded.repo.files.at("visits.csv").header;
     require_columns(header, fields);
 
     const std::string text = record::render_row(header, fields, "");

@@ -30,11 +30,14 @@ void add_write_options(CLI::App& sub, WriteOptions& o);
 // Loads the repo for a change: the sources as text (read under the lock the
 // caller holds) and their load. Throws UsageError when `file` cannot take
 // rows (missing, no header, a row that is not well-formed), listing why.
+// With a scope, only the records it names are loaded (io::Scope), and the
+// change is checked in that scope too.
 struct Loaded {
     io::Sources sources;
     io::LoadResult loaded;
+    std::shared_ptr<const io::Scope> scope;
 };
-Loaded load_for_edit(Session& session, const std::string& file);
+Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope = nullptr);
 
 // Problem lines in the validate format, to `out`.
 void print_problems(std::string& out, const model::Problems& problems, bool color);

@@ -93,7 +93,8 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const record::ImportMap map = load_map(o, table);
 
     const auto lock = lock_repo(session, w.lock_timeout);
-    const Loaded current = load_for_edit(session, "visits.csv");
+    const Loaded current =
+        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::import_scope(table, map)));
     const model::Repo& repo = current.loaded.repo;
     const auto& info = repo.files.at("visits.csv");
     record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
@@ -105,6 +106,7 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const record::Edit edit = record::make_append(current.sources, "visits.csv", rows, plan.rows.size());
     io::LoadOptions options;
     options.as_of = session.as_of();
+    options.scope = current.scope;
     const record::EditCheck check = plan.rows.empty() ? record::EditCheck{}
                                                       : record::check_edit(current.sources, edit, options);
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();

@@ -45,11 +45,18 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
     }
 }
 
-Loaded load_for_edit(Session& session, const std::string& file)
+Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
 {
     Loaded l;
+    if (scope) {
+        auto whole = std::make_shared<io::Scope>(*scope);
+        whole->read_whole.insert(file); // a broken line anywhere refuses the change
+        scope = std::move(whole);
+    }
+    l.scope = std::move(scope);
     io::LoadOptions options;
     options.as_of = session.as_of();
+    options.scope = l.scope;
     try {
         l.sources = io::read_sources(session.root());
     } catch (const util::FileError& e) {
@@ -73,6 +80,7 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
 {
     io::LoadOptions options;
     options.as_of = session.as_of();
+    options.scope = current.scope;
     const record::EditCheck check = record::check_edit(current.sources, edit, options);
     if (!check.refused.empty()) {
         std::string text;

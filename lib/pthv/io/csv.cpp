@@ -1,5 +1,6 @@
 #include <pthv/io/csv.hpp>
 
+#include <algorithm>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -91,6 +92,10 @@ struct CsvReader::State {
     std::string_view rest;
     std::size_t next_line = 1;
     bool done = false;
+    // For only_lines_with: where each string is next found in `rest`
+    // (an offset from rest_base), npos once it is found no more.
+    const char* rest_base = nullptr;
+    std::vector<std::size_t> next_hit;
 
     bool has_header = false;
     std::vector<std::string> header;
@@ -131,12 +136,44 @@ struct CsvReader::State {
     // The next physical line without its line break (LF or CRLF); false at
     // the end of the text.
     bool read_line(std::string_view& text, std::size_t& at);
+    bool skip_to_wanted_line();
     void finish();
 };
+
+// Moves `rest` on to the start of the next line that holds one of
+// only_lines_with, counting the lines it passes; false if none is left.
+bool CsvReader::State::skip_to_wanted_line()
+{
+    const auto pos = static_cast<std::size_t>(rest.data() - rest_base);
+    const std::size_t end = pos + rest.size();
+    std::size_t hit = std::string_view::npos;
+    for (std::size_t i = 0; i < next_hit.size(); ++i) {
+        const std::string& needle = options.only_lines_with[i];
+        if (next_hit[i] != std::string_view::npos && next_hit[i] < pos) {
+            const void* found = needle.empty() ? rest.data()
+                                               : ::memmem(rest.data(), rest.size(), needle.data(), needle.size());
+            next_hit[i] = found ? static_cast<std::size_t>(static_cast<const char*>(found) - rest_base)
+                                : std::string_view::npos;
+        }
+        hit = std::min(hit, next_hit[i]);
+    }
+    if (hit == std::string_view::npos || hit >= end) {
+        rest = {};
+        return false;
+    }
+    std::size_t start = hit;
+    while (start > pos && rest_base[start - 1] != '\n')
+        --start;
+    next_line += static_cast<std::size_t>(std::count(rest_base + pos, rest_base + start, '\n'));
+    rest.remove_prefix(start - pos);
+    return true;
+}
 
 bool CsvReader::State::read_line(std::string_view& text, std::size_t& at)
 {
     if (rest.empty())
+        return false;
+    if (has_header && !next_hit.empty() && !skip_to_wanted_line())
         return false;
     at = next_line++;
     const void* nl = std::memchr(rest.data(), '\n', rest.size());
@@ -252,6 +289,8 @@ CsvReader::CsvReader(std::string_view file, std::string_view content, model::Pro
     m->rest = content;
     if (util::starts_with(content, "\xEF\xBB\xBF"))
         m->rest.remove_prefix(3); // the UTF-8 byte order mark some spreadsheets write
+    m->rest_base = content.data();
+    m->next_hit.assign(m->options.only_lines_with.size(), 0);
     // The header: the first well-formed record. Without one, the whole text
     // has been read and reported.
     m->read_record();

@@ -30,6 +30,12 @@ struct CsvReadOptions {
     // Files given to --import are read fully per RFC 4180: a quoted cell may
     // hold line breaks. Data-repo files may not (git merges lines).
     bool multiline = false;
+    // Set: after the header, only lines holding one of these strings are
+    // read; the others are skipped unread, unchecked and uncounted in
+    // problems (a scoped load's files other than the one being changed,
+    // io::Scope). Skipping searches the text for each string, so it is for
+    // a handful of them, not thousands.
+    std::vector<std::string> only_lines_with;
 };
 
 // Reads records one at a time, so a large file's cells are never all held

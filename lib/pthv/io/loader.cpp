@@ -25,6 +25,74 @@ std::size_t line_estimate(std::string_view text)
     return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
 }
 
+// The rows of `file` a scoped load keeps (see Scope); no filter for a file
+// the scope does not narrow, or without the columns it needs (such a file
+// is column-missing and loads whole).
+CheckedTable::RowFilter scope_filter(const Scope* scope, const std::string& file,
+                                     const std::vector<std::string>& header)
+{
+    if (!scope)
+        return {};
+    const auto column = [&](const char* name) {
+        const auto it = std::find(header.begin(), header.end(), name);
+        return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+    };
+    const int student = column("student_id");
+    if (student < 0)
+        return {};
+    const auto s = static_cast<std::size_t>(student);
+    if (file == "students.csv")
+        return [scope, s](const std::vector<std::string_view>& cells) {
+            return scope->students.count(util::trim(cells[s])) > 0;
+        };
+    if (file != "visits.csv")
+        return {};
+    const int educators = column("educators");
+    const int id = column("visit_id");
+    if (educators < 0 || id < 0)
+        return {};
+    const auto e = static_cast<std::size_t>(educators);
+    const auto v = static_cast<std::size_t>(id);
+    return [scope, s, e, v](const std::vector<std::string_view>& cells) {
+        if (scope->students.count(util::trim(cells[s])))
+            return true;
+        for (std::string_view rest = cells[e]; !rest.empty();) {
+            const auto semi = rest.find(';');
+            if (scope->staff.count(util::trim(rest.substr(0, semi))))
+                return true;
+            rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
+        }
+        for (const auto& prefix : scope->visit_id_prefixes)
+            if (util::starts_with(util::trim(cells[v]), prefix))
+                return true;
+        return false;
+    };
+}
+
+// The strings a scoped load's line of `file` must hold to be read at all
+// (CsvReadOptions::only_lines_with); empty: read every line.
+std::vector<std::string> scope_needles(const Scope* scope, const std::string& file)
+{
+    constexpr std::size_t k_most = 16; // past this, reading every line is quicker
+    if (!scope || scope->read_whole.count(file))
+        return {};
+    std::vector<std::string> needles;
+    if (file == "students.csv" || file == "visits.csv")
+        needles.assign(scope->students.begin(), scope->students.end());
+    if (file == "visits.csv") {
+        needles.insert(needles.end(), scope->staff.begin(), scope->staff.end());
+        needles.insert(needles.end(), scope->visit_id_prefixes.begin(), scope->visit_id_prefixes.end());
+    }
+    if (needles.size() > k_most)
+        return {};
+    for (const auto& n : needles)
+        // An id that would be quoted in the file (a quote, a comma, edge
+        // spaces) may not appear in the text as it is: read every line.
+        if (n.empty() || n.find_first_of("\",\r\n") != std::string::npos || util::trim(n) != n)
+            return {};
+    return needles;
+}
+
 // Reads one data file row by row against its schema: `load` gets the table
 // and reads each row with next(), so the file's cells are never all held at
 // once. A missing file is reported. Returns the records' index by id (the
@@ -32,9 +100,9 @@ std::size_t line_estimate(std::string_view text)
 // file's text is freed as soon as it is read, so a large repo never holds
 // every file's text at once (load_repo; peak memory at state scale).
 template <typename Load>
-std::unordered_map<std::string, std::size_t> load_table(const Sources& sources, const std::string& file,
+std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sources, const std::string& file,
                                                         const std::string& kind, FileInfo& info, Problems& problems,
-                                                        Sources* release, Load&& load)
+                                                        Sources* release, const Scope* scope, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     info.name = file;
@@ -47,12 +115,17 @@ std::unordered_map<std::string, std::size_t> load_table(const Sources& sources, 
     info.exists = true;
     std::unordered_map<std::string, std::size_t> keys;
     {
-        CsvReader reader(file, it->second, problems);
+        CsvReadOptions read_options;
+        read_options.only_lines_with = scope_needles(scope, file);
+        CsvReader reader(file, it->second, problems, read_options);
         info.readable = reader.has_header();
         info.crlf = reader.crlf();
         info.header = reader.header();
         CheckedTable table(s, reader, kind, problems);
-        load(table, line_estimate(it->second));
+        auto filter = scope_filter(scope, file, reader.header());
+        const bool all_rows = !filter;
+        table.keep_only(std::move(filter));
+        load(table, all_rows ? line_estimate(it->second) : 0);
         keys = table.take_keys();
     }
     if (release)
@@ -176,7 +249,7 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo)
     }
 }
 
-void load_ledgers(const Sources& sources, Repo& repo, Problems& problems)
+void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
 {
     for (const auto& [name, content] : sources) {
         if (!util::starts_with(name, "payroll/") || !util::ends_with(name, ".csv"))
@@ -262,13 +335,14 @@ const std::vector<std::string>& data_files()
 
 namespace {
 
-LoadResult load_all(const Sources& sources, Sources* release, const LoadOptions& options,
+LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOptions& options,
                     const std::optional<std::pair<std::string, std::string>>& flags)
 {
     LoadResult result;
     Repo& repo = result.repo;
     Problems& problems = result.problems;
     repo.as_of = options.as_of.value_or(model::today());
+    const Scope* scope = options.scope.get();
 
     const auto cfg = sources.find("pthv.yaml");
     if (cfg == sources.end()) {
@@ -286,18 +360,18 @@ LoadResult load_all(const Sources& sources, Sources* release, const LoadOptions&
     FileInfo visits_info;
     Problems visit_problems;
     auto visits = std::async(std::launch::async, [&] {
-        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release,
+        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, scope,
                                       [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo); });
     });
     FileInfo sites_info, staff_info, students_info, trainings_info;
-    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release,
+    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release, scope,
                                  [&](CheckedTable& t, std::size_t rows) { load_sites(t, rows, repo); });
-    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release,
+    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release, scope,
                                   [&](CheckedTable& t, std::size_t rows) { load_staff(t, rows, repo); });
     repo.student_index =
-        load_table(sources, "students.csv", "student", students_info, problems, release,
+        load_table(sources, "students.csv", "student", students_info, problems, release, scope,
                    [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems); });
-    load_table(sources, "trainings.csv", "training", trainings_info, problems, release,
+    load_table(sources, "trainings.csv", "training", trainings_info, problems, release, scope,
                [&](CheckedTable& t, std::size_t rows) { load_trainings(t, rows, repo); });
     visits.get(); // rethrows what the thread threw
     problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),
@@ -313,10 +387,23 @@ LoadResult load_all(const Sources& sources, Sources* release, const LoadOptions&
 
 } // namespace
 
+SourceViews views_of(const Sources& sources)
+{
+    SourceViews views;
+    for (const auto& [name, text] : sources)
+        views.emplace_hint(views.end(), name, text);
+    return views;
+}
+
 LoadResult load_sources(const Sources& sources, const LoadOptions& options,
                         const std::optional<std::pair<std::string, std::string>>& flags)
 {
-    return load_all(sources, nullptr, options, flags);
+    return load_all(views_of(sources), nullptr, options, flags);
+}
+
+LoadResult load_sources(const SourceViews& sources, const LoadOptions& options)
+{
+    return load_all(sources, nullptr, options, std::nullopt);
 }
 
 Sources read_sources(const fs::path& root)
@@ -344,7 +431,7 @@ LoadResult load_repo(const fs::path& root, const LoadOptions& options)
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));
-    LoadResult result = load_all(sources, &sources, options, flags);
+    LoadResult result = load_all(views_of(sources), &sources, options, flags);
     result.repo.root = root;
     return result;
 }

@@ -60,8 +60,10 @@ CheckedTable::CheckedTable(const Schema& schema, CsvReader& reader, std::string 
 
 bool CheckedTable::next()
 {
-    if (!m_reader.next())
-        return false;
+    do {
+        if (!m_reader.next())
+            return false;
+    } while (m_keep && !m_keep(m_reader.cells()));
     m_lines.push_back(m_reader.line());
     check_row();
     return true;

@@ -2,6 +2,7 @@
 // A CSV table checked against its schema: header, required cells, types,
 // unique keys. Gives typed access to cells for the loaders of each file.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,6 +24,11 @@ public:
     // (required-missing, value-invalid, duplicate-key), appending problems.
     // `kind` names a record in messages ("visit", "student").
     CheckedTable(const Schema& schema, CsvReader& reader, std::string kind, model::Problems& problems);
+
+    // Only rows whose cells `keep` accepts are checked and handed out by
+    // next(); the others are still read, so their CSV syntax is checked.
+    using RowFilter = std::function<bool(const std::vector<std::string_view>& cells)>;
+    void keep_only(RowFilter keep) { m_keep = std::move(keep); }
 
     // Reads and checks the next row; false at the end of the file.
     bool next();
@@ -66,6 +72,7 @@ private:
     std::string m_joined_key;              // the current row's composite key
     std::vector<std::size_t> m_lines;      // per row read: its line
     std::unordered_map<std::string, std::size_t> m_keys; // key -> first row
+    RowFilter m_keep;
 };
 
 } // namespace pthv::io

@@ -30,11 +30,14 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     Edit e;
     e.file = file;
     const auto it = sources.find(file);
-    e.before = it == sources.end() ? std::string{} : it->second;
+    const std::string_view before = it == sources.end() ? std::string_view{} : std::string_view(it->second);
+    e.newline = io::newline_of(before);
     e.append = true;
     e.rows = rows;
-    e.after = e.before + io::append_text_for(e.before, rows, io::newline_of(e.before));
-    const std::size_t first = io::next_line(e.before);
+    const std::string added = io::append_text_for(before, rows, e.newline);
+    util::reserve_large(e.after, before.size() + added.size());
+    e.after.append(before).append(added);
+    const std::size_t first = io::next_line(before);
     for (std::size_t i = 0; i < row_count; ++i)
         e.lines.insert(first + i);
     return e;
@@ -87,7 +90,7 @@ std::optional<Edit> make_replace(const io::Sources& sources, const std::string& 
         return std::nullopt;
     Edit e;
     e.file = file;
-    e.before = it->second;
+    e.newline = io::newline_of(it->second);
     e.after = std::move(*after);
     e.lines = {line};
     return e;
@@ -103,9 +106,17 @@ bool EditCheck::has_errors() const
 
 EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::LoadOptions& options)
 {
-    io::Sources changed = sources;
+    io::SourceViews changed = io::views_of(sources);
     changed[edit.file] = edit.after;
-    auto loaded = io::load_sources(changed, options);
+    io::LoadOptions check_options = options;
+    if (options.scope) {
+        // The rest of the file was read whole when it was loaded for the
+        // change: only the scope's lines matter now.
+        auto scope = std::make_shared<io::Scope>(*options.scope);
+        scope->read_whole.clear();
+        check_options.scope = std::move(scope);
+    }
+    auto loaded = io::load_sources(changed, check_options);
     const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
     EditCheck out;
     for (const auto& p : problems) {
@@ -128,7 +139,7 @@ void write_edit(const fs::path& root, const Edit& edit)
     if (edit.append)
         // One write(2) of the new rows, led by a newline when the file lacks
         // its last one: exactly what `after` was checked as.
-        util::append_text(path, edit.rows, io::newline_of(edit.before));
+        util::append_text(path, edit.rows, edit.newline);
     else
         util::atomic_write(path, edit.after);
 }

@@ -27,7 +27,7 @@ model::Problems unwritable(const io::LoadResult& loaded, const std::string& file
 
 struct Edit {
     std::string file;             // "visits.csv"
-    std::string before;           // the file's current text
+    std::string newline;          // the file's line ending ("\n" or "\r\n")
     std::string after;            // the would-be text
     std::string rows;             // for an append: the new rows, each ending in the file's newline
     bool append = false;          // append `rows`, else replace with `after`

@@ -8,19 +8,50 @@
 
 namespace pthv::record {
 
-std::string make_visit_id(const std::string& date, const std::string& student_id, const model::Repo& repo,
-                          std::set<std::string>& reserved)
+namespace {
+
+// "V<yyyymmdd>-<student_id>": a new visit's id, before any "-2".
+std::string visit_id_base(const std::string& date, const std::string& student_id)
 {
     std::string digits;
     for (const char c : date)
         if (c >= '0' && c <= '9')
             digits += c;
-    const std::string base = "V" + digits + "-" + student_id;
+    return "V" + digits + "-" + student_id;
+}
+
+std::string field(const Fields& fields, const char* name)
+{
+    const auto it = fields.find(name);
+    return it == fields.end() ? std::string{} : it->second;
+}
+
+} // namespace
+
+std::string make_visit_id(const std::string& date, const std::string& student_id, const model::Repo& repo,
+                          std::set<std::string>& reserved)
+{
+    const std::string base = visit_id_base(date, student_id);
     std::string id = base;
     for (int n = 2; repo.find_visit(id) || reserved.count(id); ++n)
         id = base + "-" + std::to_string(n);
     reserved.insert(id);
     return id;
+}
+
+io::Scope visit_scope(const std::vector<Fields>& rows)
+{
+    io::Scope scope;
+    for (const auto& row : rows) {
+        const std::string student(util::trim(field(row, "student_id")));
+        scope.students.insert(student);
+        for (const auto& e : util::split(field(row, "educators"), ';'))
+            if (!util::trim(e).empty())
+                scope.staff.emplace(util::trim(e));
+        const std::string id(util::trim(field(row, "visit_id")));
+        scope.visit_id_prefixes.push_back(id.empty() ? visit_id_base(field(row, "date"), student) : id);
+    }
+    return scope;
 }
 
 void complete_new_visit(Fields& fields, const model::Repo& repo, const std::string& default_status)
@@ -46,12 +77,8 @@ std::vector<std::string> sorted_ids(std::vector<std::string> ids)
 
 VisitKey visit_key(const Fields& fields)
 {
-    const auto get = [&](const char* name) {
-        const auto it = fields.find(name);
-        return it == fields.end() ? std::string{} : it->second;
-    };
-    const std::string joined = join_ids(get("educators"));
-    return {get("student_id"), get("date"), sorted_ids(joined.empty() ? std::vector<std::string>{}
+    const std::string joined = join_ids(field(fields, "educators"));
+    return {field(fields, "student_id"), field(fields, "date"), sorted_ids(joined.empty() ? std::vector<std::string>{}
                                                                       : util::split(joined, ';'))};
 }
 

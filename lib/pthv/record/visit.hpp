@@ -7,6 +7,7 @@
 #include <tuple>
 #include <vector>
 
+#include <pthv/io/loader.hpp>
 #include <pthv/model/repo.hpp>
 #include <pthv/record/row.hpp>
 
@@ -17,6 +18,12 @@ namespace pthv::record {
 // new rows never shares one. `date` is YYYY-MM-DD (its digits are used).
 std::string make_visit_id(const std::string& date, const std::string& student_id, const model::Repo& repo,
                           std::set<std::string>& reserved);
+
+// What a load needs to check these visits.csv rows (new or changed): their
+// students, their educators, their ids, and the ids make_visit_id would try
+// for a row without one. A visit's findings depend only on the rows that
+// share its student or an educator (io::Scope).
+io::Scope visit_scope(const std::vector<Fields>& rows);
 
 // Fills what a new row may leave out: site_id from the student (the
 // student's site at the time), status `default_status` when empty, the

@@ -40,6 +40,15 @@ ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const mo
     return plan;
 }
 
+io::Scope import_scope(const io::CsvTable& table, const ImportMap& map)
+{
+    std::vector<Fields> rows;
+    model::Problems ignored; // plan_import reports them
+    for (const auto& row : table.rows)
+        rows.push_back(map_row(map, table, row, ignored));
+    return visit_scope(rows);
+}
+
 model::Problems to_export_lines(const model::Problems& problems, std::size_t first_line,
                                 const std::vector<ImportRow>& rows, const std::string& export_file)
 {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include <pthv/io/csv.hpp>
+#include <pthv/io/loader.hpp>
 #include <pthv/model/repo.hpp>
 #include <pthv/record/import_map.hpp>
 
@@ -29,6 +30,10 @@ struct ImportPlan {
 // column for is a problem.
 ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
                        const std::vector<std::string>& visits_header);
+
+// What a load needs to plan and check the import of `table` (io::Scope):
+// the students, educators and ids of its rows.
+io::Scope import_scope(const io::CsvTable& table, const ImportMap& map);
 
 // Problems found on visits.csv lines first_line, first_line + 1, ... (the
 // appended rows), moved to the export's file and lines.

@@ -1,10 +1,13 @@
 #include <pthv/util/files.hpp>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -42,18 +45,38 @@ bool file_exists(const std::filesystem::path& path)
     return std::filesystem::exists(path, ec);
 }
 
+void reserve_large(std::string& text, std::size_t size)
+{
+    text.reserve(size);
+    constexpr std::size_t k_huge = std::size_t{2} << 20; // x86-64's huge page
+    if (text.capacity() < 2 * k_huge)
+        return;
+    // Only whole huge pages inside the buffer; advice, so a refusal is harmless.
+    const auto begin = reinterpret_cast<std::uintptr_t>(text.data());
+    const std::uintptr_t first = (begin + k_huge - 1) & ~(k_huge - 1);
+    const std::uintptr_t last = (begin + text.capacity()) & ~(k_huge - 1);
+    if (last > first)
+        ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+}
+
 std::string read_file(const std::filesystem::path& path)
 {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         fail("cannot open", path);
+    // Read straight into the string, sized from fstat and grown if the file
+    // is longer than that (or fstat cannot tell, as for a pipe).
     std::string out;
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0)
-        out.reserve(static_cast<std::size_t>(st.st_size));
-    char buf[1 << 16];
+    std::size_t size = 0;
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+        reserve_large(out, static_cast<std::size_t>(st.st_size) + 1);
+        out.resize(static_cast<std::size_t>(st.st_size) + 1); // +1: finds the end in one more read
+    }
     while (true) {
-        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (size == out.size())
+            out.resize(std::max<std::size_t>(out.size() * 2, 1 << 16));
+        const ssize_t n = ::read(fd, out.data() + size, out.size() - size);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -64,9 +87,10 @@ std::string read_file(const std::filesystem::path& path)
         }
         if (n == 0)
             break;
-        out.append(buf, static_cast<std::size_t>(n));
+        size += static_cast<std::size_t>(n);
     }
     ::close(fd);
+    out.resize(size);
     return out;
 }
 
