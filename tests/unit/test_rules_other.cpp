@@ -24,6 +24,22 @@ TEST_CASE("rules::duplicate-visit")
         CHECK(p.message == "visit V20260914-ST01-2 repeats visit V20260914-ST01 (line 2): same student ST01, date "
                            "2026-09-14 and educators");
     }
+    SUBCASE("every repeat names the first row; a name listed twice is still one educator")
+    {
+        test::append(src, "visits.csv", again);
+        std::string third = again;
+        third.replace(third.find("-2,"), 3, "-3,");
+        third.replace(third.find("T02;T01"), 7, "T01;T02;T01");
+        test::append(src, "visits.csv", third);
+        std::vector<model::Problem> found;
+        for (const auto& p : test::validate(src))
+            if (p.rule == "duplicate-visit")
+                found.push_back(p);
+        REQUIRE(found.size() == 2);
+        CHECK(found[0].line == 5);
+        CHECK(found[1].line == 6);
+        CHECK(contains(found[1].message, "visit V20260914-ST01-3 repeats visit V20260914-ST01 (line 2)"));
+    }
     SUBCASE("another day, or another pair, is no duplicate")
     {
         std::string other_day = again;

@@ -46,51 +46,35 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     // most of the cost at state scale. They are found on a second thread
     // while this one groups the events: the two share nothing.
     auto first_visits = std::async(std::launch::async, [&] {
-        m_first.reserve(repo.students.size());
+        m_first.assign(repo.students.size(), -1);
+        auto key = [&](const Visit& x) {
+            return std::tuple<std::int32_t, int, const std::string&>(
+                x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
+        };
+        auto keep = [&](std::size_t& first, std::size_t i) {
+            if (key(visits[i]) < key(visits[first]))
+                first = i;
+        };
         for (std::size_t i = 0; i < visits.size(); ++i) {
             const Visit& v = visits[i];
             if (!v.completed() || !v.date || !in_school_year(*v.date) || v.student_id.empty())
                 continue;
-            auto key = [&](const Visit& x) {
-                return std::tuple<std::int32_t, int, const std::string&>(
-                    x.date->days(), x.start_time ? x.start_time->minutes() : -1, x.id);
-            };
-            const auto [it, inserted] = m_first.emplace(v.student_id, i);
-            if (!inserted && key(v) < key(visits[it->second]))
-                it->second = i;
+            const auto s = repo.student_index.find(v.student_id);
+            if (s == repo.student_index.end()) {
+                const auto [it, inserted] = m_first_unlisted.emplace(v.student_id, i);
+                if (!inserted)
+                    keep(it->second, i);
+            } else if (m_first[s->second] < 0) {
+                m_first[s->second] = static_cast<std::ptrdiff_t>(i);
+            } else {
+                auto first = static_cast<std::size_t>(m_first[s->second]);
+                keep(first, i);
+                m_first[s->second] = static_cast<std::ptrdiff_t>(first);
+            }
         }
     });
 
-    // Visit events: same date, start time and educator set. Events are
-    // numbered in order of their first row, so a hash map (one flat text
-    // key per visit) finds them as well as an ordered map, in linear time.
-    std::unordered_map<std::string, std::size_t> by_key;
-    by_key.reserve(visits.size());
-    std::string key;
-    for (std::size_t i = 0; i < visits.size(); ++i) {
-        const Visit& v = visits[i];
-        if (!v.completed() || !v.date || !v.start_time)
-            continue;
-        std::vector<std::string> educators = educator_set(v);
-        key = std::to_string(v.date->days());
-        key += ' ';
-        key += std::to_string(v.start_time->minutes());
-        for (const auto& e : educators) {
-            key += '\0'; // no cell holds a NUL (csv-syntax), so sets never run together
-            key += e;
-        }
-        const auto [it, inserted] = by_key.emplace(key, m_events.size());
-        if (inserted) {
-            VisitEvent e;
-            e.first = i;
-            e.educators = std::move(educators);
-            m_events.push_back(std::move(e));
-        }
-        VisitEvent& e = m_events[it->second];
-        e.visits.push_back(i);
-        e.minutes = std::max(e.minutes, v.minutes.value_or(0));
-        m_event_of[i] = static_cast<std::ptrdiff_t>(it->second);
-    }
+    group_events();
 
     for (std::size_t i = 0; i < repo.trainings.size(); ++i)
         m_training[repo.trainings[i].staff_id].trainings.push_back(i);
@@ -110,6 +94,83 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     first_visits.get(); // rethrows what the thread threw
 }
 
+namespace {
+
+// A hash of what makes rows one visit event: date, start time and the set
+// of educators (each once, in any order).
+std::uint64_t event_key_hash(const Visit& v, std::vector<std::string_view>& educators)
+{
+    educators.assign(v.educators.begin(), v.educators.end());
+    std::sort(educators.begin(), educators.end());
+    educators.erase(std::unique(educators.begin(), educators.end()), educators.end());
+    const std::hash<std::string_view> hash;
+    std::uint64_t h = static_cast<std::uint32_t>(v.date->days());
+    const auto mix = [&h](std::uint64_t x) { h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2); };
+    mix(static_cast<std::uint64_t>(v.start_time->minutes()));
+    for (const auto e : educators)
+        mix(static_cast<std::uint64_t>(hash(e)));
+    return h;
+}
+
+} // namespace
+
+// Visit events: same date, start time and educator set, numbered in order
+// of their first row. Rows are sorted by a hash of that key (file order
+// within a hash), so only rows of one hash are ever compared, and no key is
+// built as text: at state scale a text key per row was a large share of
+// the memory and the time.
+void Facts::group_events()
+{
+    const auto& visits = m_repo.visits;
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+    std::vector<std::string_view> scratch;
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        const Visit& v = visits[i];
+        if (v.completed() && v.date && v.start_time)
+            keyed.emplace_back(event_key_hash(v, scratch), i);
+    }
+    std::sort(keyed.begin(), keyed.end());
+    // Each row's event, as the row that begins it (the event's first row).
+    std::vector<std::size_t> first_of(visits.size(), 0);
+    for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
+        end = begin + 1;
+        while (end < keyed.size() && keyed[end].first == keyed[begin].first)
+            ++end;
+        for (std::size_t i = begin; i < end; ++i) {
+            const Visit& v = visits[keyed[i].second];
+            std::size_t first = keyed[i].second;
+            for (std::size_t j = begin; j < i; ++j) {
+                const Visit& w = visits[keyed[j].second];
+                if (first_of[keyed[j].second] == keyed[j].second && *w.date == *v.date &&
+                    *w.start_time == *v.start_time && educator_set(w) == educator_set(v)) {
+                    first = keyed[j].second;
+                    break;
+                }
+            }
+            first_of[keyed[i].second] = first;
+        }
+    }
+    // Number the events in file order of their first rows.
+    for (std::size_t i = 0; i < visits.size(); ++i) {
+        const Visit& v = visits[i];
+        if (!v.completed() || !v.date || !v.start_time)
+            continue;
+        const std::size_t first = first_of[i];
+        if (first == i) {
+            VisitEvent e;
+            e.first = i;
+            e.educators = educator_set(v);
+            m_event_of[i] = static_cast<std::ptrdiff_t>(m_events.size());
+            m_events.push_back(std::move(e));
+        } else {
+            m_event_of[i] = m_event_of[first];
+        }
+        VisitEvent& e = m_events[static_cast<std::size_t>(m_event_of[i])];
+        e.visits.push_back(i);
+        e.minutes = std::max(e.minutes, v.minutes.value_or(0));
+    }
+}
+
 bool Facts::in_school_year(Date d) const
 {
     return m_repo.config.school_year.start <= d && d <= m_repo.config.school_year.end;
@@ -117,8 +178,13 @@ bool Facts::in_school_year(Date d) const
 
 std::optional<std::size_t> Facts::first_visit(const std::string& student_id) const
 {
-    const auto it = m_first.find(student_id);
-    if (it == m_first.end())
+    const auto s = m_repo.student_index.find(student_id);
+    if (s != m_repo.student_index.end()) {
+        const std::ptrdiff_t first = m_first[s->second];
+        return first < 0 ? std::nullopt : std::optional<std::size_t>(static_cast<std::size_t>(first));
+    }
+    const auto it = m_first_unlisted.find(student_id);
+    if (it == m_first_unlisted.end())
         return std::nullopt;
     return it->second;
 }

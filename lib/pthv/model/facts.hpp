@@ -55,9 +55,15 @@ public:
     std::optional<DayPart> day_part(const Visit& v) const;
 
 private:
+    void group_events();
+
     const Repo& m_repo;
     SchoolCalendar m_calendar;
-    std::unordered_map<std::string, std::size_t> m_first;
+    // Each student's first visit, by the student's index in Repo::students
+    // (-1: none); students.csv does not know every visited student, so
+    // the others' are kept by id.
+    std::vector<std::ptrdiff_t> m_first;
+    std::unordered_map<std::string, std::size_t> m_first_unlisted;
     std::vector<VisitEvent> m_events;
     std::vector<std::ptrdiff_t> m_event_of; // per visit, -1 if none
     std::unordered_map<std::string, TrainingTimeline> m_training;

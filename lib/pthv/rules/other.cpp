@@ -15,18 +15,60 @@ namespace pthv::rules {
 
 using namespace pthv::model;
 
+namespace {
+
+// A hash of what makes two completed visits the same visit: the student,
+// the date and the set of educators (in any order, each once).
+std::uint64_t visit_key_hash(const Visit& v, std::vector<std::string_view>& educators)
+{
+    educators.assign(v.educators.begin(), v.educators.end());
+    std::sort(educators.begin(), educators.end());
+    educators.erase(std::unique(educators.begin(), educators.end()), educators.end());
+    const std::hash<std::string_view> hash;
+    auto h = static_cast<std::uint64_t>(hash(v.student_id));
+    const auto mix = [&h](std::uint64_t x) { h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2); };
+    mix(static_cast<std::uint64_t>(static_cast<std::uint32_t>(v.date->days())));
+    for (const auto e : educators)
+        mix(static_cast<std::uint64_t>(hash(e)));
+    return h;
+}
+
+bool same_visit(const Visit& a, const Visit& b)
+{
+    return a.student_id == b.student_id && *a.date == *b.date && Facts::educator_set(a) == Facts::educator_set(b);
+}
+
+} // namespace
+
 void check_duplicate_visit(const Context& ctx, Findings& out)
 {
-    std::map<std::tuple<std::string, std::int32_t, std::vector<std::string>>, const Visit*> seen;
-    for (const auto& v : ctx.repo.visits) {
-        if (!v.completed() || !v.date)
-            continue;
-        const auto [it, inserted] = seen.emplace(std::make_tuple(v.student_id, v.date->days(), Facts::educator_set(v)), &v);
-        if (!inserted)
-            out.add("duplicate-visit", "visits.csv", v.line, v.id,
-                    fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and educators", v.id,
-                                it->second->id, it->second->line, v.student_id, v.date->str()),
-                    "remove the repeated row, or fix its date or educators");
+    // Completed visits by key hash, each hash's visits in file order, so a
+    // repeat is told by comparing it only with the few rows of its hash,
+    // with no key copied (a state's year is close to a million rows).
+    const auto& visits = ctx.repo.visits;
+    std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
+    std::vector<std::string_view> scratch;
+    for (std::size_t i = 0; i < visits.size(); ++i)
+        if (visits[i].completed() && visits[i].date)
+            keyed.emplace_back(visit_key_hash(visits[i], scratch), i);
+    std::sort(keyed.begin(), keyed.end());
+    for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
+        end = begin + 1;
+        while (end < keyed.size() && keyed[end].first == keyed[begin].first)
+            ++end;
+        for (std::size_t i = begin + 1; i < end; ++i) {
+            const Visit& v = visits[keyed[i].second];
+            for (std::size_t j = begin; j < i; ++j) {
+                const Visit& first = visits[keyed[j].second];
+                if (!same_visit(first, v))
+                    continue;
+                out.add("duplicate-visit", "visits.csv", v.line, v.id,
+                        fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and educators",
+                                    v.id, first.id, first.line, v.student_id, v.date->str()),
+                        "remove the repeated row, or fix its date or educators");
+                break;
+            }
+        }
     }
 }
 
