@@ -4,7 +4,11 @@
 // educator's training timeline.
 
 #include <cstddef>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <typeindex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -54,6 +58,19 @@ public:
     // outside the school day.
     std::optional<DayPart> day_part(const Visit& v) const;
 
+    // What a higher layer derives from these facts and several readers
+    // need (pay::visit_work: the over-cap rule, payroll and the report),
+    // made once by `make` and kept, one value per type T. Safe from several
+    // threads: the first caller makes it, the others wait for it.
+    template <typename T, typename Make> const T& derived(Make&& make) const
+    {
+        const std::lock_guard<std::recursive_mutex> lock(m_derived_mutex);
+        auto& slot = m_derived[std::type_index(typeid(T))];
+        if (!slot)
+            slot = std::make_shared<const T>(make());
+        return *static_cast<const T*>(slot.get());
+    }
+
 private:
     void group_events();
 
@@ -67,6 +84,8 @@ private:
     std::vector<VisitEvent> m_events;
     std::vector<std::ptrdiff_t> m_event_of; // per visit, -1 if none
     std::unordered_map<std::string, TrainingTimeline> m_training;
+    mutable std::recursive_mutex m_derived_mutex;
+    mutable std::map<std::type_index, std::shared_ptr<const void>> m_derived;
 };
 
 } // namespace pthv::model

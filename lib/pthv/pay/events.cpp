@@ -23,7 +23,9 @@ struct Tally {
 
 } // namespace
 
-std::vector<VisitWork> visit_work(const Facts& facts)
+namespace {
+
+std::vector<VisitWork> make_visit_work(const Facts& facts)
 {
     const Repo& repo = facts.repo();
     const auto& events = facts.events();
@@ -93,6 +95,13 @@ std::vector<VisitWork> visit_work(const Facts& facts)
         }
     }
     return out;
+}
+
+} // namespace
+
+const std::vector<VisitWork>& visit_work(const Facts& facts)
+{
+    return facts.derived<std::vector<VisitWork>>([&] { return make_visit_work(facts); });
 }
 
 } // namespace pthv::pay

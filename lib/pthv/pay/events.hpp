@@ -36,6 +36,7 @@ struct VisitWork {
 // max_paid_visits_per_staff in date order. Without closed ledgers this is
 // plainly "the events past the cap in date order"; with them, a visit logged
 // late can never push the year's paid visits past the cap.
-std::vector<VisitWork> visit_work(const model::Facts& facts);
+// Made once per Facts and shared (Facts::derived).
+const std::vector<VisitWork>& visit_work(const model::Facts& facts);
 
 } // namespace pthv::pay
