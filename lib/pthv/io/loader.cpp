@@ -125,7 +125,9 @@ std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sourc
         auto filter = scope_filter(scope, file, reader.header());
         const bool all_rows = !filter;
         table.keep_only(std::move(filter));
-        load(table, all_rows ? line_estimate(it->second) : 0);
+        const std::size_t rows = all_rows ? line_estimate(it->second) : 0;
+        table.reserve(rows);
+        load(table, rows);
         keys = table.take_keys();
     }
     if (release)

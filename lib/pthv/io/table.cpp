@@ -147,53 +147,88 @@ int CheckedTable::index_of(std::string_view column) const
     return -1;
 }
 
-std::string_view CheckedTable::text(std::string_view column) const
+const CheckedTable::Column& CheckedTable::column(std::string_view name) const
 {
-    const int i = index_of(column);
-    return i < 0 ? std::string_view{} : m_reader.cells()[static_cast<std::size_t>(i)];
+    if (m_next_column < m_columns.size() && m_columns[m_next_column].name == name)
+        return m_columns[m_next_column++];
+    for (std::size_t i = 0; i < m_columns.size(); ++i)
+        if (m_columns[i].name == name) {
+            m_next_column = i + 1;
+            return m_columns[i];
+        }
+    Column c;
+    c.name = name; // the loaders pass string literals, which outlive the table
+    for (std::size_t f = 0; f < m_schema.fields.size(); ++f)
+        if (m_schema.fields[f].name == name) {
+            c.name = m_schema.fields[f].name; // never a caller's temporary
+            c.field = static_cast<int>(f);
+        }
+    c.cell = index_of(name);
+    if (c.field < 0) {
+        for (const auto& [extra, index] : m_extra)
+            if (extra == name)
+                c.name = extra;
+        if (c.cell < 0)
+            return m_missing;
+    }
+    m_columns.push_back(c);
+    m_next_column = m_columns.size();
+    return m_columns.back();
 }
 
-bool CheckedTable::valid(std::string_view column) const
+std::string_view CheckedTable::text(const Column& c) const
 {
-    for (std::size_t f = 0; f < m_schema.fields.size(); ++f)
-        if (m_schema.fields[f].name == column)
-            return m_index[f] >= 0 && !m_invalid[f] && !m_reader.cells()[static_cast<std::size_t>(m_index[f])].empty();
-    return !text(column).empty();
+    return c.cell < 0 ? std::string_view{} : m_reader.cells()[static_cast<std::size_t>(c.cell)];
 }
+
+bool CheckedTable::valid(const Column& c) const
+{
+    if (c.field >= 0)
+        return c.cell >= 0 && !m_invalid[static_cast<std::size_t>(c.field)] && !text(c).empty();
+    return !text(c).empty();
+}
+
+std::string_view CheckedTable::text(std::string_view column) const { return text(this->column(column)); }
 
 std::optional<model::Date> CheckedTable::date(std::string_view column) const
 {
-    return valid(column) ? model::Date::parse(text(column)) : std::nullopt;
+    const Column& c = this->column(column);
+    return valid(c) ? model::Date::parse(text(c)) : std::nullopt;
 }
 
 std::optional<model::TimeOfDay> CheckedTable::time(std::string_view column) const
 {
-    return valid(column) ? model::TimeOfDay::parse(text(column)) : std::nullopt;
+    const Column& c = this->column(column);
+    return valid(c) ? model::TimeOfDay::parse(text(c)) : std::nullopt;
 }
 
 std::optional<int> CheckedTable::integer(std::string_view column) const
 {
-    if (!valid(column))
+    const Column& c = this->column(column);
+    if (!valid(c))
         return std::nullopt;
     int value = 0;
-    const std::string_view t = text(column);
+    const std::string_view t = text(c);
     std::from_chars(t.data(), t.data() + t.size(), value);
     return value;
 }
 
 std::optional<model::Money> CheckedTable::money(std::string_view column) const
 {
-    return valid(column) ? model::Money::parse(text(column)) : std::nullopt;
+    const Column& c = this->column(column);
+    return valid(c) ? model::Money::parse(text(c)) : std::nullopt;
 }
 
 std::optional<std::int64_t> CheckedTable::hundredths(std::string_view column) const
 {
-    return valid(column) ? model::parse_hundredths(text(column)) : std::nullopt;
+    const Column& c = this->column(column);
+    return valid(c) ? model::parse_hundredths(text(c)) : std::nullopt;
 }
 
 std::optional<bool> CheckedTable::boolean(std::string_view column) const
 {
-    return valid(column) ? model::parse_yes_no(text(column)) : std::nullopt;
+    const Column& c = this->column(column);
+    return valid(c) ? model::parse_yes_no(text(c)) : std::nullopt;
 }
 
 } // namespace pthv::io

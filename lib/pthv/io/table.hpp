@@ -54,8 +54,20 @@ public:
     // order read), for the loader's record index. Valid once every row is read.
     std::unordered_map<std::string, std::size_t> take_keys() { return std::move(m_keys); }
 
+    // Room for about `rows` rows in the key index (no regrowing).
+    void reserve(std::size_t rows) { m_keys.reserve(rows); }
+
 private:
-    bool valid(std::string_view column) const;
+    // Where a column is: its schema field (or -1) and its cell (or -1).
+    struct Column {
+        std::string_view name;
+        int field = -1;
+        int cell = -1;
+    };
+    const Column& column(std::string_view name) const;
+    bool valid(const Column& c) const;
+    std::string_view text(const Column& c) const;
+    bool valid(std::string_view column) const { return valid(this->column(column)); }
     int index_of(std::string_view column) const;
     std::string_view record_id();
     void check_row();
@@ -73,6 +85,12 @@ private:
     std::vector<std::size_t> m_lines;      // per row read: its line
     std::unordered_map<std::string, std::size_t> m_keys; // key -> first row
     RowFilter m_keep;
+    // Columns looked up so far, in the order the loader reads them, and the
+    // one expected next: each row reads the same columns in the same order,
+    // so a read costs one comparison, not a search of the schema.
+    mutable std::vector<Column> m_columns;
+    mutable std::size_t m_next_column = 0;
+    Column m_missing; // a column neither the schema nor the header has
 };
 
 } // namespace pthv::io
@@ -82,7 +100,8 @@ private:
 template <typename E>
 std::optional<E> pthv::io::CheckedTable::enumeration(std::string_view column) const
 {
-    if (!valid(column))
+    const Column& c = this->column(column);
+    if (!valid(c))
         return std::nullopt;
-    return model::parse_enum<E>(text(column));
+    return model::parse_enum<E>(text(c));
 }
