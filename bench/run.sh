@@ -5,7 +5,8 @@
 #
 # Environment: BENCH_STUDENTS (default 1000000), BENCH_SEED (7),
 # BENCH_DIR (where the generated repo is kept and reused; default
-# ${TMPDIR:-/tmp}/pthv-bench-<students>-<seed>).
+# ${TMPDIR:-/tmp}/pthv-bench-<students>-<seed>), BENCH_RUNS (3: each
+# command runs this many times and the fastest run counts).
 #
 # On one generated repo it times, with /usr/bin/time -v (wall time, peak
 # resident memory): pthv validate, report --period end-of-year, payroll
@@ -57,20 +58,34 @@ trap 'rm -rf "$work"' EXIT
 # would print the main help for an unknown CMD and exit 0).
 has_command() { "$pthv" --help 2>&1 | grep -qE "^[[:space:]]+$1([[:space:]]|$)"; }
 
-results=()  # "name|seconds|peak_kb|exit"
-# run NAME CMD...: times CMD (stdout to a file), records wall seconds and peak RSS.
+# Each command runs BENCH_RUNS times and the fastest run counts: on a shared
+# machine the slower runs measure the neighbours, not the program.
+runs="${BENCH_RUNS:-3}"
+before_each=""  # a command run before each timed run (not timed), e.g. a fresh copy
+
+results=()  # "name|seconds|peak_kb|exit|cpu"
+# run NAME CMD...: times CMD (stdout to a file) $runs times; records the
+# fastest run's wall seconds, peak RSS and CPU seconds.
 run() {
     local name="$1"
     shift
-    local rc=0
-    /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || rc=$?
-    local secs kb
-    secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
-        n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
-    kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
-    # CPU seconds (user + system) too: on a shared machine wall time says
-    # more about the neighbours than about the program.
-    cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+    local best="" i
+    for ((i = 0; i < runs; i++)); do
+        [ -z "$before_each" ] || eval "$before_each"
+        local rc=0
+        /usr/bin/time -v -o "$work/time.txt" "$@" >"$work/out.txt" 2>"$work/err.txt" || rc=$?
+        local secs kb cpu
+        secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {
+            n = split($2, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$work/time.txt")
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time.txt")
+        # CPU seconds (user + system) too: on a shared machine wall time says
+        # more about the neighbours than about the program.
+        cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$work/time.txt")
+        if [ -z "$best" ] || awk -v a="$secs" -v b="${best%%|*}" 'BEGIN { exit !(a < b) }'; then
+            best="$secs|$kb|$rc|$cpu"
+        fi
+    done
+    IFS='|' read -r secs kb rc cpu <<<"$best"
     results+=("$name|$secs|$kb|$rc|$cpu")
     printf '  %-34s %8.2f s wall %8.2f s cpu %8.0f MB  exit %s\n' "$name" "$secs" "$cpu" "$((kb / 1024))" "$rc"
 }
@@ -97,14 +112,16 @@ if has_command check-targeting; then
     run "pthv check-targeting" "$pthv" -C "$repo" --as-of "$as_of" check-targeting
 else skipped+=("check-targeting"); fi
 if has_command log-visit; then
-    # One more visit by the pair of the log's first completed visit, on a copy.
-    cp -r "$repo" "$work/copy"
+    # One more visit by the pair of the log's first completed visit, on a
+    # fresh copy each run.
+    before_each='rm -rf "$work/copy" && cp -r "$repo" "$work/copy"'
     row=$(awk -F, '$8 == "completed" {print $2 "," $7; exit}' "$repo/visits.csv")
     student="${row%%,*}"
     educators="${row#*,}"
     run "pthv log-visit (one row)" "$pthv" -C "$work/copy" --as-of "$as_of" log-visit \
         --student "$student" --educators "${educators//;/,}" --date 2026-05-14 --time 17:00 \
         --minutes 45 --arranged-on 2026-05-08 --focus academics --mode home --reflected-on 2026-05-15
+    before_each=""
 else skipped+=("log-visit"); fi
 [ ${#skipped[@]} -eq 0 ] || echo "bench: skipped (not in this pthv yet): ${skipped[*]}"
 
