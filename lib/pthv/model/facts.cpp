@@ -94,25 +94,21 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     first_visits.get(); // rethrows what the thread threw
 }
 
-namespace {
-
-// A hash of what makes rows one visit event: date, start time and the set
-// of educators (each once, in any order).
-std::uint64_t event_key_hash(const Visit& v, std::vector<std::string_view>& educators)
+std::uint64_t Facts::key_hash(std::initializer_list<std::uint64_t> parts, const Visit& v,
+                              std::vector<std::string_view>& scratch)
 {
-    educators.assign(v.educators.begin(), v.educators.end());
-    std::sort(educators.begin(), educators.end());
-    educators.erase(std::unique(educators.begin(), educators.end()), educators.end());
-    const std::hash<std::string_view> hash;
-    std::uint64_t h = static_cast<std::uint32_t>(v.date->days());
+    scratch.assign(v.educators.begin(), v.educators.end());
+    std::sort(scratch.begin(), scratch.end());
+    scratch.erase(std::unique(scratch.begin(), scratch.end()), scratch.end());
+    std::uint64_t h = 0;
     const auto mix = [&h](std::uint64_t x) { h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2); };
-    mix(static_cast<std::uint64_t>(v.start_time->minutes()));
-    for (const auto e : educators)
+    for (const auto p : parts)
+        mix(p);
+    const std::hash<std::string_view> hash;
+    for (const auto e : scratch)
         mix(static_cast<std::uint64_t>(hash(e)));
     return h;
 }
-
-} // namespace
 
 // Visit events: same date, start time and educator set, numbered in order
 // of their first row. Rows are sorted by a hash of that key (file order
@@ -127,7 +123,11 @@ void Facts::group_events()
     for (std::size_t i = 0; i < visits.size(); ++i) {
         const Visit& v = visits[i];
         if (v.completed() && v.date && v.start_time)
-            keyed.emplace_back(event_key_hash(v, scratch), i);
+            // What makes rows one event: date, start time, educators.
+            keyed.emplace_back(key_hash({static_cast<std::uint64_t>(v.date->days()),
+                                         static_cast<std::uint64_t>(v.start_time->minutes())},
+                                        v, scratch),
+                               i);
     }
     std::sort(keyed.begin(), keyed.end());
     // Each row's event, as the row that begins it (the event's first row).

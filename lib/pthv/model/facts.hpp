@@ -4,6 +4,9 @@
 // educator's training timeline.
 
 #include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <string_view>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -44,6 +47,11 @@ public:
 
     // Distinct, sorted educator ids of a visit.
     static std::vector<std::string> educator_set(const Visit& v);
+    // A hash of `parts` and of the visit's educators as a set (each once,
+    // in any order): rows are grouped by it, then compared within a group,
+    // so no key is ever copied. `scratch` is working space kept by the caller.
+    static std::uint64_t key_hash(std::initializer_list<std::uint64_t> parts, const Visit& v,
+                                  std::vector<std::string_view>& scratch);
 
     bool in_school_year(Date d) const;
     // Completed visits in the school year, each student's earliest (by date,

@@ -17,22 +17,6 @@ using namespace pthv::model;
 
 namespace {
 
-// A hash of what makes two completed visits the same visit: the student,
-// the date and the set of educators (in any order, each once).
-std::uint64_t visit_key_hash(const Visit& v, std::vector<std::string_view>& educators)
-{
-    educators.assign(v.educators.begin(), v.educators.end());
-    std::sort(educators.begin(), educators.end());
-    educators.erase(std::unique(educators.begin(), educators.end()), educators.end());
-    const std::hash<std::string_view> hash;
-    auto h = static_cast<std::uint64_t>(hash(v.student_id));
-    const auto mix = [&h](std::uint64_t x) { h ^= x + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2); };
-    mix(static_cast<std::uint64_t>(static_cast<std::uint32_t>(v.date->days())));
-    for (const auto e : educators)
-        mix(static_cast<std::uint64_t>(hash(e)));
-    return h;
-}
-
 bool same_visit(const Visit& a, const Visit& b)
 {
     return a.student_id == b.student_id && *a.date == *b.date && Facts::educator_set(a) == Facts::educator_set(b);
@@ -50,7 +34,11 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
     std::vector<std::string_view> scratch;
     for (std::size_t i = 0; i < visits.size(); ++i)
         if (visits[i].completed() && visits[i].date)
-            keyed.emplace_back(visit_key_hash(visits[i], scratch), i);
+            // What makes two completed visits the same: student, date, educators.
+            keyed.emplace_back(Facts::key_hash({std::hash<std::string>{}(visits[i].student_id),
+                                                static_cast<std::uint64_t>(visits[i].date->days())},
+                                               visits[i], scratch),
+                               i);
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t begin = 0, end = 0; begin < keyed.size(); begin = end) {
         end = begin + 1;
