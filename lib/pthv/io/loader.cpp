@@ -202,7 +202,7 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
         for (std::size_t f = 0; f < flag_columns.size(); ++f) {
             const auto b = flag_value(t.cell(flag_columns[f]), repo.flag_names[f], t.file(), s.line, s.id,
                                       problems);
-            s.flags.push_back(static_cast<signed char>(b ? (*b ? 1 : 0) : -1));
+            s.set_flag(f, b ? (*b ? 1 : 0) : -1);
         }
         repo.students.push_back(std::move(s));
     }
@@ -302,9 +302,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         }
         auto it = std::find(repo.flag_names.begin(), repo.flag_names.end(), t.header[c]);
         if (it == repo.flag_names.end()) {
-            repo.flag_names.push_back(t.header[c]);
-            for (auto& s : repo.students)
-                s.flags.push_back(-1);
+            repo.flag_names.push_back(t.header[c]); // unknown for every student until set
             it = repo.flag_names.end() - 1;
         }
         columns.emplace_back(c, static_cast<std::size_t>(it - repo.flag_names.begin()));
@@ -321,7 +319,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         for (const auto& [c, f] : columns) {
             const auto b = flag_value(row.cells[c], t.header[c], name, row.line, id, problems);
             if (b)
-                s.flags[f] = static_cast<signed char>(*b ? 1 : 0);
+                s.set_flag(f, *b ? 1 : 0);
         }
     }
 }

@@ -46,11 +46,23 @@ struct Student {
     std::string homeroom_id;
     std::string name;
     std::string family_id; // empty: a family of one
-    // Values of Repo::flag_names, in that order: 1 yes, 0 no, -1 unknown.
-    std::vector<signed char> flags;
     std::size_t line = 0;
 
     const std::string& family() const { return family_id.empty() ? id : family_id; }
+    // Flag f of Repo::flag_names: 1 yes, 0 no, -1 unknown.
+    int flag(std::size_t f) const { return f < m_flags.size() ? m_flags[f] - 1 : -1; }
+    void set_flag(std::size_t f, int value)
+    {
+        if (m_flags.size() <= f)
+            m_flags.resize(f + 1, '\0');
+        m_flags[f] = static_cast<char>(value + 1);
+    }
+
+private:
+    // One byte per flag, value + 1. A string, not a vector: a handful of
+    // flags fit inside it, so a million students cost no million small
+    // allocations.
+    std::string m_flags;
 };
 
 struct Training {

@@ -63,16 +63,16 @@ struct Counts
     {
         ++roster;
         for (std::size_t f = 0; f < known.size(); ++f) {
-            known[f] += s.flags[f] >= 0;
-            flagged[f] += s.flags[f] == 1;
+            known[f] += s.flag(f) >= 0;
+            flagged[f] += s.flag(f) == 1;
         }
     }
     void add_visited(const Student& s)
     {
         ++visited;
         for (std::size_t f = 0; f < known.size(); ++f) {
-            known_visited[f] += s.flags[f] >= 0;
-            flagged_visited[f] += s.flags[f] == 1;
+            known_visited[f] += s.flag(f) >= 0;
+            flagged_visited[f] += s.flag(f) == 1;
         }
     }
 };
@@ -201,8 +201,8 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
         for (std::size_t i = 0; i < repo.students.size(); ++i)
             if (in_scope[i]) {
                 ++s.students;
-                s.flagged += repo.students[i].flags[f] == 1;
-                s.unknown += repo.students[i].flags[f] < 0;
+                s.flagged += repo.students[i].flag(f) == 1;
+                s.unknown += repo.students[i].flag(f) < 0;
             }
         result.flags.push_back(std::move(s));
     }
