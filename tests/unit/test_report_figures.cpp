@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 
 #include <pthv/io/loader.hpp>
@@ -126,6 +127,25 @@ TEST_CASE("report::compute_figures")
         CHECK(s2.trained_staff.value == 1); // T04 untrained
         CHECK(s2.participating_educators.value == 2);
         CHECK(report::share_str(s2.goal_progress) == "50.0%");
+    }
+    SUBCASE("an educator named twice on one visit counts once for it")
+    {
+        io::Sources src = hand_repo();
+        test::replace(src, "visits.csv", "V4,ST03,S01,2026-10-13,16:30,45,T01,", "V4,ST03,S01,2026-10-13,16:30,45,T01;T01,");
+        io::LoadOptions lo;
+        lo.as_of = model::Date::parse("2026-12-01");
+        const auto loaded = io::load_sources(src, lo);
+        std::string error;
+        const auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+        REQUIRE(p);
+        const model::Facts facts(loaded.repo);
+        const auto f = report::compute_figures(facts, {}, {*p, {}, false});
+        CHECK(f.sites[0].participating_educators.value == 2);
+        const auto t01 = std::find_if(f.educators.begin(), f.educators.end(),
+                                      [](const report::EducatorRow& e) { return e.staff_id == "T01"; });
+        REQUIRE(t01 != f.educators.end());
+        CHECK(t01->visits == 4); // V1, V2, V3, V4
+        CHECK(t01->students == 3);
     }
     SUBCASE("fidelity is the share of completed visits without a finding of the practice")
     {

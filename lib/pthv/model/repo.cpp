@@ -19,12 +19,13 @@ const Staff* Repo::find_staff(const std::string& id) const { return find_in(staf
 const Student* Repo::find_student(const std::string& id) const { return find_in(student_index, students, id); }
 const Visit* Repo::find_visit(const std::string& id) const { return find_in(visit_index, visits, id); }
 
-std::string Repo::visit_site(const Visit& v) const
+const std::string& Repo::visit_site(const Visit& v) const
 {
+    static const std::string k_none;
     if (!v.site_id.empty())
         return v.site_id;
     const Student* s = find_student(v.student_id);
-    return s ? s->site_id : std::string{};
+    return s ? s->site_id : k_none;
 }
 
 } // namespace pthv::model

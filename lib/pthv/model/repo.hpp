@@ -147,8 +147,9 @@ struct Repo {
     const Student* find_student(const std::string& id) const;
     const Visit* find_visit(const std::string& id) const;
 
-    // The visit's site: its own site_id, else the student's.
-    std::string visit_site(const Visit& v) const;
+    // The visit's site: its own site_id, else the student's; empty if
+    // neither is known. A reference into the repo.
+    const std::string& visit_site(const Visit& v) const;
 };
 
 } // namespace pthv::model

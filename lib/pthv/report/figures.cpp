@@ -21,10 +21,13 @@ const std::array<const char*, k_practices> k_practice_names = {
 namespace {
 
 // Everything one Summary counts, gathered in one pass over the visits.
+// Only sizes and counts are read, so the sets are hashed, and they hold
+// views of the repo's own ids (at state scale, copies of a million ids
+// were much of the report's time).
 struct Acc {
     std::int64_t completed = 0, declined = 0, scheduled_ahead = 0;
-    std::map<std::string, int> visits_per_student;
-    std::set<std::string> families, declined_families, educators;
+    std::unordered_map<std::string_view, int> visits_per_student;
+    std::unordered_set<std::string_view> families, declined_families, educators;
 };
 
 Count exact(std::size_t n)
@@ -68,7 +71,7 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
 
     const auto in_scope = [&](const std::string& site) { return o.site.empty() || site == o.site; };
     const auto in_period = [&](const Visit& v) { return v.date && *v.date >= o.period.from && *v.date <= o.period.to; };
-    const auto family_of = [&](const std::string& student_id) {
+    const auto family_of = [&](const std::string& student_id) -> std::string_view {
         const model::Student* s = repo.find_student(student_id);
         return s ? s->family() : student_id;
     };
@@ -83,24 +86,24 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
         if (!s.site_id.empty() && in_scope(s.site_id))
             site_ids.insert(s.site_id);
     for (const auto& v : repo.visits) {
-        const std::string site = repo.visit_site(v);
+        const std::string& site = repo.visit_site(v);
         if (!site.empty() && in_scope(site))
             site_ids.insert(site);
     }
 
     const Training training = training_figures(facts, o, site_ids, f);
 
-    std::map<std::string, Acc> per_site;
+    std::unordered_map<std::string_view, Acc> per_site;
     Acc all;
     std::map<std::string, EducatorRow> educators;
-    std::map<std::string, std::set<std::string>> educator_students;
+    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> educator_students;
     std::map<std::string, std::int64_t> months, modes, languages;
     for (model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
          m <= o.period.to; m = m.add_months(1))
         months[m.str().substr(0, 7)] = 0;
 
     for (const Visit& v : repo.visits) {
-        const std::string site = repo.visit_site(v);
+        const std::string& site = repo.visit_site(v);
         if (!in_scope(site))
             continue;
         Acc& a = per_site[site];
@@ -123,7 +126,10 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
             ++x->visits_per_student[v.student_id];
             x->families.insert(family_of(v.student_id));
         }
-        for (const auto& e : model::Facts::educator_set(v)) {
+        for (auto it = v.educators.begin(); it != v.educators.end(); ++it) {
+            const std::string& e = *it;
+            if (std::find(v.educators.begin(), it, e) != it)
+                continue; // named twice on this visit: counted once
             a.educators.insert(e);
             all.educators.insert(e);
             EducatorRow& row = educators[e];
@@ -164,7 +170,7 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
             const model::Staff* s = repo.find_staff(id);
             row.name = s ? s->name : std::string{};
             row.site_id = s ? s->site_id : std::string{};
-            row.students = static_cast<std::int64_t>(educator_students[id].size());
+            row.students = static_cast<std::int64_t>(educator_students[std::string_view(id)].size());
             f.educators.push_back(row);
         }
         std::stable_sort(f.educators.begin(), f.educators.end(),
