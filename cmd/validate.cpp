@@ -21,11 +21,13 @@ struct ValidateOptions {
 };
 
 // GitHub workflow commands escape %, CR and LF everywhere, and : and , in
-// properties.
+// properties. A message may echo a cell, so its other control characters
+// and invalid bytes are shown as \xNN first (util::printable), as in text
+// output: nothing reaches a CI log raw.
 std::string gh_escape(std::string_view s, bool property)
 {
     std::string out;
-    for (const char c : s) {
+    for (const char c : util::printable(s)) {
         switch (c) {
         case '%': out += "%25"; break;
         case '\r': out += "%0D"; break;

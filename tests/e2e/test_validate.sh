@@ -145,6 +145,7 @@ check "BOM + CRLF: exit 1 as LF" [ "$code" -eq 1 ]
 
 # --- Malformed files: the rule, with file and line, and never a crash.
 clean=$(cd "$src/tests/errors/base" && pwd)
+not_raw_escape() { ! LC_ALL=C grep -q $'\x1b' <<<"$1"; }
 malformed() { # malformed NAME EXPECTED-LINE-PREFIX SETUP-COMMAND
     local name=$1 want=$2 setup=$3
     rm -rf "$tmp/m" && cp -r "$clean" "$tmp/m"
@@ -178,6 +179,12 @@ malformed "NUL byte" "visits.csv:2: error[csv-syntax]: the line holds a NUL byte
     "sed -i '2s/,es,/,e\\x00s,/' visits.csv"
 malformed "escape sequence in a cell is shown, not sent" 'status "\x1B[2Jcompleted" is not one of' \
     "sed -i '2s/,completed,/,\x1b[2Jcompleted,/' visits.csv"
+# The same cell in GitHub annotations: shown as \x1B, never sent raw.
+rm -rf "$tmp/m" && cp -r "$clean" "$tmp/m"
+sed -i '2s/,completed,/,\x1b[2Jcompleted,/' "$tmp/m/visits.csv"
+gh=$("$pthv" -C "$tmp/m" --as-of 2026-10-01 validate --format github 2>&1)
+check "github: an escape sequence in a cell is shown" grep -qF 'status "\x1B[2Jcompleted"' <<<"$gh"
+check "github: no raw control character reaches the log" not_raw_escape "$gh"
 
 for seed in 1 2 3 4 5 6; do
     for f in visits.csv students.csv pthv.yaml; do
