@@ -157,6 +157,8 @@ malformed() { # malformed NAME EXPECTED-LINE-PREFIX SETUP-COMMAND
 }
 malformed "unclosed quote" "visits.csv:3: error[csv-syntax]: a quoted cell is not closed" \
     "sed -i '3s/joined\"/joined/' visits.csv"
+malformed "broken header line" "visits.csv:1: error[csv-syntax]: no header row: the first line is not well-formed" \
+    "sed -i '1s/^visit_id/\"visit_id/' visits.csv"
 malformed "short row" "staff.csv:3: error[csv-syntax]: 7 cells where the header has 8" \
     "sed -i '3s/,yes\$//' staff.csv"
 malformed "long row" "sites.csv:2: error[csv-syntax]: 7 cells where the header has 6" \

@@ -142,6 +142,18 @@ TEST_CASE("io::read_csv")
             CHECK_FALSE(r.table.has_header);
         }
     }
+    SUBCASE("a broken header line ends the file: no later line is taken for the header")
+    {
+        for (const char* broken : {"\"visit_id,student_id\n1,2\n3,4\n", "visit_id,stu\"dent_id\n1,2\n3,4\n",
+                                   "\nJos\xE9,b\n1,2\n"}) {
+            const auto r = read(broken);
+            CHECK_FALSE(r.table.has_header);
+            CHECK(r.table.rows.empty());
+            const std::size_t at = broken[0] == '\n' ? 2 : 1;
+            CHECK(has_message(r.problems, at, "no header row: the first line is not well-formed"));
+            CHECK(r.problems.size() == 2); // what is wrong with the line, and that there is no header
+        }
+    }
     SUBCASE("a column named twice in the header is csv-syntax")
     {
         const auto r = read("a,b,a\n1,2,3\n");

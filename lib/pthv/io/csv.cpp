@@ -98,6 +98,7 @@ struct CsvReader::State {
     std::vector<std::size_t> next_hit;
 
     bool has_header = false;
+    std::size_t header_broken = 0; // the line where the header should be, not well-formed: no rows
     std::vector<std::string> header;
     bool crlf = false;
 
@@ -133,6 +134,10 @@ struct CsvReader::State {
     // The next well-formed record, split into `cells`: the header first,
     // then the rows; false at the end, after the end-of-file reports.
     bool read_record();
+    // After a bad line: true to read on; false when the bad line is where
+    // the header should be, which ends the file (rows cannot be read
+    // against a header that is not there, nor against the next line).
+    bool bad_line_read_on(std::size_t at);
     // The next physical line without its line break (LF or CRLF); false at
     // the end of the text.
     bool read_line(std::string_view& text, std::size_t& at);
@@ -185,6 +190,15 @@ bool CsvReader::State::read_line(std::string_view& text, std::size_t& at)
     return true;
 }
 
+bool CsvReader::State::bad_line_read_on(std::size_t at)
+{
+    if (has_header)
+        return true;
+    header_broken = at;
+    finish();
+    return false;
+}
+
 bool CsvReader::State::read_record()
 {
     if (done)
@@ -195,6 +209,8 @@ bool CsvReader::State::read_record()
         if (std::memchr(text.data(), '\0', text.size())) {
             syntax(at, "the line holds a NUL byte: this is not a text file", "save the file as UTF-8 CSV");
             pending.clear();
+            if (!bad_line_read_on(at))
+                return false;
             continue;
         }
         const std::size_t bad = util::find_invalid_utf8(text);
@@ -204,6 +220,8 @@ bool CsvReader::State::read_record()
                                static_cast<unsigned char>(text[bad]), bad + 1),
                    "save the file as UTF-8 CSV");
             pending.clear();
+            if (!bad_line_read_on(at))
+                return false;
             continue;
         }
         if (!pending.empty()) {
@@ -225,6 +243,8 @@ bool CsvReader::State::read_record()
             }
             syntax(at, "a quoted cell is not closed on this line",
                    "close the quote; a cell in a data-repo file may not hold a line break");
+            if (!bad_line_read_on(at))
+                return false;
             continue;
         }
         pending.clear();
@@ -232,6 +252,8 @@ bool CsvReader::State::read_record()
             syntax(pending_line, fmt::format("a stray quote in cell {}: a cell that holds \" must be "
                                              "quoted, with the quote doubled (\"\")",
                                              bad_column));
+            if (!bad_line_read_on(at))
+                return false;
             continue;
         }
         cells.clear();
@@ -269,7 +291,11 @@ void CsvReader::State::finish()
         problems.push_back({"csv-syntax", model::Severity::Error, file, first_suppressed, {},
                             fmt::format("... and {} more {} like this", suppressed, suppressed == 1 ? "line" : "lines"),
                             "save the file as UTF-8 CSV with one record a line"});
-    if (!has_header)
+    if (header_broken > 0)
+        problems.push_back({"csv-syntax", model::Severity::Error, file, header_broken, {},
+                            "no header row: the first line is not well-formed, so no row is read",
+                            "fix the header line; `pthv schema` lists the columns"});
+    else if (!has_header)
         problems.push_back({"csv-syntax", model::Severity::Error, file, 1, {}, "no header row", {}});
 }
 
