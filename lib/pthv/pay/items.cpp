@@ -217,11 +217,23 @@ PayTotals pay_totals(const std::vector<PayItem>& items)
     return t;
 }
 
+namespace {
+
+// Visit work that becomes a pay item of `period`: not paid by a closed
+// ledger, and dated up to the period's end (earlier work still unpaid is
+// paid late).
+bool listed(const VisitWork& w, const Period& period)
+{
+    return !w.paid && w.date <= period.to;
+}
+
+} // namespace
+
 void for_each_pay_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
 {
     Lookups lookups(facts.repo());
     for (const auto& w : visit_work(facts))
-        if (!w.paid && w.date <= period.to)
+        if (listed(w, period))
             fn(visit_item(facts, w, period, lookups));
     for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
         if (auto item = training_item(facts, i, period))
@@ -230,7 +242,14 @@ void for_each_pay_item(const Facts& facts, const Period& period, const std::func
 
 std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
 {
+    // At state scale the items are hundreds of megabytes: room for all of
+    // them at once (no regrowing copies), and the sort below moves them in
+    // place (no second list).
+    std::size_t expected = facts.repo().trainings.size(); // at most one item each
+    for (const auto& w : visit_work(facts))
+        expected += listed(w, period) ? std::size_t{1} : std::size_t{0};
     std::vector<PayItem> items;
+    items.reserve(expected);
     for_each_pay_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
     // Sorting positions, then moving each item once, spares a million fat
     // items their n log n moves.
@@ -248,11 +267,23 @@ std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
             return a.kind == ItemKind::Visit;
         return a.item_id < b.item_id;
     });
-    std::vector<PayItem> sorted;
-    sorted.reserve(items.size());
-    for (const std::size_t i : order)
-        sorted.push_back(std::move(items[i]));
-    return sorted;
+    // Position j takes the item now at order[j]: follow each cycle of the
+    // permutation, moving every item once, with one item held aside.
+    for (std::size_t start = 0; start < order.size(); ++start) {
+        if (order[start] == start)
+            continue;
+        PayItem held = std::move(items[start]);
+        std::size_t j = start;
+        while (order[j] != start) {
+            const std::size_t from = order[j];
+            items[j] = std::move(items[from]);
+            order[j] = j;
+            j = from;
+        }
+        items[j] = std::move(held);
+        order[j] = j;
+    }
+    return items;
 }
 
 namespace {
