@@ -48,15 +48,11 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
 {
     Loaded l;
-    if (scope) {
-        auto whole = std::make_shared<io::Scope>(*scope);
-        whole->read_whole.insert(file); // a broken line anywhere refuses the change
-        scope = std::move(whole);
-    }
     l.scope = std::move(scope);
     io::LoadOptions options;
     options.as_of = session.as_of();
     options.scope = l.scope;
+    options.read_whole = {file}; // a broken line anywhere refuses the change
     try {
         l.sources = io::read_sources(session.root());
     } catch (const util::FileError& e) {

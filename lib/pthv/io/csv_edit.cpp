@@ -29,23 +29,33 @@ std::string append_text_for(std::string_view content, std::string_view rows, std
     return out;
 }
 
-std::optional<std::string> replace_line(std::string_view content, std::size_t line, std::string_view text)
+std::string_view line_at(std::string_view content, std::size_t line)
 {
     if (line == 0)
-        return std::nullopt;
+        return {};
     std::size_t begin = 0;
     for (std::size_t l = 1; l < line; ++l) {
         const auto nl = content.find('\n', begin);
         if (nl == std::string_view::npos)
-            return std::nullopt;
+            return {};
         begin = nl + 1;
     }
     if (begin >= content.size())
+        return {};
+    const auto nl = content.find('\n', begin);
+    return content.substr(begin, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - begin);
+}
+
+std::optional<std::string> replace_line(std::string_view content, std::size_t line, std::string_view text)
+{
+    const std::string_view old = line_at(content, line);
+    if (old.empty())
         return std::nullopt;
-    auto end = content.find('\n', begin);
-    if (end == std::string_view::npos)
-        end = content.size();
+    const auto begin = static_cast<std::size_t>(old.data() - content.data());
+    std::size_t end = begin + old.size();
     // Keep the line's own ending: CRLF stays CRLF.
+    if (end > begin && content[end - 1] == '\n')
+        --end;
     if (end > begin && content[end - 1] == '\r')
         --end;
     std::string out;

@@ -23,6 +23,10 @@ std::size_t next_line(std::string_view content);
 // rows as they are.
 std::string append_text_for(std::string_view content, std::string_view rows, std::string_view newline);
 
+// Physical line `line` (1-based) of `content`, with its line break (if it
+// has one); empty when the file has no such line.
+std::string_view line_at(std::string_view content, std::size_t line);
+
 // `content` with physical line `line` (1-based) replaced by `text` (given
 // without a line ending; the line keeps its own). nullopt when the file has
 // no such line.

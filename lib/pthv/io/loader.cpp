@@ -56,12 +56,8 @@ CheckedTable::RowFilter scope_filter(const Scope* scope, const std::string& file
     return [scope, s, e, v](const std::vector<std::string_view>& cells) {
         if (scope->students.count(util::trim(cells[s])))
             return true;
-        for (std::string_view rest = cells[e]; !rest.empty();) {
-            const auto semi = rest.find(';');
-            if (scope->staff.count(util::trim(rest.substr(0, semi))))
-                return true;
-            rest = semi == std::string_view::npos ? std::string_view{} : rest.substr(semi + 1);
-        }
+        if (!util::for_each_part(cells[e], ';', [&](std::string_view staff) { return !scope->staff.count(staff); }))
+            return true; // stopped at one of the scope's educators
         for (const auto& prefix : scope->visit_id_prefixes)
             if (util::starts_with(util::trim(cells[v]), prefix))
                 return true;
@@ -71,10 +67,11 @@ CheckedTable::RowFilter scope_filter(const Scope* scope, const std::string& file
 
 // The strings a scoped load's line of `file` must hold to be read at all
 // (CsvReadOptions::only_lines_with); empty: read every line.
-std::vector<std::string> scope_needles(const Scope* scope, const std::string& file)
+std::vector<std::string> scope_needles(const Scope* scope, const std::set<std::string>& read_whole,
+                                       const std::string& file)
 {
     constexpr std::size_t k_most = 16; // past this, reading every line is quicker
-    if (!scope || scope->read_whole.count(file))
+    if (!scope || read_whole.count(file))
         return {};
     std::vector<std::string> needles;
     if (file == "students.csv" || file == "visits.csv")
@@ -90,7 +87,18 @@ std::vector<std::string> scope_needles(const Scope* scope, const std::string& fi
         // spaces) may not appear in the text as it is: read every line.
         if (n.empty() || n.find_first_of("\",\r\n") != std::string::npos || util::trim(n) != n)
             return {};
-    return needles;
+    // A string that holds another finds no line the other misses (a new
+    // visit's id holds its student's id): one search of the text fewer.
+    std::vector<std::string> kept;
+    for (std::size_t i = 0; i < needles.size(); ++i) {
+        bool covered = false;
+        for (std::size_t j = 0; j < needles.size() && !covered; ++j)
+            covered = j != i && needles[i].find(needles[j]) != std::string::npos &&
+                      (needles[j].size() < needles[i].size() || j < i);
+        if (!covered)
+            kept.push_back(needles[i]);
+    }
+    return kept;
 }
 
 // Reads one data file row by row against its schema: `load` gets the table
@@ -102,7 +110,7 @@ std::vector<std::string> scope_needles(const Scope* scope, const std::string& fi
 template <typename Load>
 std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sources, const std::string& file,
                                                         const std::string& kind, FileInfo& info, Problems& problems,
-                                                        Sources* release, const Scope* scope, Load&& load)
+                                                        Sources* release, const LoadOptions& options, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     info.name = file;
@@ -115,8 +123,9 @@ std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sourc
     info.exists = true;
     std::unordered_map<std::string, std::size_t> keys;
     {
+        const Scope* scope = options.scope.get();
         CsvReadOptions read_options;
-        read_options.only_lines_with = scope_needles(scope, file);
+        read_options.only_lines_with = scope_needles(scope, options.read_whole, file);
         CsvReader reader(file, it->second, problems, read_options);
         info.readable = reader.has_header();
         info.crlf = reader.crlf();
@@ -234,11 +243,10 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo)
         v.date = t.date("date");
         v.start_time = t.time("start_time");
         v.minutes = t.integer("minutes");
-        const std::string_view educators = t.text("educators");
-        if (!educators.empty())
-            for (auto& e : util::split(educators, ';'))
-                if (!util::trim(e).empty())
-                    v.educators.emplace_back(util::trim(e));
+        util::for_each_part(t.text("educators"), ';', [&](std::string_view e) {
+            v.educators.emplace_back(e);
+            return true;
+        });
         v.status = t.enumeration<VisitStatus>("status");
         v.arranged_on = t.date("arranged_on");
         v.focus = t.enumeration<Focus>("focus");
@@ -342,7 +350,6 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     Repo& repo = result.repo;
     Problems& problems = result.problems;
     repo.as_of = options.as_of.value_or(model::today());
-    const Scope* scope = options.scope.get();
 
     const auto cfg = sources.find("pthv.yaml");
     if (cfg == sources.end()) {
@@ -360,18 +367,18 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     FileInfo visits_info;
     Problems visit_problems;
     auto visits = std::async(std::launch::async, [&] {
-        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, scope,
+        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
                                       [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo); });
     });
     FileInfo sites_info, staff_info, students_info, trainings_info;
-    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release, scope,
+    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release, options,
                                  [&](CheckedTable& t, std::size_t rows) { load_sites(t, rows, repo); });
-    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release, scope,
+    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release, options,
                                   [&](CheckedTable& t, std::size_t rows) { load_staff(t, rows, repo); });
     repo.student_index =
-        load_table(sources, "students.csv", "student", students_info, problems, release, scope,
+        load_table(sources, "students.csv", "student", students_info, problems, release, options,
                    [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems); });
-    load_table(sources, "trainings.csv", "training", trainings_info, problems, release, scope,
+    load_table(sources, "trainings.csv", "training", trainings_info, problems, release, options,
                [&](CheckedTable& t, std::size_t rows) { load_trainings(t, rows, repo); });
     visits.get(); // rethrows what the thread threw
     problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),

@@ -41,14 +41,11 @@ SourceViews views_of(const Sources& sources);
 //
 // To be quicker still, the lines of students.csv and visits.csv that hold
 // none of the ids are skipped unread (CsvReadOptions::only_lines_with),
-// except in the files named in `read_whole`: the file about to be changed
-// is read whole, so a broken line anywhere in it is known before rows are
-// added to it.
+// except in the files named in LoadOptions::read_whole.
 struct Scope {
     std::set<std::string, std::less<>> students;
     std::set<std::string, std::less<>> staff;
     std::vector<std::string> visit_id_prefixes;
-    std::set<std::string> read_whole;
 };
 
 struct LoadOptions {
@@ -58,6 +55,10 @@ struct LoadOptions {
     std::optional<std::filesystem::path> flags_file;
     // Set: load only what this scope bears on (see Scope).
     std::shared_ptr<const Scope> scope;
+    // In a scoped load, files whose every line is still read: the file about
+    // to be changed, so a broken line anywhere in it is known before rows
+    // are added to it.
+    std::set<std::string> read_whole;
 };
 
 struct LoadResult {

@@ -67,7 +67,6 @@ private:
     const Column& column(std::string_view name) const;
     bool valid(const Column& c) const;
     std::string_view text(const Column& c) const;
-    bool valid(std::string_view column) const { return valid(this->column(column)); }
     int index_of(std::string_view column) const;
     std::string_view record_id();
     void check_row();

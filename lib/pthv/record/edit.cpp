@@ -43,34 +43,15 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     return e;
 }
 
-namespace {
-
-// Physical line `line` (1-based) of `content` with its line break, or empty.
-std::string_view line_of(std::string_view content, std::size_t line)
-{
-    std::size_t begin = 0;
-    for (std::size_t l = 1; l < line && begin != std::string_view::npos; ++l) {
-        begin = content.find('\n', begin);
-        if (begin != std::string_view::npos)
-            ++begin;
-    }
-    if (line == 0 || begin == std::string_view::npos || begin >= content.size())
-        return {};
-    const auto nl = content.find('\n', begin);
-    return content.substr(begin, nl == std::string_view::npos ? std::string_view::npos : nl + 1 - begin);
-}
-
-} // namespace
-
 Fields row_fields(const io::Sources& sources, const std::string& file, std::size_t line)
 {
     const auto it = sources.find(file);
     if (it == sources.end() || line < 2)
         return {};
-    const std::string_view row = line_of(it->second, line);
+    const std::string_view row = io::line_at(it->second, line);
     if (row.empty())
         return {};
-    std::string text(line_of(it->second, 1));
+    std::string text(io::line_at(it->second, 1));
     if (text.empty() || text.back() != '\n')
         text += '\n';
     text += row;
@@ -108,15 +89,7 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
 {
     io::SourceViews changed = io::views_of(sources);
     changed[edit.file] = edit.after;
-    io::LoadOptions check_options = options;
-    if (options.scope) {
-        // The rest of the file was read whole when it was loaded for the
-        // change: only the scope's lines matter now.
-        auto scope = std::make_shared<io::Scope>(*options.scope);
-        scope->read_whole.clear();
-        check_options.scope = std::move(scope);
-    }
-    auto loaded = io::load_sources(changed, check_options);
+    auto loaded = io::load_sources(changed, options);
     const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
     EditCheck out;
     for (const auto& p : problems) {

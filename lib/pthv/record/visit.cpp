@@ -45,9 +45,10 @@ io::Scope visit_scope(const std::vector<Fields>& rows)
     for (const auto& row : rows) {
         const std::string student(util::trim(field(row, "student_id")));
         scope.students.insert(student);
-        for (const auto& e : util::split(field(row, "educators"), ';'))
-            if (!util::trim(e).empty())
-                scope.staff.emplace(util::trim(e));
+        util::for_each_part(field(row, "educators"), ';', [&](std::string_view e) {
+            scope.staff.emplace(e);
+            return true;
+        });
         const std::string id(util::trim(field(row, "visit_id")));
         scope.visit_id_prefixes.push_back(id.empty() ? visit_id_base(field(row, "date"), student) : id);
     }

@@ -10,6 +10,21 @@ namespace pthv::util {
 
 std::string_view trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
+// Calls `f` with each part of `s` between `sep`s, trimmed, skipping empty
+// ones ("T01; T02;" gives T01 and T02), without allocating; `f` returns
+// false to stop. Returns false when `f` stopped it.
+template <typename F> bool for_each_part(std::string_view s, char sep, F&& f)
+{
+    while (true) {
+        const auto pos = s.find(sep);
+        const std::string_view part = trim(s.substr(0, pos));
+        if (!part.empty() && !f(part))
+            return false;
+        if (pos == std::string_view::npos)
+            return true;
+        s.remove_prefix(pos + 1);
+    }
+}
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
