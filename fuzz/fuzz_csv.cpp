@@ -13,7 +13,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     for (const bool multiline : {false, true}) {
         pthv::model::Problems problems;
-        const auto table = pthv::io::read_csv("fuzz.csv", text, problems, {multiline});
+        pthv::io::CsvReadOptions options;
+        options.multiline = multiline;
+        const auto table = pthv::io::read_csv("fuzz.csv", text, problems, options);
         // Every row a table keeps has the header's width.
         for (const auto& row : table.rows)
             if (row.cells.size() != table.header.size())

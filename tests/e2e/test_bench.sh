@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench/ end to end at a small scale: the generator makes the same valid repo
+# for the same seed, with the shapes the benchmark relies on, and run.sh
+# times every command and prints its table.
+set -u
+pthv=${1:?usage: test_bench.sh PATH/TO/pthv}
+case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() { # check NAME COMMAND...
+    local name=$1; shift
+    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
+}
+
+python3 "$src/bench/generate.py" --students 3000 --seed 5 --out "$tmp/a" >/dev/null
+python3 "$src/bench/generate.py" --students 3000 --seed 5 --out "$tmp/b" >/dev/null
+check "generate: the same seed gives the same files" diff -r "$tmp/a" "$tmp/b"
+check "generate: 3000 students" [ "$(($(wc -l <"$tmp/a/students.csv") - 1))" -eq 3000 ]
+check "generate: homerooms of about 25" python3 -c '
+import csv, collections, sys
+rooms = collections.Counter(r["homeroom_id"] for r in csv.DictReader(open(sys.argv[1])))
+mean = sum(rooms.values()) / len(rooms)
+assert 20 <= mean <= 30, mean
+' "$tmp/a/students.csv"
+check "generate: completed, declined and scheduled visits, second visits in winter" python3 -c '
+import csv, collections, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+status = collections.Counter(r["status"] for r in rows)
+assert status["completed"] > 0 and status["declined"] > 0 and status["scheduled"] > 0, status
+per_student = collections.Counter(r["student_id"] for r in rows if r["status"] == "completed")
+assert any(n >= 2 for n in per_student.values())
+' "$tmp/a/visits.csv"
+out=$("$pthv" -C "$tmp/a" --as-of 2026-05-15 validate 2>&1)
+check "generate: the repo has no errors (at most chance CP4 warnings)" grep -qE '^0 errors' <<<"$(tail -n 1 <<<"$out")"
+
+if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/time ]; then
+    table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
+    for row in "mlr count completed by site" "sqlite3 import + group by site" "pthv validate" \
+        "pthv report --period end-of-year" "pthv payroll --month 2025-10" "pthv check-targeting" \
+        "pthv log-visit (one row)"; do
+        check "run.sh: a table row for $row, exit 0" grep -qE "^\| ${row//[()+]/.} \|.*\| 0 \|$" <<<"$table"
+    done
+else
+    echo "skip run.sh: miller, sqlite3 or /usr/bin/time is not installed (make bench installs them)"
+fi
+exit $fail
