@@ -7,7 +7,10 @@ ASAN_DIR    ?= build-asan
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev help2man miller sqlite3 time
+DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev help2man
+# bench/ compares pthv with miller and sqlite3 and reads peak memory from
+# GNU time; `make test` runs bench/ at a small scale, so it needs them too.
+BENCH_PACKAGES := miller sqlite3 time
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -15,13 +18,20 @@ FUZZ_DIR     ?= build-fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= fuzz_csv fuzz_config fuzz_repo $(if $(wildcard lib/pthv/record/import_map.hpp),fuzz_import_map)
 
-.PHONY: all deps build demo test test-asan fuzz bench install uninstall clean format
+.PHONY: all deps bench-deps build demo test test-asan fuzz bench install uninstall clean format
 
 all: build
 
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEB_PACKAGES)"
+
+bench-deps: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(BENCH_PACKAGES)"
+
+.PHONY: install-packages
+install-packages:
 	@missing=""; \
-	for p in $(DEB_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -33,21 +43,23 @@ deps:
 $(BUILD_DIR)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
 
+# The binary and nothing else: tests are built by `make test`.
 build: deps $(BUILD_DIR)/CMakeCache.txt
-	cmake --build $(BUILD_DIR) -j $(JOBS)
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target pthv
 
 demo: build
 	@echo "== pthv validate on the example district (as of 2026-05-15) =="
 	@./$(BUILD_DIR)/pthv -C examples --as-of 2026-05-15 validate || \
 	  echo "(exit $$?: the example district has findings on purpose, see examples/README.md)"
 
-test: build
+test: build bench-deps
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target tests
 	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
-test-asan: deps
+test-asan: bench-deps
 	cmake -S . -B $(ASAN_DIR) -DCMAKE_BUILD_TYPE=Debug -DPTHV_SANITIZE=ON $(CMAKE_FLAGS)
-	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target tests
 	cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # libFuzzer targets (clang, ASan + UBSan), each run for FUZZ_SECONDS from its
@@ -67,7 +79,7 @@ fuzz: deps
 
 # pthv against miller and sqlite3 on a generated state-scale repo
 # (BENCH_STUDENTS, default 1000000); see bench/README.md.
-bench: build
+bench: build bench-deps
 	bash bench/run.sh ./$(BUILD_DIR)/pthv
 
 install: build

@@ -6,7 +6,6 @@
 #include <cstdlib>
 #include <fmt/format.h>
 #include <map>
-#include <unistd.h>
 
 #include "commands.hpp"
 
@@ -95,31 +94,8 @@ int run(int argc, char** argv)
 
 } // namespace pthv::cmd
 
-namespace {
-
-// A state-scale repo loads into a gigabyte of small allocations, and on a
-// virtual machine the page faults of touching it cost as much as the work
-// itself. glibc's malloc can ask for transparent huge pages and grow its
-// heap in large steps, but only through the GLIBC_TUNABLES variable, read
-// when the process starts; so pthv sets it and starts itself again, once.
-// A GLIBC_TUNABLES already set (even empty) is left alone: that is how to
-// turn this off. If the restart fails, pthv simply goes on.
-// docs/performance.md has the measurements.
-void prefer_huge_pages(char** argv)
-{
-    if (std::getenv("GLIBC_TUNABLES") != nullptr)
-        return;
-    if (::setenv("GLIBC_TUNABLES", "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=268435456", 0) != 0)
-        return;
-    ::execv("/proc/self/exe", argv);
-    ::unsetenv("GLIBC_TUNABLES"); // no restart: leave the environment as it was
-}
-
-} // namespace
-
 int main(int argc, char** argv)
 {
-    prefer_huge_pages(argv);
     try {
         return pthv::cmd::run(argc, argv);
     } catch (const pthv::cmd::UsageError& e) {

@@ -34,14 +34,6 @@ for finding in \
     check "examples: $finding" grep -qF "$finding" <<<"$out"
 done
 
-# --- The restart that asks glibc for huge pages changes nothing a user sees:
-# same output and exit code with it (GLIBC_TUNABLES unset) and without it
-# (set, even empty).
-with=$(env -u GLIBC_TUNABLES "$pthv" -C "$examples" "${asof[@]}" validate 2>&1); with_code=$?
-without=$(GLIBC_TUNABLES= "$pthv" -C "$examples" "${asof[@]}" validate 2>&1); without_code=$?
-check "huge-page restart: same output" [ "$with" = "$without" ]
-check "huge-page restart: same exit code" [ "$with_code" -eq "$without_code" ]
-check "huge-page restart: arguments survive it" [ "$(env -u GLIBC_TUNABLES "$pthv" --version)" = "$("$pthv" --version)" ]
 
 # --- JSON: one valid object with ok/errors/warnings/problems.
 json=$("$pthv" -C "$examples" "${asof[@]}" validate --format json); code=$?
