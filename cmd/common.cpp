@@ -84,11 +84,19 @@ const model::Facts& Session::facts()
     return *m_facts;
 }
 
+const std::vector<pay::VisitWork>& Session::work()
+{
+    if (!m_work)
+        m_work = std::make_unique<std::vector<pay::VisitWork>>(pay::visit_work(facts()));
+    return *m_work;
+}
+
 // What keep_until_exit() leaves to the operating system. Globals are where
 // leak checkers look for live pointers, so nothing here counts as leaked.
 struct Kept {
     std::unique_ptr<io::LoadResult> loaded;
     std::unique_ptr<model::Facts> facts;
+    std::unique_ptr<std::vector<pay::VisitWork>> work;
 };
 Kept* g_kept_until_exit = nullptr;
 
@@ -96,7 +104,7 @@ void Session::keep_until_exit()
 {
     if (g_kept_until_exit)
         return;
-    g_kept_until_exit = new Kept{std::move(m_loaded), std::move(m_facts)};
+    g_kept_until_exit = new Kept{std::move(m_loaded), std::move(m_facts), std::move(m_work)};
 }
 
 std::string Session::format(const std::vector<std::string>& supported) const

@@ -15,6 +15,7 @@
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
+#include <pthv/pay/events.hpp>
 #include <pthv/model/problem.hpp>
 
 namespace pthv::cmd {
@@ -64,6 +65,9 @@ public:
 
     // The facts of what load() read, built on first use and kept with it.
     const model::Facts& facts();
+    // pay::visit_work(facts()), likewise built once: the over-cap rule,
+    // payroll and the report all read it.
+    const std::vector<pay::VisitWork>& work();
 
     // Called once the command is done: what load() read is left for the
     // operating system to reclaim at exit. At state scale, freeing millions
@@ -76,6 +80,7 @@ private:
     std::string m_out;
     std::unique_ptr<io::LoadResult> m_loaded;
     std::unique_ptr<model::Facts> m_facts;
+    std::unique_ptr<std::vector<pay::VisitWork>> m_work;
 };
 
 // "visits.csv:42: error[CP5-pair]: message" (coloured when asked).

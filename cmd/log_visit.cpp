@@ -92,16 +92,12 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     auto by_id = std::make_shared<io::Scope>();
     by_id->visit_id_prefixes.push_back(o.update);
     Loaded current = load_for_edit(session, "visits.csv", by_id);
-    const model::Visit* v = current.loaded.repo.find_visit(o.update);
+    const model::Visit* v = current.loaded.repo.find(current.loaded.repo.names.visits.find(o.update));
     if (!v) {
         // Every id, for the suggestion.
         const Loaded all = load_for_edit(session, "visits.csv");
-        std::vector<std::string> ids;
-        for (const auto& x : all.loaded.repo.visits)
-            ids.push_back(x.id);
-        const std::string near = util::closest_match(o.update, ids);
         throw UsageError("--update " + o.update + ": no visit has this id" +
-                         (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
+                         model::did_you_mean(all.loaded.repo.names.visits.closest(o.update)) + " Nothing was written.");
     }
     record::Fields fields = record::row_fields(current.sources, "visits.csv", v->line);
     for (const auto& [field, value] : changes)

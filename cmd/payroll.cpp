@@ -99,7 +99,8 @@ int run_payroll(const PayrollOptions& o, Session& session)
     refuse_unreadable(loaded);
     const model::Repo& repo = loaded.repo;
     const model::Facts& facts = session.facts();
-    const auto problems = rules::check_repo(facts, std::move(loaded.problems));
+    const auto& work = session.work();
+    const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
         print_problems(problems, true);
@@ -108,14 +109,14 @@ int run_payroll(const PayrollOptions& o, Session& session)
                                                                 "errors")));
     }
 
-    PayrollView view{repo, period, pay::pay_items(facts, period), {}, tally, {}, {}};
-    pay::attach_findings(view.items, repo, problems);
+    PayrollView view{repo, period, pay::pay_items(facts, work, period), {}, tally, {}, {}};
+    pay::attach_findings(view.items, facts, problems);
     view.spending = pay::payroll_spending(repo, view.items);
     view.warnings = budget_warnings(view.spending);
 
     if (o.close) {
         try {
-            if (pay::write_ledger(root, period.label, pay::ledger_text(view.items, period.label)) ==
+            if (pay::write_ledger(root, period.label, pay::ledger_text(repo, view.items, period.label)) ==
                 pay::CloseOutcome::Exists)
                 throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
                                              pay::ledger_name(period.label), period.label));

@@ -30,7 +30,7 @@ std::vector<StaffSpan> by_staff(const std::vector<PayItem>& items)
 {
     std::vector<StaffSpan> out;
     for (std::size_t i = 0; i < items.size(); ++i)
-        if (out.empty() || items[out.back().begin].staff_id != items[i].staff_id)
+        if (out.empty() || items[out.back().begin].staff != items[i].staff)
             out.push_back({i, i + 1});
         else
             out.back().end = i + 1;
@@ -79,11 +79,11 @@ std::string status_text(ItemStatus s)
 
 std::string site_name(const model::Repo& repo, const std::string& id)
 {
-    const model::Site* s = repo.find_site(id);
-    return s ? s->name : std::string("(not in sites.csv)");
+    const model::Site* s = repo.find(repo.names.sites.find(id));
+    return s ? std::string(s->name) : std::string("(not in sites.csv)");
 }
 
-std::string source_text(const std::string& source) { return source.empty() ? "(none)" : source; }
+std::string source_text(std::string_view source) { return source.empty() ? "(none)" : std::string(source); }
 
 } // namespace
 
@@ -105,13 +105,14 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
 
     for (const auto& span : by_staff(v.items)) {
         const auto items = slice(v.items, span);
-        const std::string& id = items.front().staff_id;
-        const model::Staff* s = repo.find_staff(id);
-        out += fmt::format("\n{}  {}{}: {}\n", id, s ? s->name : std::string{},
-                           s ? fmt::format(" ({}, {})", s->role, s->site_id) : std::string{}, staff_rule(repo, s));
+        const model::StaffId id = items.front().staff;
+        const model::Staff* s = repo.find(id);
+        out += fmt::format("\n{}  {}{}: {}\n", repo.id(id), s ? s->name : std::string_view{},
+                           s ? fmt::format(" ({}, {})", s->role, repo.id(s->site)) : std::string{},
+                           staff_rule(repo, s));
         for (const auto& item : items) {
             out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<8}  {:>10}\n", item.date.str(),
-                               pay::item_kind_name(item.kind), item.item_id, detail(item), status_text(item.status),
+                               pay::item_kind_name(item.kind), pay::item_id(repo, item), detail(item), status_text(item.status),
                                item.amount.grouped());
             // "late" in the status column says it all; the CSV and JSON keep the note.
             if (!item.note.empty() && item.status != ItemStatus::Late)
@@ -169,14 +170,14 @@ std::string render_payroll_csv(const PayrollView& v)
         header.emplace_back(extra);
     std::string out = io::csv_safe_row(header, "\n");
     for (const auto& item : v.items) {
-        auto cells = pay::ledger_cells(item, v.period.label);
-        const model::Staff* s = v.repo.find_staff(item.staff_id);
+        auto cells = pay::ledger_cells(v.repo, item, v.period.label);
+        const model::Staff* s = v.repo.find(item.staff);
         std::vector<std::string> ids;
         for (const auto& p : item.findings)
             ids.push_back(p.rule);
         cells.emplace_back(pay::item_status_name(item.status));
         cells.push_back(item.note);
-        cells.push_back(s ? s->name : std::string{});
+        cells.emplace_back(s ? s->name : std::string_view{});
         cells.push_back(item.rule);
         cells.push_back(item.paid_minutes > 0 ? std::to_string(item.paid_minutes) : std::string{});
         cells.push_back(util::join(ids, ";"));
@@ -199,10 +200,10 @@ std::string render_payroll_json(const PayrollView& v)
     doc["staff"] = Json::array();
     for (const auto& span : by_staff(v.items)) {
         const auto items = slice(v.items, span);
-        const model::Staff* s = v.repo.find_staff(items.front().staff_id);
-        Json staff = {{"staff_id", items.front().staff_id},
-                      {"name", s ? s->name : std::string{}},
-                      {"site_id", s ? s->site_id : std::string{}},
+        const model::Staff* s = v.repo.find(items.front().staff);
+        Json staff = {{"staff_id", std::string(v.repo.id(items.front().staff))},
+                      {"name", s ? std::string(s->name) : std::string{}},
+                      {"site_id", s ? std::string(v.repo.id(s->site)) : std::string{}},
                       {"rule", staff_rule(v.repo, s)},
                       {"total", money(pay::pay_totals(items).amount)},
                       {"items", Json::array()}};
@@ -215,7 +216,7 @@ std::string render_payroll_json(const PayrollView& v)
                                     {"line", p.line},
                                     {"message", p.message}});
             Json j = {{"item", pay::item_kind_name(item.kind)},
-                      {"item_id", item.item_id},
+                      {"item_id", pay::item_id(v.repo, item)},
                       {"date", item.date.str()},
                       {"status", pay::item_status_name(item.status)}};
             if (item.kind == ItemKind::Visit) {
@@ -228,8 +229,8 @@ std::string render_payroll_json(const PayrollView& v)
             j["rate"] = item.rate ? Json(money(*item.rate)) : Json(nullptr);
             j["rule"] = item.rule;
             j["amount"] = money(item.amount);
-            j["site_id"] = item.site_id;
-            j["source"] = item.source;
+            j["site_id"] = std::string(v.repo.id(item.site));
+            j["source"] = std::string(item.source);
             j["note"] = item.note;
             j["findings"] = std::move(findings);
             staff["items"].push_back(std::move(j));

@@ -42,8 +42,9 @@ int run_report(const ReportOptions& o, Session& session)
     check_site_option(o.site, repo);
 
     const model::Facts& facts = session.facts();
-    const auto findings = rules::check_repo(facts, std::move(loaded.problems));
-    const auto figures = report::compute_figures(facts, findings, {period, o.site, o.is_public});
+    const auto& work = session.work();
+    const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
+    const auto figures = report::compute_figures(facts, work, findings, {period, o.site, o.is_public});
 
     std::string& out = session.out();
     if (format == "json")

@@ -17,14 +17,10 @@ model::Period period_option(const std::string& text, const model::Repo& repo)
 
 void check_site_option(const std::string& site, const model::Repo& repo)
 {
-    if (site.empty() || repo.find_site(site))
+    if (site.empty() || repo.names.sites.defined(repo.names.sites.find(site)))
         return;
-    std::vector<std::string> ids;
-    for (const auto& s : repo.sites)
-        ids.push_back(s.id);
-    const std::string near = util::closest_match(site, ids);
     throw UsageError("--site " + site + ": no such site in sites.csv" +
-                     (near.empty() ? "" : "; did you mean " + near + "?"));
+                     model::did_you_mean(repo.names.sites.closest(site)));
 }
 
 } // namespace pthv::cmd

@@ -45,31 +45,27 @@ int run_staff(const StaffOptions& o, Session& session)
     }
     const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
-    if (!o.site.empty() && !repo.find_site(o.site)) {
-        std::vector<std::string> ids;
-        for (const auto& s : repo.sites)
-            ids.push_back(s.id);
-        const std::string near = util::closest_match(o.site, ids);
-        throw UsageError("--site " + o.site + ": no such site" + (near.empty() ? "" : "; did you mean " + near + "?"));
-    }
+    const model::SiteId site = repo.names.sites.find(o.site);
+    if (!o.site.empty() && !repo.names.sites.defined(site))
+        throw UsageError("--site " + o.site + ": no such site" + model::did_you_mean(repo.names.sites.closest(o.site)));
     const model::Facts& facts = session.facts();
     const model::Date as_of = repo.as_of;
     const auto visits = model::staff_visit_counts(repo, facts);
 
     std::vector<std::vector<std::string>> rows;
     for (const auto& s : repo.staff) {
-        if (!o.site.empty() && s.site_id != o.site)
+        if (!o.site.empty() && s.site != site)
             continue;
         const auto t = model::training_status(repo, facts, s.id, as_of);
         if (want && t.status != *want)
             continue;
-        const auto v = visits.find(s.id);
-        rows.push_back({s.id, s.name, s.site_id, s.role,
+        rows.push_back({std::string(repo.id(s.id)), std::string(s.name), std::string(repo.id(s.site)),
+                        std::string(s.role),
                         s.staff_class ? std::string(model::enum_name(*s.staff_class)) : std::string{},
                         s.opted_in ? (*s.opted_in ? "yes" : "no") : "", s.active ? "yes" : "no",
                         date_or_empty(t.intro), date_or_empty(t.latest), date_or_empty(t.refresher_due),
                         std::string(model::training_status_name(t.status)),
-                        std::to_string(v == visits.end() ? 0 : v->second)});
+                        std::to_string(s.id ? visits[s.id.index()] : 0)});
     }
     std::string& out = session.out();
     out = render_table(format,

@@ -87,15 +87,11 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("roster set " + o.id + ": name the fields to change (e.g. --opted-in no)");
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "staff.csv");
-    const model::Staff* s = current.loaded.repo.find_staff(o.id);
-    if (!s) {
-        std::vector<std::string> ids;
-        for (const auto& x : current.loaded.repo.staff)
-            ids.push_back(x.id);
-        const std::string near = util::closest_match(o.id, ids);
+    const auto& staff = current.loaded.repo.names.staff;
+    const model::Staff* s = current.loaded.repo.find(staff.find(o.id));
+    if (!s)
         throw UsageError("roster set " + o.id + ": no staff member has this id" +
-                         (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
-    }
+                         model::did_you_mean(staff.closest(o.id)) + " Nothing was written.");
     record::Fields fields = record::row_fields(current.sources, "staff.csv", s->line);
     for (const auto& [field, value] : changes)
         fields[field] = value;

@@ -30,18 +30,14 @@ std::string date_of(const model::Repo& repo, const std::optional<std::size_t>& v
     return d ? d->str() : std::string{};
 }
 
-void check_ref(const std::unordered_map<std::string, std::size_t>& index, const std::string& id,
-               const std::string& option, const char* what)
+// The handle of an id given on the command line; none for an empty one.
+template <typename Id>
+Id check_ref(const model::Ids<Id>& ids, const std::string& id, const std::string& option, const char* what)
 {
-    if (id.empty() || index.count(id))
-        return;
-    std::vector<std::string> ids;
-    for (const auto& [k, v] : index)
-        ids.push_back(k);
-    std::sort(ids.begin(), ids.end());
-    const std::string near = util::closest_match(id, ids);
-    throw UsageError(option + " " + id + ": no " + what + " has this id" +
-                     (near.empty() ? "" : "; did you mean " + near + "?"));
+    const Id h = ids.find(id);
+    if (id.empty() || ids.defined(h))
+        return h;
+    throw UsageError(option + " " + id + ": no " + what + " has this id" + model::did_you_mean(ids.closest(id)));
 }
 
 int run_students(const StudentsOptions& o, Session& session)
@@ -49,8 +45,8 @@ int run_students(const StudentsOptions& o, Session& session)
     const std::string format = session.format({"text", "csv", "json"});
     const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
-    check_ref(repo.site_index, o.site, "--site", "site");
-    check_ref(repo.staff_index, o.homeroom, "--homeroom", "staff member");
+    const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
+    const model::StaffId homeroom = check_ref(repo.names.staff, o.homeroom, "--homeroom", "staff member");
     const model::Facts& facts = session.facts();
     const auto progress = model::student_visits(repo, facts, repo.as_of);
 
@@ -59,7 +55,7 @@ int run_students(const StudentsOptions& o, Session& session)
     for (std::size_t i = 0; i < repo.students.size(); ++i) {
         const auto& s = repo.students[i];
         const auto& p = progress[i];
-        if ((!o.site.empty() && s.site_id != o.site) || (!o.homeroom.empty() && s.homeroom_id != o.homeroom))
+        if ((!o.site.empty() && s.site != site) || (!o.homeroom.empty() && s.homeroom != homeroom))
             continue;
         if ((o.unvisited && !p.awaiting()) || (o.declined && !p.declined))
             continue;
@@ -67,7 +63,8 @@ int run_students(const StudentsOptions& o, Session& session)
         second += p.second ? 1U : 0U;
         awaiting += p.awaiting() ? 1U : 0U;
         declined += p.declined ? 1U : 0U;
-        rows.push_back({s.id, s.name, s.site_id, s.grade, s.homeroom_id, date_of(repo, p.first),
+        rows.push_back({std::string(repo.id(s.id)), std::string(s.name), std::string(repo.id(s.site)),
+                        std::string(s.grade), std::string(repo.id(s.homeroom)), date_of(repo, p.first),
                         date_of(repo, p.second), date_of(repo, p.next_scheduled), date_of(repo, p.declined),
                         std::to_string(p.completed)});
     }
@@ -96,21 +93,24 @@ int run_student(const StudentOptions& o, Session& session)
     const std::string format = session.format({"text", "csv", "json"});
     const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
-    check_ref(repo.student_index, o.id, "roster student", "student");
-    const model::Student& s = *repo.find_student(o.id);
+    const model::StudentId id = check_ref(repo.names.students, o.id, "roster student", "student");
+    const model::Student& s = *repo.find(id);
 
     std::vector<std::vector<std::string>> rows;
-    for (const std::size_t i : model::visits_of_student(repo, o.id)) {
+    for (const std::size_t i : model::visits_of_student(repo, id)) {
         const auto& v = repo.visits[i];
+        std::vector<std::string> educators;
+        for (const model::StaffId e : repo.educators(v))
+            educators.emplace_back(repo.id(e));
         std::vector<std::string> row = {
             v.date ? v.date->str() : "", v.start_time ? v.start_time->str() : "",
             v.minutes ? std::to_string(*v.minutes) : "",
-            v.status ? std::string(model::enum_name(*v.status)) : "", util::join(v.educators, ";"),
+            v.status ? std::string(model::enum_name(*v.status)) : "", util::join(educators, ";"),
             v.focus ? std::string(model::enum_name(*v.focus)) : "",
-            v.mode ? std::string(model::enum_name(*v.mode)) : "", v.id};
+            v.mode ? std::string(model::enum_name(*v.mode)) : "", std::string(repo.id(v.id))};
         // Notes are private (data.md): shown only when asked for.
         if (o.notes)
-            row.push_back(v.notes);
+            row.emplace_back(v.notes);
         rows.push_back(std::move(row));
     }
     std::vector<std::string> header = {"DATE", "TIME", "MINUTES", "STATUS", "EDUCATORS", "FOCUS", "MODE", "VISIT"};
@@ -122,8 +122,9 @@ int run_student(const StudentOptions& o, Session& session)
     }
     std::string& out = session.out();
     if (format == "text")
-        out = fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", s.id, s.name.empty() ? "" : " " + s.name,
-                          s.site_id, s.grade, s.homeroom_id, s.family_id.empty() ? "" : ", family " + s.family_id);
+        out = fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", repo.id(s.id),
+                          s.name.empty() ? std::string{} : " " + std::string(s.name), repo.id(s.site), s.grade,
+                          repo.id(s.homeroom), s.family_given ? ", family " + std::string(repo.id(s.family)) : "");
     out += render_table(format, header, keys, rows);
     if (format == "text" && rows.empty())
         out += "(no visits logged)\n";

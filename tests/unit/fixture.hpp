@@ -16,9 +16,14 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/io/loader.hpp>
+#include <memory>
+
+#include <pthv/model/facts.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/pay/items.hpp>
 #include <pthv/rules/registry.hpp>
 
 namespace pthv::test {
@@ -142,6 +147,55 @@ inline std::string dump(const model::Problems& problems)
     std::string out;
     for (const auto& p : problems)
         out += p.file + ":" + std::to_string(p.line) + " " + p.rule + ": " + p.message + "\n";
+    return out;
+}
+
+// Records and items by id text, for checks that name them.
+inline const model::Student* student(const model::Repo& repo, std::string_view id)
+{
+    return repo.find(repo.names.students.find(id));
+}
+inline const model::Staff* staff(const model::Repo& repo, std::string_view id)
+{
+    return repo.find(repo.names.staff.find(id));
+}
+inline const model::Site* site(const model::Repo& repo, std::string_view id)
+{
+    return repo.find(repo.names.sites.find(id));
+}
+inline const model::Visit* visit(const model::Repo& repo, std::string_view id)
+{
+    return repo.find(repo.names.visits.find(id));
+}
+// A visit's educators as written, as text.
+inline std::vector<std::string> educators(const model::Repo& repo, const model::Visit& v)
+{
+    std::vector<std::string> out;
+    for (const auto e : repo.educators(v))
+        out.emplace_back(repo.id(e));
+    return out;
+}
+
+// Pay items with the repo and facts they refer to (items hold handles).
+struct PaidItems : std::vector<pay::PayItem> {
+    std::shared_ptr<io::LoadResult> loaded;
+    std::shared_ptr<model::Facts> facts;
+
+    std::string staff(const pay::PayItem& i) const { return std::string(loaded->repo.id(i.staff)); }
+    std::string id(const pay::PayItem& i) const { return pay::item_id(loaded->repo, i); }
+    std::string site(const pay::PayItem& i) const { return std::string(loaded->repo.id(i.site)); }
+    std::size_t rows(const pay::PayItem& i) const
+    {
+        return i.event ? facts->event_visits(facts->events()[*i.event]).size() : 0;
+    }
+};
+
+inline PaidItems paid_items(const io::Sources& sources, std::string_view as_of_day, const pay::Period& period)
+{
+    PaidItems out;
+    out.loaded = std::make_shared<io::LoadResult>(io::load_sources(sources, as_of(as_of_day)));
+    out.facts = std::make_shared<model::Facts>(out.loaded->repo);
+    static_cast<std::vector<pay::PayItem>&>(out) = pay::pay_items(*out.facts, pay::visit_work(*out.facts), period);
     return out;
 }
 

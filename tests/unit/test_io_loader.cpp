@@ -12,7 +12,7 @@ std::vector<int> flags_of(const model::Repo& repo, const std::string& student)
 {
     std::vector<int> out;
     for (std::size_t f = 0; f < repo.flag_names.size(); ++f)
-        out.push_back(repo.find_student(student)->flag(f));
+        out.push_back(test::student(repo, student)->flag(f));
     return out;
 }
 
@@ -59,16 +59,16 @@ TEST_CASE("io::load_sources")
         CHECK(r.repo.sites.size() == 2);
         CHECK(r.repo.staff.size() == 3);
         REQUIRE(r.repo.visits.size() == 3);
-        const auto* v = r.repo.find_visit("V20260914-ST02");
+        const auto* v = test::visit(r.repo, "V20260914-ST02");
         REQUIRE(v);
         CHECK(v->line == 3);
-        CHECK(v->educators == std::vector<std::string>{"T01", "T02"});
+        CHECK(test::educators(r.repo, *v) == std::vector<std::string>{"T01", "T02"});
         CHECK(v->notes == "Mom, dad and grandma joined");
         CHECK(v->minutes == 45);
         CHECK(v->start_time->str() == "16:30");
-        CHECK(r.repo.find_staff("T03")->hourly_rate->cents() == 2735);
+        CHECK(test::staff(r.repo, "T03")->hourly_rate->cents() == 2735);
         CHECK(flags_of(r.repo, "ST03") == std::vector<int>{1});
-        CHECK(r.repo.find_student("ST03")->family() == "ST03");
+        CHECK(r.repo.id(test::student(r.repo, "ST03")->family) == "ST03");
         CHECK(r.repo.flag_names == std::vector<std::string>{"flag_attendance"});
         CHECK(r.repo.as_of.str() == "2026-10-01");
         CHECK_FALSE(r.repo.files.at("visits.csv").crlf);
@@ -84,12 +84,12 @@ TEST_CASE("io::load_sources")
         CHECK(b.problems.empty());
         REQUIRE(a.repo.visits.size() == b.repo.visits.size());
         for (std::size_t i = 0; i < a.repo.visits.size(); ++i) {
-            CHECK(a.repo.visits[i].id == b.repo.visits[i].id);
+            CHECK(a.repo.id(a.repo.visits[i].id) == b.repo.id(b.repo.visits[i].id));
             CHECK(a.repo.visits[i].line == b.repo.visits[i].line);
             CHECK(a.repo.visits[i].notes == b.repo.visits[i].notes);
             CHECK(a.repo.visits[i].language == b.repo.visits[i].language);
         }
-        CHECK(b.repo.find_site("S01")); // the BOM is not part of the first column's name
+        CHECK(test::site(b.repo, "S01")); // the BOM is not part of the first column's name
         CHECK(b.repo.files.at("visits.csv").crlf);
     }
     SUBCASE("a missing file is csv-syntax naming its columns")
@@ -175,7 +175,7 @@ TEST_CASE("io::load_sources")
         const auto r = load(src);
         const auto p = at(r.problems, "duplicate-key", "staff.csv", 5);
         CHECK(contains(p.message, "already used on line 2"));
-        CHECK(r.repo.find_staff("T01")->name == "Ana Lopez"); // the first wins
+        CHECK(test::staff(r.repo, "T01")->name == "Ana Lopez"); // the first wins
     }
     SUBCASE("trainings are keyed by staff, date and kind together")
     {

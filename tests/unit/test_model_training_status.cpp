@@ -14,7 +14,8 @@ TrainingStatus status_on(const io::Sources& src, const char* staff, const char* 
 {
     const auto loaded = io::load_sources(src);
     const model::Facts facts(loaded.repo);
-    return model::training_status(loaded.repo, facts, staff, *model::Date::parse(date)).status;
+    return model::training_status(loaded.repo, facts, loaded.repo.names.staff.find(staff), *model::Date::parse(date))
+        .status;
 }
 
 } // namespace
@@ -65,8 +66,8 @@ TEST_CASE("model::student_visits")
     SUBCASE("first and second visits in date order")
     {
         REQUIRE(p[0].first);
-        CHECK(loaded.repo.visits[*p[0].first].id == "V20260914-ST01");
-        CHECK(loaded.repo.visits[*p[0].second].id == "V20260920-ST01");
+        CHECK(loaded.repo.id(loaded.repo.visits[*p[0].first].id) == "V20260914-ST01");
+        CHECK(loaded.repo.id(loaded.repo.visits[*p[0].second].id) == "V20260920-ST01");
         CHECK(p[0].completed == 2);
     }
     SUBCASE("a declined family is not awaiting, even with a visit scheduled")
@@ -78,6 +79,6 @@ TEST_CASE("model::student_visits")
     SUBCASE("completed visits per educator")
     {
         const auto counts = model::staff_visit_counts(loaded.repo, facts);
-        CHECK(counts.at("T01") == 3);
+        CHECK(counts.at(loaded.repo.names.staff.find("T01").index()) == 3);
     }
 }

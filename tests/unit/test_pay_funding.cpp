@@ -70,7 +70,8 @@ TEST_CASE("pay::payroll_spending")
     const auto loaded = io::load_sources(funded_repo(), test::as_of("2026-10-01"));
     INFO(test::dump(loaded.problems));
     const model::Facts facts(loaded.repo);
-    const auto items = pay::pay_items(facts, *pay::month_period("2026-09"));
+    const auto work = pay::visit_work(facts);
+    const auto items = pay::pay_items(facts, work, *pay::month_period("2026-09"));
 
     SUBCASE("closed, this period and left per source, by hand")
     {
@@ -104,7 +105,8 @@ TEST_CASE("pay::payroll_spending")
         test::replace(src, "pthv.yaml", "amount: 500.00", "amount: 300.00");
         const auto again = io::load_sources(src, test::as_of("2026-10-01"));
         const model::Facts f(again.repo);
-        const auto s = pay::payroll_spending(again.repo, pay::pay_items(f, *pay::month_period("2026-09")));
+        const auto s =
+            pay::payroll_spending(again.repo, pay::pay_items(f, pay::visit_work(f), *pay::month_period("2026-09")));
         CHECK(source(s, "title-1").left.str() == "-40.00");
         CHECK(source(s, "title-1").over());
     }
@@ -125,7 +127,7 @@ TEST_CASE("pay::spending_between")
 
     SUBCASE("a range counts what is dated in it; left counts everything up to its end")
     {
-        const auto s = pay::spending_between(facts, test::date("2026-09-01"), test::date("2026-09-30"));
+        const auto s = pay::spending_between(facts, pay::visit_work(facts), test::date("2026-09-01"), test::date("2026-09-30"));
         const auto& t1 = source(s, "title-1");
         CHECK(t1.closed.cents() == 0);        // the closed training is dated in August
         CHECK(t1.period.str() == "100.00");   // the two September visit items
@@ -135,7 +137,7 @@ TEST_CASE("pay::spending_between")
     }
     SUBCASE("the whole year: left = budget - closed - period")
     {
-        const auto s = pay::spending_between(facts, test::date("2026-07-01"), test::date("2027-06-30"));
+        const auto s = pay::spending_between(facts, pay::visit_work(facts), test::date("2026-07-01"), test::date("2027-06-30"));
         const auto& t1 = source(s, "title-1");
         CHECK(t1.closed.str() == "120.00");
         CHECK(t1.period.str() == "220.00");

@@ -10,17 +10,20 @@ using test::contains;
 
 namespace {
 
-std::vector<pay::PayItem> items_for(const io::Sources& sources, std::string_view month)
+test::PaidItems items_for(const io::Sources& sources, std::string_view month)
 {
-    const auto loaded = io::load_sources(sources, test::as_of("2026-12-01"));
-    const model::Facts facts(loaded.repo);
-    return pay::pay_items(facts, *pay::month_period(month));
+    return test::paid_items(sources, "2026-12-01", *pay::month_period(month));
+}
+
+std::string ledger_text(const test::PaidItems& items, const std::string& month)
+{
+    return pay::ledger_text(items.loaded->repo, items, month);
 }
 
 // Closes `month` the way payroll --close does: its ledger becomes a data-repo file.
 void close(io::Sources& sources, const std::string& month)
 {
-    sources[pay::ledger_name(month)] = pay::ledger_text(items_for(sources, month), month);
+    sources[pay::ledger_name(month)] = ledger_text(items_for(sources, month), month);
 }
 
 } // namespace
@@ -31,7 +34,7 @@ TEST_CASE("pay::ledger_text")
 
     SUBCASE("exactly the ledger columns, the paid and late items, LF endings")
     {
-        CHECK(pay::ledger_text(items_for(src, "2026-09"), "2026-09") ==
+        CHECK(ledger_text(items_for(src, "2026-09"), "2026-09") ==
               "period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source\n"
               "2026-09,T01,training,2026-08-10/intro,2026-08-10,,3.00,40.00,120.00,S01,district\n"
               "2026-09,T01,visit,V20260914-ST01,2026-09-14,45,,50.00,50.00,S01,district\n"
@@ -43,7 +46,7 @@ TEST_CASE("pay::ledger_text")
     {
         test::replace(src, "visits.csv", "2026-09-14,16:30,45", "2026-09-14,15:00,45");
         test::replace(src, "visits.csv", "2026-09-14,16:30,45", "2026-09-14,15:00,45");
-        CHECK_FALSE(contains(pay::ledger_text(items_for(src, "2026-09"), "2026-09"), "V20260914"));
+        CHECK_FALSE(contains(ledger_text(items_for(src, "2026-09"), "2026-09"), "V20260914"));
     }
     SUBCASE("a closed ledger loads clean, and nothing it holds is paid again")
     {
@@ -69,8 +72,9 @@ TEST_CASE("pay: validate agrees with closed ledgers")
         INFO(test::dump(problems));
         CHECK(test::count(problems, "paid-not-compensable") == 2); // T01's and T02's lines
         CHECK(contains(problems.front().message, "not wholly outside the school day"));
-        for (const auto& i : items_for(src, "2026-10"))
-            CHECK(i.item_id != "V20260914-ST01");
+        const auto items = items_for(src, "2026-10");
+        for (const auto& i : items)
+            CHECK(items.id(i) != "V20260914-ST01");
     }
     SUBCASE("a closed visit that no longer lists the paid educator is paid-not-compensable")
     {
@@ -93,9 +97,9 @@ TEST_CASE("pay: validate agrees with closed ledgers")
         CHECK(contains(p.message, "V20261005-ST03"));
         const auto items = items_for(src, "2026-10");
         REQUIRE(items.size() == 2);
-        CHECK(items[0].staff_id == "T01");
+        CHECK(items.staff(items[0]) == "T01");
         CHECK(items[0].status == pay::ItemStatus::OverCap);
-        CHECK(items[1].staff_id == "T03");
+        CHECK(items.staff(items[1]) == "T03");
         CHECK(items[1].status == pay::ItemStatus::Paid);
     }
 }

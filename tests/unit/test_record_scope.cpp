@@ -15,6 +15,8 @@
 #include <pthv/record/visit.hpp>
 #include <pthv/rules/registry.hpp>
 
+#include "fixture.hpp"
+
 using namespace pthv;
 
 namespace {
@@ -141,19 +143,19 @@ TEST_CASE("a scoped load")
     SUBCASE("keeps the scope's students, and the visits of its students and educators")
     {
         REQUIRE(repo.students.size() == 1);
-        CHECK(repo.students[0].id == "ST0087");
-        CHECK(repo.find_student("ST0087"));
+        CHECK(repo.id(repo.students[0].id) == "ST0087");
+        CHECK(test::student(repo, "ST0087"));
         const auto whole = io::load_sources(src, options());
         std::size_t expected = 0;
         for (const auto& v : whole.repo.visits) {
-            const auto set = model::Facts::educator_set(v);
-            expected += v.student_id == "ST0087" || std::count(set.begin(), set.end(), "T008") == 1;
+            const auto set = test::educators(whole.repo, v);
+            expected += whole.repo.id(v.student) == "ST0087" || std::count(set.begin(), set.end(), "T008") == 1;
         }
         CHECK(expected > 10);
         CHECK(repo.visits.size() == expected);
         for (const auto& v : repo.visits) {
-            const auto set = model::Facts::educator_set(v);
-            CHECK((v.student_id == "ST0087" || std::count(set.begin(), set.end(), "T008") == 1));
+            const auto set = test::educators(repo, v);
+            CHECK((repo.id(v.student) == "ST0087" || std::count(set.begin(), set.end(), "T008") == 1));
         }
         CHECK(repo.staff.size() == 100); // other files load whole
     }
@@ -161,7 +163,7 @@ TEST_CASE("a scoped load")
     {
         const auto whole = io::load_sources(src, options());
         for (const auto& v : repo.visits) {
-            const model::Visit* w = whole.repo.find_visit(v.id);
+            const model::Visit* w = test::visit(whole.repo, repo.id(v.id));
             REQUIRE(w);
             CHECK(w->line == v.line);
         }

@@ -83,7 +83,7 @@ Run run(const std::string& period, bool is_public = false, int min_cell = 10, co
     const auto p = model::parse_period(period, r.loaded.repo.config, r.loaded.repo.as_of, error);
     REQUIRE(p);
     const model::Facts facts(r.loaded.repo);
-    r.figures = report::compute_figures(facts, r.findings, {*p, site, is_public});
+    r.figures = report::compute_figures(facts, pay::visit_work(facts), r.findings, {*p, site, is_public});
     return r;
 }
 
@@ -139,7 +139,7 @@ TEST_CASE("report::compute_figures")
         const auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
         REQUIRE(p);
         const model::Facts facts(loaded.repo);
-        const auto f = report::compute_figures(facts, {}, {*p, {}, false});
+        const auto f = report::compute_figures(facts, pay::visit_work(facts), {}, {*p, {}, false});
         CHECK(f.sites[0].participating_educators.value == 2);
         const auto t01 = std::find_if(f.educators.begin(), f.educators.end(),
                                       [](const report::EducatorRow& e) { return e.staff_id == "T01"; });

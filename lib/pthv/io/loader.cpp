@@ -103,14 +103,14 @@ std::vector<std::string> scope_needles(const Scope* scope, const std::set<std::s
 
 // Reads one data file row by row against its schema: `load` gets the table
 // and reads each row with next(), so the file's cells are never all held at
-// once. A missing file is reported. Returns the records' index by id (the
-// first of duplicates wins). `release`, when given, is `sources` itself: the
-// file's text is freed as soon as it is read, so a large repo never holds
-// every file's text at once (load_repo; peak memory at state scale).
+// once. A missing file is reported. `ids`, for a file with a one-column key,
+// is where its ids are defined (see CheckedTable::define_keys_in).
+// `release`, when given, is `sources` itself: the file's text is freed as
+// soon as it is read, so a large repo never holds every file's text at once
+// (load_repo; peak memory at state scale).
 template <typename Load>
-std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sources, const std::string& file,
-                                                        const std::string& kind, FileInfo& info, Problems& problems,
-                                                        Sources* release, const LoadOptions& options, Load&& load)
+void load_table(const SourceViews& sources, const std::string& file, const std::string& kind, FileInfo& info,
+                Problems& problems, Sources* release, const LoadOptions& options, IdTable* ids, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     info.name = file;
@@ -118,10 +118,9 @@ std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sourc
     if (it == sources.end()) {
         problems.push_back({"csv-syntax", Severity::Error, file, 0, {}, "the file is missing",
                             "create it with its header row: " + util::join(s.column_names(), ",")});
-        return {};
+        return;
     }
     info.exists = true;
-    std::unordered_map<std::string, std::size_t> keys;
     {
         const Scope* scope = options.scope.get();
         CsvReadOptions read_options;
@@ -131,32 +130,55 @@ std::unordered_map<std::string, std::size_t> load_table(const SourceViews& sourc
         info.crlf = reader.crlf();
         info.header = reader.header();
         CheckedTable table(s, reader, kind, problems);
+        if (ids)
+            table.define_keys_in(*ids);
         auto filter = scope_filter(scope, file, reader.header());
         const bool all_rows = !filter;
         table.keep_only(std::move(filter));
         const std::size_t rows = all_rows ? line_estimate(it->second) : 0;
         table.reserve(rows);
         load(table, rows);
-        keys = table.take_keys();
     }
     if (release)
         std::string().swap(release->find(file)->second);
-    return keys;
 }
 
-void load_sites(CheckedTable& t, std::size_t rows, Repo& repo)
+std::uint32_t line_of(const CheckedTable& t) { return static_cast<std::uint32_t>(t.line()); }
+
+// References read while another thread may be adding ids to the same
+// table: an id already known resolves at once (a read of a table nobody
+// writes then); any other waits here, with the row it belongs to, and is
+// added once the threads are joined. Only references to ids no file
+// defines wait, so there are few.
+struct Pending {
+    std::size_t row;
+    std::string text;
+};
+
+template <typename Id> Id known_or_later(const Ids<Id>& ids, std::string_view text, std::size_t row,
+                                         std::vector<Pending>& later)
+{
+    if (text.empty())
+        return Id{};
+    const Id h = ids.find(text);
+    if (!h)
+        later.push_back({row, std::string(text)});
+    return h;
+}
+
+void load_sites(CheckedTable& t, std::size_t rows, Repo& repo, std::vector<std::string>& coordinators)
 {
     repo.sites.reserve(rows);
     while (t.next()) {
         Site s;
-        s.id = std::string(t.text("site_id"));
-        s.name = std::string(t.text("name"));
+        s.id = SiteId(t.key_handle());
+        s.name = repo.text.keep(t.text("name"));
         s.level = t.enumeration<SiteLevel>("level");
         s.status = t.enumeration<SiteStatus>("status");
-        s.coordinator_id = std::string(t.text("coordinator_id"));
+        coordinators.emplace_back(t.text("coordinator_id")); // staff.csv is read next
         s.visit_goal = t.integer("visit_goal");
-        s.line = t.line();
-        repo.sites.push_back(std::move(s));
+        s.line = line_of(t);
+        repo.sites.push_back(s);
     }
 }
 
@@ -165,32 +187,38 @@ void load_staff(CheckedTable& t, std::size_t rows, Repo& repo)
     repo.staff.reserve(rows);
     while (t.next()) {
         Staff s;
-        s.id = std::string(t.text("staff_id"));
-        s.name = std::string(t.text("name"));
-        s.site_id = std::string(t.text("site_id"));
-        s.role = std::string(t.text("role"));
+        s.id = StaffId(t.key_handle());
+        s.name = repo.text.keep(t.text("name"));
+        s.site = repo.names.sites.intern(t.text("site_id"));
+        s.role = repo.text.keep(t.text("role"));
         s.staff_class = t.enumeration<StaffClass>("class");
         s.opted_in = t.boolean("opted_in");
         s.hourly_rate = t.money("hourly_rate");
         s.active = t.boolean("active").value_or(true);
-        s.line = t.line();
-        repo.staff.push_back(std::move(s));
+        s.line = line_of(t);
+        repo.staff.push_back(s);
     }
 }
 
 // A concern-flag cell, in students.csv or the flags file: yes, no or empty
 // (nullopt); anything else is value-invalid and read as empty.
 std::optional<bool> flag_value(std::string_view cell, const std::string& flag, const std::string& file,
-                               std::size_t line, const std::string& student_id, Problems& problems)
+                               std::size_t line, std::string_view student_id, Problems& problems)
 {
     const auto b = parse_yes_no(cell);
     if (!cell.empty() && !b)
-        problems.push_back({"value-invalid", Severity::Error, file, line, student_id,
+        problems.push_back({"value-invalid", Severity::Error, file, line, std::string(student_id),
                             fmt::format("student {}: {} \"{}\" is not yes or no", student_id, flag, cell), {}});
     return b;
 }
 
-void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems)
+// What students.csv and trainings.csv reference that is not yet known
+// (read while visits.csv is read on the other thread).
+struct MainPending {
+    std::vector<Pending> student_sites, homerooms, training_staff;
+};
+
+void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems, MainPending& later)
 {
     std::vector<std::size_t> flag_columns;
     for (const auto& [name, index] : t.extra_columns())
@@ -199,64 +227,102 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
             flag_columns.push_back(index);
         }
     repo.students.reserve(rows); // a million students: no regrowing copies
+    repo.names.families.table().reserve(rows);
     while (t.next()) {
+        const std::size_t row = repo.students.size();
         Student s;
-        s.id = std::string(t.text("student_id"));
-        s.site_id = std::string(t.text("site_id"));
-        s.grade = std::string(t.text("grade"));
-        s.homeroom_id = std::string(t.text("homeroom_id"));
-        s.name = std::string(t.text("name"));
-        s.family_id = std::string(t.text("family_id"));
-        s.line = t.line();
+        const std::string_view id = t.text("student_id");
+        s.id = StudentId(t.key_handle());
+        s.site = known_or_later(repo.names.sites, t.text("site_id"), row, later.student_sites);
+        s.grade = repo.text.keep(t.text("grade"));
+        s.homeroom = known_or_later(repo.names.staff, t.text("homeroom_id"), row, later.homerooms);
+        s.name = repo.text.keep(t.text("name"));
+        const std::string_view family = t.text("family_id");
+        s.family = repo.names.families.intern(family.empty() ? id : family);
+        s.family_given = !family.empty();
+        s.line = line_of(t);
         for (std::size_t f = 0; f < flag_columns.size(); ++f) {
-            const auto b = flag_value(t.cell(flag_columns[f]), repo.flag_names[f], t.file(), s.line, s.id,
-                                      problems);
+            const auto b = flag_value(t.cell(flag_columns[f]), repo.flag_names[f], t.file(), s.line, id, problems);
             s.set_flag(f, b ? (*b ? 1 : 0) : -1);
         }
         repo.students.push_back(std::move(s));
     }
 }
 
-void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo)
+void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo, MainPending& later)
 {
     repo.trainings.reserve(rows);
     while (t.next()) {
         Training tr;
-        tr.staff_id = std::string(t.text("staff_id"));
+        tr.staff = known_or_later(repo.names.staff, t.text("staff_id"), repo.trainings.size(), later.training_staff);
         tr.date = t.date("date");
         tr.kind = t.enumeration<TrainingKind>("kind");
         tr.hours_x100 = t.hundredths("hours");
-        tr.session = std::string(t.text("session"));
-        tr.line = t.line();
-        repo.trainings.push_back(std::move(tr));
+        tr.session = repo.text.keep(t.text("session"));
+        tr.line = line_of(t);
+        repo.trainings.push_back(tr);
     }
 }
 
-void load_visits(CheckedTable& t, std::size_t rows, Repo& repo)
+// What visits.csv references, read on its own thread: students.csv is read
+// at the same time, so every student id waits (as text in `arena`); sites
+// and staff are known by then, so only ids no file defines wait.
+struct VisitPending {
+    util::Arena arena; // the student ids' text, until resolved
+    std::vector<std::string_view> students;
+    std::vector<Pending> sites, educators; // educators: row is the place in Repo::educator_list
+};
+
+void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& text, VisitPending& later)
 {
     repo.visits.reserve(rows);
+    repo.educator_list.reserve(rows * 2);
+    later.students.reserve(rows);
     while (t.next()) {
         Visit v;
-        v.id = std::string(t.text("visit_id"));
-        v.student_id = std::string(t.text("student_id"));
-        v.site_id = std::string(t.text("site_id"));
+        v.id = VisitId(t.key_handle());
+        later.students.push_back(later.arena.keep(t.text("student_id")));
+        v.site = known_or_later(repo.names.sites, t.text("site_id"), repo.visits.size(), later.sites);
         v.date = t.date("date");
         v.start_time = t.time("start_time");
         v.minutes = t.integer("minutes");
+        v.educators_begin = static_cast<std::uint32_t>(repo.educator_list.size());
         util::for_each_part(t.text("educators"), ';', [&](std::string_view e) {
-            v.educators.emplace_back(e);
+            repo.educator_list.push_back(
+                known_or_later(repo.names.staff, e, repo.educator_list.size(), later.educators));
             return true;
         });
+        v.educators_count = static_cast<std::uint32_t>(repo.educator_list.size() - v.educators_begin);
         v.status = t.enumeration<VisitStatus>("status");
         v.arranged_on = t.date("arranged_on");
         v.focus = t.enumeration<Focus>("focus");
         v.mode = t.enumeration<Mode>("mode");
         v.reflected_on = t.date("reflected_on");
-        v.language = std::string(t.text("language"));
-        v.notes = std::string(t.text("notes"));
-        v.line = t.line();
-        repo.visits.push_back(std::move(v));
+        v.language = text.keep(t.text("language"));
+        v.notes = text.keep(t.text("notes"));
+        v.line = line_of(t);
+        repo.visits.push_back(v);
     }
+}
+
+// The references that waited, added now that no other thread reads.
+template <typename Id, typename Set>
+void resolve(Ids<Id>& ids, const std::vector<Pending>& later, Set&& set)
+{
+    for (const auto& p : later)
+        set(p.row, ids.intern(p.text));
+}
+
+void resolve_pending(Repo& repo, const MainPending& main, VisitPending& visits)
+{
+    auto& n = repo.names;
+    resolve(n.sites, main.student_sites, [&](std::size_t r, SiteId h) { repo.students[r].site = h; });
+    resolve(n.staff, main.homerooms, [&](std::size_t r, StaffId h) { repo.students[r].homeroom = h; });
+    resolve(n.staff, main.training_staff, [&](std::size_t r, StaffId h) { repo.trainings[r].staff = h; });
+    for (std::size_t i = 0; i < repo.visits.size(); ++i)
+        repo.visits[i].student = n.students.intern(visits.students[i]);
+    resolve(n.sites, visits.sites, [&](std::size_t r, SiteId h) { repo.visits[r].site = h; });
+    resolve(n.staff, visits.educators, [&](std::size_t r, StaffId h) { repo.educator_list[r] = h; });
 }
 
 void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
@@ -266,22 +332,25 @@ void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
             continue;
         CsvReader reader(name, content, problems);
         CheckedTable t(schema("payroll"), reader, "paid item", problems);
+        const std::string_view file = repo.text.keep(name);
         while (t.next()) {
             LedgerLine l;
-            l.file = name;
-            l.period = std::string(t.text("period"));
-            l.staff_id = std::string(t.text("staff_id"));
-            l.item = std::string(t.text("item"));
-            l.item_id = std::string(t.text("item_id"));
+            l.file = file;
+            l.period = repo.text.keep(t.text("period"));
+            l.staff = repo.names.staff.intern(t.text("staff_id"));
+            l.item = t.enumeration<ItemKind>("item");
+            l.item_id = repo.text.keep(t.text("item_id"));
+            if (l.item == ItemKind::Visit)
+                l.visit = repo.names.visits.intern(l.item_id);
             l.date = t.date("date");
             l.minutes = t.integer("minutes");
             l.hours_x100 = t.hundredths("hours");
             l.rate = t.money("rate");
             l.amount = t.money("amount");
-            l.site_id = std::string(t.text("site_id"));
-            l.source = std::string(t.text("source"));
-            l.line = t.line();
-            repo.ledger.push_back(std::move(l));
+            l.site = repo.names.sites.intern(t.text("site_id"));
+            l.source = repo.text.keep(t.text("source"));
+            l.line = line_of(t);
+            repo.ledger.push_back(l);
         }
     }
 }
@@ -317,13 +386,13 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
     }
     for (const auto& row : t.rows) {
         const std::string& id = row.cells[id_index];
-        const auto st = repo.student_index.find(id);
-        if (st == repo.student_index.end()) {
+        const auto st = repo.row(repo.names.students.find(id));
+        if (!st) {
             problems.push_back({"unknown-ref", Severity::Error, name, row.line, id,
                                 "student_id " + id + " is not in students.csv", {}});
             continue;
         }
-        Student& s = repo.students[st->second];
+        Student& s = repo.students[*st];
         for (const auto& [c, f] : columns) {
             const auto b = flag_value(row.cells[c], t.header[c], name, row.line, id, problems);
             if (b)
@@ -361,26 +430,39 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
         repo.config_ok = parsed.ok;
     }
 
+    // sites.csv and staff.csv first: they are small, and every other file
+    // refers to them. A site's coordinator is a staff id, known once
+    // staff.csv is read.
+    FileInfo sites_info, staff_info, students_info, trainings_info, visits_info;
+    std::vector<std::string> coordinators;
+    load_table(sources, "sites.csv", "site", sites_info, problems, release, options, &repo.names.sites.table(),
+               [&](CheckedTable& t, std::size_t rows) { load_sites(t, rows, repo, coordinators); });
+    load_table(sources, "staff.csv", "staff member", staff_info, problems, release, options,
+               &repo.names.staff.table(), [&](CheckedTable& t, std::size_t rows) { load_staff(t, rows, repo); });
+    for (std::size_t i = 0; i < repo.sites.size(); ++i)
+        repo.sites[i].coordinator = repo.names.staff.intern(coordinators[i]);
+
     // visits.csv, the largest file, is read on a second thread while this
-    // one reads the others: nothing in it depends on them until the rules
-    // run. Its problems follow the others', as if read in turn.
-    FileInfo visits_info;
+    // one reads students.csv and trainings.csv: until the threads join, each
+    // adds ids only to its own tables (see Pending). Its problems follow the
+    // others', as if read in turn.
     Problems visit_problems;
+    VisitPending visit_later;
+    util::Arena visit_text;
     auto visits = std::async(std::launch::async, [&] {
-        repo.visit_index = load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
-                                      [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo); });
+        load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
+                   &repo.names.visits.table(),
+                   [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo, visit_text, visit_later); });
     });
-    FileInfo sites_info, staff_info, students_info, trainings_info;
-    repo.site_index = load_table(sources, "sites.csv", "site", sites_info, problems, release, options,
-                                 [&](CheckedTable& t, std::size_t rows) { load_sites(t, rows, repo); });
-    repo.staff_index = load_table(sources, "staff.csv", "staff member", staff_info, problems, release, options,
-                                  [&](CheckedTable& t, std::size_t rows) { load_staff(t, rows, repo); });
-    repo.student_index =
-        load_table(sources, "students.csv", "student", students_info, problems, release, options,
-                   [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems); });
-    load_table(sources, "trainings.csv", "training", trainings_info, problems, release, options,
-               [&](CheckedTable& t, std::size_t rows) { load_trainings(t, rows, repo); });
+    MainPending main_later;
+    load_table(sources, "students.csv", "student", students_info, problems, release, options,
+               &repo.names.students.table(),
+               [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems, main_later); });
+    load_table(sources, "trainings.csv", "training", trainings_info, problems, release, options, nullptr,
+               [&](CheckedTable& t, std::size_t rows) { load_trainings(t, rows, repo, main_later); });
     visits.get(); // rethrows what the thread threw
+    repo.text.absorb(std::move(visit_text));
+    resolve_pending(repo, main_later, visit_later);
     problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),
                     std::make_move_iterator(visit_problems.end()));
     for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})

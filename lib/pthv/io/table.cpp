@@ -124,16 +124,34 @@ void CheckedTable::check_row()
                                   fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
         }
     }
+    m_key_handle = model::IdTable::k_none;
     if (!schema.primary_key.empty() && !id_view.empty()) {
-        const auto [it, inserted] = m_keys.try_emplace(std::string(id_view), m_lines.size() - 1);
-        if (!inserted) {
+        std::size_t first = m_lines.size() - 1;
+        if (m_ids) {
+            const auto [handle, earlier] = m_ids->define(id_view, static_cast<std::uint32_t>(first));
+            m_key_handle = handle;
+            if (earlier != model::IdTable::k_none)
+                first = earlier;
+        } else {
+            first = m_keys.try_emplace(std::string(id_view), first).first->second;
+        }
+        if (first != m_lines.size() - 1) {
             const std::string id(id_view);
             m_problems.push_back({"duplicate-key", model::Severity::Error, file, line, id,
                                   fmt::format("{}: {} {} is already used on line {}", who(),
-                                              util::join(schema.primary_key, "+"), id, m_lines[it->second]),
+                                              util::join(schema.primary_key, "+"), id, m_lines[first]),
                                   "give this record its own id, or remove the repeated row"});
         }
     }
+}
+
+void CheckedTable::reserve(std::size_t rows)
+{
+    if (m_ids)
+        m_ids->reserve(rows);
+    else
+        m_keys.reserve(rows);
+    m_lines.reserve(rows);
 }
 
 int CheckedTable::index_of(std::string_view column) const

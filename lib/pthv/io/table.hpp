@@ -6,13 +6,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include <absl/container/flat_hash_map.h>
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/schema.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/money.hpp>
+#include <pthv/model/names.hpp>
 #include <pthv/model/problem.hpp>
 
 namespace pthv::io {
@@ -50,12 +52,15 @@ public:
     std::optional<bool> boolean(std::string_view column) const;
     template <typename E> std::optional<E> enumeration(std::string_view column) const;
 
-    // For a one-column primary key: each key's first row (0-based, in the
-    // order read), for the loader's record index. Valid once every row is read.
-    std::unordered_map<std::string, std::size_t> take_keys() { return std::move(m_keys); }
+    // For a one-column primary key: the ids are defined in `ids` as the rows
+    // are read (a repeated one is duplicate-key), so each id is hashed once,
+    // into the handle the record keeps (key_handle()).
+    void define_keys_in(model::IdTable& ids) { m_ids = &ids; }
+    // The current row's key handle (IdTable::k_none for an empty key).
+    std::uint32_t key_handle() const { return m_key_handle; }
 
     // Room for about `rows` rows in the key index (no regrowing).
-    void reserve(std::size_t rows) { m_keys.reserve(rows); }
+    void reserve(std::size_t rows);
 
 private:
     // Where a column is: its schema field (or -1) and its cell (or -1).
@@ -82,7 +87,10 @@ private:
     std::vector<bool> m_invalid;           // the current row, per schema field
     std::string m_joined_key;              // the current row's composite key
     std::vector<std::size_t> m_lines;      // per row read: its line
-    std::unordered_map<std::string, std::size_t> m_keys; // key -> first row
+    // A composite key -> its first row; a one-column key goes to m_ids.
+    absl::flat_hash_map<std::string, std::size_t> m_keys;
+    model::IdTable* m_ids = nullptr;
+    std::uint32_t m_key_handle = model::IdTable::k_none;
     RowFilter m_keep;
     // Columns looked up so far, in the order the loader reads them, and the
     // one expected next: each row reads the same columns in the same order,

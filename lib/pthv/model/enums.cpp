@@ -40,6 +40,8 @@ const std::array<std::pair<Mode, std::string_view>, 3> k_modes{
     {{Mode::Home, "home"}, {Mode::Community, "community"}, {Mode::Virtual, "virtual"}}};
 const std::array<std::pair<TrainingKind, std::string_view>, 2> k_kinds{
     {{TrainingKind::Intro, "intro"}, {TrainingKind::Refresher, "refresher"}}};
+const std::array<std::pair<ItemKind, std::string_view>, 2> k_items{
+    {{ItemKind::Visit, "visit"}, {ItemKind::Training, "training"}}};
 
 } // namespace
 
@@ -53,6 +55,7 @@ PTHV_DEFINE_ENUM(VisitStatus, k_visit_statuses)
 PTHV_DEFINE_ENUM(Focus, k_focuses)
 PTHV_DEFINE_ENUM(Mode, k_modes)
 PTHV_DEFINE_ENUM(TrainingKind, k_kinds)
+PTHV_DEFINE_ENUM(ItemKind, k_items)
 #undef PTHV_DEFINE_ENUM
 
 std::optional<bool> parse_yes_no(std::string_view text)

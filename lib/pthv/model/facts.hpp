@@ -1,19 +1,12 @@
 #pragma once
 // Facts derived once from a loaded Repo and shared by rules, payroll and
-// reports, so they can never disagree: first visits, visit events and each
-// educator's training timeline.
+// reports, so they can never disagree: each visit's educators as a set,
+// first visits, visit events and each educator's training timeline. All of
+// it is indexed by handle or row; nothing here hashes text.
 
 #include <cstddef>
 #include <cstdint>
-#include <initializer_list>
-#include <string_view>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
-#include <typeindex>
-#include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <pthv/model/calendar.hpp>
@@ -24,76 +17,92 @@ namespace pthv::model {
 // Siblings seen together: completed visits with the same date, start_time
 // and set of educators (data.md). Pay is per event.
 struct VisitEvent {
-    std::vector<std::size_t> visits; // indices into Repo::visits, in file order
-    std::size_t first = 0;           // the visit whose id names the event (first in file order)
-    int minutes = 0;                 // the longest among its rows
-    std::vector<std::string> educators; // distinct, sorted
+    std::size_t first = 0; // the visit whose id names the event (first in file order)
+    int minutes = 0;       // the longest among its rows
+    std::uint32_t visits_begin = 0, visits_count = 0; // in Facts' flat list, in file order
 };
 
-struct TrainingTimeline {
-    std::vector<std::size_t> trainings; // indices into Repo::trainings, by date
-    std::optional<Date> intro;          // earliest intro
+// One educator's trainings, by date.
+class TrainingTimeline {
+public:
+    TrainingTimeline() = default;
+    TrainingTimeline(const std::uint32_t* rows, const Date* dates, std::size_t count, std::optional<Date> intro)
+        : m_rows(rows), m_dates(dates), m_count(count), m_intro(intro)
+    {
+    }
+    // Indices into Repo::trainings of the dated trainings, by date.
+    Span<std::uint32_t> trainings() const { return {m_rows, m_count}; }
+    // The earliest intro.
+    const std::optional<Date>& intro() const { return m_intro; }
     // The latest training dated on or before `d`; nullopt if none.
-    std::optional<Date> latest_on_or_before(const Repo& repo, Date d) const;
-    std::optional<Date> intro_on_or_before(const Repo& repo, Date d) const;
+    std::optional<Date> latest_on_or_before(Date d) const;
+    // The earliest intro, if it is dated on or before `d`.
+    std::optional<Date> intro_on_or_before(Date d) const
+    {
+        return m_intro && *m_intro <= d ? m_intro : std::nullopt;
+    }
+
+private:
+    const std::uint32_t* m_rows = nullptr;
+    const Date* m_dates = nullptr;
+    std::size_t m_count = 0;
+    std::optional<Date> m_intro;
 };
 
 class Facts {
 public:
     explicit Facts(const Repo& repo);
+    Facts(const Facts&) = delete;
+    Facts& operator=(const Facts&) = delete;
 
     const Repo& repo() const { return m_repo; }
     const SchoolCalendar& calendar() const { return m_calendar; }
 
-    // Distinct, sorted educator ids of a visit.
-    static std::vector<std::string> educator_set(const Visit& v);
-    // A hash of `parts` and of the visit's educators as a set (each once,
-    // in any order): rows are grouped by it, then compared within a group,
-    // so no key is ever copied. `scratch` is working space kept by the caller.
-    static std::uint64_t key_hash(std::initializer_list<std::uint64_t> parts, const Visit& v,
-                                  std::vector<std::string_view>& scratch);
+    // The educators of visit row `visit`, each once, sorted by handle.
+    Span<StaffId> educators(std::size_t visit) const
+    {
+        return {m_sets.data() + m_set_begin[visit], m_set_begin[visit + 1] - m_set_begin[visit]};
+    }
 
     bool in_school_year(Date d) const;
     // Completed visits in the school year, each student's earliest (by date,
     // start_time, visit_id), index into Repo::visits.
-    std::optional<std::size_t> first_visit(const std::string& student_id) const;
+    std::optional<std::size_t> first_visit(StudentId student) const;
     bool is_first_visit(std::size_t visit) const;
     const std::vector<VisitEvent>& events() const { return m_events; }
+    // The rows of an event, in file order.
+    Span<std::uint32_t> event_visits(const VisitEvent& e) const
+    {
+        return {m_event_visits.data() + e.visits_begin, e.visits_count};
+    }
+    // The educators of an event (those of its first row).
+    Span<StaffId> event_educators(const VisitEvent& e) const { return educators(e.first); }
     // The event a completed visit belongs to, or nullopt.
     std::optional<std::size_t> event_of(std::size_t visit) const;
-    const TrainingTimeline* training(const std::string& staff_id) const;
+    // nullptr when the staff member has no dated training.
+    const TrainingTimeline* training(StaffId staff) const;
     // Completed visits in the school year whose window is known, wholly
     // outside the school day.
     std::optional<DayPart> day_part(const Visit& v) const;
 
-    // What a higher layer derives from these facts and several readers
-    // need (pay::visit_work: the over-cap rule, payroll and the report),
-    // made once by `make` and kept, one value per type T. Safe from several
-    // threads: the first caller makes it, the others wait for it.
-    template <typename T, typename Make> const T& derived(Make&& make) const
-    {
-        const std::lock_guard<std::recursive_mutex> lock(m_derived_mutex);
-        auto& slot = m_derived[std::type_index(typeid(T))];
-        if (!slot)
-            slot = std::make_shared<const T>(make());
-        return *static_cast<const T*>(slot.get());
-    }
-
 private:
+    void make_sets();
+    void find_first_visits();
     void group_events();
+    void make_timelines();
 
     const Repo& m_repo;
     SchoolCalendar m_calendar;
-    // Each student's first visit, by the student's index in Repo::students
-    // (-1: none); students.csv does not know every visited student, so
-    // the others' are kept by id.
-    std::vector<std::ptrdiff_t> m_first;
-    std::unordered_map<std::string, std::size_t> m_first_unlisted;
+    std::vector<std::uint32_t> m_set_begin; // per visit row, into m_sets; one more at the end
+    std::vector<StaffId> m_sets;
+    std::vector<std::uint32_t> m_first; // per student handle: first visit row, or k_none
     std::vector<VisitEvent> m_events;
-    std::vector<std::ptrdiff_t> m_event_of; // per visit, -1 if none
-    std::unordered_map<std::string, TrainingTimeline> m_training;
-    mutable std::recursive_mutex m_derived_mutex;
-    mutable std::map<std::type_index, std::shared_ptr<const void>> m_derived;
+    std::vector<std::uint32_t> m_event_visits;
+    std::vector<std::uint32_t> m_event_of; // per visit row, k_none if none
+    std::vector<std::uint32_t> m_training_rows;
+    std::vector<Date> m_training_dates;
+    std::vector<TrainingTimeline> m_training; // per staff handle
+    std::vector<char> m_has_training;
 };
 
 } // namespace pthv::model

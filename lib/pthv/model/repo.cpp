@@ -1,31 +1,42 @@
 #include <pthv/model/repo.hpp>
 
+#include <algorithm>
+
 namespace pthv::model {
 
-namespace {
-
-template <typename T>
-const T* find_in(const std::unordered_map<std::string, std::size_t>& index, const std::vector<T>& items,
-                 const std::string& id)
+std::optional<std::size_t> Repo::row(VisitId id) const
 {
-    const auto it = index.find(id);
-    return it == index.end() ? nullptr : &items[it->second];
+    const std::uint32_t r = names.visits.row(id);
+    return r < visits.size() ? std::optional<std::size_t>(r) : std::nullopt;
 }
 
-} // namespace
-
-const Site* Repo::find_site(const std::string& id) const { return find_in(site_index, sites, id); }
-const Staff* Repo::find_staff(const std::string& id) const { return find_in(staff_index, staff, id); }
-const Student* Repo::find_student(const std::string& id) const { return find_in(student_index, students, id); }
-const Visit* Repo::find_visit(const std::string& id) const { return find_in(visit_index, visits, id); }
-
-const std::string& Repo::visit_site(const Visit& v) const
+std::optional<std::size_t> Repo::row(StudentId id) const
 {
-    static const std::string k_none;
-    if (!v.site_id.empty())
-        return v.site_id;
-    const Student* s = find_student(v.student_id);
-    return s ? s->site_id : k_none;
+    const std::uint32_t r = names.students.row(id);
+    return r < students.size() ? std::optional<std::size_t>(r) : std::nullopt;
+}
+
+void Repo::educator_set(const Visit& v, std::vector<StaffId>& out) const
+{
+    const auto e = educators(v);
+    out.assign(e.begin(), e.end());
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+std::vector<StaffId> Repo::educator_set(const Visit& v) const
+{
+    std::vector<StaffId> out;
+    educator_set(v, out);
+    return out;
+}
+
+SiteId Repo::visit_site(const Visit& v) const
+{
+    if (v.site)
+        return v.site;
+    const Student* s = find(v.student);
+    return s ? s->site : SiteId{};
 }
 
 } // namespace pthv::model

@@ -2,53 +2,62 @@
 // The loaded data repo: immutable records, each knowing the physical line it
 // came from. A cell that failed to parse (already reported by the loader) is
 // left empty (std::nullopt), so rules check only what is known.
+//
+// Records hold handles, never id text: every id was hashed once, while
+// loading, into a dense handle (Names), and every reference resolved to one.
+// Free text (names, notes) is a view into the repo's arena; a visit's
+// educators are a run of one flat array.
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
 #include <vector>
 
 #include <pthv/model/config.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/enums.hpp>
+#include <pthv/model/ids.hpp>
 #include <pthv/model/money.hpp>
+#include <pthv/model/names.hpp>
+#include <pthv/util/arena.hpp>
 
 namespace pthv::model {
 
 struct Site {
-    std::string id;
-    std::string name;
+    SiteId id;
+    std::string_view name;
     std::optional<SiteLevel> level;
     std::optional<SiteStatus> status;
-    std::string coordinator_id;
+    StaffId coordinator;
     std::optional<int> visit_goal;
-    std::size_t line = 0;
+    std::uint32_t line = 0;
 };
 
 struct Staff {
-    std::string id;
-    std::string name;
-    std::string site_id;
-    std::string role;
+    StaffId id;
+    SiteId site;
+    std::string_view name;
+    std::string_view role;
     std::optional<StaffClass> staff_class;
     std::optional<bool> opted_in;
-    std::optional<Money> hourly_rate;
     bool active = true;
-    std::size_t line = 0;
+    std::optional<Money> hourly_rate;
+    std::uint32_t line = 0;
 };
 
 struct Student {
-    std::string id;
-    std::string site_id;
-    std::string grade;
-    std::string homeroom_id;
-    std::string name;
-    std::string family_id; // empty: a family of one
-    std::size_t line = 0;
+    StudentId id;
+    SiteId site;
+    StaffId homeroom;
+    FamilyId family; // the family_id, or (none given) a family of one named by the student's id
+    bool family_given = false; // family_id was written
+    std::string_view grade;
+    std::string_view name;
+    std::uint32_t line = 0;
 
-    const std::string& family() const { return family_id.empty() ? id : family_id; }
     // Flag f of Repo::flag_names: 1 yes, 0 no, -1 unknown.
     int flag(std::size_t f) const { return f < m_flags.size() ? m_flags[f] - 1 : -1; }
     void set_flag(std::size_t f, int value)
@@ -66,49 +75,51 @@ private:
 };
 
 struct Training {
-    std::string staff_id;
+    StaffId staff;
     std::optional<Date> date;
     std::optional<TrainingKind> kind;
     std::optional<std::int64_t> hours_x100; // hundredths of an hour
-    std::string session;
-    std::size_t line = 0;
+    std::string_view session;
+    std::uint32_t line = 0;
 };
 
 struct Visit {
-    std::string id;
-    std::string student_id;
-    std::string site_id; // as written; empty: the student's site
+    VisitId id;
+    StudentId student;
+    SiteId site; // as written; none: the student's site
     std::optional<Date> date;
     std::optional<TimeOfDay> start_time;
     std::optional<int> minutes;
-    std::vector<std::string> educators;
+    std::uint32_t educators_begin = 0; // in Repo::educator_list, as written
+    std::uint32_t educators_count = 0;
     std::optional<VisitStatus> status;
-    std::optional<Date> arranged_on;
     std::optional<Focus> focus;
     std::optional<Mode> mode;
+    std::optional<Date> arranged_on;
     std::optional<Date> reflected_on;
-    std::string language;
-    std::string notes;
-    std::size_t line = 0;
+    std::string_view language;
+    std::string_view notes;
+    std::uint32_t line = 0;
 
     bool completed() const { return status == VisitStatus::Completed; }
 };
 
 // One line of a closed payroll/YYYY-MM.csv.
 struct LedgerLine {
-    std::string file; // "payroll/2026-09.csv"
-    std::string period;
-    std::string staff_id;
-    std::string item; // visit | training
-    std::string item_id;
+    std::string_view file; // "payroll/2026-09.csv"
+    std::string_view period;
+    StaffId staff;
+    std::optional<ItemKind> item;
+    std::string_view item_id; // as written
+    VisitId visit;            // item_id as a visit id, for visit items
     std::optional<Date> date;
     std::optional<int> minutes;
     std::optional<std::int64_t> hours_x100;
     std::optional<Money> rate;
     std::optional<Money> amount;
-    std::string site_id;
-    std::string source;
-    std::size_t line = 0;
+    SiteId site;
+    std::string_view source;
+    std::uint32_t line = 0;
 };
 
 // What the loader learned about one CSV file, for writers that must keep
@@ -127,29 +138,55 @@ struct Repo {
     Config config;
     Date as_of;
 
+    Names names;      // every id and its text
+    util::Arena text; // what the records' text views point into
+
     std::vector<Site> sites;
     std::vector<Staff> staff;
     std::vector<Student> students;
     std::vector<Training> trainings;
     std::vector<Visit> visits;
+    std::vector<StaffId> educator_list; // every visit's educators, one run each
     std::vector<LedgerLine> ledger;
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
 
-    std::unordered_map<std::string, std::size_t> site_index;
-    std::unordered_map<std::string, std::size_t> staff_index;
-    std::unordered_map<std::string, std::size_t> student_index;
-    std::unordered_map<std::string, std::size_t> visit_index;
+    std::map<std::string, FileInfo> files; // by name
 
-    std::unordered_map<std::string, FileInfo> files; // by name
+    // The record defining an id (the first row of duplicates), or nullptr
+    // for an id only referenced, or no id.
+    const Site* find(SiteId id) const { return row_of(names.sites.row(id), sites); }
+    const Staff* find(StaffId id) const { return row_of(names.staff.row(id), staff); }
+    const Student* find(StudentId id) const { return row_of(names.students.row(id), students); }
+    const Visit* find(VisitId id) const { return row_of(names.visits.row(id), visits); }
+    // The row index of the record defining an id, if any.
+    std::optional<std::size_t> row(VisitId id) const;
+    std::optional<std::size_t> row(StudentId id) const;
 
-    const Site* find_site(const std::string& id) const;
-    const Staff* find_staff(const std::string& id) const;
-    const Student* find_student(const std::string& id) const;
-    const Visit* find_visit(const std::string& id) const;
+    // An id's text ("" for no id).
+    std::string_view id(SiteId h) const { return names.sites.text(h); }
+    std::string_view id(StaffId h) const { return names.staff.text(h); }
+    std::string_view id(StudentId h) const { return names.students.text(h); }
+    std::string_view id(FamilyId h) const { return names.families.text(h); }
+    std::string_view id(VisitId h) const { return names.visits.text(h); }
 
-    // The visit's site: its own site_id, else the student's; empty if
-    // neither is known. A reference into the repo.
-    const std::string& visit_site(const Visit& v) const;
+    // A visit's educators as written (a name given twice is there twice).
+    Span<StaffId> educators(const Visit& v) const
+    {
+        return {educator_list.data() + v.educators_begin, v.educators_count};
+    }
+    // Its educators each once, sorted by handle, into `out`.
+    void educator_set(const Visit& v, std::vector<StaffId>& out) const;
+    std::vector<StaffId> educator_set(const Visit& v) const;
+
+    // The visit's site: its own site, else the student's; none if neither
+    // is known.
+    SiteId visit_site(const Visit& v) const;
+
+private:
+    template <typename T> static const T* row_of(std::uint32_t row, const std::vector<T>& rows)
+    {
+        return row < rows.size() ? &rows[row] : nullptr;
+    }
 };
 
 } // namespace pthv::model

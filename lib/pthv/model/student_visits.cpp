@@ -7,21 +7,27 @@ namespace pthv::model {
 
 namespace {
 
-auto order_key(const Visit& v)
+// Visits by date, start time and visit id; the id's text is compared only
+// on a tie.
+bool visit_before(const Repo& repo, const Visit& a, const Visit& b)
 {
-    return std::make_tuple(v.date ? v.date->days() : 0, v.start_time ? v.start_time->minutes() : -1, v.id);
+    const auto ka = std::make_tuple(a.date ? a.date->days() : 0, a.start_time ? a.start_time->minutes() : -1);
+    const auto kb = std::make_tuple(b.date ? b.date->days() : 0, b.start_time ? b.start_time->minutes() : -1);
+    if (ka != kb)
+        return ka < kb;
+    return repo.id(a.id) < repo.id(b.id);
 }
 
 } // namespace
 
-std::vector<std::size_t> visits_of_student(const Repo& repo, const std::string& student_id)
+std::vector<std::size_t> visits_of_student(const Repo& repo, StudentId student)
 {
     std::vector<std::size_t> out;
     for (std::size_t i = 0; i < repo.visits.size(); ++i)
-        if (repo.visits[i].student_id == student_id)
+        if (student && repo.visits[i].student == student)
             out.push_back(i);
     std::stable_sort(out.begin(), out.end(), [&](std::size_t a, std::size_t b) {
-        return order_key(repo.visits[a]) < order_key(repo.visits[b]);
+        return visit_before(repo, repo.visits[a], repo.visits[b]);
     });
     return out;
 }
@@ -35,14 +41,14 @@ std::vector<StudentVisits> student_visits(const Repo& repo, const Facts& facts, 
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return order_key(repo.visits[a]) < order_key(repo.visits[b]);
+        return visit_before(repo, repo.visits[a], repo.visits[b]);
     });
     for (const std::size_t i : order) {
         const Visit& v = repo.visits[i];
-        const auto s = repo.student_index.find(v.student_id);
-        if (s == repo.student_index.end() || !v.date || !facts.in_school_year(*v.date) || !v.status)
+        const auto s = repo.row(v.student);
+        if (!s || !v.date || !facts.in_school_year(*v.date) || !v.status)
             continue;
-        StudentVisits& sv = out[s->second];
+        StudentVisits& sv = out[*s];
         switch (*v.status) {
         case VisitStatus::Completed:
             if (!sv.first)
@@ -62,13 +68,15 @@ std::vector<StudentVisits> student_visits(const Repo& repo, const Facts& facts, 
     return out;
 }
 
-std::unordered_map<std::string, std::size_t> staff_visit_counts(const Repo& repo, const Facts& facts)
+std::vector<std::size_t> staff_visit_counts(const Repo& repo, const Facts& facts)
 {
-    std::unordered_map<std::string, std::size_t> out;
-    for (const auto& v : repo.visits)
+    std::vector<std::size_t> out(repo.names.staff.size(), 0);
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (v.completed() && v.date && facts.in_school_year(*v.date))
-            for (const auto& id : Facts::educator_set(v))
-                ++out[id];
+            for (const StaffId e : facts.educators(i))
+                ++out[e.index()];
+    }
     return out;
 }
 

@@ -7,7 +7,6 @@
 #include <cstddef>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <pthv/model/facts.hpp>
@@ -31,11 +30,12 @@ struct StudentVisits {
 // year count.
 std::vector<StudentVisits> student_visits(const Repo& repo, const Facts& facts, Date as_of);
 
-// Completed visits this school year per staff id (each educator on a row).
-std::unordered_map<std::string, std::size_t> staff_visit_counts(const Repo& repo, const Facts& facts);
+// Completed visits this school year per staff handle (each educator once
+// per row).
+std::vector<std::size_t> staff_visit_counts(const Repo& repo, const Facts& facts);
 
 // A student's visits (any status, any date), ordered by date, start_time,
 // visit_id.
-std::vector<std::size_t> visits_of_student(const Repo& repo, const std::string& student_id);
+std::vector<std::size_t> visits_of_student(const Repo& repo, StudentId student);
 
 } // namespace pthv::model

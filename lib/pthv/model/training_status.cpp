@@ -22,14 +22,14 @@ std::optional<TrainingStatus> parse_training_status(std::string_view text)
     return std::nullopt;
 }
 
-StaffTraining training_status(const Repo& repo, const Facts& facts, const std::string& staff_id, Date as_of)
+StaffTraining training_status(const Repo& repo, const Facts& facts, StaffId staff, Date as_of)
 {
     StaffTraining out;
-    const TrainingTimeline* tl = facts.training(staff_id);
+    const TrainingTimeline* tl = facts.training(staff);
     if (!tl)
         return out;
-    out.intro = tl->intro_on_or_before(repo, as_of);
-    out.latest = tl->latest_on_or_before(repo, as_of);
+    out.intro = tl->intro_on_or_before(as_of);
+    out.latest = tl->latest_on_or_before(as_of);
     if (!out.intro)
         return out; // a refresher alone does not make a visitor (CP2-trained asks for an intro)
     out.refresher_due = out.latest->add_months(repo.config.practices.refresher_months);

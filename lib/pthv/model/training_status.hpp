@@ -36,6 +36,6 @@ struct StaffTraining {
 
 // One staff member's training as of `as_of`; trainings dated later do not
 // count yet. A staff id with no trainings is Untrained.
-StaffTraining training_status(const Repo& repo, const Facts& facts, const std::string& staff_id, Date as_of);
+StaffTraining training_status(const Repo& repo, const Facts& facts, StaffId staff, Date as_of);
 
 } // namespace pthv::model

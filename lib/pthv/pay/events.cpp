@@ -2,9 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <string_view>
-#include <unordered_map>
-#include <unordered_set>
+#include <tuple>
 
 namespace pthv::pay {
 
@@ -12,20 +10,51 @@ using namespace pthv::model;
 
 namespace {
 
-// What one educator has so far: the ledger's paid visits and the counts the
-// cap is judged by.
+// What one educator has so far: the counts the cap is judged by.
 struct Tally {
-    std::unordered_set<std::string_view> paid_visits; // visit ids a closed ledger pays
-    int paid_in_year = 0;                              // distinct ones dated in the school year
-    int counted = 0;                                   // outside-the-day events seen, in date order
-    int unpaid_taken = 0;                              // unpaid events given a place under the cap
+    int paid_in_year = 0; // distinct visits a closed ledger pays, dated in the school year
+    int counted = 0;      // outside-the-day events seen, in date order
+    int unpaid_taken = 0; // unpaid events given a place under the cap
 };
+
+// The (educator, visit) pairs closed ledgers pay, sorted, and each
+// educator's count of them dated in the school year (the first line naming
+// a pair decides its date).
+struct Paid {
+    std::vector<std::pair<StaffId, VisitId>> pairs;
+
+    bool holds(StaffId staff, VisitId visit) const
+    {
+        return std::binary_search(pairs.begin(), pairs.end(), std::make_pair(staff, visit));
+    }
+};
+
+Paid paid_visits(const Facts& facts, std::vector<Tally>& tallies)
+{
+    const Repo& repo = facts.repo();
+    std::vector<std::tuple<StaffId, VisitId, std::size_t>> lines;
+    for (std::size_t i = 0; i < repo.ledger.size(); ++i) {
+        const LedgerLine& l = repo.ledger[i];
+        if (l.item == ItemKind::Visit && l.staff && l.visit)
+            lines.emplace_back(l.staff, l.visit, i);
+    }
+    std::sort(lines.begin(), lines.end());
+    Paid paid;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const auto& [staff, visit, line] = lines[k];
+        if (k > 0 && std::get<0>(lines[k - 1]) == staff && std::get<1>(lines[k - 1]) == visit)
+            continue;
+        paid.pairs.emplace_back(staff, visit);
+        const LedgerLine& l = repo.ledger[line];
+        if (l.date && facts.in_school_year(*l.date))
+            ++tallies[staff.index()].paid_in_year;
+    }
+    return paid;
+}
 
 } // namespace
 
-namespace {
-
-std::vector<VisitWork> make_visit_work(const Facts& facts)
+std::vector<VisitWork> visit_work(const Facts& facts)
 {
     const Repo& repo = facts.repo();
     const auto& events = facts.events();
@@ -47,36 +76,31 @@ std::vector<VisitWork> make_visit_work(const Facts& facts)
     std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
         if (a.when != b.when)
             return a.when < b.when;
-        return repo.visits[events[a.event].first].id < repo.visits[events[b.event].first].id;
+        return repo.id(repo.visits[events[a.event].first].id) < repo.id(repo.visits[events[b.event].first].id);
     });
 
-    std::unordered_map<std::string_view, Tally> tallies;
-    for (const auto& l : repo.ledger) {
-        if (l.item != "visit")
-            continue;
-        Tally& t = tallies[l.staff_id];
-        if (t.paid_visits.insert(l.item_id).second && l.date && facts.in_school_year(*l.date))
-            ++t.paid_in_year;
-    }
+    std::vector<Tally> tallies(repo.names.staff.size());
+    const Paid paid = paid_visits(facts, tallies);
 
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::vector<VisitWork> out;
     out.reserve(order.size() * 2);
     for (const Key& k : order) {
         const std::size_t e = k.event;
-        const Visit& v = repo.visits[events[e].first];
-        const DayPart part = facts.calendar().classify(*v.date, *v.start_time, events[e].minutes);
+        const VisitEvent& event = events[e];
+        const Visit& v = repo.visits[event.first];
+        const DayPart part = facts.calendar().classify(*v.date, *v.start_time, event.minutes);
         if (part == DayPart::Inside)
             continue;
-        for (const auto& staff : events[e].educators) {
-            Tally& t = tallies[staff];
+        for (const StaffId staff : facts.event_educators(event)) {
+            Tally& t = tallies[staff.index()];
             VisitWork w;
             w.event = e;
-            w.staff_id = staff;
+            w.staff = staff;
             w.date = *v.date;
-            w.paid = !t.paid_visits.empty() &&
-                     std::any_of(events[e].visits.begin(), events[e].visits.end(), [&](std::size_t i) {
-                         return t.paid_visits.count(repo.visits[i].id) > 0;
+            const auto rows = facts.event_visits(event);
+            w.paid = !paid.pairs.empty() && std::any_of(rows.begin(), rows.end(), [&](std::uint32_t i) {
+                         return paid.holds(staff, repo.visits[i].id);
                      });
             if (part == DayPart::Partial) {
                 w.status = VisitPayStatus::Held;
@@ -91,17 +115,10 @@ std::vector<VisitWork> make_visit_work(const Facts& facts)
                     w.status = VisitPayStatus::Payable;
                 }
             }
-            out.push_back(std::move(w));
+            out.push_back(w);
         }
     }
     return out;
-}
-
-} // namespace
-
-const std::vector<VisitWork>& visit_work(const Facts& facts)
-{
-    return facts.derived<std::vector<VisitWork>>([&] { return make_visit_work(facts); });
 }
 
 } // namespace pthv::pay

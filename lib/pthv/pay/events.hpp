@@ -4,7 +4,6 @@
 // decides what is paid, held or over the cap, so validate and payroll agree.
 
 #include <optional>
-#include <string>
 #include <vector>
 
 #include <pthv/model/facts.hpp>
@@ -19,7 +18,7 @@ enum class VisitPayStatus {
 
 struct VisitWork {
     std::size_t event = 0; // index into Facts::events()
-    std::string staff_id;
+    model::StaffId staff;
     model::Date date;
     VisitPayStatus status = VisitPayStatus::Payable;
     int sequence = 0;  // 1-based count of this educator's outside-the-day events in the year
@@ -36,7 +35,8 @@ struct VisitWork {
 // max_paid_visits_per_staff in date order. Without closed ledgers this is
 // plainly "the events past the cap in date order"; with them, a visit logged
 // late can never push the year's paid visits past the cap.
-// Made once per Facts and shared (Facts::derived).
-const std::vector<VisitWork>& visit_work(const model::Facts& facts);
+// Made once by the caller and handed to whoever needs it (the over-cap
+// rule, payroll, the report), so it is never worked out twice.
+std::vector<VisitWork> visit_work(const model::Facts& facts);
 
 } // namespace pthv::pay

@@ -8,7 +8,7 @@ namespace pthv::pay {
 
 using namespace pthv::model;
 
-std::string funding_source(const Config& config, const std::string& site_id)
+std::string_view funding_source(const Config& config, std::string_view site_id)
 {
     for (const auto& f : config.funding)
         if (f.sites && std::find(f.sites->begin(), f.sites->end(), site_id) != f.sites->end())
@@ -22,23 +22,34 @@ std::string funding_source(const Config& config, const std::string& site_id)
 namespace {
 
 // Sums by source and by site, then lays them out in the documented order.
+// Sites are summed by handle (a million items a year), sources, a handful,
+// by name.
 class Tally {
 public:
-    explicit Tally(const Repo& repo) : m_repo(repo) {}
+    explicit Tally(const Repo& repo) : m_repo(repo), m_sites(repo.names.sites.size() + 1) {}
 
-    void add_closed(const std::string& source, const std::string& site, Money amount)
+    void add_closed(std::string_view source, SiteId site, Money amount)
     {
-        m_sources[source].closed += amount;
-        m_sites[site].closed += amount;
+        sums(source).closed += amount;
+        m_sites[slot(site)].closed += amount;
+        m_sites[slot(site)].used = true;
     }
-    void add_period(const std::string& source, const std::string& site, Money amount)
+    void add_period(std::string_view source, SiteId site, Money amount)
     {
-        m_sources[source].period += amount;
-        m_sites[site].period += amount;
+        sums(source).period += amount;
+        m_sites[slot(site)].period += amount;
+        m_sites[slot(site)].used = true;
     }
     // Spending that counts against `left` but is neither closed nor period
     // in the range (a report's earlier months).
-    void add_earlier(const std::string& source, Money amount) { m_earlier[source] += amount; }
+    void add_earlier(std::string_view source, Money amount)
+    {
+        const auto it = m_earlier.find(source);
+        if (it == m_earlier.end())
+            m_earlier.emplace(std::string(source), amount);
+        else
+            it->second += amount;
+    }
 
     Spending result() const
     {
@@ -66,20 +77,28 @@ public:
         if (m_sources.count("") || m_earlier.count(""))
             push("", Money{});
 
-        std::set<std::string> site_ids;
+        // By site id: every active site, and every other with spending.
+        std::vector<std::size_t> slots;
         for (const auto& s : m_repo.sites)
             if (s.status == SiteStatus::Active)
-                site_ids.insert(s.id);
-        for (const auto& [site, sums] : m_sites)
-            site_ids.insert(site);
-        for (const auto& id : site_ids) {
+                slots.push_back(slot(s.id));
+        for (std::size_t i = 0; i < m_sites.size(); ++i)
+            if (m_sites[i].used)
+                slots.push_back(i);
+        const auto text = [&](std::size_t slot) {
+            return slot == 0 ? std::string_view{} : m_repo.id(SiteId(static_cast<std::uint32_t>(slot - 1)));
+        };
+        std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) { return text(a) < text(b); });
+        slots.erase(std::unique(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+                        return text(a) == text(b);
+                    }),
+                    slots.end());
+        for (const std::size_t i : slots) {
             SiteSpend s;
-            s.site_id = id;
-            s.source = funding_source(m_repo.config, id);
-            if (const auto it = m_sites.find(id); it != m_sites.end()) {
-                s.closed = it->second.closed;
-                s.period = it->second.period;
-            }
+            s.site_id = std::string(text(i));
+            s.source = std::string(funding_source(m_repo.config, s.site_id));
+            s.closed = m_sites[i].closed;
+            s.period = m_sites[i].period;
             out.sites.push_back(std::move(s));
         }
         return out;
@@ -89,16 +108,25 @@ private:
     struct Sums {
         Money closed;
         Money period;
+        bool used = false;
     };
+    // Slot 0 is spending with no site; site h is slot h + 1.
+    static std::size_t slot(SiteId site) { return site ? site.index() + 1 : 0; }
+    Sums& sums(std::string_view source)
+    {
+        const auto it = m_sources.find(source);
+        return it != m_sources.end() ? it->second : m_sources[std::string(source)];
+    }
+
     const Repo& m_repo;
-    std::map<std::string, Sums> m_sources;
-    std::map<std::string, Sums> m_sites;
-    std::map<std::string, Money> m_earlier;
+    std::map<std::string, Sums, std::less<>> m_sources;
+    std::vector<Sums> m_sites;
+    std::map<std::string, Money, std::less<>> m_earlier;
 };
 
-std::string ledger_source(const Repo& repo, const LedgerLine& l)
+std::string_view ledger_source(const Repo& repo, const LedgerLine& l)
 {
-    return l.source.empty() ? funding_source(repo.config, l.site_id) : l.source;
+    return l.source.empty() ? funding_source(repo.config, repo.id(l.site)) : l.source;
 }
 
 } // namespace
@@ -107,14 +135,14 @@ Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items)
 {
     Tally tally(repo);
     for (const auto& l : repo.ledger)
-        tally.add_closed(ledger_source(repo, l), l.site_id, l.amount.value_or(Money{}));
+        tally.add_closed(ledger_source(repo, l), l.site, l.amount.value_or(Money{}));
     for (const auto& item : items)
         if (is_paid(item.status))
-            tally.add_period(item.source, item.site_id, item.amount);
+            tally.add_period(item.source, item.site, item.amount);
     return tally.result();
 }
 
-Spending spending_between(const Facts& facts, Date from, Date to)
+Spending spending_between(const Facts& facts, const std::vector<VisitWork>& work, Date from, Date to)
 {
     const Repo& repo = facts.repo();
     Tally tally(repo);
@@ -125,15 +153,15 @@ Spending spending_between(const Facts& facts, Date from, Date to)
         if (*l.date < from)
             tally.add_earlier(ledger_source(repo, l), amount);
         else
-            tally.add_closed(ledger_source(repo, l), l.site_id, amount);
+            tally.add_closed(ledger_source(repo, l), l.site, amount);
     }
-    for_each_pay_item(facts, range_period(from, to), [&](PayItem&& item) {
+    for_each_pay_item(facts, work, range_period(from, to), [&](PayItem&& item) {
         if (!is_paid(item.status))
             return;
         if (item.date < from)
             tally.add_earlier(item.source, item.amount);
         else
-            tally.add_period(item.source, item.site_id, item.amount);
+            tally.add_period(item.source, item.site, item.amount);
     });
     return tally.result();
 }

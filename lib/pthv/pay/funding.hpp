@@ -6,6 +6,7 @@
 // All figures are model::Money (integer cents); nothing here reads files.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pthv/model/facts.hpp>
@@ -15,7 +16,8 @@ namespace pthv::pay {
 
 // The funding source paying for `site_id`; empty when no source does (no
 // source lists it and every source has a sites list).
-std::string funding_source(const model::Config& config, const std::string& site_id);
+// A view of pthv.yaml's text, as long as `config` lives.
+std::string_view funding_source(const model::Config& config, std::string_view site_id);
 
 struct SourceBudget {
     std::string source;  // as named in pthv.yaml; empty: spending no source pays
@@ -43,12 +45,14 @@ struct Spending {
 // and late `items`; left = budget - closed - period.
 Spending payroll_spending(const model::Repo& repo, const std::vector<PayItem>& items);
 
+
 // A report's figures for the dates from..to: `closed` sums closed-ledger
 // lines dated in the range, `period` the compensable items dated in the range
 // that no closed ledger holds yet (what the next payroll will pay), and
 // `left` is the budget minus everything spent, closed or not, dated up to
 // `to` (so for the whole school year, or a range from its start, left =
 // budget - closed - period).
-Spending spending_between(const model::Facts& facts, model::Date from, model::Date to);
+Spending spending_between(const model::Facts& facts, const std::vector<VisitWork>& work, model::Date from,
+                          model::Date to);
 
 } // namespace pthv::pay

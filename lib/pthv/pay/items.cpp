@@ -1,7 +1,6 @@
 #include <pthv/pay/items.hpp>
 
 #include <functional>
-#include <unordered_map>
 
 #include <algorithm>
 #include <cctype>
@@ -17,8 +16,6 @@
 namespace pthv::pay {
 
 using namespace pthv::model;
-
-std::string_view item_kind_name(ItemKind k) { return k == ItemKind::Visit ? "visit" : "training"; }
 
 std::string_view item_status_name(ItemStatus s)
 {
@@ -76,41 +73,54 @@ void mark_late(PayItem& item, const Period& period)
 }
 
 // What all the items of one educator, or of one site, share: looked up and
-// written once, not per item (a year at state scale has over a million).
+// written once, not per item (a year at state scale has over a million),
+// in tables indexed by handle.
 class Lookups {
 public:
     struct StaffPay {
+        bool done = false;
         const Staff* staff = nullptr;
         std::optional<PayRule> rule;
         std::string rule_text;
     };
 
-    explicit Lookups(const Repo& repo) : m_repo(repo) {}
-
-    const StaffPay& staff(const std::string& id)
+    explicit Lookups(const Repo& repo)
+        : m_repo(repo), m_staff(repo.names.staff.size()), m_sources(repo.names.sites.size()),
+          m_source_done(repo.names.sites.size(), 0)
     {
-        auto [it, inserted] = m_staff.try_emplace(id);
-        if (inserted) {
-            StaffPay& p = it->second;
-            p.staff = m_repo.find_staff(id);
+    }
+
+    const StaffPay& staff(StaffId id)
+    {
+        static const StaffPay k_nobody{true, nullptr, std::nullopt, {}};
+        if (!id)
+            return k_nobody;
+        StaffPay& p = m_staff[id.index()];
+        if (!p.done) {
+            p.done = true;
+            p.staff = m_repo.find(id);
             p.rule = p.staff ? pay_rule(m_repo.config, *p.staff) : std::nullopt;
             p.rule_text = p.rule ? rule_text(*p.rule, *p.staff) : std::string{};
         }
-        return it->second;
+        return p;
     }
 
-    const std::string& source(const std::string& site_id)
+    std::string_view source(SiteId site)
     {
-        auto [it, inserted] = m_sources.try_emplace(site_id);
-        if (inserted)
-            it->second = funding_source(m_repo.config, site_id);
-        return it->second;
+        if (!site)
+            return funding_source(m_repo.config, {});
+        if (!m_source_done[site.index()]) {
+            m_source_done[site.index()] = 1;
+            m_sources[site.index()] = funding_source(m_repo.config, m_repo.id(site));
+        }
+        return m_sources[site.index()];
     }
 
 private:
     const Repo& m_repo;
-    std::unordered_map<std::string, StaffPay> m_staff;
-    std::unordered_map<std::string, std::string> m_sources;
+    std::vector<StaffPay> m_staff;
+    std::vector<std::string_view> m_sources;
+    std::vector<char> m_source_done;
 };
 
 PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period, Lookups& lookups)
@@ -120,15 +130,15 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
     const Visit& v = repo.visits[e.first];
     PayItem item;
     item.kind = ItemKind::Visit;
-    item.staff_id = w.staff_id;
-    item.item_id = v.id;
+    item.staff = w.staff;
+    item.visit = v.id;
     item.date = w.date;
     item.minutes = e.minutes;
-    item.visits = e.visits;
-    item.site_id = repo.visit_site(v);
-    item.source = lookups.source(item.site_id);
+    item.event = w.event;
+    item.site = repo.visit_site(v);
+    item.source = lookups.source(item.site);
 
-    const auto& pay = lookups.staff(w.staff_id);
+    const auto& pay = lookups.staff(w.staff);
     const Staff* staff = pay.staff;
     const auto& rule = pay.rule;
     if (rule && rule->per_visit) {
@@ -164,7 +174,9 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
     return item;
 }
 
-std::optional<PayItem> training_item(const Facts& facts, std::size_t index, const Period& period)
+std::string training_id(const Training& t) { return t.date->str() + "/" + std::string(enum_name(*t.kind)); }
+
+std::optional<PayItem> training_item(const Facts& facts, std::size_t index, const Period& period, Lookups& lookups)
 {
     const Repo& repo = facts.repo();
     const Training& t = repo.trainings[index];
@@ -172,17 +184,16 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
         return std::nullopt;
     PayItem item;
     item.kind = ItemKind::Training;
-    item.staff_id = t.staff_id;
-    item.item_id = t.date->str() + "/" + std::string(enum_name(*t.kind));
-    if (ledger_holds(repo, item_kind_name(ItemKind::Training), t.staff_id, item.item_id))
+    item.staff = t.staff;
+    if (ledger_holds(repo, ItemKind::Training, t.staff, training_id(t)))
         return std::nullopt;
     item.date = *t.date;
     item.hours_x100 = t.hours_x100;
     item.training = index;
-    const Staff* staff = repo.find_staff(t.staff_id);
+    const Staff* staff = repo.find(t.staff);
     // A training is paid from the staff member's home site (data.md, funding).
-    item.site_id = staff ? staff->site_id : std::string{};
-    item.source = funding_source(repo.config, item.site_id);
+    item.site = staff ? staff->site : SiteId{};
+    item.source = lookups.source(item.site);
     item.rate = staff ? training_rate(repo.config, *staff) : std::nullopt;
     if (item.rate) {
         item.rule = fmt::format("training {}/h", item.rate->str());
@@ -229,28 +240,40 @@ bool listed(const VisitWork& w, const Period& period)
 
 } // namespace
 
-void for_each_pay_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
+std::string item_id(const Repo& repo, const PayItem& item)
+{
+    if (item.training)
+        return training_id(repo.trainings[*item.training]);
+    return std::string(repo.id(item.visit));
+}
+
+void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, const Period& period,
+                       const std::function<void(PayItem&&)>& fn)
 {
     Lookups lookups(facts.repo());
-    for (const auto& w : visit_work(facts))
+    for (const auto& w : work)
         if (listed(w, period))
             fn(visit_item(facts, w, period, lookups));
     for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
-        if (auto item = training_item(facts, i, period))
+        if (auto item = training_item(facts, i, period, lookups))
             fn(std::move(*item));
 }
 
-std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
+std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>& work, const Period& period)
 {
     // At state scale the items are hundreds of megabytes: room for all of
     // them at once (no regrowing copies), and the sort below moves them in
     // place (no second list).
     std::size_t expected = facts.repo().trainings.size(); // at most one item each
-    for (const auto& w : visit_work(facts))
+    for (const auto& w : work)
         expected += listed(w, period) ? std::size_t{1} : std::size_t{0};
     std::vector<PayItem> items;
     items.reserve(expected);
-    for_each_pay_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    for_each_pay_item(facts, work, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    const Repo& repo = facts.repo();
+    // Sorting by staff id is sorting by its rank among the ids (no id first).
+    const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();
+    const auto rank_of = [&](StaffId s) { return s ? std::int64_t{staff_rank[s.index()]} : std::int64_t{-1}; };
     // Sorting positions, then moving each item once, spares a million fat
     // items their n log n moves.
     std::vector<std::size_t> order(items.size());
@@ -259,13 +282,15 @@ std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
     std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
         const PayItem& a = items[ia];
         const PayItem& b = items[ib];
-        if (a.staff_id != b.staff_id)
-            return a.staff_id < b.staff_id;
+        if (a.staff != b.staff)
+            return rank_of(a.staff) < rank_of(b.staff);
         if (a.date != b.date)
             return a.date < b.date;
         if (a.kind != b.kind)
             return a.kind == ItemKind::Visit;
-        return a.item_id < b.item_id;
+        if (a.kind == ItemKind::Visit)
+            return repo.id(a.visit) < repo.id(b.visit);
+        return item_id(repo, a) < item_id(repo, b);
     });
     // Position j takes the item now at order[j]: follow each cycle of the
     // permutation, moving every item once, with one item held aside.
@@ -303,8 +328,9 @@ bool names(std::string_view text, std::string_view id)
 
 } // namespace
 
-void attach_findings(std::vector<PayItem>& items, const Repo& repo, const Problems& problems)
+void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Problems& problems)
 {
+    const Repo& repo = facts.repo();
     std::multimap<std::size_t, const Problem*> on_visit_line;
     std::multimap<std::size_t, const Problem*> on_training_line;
     for (const auto& p : problems) {
@@ -322,17 +348,21 @@ void attach_findings(std::vector<PayItem>& items, const Repo& repo, const Proble
                 item.findings.push_back(*it->second);
             continue;
         }
-        std::vector<std::string> educators;
-        for (const std::size_t i : item.visits)
-            for (const auto& e : repo.visits[i].educators)
-                educators.push_back(e);
-        for (const std::size_t i : item.visits) {
+        if (!item.event)
+            continue;
+        const auto rows = facts.event_visits(facts.events()[*item.event]);
+        std::vector<std::string_view> educators;
+        for (const std::uint32_t i : rows)
+            for (const StaffId e : repo.educators(repo.visits[i]))
+                educators.push_back(repo.id(e));
+        const std::string_view staff = repo.id(item.staff);
+        for (const std::uint32_t i : rows) {
             const auto range = on_visit_line.equal_range(repo.visits[i].line);
             for (auto it = range.first; it != range.second; ++it) {
                 const std::string& text = it->second->message;
                 const bool names_any = std::any_of(educators.begin(), educators.end(),
-                                                   [&](const std::string& e) { return names(text, e); });
-                if (!names_any || names(text, item.staff_id))
+                                                   [&](std::string_view e) { return names(text, e); });
+                if (!names_any || names(text, staff))
                     item.findings.push_back(*it->second);
             }
         }

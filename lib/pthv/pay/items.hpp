@@ -13,10 +13,11 @@
 
 #include <pthv/model/facts.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/pay/events.hpp>
 
 namespace pthv::pay {
 
-enum class ItemKind { Visit, Training };
+using model::ItemKind;
 
 enum class ItemStatus {
     Paid,    // paid in this period
@@ -25,7 +26,7 @@ enum class ItemStatus {
     OverCap, // not paid: past max_paid_visits_per_staff in the school year
 };
 
-std::string_view item_kind_name(ItemKind k);      // visit | training
+inline std::string_view item_kind_name(ItemKind k) { return model::enum_name(k); } // visit | training
 std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap
 // Paid and late items are paid; held and over-the-cap ones are not.
 inline bool is_paid(ItemStatus s) { return s == ItemStatus::Paid || s == ItemStatus::Late; }
@@ -43,8 +44,7 @@ Period range_period(model::Date from, model::Date to);
 
 struct PayItem {
     ItemKind kind = ItemKind::Visit;
-    std::string staff_id;
-    std::string item_id; // the event's first visit_id, or "<date>/<kind>"
+    model::StaffId staff;
     model::Date date;
     int minutes = 0;      // visits: the event's longest row
     int paid_minutes = 0; // visits under an hourly rule: max(minutes, minimum_minutes); else 0
@@ -52,14 +52,19 @@ struct PayItem {
     std::optional<model::Money> rate;       // per visit, or per hour
     model::Money amount;                    // 0.00 unless paid or late
     std::string rule;                       // "50.00 per visit", "27.35/h, minimum 60 min", ...
-    std::string site_id;
-    std::string source;                     // funding source; empty when none pays the site
+    model::SiteId site;
+    std::string_view source;                // funding source (pthv.yaml's text); empty when none pays the site
     ItemStatus status = ItemStatus::Paid;
     std::string note;                       // why held, over the cap or late; else empty
-    std::vector<std::size_t> visits;        // the event's rows (indices into Repo::visits)
+    std::optional<std::size_t> event;       // visits: index into Facts::events()
+    model::VisitId visit;                   // visits: the event's first visit
     std::optional<std::size_t> training;    // index into Repo::trainings
     model::Problems findings;               // validate's findings on the item's rows (never stop pay)
 };
+
+// The item's id: the event's first visit_id, or "<date>/<kind>" for a
+// training.
+std::string item_id(const model::Repo& repo, const PayItem& item);
 
 // Every unpaid item dated from school_year.start to period.to, sorted by
 // staff_id, date, kind (visits first) and item_id. Visits come from
@@ -67,17 +72,19 @@ struct PayItem {
 // could not be read are left to validate). Items dated before period.from
 // are late. Rows dated before the school year belong to an earlier year's
 // payroll and are not listed.
-std::vector<PayItem> pay_items(const model::Facts& facts, const Period& period);
+// `work` is visit_work(facts), made once by the caller.
+std::vector<PayItem> pay_items(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period);
 
 // The same items, unsorted, handed to `fn` one at a time: for totals that
 // need no list (a year's items at state scale are over a million).
-void for_each_pay_item(const model::Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn);
+void for_each_pay_item(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period,
+                       const std::function<void(PayItem&&)>& fn);
 
 // Adds to each item the problems (from rules::check_repo) found on its rows:
 // visits.csv lines of its event, or its trainings.csv line. A problem that
 // names some of the event's educators (CP2-trained for T022, say) goes only
 // beside their items; one that names none goes beside every educator's.
-void attach_findings(std::vector<PayItem>& items, const model::Repo& repo, const model::Problems& problems);
+void attach_findings(std::vector<PayItem>& items, const model::Facts& facts, const model::Problems& problems);
 
 // Counts and the amount paid over some items (a staff member's, or all).
 struct PayTotals {

@@ -16,36 +16,35 @@ const std::vector<std::string>& ledger_columns()
     return k_columns;
 }
 
-std::vector<std::string> ledger_cells(const PayItem& item, const std::string& period)
+std::vector<std::string> ledger_cells(const model::Repo& repo, const PayItem& item, const std::string& period)
 {
     const bool visit = item.kind == ItemKind::Visit;
     return {period,
-            item.staff_id,
+            std::string(repo.id(item.staff)),
             std::string(item_kind_name(item.kind)),
-            item.item_id,
+            item_id(repo, item),
             item.date.str(),
             visit ? std::to_string(item.minutes) : std::string{},
             !visit && item.hours_x100 ? hours_str(*item.hours_x100) : std::string{},
             item.rate ? item.rate->str() : std::string{},
             item.amount.str(),
-            item.site_id,
-            item.source};
+            std::string(repo.id(item.site)),
+            std::string(item.source)};
 }
 
-std::string ledger_text(const std::vector<PayItem>& items, const std::string& period)
+std::string ledger_text(const model::Repo& repo, const std::vector<PayItem>& items, const std::string& period)
 {
     std::string out = io::csv_row(ledger_columns(), "\n");
     for (const auto& item : items)
         if (is_paid(item.status))
-            out += io::csv_row(ledger_cells(item, period), "\n");
+            out += io::csv_row(ledger_cells(repo, item, period), "\n");
     return out;
 }
 
-bool ledger_holds(const model::Repo& repo, std::string_view item, const std::string& staff_id,
-                  const std::string& item_id)
+bool ledger_holds(const model::Repo& repo, model::ItemKind item, model::StaffId staff, std::string_view item_id)
 {
     return std::any_of(repo.ledger.begin(), repo.ledger.end(), [&](const model::LedgerLine& l) {
-        return l.item == item && l.staff_id == staff_id && l.item_id == item_id;
+        return l.item == item && l.staff == staff && l.item_id == item_id;
     });
 }
 

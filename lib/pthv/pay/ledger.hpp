@@ -17,17 +17,16 @@ const std::vector<std::string>& ledger_columns();
 
 // An item's cells in ledger_columns() order; `period` fills the first.
 // minutes for visits, hours for trainings; the other is empty.
-std::vector<std::string> ledger_cells(const PayItem& item, const std::string& period);
+std::vector<std::string> ledger_cells(const model::Repo& repo, const PayItem& item, const std::string& period);
 
 // The closed file for `period` (YYYY-MM): the header, then one line per paid
 // or late item (held and over-the-cap items are not paid, so not closed),
 // in the items' order, LF endings, cells quoted as io::csv_row does.
-std::string ledger_text(const std::vector<PayItem>& items, const std::string& period);
+std::string ledger_text(const model::Repo& repo, const std::vector<PayItem>& items, const std::string& period);
 
-// True when a closed ledger (Repo::ledger) pays `staff_id` for the item
-// (`item`: visit | training) with `item_id`.
-bool ledger_holds(const model::Repo& repo, std::string_view item, const std::string& staff_id,
-                  const std::string& item_id);
+// True when a closed ledger (Repo::ledger) pays `staff` for the item of
+// kind `item` with `item_id`.
+bool ledger_holds(const model::Repo& repo, model::ItemKind item, model::StaffId staff, std::string_view item_id);
 
 // "payroll/2026-10.csv"
 std::string ledger_name(const std::string& month);

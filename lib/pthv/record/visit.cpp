@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include <pthv/io/schema.hpp>
-#include <pthv/model/facts.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -33,7 +32,7 @@ std::string make_visit_id(const std::string& date, const std::string& student_id
 {
     const std::string base = visit_id_base(date, student_id);
     std::string id = base;
-    for (int n = 2; repo.find_visit(id) || reserved.count(id); ++n)
+    for (int n = 2; repo.names.visits.defined(repo.names.visits.find(id)) || reserved.count(id); ++n)
         id = base + "-" + std::to_string(n);
     reserved.insert(id);
     return id;
@@ -61,8 +60,8 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
         fields["status"] = default_status;
     fields["educators"] = join_ids(fields["educators"]);
     if (fields["site_id"].empty())
-        if (const model::Student* s = repo.find_student(fields["student_id"]))
-            fields["site_id"] = s->site_id;
+        if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
+            fields["site_id"] = std::string(repo.id(s->site));
 }
 
 namespace {
@@ -83,16 +82,20 @@ VisitKey visit_key(const Fields& fields)
                                                                       : util::split(joined, ';'))};
 }
 
-VisitKey visit_key(const model::Visit& visit)
+VisitKey visit_key(const model::Repo& repo, const model::Visit& visit)
 {
-    return {visit.student_id, visit.date ? visit.date->str() : std::string{}, model::Facts::educator_set(visit)};
+    std::vector<std::string> educators;
+    for (const model::StaffId e : repo.educators(visit))
+        educators.emplace_back(repo.id(e));
+    return {std::string(repo.id(visit.student)), visit.date ? visit.date->str() : std::string{},
+            sorted_ids(std::move(educators))};
 }
 
 std::set<VisitKey> logged_keys(const model::Repo& repo)
 {
     std::set<VisitKey> out;
     for (const auto& v : repo.visits)
-        out.insert(visit_key(v));
+        out.insert(visit_key(repo, v));
     return out;
 }
 

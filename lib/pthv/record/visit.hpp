@@ -34,7 +34,7 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
 // duplicate-visit), so an import skips it.
 using VisitKey = std::tuple<std::string, std::string, std::vector<std::string>>;
 VisitKey visit_key(const Fields& fields);
-VisitKey visit_key(const model::Visit& visit);
+VisitKey visit_key(const model::Repo& repo, const model::Visit& visit);
 std::set<VisitKey> logged_keys(const model::Repo& repo);
 
 // Fields of visits.csv with a command-line flag, in the order of the file's

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-#include <unordered_map>
-#include <unordered_set>
 
 #include <pthv/report/figures_detail.hpp>
 #include <pthv/rules/registry.hpp>
 
 namespace pthv::report {
 
+using model::SiteId;
+using model::StaffId;
 using model::Visit;
 using model::VisitStatus;
 
@@ -20,42 +19,280 @@ const std::array<const char*, k_practices> k_practice_names = {
 
 namespace {
 
-// Everything one Summary counts, gathered in one pass over the visits.
-// Only sizes and counts are read, so the sets are hashed, and they hold
-// views of the repo's own ids (at state scale, copies of a million ids
-// were much of the report's time).
-struct Acc {
-    std::int64_t completed = 0, declined = 0, scheduled_ahead = 0;
-    std::unordered_map<std::string_view, int> visits_per_student;
-    std::unordered_set<std::string_view> families, declined_families, educators;
+Count exact(std::size_t n) { return Count{static_cast<std::int64_t>(n), Shown::Exact}; }
+Count exact(std::int64_t n) { return Count{n, Shown::Exact}; }
+
+// Things counted once each per site and over the district (students,
+// families, educators): every sighting is a (site slot, key) pair, and the
+// pairs are sorted and counted in runs, so nothing is hashed.
+class Distinct {
+public:
+    void add(std::size_t slot, std::uint64_t key) { m_hits.emplace_back(slot, key); }
+
+    struct Counts {
+        std::vector<std::size_t> per_site, twice_per_site; // by slot: distinct keys, and those seen twice or more
+        std::size_t all = 0, twice_all = 0;
+    };
+    Counts count(std::size_t slots)
+    {
+        Counts c;
+        c.per_site.assign(slots, 0);
+        c.twice_per_site.assign(slots, 0);
+        std::sort(m_hits.begin(), m_hits.end());
+        for (std::size_t b = 0, e = 0; b < m_hits.size(); b = e) {
+            e = b + 1;
+            while (e < m_hits.size() && m_hits[e] == m_hits[b])
+                ++e;
+            ++c.per_site[m_hits[b].first];
+            c.twice_per_site[m_hits[b].first] += e - b >= 2 ? 1 : 0;
+        }
+        std::vector<std::uint64_t> keys(m_hits.size());
+        for (std::size_t i = 0; i < m_hits.size(); ++i)
+            keys[i] = m_hits[i].second;
+        std::sort(keys.begin(), keys.end());
+        for (std::size_t b = 0, e = 0; b < keys.size(); b = e) {
+            e = b + 1;
+            while (e < keys.size() && keys[e] == keys[b])
+                ++e;
+            ++c.all;
+            c.twice_all += e - b >= 2 ? 1 : 0;
+        }
+        return c;
+    }
+
+private:
+    std::vector<std::pair<std::size_t, std::uint64_t>> m_hits;
 };
 
-Count exact(std::size_t n)
+// Everything one pass over the visits counts, by site slot.
+struct VisitCounts {
+    std::vector<std::int64_t> completed, declined, scheduled_ahead; // by slot; the district's in `all_*`
+    std::int64_t all_completed = 0, all_declined = 0, all_scheduled_ahead = 0;
+    Distinct students, families, declined_families, educators;
+    std::vector<std::int64_t> educator_visits;          // by staff handle
+    std::vector<std::pair<std::uint32_t, std::uint64_t>> educator_students; // (staff, student key)
+    std::vector<std::int64_t> months;                   // from the period's first month
+    std::array<std::int64_t, 4> modes{};                // home, community, virtual, unrecorded
+    std::vector<std::pair<std::string_view, std::int64_t>> languages; // in order first seen
+};
+
+int month_number(model::Date d) { return d.year() * 12 + d.month() - 1; }
+
+// The sites reported: every active site, and any other that has students
+// or visits, so nothing logged goes missing; by site id.
+std::vector<SiteId> reported_sites(const model::Repo& repo, const SiteScope& scope)
 {
-    return Count{static_cast<std::int64_t>(n), Shown::Exact};
+    std::vector<char> mark(repo.names.sites.size(), 0);
+    const auto keep = [&](SiteId s) {
+        if (s && scope.covers(s))
+            mark[s.index()] = 1;
+    };
+    for (const auto& s : repo.sites)
+        if (s.status == model::SiteStatus::Active)
+            keep(s.id);
+    for (const auto& s : repo.students)
+        keep(s.site);
+    for (const auto& v : repo.visits)
+        keep(repo.visit_site(v));
+    std::vector<SiteId> out;
+    for (std::uint32_t h = 0; h < mark.size(); ++h)
+        if (mark[h])
+            out.emplace_back(h);
+    std::sort(out.begin(), out.end(), [&](SiteId a, SiteId b) { return repo.id(a) < repo.id(b); });
+    return out;
 }
 
-void fill_summary(Summary& s, const Acc& a, std::size_t enrolled, std::size_t trained)
+// A visit's student as a key (no student is a key of its own), and the
+// student's family: the family_id, else a family of one, named by the
+// student's id even for a student students.csv does not list.
+std::uint64_t student_key(model::StudentId s) { return s.value(); }
+std::uint64_t family_key(const model::Repo& repo, model::StudentId student)
 {
-    s.completed_visits = Count{a.completed, Shown::Exact};
-    s.students_visited = exact(a.visits_per_student.size());
+    if (const model::Student* s = repo.find(student))
+        return s->family.value();
+    if (const model::FamilyId f = repo.names.families.find(repo.id(student)))
+        return f.value();
+    return (std::uint64_t{1} << 32) + student.value();
+}
+
+VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope)
+{
+    const model::Repo& repo = facts.repo();
+    const std::size_t slots = repo.names.sites.size() + 1;
+    VisitCounts c;
+    c.completed.assign(slots, 0);
+    c.declined.assign(slots, 0);
+    c.scheduled_ahead.assign(slots, 0);
+    c.educator_visits.assign(repo.names.staff.size(), 0);
+    const int first_month = month_number(o.period.from);
+    c.months.assign(static_cast<std::size_t>(std::max(0, month_number(o.period.to) - first_month + 1)), 0);
+
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
+        const SiteId site = repo.visit_site(v);
+        if (!scope.covers(site))
+            continue;
+        const std::size_t slot = site_slot(site);
+        if (v.status == VisitStatus::Scheduled && v.date && *v.date > repo.as_of) {
+            ++c.scheduled_ahead[slot];
+            ++c.all_scheduled_ahead;
+        }
+        if (!v.date || *v.date < o.period.from || *v.date > o.period.to)
+            continue;
+        if (v.status == VisitStatus::Declined) {
+            ++c.declined[slot];
+            ++c.all_declined;
+            c.declined_families.add(slot, family_key(repo, v.student));
+        }
+        if (!v.completed())
+            continue;
+        ++c.completed[slot];
+        ++c.all_completed;
+        c.students.add(slot, student_key(v.student));
+        c.families.add(slot, family_key(repo, v.student));
+        for (const StaffId e : facts.educators(i)) { // each once, even if named twice
+            c.educators.add(slot, e.value());
+            ++c.educator_visits[e.index()];
+            c.educator_students.emplace_back(e.value(), student_key(v.student));
+        }
+        ++c.months[static_cast<std::size_t>(month_number(*v.date) - first_month)];
+        ++c.modes[v.mode ? static_cast<std::size_t>(*v.mode) : 3];
+        auto lang = std::find_if(c.languages.begin(), c.languages.end(),
+                                 [&](const auto& l) { return l.first == v.language; });
+        if (lang == c.languages.end())
+            lang = c.languages.insert(lang, {v.language, 0});
+        ++lang->second;
+    }
+    return c;
+}
+
+void fill_summary(Summary& s, std::int64_t completed, std::int64_t declined, std::int64_t scheduled_ahead,
+                  std::size_t students, std::size_t second, std::size_t families, std::size_t declined_families,
+                  std::size_t educators, std::size_t enrolled, std::size_t trained)
+{
+    s.completed_visits = exact(completed);
+    s.students_visited = exact(students);
     s.students_enrolled = exact(enrolled);
-    s.families_reached = exact(a.families.size());
-    std::size_t second = 0;
-    for (const auto& [id, n] : a.visits_per_student)
-        if (n >= 2)
-            ++second;
+    s.families_reached = exact(families);
     s.second_visit_students = exact(second);
-    s.declined = Count{a.declined, Shown::Exact};
-    s.declined_families = exact(a.declined_families.size());
-    s.scheduled_ahead = Count{a.scheduled_ahead, Shown::Exact};
+    s.declined = exact(declined);
+    s.declined_families = exact(declined_families);
+    s.scheduled_ahead = exact(scheduled_ahead);
     s.trained_staff = exact(trained);
-    s.participating_educators = exact(a.educators.size());
+    s.participating_educators = exact(educators);
+}
+
+// The headline figures, per reported site and for the district (or --site).
+void summaries(const model::Repo& repo, const std::vector<SiteId>& sites, VisitCounts& c, const Training& training,
+               const SiteScope& scope, const FigureOptions& o, Figures& f)
+{
+    const std::size_t slots = repo.names.sites.size() + 1;
+    std::vector<std::size_t> enrolled(slots, 0);
+    std::size_t enrolled_all = 0;
+    for (const auto& s : repo.students)
+        if (scope.covers(s.site)) {
+            ++enrolled[site_slot(s.site)];
+            ++enrolled_all;
+        }
+    const auto students = c.students.count(slots);
+    const auto families = c.families.count(slots);
+    const auto declined_families = c.declined_families.count(slots);
+    const auto educators = c.educators.count(slots);
+    for (const SiteId id : sites) {
+        const std::size_t k = site_slot(id);
+        Summary s;
+        s.site_id = std::string(repo.id(id));
+        const model::Site* site = repo.find(id);
+        s.name = site ? std::string(site->name) : s.site_id;
+        s.visit_goal = site ? site->visit_goal : std::nullopt;
+        fill_summary(s, c.completed[k], c.declined[k], c.scheduled_ahead[k], students.per_site[k],
+                     students.twice_per_site[k], families.per_site[k], declined_families.per_site[k],
+                     educators.per_site[k], enrolled[k], training.trained_per_site[k]);
+        f.sites.push_back(std::move(s));
+    }
+    f.total.name = o.site.empty() ? f.district : (f.sites.empty() ? o.site : f.sites.front().name);
+    f.total.site_id = o.site;
+    fill_summary(f.total, c.all_completed, c.all_declined, c.all_scheduled_ahead, students.all, students.twice_all,
+                 families.all, declined_families.all, educators.all, enrolled_all, training.trained_all);
+}
+
+// Internal reports: each educator on a completed visit in the period, by
+// home site, then id.
+void educator_rows(const model::Repo& repo, VisitCounts& c, Figures& f)
+{
+    std::vector<std::int64_t> students(repo.names.staff.size(), 0);
+    auto& pairs = c.educator_students;
+    std::sort(pairs.begin(), pairs.end());
+    pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+    for (const auto& [staff, student] : pairs)
+        ++students[staff];
+    std::vector<StaffId> ids;
+    for (std::uint32_t h = 0; h < c.educator_visits.size(); ++h)
+        if (c.educator_visits[h] > 0)
+            ids.emplace_back(h);
+    std::sort(ids.begin(), ids.end(), [&](StaffId a, StaffId b) { return repo.id(a) < repo.id(b); });
+    for (const StaffId id : ids) {
+        EducatorRow row;
+        row.staff_id = std::string(repo.id(id));
+        const model::Staff* s = repo.find(id);
+        row.name = s ? std::string(s->name) : std::string{};
+        row.site_id = s ? std::string(repo.id(s->site)) : std::string{};
+        row.visits = c.educator_visits[id.index()];
+        row.students = students[id.index()];
+        f.educators.push_back(std::move(row));
+    }
+    std::stable_sort(f.educators.begin(), f.educators.end(),
+                     [](const EducatorRow& a, const EducatorRow& b) { return a.site_id < b.site_id; });
+}
+
+// Completed visits per month, mode and language.
+void tallies(const FigureOptions& o, const VisitCounts& c, Figures& f)
+{
+    model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
+    for (const std::int64_t n : c.months) {
+        f.months.push_back({m.str().substr(0, 7), exact(n)});
+        m = m.add_months(1);
+    }
+    const char* const names[] = {"home", "community", "virtual"};
+    for (std::size_t i = 0; i < 3; ++i)
+        f.modes.push_back({names[i], exact(c.modes[i])});
+    if (c.modes[3] > 0)
+        f.modes.push_back({"unrecorded", exact(c.modes[3])});
+    std::vector<std::pair<std::string_view, std::int64_t>> languages = c.languages;
+    std::sort(languages.begin(), languages.end());
+    std::int64_t unspecified = 0;
+    for (const auto& [key, n] : languages) {
+        if (key.empty())
+            unspecified = n;
+        else if (key != "unspecified")
+            f.languages.push_back({std::string(key), exact(n)});
+        else
+            unspecified += n;
+    }
+    std::stable_sort(f.languages.begin(), f.languages.end(),
+                     [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
+    if (unspecified > 0)
+        f.languages.push_back({"unspecified", exact(unspecified)});
+}
+
+// The top three sites by completed visits (ties by id).
+void top_sites(Figures& f)
+{
+    std::vector<const Summary*> ranked;
+    for (const auto& s : f.sites)
+        if (s.completed_visits.value > 0)
+            ranked.push_back(&s);
+    std::stable_sort(ranked.begin(), ranked.end(), [](const Summary* a, const Summary* b) {
+        return a->completed_visits.value > b->completed_visits.value;
+    });
+    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
+        f.top_sites.push_back(ranked[i]->site_id);
 }
 
 } // namespace
 
-Figures compute_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o)
+Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                        const model::Problems& findings, const FigureOptions& o)
 {
     const model::Repo& repo = facts.repo();
     Figures f;
@@ -69,140 +306,17 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
     f.validate_errors = t.errors;
     f.validate_warnings = t.warnings;
 
-    const auto in_scope = [&](const std::string& site) { return o.site.empty() || site == o.site; };
-    const auto in_period = [&](const Visit& v) { return v.date && *v.date >= o.period.from && *v.date <= o.period.to; };
-    const auto family_of = [&](const std::string& student_id) -> std::string_view {
-        const model::Student* s = repo.find_student(student_id);
-        return s ? s->family() : student_id;
-    };
-
-    // The sites reported: every active site, and any other that has
-    // students or visits, so nothing logged goes missing.
-    std::set<std::string> site_ids;
-    for (const auto& s : repo.sites)
-        if (s.status == model::SiteStatus::Active && in_scope(s.id))
-            site_ids.insert(s.id);
-    for (const auto& s : repo.students)
-        if (!s.site_id.empty() && in_scope(s.site_id))
-            site_ids.insert(s.site_id);
-    for (const auto& v : repo.visits) {
-        const std::string& site = repo.visit_site(v);
-        if (!site.empty() && in_scope(site))
-            site_ids.insert(site);
-    }
-
-    const Training training = training_figures(facts, o, site_ids, f);
-
-    std::unordered_map<std::string_view, Acc> per_site;
-    Acc all;
-    std::map<std::string, EducatorRow> educators;
-    std::unordered_map<std::string_view, std::unordered_set<std::string_view>> educator_students;
-    std::map<std::string, std::int64_t> months, modes, languages;
-    for (model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
-         m <= o.period.to; m = m.add_months(1))
-        months[m.str().substr(0, 7)] = 0;
-
-    for (const Visit& v : repo.visits) {
-        const std::string& site = repo.visit_site(v);
-        if (!in_scope(site))
-            continue;
-        Acc& a = per_site[site];
-        if (v.status == VisitStatus::Scheduled && v.date && *v.date > repo.as_of) {
-            ++a.scheduled_ahead;
-            ++all.scheduled_ahead;
-        }
-        if (!in_period(v))
-            continue;
-        if (v.status == VisitStatus::Declined) {
-            for (Acc* x : {&a, &all}) {
-                ++x->declined;
-                x->declined_families.insert(family_of(v.student_id));
-            }
-        }
-        if (!v.completed())
-            continue;
-        for (Acc* x : {&a, &all}) {
-            ++x->completed;
-            ++x->visits_per_student[v.student_id];
-            x->families.insert(family_of(v.student_id));
-        }
-        for (auto it = v.educators.begin(); it != v.educators.end(); ++it) {
-            const std::string& e = *it;
-            if (std::find(v.educators.begin(), it, e) != it)
-                continue; // named twice on this visit: counted once
-            a.educators.insert(e);
-            all.educators.insert(e);
-            EducatorRow& row = educators[e];
-            row.staff_id = e;
-            ++row.visits;
-            educator_students[e].insert(v.student_id);
-        }
-        ++months[v.date->str().substr(0, 7)];
-        modes[v.mode ? std::string(model::enum_name(*v.mode)) : std::string("unrecorded")]++;
-        languages[v.language.empty() ? std::string("unspecified") : v.language]++;
-    }
-
-    std::map<std::string, std::size_t> enrolled;
-    std::size_t enrolled_all = 0;
-    for (const auto& s : repo.students)
-        if (in_scope(s.site_id)) {
-            ++enrolled[s.site_id];
-            ++enrolled_all;
-        }
-
-    for (const auto& id : site_ids) {
-        Summary s;
-        s.site_id = id;
-        const model::Site* site = repo.find_site(id);
-        s.name = site ? site->name : id;
-        s.visit_goal = site ? site->visit_goal : std::nullopt;
-        const auto trained = training.trained_per_site.find(id);
-        fill_summary(s, per_site[id], enrolled[id],
-                     trained == training.trained_per_site.end() ? 0 : trained->second);
-        f.sites.push_back(std::move(s));
-    }
-    f.total.name = o.site.empty() ? f.district : (f.sites.empty() ? o.site : f.sites.front().name);
-    f.total.site_id = o.site;
-    fill_summary(f.total, all, enrolled_all, training.trained_all);
-
-    if (!o.is_public) {
-        for (auto& [id, row] : educators) {
-            const model::Staff* s = repo.find_staff(id);
-            row.name = s ? s->name : std::string{};
-            row.site_id = s ? s->site_id : std::string{};
-            row.students = static_cast<std::int64_t>(educator_students[std::string_view(id)].size());
-            f.educators.push_back(row);
-        }
-        std::stable_sort(f.educators.begin(), f.educators.end(),
-                         [](const EducatorRow& a, const EducatorRow& b) { return a.site_id < b.site_id; });
-    }
-
-    for (const auto& [key, n] : months)
-        f.months.push_back({key, Count{n, Shown::Exact}});
-    for (const char* m : {"home", "community", "virtual"})
-        f.modes.push_back({m, Count{modes[m], Shown::Exact}});
-    if (modes.count("unrecorded"))
-        f.modes.push_back({"unrecorded", Count{modes["unrecorded"], Shown::Exact}});
-    for (const auto& [key, n] : languages)
-        if (key != "unspecified")
-            f.languages.push_back({key, Count{n, Shown::Exact}});
-    std::stable_sort(f.languages.begin(), f.languages.end(),
-                     [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
-    if (languages.count("unspecified"))
-        f.languages.push_back({"unspecified", Count{languages["unspecified"], Shown::Exact}});
-
-    std::vector<const Summary*> ranked;
-    for (const auto& s : f.sites)
-        if (s.completed_visits.value > 0)
-            ranked.push_back(&s);
-    std::stable_sort(ranked.begin(), ranked.end(), [](const Summary* a, const Summary* b) {
-        return a->completed_visits.value > b->completed_visits.value;
-    });
-    for (std::size_t i = 0; i < ranked.size() && i < 3; ++i)
-        f.top_sites.push_back(ranked[i]->site_id);
-
+    const SiteScope scope(repo, o.site);
+    const std::vector<SiteId> sites = reported_sites(repo, scope);
+    const Training training = training_figures(facts, o, f);
+    VisitCounts counts = count_visits(facts, o, scope);
+    summaries(repo, sites, counts, training, scope, o, f);
+    if (!o.is_public)
+        educator_rows(repo, counts, f);
+    tallies(o, counts, f);
+    top_sites(f);
     fidelity_figures(facts, findings, o, f);
-    money_figures(facts, o, f);
+    money_figures(facts, work, o, f);
     if (o.is_public)
         apply_public(f);
     finish_shares(f);

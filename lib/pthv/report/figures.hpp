@@ -19,6 +19,7 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/pay/events.hpp>
 
 namespace pthv::report {
 
@@ -157,7 +158,9 @@ struct FigureOptions {
 };
 
 // `findings` are every problem rules::check_repo gave (loader's included).
-Figures compute_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& options);
+// `work` is pay::visit_work(facts), made once by the caller.
+Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                        const model::Problems& findings, const FigureOptions& options);
 
 // The suppression rule, exposed for tests: marks each part and the total
 // under `min_cell` Below, then, where the total is shown and exactly one part

@@ -1,33 +1,51 @@
 #pragma once
 // The parts of compute_figures (figures.hpp), one file each, so each figure
-// has exactly one home: training (figures_training.cpp), fidelity
-// (figures_fidelity.cpp), money (figures_money.cpp) and public suppression
-// (figures_public.cpp). Internal to lib/pthv/report.
+// has exactly one home: the headline counts (figures.cpp), training
+// (figures_training.cpp), fidelity (figures_fidelity.cpp), money
+// (figures_money.cpp) and public suppression (figures_public.cpp).
+// Internal to lib/pthv/report.
 
 #include <cstddef>
-#include <map>
-#include <set>
-#include <string>
+#include <vector>
 
+#include <pthv/pay/events.hpp>
 #include <pthv/report/figures.hpp>
 
 namespace pthv::report {
 
+// Which sites a report covers, by handle: all, or the one of --site (none
+// at all when --site names no site).
+class SiteScope {
+public:
+    SiteScope(const model::Repo& repo, const std::string& site)
+        : m_all(site.empty()), m_only(site.empty() ? model::SiteId{} : repo.names.sites.find(site))
+    {
+    }
+    bool covers(model::SiteId site) const { return m_all || (m_only && site == m_only); }
+
+private:
+    bool m_all;
+    model::SiteId m_only;
+};
+
+// A site handle as a slot of a per-site table: 0 for no site, else handle + 1.
+inline std::size_t site_slot(model::SiteId s) { return s ? s.index() + 1 : 0; }
+
 struct Training {
-    std::map<std::string, std::size_t> trained_per_site; // staff current or due soon, by home site
+    std::vector<std::size_t> trained_per_site; // by site slot: staff current or due soon, by home site
     std::size_t trained_all = 0;
 };
 
 // Fills f.training; returns the trained staff per site for the summaries.
-Training training_figures(const model::Facts& facts, const FigureOptions& o, const std::set<std::string>& site_ids,
-                          Figures& f);
+Training training_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
 // Fills f.fidelity from f.sites (which must be complete) and the findings.
 void fidelity_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o,
                       Figures& f);
 
 // Fills f.money from the payroll code's spend per funding source.
-void money_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
+void money_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const FigureOptions& o,
+                   Figures& f);
 
 // Suppresses small counts and what could reveal them (public reports).
 void apply_public(Figures& f);

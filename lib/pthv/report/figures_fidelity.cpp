@@ -5,9 +5,6 @@
 
 #include <pthv/report/figures_detail.hpp>
 
-#include <unordered_map>
-#include <unordered_set>
-
 #include <pthv/rules/registry.hpp>
 
 namespace pthv::report {
@@ -16,43 +13,45 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
                       Figures& f)
 {
     const model::Repo& repo = facts.repo();
-    // Per visit id, a bit per practice found short; CP4-targeting names a
-    // homeroom (rules.md: the targeting check judges groups), so every
-    // visit to a student of that homeroom falls short of practice 4.
-    std::unordered_map<std::string, unsigned> short_by_visit;
-    std::unordered_set<std::string> targeted_homerooms;
+    // Per visit handle, a bit per practice found short; CP4-targeting names
+    // a homeroom (rules.md: the targeting check judges groups), so every
+    // visit to a student of that homeroom falls short of practice 4. A
+    // finding names its record by id: looked up once per finding.
+    std::vector<unsigned> short_by_visit(repo.names.visits.size(), 0);
+    std::vector<char> targeted_homerooms(repo.names.staff.size(), 0);
     for (const auto& p : findings) {
         const rules::Rule* r = rules::find_rule(p.rule);
         if (!r || r->kind != rules::RuleKind::Practice || r->practice < 1 ||
             r->practice > static_cast<int>(k_practices))
             continue;
-        if (r->practice == 4)
-            targeted_homerooms.insert(p.record);
-        else
-            short_by_visit[p.record] |= 1u << (r->practice - 1);
+        if (r->practice == 4) {
+            if (const model::StaffId h = repo.names.staff.find(p.record))
+                targeted_homerooms[h.index()] = 1;
+        } else if (const model::VisitId v = repo.names.visits.find(p.record)) {
+            short_by_visit[v.index()] |= 1u << (r->practice - 1);
+        }
     }
 
-    std::map<std::string, std::size_t> row_of;
+    // Per site slot, its row of f.fidelity (0: not reported).
+    std::vector<std::size_t> row_of(repo.names.sites.size() + 1, 0);
     f.fidelity.clear();
     f.fidelity.push_back(FidelityRow{o.site, f.total.name, {}, {}, {}});
     for (const auto& s : f.sites) {
-        row_of[s.site_id] = f.fidelity.size();
+        const model::SiteId h = repo.names.sites.find(s.site_id);
+        row_of[site_slot(h)] = f.fidelity.size();
         f.fidelity.push_back(FidelityRow{s.site_id, s.name, {}, {}, {}});
     }
 
     for (const model::Visit& v : repo.visits) {
         if (!v.completed() || !v.date || *v.date < o.period.from || *v.date > o.period.to)
             continue;
-        const auto row = row_of.find(repo.visit_site(v));
-        if (row == row_of.end())
+        const std::size_t row = row_of[site_slot(repo.visit_site(v))];
+        if (row == 0)
             continue;
-        unsigned bits = 0;
-        if (const auto it = short_by_visit.find(v.id); it != short_by_visit.end())
-            bits = it->second;
-        if (const model::Student* s = repo.find_student(v.student_id);
-            s && targeted_homerooms.count(s->homeroom_id))
+        unsigned bits = v.id ? short_by_visit[v.id.index()] : 0u;
+        if (const model::Student* s = repo.find(v.student); s && s->homeroom && targeted_homerooms[s->homeroom.index()])
             bits |= 1u << 3;
-        for (FidelityRow* r : {&f.fidelity.front(), &f.fidelity[row->second]}) {
+        for (FidelityRow* r : {&f.fidelity.front(), &f.fidelity[row]}) {
             ++r->visits.value;
             for (std::size_t k = 0; k < k_practices; ++k)
                 if (bits & (1u << k))

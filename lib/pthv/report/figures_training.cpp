@@ -5,23 +5,58 @@
 
 #include <pthv/report/figures_detail.hpp>
 
+#include <algorithm>
 #include <tuple>
 
 #include <pthv/model/training_status.hpp>
 
 namespace pthv::report {
 
-Training training_figures(const model::Facts& facts, const FigureOptions& o, const std::set<std::string>& site_ids,
-                          Figures& f)
+namespace {
+
+// Sessions: trainings dated in the period, one per (date, kind, session),
+// counting distinct staff: the attendances sorted, then counted in runs.
+void training_sessions(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f)
+{
+    // kind 2: no kind recorded ("unrecorded" sorts after intro and refresher)
+    using Attendance = std::tuple<std::int32_t, int, std::string_view, model::StaffId>;
+    std::vector<Attendance> seen;
+    for (const auto& t : repo.trainings) {
+        if (!t.date || *t.date < o.period.from || *t.date > o.period.to)
+            continue;
+        const model::Staff* s = repo.find(t.staff);
+        if (!s || !scope.covers(s->site))
+            continue;
+        seen.emplace_back(t.date->days(), t.kind ? static_cast<int>(*t.kind) : 2, t.session, t.staff);
+    }
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (std::size_t begin = 0, end = 0; begin < seen.size(); begin = end) {
+        const auto& [days, kind, session, staff] = seen[begin];
+        end = begin + 1;
+        while (end < seen.size() && std::get<0>(seen[end]) == days && std::get<1>(seen[end]) == kind &&
+               std::get<2>(seen[end]) == session)
+            ++end;
+        const std::string kind_name =
+            kind == 2 ? std::string("unrecorded") : std::string(model::enum_name(static_cast<model::TrainingKind>(kind)));
+        f.training.sessions.push_back({model::Date::from_days(days), kind_name, std::string(session),
+                                       Count{static_cast<std::int64_t>(end - begin), Shown::Exact}});
+    }
+}
+
+} // namespace
+
+Training training_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
 {
     const model::Repo& repo = facts.repo();
-    const auto in_scope = [&](const std::string& site) { return o.site.empty() || site == o.site; };
+    const SiteScope scope(repo, o.site);
     Training out;
+    out.trained_per_site.assign(repo.names.sites.size() + 1, 0);
 
     // The staff who take part: active and opted in (core practice 1,
     // participation is voluntary).
     for (const auto& s : repo.staff) {
-        if (!s.active || s.opted_in == false || !in_scope(s.site_id))
+        if (!s.active || s.opted_in == false || !scope.covers(s.site))
             continue;
         const auto st = model::training_status(repo, facts, s.id, repo.as_of).status;
         TrainingFigures& t = f.training;
@@ -34,25 +69,10 @@ Training training_figures(const model::Facts& facts, const FigureOptions& o, con
         }
         if (st == model::TrainingStatus::Current || st == model::TrainingStatus::DueSoon) {
             ++out.trained_all;
-            if (site_ids.count(s.site_id))
-                ++out.trained_per_site[s.site_id];
+            ++out.trained_per_site[site_slot(s.site)];
         }
     }
-
-    // Sessions: trainings dated in the period, one per (date, kind, session).
-    std::map<std::tuple<std::int32_t, std::string, std::string>, std::set<std::string>> sessions;
-    for (const auto& t : repo.trainings) {
-        if (!t.date || *t.date < o.period.from || *t.date > o.period.to)
-            continue;
-        const model::Staff* s = repo.find_staff(t.staff_id);
-        if (!s || !in_scope(s->site_id))
-            continue;
-        const std::string kind = t.kind ? std::string(model::enum_name(*t.kind)) : std::string("unrecorded");
-        sessions[{t.date->days(), kind, t.session}].insert(t.staff_id);
-    }
-    for (const auto& [key, staff] : sessions)
-        f.training.sessions.push_back({model::Date::from_days(std::get<0>(key)), std::get<1>(key),
-                                       std::get<2>(key), Count{static_cast<std::int64_t>(staff.size()), Shown::Exact}});
+    training_sessions(repo, o, scope, f);
     return out;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The check functions, one per rule id, grouped by file: integrity.cpp,
-// cp1_voluntary.cpp ... cp5_pairs.cpp, other.cpp.
+// cp1_voluntary.cpp ... cp5_pairs.cpp, and one file for each other check
+// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp).
 
 #include <pthv/rules/rule.hpp>
 

@@ -15,20 +15,21 @@ void check_cp1_arranged(const Context& ctx, Findings& out)
     for (const auto& v : ctx.repo.visits) {
         if (!v.completed() || !v.date)
             continue;
+        const std::string_view id = ctx.repo.id(v.id);
         if (!v.arranged_on) {
-            out.add("CP1-arranged", "visits.csv", v.line, v.id,
+            out.add("CP1-arranged", "visits.csv", v.line, id,
                     fmt::format("visit {} has no arranged_on date: core practice 1, visits are arranged with "
                                 "the family in advance",
-                                v.id),
+                                id),
                     "record the day the family agreed to the visit in arranged_on");
             continue;
         }
         const int days = *v.date - *v.arranged_on;
         if (days < lead)
-            out.add("CP1-arranged", "visits.csv", v.line, v.id,
+            out.add("CP1-arranged", "visits.csv", v.line, id,
                     fmt::format("visit {} was arranged on {}, {} before the visit: core practice 1, visits are "
                                 "arranged at least {} in advance",
-                                v.id, v.arranged_on->str(),
+                                id, v.arranged_on->str(),
                                 days < 0 ? std::string("after it") : fmt::format("{} day{}", days, days == 1 ? "" : "s"),
                                 fmt::format("{} day{}", lead, lead == 1 ? "" : "s")),
                     "arrange visits ahead so the family chooses freely; check arranged_on");
@@ -37,18 +38,22 @@ void check_cp1_arranged(const Context& ctx, Findings& out)
 
 void check_cp1_opted_in(const Context& ctx, Findings& out)
 {
-    for (const auto& v : ctx.repo.visits) {
+    const Repo& repo = ctx.repo;
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (!v.completed())
             continue;
-        for (const auto& id : Facts::educator_set(v)) {
-            const Staff* s = ctx.repo.find_staff(id);
-            if (s && s->opted_in == false)
-                out.add("CP1-opted-in", "visits.csv", v.line, v.id,
+        for (const StaffId e : ctx.facts.educators(i)) {
+            const Staff* s = repo.find(e);
+            if (s && s->opted_in == false) {
+                const std::string_view id = repo.id(e);
+                out.add("CP1-opted-in", "visits.csv", v.line, repo.id(v.id),
                         fmt::format("visit {}: educator {} has not opted in: core practice 1, visits are "
                                     "voluntary for educators",
-                                    v.id, id),
-                        "if " + id + " chose to take part, set opted_in to yes (pthv roster set " + id +
-                            " --opted-in yes)");
+                                    repo.id(v.id), id),
+                        fmt::format("if {} chose to take part, set opted_in to yes (pthv roster set {} --opted-in yes)",
+                                    id, id));
+            }
         }
     }
 }

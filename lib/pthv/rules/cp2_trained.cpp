@@ -12,22 +12,24 @@ using namespace pthv::model;
 
 void check_cp2_trained(const Context& ctx, Findings& out)
 {
-    for (const auto& v : ctx.repo.visits) {
+    const Repo& repo = ctx.repo;
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (!v.completed() || !v.date)
             continue;
-        for (const auto& id : Facts::educator_set(v)) {
-            if (!ctx.repo.find_staff(id))
+        for (const StaffId e : ctx.facts.educators(i)) {
+            if (!repo.names.staff.defined(e))
                 continue; // unknown-ref says so
-            const TrainingTimeline* tl = ctx.facts.training(id);
-            if (tl && tl->intro_on_or_before(ctx.repo, *v.date))
+            const TrainingTimeline* tl = ctx.facts.training(e);
+            if (tl && tl->intro_on_or_before(*v.date))
                 continue;
             const std::string later =
-                tl && tl->intro ? fmt::format(" (their intro training is dated {}, after the visit)", tl->intro->str())
-                                : std::string{};
-            out.add("CP2-trained", "visits.csv", v.line, v.id,
+                tl && tl->intro() ? fmt::format(" (their intro training is dated {}, after the visit)", tl->intro()->str())
+                                  : std::string{};
+            out.add("CP2-trained", "visits.csv", v.line, repo.id(v.id),
                     fmt::format("visit {}: educator {} had no intro training before {}{}: core practice 2, "
                                 "educators are trained before they visit",
-                                v.id, id, v.date->str(), later),
+                                repo.id(v.id), repo.id(e), v.date->str(), later),
                     "record the training in trainings.csv (pthv roster train --kind intro ...)");
         }
     }
@@ -35,47 +37,51 @@ void check_cp2_trained(const Context& ctx, Findings& out)
 
 void check_cp2_refresher(const Context& ctx, Findings& out)
 {
-    const int months = ctx.repo.config.practices.refresher_months;
-    for (const auto& v : ctx.repo.visits) {
+    const Repo& repo = ctx.repo;
+    const int months = repo.config.practices.refresher_months;
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (!v.completed() || !v.date)
             continue;
-        for (const auto& id : Facts::educator_set(v)) {
-            const TrainingTimeline* tl = ctx.facts.training(id);
-            if (!tl || !tl->intro_on_or_before(ctx.repo, *v.date))
+        for (const StaffId e : ctx.facts.educators(i)) {
+            const TrainingTimeline* tl = ctx.facts.training(e);
+            if (!tl || !tl->intro_on_or_before(*v.date))
                 continue; // CP2-trained covers it
-            const auto latest = tl->latest_on_or_before(ctx.repo, *v.date);
+            const auto latest = tl->latest_on_or_before(*v.date);
             if (latest && latest->add_months(months) < *v.date)
-                out.add("CP2-refresher", "visits.csv", v.line, v.id,
+                out.add("CP2-refresher", "visits.csv", v.line, repo.id(v.id),
                         fmt::format("visit {}: educator {}'s latest training was on {}, more than {} months "
                                     "before the visit: core practice 2, training is kept current",
-                                    v.id, id, latest->str(), months),
-                        "schedule a refresher for " + id);
+                                    repo.id(v.id), repo.id(e), latest->str(), months),
+                        fmt::format("schedule a refresher for {}", repo.id(e)));
         }
     }
 }
 
 void check_cp2_compensation(const Context& ctx, Findings& out)
 {
-    for (const auto& v : ctx.repo.visits) {
+    const Repo& repo = ctx.repo;
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (!v.completed())
             continue;
         const auto part = ctx.facts.day_part(v);
         if (!part || *part == DayPart::Inside)
             continue;
         if (*part == DayPart::Partial)
-            out.add("CP2-compensation", "visits.csv", v.line, v.id,
+            out.add("CP2-compensation", "visits.csv", v.line, repo.id(v.id),
                     fmt::format("visit {} on {} at {} for {} minutes partly overlaps the school day ({}-{}): "
                                 "core practice 2, visits outside the school day are paid",
-                                v.id, v.date->str(), v.start_time->str(), *v.minutes,
+                                repo.id(v.id), v.date->str(), v.start_time->str(), *v.minutes,
                                 ctx.repo.config.calendar.day_start.str(), ctx.repo.config.calendar.day_end.str()),
                     "payroll holds it until you decide; fix start_time or minutes if they are wrong");
-        for (const auto& id : Facts::educator_set(v)) {
-            const Staff* s = ctx.repo.find_staff(id);
-            if (s && !pay::pay_rule(ctx.repo.config, *s))
-                out.add("CP2-compensation", "visits.csv", v.line, v.id,
+        for (const StaffId e : ctx.facts.educators(i)) {
+            const Staff* s = repo.find(e);
+            if (s && !pay::pay_rule(repo.config, *s))
+                out.add("CP2-compensation", "visits.csv", v.line, repo.id(v.id),
                         fmt::format("visit {}: educator {} has no pay rule ({}): core practice 2, educators are "
                                     "paid for visits outside the school day",
-                                    v.id, id,
+                                    repo.id(v.id), repo.id(e),
                                     s->staff_class ? "compensation." + std::string(enum_name(*s->staff_class)) +
                                                          " is not set in pthv.yaml"
                                                    : std::string("no class in staff.csv")),

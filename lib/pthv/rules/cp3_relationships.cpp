@@ -15,10 +15,10 @@ void check_cp3_first_focus(const Context& ctx, Findings& out)
         const Visit& v = ctx.repo.visits[i];
         if (!v.completed() || !v.focus || *v.focus == Focus::HopesAndDreams || !ctx.facts.is_first_visit(i))
             continue;
-        out.add("CP3-first-focus", "visits.csv", v.line, v.id,
+        out.add("CP3-first-focus", "visits.csv", v.line, ctx.repo.id(v.id),
                 fmt::format("visit {} is student {}'s first visit this year, with focus {}: core practice 3, "
                             "the first visit is about hopes and dreams",
-                            v.id, v.student_id, enum_name(*v.focus)),
+                            ctx.repo.id(v.id), ctx.repo.id(v.student), enum_name(*v.focus)),
                 "keep academics for a later visit; if this was the conversation, set focus to hopes_and_dreams");
     }
 }

@@ -11,17 +11,20 @@ using namespace pthv::model;
 
 void check_cp5_pair(const Context& ctx, Findings& out)
 {
-    for (const auto& v : ctx.repo.visits) {
+    const Repo& repo = ctx.repo;
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const Visit& v = repo.visits[i];
         if (!v.completed())
             continue;
-        const auto educators = Facts::educator_set(v);
+        const auto educators = ctx.facts.educators(i);
         if (educators.size() >= 2)
             continue;
-        out.add("CP5-pair", "visits.csv", v.line, v.id,
+        const std::string_view id = repo.id(v.id);
+        out.add("CP5-pair", "visits.csv", v.line, id,
                 educators.empty()
-                    ? fmt::format("visit {} has no educators: core practice 5, educators visit in pairs", v.id)
-                    : fmt::format("visit {} has one educator ({}): core practice 5, educators visit in pairs", v.id,
-                                  educators.front()),
+                    ? fmt::format("visit {} has no educators: core practice 5, educators visit in pairs", id)
+                    : fmt::format("visit {} has one educator ({}): core practice 5, educators visit in pairs", id,
+                                  repo.id(educators.front())),
                 "list both educators in educators, joined by \";\" (like T014;T022)");
     }
 }
@@ -42,8 +45,8 @@ void check_cp5_reflection(const Context& ctx, Findings& out)
                                *v.reflected_on - *v.date);
         else
             continue;
-        out.add("CP5-reflection", "visits.csv", v.line, v.id,
-                fmt::format("visit {} {}: core practice 5, the pair reflects together within {} days", v.id, what,
+        out.add("CP5-reflection", "visits.csv", v.line, ctx.repo.id(v.id),
+                fmt::format("visit {} {}: core practice 5, the pair reflects together within {} days", ctx.repo.id(v.id), what,
                             within),
                 "record the day the pair reflected in reflected_on");
     }

@@ -1,11 +1,9 @@
 // Data integrity (rules.md): references that name nothing, and visits dated
 // where no visit can be. Always errors.
 
-#include <algorithm>
 #include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::rules {
 
@@ -13,40 +11,33 @@ using namespace pthv::model;
 
 namespace {
 
-// Keys of an index, for "did you mean".
-std::vector<std::string> keys_of(const std::unordered_map<std::string, std::size_t>& index)
-{
-    std::vector<std::string> out;
-    out.reserve(index.size());
-    for (const auto& [k, v] : index)
-        out.push_back(k);
-    std::sort(out.begin(), out.end());
-    return out;
-}
+// Only suggest among small tables; a suggestion among a million student
+// ids would cost more than it helps.
+constexpr std::size_t k_most_suggested = 5000;
 
+// A reference resolved to a handle at load: it names nothing when no row
+// of its file defines it.
 class RefChecker {
 public:
-    explicit RefChecker(Findings& findings) : m_findings(findings) {}
+    RefChecker(const Repo& repo, Findings& findings) : m_repo(repo), m_findings(findings) {}
 
-    void check(const std::unordered_map<std::string, std::size_t>& index, const std::string& id,
-               const char* what, const char* target, const std::string& file, std::size_t line,
-               const std::string& record, const std::string& who)
+    template <typename Id>
+    void check(const Ids<Id>& ids, Id id, const char* what, const char* target, std::string_view file,
+               std::size_t line, std::string_view record, const std::string& who)
     {
-        if (id.empty() || index.count(id))
+        if (!id || ids.defined(id))
             return;
-        // Only suggest among small indexes; a suggestion among a million
-        // student ids would cost more than it helps.
+        const std::string_view text = ids.text(id);
         std::string advice = std::string("add it to ") + target + ", or fix the id";
-        if (index.size() <= 5000) {
-            const std::string near = util::closest_match(id, keys_of(index));
-            if (!near.empty())
-                advice = "did you mean " + near + "?";
-        }
-        m_findings.add("unknown-ref", file, line, record,
-                       fmt::format("{}: {} {} is not in {}", who, what, id, target), advice);
+        const std::string near = ids.closest(text, k_most_suggested);
+        if (!near.empty())
+            advice = "did you mean " + near + "?";
+        m_findings.add("unknown-ref", file, line, record, fmt::format("{}: {} {} is not in {}", who, what, text, target),
+                       advice);
     }
 
 private:
+    const Repo& m_repo;
     Findings& m_findings;
 };
 
@@ -55,28 +46,45 @@ private:
 void check_unknown_ref(const Context& ctx, Findings& out)
 {
     const Repo& repo = ctx.repo;
-    RefChecker refs(out);
-    for (const auto& s : repo.sites)
-        refs.check(repo.staff_index, s.coordinator_id, "coordinator_id", "staff.csv", "sites.csv", s.line, s.id,
-                   "site " + s.id);
-    for (const auto& s : repo.staff)
-        refs.check(repo.site_index, s.site_id, "site_id", "sites.csv", "staff.csv", s.line, s.id,
-                   "staff member " + s.id);
-    for (const auto& s : repo.students) {
-        refs.check(repo.site_index, s.site_id, "site_id", "sites.csv", "students.csv", s.line, s.id,
-                   "student " + s.id);
-        refs.check(repo.staff_index, s.homeroom_id, "homeroom_id", "staff.csv", "students.csv", s.line, s.id,
-                   "student " + s.id);
+    const Names& n = repo.names;
+    RefChecker refs(repo, out);
+    for (const auto& s : repo.sites) {
+        const auto id = repo.id(s.id);
+        refs.check(n.staff, s.coordinator, "coordinator_id", "staff.csv", "sites.csv", s.line, id,
+                   fmt::format("site {}", id));
     }
-    for (const auto& t : repo.trainings)
-        refs.check(repo.staff_index, t.staff_id, "staff_id", "staff.csv", "trainings.csv", t.line, t.staff_id,
-                   "training of " + t.staff_id);
+    for (const auto& s : repo.staff) {
+        const auto id = repo.id(s.id);
+        refs.check(n.sites, s.site, "site_id", "sites.csv", "staff.csv", s.line, id, fmt::format("staff member {}", id));
+    }
+    for (const auto& s : repo.students) {
+        if (n.sites.defined(s.site) && (!s.homeroom || n.staff.defined(s.homeroom)))
+            continue;
+        const auto id = repo.id(s.id);
+        const std::string who = fmt::format("student {}", id);
+        refs.check(n.sites, s.site, "site_id", "sites.csv", "students.csv", s.line, id, who);
+        refs.check(n.staff, s.homeroom, "homeroom_id", "staff.csv", "students.csv", s.line, id, who);
+    }
+    for (const auto& t : repo.trainings) {
+        const auto id = repo.id(t.staff);
+        refs.check(n.staff, t.staff, "staff_id", "staff.csv", "trainings.csv", t.line, id,
+                   fmt::format("training of {}", id));
+    }
     for (const auto& v : repo.visits) {
-        const std::string who = "visit " + v.id;
-        refs.check(repo.student_index, v.student_id, "student_id", "students.csv", "visits.csv", v.line, v.id, who);
-        refs.check(repo.site_index, v.site_id, "site_id", "sites.csv", "visits.csv", v.line, v.id, who);
-        for (const auto& e : v.educators)
-            refs.check(repo.staff_index, e, "educator", "staff.csv", "visits.csv", v.line, v.id, who);
+        // Nearly every visit names only what exists: the message is built
+        // only for one that does not.
+        const auto educators = repo.educators(v);
+        const bool known = (!v.student || n.students.defined(v.student)) && (!v.site || n.sites.defined(v.site)) &&
+                           std::all_of(educators.begin(), educators.end(),
+                                       [&](StaffId e) { return n.staff.defined(e); });
+        if (known)
+            continue;
+        const auto id = repo.id(v.id);
+        const std::string who = fmt::format("visit {}", id);
+        refs.check(n.students, v.student, "student_id", "students.csv", "visits.csv", v.line, id, who);
+        refs.check(n.sites, v.site, "site_id", "sites.csv", "visits.csv", v.line, id, who);
+        for (const StaffId e : educators)
+            refs.check(n.staff, e, "educator", "staff.csv", "visits.csv", v.line, id, who);
     }
 }
 
@@ -85,9 +93,9 @@ void check_visit_out_of_year(const Context& ctx, Findings& out)
     const auto& sy = ctx.repo.config.school_year;
     for (const auto& v : ctx.repo.visits)
         if (v.date && !ctx.facts.in_school_year(*v.date))
-            out.add("visit-out-of-year", "visits.csv", v.line, v.id,
-                    fmt::format("visit {} is dated {}, outside the school year {}..{}", v.id, v.date->str(),
-                                sy.start.str(), sy.end.str()),
+            out.add("visit-out-of-year", "visits.csv", v.line, ctx.repo.id(v.id),
+                    fmt::format("visit {} is dated {}, outside the school year {}..{}", ctx.repo.id(v.id),
+                                v.date->str(), sy.start.str(), sy.end.str()),
                     "a new school year starts a new data repo (pthv init); or fix the date");
 }
 
@@ -95,20 +103,20 @@ void check_visit_in_future(const Context& ctx, Findings& out)
 {
     for (const auto& v : ctx.repo.visits)
         if (v.completed() && v.date && ctx.repo.as_of < *v.date)
-            out.add("visit-in-future", "visits.csv", v.line, v.id,
-                    fmt::format("visit {} is completed but dated {}, after today ({})", v.id, v.date->str(),
-                                ctx.repo.as_of.str()),
+            out.add("visit-in-future", "visits.csv", v.line, ctx.repo.id(v.id),
+                    fmt::format("visit {} is completed but dated {}, after today ({})", ctx.repo.id(v.id),
+                                v.date->str(), ctx.repo.as_of.str()),
                     "fix the date, or log the visit as scheduled until it happens");
 }
 
 void check_visit_inactive_site(const Context& ctx, Findings& out)
 {
     for (const auto& v : ctx.repo.visits) {
-        const Site* site = ctx.repo.find_site(ctx.repo.visit_site(v));
+        const Site* site = ctx.repo.find(ctx.repo.visit_site(v));
         if (site && site->status && *site->status != SiteStatus::Active)
-            out.add("visit-inactive-site", "visits.csv", v.line, v.id,
-                    fmt::format("visit {} is at site {}, whose status is {}", v.id, site->id,
-                                enum_name(*site->status)),
+            out.add("visit-inactive-site", "visits.csv", v.line, ctx.repo.id(v.id),
+                    fmt::format("visit {} is at site {}, whose status is {}", ctx.repo.id(v.id),
+                                ctx.repo.id(site->id), enum_name(*site->status)),
                     "only active sites have visits: set the site's status to active in sites.csv");
     }
 }

@@ -77,10 +77,10 @@ bool needs_config(const Rule& r)
 
 } // namespace
 
-void Findings::add(std::string_view rule, std::string file, std::size_t line, std::string record,
+void Findings::add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
                    std::string message, std::string advice)
 {
-    m_problems.push_back({std::string(rule), Severity::Error, std::move(file), line, std::move(record),
+    m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
 }
 
@@ -104,10 +104,12 @@ std::vector<std::string> rule_ids()
 
 model::Problems check_repo(const model::Repo& repo, model::Problems loaded, const CheckOptions& options)
 {
-    return check_repo(model::Facts(repo), std::move(loaded), options);
+    const model::Facts facts(repo);
+    return check_repo(facts, pay::visit_work(facts), std::move(loaded), options);
 }
 
-model::Problems check_repo(const model::Facts& facts, model::Problems loaded, const CheckOptions& options)
+model::Problems check_repo(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                           model::Problems loaded, const CheckOptions& options)
 {
     const model::Repo& repo = facts.repo();
     Findings findings;
@@ -129,7 +131,7 @@ model::Problems check_repo(const model::Facts& facts, model::Problems loaded, co
         }
     }
 
-    const Context ctx{repo, facts};
+    const Context ctx{repo, facts, work};
     std::vector<const Rule*> to_run;
     for (const auto& r : k_rules)
         if (r.check && !(needs_config(r) && !repo.config_ok) &&
@@ -140,15 +142,15 @@ model::Problems check_repo(const model::Facts& facts, model::Problems loaded, co
     // result is the same as running them in turn.
     std::vector<Findings> each(to_run.size());
     std::atomic<std::size_t> next{0};
-    auto work = [&] {
+    auto run = [&] {
         for (std::size_t i = next++; i < to_run.size(); i = next++)
             to_run[i]->check(ctx, each[i]);
     };
     const std::size_t helpers = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), 4) - 1;
     std::vector<std::future<void>> running;
     for (std::size_t h = 0; h < helpers; ++h)
-        running.push_back(std::async(std::launch::async, work));
-    work();
+        running.push_back(std::async(std::launch::async, run));
+    run();
     for (auto& f : running)
         f.get(); // rethrows what a rule threw
     for (auto& f : each)

@@ -29,9 +29,10 @@ struct CheckOptions {
 // drops "off", and sorts. Rules that need a readable config are skipped when
 // pthv.yaml could not be read.
 model::Problems check_repo(const model::Repo& repo, model::Problems loaded, const CheckOptions& options = {});
-// The same over facts the caller keeps using afterwards (report, payroll), so
-// they are built once.
-model::Problems check_repo(const model::Facts& facts, model::Problems loaded, const CheckOptions& options = {});
+// The same over facts and visit work (pay::visit_work(facts)) the caller
+// keeps using afterwards (report, payroll), so they are built once.
+model::Problems check_repo(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                           model::Problems loaded, const CheckOptions& options = {});
 
 // Counts by severity.
 struct Tally {

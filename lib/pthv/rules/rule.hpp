@@ -10,6 +10,7 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/model/repo.hpp>
+#include <pthv/pay/events.hpp>
 
 namespace pthv::rules {
 
@@ -18,14 +19,15 @@ enum class RuleKind { Integrity, Practice, Other };
 struct Context {
     const model::Repo& repo;
     const model::Facts& facts;
+    const std::vector<pay::VisitWork>& work; // pay::visit_work(facts)
 };
 
 // Collects what the checks find; the severity is set afterwards from the
 // registry and pthv.yaml's practices.severity.
 class Findings {
 public:
-    void add(std::string_view rule, std::string file, std::size_t line, std::string record, std::string message,
-             std::string advice = {});
+    void add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
+             std::string message, std::string advice = {});
     model::Problems& problems() { return m_problems; }
 
 private:

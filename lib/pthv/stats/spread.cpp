@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <string_view>
 
 #include <pthv/stats/chi_square.hpp>
 #include <pthv/stats/targeting.hpp>
@@ -58,14 +60,14 @@ struct Tally
 
 struct GradeLess
 {
-    bool operator()(const std::string& a, const std::string& b) const { return grade_less(a, b); }
+    bool operator()(std::string_view a, std::string_view b) const { return grade_less(a, b); }
 };
 
 template <typename Map> std::vector<SpreadCell> cells_of(const Map& tallies)
 {
     std::vector<SpreadCell> cells;
     for (const auto& [key, t] : tallies)
-        cells.push_back(SpreadCell{key, t.roster, t.visited, 0.0});
+        cells.push_back(SpreadCell{std::string(key), t.roster, t.visited, 0.0});
     return cells;
 }
 
@@ -76,32 +78,42 @@ std::vector<SiteSpread> analyse_spread(const Repo& repo, const SpreadOptions& op
     struct Site
     {
         Tally all;
-        std::map<std::string, Tally, GradeLess> grades;
-        std::map<std::string, Tally> homerooms;
+        std::map<std::string_view, Tally, GradeLess> grades;
+        std::map<std::string_view, Tally> homerooms;
     };
-    std::map<std::string, Site> sites;
+    // Sites by handle while counting, by id for the result.
+    std::vector<std::optional<Site>> by_handle(repo.names.sites.size() + 1);
     const std::vector<char> visited = students_visited(repo, options.from, options.to);
+    const SiteId only = options.site ? repo.names.sites.find(*options.site) : SiteId{};
     for (std::size_t i = 0; i < repo.students.size(); ++i) {
         const Student& s = repo.students[i];
-        if (options.site && s.site_id != *options.site)
+        if (options.site && (only ? s.site != only : !options.site->empty() || s.site))
             continue;
-        Site& site = sites[s.site_id];
+        auto& slot = by_handle[s.site ? s.site.index() + 1 : 0];
+        if (!slot)
+            slot.emplace();
+        Site& site = *slot;
         for (Tally* t : {&site.all, &site.grades[s.grade],
-                         &site.homerooms[s.homeroom_id.empty() ? "(none)" : s.homeroom_id]}) {
+                         &site.homerooms[s.homeroom ? repo.id(s.homeroom) : std::string_view("(none)")]}) {
             ++t->roster;
             t->visited += visited[i] ? 1 : 0;
         }
     }
+    std::map<std::string_view, const Site*> sites;
+    for (std::size_t k = 0; k < by_handle.size(); ++k)
+        if (by_handle[k])
+            sites.emplace(k == 0 ? std::string_view{} : repo.id(SiteId(static_cast<std::uint32_t>(k - 1))),
+                          &*by_handle[k]);
     std::vector<SiteSpread> out;
     const double alpha = repo.config.targeting.alpha;
     for (const auto& [id, site] : sites) {
         SiteSpread s;
-        s.site_id = id;
-        s.roster = site.all.roster;
-        s.visited = site.all.visited;
+        s.site_id = std::string(id);
+        s.roster = site->all.roster;
+        s.visited = site->all.visited;
         s.coverage = static_cast<double>(s.visited) / static_cast<double>(s.roster);
-        s.by_grade = spread_of(cells_of(site.grades), alpha);
-        s.by_homeroom = spread_of(cells_of(site.homerooms), alpha);
+        s.by_grade = spread_of(cells_of(site->grades), alpha);
+        s.by_homeroom = spread_of(cells_of(site->homerooms), alpha);
         out.push_back(std::move(s));
     }
     return out;

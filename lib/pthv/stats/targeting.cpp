@@ -5,7 +5,7 @@
 #include <pthv/stats/targeting.hpp>
 
 #include <algorithm>
-#include <unordered_map>
+#include <optional>
 #include <utility>
 
 #include <pthv/stats/benjamini_hochberg.hpp>
@@ -38,9 +38,8 @@ std::vector<char> students_visited(const Repo& repo, Date from, Date to)
     for (const auto& v : repo.visits) {
         if (!v.completed() || !v.date || *v.date < from || to < *v.date)
             continue;
-        const auto st = repo.student_index.find(v.student_id);
-        if (st != repo.student_index.end())
-            visited[st->second] = 1;
+        if (const auto row = repo.row(v.student))
+            visited[*row] = 1;
     }
     return visited;
 }
@@ -85,42 +84,81 @@ struct Group
     Counts counts;
 };
 
-std::string group_key(GroupBy by, const Student& s)
+// A site handle as a slot of a table: 0 for no site, else handle + 1.
+std::size_t site_slot(SiteId s) { return s ? s.index() + 1 : 0; }
+
+std::string group_key(const Repo& repo, GroupBy by, const Student& s)
 {
+    const std::string site(repo.id(s.site));
     switch (by) {
     case GroupBy::Homeroom:
-        return s.homeroom_id.empty() ? s.site_id + " (no homeroom)" : s.homeroom_id;
+        return s.homeroom ? std::string(repo.id(s.homeroom)) : site + " (no homeroom)";
     case GroupBy::Site:
-        return s.site_id;
+        return site;
     case GroupBy::Grade:
-        return s.site_id + " grade " + s.grade;
+        return site + " grade " + std::string(s.grade);
     case GroupBy::Educator:
         break;
     }
     return {};
 }
 
+// Each student's grade as a small number: the grades a district uses are a
+// handful, so a look through those seen so far beats hashing the text.
+std::vector<std::uint32_t> grade_codes(const Repo& repo, std::size_t& count)
+{
+    std::vector<std::string_view> seen;
+    std::vector<std::uint32_t> codes(repo.students.size());
+    for (std::size_t i = 0; i < repo.students.size(); ++i) {
+        const std::string_view g = repo.students[i].grade;
+        auto it = std::find(seen.begin(), seen.end(), g);
+        if (it == seen.end())
+            it = seen.insert(seen.end(), g);
+        codes[i] = static_cast<std::uint32_t>(it - seen.begin());
+    }
+    count = seen.size();
+    return codes;
+}
+
 // Homerooms, sites, grades: every student is in exactly one group, so one
-// pass over the students does it.
+// pass over the students does it, with each group found by a slot number
+// made from handles (a homeroom, a site, a site and grade).
 std::vector<Group> student_groups(const Repo& repo, const TargetingOptions& o,
                                   const std::vector<char>& in_scope,
                                   const std::vector<char>& visited)
 {
     const std::size_t flags = repo.flag_names.size();
+    const std::size_t sites = repo.names.sites.size() + 1;
+    std::size_t grades = 1;
+    std::vector<std::uint32_t> grade;
+    if (o.by == GroupBy::Grade)
+        grade = grade_codes(repo, grades);
+    const std::size_t staff = repo.names.staff.size();
+    const std::size_t slots = o.by == GroupBy::Homeroom ? staff + sites : o.by == GroupBy::Site ? sites : sites * grades;
+    const auto slot_of = [&](std::size_t i, const Student& s) -> std::size_t {
+        switch (o.by) {
+        case GroupBy::Homeroom: return s.homeroom ? s.homeroom.index() : staff + site_slot(s.site);
+        case GroupBy::Site: return site_slot(s.site);
+        default: return site_slot(s.site) * grades + grade[i];
+        }
+    };
+    constexpr std::uint32_t k_none = 0xFFFFFFFFu;
+    std::vector<std::uint32_t> group_of(slots, k_none);
     std::vector<Group> groups;
-    std::unordered_map<std::string, std::size_t> index;
     for (std::size_t i = 0; i < repo.students.size(); ++i) {
         if (!in_scope[i])
             continue;
         const Student& s = repo.students[i];
-        auto [it, added] = index.try_emplace(group_key(o.by, s), groups.size());
-        if (added)
-            groups.push_back(
-                Group{it->first, s.site_id, o.by == GroupBy::Grade ? s.grade : "", Counts(flags)});
-        Group& g = groups[it->second];
-        g.counts.add_roster(s);
+        std::uint32_t& g = group_of[slot_of(i, s)];
+        if (g == k_none) {
+            g = static_cast<std::uint32_t>(groups.size());
+            groups.push_back(Group{group_key(repo, o.by, s), std::string(repo.id(s.site)),
+                                   o.by == GroupBy::Grade ? std::string(s.grade) : "", Counts(flags)});
+        }
+        Group& group = groups[g];
+        group.counts.add_roster(s);
         if (visited[i])
-            g.counts.add_visited(s);
+            group.counts.add_visited(s);
     }
     return groups;
 }
@@ -132,43 +170,45 @@ std::vector<Group> educator_groups(const Repo& repo, const TargetingOptions& o,
                                    const std::vector<char>& in_scope)
 {
     const std::size_t flags = repo.flag_names.size();
-    std::unordered_map<std::string, Counts> sites;
+    std::vector<std::optional<Counts>> sites(repo.names.sites.size() + 1);
     for (std::size_t i = 0; i < repo.students.size(); ++i)
-        if (in_scope[i])
-            sites.try_emplace(repo.students[i].site_id, flags)
-                .first->second.add_roster(repo.students[i]);
+        if (in_scope[i]) {
+            auto& pool = sites[site_slot(repo.students[i].site)];
+            if (!pool)
+                pool.emplace(flags);
+            pool->add_roster(repo.students[i]);
+        }
 
-    std::vector<std::pair<std::size_t, std::size_t>> seen; // (staff index, student index)
+    std::vector<std::pair<std::size_t, std::size_t>> seen; // (staff row, student row)
     for (const auto& v : repo.visits) {
         if (!v.completed() || !v.date || *v.date < o.from || o.to < *v.date)
             continue;
-        const auto st = repo.student_index.find(v.student_id);
-        if (st == repo.student_index.end() || !in_scope[st->second])
+        const auto st = repo.row(v.student);
+        if (!st || !in_scope[*st])
             continue;
-        for (const auto& e : v.educators) {
-            const auto staff = repo.staff_index.find(e);
-            if (staff != repo.staff_index.end() &&
-                repo.staff[staff->second].site_id == repo.students[st->second].site_id)
-                seen.emplace_back(staff->second, st->second);
+        for (const StaffId e : repo.educators(v)) {
+            const std::uint32_t staff = repo.names.staff.row(e);
+            if (staff < repo.staff.size() && repo.staff[staff].site == repo.students[*st].site)
+                seen.emplace_back(staff, *st);
         }
     }
     std::sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
 
+    // `seen` is sorted by staff row: each educator's pairs are one run.
     std::vector<Group> groups;
-    std::unordered_map<std::size_t, std::size_t> index; // staff index -> group
-    for (const auto& [staff, student] : seen) {
-        auto [it, added] = index.try_emplace(staff, groups.size());
-        if (added) {
+    for (std::size_t k = 0; k < seen.size(); ++k) {
+        const auto [staff, student] = seen[k];
+        if (k == 0 || seen[k - 1].first != staff) {
             const Staff& s = repo.staff[staff];
             Counts c(flags);
-            const Counts& pool = sites.at(s.site_id);
+            const Counts& pool = *sites[site_slot(s.site)];
             c.roster = pool.roster;
             c.known = pool.known;
             c.flagged = pool.flagged;
-            groups.push_back(Group{s.id, s.site_id, "", std::move(c)});
+            groups.push_back(Group{std::string(repo.id(s.id)), std::string(repo.id(s.site)), "", std::move(c)});
         }
-        groups[it->second].counts.add_visited(repo.students[student]);
+        groups.back().counts.add_visited(repo.students[student]);
     }
     return groups;
 }
@@ -193,9 +233,11 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
     result.settings = settings;
 
     std::vector<char> in_scope(repo.students.size(), 1);
-    if (options.site)
+    if (options.site) {
+        const SiteId site = repo.names.sites.find(*options.site);
         for (std::size_t i = 0; i < repo.students.size(); ++i)
-            in_scope[i] = repo.students[i].site_id == *options.site;
+            in_scope[i] = site ? repo.students[i].site == site : options.site->empty() && !repo.students[i].site;
+    }
     for (std::size_t f = 0; f < repo.flag_names.size(); ++f) {
         FlagSummary s{repo.flag_names[f], 0, 0, 0};
         for (std::size_t i = 0; i < repo.students.size(); ++i)

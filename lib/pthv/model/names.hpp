@@ -1,0 +1,95 @@
+#pragma once
+// The ids of the data repo and their text. Every id is hashed once, while
+// loading, into a dense handle (model/ids.hpp); afterwards nothing hashes
+// text again except to look up what a user typed on the command line.
+//
+// An id gets its handle from the first row that defines it (sites.csv for
+// a site, ...), so the defined ids of a table are handles 0..n-1 in file
+// order; an id that is referenced but never defined (what unknown-ref
+// reports) gets a handle after them, so every reference still resolves.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <absl/container/flat_hash_map.h>
+
+#include <pthv/model/ids.hpp>
+#include <pthv/util/arena.hpp>
+
+namespace pthv::model {
+
+// One kind of id, untyped: the loader's table checks use it directly.
+class IdTable {
+public:
+    static constexpr std::uint32_t k_none = 0xFFFFFFFFu;
+
+    // The handle of `text`, added as referenced (not defined) if new;
+    // k_none for the empty text.
+    std::uint32_t intern(std::string_view text);
+    // The row of the defining file that holds `text`: its handle, and the
+    // row that defined it before (k_none when this row is the first).
+    std::pair<std::uint32_t, std::uint32_t> define(std::string_view text, std::uint32_t row);
+    // The handle of `text`, k_none if it is not known.
+    std::uint32_t find(std::string_view text) const;
+
+    std::string_view text(std::uint32_t h) const { return h < m_text.size() ? m_text[h] : std::string_view{}; }
+    // The first row defining the id, k_none for an id only referenced.
+    std::uint32_t row(std::uint32_t h) const { return h < m_row.size() ? m_row[h] : k_none; }
+    bool defined(std::uint32_t h) const { return row(h) != k_none; }
+    std::size_t size() const { return m_text.size(); }
+    void reserve(std::size_t n);
+
+    // The defined id closest to `wrong`, for "did you mean"; empty when none
+    // is close, or when more than `most` ids are defined (a search of a
+    // million ids costs more than it helps).
+    std::string closest(std::string_view wrong, std::size_t most = std::numeric_limits<std::size_t>::max()) const;
+    // Each handle's place in the ids' text order: sorting by rank is sorting
+    // by id, without comparing text.
+    std::vector<std::uint32_t> ranks() const;
+
+private:
+    util::Arena m_arena;
+    std::vector<std::string_view> m_text;
+    std::vector<std::uint32_t> m_row;
+    std::size_t m_defined = 0;
+    absl::flat_hash_map<std::string_view, std::uint32_t> m_index;
+};
+
+// One kind of id, typed by its handle.
+template <typename Id> class Ids {
+public:
+    Id intern(std::string_view text) { return Id(m_table.intern(text)); }
+    Id find(std::string_view text) const { return Id(m_table.find(text)); }
+    std::string_view text(Id h) const { return m_table.text(h.value()); }
+    std::uint32_t row(Id h) const { return m_table.row(h.value()); }
+    bool defined(Id h) const { return h.valid() && m_table.defined(h.value()); }
+    std::size_t size() const { return m_table.size(); }
+    std::string closest(std::string_view wrong, std::size_t most = std::numeric_limits<std::size_t>::max()) const
+    {
+        return m_table.closest(wrong, most);
+    }
+    std::vector<std::uint32_t> ranks() const { return m_table.ranks(); }
+    IdTable& table() { return m_table; }
+    const IdTable& table() const { return m_table; }
+
+private:
+    IdTable m_table;
+};
+
+struct Names {
+    Ids<SiteId> sites;
+    Ids<StaffId> staff;
+    Ids<StudentId> students;
+    Ids<FamilyId> families;
+    Ids<VisitId> visits;
+};
+
+// "; did you mean X?" when `near` is not empty, else "": the one wording of
+// a suggestion in a command-line error.
+std::string did_you_mean(const std::string& near);
+
+} // namespace pthv::model
