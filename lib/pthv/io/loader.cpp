@@ -383,6 +383,9 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     visits.get(); // rethrows what the thread threw
     problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),
                     std::make_move_iterator(visit_problems.end()));
+    if (cfg != sources.end() && sites_info.readable &&
+        !check_funding_sites(repo.config, repo.site_index, problems))
+        repo.config_ok = false;
     for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})
         repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
