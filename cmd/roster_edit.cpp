@@ -201,7 +201,7 @@ std::function<int(Session&)> setup_roster_train(CLI::App& sub)
     auto o = std::make_shared<TrainOptions>();
     sub.add_option("--date", o->date, "Day of the training")->type_name("DATE")->required();
     sub.add_option("--kind", o->kind, "intro or refresher")->type_name("KIND")->required();
-    sub.add_option("--hours", o->hours, "Hours attended (paid at the class's training rate)")
+    sub.add_option("--hours", o->hours, "Hours attended, at most 24 (paid at the class's training rate)")
         ->type_name("H")
         ->required();
     sub.add_option("--session", o->session, "Which session, e.g. \"2026-08 intro, Riverbend HS\"")
