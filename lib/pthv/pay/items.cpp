@@ -2,6 +2,7 @@
 
 #include <functional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <algorithm>
 #include <cctype>
@@ -27,6 +28,7 @@ std::string_view item_status_name(ItemStatus s)
     case ItemStatus::Late: return "late";
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over_cap";
+    case ItemStatus::SchoolDay: return "school_day";
     }
     return "paid";
 }
@@ -65,6 +67,20 @@ std::string no_rule_reason(const Staff* s)
     if (!s->staff_class)
         return "held: no pay rule (no class in staff.csv)";
     return fmt::format("held: no pay rule (compensation.{} is not set in pthv.yaml)", enum_name(*s->staff_class));
+}
+
+// One payment is at most what a ledger cell holds (program.md, payroll
+// safety): past it, the rate or the hours are a typo, and the close must not
+// write a figure it could not read back.
+void check_amount(const PayItem& item, const std::string& file, std::size_t line)
+{
+    if (item.amount.within_limit())
+        return;
+    throw MoneyOverflow(fmt::format("{}:{}: {} {} would pay {} {} ({}), more than the {} one payment may be; check "
+                                    "the rate in pthv.yaml or staff.csv{}",
+                                    file, line, item_kind_name(item.kind), item.item_id, item.staff_id,
+                                    item.amount.grouped(), item.rule, Money::max_amount().grouped(),
+                                    item.kind == ItemKind::Training ? " and the hours" : ""));
 }
 
 void mark_late(PayItem& item, const Period& period)
@@ -160,6 +176,7 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
     }
     if (!is_paid(item.status))
         item.amount = Money{};
+    check_amount(item, "visits.csv", v.line);
     mark_late(item, period);
     return item;
 }
@@ -187,6 +204,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     if (item.rate) {
         item.rule = fmt::format("training {}/h", item.rate->str());
         item.amount = item.rate->scaled(*t.hours_x100, 100);
+        check_amount(item, "trainings.csv", t.line);
     } else {
         item.status = ItemStatus::Held;
         item.note = !staff ? "held: not in staff.csv, so no training rate applies"
@@ -213,6 +231,7 @@ PayTotals pay_totals(const std::vector<PayItem>& items)
         t.late += item.status == ItemStatus::Late ? 1 : 0;
         t.held += item.status == ItemStatus::Held ? 1 : 0;
         t.over_cap += item.status == ItemStatus::OverCap ? 1 : 0;
+        t.school_day += item.status == ItemStatus::SchoolDay ? 1 : 0;
     }
     return t;
 }
@@ -240,6 +259,54 @@ void for_each_pay_item(const Facts& facts, const Period& period, const std::func
             fn(std::move(*item));
 }
 
+namespace {
+
+// Completed visit events of the period wholly inside the school day: one
+// line per educator at 0.00 (program.md, payroll safety: no completed visit
+// of the period disappears without a line saying why).
+void for_each_school_day_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
+{
+    const Repo& repo = facts.repo();
+    std::unordered_set<std::string> closed; // "staff_id\nvisit_id" of visits a closed ledger pays
+    for (const auto& l : repo.ledger)
+        if (l.item == "visit")
+            closed.insert(l.staff_id + "\n" + l.item_id);
+    Lookups lookups(repo);
+    for (const auto& e : facts.events()) {
+        const Visit& v = repo.visits[e.first];
+        if (!v.date || !v.start_time || *v.date < period.from || period.to < *v.date ||
+            !facts.in_school_year(*v.date) ||
+            facts.calendar().classify(*v.date, *v.start_time, e.minutes) != DayPart::Inside)
+            continue;
+        const int end = v.start_time->minutes() + e.minutes;
+        for (const auto& staff : e.educators) {
+            if (closed.count(staff + "\n" + v.id))
+                continue;
+            PayItem item;
+            item.kind = ItemKind::Visit;
+            item.staff_id = staff;
+            item.item_id = v.id;
+            item.date = *v.date;
+            item.minutes = e.minutes;
+            item.visits = e.visits;
+            item.site_id = repo.visit_site(v);
+            item.source = lookups.source(item.site_id);
+            const auto& pay = lookups.staff(staff);
+            if (pay.rule) {
+                item.rate = pay.rule->per_visit ? pay.rule->per_visit : pay.rule->hourly;
+                item.rule = pay.rule_text;
+            }
+            item.status = ItemStatus::SchoolDay;
+            item.note = fmt::format("not paid: {}-{} is wholly inside the school day ({}-{})", v.start_time->str(),
+                                    TimeOfDay::from_minutes(end % (24 * 60)).str(),
+                                    repo.config.calendar.day_start.str(), repo.config.calendar.day_end.str());
+            fn(std::move(item));
+        }
+    }
+}
+
+} // namespace
+
 std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
 {
     // At state scale the items are hundreds of megabytes: room for all of
@@ -251,6 +318,7 @@ std::vector<PayItem> pay_items(const Facts& facts, const Period& period)
     std::vector<PayItem> items;
     items.reserve(expected);
     for_each_pay_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    for_each_school_day_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
     // Sorting positions, then moving each item once, spares a million fat
     // items their n log n moves.
     std::vector<std::size_t> order(items.size());

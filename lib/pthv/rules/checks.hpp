@@ -1,6 +1,6 @@
 #pragma once
 // The check functions, one per rule id, grouped by file: integrity.cpp,
-// cp1_voluntary.cpp ... cp5_pairs.cpp, other.cpp.
+// cp1_voluntary.cpp ... cp5_pairs.cpp, other.cpp, payroll_safety.cpp.
 
 #include <pthv/rules/rule.hpp>
 
@@ -24,5 +24,7 @@ void check_cp5_reflection(const Context&, Findings&);
 void check_duplicate_visit(const Context&, Findings&);
 void check_paid_not_compensable(const Context&, Findings&);
 void check_over_cap(const Context&, Findings&);
+
+void check_paid_twice(const Context&, Findings&);
 
 } // namespace pthv::rules
