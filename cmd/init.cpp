@@ -63,7 +63,7 @@ int run_init(const InitOptions& o, Session& session)
                        "# The visit log and trainings are append-only: a union merge keeps both sides' rows.\n"
                        "visits.csv merge=union\n"
                        "trainings.csv merge=union\n"
-                       "# One record a line, LF endings, whatever the editor's platform (data.md).\n"
+                       "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
                        "*.csv text eol=lf\n");
     // What identifies families beyond pseudonymous ids stays out of the
     // shared history (FERPA): concern flags, exports, working copies.
