@@ -50,6 +50,8 @@ check "validate --help points to docs/rules.md and pthv explain" \
     grep -q '^Rules (`pthv explain ID` explains one; docs/rules.md):' help.validate
 check "log-visit --map points to docs/import.md" grep -q 'docs/import.md' help.log-visit
 check "the generated .gitattributes points to docs/data.md" grep -q '(docs/data.md)' repo/.gitattributes
+check "the generated pthv.yaml points to pthv schema pthv.yaml and docs/data.md" \
+    grep -q '`pthv schema pthv.yaml` lists every setting, and docs/data.md explains them' repo/pthv.yaml
 check "schema --help offers pthv.yaml" grep -q 'pthv.yaml' help.schema
 
 # pthv schema pthv.yaml: every setting docs/data.md documents, with type and default.

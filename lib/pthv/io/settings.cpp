@@ -21,8 +21,7 @@ const std::vector<SettingInfo>& settings()
         {"calendar.school_day.start", "time \"HH:MM\"", "\"08:00\"", "when the school day begins"},
         {"calendar.school_day.end", "time \"HH:MM\"", "\"15:30\"",
          "when it ends; a visit that does not overlap start..end, or is on a day without school, "
-         "is outside the "
-         "school day (and so paid, core practice 2)"},
+         "is outside the school day (and so paid, core practice 2)"},
         {"calendar.holidays", "list of dates and FIRST..LAST ranges", "[]", "days without school"},
         {"practices.arrange_lead_days", "integer 0..365", "1",
          "a completed visit is arranged at least this many days ahead (CP1-arranged)"},
@@ -55,9 +54,8 @@ const std::vector<SettingInfo>& settings()
          "the name of a funding source (title-1, district, ...)"},
         {"funding[].amount", "money", "required", "its budget for the school year"},
         {"funding[].sites", "list of site ids", "every site no other source lists",
-         "the sites it pays for; a site goes to the first source that lists it, and at most one "
-         "source goes "
-         "without a list"},
+         "the sites it pays for, each a site_id of sites.csv; a site goes to the first source that "
+         "lists it, and at most one source goes without a list"},
         {"reports.min_cell", "integer 1..1000", "10",
          "public reports show a count below this as \"<N\" (\"<10\" for 10), so no family can be "
          "picked out"},
