@@ -29,7 +29,7 @@ const std::vector<SettingInfo>& settings()
          "the pair reflects within this many days after the visit (CP5-reflection)"},
         {"practices.refresher_months", "integer 1..240", "24",
          "training older than this is due for a refresher (CP2-refresher)"},
-        {"practices.severity", "map of rule id to error | warning | off", "{}",
+        {"practices.severity", "map: rule id -> error, warning or off", "{}",
          "overrides a rule's default severity; data-integrity rules are always errors"},
         {"compensation.certificated.per_visit", "money", "none",
          "paid to certificated staff for each visit event outside the school day"},
