@@ -65,7 +65,7 @@ int run_init(const InitOptions& o, Session& session)
                        "# else line by line (union). See docs/guide.md, working on branches.\n"
                        "visits.csv merge=union\n"
                        "trainings.csv merge=union\n"
-                       "# One record a line, LF endings, whatever the editor's platform (data.md).\n"
+                       "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
                        "*.csv text eol=lf\n");
     // What identifies families beyond pseudonymous ids stays out of the
     // shared history (FERPA): concern flags, exports, working copies.

@@ -155,7 +155,7 @@ Runner setup_log_visit(CLI::App& sub)
         ->type_name("VISIT_ID");
     sub.add_option("--import", o->import.file, "Add many visits from a CSV export, all or nothing")
         ->type_name("FILE");
-    sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see cli.md)")
+    sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
         ->type_name("MAP.yaml");
     add_write_options(sub, o->write);
     sub.footer("Examples:\n"

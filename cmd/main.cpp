@@ -19,7 +19,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> k_commands = {
         {"init", "Create a data repo: pthv.yaml, the CSV files with their headers, .gitattributes", setup_init},
         {"validate", "Check every file and every rule of the five core practices", setup_validate},
-        {"schema", "Print the table schemas (the columns of each file)", setup_schema},
+        {"explain", "What a rule id means, when it fires and how to fix it (docs/rules.md)", setup_explain},
+        {"schema", "Print the table schemas (the columns of each file) and the settings of pthv.yaml", setup_schema},
         {"check-targeting", "Core practice 4 in depth: coverage and over-representation of concern flags by group",
          setup_check_targeting},
         {"log-visit", "Add one visit, --update one, or --import many from a form export", setup_log_visit},
@@ -78,7 +79,8 @@ int run(int argc, char** argv)
                "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
                "  pthv validate --as-of 2026-11-20\n"
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
-               "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.");
+               "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
+               "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md.");
     GlobalOptions g;
     add_global_options(app, g);
 
