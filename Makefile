@@ -9,8 +9,9 @@ CMAKE_FLAGS ?=
 
 DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libabsl-dev help2man
 # bench/ compares pthv with miller and sqlite3 and reads peak memory from
-# GNU time; `make test` runs bench/ at a small scale, so it needs them too.
-BENCH_PACKAGES := miller sqlite3 time
+# GNU time, and times fast-cpp-csv-parser against pthv's own reader;
+# `make test` runs bench/ at a small scale, so it needs them too.
+BENCH_PACKAGES := miller sqlite3 time libfccp-dev
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -80,6 +81,7 @@ fuzz: deps
 # pthv against miller and sqlite3 on a generated state-scale repo
 # (BENCH_STUDENTS, default 1000000); see bench/README.md.
 bench: build bench-deps
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target csv_readers
 	bash bench/run.sh ./$(BUILD_DIR)/pthv
 
 install: build

@@ -99,6 +99,16 @@ run "sqlite3 import + group by site" \
     sqlite3 :memory: -cmd ".mode csv" -cmd ".import $repo/visits.csv visits" \
     "select site_id, count(*) from visits where status = 'completed' group by site_id;"
 
+# pthv's own CSV reader against fast-cpp-csv-parser, same file, same work
+# per row (bench/csv_readers.cpp; `make bench` builds it beside pthv).
+readers="${BENCH_CSV_READERS:-$(dirname "$pthv")/csv_readers}"
+if [ -x "$readers" ]; then
+    run "csv reader: fast-cpp-csv-parser" "$readers" fccp "$repo/visits.csv"
+    run "csv reader: pthv's own" "$readers" own "$repo/visits.csv"
+else
+    echo "bench: no csv_readers beside $pthv (cmake --build build --target csv_readers): reader comparison skipped"
+fi
+
 skipped=()
 run "pthv validate" "$pthv" -C "$repo" --as-of "$as_of" validate
 grep -E '^[0-9,]+ errors?' "$work/out.txt" | tail -1 | sed 's/^/    /' || tail -1 "$work/out.txt" | sed 's/^/    /'

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Writes the man pages of pthv into OUTDIR from the built binary's own
-# --help, with help2man: pthv.1, and pthv-<command>.1 for every command that
-# `pthv --help` lists. Run after every link, so the pages never drift from
+# --help, with help2man: pthv.1, pthv-<command>.1 for every command that
+# `pthv --help` lists, and pthv-<command>-<sub>.1 for each of a command's own
+# subcommands (pthv-roster-add.1). Run after every link, so the pages never drift from
 # the program.
 #   sh gen_man.sh /path/to/pthv OUTDIR
 set -eu
@@ -23,9 +24,14 @@ keep_example_lines() {
 }
 
 version=$("$bin" --version | sed -n '1s/^pthv //p')
-# "  name   description" lines between "Subcommands:" and the next blank line.
-"$bin" --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit}
-    on && /^  [a-z]/ {name = $1; $1 = ""; sub(/^ +/, ""); print name "\t" $0}' >"$tmp/commands"
+# "  name   description" lines between "Subcommands:" and the next blank line
+# of `pthv [COMMAND] --help`, printed as "name<TAB>description".
+subcommands_of() {
+    # shellcheck disable=SC2086
+    "$bin" $1 --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit}
+        on && /^  [a-z]/ {name = $1; $1 = ""; sub(/^ +/, ""); print name "\t" $0}'
+}
+subcommands_of "" >"$tmp/commands"
 
 {
     printf '[SEE ALSO]\n'
@@ -43,13 +49,22 @@ help2man --no-info --no-discard-stderr --version-string="$version" \
 keep_example_lines "$out/pthv.1"
 
 # help2man runs `PROG --help`; a one-line wrapper per command makes PROG
-# `pthv COMMAND`.
-while IFS='	' read -r name desc; do
-    wrapper="$tmp/pthv-$name"
-    printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$bin" "$name" >"$wrapper"
+# `pthv COMMAND [SUB]`.
+#   page "roster add" "description" "see-also text"
+page() {
+    slug=$(printf '%s' "$1" | tr ' ' '-')
+    wrapper="$tmp/pthv-$slug"
+    printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$bin" "$1" >"$wrapper"
     chmod +x "$wrapper"
-    printf '[SEE ALSO]\n\\fBpthv\\fR(1)\n' >"$tmp/$name.h2m"
+    printf '[SEE ALSO]\n%s\n' "$3" >"$tmp/$slug.h2m"
     help2man --no-info --no-discard-stderr --version-string="$version" \
-        --name="$desc" --include="$tmp/$name.h2m" --output="$out/pthv-$name.1" "$wrapper"
-    keep_example_lines "$out/pthv-$name.1"
+        --name="$2" --include="$tmp/$slug.h2m" --output="$out/pthv-$slug.1" "$wrapper"
+    keep_example_lines "$out/pthv-$slug.1"
+}
+while IFS='	' read -r name desc; do
+    page "$name" "$desc" '\fBpthv\fR(1)'
+    subcommands_of "$name" >"$tmp/sub-$name"
+    while IFS='	' read -r sub subdesc; do
+        page "$name $sub" "$subdesc" "\\fBpthv-$name\\fR(1), \\fBpthv\\fR(1)"
+    done <"$tmp/sub-$name"
 done <"$tmp/commands"

@@ -23,6 +23,7 @@ struct Command {
 
 Runner setup_init(CLI::App& sub);
 Runner setup_validate(CLI::App& sub);
+Runner setup_explain(CLI::App& sub);
 Runner setup_schema(CLI::App& sub);
 Runner setup_check_targeting(CLI::App& sub);
 Runner setup_log_visit(CLI::App& sub);

@@ -22,23 +22,12 @@ namespace {
 // Marks a hook as pthv's own: such a hook may be replaced without --force.
 constexpr const char* k_marker = "# pthv pre-commit hook";
 
-// One argument for /bin/sh, single-quoted.
-std::string shell_quoted(const std::string& s)
-{
-    std::string out = "'";
-    for (const char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    return out + "'";
-}
-
 struct HooksOptions {
     bool force = false;
     CLI::App* install = nullptr;
     CLI::App* uninstall = nullptr;
+    CLI::App* merge = nullptr;
+    std::vector<std::string> merge_files; // BASE OURS THEIRS [PATH]
 };
 
 // The hook file, wherever git keeps hooks for this work tree.
@@ -55,25 +44,21 @@ fs::path hook_path(const fs::path& root)
     return p.is_absolute() ? p : root / p;
 }
 
-std::string this_binary()
-{
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string("pthv") : self.string();
-}
-
 int run_install(const HooksOptions& o, Session& session)
 {
     const fs::path root = session.root();
     const fs::path hook = hook_path(root);
     const std::string prefix = git_output(root, {"rev-parse", "--show-prefix"}).value_or("");
     const std::string text = pre_commit_hook_text(prefix, this_binary());
+    install_merge_driver(root, this_binary());
     bool replaced = false;
     if (util::file_exists(hook)) {
         const std::string old = util::read_file(hook);
         if (old == text) {
             if (!session.global().quiet)
-                session.out() = fmt::format("The pre-commit hook is already installed: {}\n", hook.string());
+                session.out() = fmt::format("The pre-commit hook is already installed: {}\n"
+                                            "visits.csv and trainings.csv merge by key.\n",
+                                            hook.string());
             session.finish();
             return k_exit_ok;
         }
@@ -94,7 +79,9 @@ int run_install(const HooksOptions& o, Session& session)
     if (!session.global().quiet)
         session.out() = fmt::format("{} the pre-commit hook: {}\n"
                                     "Every commit now runs `pthv validate -q`; a commit with errors is stopped\n"
-                                    "(skip the check once with `git commit --no-verify`).\n",
+                                    "(skip the check once with `git commit --no-verify`).\n"
+                                    "visits.csv and trainings.csv now merge by key: a row changed on one branch\n"
+                                    "takes the change, a row changed differently on both is a marked conflict.\n",
                                     replaced ? "Replaced" : "Installed", hook.string());
     session.finish();
     return k_exit_ok;
@@ -115,6 +102,8 @@ int run_uninstall(const HooksOptions& o, Session& session)
             throw UsageError("cannot remove " + hook.string() + ": " + ec.message());
         message = "Removed the pre-commit hook: " + hook.string() + "\n";
     }
+    if (uninstall_merge_driver(session.root()))
+        message += "Removed the merge driver: visits.csv and trainings.csv merge line by line (union) again.\n";
     if (!session.global().quiet)
         session.out() = message;
     session.finish();
@@ -122,6 +111,25 @@ int run_uninstall(const HooksOptions& o, Session& session)
 }
 
 } // namespace
+
+std::string shell_quoted(const std::string& s)
+{
+    std::string out = "'";
+    for (const char c : s) {
+        if (c == '\'')
+            out += "'\\''";
+        else
+            out += c;
+    }
+    return out + "'";
+}
+
+std::string this_binary()
+{
+    std::error_code ec;
+    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string("pthv") : self.string();
+}
 
 std::optional<std::string> git_output(const fs::path& dir, const std::vector<std::string>& args)
 {
@@ -183,13 +191,29 @@ Runner setup_hooks(CLI::App& sub)
         s->fallthrough();
         s->add_flag("--force", o->force, "Replace (or remove) a pre-commit hook that is not pthv's");
     }
+    o->merge = sub.add_subcommand("merge", "git's merge driver for visits.csv and trainings.csv (git runs it)");
+    o->merge->add_option("files", o->merge_files, "BASE OURS THEIRS [PATH], as git passes them (%O %A %B %P)")
+        ->required()
+        ->expected(3, 4);
+    o->merge->footer("Merges the two sides of a log by key (visit_id; staff_id, date and kind): a row added on\n"
+                     "either side is kept, a row changed on one side takes the change, a row changed\n"
+                     "differently on both sides is written between <<<<<<< and >>>>>>> for you to choose.\n"
+                     "Other files are merged line by line, as git's union driver does. Exit 0 clean,\n"
+                     "1 with conflicts. `pthv hooks install` sets it up; see docs/guide.md.");
     sub.footer("Examples:\n"
                "  pthv hooks install            # in the data repo, inside a git work tree\n"
                "  pthv -C ~/pthv-data hooks install --force\n"
                "  pthv hooks uninstall\n\n"
+               "install also makes git merge visits.csv and trainings.csv by key (`pthv hooks merge`).\n"
                "A hook that is not pthv's is never replaced without --force. For the pre-commit\n"
                "framework, the project ships .pre-commit-hooks.yaml (hook id pthv-validate).");
-    return [o](Session& s) { return o->install->parsed() ? run_install(*o, s) : run_uninstall(*o, s); };
+    return [o](Session& s) {
+        if (o->merge->parsed()) {
+            const auto& f = o->merge_files;
+            return run_merge_driver(f[0], f[1], f[2], f.size() > 3 ? f[3] : std::string());
+        }
+        return o->install->parsed() ? run_install(*o, s) : run_uninstall(*o, s);
+    };
 }
 
 } // namespace pthv::cmd

@@ -60,10 +60,12 @@ int run_init(const InitOptions& o, Session& session)
     for (const auto& f : io::data_files())
         util::atomic_write(dir / f, io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n"));
     util::atomic_write(dir / ".gitattributes",
-                       "# The visit log and trainings are append-only: a union merge keeps both sides' rows.\n"
+                       "# The visit log and trainings merge without losing a row: by key once\n"
+                       "# `pthv hooks install` has run (a row changed on one branch takes the change),\n"
+                       "# else line by line (union). See docs/guide.md, working on branches.\n"
                        "visits.csv merge=union\n"
                        "trainings.csv merge=union\n"
-                       "# One record a line, LF endings, whatever the editor's platform (data.md).\n"
+                       "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
                        "*.csv text eol=lf\n");
     // What identifies families beyond pseudonymous ids stays out of the
     // shared history (FERPA): concern flags, exports, working copies.
@@ -81,6 +83,9 @@ int run_init(const InitOptions& o, Session& session)
     const bool git_init = o.git && !inside_git_work_tree(dir);
     if (git_init && !git_output(dir, {"init", "--quiet"}))
         throw UsageError("git init failed in " + dir.string());
+    // The logs merge by key from the first merge on (hooks_merge.cpp).
+    if (git_init)
+        install_merge_driver(dir, this_binary());
 
     if (!session.global().quiet)
         session.out() = fmt::format(

@@ -108,9 +108,12 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     require_columns(header, fields);
 
     const std::string text = record::render_row(header, fields, "");
-    const auto edit = record::make_replace(current.sources, "visits.csv", v->line, text);
+    auto edit = record::make_replace(current.sources, "visits.csv", v->line, text);
     if (!edit)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
+    // A closed ledger that paid this visit is judged on the ledger's line
+    // (paid-not-compensable): it is this change's finding all the same.
+    edit->records.insert(o.update);
     std::string done = o.update + "\n";
     if (o.write.dry_run)
         done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, text);
@@ -148,7 +151,7 @@ Runner setup_log_visit(CLI::App& sub)
         ->type_name("VISIT_ID");
     sub.add_option("--import", o->import.file, "Add many visits from a CSV export, all or nothing")
         ->type_name("FILE");
-    sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see cli.md)")
+    sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
         ->type_name("MAP.yaml");
     add_write_options(sub, o->write);
     sub.footer("Examples:\n"

@@ -19,7 +19,8 @@ const std::vector<Command>& commands()
     static const std::vector<Command> k_commands = {
         {"init", "Create a data repo: pthv.yaml, the CSV files with their headers, .gitattributes", setup_init},
         {"validate", "Check every file and every rule of the five core practices", setup_validate},
-        {"schema", "Print the table schemas (the columns of each file)", setup_schema},
+        {"explain", "What a rule id means, when it fires and how to fix it (docs/rules.md)", setup_explain},
+        {"schema", "Print the table schemas (the columns of each file) and the settings of pthv.yaml", setup_schema},
         {"check-targeting", "Core practice 4 in depth: coverage and over-representation of concern flags by group",
          setup_check_targeting},
         {"log-visit", "Add one visit, --update one, or --import many from a form export", setup_log_visit},
@@ -33,6 +34,41 @@ const std::vector<Command>& commands()
 
 namespace {
 
+// " roster add" for the deepest command the parser reached, "" for none:
+// an error in a command's options points to that command's help.
+std::string parsed_command_path(const CLI::App& app)
+{
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App* s) { return s->parsed() > 0; }))
+        return " " + sub->get_name() + parsed_command_path(*sub);
+    return "";
+}
+
+// CLI11's message, said the way pthv says things.
+std::string usage_message(const CLI::ParseError& e, int argc, char** argv)
+{
+    std::string message = e.what();
+    // "--period: At Most 1 required but received 2"
+    static const std::string k_repeated = ": At Most 1 required but received ";
+    if (const auto at = message.find(k_repeated); at != std::string::npos && message.rfind("--", 0) == 0)
+        return fmt::format("{} was given {} times; give it once", message.substr(0, at),
+                           message.substr(at + k_repeated.size()));
+    // An unknown command: suggest the closest one.
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e)) {
+        std::vector<std::string> names;
+        for (const auto& c : commands())
+            names.emplace_back(c.name);
+        for (int i = 1; i < argc; ++i) {
+            const std::string arg = argv[i];
+            if (arg.empty() || arg[0] == '-')
+                continue;
+            const std::string near = util::closest_match(arg, names);
+            if (!near.empty() && near != arg)
+                return fmt::format("unknown command \"{}\"; did you mean {}?", arg, near);
+        }
+    }
+    return message;
+}
+
 int run(int argc, char** argv)
 {
     CLI::App app{"pthv: run a Parent Teacher Home Visits program from plain files in git.", "pthv"};
@@ -43,7 +79,8 @@ int run(int argc, char** argv)
                "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
                "  pthv validate --as-of 2026-11-20\n"
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
-               "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.");
+               "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
+               "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md.");
     GlobalOptions g;
     add_global_options(app, g);
 
@@ -53,30 +90,21 @@ int run(int argc, char** argv)
         runners[sub] = c.setup(*sub);
     }
 
+    // `pthv` alone is a person asking what it can do.
+    if (argc == 1) {
+        std::fputs(app.help().c_str(), stdout);
+        return k_exit_ok;
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0 || dynamic_cast<const CLI::CallForHelp*>(&e) ||
             dynamic_cast<const CLI::CallForAllHelp*>(&e) || dynamic_cast<const CLI::CallForVersion*>(&e))
             return app.exit(e) == 0 ? k_exit_ok : k_exit_usage;
-        std::string message = e.what();
-        // An unknown command: suggest the closest one.
-        if (dynamic_cast<const CLI::ExtrasError*>(&e) || dynamic_cast<const CLI::RequiredError*>(&e)) {
-            std::vector<std::string> names;
-            for (const auto& c : commands())
-                names.emplace_back(c.name);
-            for (int i = 1; i < argc; ++i) {
-                const std::string arg = argv[i];
-                if (arg.empty() || arg[0] == '-')
-                    continue;
-                const std::string near = util::closest_match(arg, names);
-                if (!near.empty() && near != arg) {
-                    message = fmt::format("unknown command \"{}\"; did you mean {}?", arg, near);
-                    break;
-                }
-            }
-        }
-        std::fprintf(stderr, "pthv: error: %s\nRun `pthv --help` for usage.\n", message.c_str());
+        const std::string command = parsed_command_path(app);
+        std::fprintf(stderr, "pthv: error: %s\nRun `pthv%s --help` for usage.\n",
+                     usage_message(e, argc, argv).c_str(), command.c_str());
         return k_exit_usage;
     }
 

@@ -22,6 +22,7 @@ struct PayrollOptions {
     std::string from;
     std::string to;
     bool close = false;
+    double lock_timeout = 10.0;
 };
 
 pay::Period parse_period(const PayrollOptions& o)
@@ -91,6 +92,18 @@ int run_payroll(const PayrollOptions& o, Session& session)
     const std::string format = session.format({"text", "csv", "json"});
     const pay::Period period = parse_period(o);
     const auto root = session.root();
+    // A close holds the repo lock from before it reads the ledgers until its
+    // own is written: the items are computed from the ledgers as they are
+    // when it writes, so two closes at once (of one month or of two) never
+    // pay one item twice. Log-visit and roster wait for it too.
+    std::unique_ptr<util::RepoLock> lock;
+    if (o.close) {
+        try {
+            lock = std::make_unique<util::RepoLock>(root, o.lock_timeout);
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    }
     if (o.close && util::file_exists(root / pay::ledger_name(period.label)))
         throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
                                      pay::ledger_name(period.label), period.label));
@@ -147,11 +160,18 @@ Runner setup_payroll(CLI::App& sub)
     sub.add_flag("--close", o->close,
                  "Write payroll/YYYY-MM.csv with the paid items (--month only); refused if the file exists or "
                  "validate finds errors");
+    sub.add_option("--lock-timeout", o->lock_timeout,
+                   "With --close: seconds to wait for another pthv writing to this repo (default 10)")
+        ->type_name("SECONDS")
+        ->check(CLI::NonNegativeNumber);
     sub.footer("Lists every visit and training no closed period has paid, dated in the school year up to the\n"
                "period's end: visits outside the school day (each educator once per visit event), trainings at\n"
                "the class's training rate. Held (partly in the school day, or no pay rule) and over-the-cap\n"
-               "visits are listed at 0.00; earlier items logged late are paid now and marked late. Practice\n"
-               "findings are shown beside the items and never stop pay.\n\n"
+               "visits, and the period's visits wholly inside the school day, are listed at 0.00 with their\n"
+               "status; earlier items logged late are paid now and marked late. Practice findings are shown\n"
+               "beside the items and never stop pay.\n\n"
+               "--close holds the repo's lock from reading the closed periods to writing its own, so two\n"
+               "closes at once never pay one item twice.\n\n"
                "Examples:\n"
                "  pthv payroll --month 2026-10                      # what to pay for October\n"
                "  pthv payroll --month 2026-10 --format csv -o 2026-10.csv   # for the payroll office\n"

@@ -73,6 +73,7 @@ std::string status_text(ItemStatus s)
     case ItemStatus::Late: return "late";
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over cap";
+    case ItemStatus::SchoolDay: return "school day";
     }
     return "";
 }
@@ -99,8 +100,8 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
     out += fmt::format("Payroll {} ({} to {}), {}\n", v.period.label, v.period.from.str(), v.period.to.str(),
                        repo.config.district);
     out += fmt::format("Unpaid items dated {} to {} that no closed pay period holds, as of {}.\n"
-                       "late: dated before this period and never paid, so paid now. held, over cap: listed, "
-                       "not paid.\n",
+                       "late: dated before this period and never paid, so paid now. held, over cap, school "
+                       "day: listed, not paid.\n",
                        repo.config.school_year.start.str(), v.period.to.str(), repo.as_of.str());
 
     for (const auto& span : by_staff(v.items)) {
@@ -128,10 +129,10 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
 
     const auto t = pay::pay_totals(v.items);
     const auto count = [](std::size_t n) { return util::with_thousands(static_cast<long long>(n)); };
-    out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap.\n", count(t.items),
-                       t.items == 1 ? "item" : "items", count(t.paid), count(t.late), t.amount.grouped(),
-                       count(t.held), count(t.over_cap));
-    if (t.items == 0)
+    out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap; {} in the school day.\n",
+                       count(t.items), t.items == 1 ? "item" : "items", count(t.paid), count(t.late),
+                       t.amount.grouped(), count(t.held), count(t.over_cap), count(t.school_day));
+    if (t.items == t.school_day)
         out += "Nothing to pay: every compensable item up to the period's end is in a closed pay period.\n";
 
     out += fmt::format("\n{:<36}  {:<12}  {:>12}  {:>14}\n", "By site", "source", "this period", "closed so far");
@@ -196,7 +197,8 @@ std::string render_payroll_json(const PayrollView& v)
     doc["as_of"] = v.repo.as_of.str();
     const auto t = pay::pay_totals(v.items);
     doc["totals"] = {{"items", t.items},    {"paid", t.paid},         {"late", t.late},
-                     {"held", t.held},      {"over_cap", t.over_cap}, {"amount", money(t.amount)}};
+                     {"held", t.held},      {"over_cap", t.over_cap}, {"school_day", t.school_day},
+                     {"amount", money(t.amount)}};
     doc["staff"] = Json::array();
     for (const auto& span : by_staff(v.items)) {
         const auto items = slice(v.items, span);

@@ -9,6 +9,7 @@
 #include "roster.hpp"
 
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/model/money.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -51,6 +52,16 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
     for (const auto& [flag, field] : k_staff_flags)
         if (sub.count(flag) > 0)
             fields[field] = o.values.at(field);
+    // An amount past what pthv accepts is refused here, naming the option,
+    // before the row is built (program.md, payroll safety).
+    if (const auto it = fields.find("hourly_rate"); it != fields.end() && !it->second.empty()) {
+        const auto m = model::Money::parse(it->second);
+        if (!m || m->cents() < 0)
+            throw UsageError("--hourly-rate " + it->second + ": not an amount of money (like 27.35)");
+        if (!m->within_limit())
+            throw UsageError("--hourly-rate " + it->second + ": more than " + model::Money::max_amount().grouped() +
+                             ", the largest amount pthv accepts");
+    }
     return fields;
 }
 
@@ -116,9 +127,21 @@ struct TrainOptions {
     WriteOptions write;
 };
 
+// Hours of one training row: 0 to 24 (program.md, payroll safety), so no
+// training can pay a figure past what a ledger cell holds.
+void check_hours_option(const std::string& text)
+{
+    const auto h = model::parse_hundredths(text);
+    if (!h || *h < 0)
+        throw UsageError("--hours " + text + ": not a number of hours (like 3 or 2.5)");
+    if (*h > 24 * 100)
+        throw UsageError("--hours " + text + ": at most 24 hours a training row");
+}
+
 int run_train(const TrainOptions& o, Session& session)
 {
     parse_date_option(o.date, "--date");
+    check_hours_option(o.hours);
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
@@ -174,7 +197,7 @@ std::function<int(Session&)> setup_roster_train(CLI::App& sub)
     auto o = std::make_shared<TrainOptions>();
     sub.add_option("--date", o->date, "Day of the training")->type_name("DATE")->required();
     sub.add_option("--kind", o->kind, "intro or refresher")->type_name("KIND")->required();
-    sub.add_option("--hours", o->hours, "Hours attended (paid at the class's training rate)")
+    sub.add_option("--hours", o->hours, "Hours attended, at most 24 (paid at the class's training rate)")
         ->type_name("H")
         ->required();
     sub.add_option("--session", o->session, "Which session, e.g. \"2026-08 intro, Riverbend HS\"")

@@ -1,11 +1,14 @@
-// pthv schema: print the compiled-in table schemas.
+// pthv schema: print the compiled-in table schemas, or (pthv schema
+// pthv.yaml) the settings of pthv.yaml from io::settings().
 
 #include <fmt/format.h>
 #include <memory>
+#include <yaml-cpp/yaml.h>
 
 #include "commands.hpp"
 
 #include <pthv/io/schema.hpp>
+#include <pthv/io/settings.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -39,15 +42,46 @@ std::string render_text(const io::Schema& s)
     return out;
 }
 
+std::string render_settings_text()
+{
+    std::string out = "pthv.yaml (district settings; \"default\" applies when a setting is absent)\n";
+    out += fmt::format("  {:<42} {:<38} {}\n", "setting", "type", "default");
+    for (const auto& s : io::settings()) {
+        out += fmt::format("  {:<42} {:<38} {}\n", s.path, s.type, s.default_value);
+        out += fmt::format("  {:<42} {}\n", "", s.meaning);
+    }
+    return out;
+}
+
+std::string render_settings_yaml()
+{
+    YAML::Emitter y;
+    y << YAML::BeginMap << YAML::Key << "name" << YAML::Value << "pthv.yaml";
+    y << YAML::Key << "title" << YAML::Value << "District settings";
+    y << YAML::Key << "settings" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : io::settings())
+        y << YAML::Flow << YAML::BeginMap << YAML::Key << "path" << YAML::Value << std::string(s.path)
+          << YAML::Key << "type" << YAML::Value << std::string(s.type) << YAML::Key << "default" << YAML::Value
+          << std::string(s.default_value) << YAML::Key << "meaning" << YAML::Value << std::string(s.meaning)
+          << YAML::EndMap;
+    y << YAML::EndSeq << YAML::EndMap;
+    return std::string(y.c_str()) + "\n";
+}
+
 int run_schema(const SchemaOptions& o, Session& session)
 {
     const std::string format = session.format({"text", "yaml"});
+    const std::string name = o.file.substr(0, o.file.find('.'));
+    if (!o.file.empty() && name == "pthv") {
+        session.out() = format == "yaml" ? render_settings_yaml() : render_settings_text();
+        session.finish();
+        return k_exit_ok;
+    }
     std::vector<const io::Schema*> chosen;
     if (o.file.empty()) {
         for (const auto& s : io::all_schemas())
             chosen.push_back(&s);
     } else {
-        const std::string name = o.file.substr(0, o.file.find('.'));
         std::vector<std::string> names;
         for (const auto& s : io::all_schemas()) {
             names.push_back(s.name);
@@ -55,9 +89,12 @@ int run_schema(const SchemaOptions& o, Session& session)
                 chosen.push_back(&s);
         }
         if (chosen.empty()) {
+            names.emplace_back("pthv");
             const std::string near = util::closest_match(name, names);
+            names.back() = "pthv.yaml";
             throw UsageError("no schema for " + o.file +
-                             (near.empty() ? "; there are: " + util::join(names, ", ") : "; did you mean " + near + "?"));
+                             (near.empty() ? "; there are: " + util::join(names, ", ")
+                                          : "; did you mean " + (near == "pthv" ? "pthv.yaml" : near) + "?"));
         }
     }
     for (std::size_t i = 0; i < chosen.size(); ++i) {
@@ -74,11 +111,13 @@ int run_schema(const SchemaOptions& o, Session& session)
 Runner setup_schema(CLI::App& sub)
 {
     auto o = std::make_shared<SchemaOptions>();
-    sub.add_option("FILE", o->file, "sites, staff, students, trainings, visits or payroll (default: all)");
+    sub.add_option("FILE", o->file,
+                   "sites, staff, students, trainings, visits, payroll (default: all of these), or pthv.yaml");
     sub.footer("Examples:\n"
                "  pthv schema visits\n"
+               "  pthv schema pthv.yaml                         # every setting: type, default, meaning\n"
                "  pthv schema --format yaml > schemas.yaml     # the Table Schemas themselves\n\n"
-               "Formats: text (default), yaml.");
+               "Formats: text (default), yaml. docs/data.md describes every file, column and setting.");
     return [o](Session& s) { return run_schema(*o, s); };
 }
 

@@ -111,7 +111,7 @@ Runner setup_validate(CLI::App& sub)
     sub.add_option("--flags", o->flags_file, "Concern flags kept out of git (student_id, flag_* columns)")
         ->type_name("FILE");
     sub.add_flag("--hints", o->hints, "Under each problem, a line on how to fix it");
-    std::string rules_help = "Rules (rules.md):\n";
+    std::string rules_help = "Rules (`pthv explain ID` explains one; docs/rules.md):\n";
     for (const auto& r : rules::all_rules())
         rules_help += fmt::format("  {:<21} {:<7}  {}\n", r.id, model::severity_name(r.default_severity), r.when);
     sub.footer(rules_help + "\nExamples:\n"

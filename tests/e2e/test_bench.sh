@@ -35,9 +35,20 @@ assert any(n >= 2 for n in per_student.values())
 out=$("$pthv" -C "$tmp/a" --as-of 2026-05-15 validate 2>&1)
 check "generate: the repo has no errors (at most chance CP4 warnings)" grep -qE '^0 errors' <<<"$(tail -n 1 <<<"$out")"
 
+readers="$(dirname "$pthv")/csv_readers"
+if [ -x "$readers" ]; then
+    own=$("$readers" own "$tmp/a/visits.csv"); fccp=$("$readers" fccp "$tmp/a/visits.csv")
+    check "csv_readers: both readers see the same rows, completed visits and sites" \
+        [ "$(sed 's/ seconds=.*//' <<<"${own#own }")" = "$(sed 's/ seconds=.*//' <<<"${fccp#fccp }")" ]
+    check "csv_readers: the counts are the file's" grep -q "rows=$(($(wc -l <"$tmp/a/visits.csv") - 1)) " <<<"$own"
+else
+    echo "FAIL csv_readers is not built beside pthv (make test builds it)"; fail=1
+fi
+
 if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/time ]; then
     table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
-    for row in "mlr count completed by site" "sqlite3 import + group by site" "pthv validate" \
+    for row in "mlr count completed by site" "sqlite3 import + group by site" \
+        "csv reader: fast-cpp-csv-parser" "csv reader: pthv's own" "pthv validate" \
         "pthv report --period end-of-year" "pthv payroll --month 2025-10" "pthv check-targeting" \
         "pthv log-visit (one row)"; do
         check "run.sh: a table row for $row, exit 0" grep -qE "^\| ${row//[()+]/.} \|.*\| 0 \|$" <<<"$table"

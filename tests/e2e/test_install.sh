@@ -20,6 +20,10 @@ commands=$("$bin" --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit}
 for c in $commands; do
     check "man page for $c" '[ -f "$dest/usr/share/man/man1/pthv-$c.1" ]'
 done
+for nested in roster-add roster-set roster-train roster-students hooks-install; do
+    check "man page for the nested command $nested" '[ -f "$dest/usr/share/man/man1/pthv-$nested.1" ]'
+done
+check "pthv-roster-train.1 names its options" 'grep -q "hours" "$dest/usr/share/man/man1/pthv-roster-train.1"'
 check "pthv-validate.1 lists the rule ids from --help" 'grep -q "CP5\\\\-pair" "$dest/usr/share/man/man1/pthv-validate.1"'
 check "pthv.1 keeps the example lines" 'grep -q "^\.nf" "$dest/usr/share/man/man1/pthv.1"'
 comp=$dest/usr/share/bash-completion/completions/pthv

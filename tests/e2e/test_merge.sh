@@ -94,4 +94,73 @@ git checkout -q main && git checkout -q -b y && row "$s2" "$site2" "$pair2" >>vi
 git checkout -q main && git merge -q x >/dev/null 2>&1
 git merge -q --no-edit y >/dev/null 2>&1
 check "without merge=union the appends conflict" '[ $? -ne 0 ]'
+# --- With pthv's merge driver (`pthv hooks install`): the logs merge by key.
+# A visit scheduled on main, marked completed with --update on one branch
+# while another branch logs a new visit: a union merge keeps both versions
+# of the first visit (two rows, one visit_id); the driver keeps one.
+setup "$tmp/k"
+cd "$tmp/k" || exit 1
+"$bin" hooks install >/dev/null
+# The example district has findings on purpose: its commits skip the hook.
+commit() { git commit -q --no-verify "$@"; }
+check "hooks install defines the merge driver" 'git config --local merge.union.driver | grep -q "hooks merge %O %A %B %P"'
+"$bin" --as-of 2026-05-08 log-visit --student "$s1" --educators "${pair1//;/,}" --date $day --status scheduled \
+    --arranged-on 2026-05-05 >/dev/null
+commit -am "visit for $s1 scheduled"
+id=$(tail -n 1 visits.csv | cut -d, -f1)
+git checkout -q -b done
+"$bin" --as-of $asof log-visit --update "$id" --status completed --time 16:00 --minutes 45 --focus academics \
+    --mode home --reflected-on 2026-05-13 >/dev/null
+check "log-visit --update on a branch exits 0" '[ $? -eq 0 ]'
+commit -am "visit $id done"
+git checkout -q main && git checkout -q -b other
+row "$s2" "$site2" "$pair2" >>visits.csv
+commit -am "visit for $s2"
+git checkout -q main
+git merge -q --no-edit done >/dev/null 2>&1 && git merge -q --no-edit other >/dev/null 2>&1
+check "by key: the merge is clean" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
+check "by key: one row for the updated visit" '[ "$(grep -c "^$id," visits.csv)" -eq 1 ]'
+check "by key: the row is the completed one" 'grep "^$id," visits.csv | grep -q ",completed,"'
+check "by key: the other branch's visit is there" 'grep -q "^V${day//-/}-$s2," visits.csv'
+check "by key: no id twice" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
+check "by key: the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
+
+# The same visit changed differently on two branches: a marked conflict,
+# which git reports and validate refuses until someone chooses.
+git checkout -q -b late && sed -i "s/^\($id,.*\),16:00,45,/\1,16:00,50,/" visits.csv && commit -am "50 minutes"
+git checkout -q main && sed -i "s/^\($id,.*\),16:00,45,/\1,16:00,40,/" visits.csv && commit -am "40 minutes"
+git merge -q --no-edit late >"$tmp/conflict.log" 2>&1
+check "a row changed differently on both sides: git reports a conflict" '[ $? -ne 0 ]'
+check "the conflict is marked around the two versions" \
+    'grep -A4 "^<<<<<<<" visits.csv | grep -q ",16:00,40," && grep -A4 "^<<<<<<<" visits.csv | grep -q ",16:00,50,"'
+check "the driver says what to do" 'grep -q "changed differently on the two branches" "$tmp/conflict.log"'
+check "validate refuses the marked file" '"$bin" --as-of $asof validate -q >/dev/null 2>&1; [ $? -eq 1 ]'
+git merge --abort
+
+# trainings.csv merges by staff, date and kind: the same training's hours
+# corrected on one branch while another adds a training.
+tr=$(sed -n 2p trainings.csv)
+git checkout -q -b hours && sed -i "2s/^\([^,]*,[^,]*,[^,]*\),[^,]*,/\1,9,/" trainings.csv && commit -am hours
+git checkout -q main && git checkout -q -b more
+printf '%s,2026-05-01,refresher,2,"2026-05 refresher"\n' "$(cut -d, -f1 <<<"$tr")" >>trainings.csv
+commit -am "a refresher"
+git checkout -q main && git merge -q --no-edit hours >/dev/null 2>&1 && git merge -q --no-edit more >/dev/null 2>&1
+check "trainings: the merge is clean" '[ $? -eq 0 ]'
+check "trainings: one row for the corrected training, with the new hours" \
+    '[ "$(grep -c "^$(cut -d, -f1-3 <<<"$tr")," trainings.csv)" -eq 1 ] && sed -n 2p trainings.csv | grep -q ",9,"'
+check "trainings: the new refresher is there" 'grep -q ",2026-05-01,refresher," trainings.csv'
+
+# Any other file marked union is still merged line by line, as git would.
+printf 'notes.txt merge=union\n' >>.gitattributes && printf 'a\n' >notes.txt && git add . && commit -m notes
+git checkout -q -b n1 && printf 'b\n' >>notes.txt && commit -am n1
+git checkout -q main && printf 'c\n' >>notes.txt && commit -am n2
+git merge -q --no-edit n1 >/dev/null 2>&1
+check "another union file: merged line by line" '[ $? -eq 0 ] && [ "$(sort notes.txt | tr -d "\n")" = abc ]'
+
+"$bin" hooks uninstall >/dev/null
+check "hooks uninstall removes the merge driver" '! git config --local merge.union.driver >/dev/null'
+
+# pthv init --git sets the driver up from the start.
+"$bin" init "$tmp/fresh" --git -q >/dev/null
+check "init --git defines the merge driver" 'git -C "$tmp/fresh" config --local merge.union.driver | grep -q "hooks merge"'
 [ "$fails" -eq 0 ]

@@ -126,7 +126,7 @@ check "the cap: T01's 4th paid visit of the year is over the cap at 0.00" \
     has "$tmp/sep.csv" "2026-09,T01,visit,V20260921-ST02,2026-09-21,45,,50.00,0.00,S01,title-1,over_cap,"
 check "... while T02's 3rd on the same visit is paid" \
     has "$tmp/sep.csv" "2026-09,T02,visit,V20260921-ST02,2026-09-21,45,,50.00,50.00,S01,title-1,paid,"
-check "a visit inside the school day is no item" hasnt "$tmp/sep.csv" "V20260917"
+check "no visit of September is inside the school day, so no school_day line" hasnt "$tmp/sep.csv" ",school_day,"
 check "CSV neutralises a name beginning with =" \
     has "$tmp/sep.csv" ",\"'=HYPERLINK(\"\"http://example.com\"\",\"\"pay me\"\")\","
 check "CSV: no cell begins with = anywhere" hasnt "$tmp/sep.csv" ",="
@@ -134,7 +134,7 @@ check "CSV: no cell begins with = anywhere" hasnt "$tmp/sep.csv" ",="
 #       district = T04 84 + 28 + 28, T05 120 + 50 + 50 = 360.00.
 check "text: a total per staff member (T03: 70.00 + 34.19 + 27.35)" has "$tmp/sep.txt" "131.54"
 check "text: the rule beside each staff member" has "$tmp/sep.txt" "T03  Cara Diaz (liaison, S01): classified, 27.35/h (own rate), minimum 60 min"
-check "text: totals" has "$tmp/sep.txt" "21 items: 18 to pay (7 late), 1,059.54; 2 held; 1 over the cap."
+check "text: totals" has "$tmp/sep.txt" "21 items: 18 to pay (7 late), 1,059.54; 2 held; 1 over the cap; 0 in the school day."
 check "text: title-1 this period 699.54, left 100.46" \
     grep -qE '^  title-1 +800\.00 +0\.00 +699\.54 +100\.46$' "$tmp/sep.txt"
 check "text: district this period 360.00, left 1,640.00" \

@@ -216,3 +216,76 @@ TEST_CASE("io::parse_config")
         CHECK(p.result.config.funding[0].sites == std::vector<std::string>{"S01", "S02"});
     }
 }
+
+TEST_CASE("io::parse_config: amounts are bounded")
+{
+    SUBCASE("a money setting up to 9,999,999.99 is read")
+    {
+        const auto p = parse(with("certificated: {per_visit: 50.00}", "certificated: {per_visit: 9999999.99}"));
+        CHECK(p.problems.empty());
+        CHECK(p.result.config.compensation.certificated->per_visit->cents() == 999999999);
+    }
+    SUBCASE("a money setting past 9,999,999.99 is config-invalid on its line, never a wrapped figure")
+    {
+        const auto text = with("classified: {hourly: 28.00, minimum_minutes: 60}",
+                               "classified: {hourly: 9223372036854775.80, minimum_minutes: 60}");
+        const auto p = invalid_at(text, "compensation.classified.hourly");
+        CHECK(p.line == 15);
+        CHECK(p.message == "compensation.classified.hourly: 9223372036854775.80 is more than 9,999,999.99, the "
+                           "largest amount pthv accepts");
+        CHECK(invalid_at(with("{source: district, amount: 10000.00}", "{source: district, amount: 10000000.00}"),
+                         "funding[0].amount")
+                  .line == 19);
+        invalid_at(with("training: {certificated_hourly: 40.00,", "training: {certificated_hourly: 10000000,"),
+                   "compensation.training.certificated_hourly");
+    }
+}
+
+TEST_CASE("io::check_funding_sites")
+{
+    model::Ids<model::SiteId> sites;
+    sites.table().define("S01", 0);
+    sites.table().define("S02", 1);
+    const auto funding = [](const std::string& list) {
+        return with("  - {source: district, amount: 10000.00}",
+                    "  - {source: title-1, amount: 300.00, sites: " + list + "}\n  - {source: district, amount: 5.00}");
+    };
+
+    SUBCASE("every entry a site_id of sites.csv passes")
+    {
+        auto p = parse(funding("[S01, S02]"));
+        CHECK(p.problems.empty());
+        CHECK(io::check_funding_sites(p.result.config, sites, p.problems));
+        CHECK(p.problems.empty());
+    }
+    SUBCASE("a typo is config-invalid on the entry's line, with a suggestion")
+    {
+        auto p = parse(with("  - {source: district, amount: 10000.00}",
+                            "  - source: title-1\n    amount: 300.00\n    sites:\n      - S01\n      - S2\n"
+                            "  - {source: district, amount: 5.00}"));
+        REQUIRE(p.problems.empty());
+        CHECK_FALSE(io::check_funding_sites(p.result.config, sites, p.problems));
+        const auto bad = test::only(p.problems, "config-invalid");
+        CHECK(bad.file == "pthv.yaml");
+        CHECK(bad.line == 23);
+        CHECK(bad.message == "funding[0].sites: \"S2\" is not a site_id of sites.csv");
+        CHECK(test::contains(bad.advice, "did you mean S0"));
+    }
+    SUBCASE("an entry that is not a site id (a list, a mapping, nothing) is config-invalid when read")
+    {
+        invalid_at(funding("[S01, [S02]]"), "funding[0].sites[1]");
+        invalid_at(funding("[S01, {id: S02}]"), "funding[0].sites[1]");
+        invalid_at(funding("[S01, ~]"), "funding[0].sites[1]");
+    }
+    SUBCASE("the load checks them against sites.csv: S02's costs never move silently")
+    {
+        auto src = test::tiny_repo();
+        src["pthv.yaml"] = funding("[S01, S2]");
+        const auto problems = test::validate(src);
+        const auto p = test::only(problems, "config-invalid");
+        CHECK(p.line == 19);
+        CHECK(test::contains(p.message, "\"S2\" is not a site_id of sites.csv"));
+        src["pthv.yaml"] = funding("[S01, S02]");
+        CHECK(test::validate(src).empty());
+    }
+}

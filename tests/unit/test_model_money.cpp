@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include <pthv/model/money.hpp>
 
 using pthv::model::Money;
@@ -71,6 +73,45 @@ TEST_CASE("model::Money")
         CHECK(m == Money::from_cents(30));
         CHECK(Money::from_cents(1) < Money::from_cents(2));
         CHECK((Money::from_cents(5) - Money::from_cents(7)).cents() == -2);
+    }
+}
+
+TEST_CASE("model::Money is checked, never wrapped")
+{
+    const Money top = Money::from_cents(INT64_MAX);
+    const Money bottom = Money::from_cents(INT64_MIN);
+    SUBCASE("a sum or difference past 64 bits throws MoneyOverflow")
+    {
+        CHECK_THROWS_AS(top + Money::from_cents(1), pthv::model::MoneyOverflow);
+        CHECK_THROWS_AS(bottom - Money::from_cents(1), pthv::model::MoneyOverflow);
+        CHECK_THROWS_AS(Money{} - bottom, pthv::model::MoneyOverflow);
+        Money m = top;
+        CHECK_THROWS_AS(m += Money::from_cents(1), pthv::model::MoneyOverflow);
+        CHECK(m == top); // unchanged
+        Money n = bottom;
+        CHECK_THROWS_AS(n -= Money::from_cents(1), pthv::model::MoneyOverflow);
+    }
+    SUBCASE("... while the sums just inside the limit are exact")
+    {
+        CHECK((top - Money::from_cents(1) + Money::from_cents(1)) == top);
+        CHECK((bottom + Money::from_cents(1) - Money::from_cents(1)) == bottom);
+    }
+    SUBCASE("a scaled product past 64 bits throws; at the edge it is exact")
+    {
+        // 9,223,372,036,854,775.80 an hour: 10 hours still fit, 24 hours of training do not.
+        const Money huge = *Money::parse("9223372036854775.80");
+        CHECK(huge.scaled(600, 60).cents() == 9'223'372'036'854'775'800);
+        CHECK_THROWS_AS(huge.scaled(2400, 100), pthv::model::MoneyOverflow);
+        CHECK_THROWS_AS(top.scaled(2, 1), pthv::model::MoneyOverflow);
+        CHECK(top.scaled(1, 2).cents() == INT64_MAX / 2 + 1); // half up
+    }
+    SUBCASE("within_limit: 9,999,999.99 either way")
+    {
+        CHECK(Money::max_amount().grouped() == "9,999,999.99");
+        CHECK(Money::from_cents(999'999'999).within_limit());
+        CHECK(Money::from_cents(-999'999'999).within_limit());
+        CHECK_FALSE(Money::from_cents(1'000'000'000).within_limit());
+        CHECK_FALSE(Money::from_cents(-1'000'000'000).within_limit());
     }
 }
 

@@ -45,9 +45,9 @@ io::Sources funded_repo()
 TEST_CASE("pay::funding_source")
 {
     model::Config c;
-    c.funding = {{"title-1", model::Money::from_cents(100), std::vector<std::string>{"S01", "S02"}},
-                 {"grant", model::Money::from_cents(100), std::vector<std::string>{"S02", "S03"}},
-                 {"district", model::Money::from_cents(100), std::nullopt}};
+    c.funding = {{"title-1", model::Money::from_cents(100), std::vector<std::string>{"S01", "S02"}, {}},
+                 {"grant", model::Money::from_cents(100), std::vector<std::string>{"S02", "S03"}, {}},
+                 {"district", model::Money::from_cents(100), std::nullopt, {}}};
 
     SUBCASE("a site goes to the first source that lists it")
     {

@@ -4,6 +4,7 @@
 
 #include <pthv/model/facts.hpp>
 #include <pthv/pay/items.hpp>
+#include <pthv/pay/ledger.hpp>
 
 using namespace pthv;
 using pay::ItemStatus;
@@ -125,7 +126,48 @@ TEST_CASE("pay::pay_items")
         CHECK(held.status == ItemStatus::Held);
         CHECK(held.amount.cents() == 0);
         CHECK(contains(held.note, "15:00-15:45 partly overlaps the school day (08:00-15:30)"));
-        CHECK_FALSE(find(items, "T01", "V20260917-ST03"));
+        const auto& inside = get(items, "T01", "V20260917-ST03");
+        CHECK(inside.status == ItemStatus::SchoolDay);
+        CHECK(inside.amount.cents() == 0);
+    }
+    SUBCASE("a visit wholly inside the school day is listed for each educator at 0.00, saying why")
+    {
+        test::append(src, "visits.csv", visit("V20260917-ST03", "2026-09-17", "10:00", 45, "T01;T03"));
+        const auto items = items_for(src, "2026-09");
+        const auto& i = get(items, "T03", "V20260917-ST03");
+        CHECK(i.status == ItemStatus::SchoolDay);
+        CHECK(pay::item_status_name(i.status) == "school_day");
+        CHECK(i.amount.cents() == 0);
+        CHECK(i.note == "not paid: 10:00-10:45 is wholly inside the school day (08:00-15:30)");
+        CHECK(get(items, "T01", "V20260917-ST03").status == ItemStatus::SchoolDay);
+        const auto t = pay::pay_totals(items);
+        CHECK(t.school_day == 2);
+        CHECK(t.amount.str() == "424.00"); // as without it: nothing paid for it
+        CHECK(pay::ledger_text(items.loaded->repo, items, "2026-09").find("V20260917") == std::string::npos);
+    }
+    SUBCASE("school-day visits are lines of their own period only, not of later ones")
+    {
+        test::append(src, "visits.csv", visit("V20260917-ST03", "2026-09-17", "10:00", 45, "T01;T03"));
+        CHECK_FALSE(find(items_for(src, "2026-10"), "T01", "V20260917-ST03"));
+        CHECK_FALSE(find(items_for(src, "2026-08"), "T01", "V20260917-ST03"));
+    }
+    SUBCASE("an item past 9,999,999.99 is an error naming its row, never a wrapped figure")
+    {
+        // 9,999,999.99 an hour is a rate pthv accepts; 75 minutes of it is no payment.
+        test::replace(src, "staff.csv", "classified,yes,27.35,yes", "classified,yes,9999999.99,yes");
+        test::append(src, "visits.csv", visit("V20260915-ST03", "2026-09-15", "16:00", 75, "T01;T03"));
+        CHECK_THROWS_WITH_AS(items_for(src, "2026-09"),
+                             doctest::Contains("visits.csv:5: visit V20260915-ST03 would pay T03 12,499,999.99"),
+                             model::MoneyOverflow);
+        test::replace(src, "staff.csv", "classified,yes,9999999.99,yes", "classified,yes,7999999.99,yes");
+        CHECK(get(items_for(src, "2026-09"), "T03", "V20260915-ST03").amount.grouped() == "9,999,999.99");
+    }
+    SUBCASE("a training past 9,999,999.99 is an error on its trainings.csv line")
+    {
+        test::replace(src, "pthv.yaml", "classified_hourly: 28.00", "classified_hourly: 9999999.99");
+        test::replace(src, "trainings.csv", "T03,2026-08-10,intro,3,", "T03,2026-08-10,intro,24,");
+        CHECK_THROWS_WITH_AS(items_for(src, "2026-09"), doctest::Contains("trainings.csv:4: training 2026-08-10/intro"),
+                             model::MoneyOverflow);
     }
     SUBCASE("visits past the cap in the school year, in date order, are over the cap at 0.00")
     {

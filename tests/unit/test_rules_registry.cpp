@@ -15,12 +15,13 @@ TEST_CASE("rules::registry")
                                        "visit-in-future", "visit-inactive-site", "CP1-arranged", "CP1-opted-in",
                                        "CP2-trained", "CP2-refresher", "CP2-compensation", "CP3-first-focus",
                                        "CP4-targeting", "CP5-pair", "CP5-reflection", "duplicate-visit",
-                                       "unknown-column", "paid-not-compensable", "over-cap"});
+                                       "unknown-column", "paid-not-compensable", "over-cap", "paid-twice",
+                                       "ledger-name"});
     }
     SUBCASE("default severities follow rules.md")
     {
         for (const char* w : {"CP2-refresher", "CP2-compensation", "CP4-targeting", "CP5-reflection",
-                              "duplicate-visit", "unknown-column", "over-cap"})
+                              "duplicate-visit", "unknown-column", "over-cap", "ledger-name"})
             CHECK_MESSAGE(rules::find_rule(w)->default_severity == model::Severity::Warning, w);
         for (const auto& r : rules::all_rules())
             if (r.kind == rules::RuleKind::Integrity)

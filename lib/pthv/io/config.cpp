@@ -75,9 +75,18 @@ public:
         if (!s)
             return std::nullopt;
         const auto m = Money::parse(*s);
-        if (!m || m->cents() < 0)
+        if (!m || m->cents() < 0) {
             invalid(node, path, "\"" + *s + "\" is not an amount (like 45.00)");
-        return m && m->cents() >= 0 ? m : std::nullopt;
+            return std::nullopt;
+        }
+        // Every amount is bounded, so no sum of them can overflow (program.md).
+        if (!m->within_limit()) {
+            invalid(node, path,
+                    fmt::format("{} is more than {}, the largest amount pthv accepts", *s,
+                                Money::max_amount().grouped()));
+            return std::nullopt;
+        }
+        return m;
     }
 
     std::optional<int> integer(const YAML::Node& node, const std::string& path, int min, int max)
@@ -337,9 +346,19 @@ void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
             if (!s.IsSequence()) {
                 r.invalid(s, path + ".sites", "expected a list of site ids");
             } else {
+                // Each entry names a site of sites.csv (check_funding_sites):
+                // a typo here would move that site's costs to another source.
                 std::vector<std::string> sites;
-                for (const auto& site : s)
-                    sites.push_back(site.IsScalar() ? site.Scalar() : "");
+                for (std::size_t k = 0; k < s.size(); ++k) {
+                    const std::string at = fmt::format("{}.sites[{}]", path, k);
+                    if (!s[k].IsScalar()) {
+                        r.invalid(s[k], at, "expected a site id like S01");
+                        continue;
+                    }
+                    sites.push_back(s[k].Scalar());
+                    src.site_lines.push_back(s[k].Mark().line >= 0 ? static_cast<std::size_t>(s[k].Mark().line) + 1
+                                                                   : 0);
+                }
                 src.sites = sites;
             }
         } else {
@@ -352,6 +371,30 @@ void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
 }
 
 } // namespace
+
+bool check_funding_sites(const model::Config& config, const model::Ids<model::SiteId>& sites,
+                         model::Problems& problems, std::string_view file)
+{
+    bool ok = true;
+    for (std::size_t i = 0; i < config.funding.size(); ++i) {
+        const auto& f = config.funding[i];
+        if (!f.sites)
+            continue;
+        for (std::size_t k = 0; k < f.sites->size(); ++k) {
+            const std::string& id = (*f.sites)[k];
+            if (sites.defined(sites.find(id)))
+                continue;
+            ok = false;
+            const std::string near = sites.closest(id);
+            problems.push_back({"config-invalid", model::Severity::Error, std::string(file),
+                                k < f.site_lines.size() ? f.site_lines[k] : 0, fmt::format("funding[{}].sites", i),
+                                fmt::format("funding[{}].sites: \"{}\" is not a site_id of sites.csv", i, id),
+                                near.empty() ? "list only the site ids of sites.csv"
+                                             : "did you mean " + near + "?"});
+        }
+    }
+    return ok;
+}
 
 ConfigResult parse_config(std::string_view text, model::Problems& problems, std::string_view file)
 {

@@ -9,7 +9,8 @@ std::string default_config_text(std::string_view district, int start_year)
     const int y = start_year;
     return fmt::format(R"(# pthv settings for this district's Parent Teacher Home Visits program.
 # Every setting below shows its default; change what differs for you.
-# `pthv validate` checks this file along with the CSV files.
+# `pthv validate` checks this file along with the CSV files;
+# `pthv schema pthv.yaml` lists every setting, and docs/data.md explains them.
 
 district: "{district}"
 

@@ -325,11 +325,40 @@ void resolve_pending(Repo& repo, const MainPending& main, VisitPending& visits)
     resolve(n.staff, visits.educators, [&](std::size_t r, StaffId h) { repo.educator_list[r] = h; });
 }
 
+} // namespace
+
+bool is_ledger_name(std::string_view name)
+{
+    // payroll/YYYY-MM.csv, a real month: "payroll/2026-03 (copy).csv" is not.
+    constexpr std::string_view prefix = "payroll/";
+    constexpr std::string_view suffix = ".csv";
+    if (name.size() != prefix.size() + 7 + suffix.size() || !util::starts_with(name, prefix) ||
+        !util::ends_with(name, suffix))
+        return false;
+    const std::string_view month = name.substr(prefix.size(), 7);
+    return std::all_of(month.begin(), month.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); }) &&
+           model::parse_month(month).has_value();
+}
+
+namespace {
+
+// Closed pay periods (data.md, payroll/YYYY-MM.csv). Only files so named are
+// ledgers: a copy such as "payroll/2026-03 (copy).csv" would otherwise count
+// what it holds twice. Any other file there is reported (ledger-name) and
+// not read.
 void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
 {
     for (const auto& [name, content] : sources) {
-        if (!util::starts_with(name, "payroll/") || !util::ends_with(name, ".csv"))
+        if (!util::starts_with(name, "payroll/"))
             continue;
+        if (!is_ledger_name(name)) {
+            problems.push_back({"ledger-name", Severity::Warning, name, 0, {},
+                                fmt::format("{} is not read as a closed pay period: only files named "
+                                            "payroll/YYYY-MM.csv are",
+                                            name),
+                                "move it out of payroll/, or name it for its month if it is a closed period"});
+            continue;
+        }
         CsvReader reader(name, content, problems);
         CheckedTable t(schema("payroll"), reader, "paid item", problems);
         const std::string_view file = repo.text.keep(name);
@@ -465,6 +494,9 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     resolve_pending(repo, main_later, visit_later);
     problems.insert(problems.end(), std::make_move_iterator(visit_problems.begin()),
                     std::make_move_iterator(visit_problems.end()));
+    if (cfg != sources.end() && sites_info.readable &&
+        !check_funding_sites(repo.config, repo.names.sites, problems))
+        repo.config_ok = false;
     for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})
         repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
@@ -504,12 +536,15 @@ Sources read_sources(const fs::path& root)
         if (util::file_exists(root / name))
             sources[name] = util::read_file(root / name);
     // Closed payroll files take part in the checks (paid-not-compensable).
+    // Any other file in payroll/ is named with no text, so the load reports
+    // it (ledger-name) without reading what may be anything.
     std::error_code ec;
     if (fs::is_directory(root / "payroll", ec))
         for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
-            const std::string name = entry.path().filename().string();
-            if (entry.is_regular_file() && util::ends_with(name, ".csv"))
-                sources["payroll/" + name] = util::read_file(entry.path());
+            if (!entry.is_regular_file(ec))
+                continue;
+            const std::string name = "payroll/" + entry.path().filename().string();
+            sources[name] = is_ledger_name(name) ? util::read_file(entry.path()) : std::string{};
         }
     return sources;
 }

@@ -79,6 +79,10 @@ LoadResult load_sources(const Sources& sources, const LoadOptions& options = {},
                         const std::optional<std::pair<std::string, std::string>>& flags = std::nullopt);
 LoadResult load_sources(const SourceViews& sources, const LoadOptions& options = {});
 
+// True for "payroll/YYYY-MM.csv" with a real month: the only files in
+// payroll/ read as closed pay periods (others are reported, ledger-name).
+bool is_ledger_name(std::string_view name);
+
 // The five data files in load order.
 const std::vector<std::string>& data_files();
 

@@ -178,6 +178,9 @@ std::string check_value(const Field& field, std::string_view text)
             return "not an amount of money (a decimal with at most two fractional digits, like 27.50)";
         if (field.minimum && m->cents() < *field.minimum * 100)
             return "below the minimum of " + std::to_string(*field.minimum);
+        // Every amount is bounded, so no sum of them can overflow (program.md).
+        if (!m->within_limit())
+            return "more than " + Money::max_amount().grouped() + ", the largest amount pthv accepts";
         return {};
     }
     case FieldType::Hundredths: {
@@ -186,6 +189,8 @@ std::string check_value(const Field& field, std::string_view text)
             return "not a decimal number with at most two fractional digits";
         if (field.minimum && *h < *field.minimum * 100)
             return "below the minimum of " + std::to_string(*field.minimum);
+        if (field.maximum && *h > *field.maximum * 100)
+            return "above the maximum of " + std::to_string(*field.maximum);
         return {};
     }
     case FieldType::Boolean:

@@ -59,6 +59,7 @@ struct FundingSource {
     std::string source;
     Money amount;
     std::optional<std::vector<std::string>> sites; // nullopt: takes every other site
+    std::vector<std::size_t> site_lines;           // pthv.yaml line of each entry of `sites` (for messages)
 };
 
 struct Targeting {

@@ -66,14 +66,26 @@ std::string Money::str() const { return money_text(m_cents, false); }
 
 std::string Money::grouped() const { return money_text(m_cents, true); }
 
+void Money::overflow(const char* what)
+{
+    throw MoneyOverflow(fmt::format("{} of money is too large to hold (past {}): an amount in the data is far too "
+                                    "large; pthv validate names it",
+                                    what, util::with_thousands(std::numeric_limits<std::int64_t>::max() / 100)));
+}
+
 Money Money::scaled(std::int64_t numerator, std::int64_t denominator) const
 {
-    // cents * num / den, half up: (2 * x + den) / (2 * den) for x >= 0.
+    // cents * num / den, half up: (2 * x + den) / (2 * den) for x >= 0. An
+    // int64 times an int64 fits in 127 bits; doubling it could not, so the
+    // halves are added separately.
     const Wide x = static_cast<Wide>(m_cents) * numerator;
-    const Wide den = denominator;
+    const Wide den = denominator < 0 ? -static_cast<Wide>(denominator) : denominator;
     const Wide mag = x < 0 ? -x : x;
-    const Wide rounded = (2 * mag + den) / (2 * den);
-    return from_cents(static_cast<std::int64_t>(x < 0 ? -rounded : rounded));
+    const Wide rounded = mag / den + (2 * (mag % den) >= den ? 1 : 0);
+    const bool negative = (x < 0) != (denominator < 0);
+    if (rounded > std::numeric_limits<std::int64_t>::max())
+        overflow("a product");
+    return from_cents(static_cast<std::int64_t>(negative ? -rounded : rounded));
 }
 
 } // namespace pthv::model

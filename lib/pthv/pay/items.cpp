@@ -24,6 +24,7 @@ std::string_view item_status_name(ItemStatus s)
     case ItemStatus::Late: return "late";
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over_cap";
+    case ItemStatus::SchoolDay: return "school_day";
     }
     return "paid";
 }
@@ -62,6 +63,20 @@ std::string no_rule_reason(const Staff* s)
     if (!s->staff_class)
         return "held: no pay rule (no class in staff.csv)";
     return fmt::format("held: no pay rule (compensation.{} is not set in pthv.yaml)", enum_name(*s->staff_class));
+}
+
+// One payment is at most what a ledger cell holds (program.md, payroll
+// safety): past it, the rate or the hours are a typo, and the close must not
+// write a figure it could not read back.
+void check_amount(const Repo& repo, const PayItem& item, const std::string& file, std::size_t line)
+{
+    if (item.amount.within_limit())
+        return;
+    throw MoneyOverflow(fmt::format("{}:{}: {} {} would pay {} {} ({}), more than the {} one payment may be; check "
+                                    "the rate in pthv.yaml or staff.csv{}",
+                                    file, line, item_kind_name(item.kind), item_id(repo, item), repo.id(item.staff),
+                                    item.amount.grouped(), item.rule, Money::max_amount().grouped(),
+                                    item.kind == ItemKind::Training ? " and the hours" : ""));
 }
 
 void mark_late(PayItem& item, const Period& period)
@@ -170,6 +185,7 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
     }
     if (!is_paid(item.status))
         item.amount = Money{};
+    check_amount(repo, item, "visits.csv", v.line);
     mark_late(item, period);
     return item;
 }
@@ -198,6 +214,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     if (item.rate) {
         item.rule = fmt::format("training {}/h", item.rate->str());
         item.amount = item.rate->scaled(*t.hours_x100, 100);
+        check_amount(repo, item, "trainings.csv", t.line);
     } else {
         item.status = ItemStatus::Held;
         item.note = !staff ? "held: not in staff.csv, so no training rate applies"
@@ -224,6 +241,7 @@ PayTotals pay_totals(const std::vector<PayItem>& items)
         t.late += item.status == ItemStatus::Late ? 1 : 0;
         t.held += item.status == ItemStatus::Held ? 1 : 0;
         t.over_cap += item.status == ItemStatus::OverCap ? 1 : 0;
+        t.school_day += item.status == ItemStatus::SchoolDay ? 1 : 0;
     }
     return t;
 }
@@ -259,6 +277,57 @@ void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, c
             fn(std::move(*item));
 }
 
+namespace {
+
+// Completed visit events of the period wholly inside the school day: one
+// line per educator at 0.00 (program.md, payroll safety: no completed visit
+// of the period disappears without a line saying why).
+void for_each_school_day_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
+{
+    const Repo& repo = facts.repo();
+    // (educator, visit) pairs a closed ledger pays, sorted.
+    std::vector<std::pair<StaffId, VisitId>> closed;
+    for (const auto& l : repo.ledger)
+        if (l.item == ItemKind::Visit)
+            closed.emplace_back(l.staff, l.visit);
+    std::sort(closed.begin(), closed.end());
+    Lookups lookups(repo);
+    for (std::size_t e = 0; e < facts.events().size(); ++e) {
+        const VisitEvent& event = facts.events()[e];
+        const Visit& v = repo.visits[event.first];
+        if (!v.date || !v.start_time || *v.date < period.from || period.to < *v.date ||
+            !facts.in_school_year(*v.date) ||
+            facts.calendar().classify(*v.date, *v.start_time, event.minutes) != DayPart::Inside)
+            continue;
+        const int end = v.start_time->minutes() + event.minutes;
+        for (const StaffId staff : facts.event_educators(event)) {
+            if (std::binary_search(closed.begin(), closed.end(), std::make_pair(staff, v.id)))
+                continue;
+            PayItem item;
+            item.kind = ItemKind::Visit;
+            item.staff = staff;
+            item.visit = v.id;
+            item.date = *v.date;
+            item.minutes = event.minutes;
+            item.event = e;
+            item.site = repo.visit_site(v);
+            item.source = lookups.source(item.site);
+            const auto& pay = lookups.staff(staff);
+            if (pay.rule) {
+                item.rate = pay.rule->per_visit ? pay.rule->per_visit : pay.rule->hourly;
+                item.rule = pay.rule_text;
+            }
+            item.status = ItemStatus::SchoolDay;
+            item.note = fmt::format("not paid: {}-{} is wholly inside the school day ({}-{})", v.start_time->str(),
+                                    TimeOfDay::from_minutes(end % (24 * 60)).str(),
+                                    repo.config.calendar.day_start.str(), repo.config.calendar.day_end.str());
+            fn(std::move(item));
+        }
+    }
+}
+
+} // namespace
+
 std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>& work, const Period& period)
 {
     // At state scale the items are hundreds of megabytes: room for all of
@@ -270,6 +339,7 @@ std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>&
     std::vector<PayItem> items;
     items.reserve(expected);
     for_each_pay_item(facts, work, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    for_each_school_day_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
     const Repo& repo = facts.repo();
     // Sorting by staff id is sorting by its rank among the ids (no id first).
     const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();

@@ -24,11 +24,12 @@ enum class ItemStatus {
     Late,    // dated before the period's start, never paid: paid now, marked late
     Held,    // not paid: partly in the school day, or no pay rule (the note says which)
     OverCap, // not paid: past max_paid_visits_per_staff in the school year
+    SchoolDay, // not paid: wholly inside the school day (listed so no visit goes unexplained)
 };
 
 inline std::string_view item_kind_name(ItemKind k) { return model::enum_name(k); } // visit | training
-std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap
-// Paid and late items are paid; held and over-the-cap ones are not.
+std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap | school_day
+// Paid and late items are paid; held, over-the-cap and school-day ones are not.
 inline bool is_paid(ItemStatus s) { return s == ItemStatus::Paid || s == ItemStatus::Late; }
 
 // A pay period: --month YYYY-MM (label "2026-10") or --from/--to (label
@@ -71,12 +72,20 @@ std::string item_id(const model::Repo& repo, const PayItem& item);
 // visit_work(); trainings from trainings.csv (rows whose date, kind or hours
 // could not be read are left to validate). Items dated before period.from
 // are late. Rows dated before the school year belong to an earlier year's
-// payroll and are not listed.
+// payroll and are not listed. Completed visit events of the period (from..to)
+// wholly inside the school day are listed too, for each educator, at 0.00
+// with status SchoolDay, so no completed visit of the period goes without a
+// line saying why it is or is not paid (a closed ledger's are left out).
 // `work` is visit_work(facts), made once by the caller.
+//
+// No item may come to more than Money::max_amount() (what a ledger cell can
+// hold): one that would throws model::MoneyOverflow naming its row's file
+// and line. Sums are checked (model::Money), never wrapped.
 std::vector<PayItem> pay_items(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period);
 
 // The same items, unsorted, handed to `fn` one at a time: for totals that
-// need no list (a year's items at state scale are over a million).
+// need no list (a year's items at state scale are over a million). The
+// school-day lines, which pay nothing, are not among them.
 void for_each_pay_item(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period,
                        const std::function<void(PayItem&&)>& fn);
 
@@ -94,6 +103,7 @@ struct PayTotals {
     std::size_t late = 0;
     std::size_t held = 0;
     std::size_t over_cap = 0;
+    std::size_t school_day = 0;
 };
 PayTotals pay_totals(const std::vector<PayItem>& items);
 

@@ -52,7 +52,6 @@ std::string ledger_name(const std::string& month) { return "payroll/" + month + 
 
 CloseOutcome write_ledger(const fs::path& root, const std::string& month, std::string_view content)
 {
-    util::RepoLock lock(root);
     const fs::path dir = root / "payroll";
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
@@ -61,7 +60,7 @@ CloseOutcome write_ledger(const fs::path& root, const std::string& month, std::s
             throw util::FileError(dir.string() + ": cannot create the folder: " + ec.message());
     }
     const fs::path file = root / ledger_name(month);
-    // Checked under the lock, so two closes of one month cannot both write.
+    // Checked under the caller's lock, so two closes of one month cannot both write.
     if (util::file_exists(file))
         return CloseOutcome::Exists;
     util::atomic_write(file, content);

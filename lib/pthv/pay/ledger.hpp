@@ -33,10 +33,15 @@ std::string ledger_name(const std::string& month);
 
 enum class CloseOutcome { Written, Exists };
 
-// Writes payroll/<month>.csv under `root` with `content`: under a RepoLock,
-// creating payroll/ if needed; Exists (and nothing written) when the file is
-// already there, since a closed period is never rewritten; otherwise
-// util::atomic_write. Throws util::FileError when the system refuses.
+// Writes payroll/<month>.csv under `root` with `content`, creating payroll/
+// if needed; Exists (and nothing written) when the file is already there,
+// since a closed period is never rewritten; otherwise util::atomic_write.
+// Throws util::FileError when the system refuses.
+//
+// The caller holds the repo's util::RepoLock from before it loads the repo
+// until this returns: the items `content` pays must be computed from the
+// ledgers as they are when it is written, or two closes at once would both
+// pay what neither had closed yet.
 CloseOutcome write_ledger(const std::filesystem::path& root, const std::string& month, std::string_view content);
 
 } // namespace pthv::pay

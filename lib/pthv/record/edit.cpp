@@ -95,9 +95,14 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
     for (const auto& p : problems) {
         // Problems elsewhere in the repo were there before; they never block
         // recording what happened.
+        const rules::Rule* r = rules::find_rule(p.rule);
+        if (p.file != edit.file && !p.record.empty() && edit.records.count(p.record) && r &&
+            r->kind != rules::RuleKind::Integrity) {
+            out.findings.push_back(p);
+            continue;
+        }
         if (p.file != edit.file || !edit.lines.count(p.line))
             continue;
-        const rules::Rule* r = rules::find_rule(p.rule);
         if (!r || r->kind == rules::RuleKind::Integrity)
             out.refused.push_back(p);
         else

@@ -32,6 +32,10 @@ struct Edit {
     std::string rows;             // for an append: the new rows, each ending in the file's newline
     bool append = false;          // append `rows`, else replace with `after`
     std::set<std::size_t> lines;  // physical lines of the new or changed rows in `after`
+    // Ids of the changed records whose findings in other files count too: a
+    // visit marked cancelled that a closed ledger paid is paid-not-compensable
+    // on the ledger's line, and the change is what brought it about.
+    std::set<std::string> records;
 };
 
 // An append of `rows` (each ending in the file's newline) to `file`.

@@ -1,7 +1,8 @@
 #pragma once
 // The check functions, one per rule id, grouped by file: integrity.cpp,
-// cp1_voluntary.cpp ... cp5_pairs.cpp, and one file for each other check
-// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp).
+// cp1_voluntary.cpp ... cp5_pairs.cpp, one file for each other check
+// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp) and
+// payroll_safety.cpp.
 
 #include <pthv/rules/rule.hpp>
 
@@ -25,5 +26,7 @@ void check_cp5_reflection(const Context&, Findings&);
 void check_duplicate_visit(const Context&, Findings&);
 void check_paid_not_compensable(const Context&, Findings&);
 void check_over_cap(const Context&, Findings&);
+
+void check_paid_twice(const Context&, Findings&);
 
 } // namespace pthv::rules

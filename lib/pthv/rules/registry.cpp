@@ -67,6 +67,11 @@ const std::vector<Rule> k_rules = {
      "restore the visit, or settle the overpayment with payroll", check_paid_not_compensable},
     {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
      "visits past the cap are not paid", check_over_cap},
+
+    {"paid-twice", O, 0, E, "one item (staff_id, item, item_id) appears in two closed ledgers, or twice in one",
+     "a closed pay period is never rewritten: settle the second payment with payroll", check_paid_twice},
+    {"ledger-name", O, 0, W, "a file in payroll/ whose name is not YYYY-MM.csv (it is not read as a ledger)",
+     "move it out of payroll/, or name it for its month if it is a closed period", nullptr},
 };
 
 // Rules that read settings make no sense when pthv.yaml is broken.

@@ -1,0 +1,73 @@
+#include <pthv/io/settings.hpp>
+
+namespace pthv::io {
+
+// Defaults are those of model::Config and parse_config; a setting that is
+// absent and has no default leaves that part of the program unset (no pay
+// rule, no cap), which the rules report where it matters.
+const std::vector<SettingInfo>& settings()
+{
+    static const std::vector<SettingInfo> k_settings = {
+        {"district", "text", "empty", "the district's name, at the head of every report"},
+        {"school_year.start", "date", "required",
+         "first day of the school year every rule and report works within"},
+        {"school_year.end", "date", "required", "last day of the school year"},
+        {"school_year.mid_year", "date", "seven months after start, less a day",
+         "last day of the mid-year report (report --period mid-year)"},
+        {"calendar.first_day", "date", "required", "first day of instruction"},
+        {"calendar.last_day", "date", "required", "last day of instruction"},
+        {"calendar.weekdays", "list of mon..sun", "[mon, tue, wed, thu, fri]",
+         "the days of the week with school"},
+        {"calendar.school_day.start", "time \"HH:MM\"", "\"08:00\"", "when the school day begins"},
+        {"calendar.school_day.end", "time \"HH:MM\"", "\"15:30\"",
+         "when it ends; a visit that does not overlap start..end, or is on a day without school, "
+         "is outside the school day (and so paid, core practice 2)"},
+        {"calendar.holidays", "list of dates and FIRST..LAST ranges", "[]", "days without school"},
+        {"practices.arrange_lead_days", "integer 0..365", "1",
+         "a completed visit is arranged at least this many days ahead (CP1-arranged)"},
+        {"practices.reflection_within_days", "integer 0..365", "7",
+         "the pair reflects within this many days after the visit (CP5-reflection)"},
+        {"practices.refresher_months", "integer 1..240", "24",
+         "training older than this is due for a refresher (CP2-refresher)"},
+        {"practices.severity", "map: rule id -> error, warning or off", "{}",
+         "overrides a rule's default severity; data-integrity rules are always errors"},
+        {"compensation.certificated.per_visit", "money", "none",
+         "paid to certificated staff for each visit event outside the school day"},
+        {"compensation.certificated.hourly", "money", "none",
+         "or paid by the hour instead (not both)"},
+        {"compensation.certificated.minimum_minutes", "integer 0..600", "0",
+         "with hourly: a visit is paid at least this many minutes"},
+        {"compensation.classified.per_visit", "money", "none",
+         "paid to classified staff for each visit event"},
+        {"compensation.classified.hourly", "money", "none",
+         "or by the hour; a staff member's hourly_rate in staff.csv overrides it"},
+        {"compensation.classified.minimum_minutes", "integer 0..600", "0",
+         "with hourly: a visit is paid at least this many minutes"},
+        {"compensation.training.certificated_hourly", "money", "none",
+         "paid per training hour to certificated staff"},
+        {"compensation.training.classified_hourly", "money", "none",
+         "paid per training hour to classified staff"},
+        {"compensation.max_paid_visits_per_staff", "integer 0..100000", "none (no cap)",
+         "paid visits per staff member in the school year; later ones are over the cap and not "
+         "paid (over-cap)"},
+        {"funding[].source", "text", "required",
+         "the name of a funding source (title-1, district, ...)"},
+        {"funding[].amount", "money", "required", "its budget for the school year"},
+        {"funding[].sites", "list of site ids", "every site no other source lists",
+         "the sites it pays for, each a site_id of sites.csv; a site goes to the first source that "
+         "lists it, and at most one source goes without a list"},
+        {"reports.min_cell", "integer 1..1000", "10",
+         "public reports show a count below this as \"<N\" (\"<10\" for 10), so no family can be "
+         "picked out"},
+        {"targeting.full_coverage", "number 0..1", "0.9",
+         "a group whose share of students visited reaches this visits everyone and passes "
+         "(CP4-targeting)"},
+        {"targeting.alpha", "number 0..1", "0.05",
+         "the false-discovery rate across all tests of the targeting check"},
+        {"targeting.min_visited", "integer 1..100000", "5",
+         "a group with fewer students visited is too few to judge"},
+    };
+    return k_settings;
+}
+
+} // namespace pthv::io

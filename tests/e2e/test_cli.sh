@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The command line itself: help when asked (or when nothing is asked), and
+# usage errors that name the option and point to the right command's help.
+set -u
+pthv=${1:?usage: test_cli.sh PATH/TO/pthv}
+case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+fail=0
+check() { # check NAME COMMAND...: runs the command, reports ok/FAIL
+    local name=$1; shift
+    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
+}
+
+out=$("$pthv" 2>&1); code=$?
+check "bare pthv: exit 0" [ "$code" -eq 0 ]
+check "bare pthv: shows the help with its commands" grep -qE '^[[:space:]]+validate[[:space:]]' <<<"$out"
+check "bare pthv: the same text as --help" [ "$out" = "$("$pthv" --help 2>&1)" ]
+
+out=$("$pthv" validate --bogus 2>&1); code=$?
+check "unknown option: exit 2" [ "$code" -eq 2 ]
+check "unknown option: named" grep -q -- "--bogus" <<<"$out"
+check "unknown option: points to the command's own help" grep -qF 'Run `pthv validate --help`' <<<"$out"
+
+out=$("$pthv" -C "$src/examples" report --period mid-year --period end-of-year 2>&1); code=$?
+check "repeated option: exit 2" [ "$code" -eq 2 ]
+check "repeated option: says so in words" grep -qF -- "--period was given 2 times; give it once" <<<"$out"
+check "repeated option: no CLI11 jargon" bash -c '! grep -q "At Most" <<<"$1"' _ "$out"
+check "repeated option: points to report's help" grep -qF 'Run `pthv report --help`' <<<"$out"
+
+out=$("$pthv" roster train --date 2026-08-01 2>&1); code=$?
+check "nested command: exit 2" [ "$code" -eq 2 ]
+check "nested command: points to its own help" grep -qF 'Run `pthv roster train --help`' <<<"$out"
+
+out=$("$pthv" valdate 2>&1); code=$?
+check "misspelt command: exit 2" [ "$code" -eq 2 ]
+check "misspelt command: did you mean" grep -q 'did you mean validate' <<<"$out"
+check "misspelt command: points to the main help" grep -qF 'Run `pthv --help`' <<<"$out"
+exit $fail
