@@ -10,15 +10,13 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include <absl/container/flat_hash_map.h>
-
 #include <pthv/model/ids.hpp>
-#include <pthv/util/arena.hpp>
 
 namespace pthv::model {
 
@@ -26,6 +24,11 @@ namespace pthv::model {
 class IdTable {
 public:
     static constexpr std::uint32_t k_none = 0xFFFFFFFFu;
+
+    IdTable();
+    ~IdTable();
+    IdTable(IdTable&&) noexcept;
+    IdTable& operator=(IdTable&&) noexcept;
 
     // The handle of `text`, added as referenced (not defined) if new;
     // k_none for the empty text.
@@ -36,11 +39,11 @@ public:
     // The handle of `text`, k_none if it is not known.
     std::uint32_t find(std::string_view text) const;
 
-    std::string_view text(std::uint32_t h) const { return h < m_text.size() ? m_text[h] : std::string_view{}; }
+    std::string_view text(std::uint32_t h) const;
     // The first row defining the id, k_none for an id only referenced.
-    std::uint32_t row(std::uint32_t h) const { return h < m_row.size() ? m_row[h] : k_none; }
+    std::uint32_t row(std::uint32_t h) const;
     bool defined(std::uint32_t h) const { return row(h) != k_none; }
-    std::size_t size() const { return m_text.size(); }
+    std::size_t size() const;
     void reserve(std::size_t n);
 
     // The defined id closest to `wrong`, for "did you mean"; empty when none
@@ -52,11 +55,10 @@ public:
     std::vector<std::uint32_t> ranks() const;
 
 private:
-    util::Arena m_arena;
-    std::vector<std::string_view> m_text;
-    std::vector<std::uint32_t> m_row;
-    std::size_t m_defined = 0;
-    absl::flat_hash_map<std::string_view, std::uint32_t> m_index;
+    // On the heap, so the hash set's functions, which read the table's
+    // texts, never see it move.
+    struct Impl;
+    std::unique_ptr<Impl> m;
 };
 
 // One kind of id, typed by its handle.

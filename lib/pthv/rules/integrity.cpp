@@ -1,6 +1,7 @@
 // Data integrity (rules.md): references that name nothing, and visits dated
 // where no visit can be. Always errors.
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
