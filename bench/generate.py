@@ -272,7 +272,10 @@ def main():
     sites = g.run()
     title1 = ", ".join(g.site_ids[: max(1, sites // 5)])
     with open(os.path.join(a.out, "pthv.yaml"), "w", encoding="utf-8") as f:
-        f.write(PTHV_YAML % ("%d.00" % (sites * 20000), title1, "%d.00" % (sites * 40000)))
+        # Budgets scale with the sites, up to the largest amount pthv
+        # accepts (9,999,999.99).
+        budget = lambda cents: "%.2f" % (min(cents, 999999999) / 100)
+        f.write(PTHV_YAML % (budget(sites * 2000000), title1, budget(sites * 4000000)))
     with open(os.path.join(a.out, ".gitattributes"), "w", encoding="utf-8") as f:
         f.write("visits.csv merge=union\ntrainings.csv merge=union\n")
     print("%d sites, %d staff, %d students, %d families, %d visit rows -> %s"

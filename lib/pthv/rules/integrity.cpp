@@ -2,6 +2,8 @@
 // where no visit can be. Always errors.
 
 #include <algorithm>
+#include <map>
+#include <type_traits>
 #include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
@@ -17,10 +19,13 @@ namespace {
 constexpr std::size_t k_most_suggested = 5000;
 
 // A reference resolved to a handle at load: it names nothing when no row
-// of its file defines it.
+// of its file defines it. The suggestion for an unknown id is worked out
+// once per id, not once per row that names it: a site id missing from
+// sites.csv may be named by thousands of visits, and each suggestion reads
+// every site id.
 class RefChecker {
 public:
-    RefChecker(const Repo& repo, Findings& findings) : m_repo(repo), m_findings(findings) {}
+    explicit RefChecker(Findings& findings) : m_findings(findings) {}
 
     template <typename Id>
     void check(const Ids<Id>& ids, Id id, const char* what, const char* target, std::string_view file,
@@ -29,17 +34,32 @@ public:
         if (!id || ids.defined(id))
             return;
         const std::string_view text = ids.text(id);
-        std::string advice = std::string("add it to ") + target + ", or fix the id";
-        const std::string near = ids.closest(text, k_most_suggested);
-        if (!near.empty())
-            advice = "did you mean " + near + "?";
+        const std::uint64_t key = (std::uint64_t{kind_of<Id>()} << 32) | id.value();
+        auto it = m_advice.find(key);
+        if (it == m_advice.end()) {
+            const std::string near = ids.closest(text, k_most_suggested);
+            it = m_advice
+                     .emplace(key, near.empty() ? std::string("add it to ") + target + ", or fix the id"
+                                                : "did you mean " + near + "?")
+                     .first;
+        }
         m_findings.add("unknown-ref", file, line, record, fmt::format("{}: {} {} is not in {}", who, what, text, target),
-                       advice);
+                       it->second);
     }
 
 private:
-    const Repo& m_repo;
+    template <typename Id> static std::uint32_t kind_of()
+    {
+        if constexpr (std::is_same_v<Id, SiteId>)
+            return 0;
+        else if constexpr (std::is_same_v<Id, StaffId>)
+            return 1;
+        else
+            return 2;
+    }
+
     Findings& m_findings;
+    std::map<std::uint64_t, std::string> m_advice; // by kind and handle
 };
 
 } // namespace
@@ -48,7 +68,7 @@ void check_unknown_ref(const Context& ctx, Findings& out)
 {
     const Repo& repo = ctx.repo;
     const Names& n = repo.names;
-    RefChecker refs(repo, out);
+    RefChecker refs(out);
     for (const auto& s : repo.sites) {
         const auto id = repo.id(s.id);
         refs.check(n.staff, s.coordinator, "coordinator_id", "staff.csv", "sites.csv", s.line, id,
