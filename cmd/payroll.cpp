@@ -50,7 +50,7 @@ pay::Period parse_period(const PayrollOptions& o)
 void print_problems(const model::Problems& problems, bool errors_only)
 {
     for (const auto& p : problems)
-        if (!errors_only || p.severity == model::Severity::Error)
+        if (!errors_only || (p.severity == model::Severity::Error && !p.reviewed))
             std::fputs(format_problem_line(p, false).c_str(), stderr);
 }
 

@@ -315,6 +315,21 @@ void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
     }
 }
 
+void load_reviews(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    repo.reviews.reserve(rows);
+    while (t.next()) {
+        Review r;
+        r.rule = std::string(t.text("rule"));
+        r.record = std::string(t.text("record"));
+        r.reviewed_on = t.date("reviewed_on");
+        r.by = std::string(t.text("by"));
+        r.note = std::string(t.text("note"));
+        r.line = t.line();
+        repo.reviews.push_back(std::move(r));
+    }
+}
+
 // Merges a separate concern-flags file into the students' flags.
 void load_flags(const std::string& name, const std::string& content, Repo& repo, Problems& problems)
 {
@@ -370,6 +385,12 @@ const std::vector<std::string>& data_files()
     return k_files;
 }
 
+const std::vector<std::string>& optional_files()
+{
+    static const std::vector<std::string> k_files = {"reviews.csv"};
+    return k_files;
+}
+
 namespace {
 
 LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOptions& options,
@@ -418,6 +439,13 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})
         repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
+    // Optional files: a repo without them loads as before.
+    if (sources.count("reviews.csv")) {
+        FileInfo info;
+        load_table(sources, "reviews.csv", "review", info, problems, release, options,
+                   [&](CheckedTable& t, std::size_t rows) { load_reviews(t, rows, repo); });
+        repo.files[info.name] = std::move(info);
+    }
 
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);
@@ -450,9 +478,10 @@ Sources read_sources(const fs::path& root)
     Sources sources;
     if (util::file_exists(root / "pthv.yaml"))
         sources["pthv.yaml"] = util::read_file(root / "pthv.yaml");
-    for (const auto& name : data_files())
-        if (util::file_exists(root / name))
-            sources[name] = util::read_file(root / name);
+    for (const auto* files : {&data_files(), &optional_files()})
+        for (const auto& name : *files)
+            if (util::file_exists(root / name))
+                sources[name] = util::read_file(root / name);
     // Closed payroll files take part in the checks (paid-not-compensable).
     // Any other file in payroll/ is named with no text, so the load reports
     // it (ledger-name) without reading what may be anything.

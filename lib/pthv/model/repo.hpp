@@ -111,6 +111,17 @@ struct LedgerLine {
     std::size_t line = 0;
 };
 
+// One line of reviews.csv: a finding (rule, record) the coordinator has seen
+// and decided to let stand, with why.
+struct Review {
+    std::string rule;
+    std::string record;
+    std::optional<Date> reviewed_on;
+    std::string by;
+    std::string note;
+    std::size_t line = 0;
+};
+
 // What the loader learned about one CSV file, for writers that must keep
 // its style and for messages.
 struct FileInfo {
@@ -133,6 +144,7 @@ struct Repo {
     std::vector<Training> trainings;
     std::vector<Visit> visits;
     std::vector<LedgerLine> ledger;
+    std::vector<Review> reviews; // reviews.csv, optional
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
 
     std::unordered_map<std::string, std::size_t> site_index;
