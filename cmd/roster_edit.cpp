@@ -49,8 +49,10 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
 {
     record::Fields fields;
     for (const auto& [flag, field] : k_staff_flags)
-        if (sub.count(flag) > 0)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, o.values.at(field));
             fields[field] = o.values.at(field);
+        }
     return fields;
 }
 
@@ -64,6 +66,7 @@ void require_columns(const std::string& file, const std::vector<std::string>& he
 int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
 {
     record::Fields fields = given(o, sub);
+    refuse_control("--id", o.id);
     fields["staff_id"] = o.id;
     if (!fields.count("active"))
         fields["active"] = "yes";
@@ -123,6 +126,11 @@ struct TrainOptions {
 int run_train(const TrainOptions& o, Session& session)
 {
     parse_date_option(o.date, "--date");
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--kind", o.kind},
+                                        {"--hours", o.hours}, {"--session", o.session}})
+        refuse_control(option, value);
+    for (const auto& id : o.ids)
+        refuse_control("ID", id);
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
