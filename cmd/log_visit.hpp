@@ -42,7 +42,8 @@ Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<
 
 // A cell may hold no control character (ESC, backspace, DEL, C1, ...): a
 // name or note printed later could rewrite the terminal. Line breaks are
-// the exception: they are written as spaces (data.md, one record a line).
+// the exception: they are written as spaces (a data file holds one record a
+// line).
 bool holds_control(std::string value);
 // UsageError naming `option` when `value` holds_control: nothing written.
 void refuse_control(const std::string& option, const std::string& value);
