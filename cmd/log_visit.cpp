@@ -39,8 +39,10 @@ record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
 {
     record::Fields fields;
     for (const auto& [flag, field] : k_flags)
-        if (sub.count(flag) > 0)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, o.values.at(field));
             fields[field] = o.values.at(field);
+        }
     if (fields.count("educators"))
         fields["educators"] = record::join_ids(fields["educators"]);
     return fields;

@@ -1,5 +1,7 @@
 // The locked check-then-write shared by log-visit and roster (log_visit.hpp).
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -15,8 +17,32 @@ void add_write_options(CLI::App& sub, WriteOptions& o)
     sub.add_option("--lock-timeout", o.lock_timeout,
                    "Seconds to wait for another pthv writing to this repo (default 10)")
         ->type_name("SECONDS")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                // nan and inf parse as doubles; a wait of days is a typo.
+                double v = 0;
+                if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v) || v < 0 || v > k_max_lock_timeout)
+                    return fmt::format("{}: not a number of seconds from 0 to {:g}", text, k_max_lock_timeout);
+                return {};
+            },
+            "SECONDS"));
 }
+
+bool holds_control(std::string value)
+{
+    value.erase(std::remove_if(value.begin(), value.end(), [](char c) { return c == '\n' || c == '\r'; }),
+                value.end());
+    return util::has_control(value);
+}
+
+void refuse_control(const std::string& option, const std::string& value)
+{
+    if (holds_control(value))
+        throw UsageError(option + " " + util::printable(value) +
+                         ": holds a control character (shown as \\xNN); type the text without it. Nothing was "
+                         "written.");
+}
+
 
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
 {
@@ -41,7 +67,7 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
     for (const auto& p : problems) {
         out += format_problem_line(p, color);
         if (!p.advice.empty())
-            out += "    hint: " + p.advice + "\n";
+            out += "    hint: " + util::printable(p.advice) + "\n";
     }
 }
 
@@ -93,7 +119,7 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
         write_edit(session, edit);
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
-        out += done;
+        out += util::printable_text(done); // it may echo a row of the file
     print_problems(out, check.findings, session.color());
     if (o.dry_run && !session.global().quiet)
         out += "(dry run: nothing was written)\n";

@@ -143,7 +143,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
     else if (format == "json")
         session.out() = render_payroll_json(view);
     else
-        session.out() = render_payroll_text(view, session.global().quiet);
+        session.out() = util::printable_text(render_payroll_text(view, session.global().quiet)); // no raw ESC
     session.finish();
     return view.warnings.empty() ? k_exit_ok : k_exit_findings;
 }

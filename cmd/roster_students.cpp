@@ -122,8 +122,9 @@ int run_student(const StudentOptions& o, Session& session)
     }
     std::string& out = session.out();
     if (format == "text")
-        out = fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", s.id, s.name.empty() ? "" : " " + s.name,
-                          s.site_id, s.grade, s.homeroom_id, s.family_id.empty() ? "" : ", family " + s.family_id);
+        out = util::printable_text(fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", s.id,
+                                               s.name.empty() ? "" : " " + s.name, s.site_id, s.grade,
+                                               s.homeroom_id, s.family_id.empty() ? "" : ", family " + s.family_id));
     out += render_table(format, header, keys, rows);
     if (format == "text" && rows.empty())
         out += "(no visits logged)\n";

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <future>
 #include <iterator>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 #include <fmt/format.h>
 
 #include <pthv/io/config.hpp>
@@ -330,6 +333,37 @@ void load_reviews(CheckedTable& t, std::size_t rows, Repo& repo)
     }
 }
 
+// The flags file's rows by student_id: the line and values of the first.
+using FlagRows = std::unordered_map<std::string, std::pair<std::size_t, std::vector<std::optional<bool>>>>;
+
+// A student_id seen before in the flags file is duplicate-key (its key is
+// student_id, as in students.csv), whether or not the values agree; the
+// message names the first line and any flag the two rows disagree on.
+// Returns true for a repeat (recorded in `seen` otherwise).
+bool flags_duplicate(const std::string& file, std::size_t line, const std::string& id,
+                     const std::vector<std::optional<bool>>& values,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& columns,
+                     const std::vector<std::string>& header, FlagRows& seen, Problems& problems)
+{
+    const auto [it, first] = seen.try_emplace(id, line, values);
+    if (first)
+        return false;
+    const auto shown = [](const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : "empty"; };
+    std::string conflicts;
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (values[k] != it->second.second[k])
+            conflicts += fmt::format("{}{} {} there, {} here", conflicts.empty() ? "" : "; ",
+                                     header[columns[k].first], shown(it->second.second[k]), shown(values[k]));
+    problems.push_back(
+        {"duplicate-key", Severity::Error, file, line, id,
+         conflicts.empty()
+             ? fmt::format("student_id {} appears again (first on line {})", id, it->second.first)
+             : fmt::format("student_id {} appears again (first on line {}) with other flags: {}; neither is used",
+                           id, it->second.first, conflicts),
+         "keep one row per student"});
+    return true;
+}
+
 // Merges a separate concern-flags file into the students' flags.
 void load_flags(const std::string& name, const std::string& content, Repo& repo, Problems& problems)
 {
@@ -359,6 +393,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         }
         columns.emplace_back(c, static_cast<std::size_t>(it - repo.flag_names.begin()));
     }
+    FlagRows seen;
     for (const auto& row : t.rows) {
         const std::string& id = row.cells[id_index];
         const auto st = repo.student_index.find(id);
@@ -368,11 +403,19 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
             continue;
         }
         Student& s = repo.students[st->second];
-        for (const auto& [c, f] : columns) {
-            const auto b = flag_value(row.cells[c], t.header[c], name, row.line, id, problems);
-            if (b)
-                s.set_flag(f, *b ? 1 : 0);
+        std::vector<std::optional<bool>> values;
+        for (const auto& [c, f] : columns)
+            values.push_back(flag_value(row.cells[c], t.header[c], name, row.line, id, problems));
+        if (flags_duplicate(name, row.line, id, values, columns, t.header, seen, problems)) {
+            // Conflicting rows leave the flag unknown: neither value is known to hold.
+            for (std::size_t k = 0; k < columns.size(); ++k)
+                if (values[k] != seen[id].second[k])
+                    s.set_flag(columns[k].second, -1);
+            continue;
         }
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            if (values[k])
+                s.set_flag(columns[k].second, *values[k] ? 1 : 0);
     }
 }
 

@@ -203,8 +203,10 @@ Figures compute_figures(const model::Facts& facts, const model::Problems& findin
 
     fidelity_figures(facts, findings, o, f);
     money_figures(facts, o, f);
-    if (o.is_public)
+    if (o.is_public) {
         apply_public(f);
+        public_money(facts, findings, o, f);
+    }
     finish_shares(f);
     return f;
 }
