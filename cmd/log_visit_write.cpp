@@ -106,8 +106,9 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
     const record::EditCheck check = record::check_edit(current.sources, edit, options);
     if (!check.refused.empty()) {
         std::string text;
+        // Only what refused it: practice findings of a row that was not
+        // written would only bury the reason.
         print_problems(text, check.refused, session.global().color == "always");
-        print_problems(text, check.findings, session.global().color == "always");
         text += fmt::format("pthv: error: {} refused: {}; {} is unchanged\n", what,
                             util::plural(static_cast<long long>(check.refused.size()), "data-integrity error",
                                          "data-integrity errors"),
@@ -120,6 +121,12 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
         out += util::printable_text(done); // it may echo a row of the file
+    // Said plainly, so a finding is not taken for a refusal and the row
+    // logged again (a second row for the same visit).
+    if (!check.findings.empty())
+        out += fmt::format("{} {} {}, with {}:\n", what, o.dry_run ? "would be recorded in" : "was recorded in",
+                           edit.file,
+                           util::plural(static_cast<long long>(check.findings.size()), "finding", "findings"));
     print_problems(out, check.findings, session.color());
     if (o.dry_run && !session.global().quiet)
         out += "(dry run: nothing was written)\n";
