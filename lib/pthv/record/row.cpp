@@ -42,11 +42,8 @@ std::vector<std::string> missing_columns(const std::vector<std::string>& header,
 
 std::string join_ids(std::string_view text)
 {
-    // Commas, semicolons and blanks all separate ids ("T04 T05" is two).
     std::string normal(text);
-    for (char& c : normal)
-        if (c == ',' || c == ' ' || c == '\t')
-            c = ';';
+    std::replace(normal.begin(), normal.end(), ',', ';');
     std::vector<std::string> ids;
     for (const auto& part : util::split(normal, ';')) {
         const auto id = util::trim(part);

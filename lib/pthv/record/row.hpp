@@ -25,7 +25,7 @@ Fields fields_of(const std::vector<std::string>& header, const std::vector<std::
 // Fields set that `header` has no column for (they could not be written).
 std::vector<std::string> missing_columns(const std::vector<std::string>& header, const Fields& fields);
 
-// Staff ids as typed ("T017, T022", "T017;T022", "T017 T022"): trimmed, empty parts
+// Staff ids as typed ("T017, T022", "T017;T022"): trimmed, empty parts
 // dropped, joined by ";" as visits.csv writes them.
 std::string join_ids(std::string_view text);
 
