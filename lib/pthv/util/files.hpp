@@ -104,10 +104,10 @@ enum class LockMode { Exclusive, Shared };
 // (roll_back; see rolled_back()).
 //
 // Within one process the lock nests: a second RepoLock on the same folder
-// while one is held is granted at once (a shared one inside an exclusive
-// one, or any inside a shared one of the same mode), so a command that
-// holds the lock may call code that takes it. An exclusive lock inside a
-// shared one is a programming error (std::logic_error).
+// while one is held is granted at once (any lock inside an exclusive one, a
+// shared one inside a shared one), so a command that holds the lock may
+// call code that takes it. An exclusive lock inside a shared one is a
+// programming error (std::logic_error).
 //
 // A writer creates the lock file; a reader never does: where there is none
 // (no writer ever ran there, or the repo cannot be read by us), it reads
