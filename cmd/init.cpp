@@ -123,8 +123,11 @@ int run_init(const InitOptions& o, Session& session)
                        "*.private.csv\n"
                        "# Reports and payroll exports written with -o:\n"
                        "exports/\n"
-                       "# pthv's lock file:\n"
-                       ".pthv.lock\n");
+                       "# pthv's lock file, the journal of a write under way, and the temporary\n"
+                       "# copies a replace makes (full copies of a file, notes included):\n"
+                       ".pthv.lock\n"
+                       ".pthv-journal\n"
+                       ".*.pthv-??????\n");
     // git init only where no work tree holds the folder yet (a data repo may
     // live inside a larger repository); no commit, the coordinator makes it.
     const bool git_init = o.git && !inside_git_work_tree(dir);

@@ -46,11 +46,7 @@ void refuse_control(const std::string& option, const std::string& value)
 
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
 {
-    try {
-        return std::make_unique<util::RepoLock>(session.root(), timeout);
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    }
+    return take_repo_lock(session.root(), timeout, util::LockMode::Exclusive);
 }
 
 void write_edit(const Session& session, const record::Edit& edit)
