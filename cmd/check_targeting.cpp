@@ -22,15 +22,19 @@ namespace {
 // Data that cannot be read cannot be judged (cli.md: exit 2, nothing
 // written): a broken pthv.yaml, an unparsable file, a missing column.
 // Problems of the --flags file itself (an unknown student, a value that is
-// not yes or no) are printed on stderr and the check goes on without them.
+// not yes or no) are printed on stderr and the check goes on without them;
+// but a student listed twice there (duplicate-key) leaves it unknown which
+// flags hold, and the verdict could turn on it: that refuses too.
 void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
 {
     model::Problems unreadable;
     std::size_t others = 0;
     for (const auto& p : loaded.problems) {
-        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing")
+        const bool in_flags = !flags_file.empty() && p.file == flags_file;
+        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing" ||
+            (in_flags && p.rule == "duplicate-key"))
             unreadable.push_back(p);
-        else if (!flags_file.empty() && p.file == flags_file)
+        else if (in_flags)
             std::fputs(format_problem_line(p, false).c_str(), stderr);
         else if (p.severity == model::Severity::Error)
             ++others;
@@ -90,7 +94,7 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
     else if (format == "csv")
         out = report::render_targeting_csv(rep);
     else
-        out = report::render_targeting_text(rep, session.global().quiet);
+        out = util::printable_text(report::render_targeting_text(rep, session.global().quiet)); // no raw ESC
     session.finish();
     return rep.result.any_targeting() ? k_exit_findings : k_exit_ok;
 }

@@ -31,6 +31,7 @@ Runner setup_roster(CLI::App& sub);
 Runner setup_payroll(CLI::App& sub);
 Runner setup_hooks(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
+Runner setup_review(CLI::App& sub);
 
 const std::vector<Command>& commands();
 

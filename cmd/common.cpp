@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <pthv/util/files.hpp>
@@ -11,6 +12,161 @@
 namespace pthv::cmd {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// How long a reader waits for a writer to finish.
+constexpr double k_read_lock_timeout = 10.0;
+
+// pthv.yaml and the CSV files of the repo's root (data.md).
+bool is_repo_file(std::string_view name)
+{
+    if (name == "pthv.yaml")
+        return true;
+    for (const auto& f : io::data_files())
+        if (name == f)
+            return true;
+    return false;
+}
+
+bool same_file(const struct stat& a, const fs::path& b)
+{
+    struct stat st {};
+    return ::stat(b.c_str(), &st) == 0 && st.st_dev == a.st_dev && st.st_ino == a.st_ino;
+}
+
+// What of the repo at `root` the real path `target` is (its name there), or
+// "" when it is none of the repo's own files: pthv.yaml, the CSV files,
+// pthv's lock and journal, anything in payroll/. Links are resolved
+// already; a hard link to one of them is caught by its inode.
+std::string repo_file_at(const fs::path& target, const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path real_root = fs::canonical(root, ec);
+    if (ec)
+        return {};
+    const fs::path rel = target.lexically_relative(real_root);
+    if (!rel.empty() && *rel.begin() != "..") {
+        const std::string first = rel.begin()->string();
+        const bool top = std::next(rel.begin()) == rel.end();
+        if ((top && (is_repo_file(first) || first == ".pthv.lock" || first == util::k_journal_name)) ||
+            first == "payroll")
+            return rel.generic_string();
+    }
+    const fs::path payroll = fs::canonical(real_root / "payroll", ec);
+    if (!ec) {
+        const fs::path in_payroll = target.lexically_relative(payroll);
+        if (!in_payroll.empty() && *in_payroll.begin() != "..")
+            return "payroll/" + in_payroll.generic_string();
+    }
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    std::vector<std::string> names = {"pthv.yaml"};
+    names.insert(names.end(), io::data_files().begin(), io::data_files().end());
+    for (const auto& entry : fs::directory_iterator(real_root / "payroll", ec))
+        names.push_back("payroll/" + entry.path().filename().string());
+    for (const auto& name : names)
+        if (same_file(st, real_root / name))
+            return name;
+    return {};
+}
+
+// -o FILE writes a report or an export; it never overwrites the data it
+// was made from, whichever repo (this command's or another) holds FILE.
+void check_output(const std::string& output, const std::optional<fs::path>& root)
+{
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(fs::absolute(output, ec), ec);
+    if (ec)
+        return; // finish() says what the system says
+    std::vector<fs::path> roots;
+    if (root)
+        roots.push_back(*root);
+    if (const auto holder = io::find_repo_root(target.parent_path()))
+        roots.push_back(*holder);
+    for (const auto& r : roots) {
+        const std::string what = repo_file_at(target, r);
+        if (!what.empty())
+            throw UsageError("-o " + output + ": that is the data repo's " + what +
+                             "; -o never writes over the repo's own files (pthv.yaml, the CSV files, payroll/). "
+                             "Nothing was written; choose another file, e.g. exports/report.html");
+    }
+}
+
+bool under_proc(const fs::path& path)
+{
+    return path.string().rfind("/proc/", 0) == 0;
+}
+
+// Writes -o FILE. A device, a FIFO or a /proc file descriptor (/dev/stdout,
+// /dev/fd/N) is written into as it is: replacing it would turn /dev/null into
+// a regular file and leave a FIFO's reader with nothing. A regular file is
+// replaced atomically; through a link, the file it points to is.
+void write_output(const std::string& output, std::string_view text)
+{
+    const fs::path path(output);
+    std::error_code ec;
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    if (exists && S_ISDIR(st.st_mode))
+        throw UsageError("-o " + output + " is a folder; nothing was written");
+    const fs::path absolute = fs::absolute(path, ec);
+    const fs::path hop = fs::is_symlink(path, ec) ? fs::read_symlink(path, ec) : fs::path();
+    const bool fd_link = under_proc(fs::weakly_canonical(absolute.parent_path(), ec)) || under_proc(hop);
+    if (exists && (!S_ISREG(st.st_mode) || fd_link))
+        util::write_into(path, text);
+    else if (exists)
+        util::atomic_write(fs::canonical(path), text);
+    else
+        util::atomic_write(path, text); // a dangling link is refused there
+}
+
+} // namespace
+
+Session::Session(const GlobalOptions& g) : m_g(g)
+{
+    check_output_target();
+}
+
+void Session::check_output_target() const
+{
+    if (m_g.output.empty())
+        return;
+    std::optional<fs::path> repo;
+    try {
+        repo = root();
+    } catch (const UsageError&) {
+        // No repo for this command: only the repo holding FILE, if any.
+    }
+    check_output(m_g.output, repo);
+}
+
+std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double timeout_seconds, util::LockMode mode)
+{
+    std::unique_ptr<util::RepoLock> lock;
+    try {
+        lock = std::make_unique<util::RepoLock>(root, timeout_seconds, mode);
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+    for (const auto& r : lock->rolled_back())
+        std::fprintf(stderr, "pthv: %s\n", util::printable(r.message).c_str());
+    if (!lock->held())
+        return lock;
+    // Every replace of these runs under the exclusive lock, so under any
+    // lock a temporary file of theirs is one an interrupted command left
+    // (with a copy of the data in it: private notes included).
+    const auto report = [](const std::string& folder, const std::vector<std::string>& names) {
+        for (const auto& name : names)
+            std::fprintf(stderr, "pthv: removed %s%s, a temporary file an interrupted write left\n", folder.c_str(),
+                         util::printable(name).c_str());
+    };
+    report("", util::remove_temp_files(root, is_repo_file));
+    report("payroll/", util::remove_temp_files(root / "payroll",
+                                               [](std::string_view t) { return util::ends_with(t, ".csv"); }));
+    return lock;
+}
 
 void add_global_options(CLI::App& app, GlobalOptions& g)
 {
@@ -67,8 +223,10 @@ io::LoadResult& Session::load(const std::optional<fs::path>& flags_file)
             throw UsageError("--flags " + flags_file->string() + ": no such file");
         options.flags_file = flags_file;
     }
+    const fs::path dir = root();
+    const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
     try {
-        m_loaded = std::make_unique<io::LoadResult>(io::load_repo(root(), options));
+        m_loaded = std::make_unique<io::LoadResult>(io::load_repo(dir, options));
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }
@@ -130,8 +288,9 @@ bool Session::color() const
 void Session::finish()
 {
     if (!m_g.output.empty()) {
+        check_output_target(); // again: a link may have changed since
         try {
-            util::atomic_write(m_g.output, m_out);
+            write_output(m_g.output, m_out);
         } catch (const util::FileError& e) {
             throw UsageError(e.what());
         }
@@ -144,15 +303,20 @@ void Session::finish()
 
 std::string format_problem_line(const model::Problem& p, bool color)
 {
-    const std::string_view sev = model::severity_name(p.severity);
+    const std::string_view sev = p.reviewed ? "reviewed" : model::severity_name(p.severity);
     // A message may echo a cell or a broken file: printable() keeps its
     // bytes from reaching the terminal as control sequences.
     const std::string file = util::printable(p.file);
     const std::string where = p.line > 0 ? fmt::format("{}:{}", file, p.line) : file;
-    const std::string message = util::printable(p.message);
+    const std::string message = util::printable(
+        p.reviewed ? fmt::format("{} (reviewed {}{}: {})", p.message, p.reviewed->on,
+                                 p.reviewed->by.empty() ? "" : " by " + p.reviewed->by, p.reviewed->note)
+                   : p.message);
     if (!color)
         return fmt::format("{}: {}[{}]: {}\n", where, sev, p.rule, message);
-    const char* c = p.severity == model::Severity::Error ? "\x1b[1;31m" : "\x1b[1;33m";
+    const char* c = p.reviewed                               ? "\x1b[1;36m"
+                     : p.severity == model::Severity::Error ? "\x1b[1;31m"
+                                                            : "\x1b[1;33m";
     return fmt::format("\x1b[1m{}:\x1b[0m {}{}[{}]\x1b[0m: {}\n", where, c, sev, p.rule, message);
 }
 

@@ -17,6 +17,7 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/pay/events.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/util/files.hpp>
 
 namespace pthv::cmd {
 
@@ -44,22 +45,27 @@ void add_global_options(CLI::App& app, GlobalOptions& g);
 
 class Session {
 public:
-    explicit Session(const GlobalOptions& g) : m_g(g) {}
+    // Refuses (UsageError) an -o FILE that would overwrite the data repo's
+    // own files, before the command does anything.
+    explicit Session(const GlobalOptions& g);
 
     const GlobalOptions& global() const { return m_g; }
     // The data repo root: -C DIR, else walk up to pthv.yaml. UsageError if none.
     std::filesystem::path root() const;
     // --as-of, else the real today. UsageError on a bad date.
     model::Date as_of() const;
-    // Loads the repo (problems included, never thrown for bad content). The
-    // session keeps it: see keep_until_exit().
+    // Loads the repo (problems included, never thrown for bad content)
+    // under a shared repo lock, so no write is under way while it reads and
+    // an interrupted one is rolled back first (take_repo_lock). The session
+    // keeps it: see keep_until_exit().
     io::LoadResult& load(const std::optional<std::filesystem::path>& flags_file = std::nullopt);
     // The --format value, checked against what the command supports.
     std::string format(const std::vector<std::string>& supported) const;
     bool color() const;
 
     // Output is gathered and written by finish(), so a failing command
-    // writes nothing.
+    // writes nothing. -o FILE replaces a regular file atomically (through a
+    // link to one, the link kept), and writes into a device or FIFO as it is.
     std::string& out() { return m_out; }
     void finish();
 
@@ -76,12 +82,21 @@ public:
     void keep_until_exit();
 
 private:
+    void check_output_target() const;
+
     const GlobalOptions& m_g;
     std::string m_out;
     std::unique_ptr<io::LoadResult> m_loaded;
     std::unique_ptr<model::Facts> m_facts;
     std::unique_ptr<std::vector<pay::VisitWork>> m_work;
 };
+
+// The repo lock (util::RepoLock) on `root`, as a UsageError when it cannot
+// be had. Taking it repairs what an interrupted command left: an append is
+// rolled back and the temporary files of a replace of the repo's own files
+// are removed; each repair is said on stderr.
+std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root, double timeout_seconds,
+                                               util::LockMode mode);
 
 // "visits.csv:42: error[CP5-pair]: message" (coloured when asked).
 std::string format_problem_line(const model::Problem& p, bool color);

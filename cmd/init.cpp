@@ -1,12 +1,14 @@
 // pthv init: create a data repo that validates clean.
 
 #include <fmt/format.h>
+#include <map>
 #include <memory>
 
 #include "commands.hpp"
 #include "hooks.hpp"
 
 #include <pthv/io/config.hpp>
+#include <pthv/io/config_next_year.hpp>
 #include <pthv/io/csv.hpp>
 #include <pthv/io/loader.hpp>
 #include <pthv/io/schema.hpp>
@@ -21,8 +23,43 @@ namespace {
 struct InitOptions {
     std::string dir = ".";
     std::string district = "Our School District";
+    std::string from; // the previous year's data repo
     bool git = false;
 };
+
+// The files of the next year's repo, from the previous year's (program.md,
+// a new school year): pthv.yaml a year on, the roster and the training
+// history (CP2-refresher needs it) carried over; students and visits start
+// empty with the same columns (flag_* and other attributes kept).
+std::map<std::string, std::string> next_year_files(const fs::path& prev, const model::Date& today)
+{
+    if (!util::file_exists(prev / "pthv.yaml"))
+        throw UsageError("--from " + prev.string() + ": no pthv.yaml there; name last year's data repo");
+    std::map<std::string, std::string> files;
+    std::string why;
+    const auto config = io::next_year_config(util::read_file(prev / "pthv.yaml"), why);
+    if (!config)
+        throw UsageError("--from " + prev.string() + ": cannot move pthv.yaml on a year: " + why +
+                         "; nothing was written");
+    files["pthv.yaml"] = fmt::format("# Carried over from {} by `pthv init --from` on {}: school_year and calendar\n"
+                                     "# moved one year on, holidays emptied. Check first_day and last_day.\n",
+                                     prev.string(), today.str()) +
+                         *config;
+    for (const auto& f : io::data_files()) {
+        const fs::path old = prev / f;
+        const std::string header = io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n");
+        if (!util::file_exists(old)) {
+            files[f] = header;
+        } else if (f == "students.csv" || f == "visits.csv") {
+            const std::string text = util::read_file(old);
+            const auto end = text.find('\n');
+            files[f] = end == std::string::npos ? text + "\n" : text.substr(0, end + 1);
+        } else {
+            files[f] = util::read_file(old); // sites, staff, trainings
+        }
+    }
+    return files;
+}
 
 // Quotes a value for the double-quoted YAML scalar in the template.
 std::string yaml_quoted_body(const std::string& s)
@@ -47,6 +84,11 @@ int run_init(const InitOptions& o, Session& session)
             throw UsageError((dir / f).string() + " already exists; pthv init never overwrites a data repo");
     if (o.git && !git_available())
         throw UsageError("--git: git is not installed");
+    std::error_code same;
+    if (!o.from.empty() && fs::equivalent(o.from, dir, same))
+        throw UsageError("--from names the folder being created; give the new year its own folder");
+    if (!o.from.empty())
+        next_year_files(o.from, session.as_of()); // refuses before anything is written
 
     // The school year that holds "today": it turns on July 1.
     const model::Date today = session.as_of();
@@ -56,9 +98,14 @@ int run_init(const InitOptions& o, Session& session)
     fs::create_directories(dir, ec);
     if (ec)
         throw UsageError("cannot create " + dir.string() + ": " + ec.message());
-    util::atomic_write(dir / "pthv.yaml", io::default_config_text(yaml_quoted_body(o.district), start_year));
-    for (const auto& f : io::data_files())
-        util::atomic_write(dir / f, io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n"));
+    if (!o.from.empty()) {
+        for (const auto& [name, text] : next_year_files(o.from, today))
+            util::atomic_write(dir / name, text);
+    } else {
+        util::atomic_write(dir / "pthv.yaml", io::default_config_text(yaml_quoted_body(o.district), start_year));
+        for (const auto& f : io::data_files())
+            util::atomic_write(dir / f, io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n"));
+    }
     util::atomic_write(dir / ".gitattributes",
                        "# The visit log and trainings merge without losing a row: by key once\n"
                        "# `pthv hooks install` has run (a row changed on one branch takes the change),\n"
@@ -76,8 +123,11 @@ int run_init(const InitOptions& o, Session& session)
                        "*.private.csv\n"
                        "# Reports and payroll exports written with -o:\n"
                        "exports/\n"
-                       "# pthv's lock file:\n"
-                       ".pthv.lock\n");
+                       "# pthv's lock file, the journal of a write under way, and the temporary\n"
+                       "# copies a replace makes (full copies of a file, notes included):\n"
+                       ".pthv.lock\n"
+                       ".pthv-journal\n"
+                       ".*.pthv-??????\n");
     // git init only where no work tree holds the folder yet (a data repo may
     // live inside a larger repository); no commit, the coordinator makes it.
     const bool git_init = o.git && !inside_git_work_tree(dir);
@@ -87,7 +137,16 @@ int run_init(const InitOptions& o, Session& session)
     if (git_init)
         install_merge_driver(dir, this_binary());
 
-    if (!session.global().quiet)
+    if (!session.global().quiet && !o.from.empty())
+        session.out() = fmt::format(
+            "Started the next school year in {} from {}.\n\n"
+            "Next:\n"
+            "  1. pthv.yaml: list the new year's holidays, check first_day and last_day.\n"
+            "  2. students.csv: this year's enrolment (it starts empty, with last year's columns).\n"
+            "  3. sites.csv and staff.csv were carried over: update who is active and opted in.\n"
+            "  4. trainings.csv keeps its history, so refreshers fall due on time.\n",
+            dir.string(), o.from);
+    else if (!session.global().quiet)
         session.out() = fmt::format(
             "Created a pthv data repo in {}.\n\n"
             "Next:\n"
@@ -113,11 +172,16 @@ Runner setup_init(CLI::App& sub)
     auto o = std::make_shared<InitOptions>();
     sub.add_option("DIR", o->dir, "Folder to create the data repo in (default: here)");
     sub.add_option("--district", o->district, "The district's name, for pthv.yaml and reports")->type_name("NAME");
+    sub.add_option("--from", o->from,
+                   "Start the next school year from last year's repo: pthv.yaml a year on (holidays emptied), "
+                   "sites, staff and trainings carried over, students and visits empty")
+        ->type_name("PREV_REPO");
     sub.add_flag("--git", o->git, "Also run `git init` there (unless already in a git work tree); no commit");
     sub.footer("Examples:\n"
                "  pthv init riverbend --district \"Riverbend Unified School District\"\n"
                "  pthv init            # in the current folder\n"
-               "  pthv init riverbend --git && cd riverbend && pthv hooks install\n\n"
+               "  pthv init riverbend --git && cd riverbend && pthv hooks install\n"
+               "  pthv init riverbend-2027 --from riverbend   # the next school year\n\n"
                "Refuses to overwrite any file that is already there.");
     return [o](Session& s) { return run_init(*o, s); };
 }

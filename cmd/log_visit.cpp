@@ -3,6 +3,7 @@
 // log-visit: integrity errors refuse the row, practice findings do not (the
 // log must say what happened).
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
@@ -39,10 +40,18 @@ record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
 {
     record::Fields fields;
     for (const auto& [flag, field] : k_flags)
-        if (sub.count(flag) > 0)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, o.values.at(field));
             fields[field] = o.values.at(field);
-    if (fields.count("educators"))
-        fields["educators"] = record::join_ids(fields["educators"]);
+        }
+    // On the command line a blank separates ids too: --educators "T04 T05"
+    // is two educators, as with a comma (an import's cells may hold names
+    // with blanks, mapped by values:, so this is for the option only).
+    if (fields.count("educators")) {
+        std::string& e = fields["educators"];
+        std::replace_if(e.begin(), e.end(), [](char c) { return c == ' ' || c == '\t'; }, ',');
+        e = record::join_ids(e);
+    }
     return fields;
 }
 

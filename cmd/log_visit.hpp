@@ -19,6 +19,7 @@
 namespace pthv::cmd {
 
 constexpr double k_default_lock_timeout = 10.0;
+constexpr double k_max_lock_timeout = 3600.0; // an hour: longer is a typo, and nan or inf is refused too
 
 // --lock-timeout SECONDS and --dry-run on a writing command.
 struct WriteOptions {
@@ -38,6 +39,14 @@ struct Loaded {
     std::shared_ptr<const io::Scope> scope;
 };
 Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope = nullptr);
+
+// A cell may hold no control character (ESC, backspace, DEL, C1, ...): a
+// name or note printed later could rewrite the terminal. Line breaks are
+// the exception: they are written as spaces (a data file holds one record a
+// line).
+bool holds_control(std::string value);
+// UsageError naming `option` when `value` holds_control: nothing written.
+void refuse_control(const std::string& option, const std::string& value);
 
 // Problem lines in the validate format, to `out`.
 void print_problems(std::string& out, const model::Problems& problems, bool color);

@@ -79,6 +79,21 @@ model::Problems merge(model::Problems first, const model::Problems& more)
     return first;
 }
 
+// refuse_control (log_visit.hpp) for the rows of FILE: one value-invalid
+// problem per cell, at FILE:line.
+void refuse_control_in_rows(const std::string& file, const std::vector<record::ImportRow>& rows,
+                            model::Problems& problems)
+{
+    for (const auto& row : rows)
+        for (const auto& [field, value] : row.fields) {
+            if (holds_control(value))
+                problems.push_back({"value-invalid", model::Severity::Error, file, row.source_line, {},
+                                    fmt::format("{} {}: holds a control character (shown as \\xNN)", field,
+                                                util::printable(value)),
+                                    "remove it in the export; only line breaks may be in a cell"});
+        }
+}
+
 } // namespace
 
 int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
@@ -98,6 +113,7 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const model::Repo& repo = current.loaded.repo;
     const auto& info = repo.files.at("visits.csv");
     record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
+    refuse_control_in_rows(o.file, plan.rows, plan.problems);
 
     const auto newline = io::newline_of(current.sources.at("visits.csv"));
     std::string rows;

@@ -1,5 +1,7 @@
 // The locked check-then-write shared by log-visit and roster (log_visit.hpp).
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
 
@@ -15,16 +17,36 @@ void add_write_options(CLI::App& sub, WriteOptions& o)
     sub.add_option("--lock-timeout", o.lock_timeout,
                    "Seconds to wait for another pthv writing to this repo (default 10)")
         ->type_name("SECONDS")
-        ->check(CLI::NonNegativeNumber);
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                // nan and inf parse as doubles; a wait of days is a typo.
+                double v = 0;
+                if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v) || v < 0 || v > k_max_lock_timeout)
+                    return fmt::format("{}: not a number of seconds from 0 to {:g}", text, k_max_lock_timeout);
+                return {};
+            },
+            "SECONDS"));
 }
+
+bool holds_control(std::string value)
+{
+    value.erase(std::remove_if(value.begin(), value.end(), [](char c) { return c == '\n' || c == '\r'; }),
+                value.end());
+    return util::has_control(value);
+}
+
+void refuse_control(const std::string& option, const std::string& value)
+{
+    if (holds_control(value))
+        throw UsageError(option + " " + util::printable(value) +
+                         ": holds a control character (shown as \\xNN); type the text without it. Nothing was "
+                         "written.");
+}
+
 
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
 {
-    try {
-        return std::make_unique<util::RepoLock>(session.root(), timeout);
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    }
+    return take_repo_lock(session.root(), timeout, util::LockMode::Exclusive);
 }
 
 void write_edit(const Session& session, const record::Edit& edit)
@@ -41,7 +63,7 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
     for (const auto& p : problems) {
         out += format_problem_line(p, color);
         if (!p.advice.empty())
-            out += "    hint: " + p.advice + "\n";
+            out += "    hint: " + util::printable(p.advice) + "\n";
     }
 }
 
@@ -80,8 +102,9 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
     const record::EditCheck check = record::check_edit(current.sources, edit, options);
     if (!check.refused.empty()) {
         std::string text;
+        // Only what refused it: practice findings of a row that was not
+        // written would only bury the reason.
         print_problems(text, check.refused, session.global().color == "always");
-        print_problems(text, check.findings, session.global().color == "always");
         text += fmt::format("pthv: error: {} refused: {}; {} is unchanged\n", what,
                             util::plural(static_cast<long long>(check.refused.size()), "data-integrity error",
                                          "data-integrity errors"),
@@ -93,7 +116,13 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
         write_edit(session, edit);
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
-        out += done;
+        out += util::printable_text(done); // it may echo a row of the file
+    // Said plainly, so a finding is not taken for a refusal and the row
+    // logged again (a second row for the same visit).
+    if (!check.findings.empty())
+        out += fmt::format("{} {} {}, with {}:\n", what, o.dry_run ? "would be recorded in" : "was recorded in",
+                           edit.file,
+                           util::plural(static_cast<long long>(check.findings.size()), "finding", "findings"));
     print_problems(out, check.findings, session.color());
     if (o.dry_run && !session.global().quiet)
         out += "(dry run: nothing was written)\n";

@@ -27,6 +27,8 @@ const std::vector<Command>& commands()
         {"roster", "Staff and students: who is trained, who is due, who still awaits a visit", setup_roster},
         {"payroll", "What to pay whom for visits and trainings, against the budget; --close a month", setup_payroll},
         {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
+        {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
+         setup_review},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
     };
     return k_commands;

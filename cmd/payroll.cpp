@@ -50,7 +50,7 @@ pay::Period parse_period(const PayrollOptions& o)
 void print_problems(const model::Problems& problems, bool errors_only)
 {
     for (const auto& p : problems)
-        if (!errors_only || p.severity == model::Severity::Error)
+        if (!errors_only || (p.severity == model::Severity::Error && !p.reviewed))
             std::fputs(format_problem_line(p, false).c_str(), stderr);
 }
 
@@ -144,7 +144,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
     else if (format == "json")
         session.out() = render_payroll_json(view);
     else
-        session.out() = render_payroll_text(view, session.global().quiet);
+        session.out() = util::printable_text(render_payroll_text(view, session.global().quiet)); // no raw ESC
     session.finish();
     return view.warnings.empty() ? k_exit_ok : k_exit_findings;
 }

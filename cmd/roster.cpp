@@ -89,8 +89,13 @@ int run_staff(const StaffOptions& o, Session& session)
 
 } // namespace
 
-std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows)
 {
+    // A cell holding ESC or CR must not reach the terminal raw: shown as \xNN.
+    std::vector<std::vector<std::string>> rows = raw_rows;
+    for (auto& r : rows)
+        for (auto& c : r)
+            c = util::printable(c);
     std::vector<std::size_t> width(header.size());
     for (std::size_t c = 0; c < header.size(); ++c)
         width[c] = display_width(header[c]);
@@ -117,8 +122,12 @@ std::string render_table(const std::string& format, const std::vector<std::strin
 {
     if (format == "csv") {
         std::string out = io::csv_safe_row(keys, "\n");
-        for (const auto& r : rows)
-            out += io::csv_safe_row(r, "\n");
+        for (const auto& r : rows) {
+            std::vector<std::string> shown;
+            for (const auto& c : r)
+                shown.push_back(util::printable(c));
+            out += io::csv_safe_row(shown, "\n");
+        }
         return out;
     }
     if (format == "json") {

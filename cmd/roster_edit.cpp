@@ -50,8 +50,10 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
 {
     record::Fields fields;
     for (const auto& [flag, field] : k_staff_flags)
-        if (sub.count(flag) > 0)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, o.values.at(field));
             fields[field] = o.values.at(field);
+        }
     // An amount past what pthv accepts is refused here, naming the option,
     // before the row is built (program.md, payroll safety).
     if (const auto it = fields.find("hourly_rate"); it != fields.end() && !it->second.empty()) {
@@ -75,6 +77,7 @@ void require_columns(const std::string& file, const std::vector<std::string>& he
 int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
 {
     record::Fields fields = given(o, sub);
+    refuse_control("--id", o.id);
     fields["staff_id"] = o.id;
     if (!fields.count("active"))
         fields["active"] = "yes";
@@ -141,6 +144,11 @@ void check_hours_option(const std::string& text)
 int run_train(const TrainOptions& o, Session& session)
 {
     parse_date_option(o.date, "--date");
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--kind", o.kind},
+                                        {"--hours", o.hours}, {"--session", o.session}})
+        refuse_control(option, value);
+    for (const auto& id : o.ids)
+        refuse_control("ID", id);
     check_hours_option(o.hours);
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");

@@ -122,9 +122,10 @@ int run_student(const StudentOptions& o, Session& session)
     }
     std::string& out = session.out();
     if (format == "text")
-        out = fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", repo.id(s.id),
-                          s.name.empty() ? std::string{} : " " + std::string(s.name), repo.id(s.site), s.grade,
-                          repo.id(s.homeroom), s.family_given ? ", family " + std::string(repo.id(s.family)) : "");
+        out = util::printable_text(fmt::format("{}{}, site {}, grade {}, homeroom {}{}\n", repo.id(s.id),
+                                               s.name.empty() ? std::string{} : " " + std::string(s.name),
+                                               repo.id(s.site), s.grade, repo.id(s.homeroom),
+                                               s.family_given ? ", family " + std::string(repo.id(s.family)) : ""));
     out += render_table(format, header, keys, rows);
     if (format == "text" && rows.empty())
         out += "(no visits logged)\n";

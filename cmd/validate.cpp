@@ -47,14 +47,19 @@ std::string render_json(const model::Problems& problems, const rules::Tally& t, 
     doc["errors"] = t.errors;
     doc["warnings"] = t.warnings;
     doc["problems"] = nlohmann::ordered_json::array();
-    for (const auto& p : problems)
-        doc["problems"].push_back({{"severity", model::severity_name(p.severity)},
-                                   {"rule", p.rule},
-                                   {"file", p.file},
-                                   {"line", p.line},
-                                   {"record", p.record},
-                                   {"message", p.message},
-                                   {"advice", p.advice}});
+    for (const auto& p : problems) {
+        nlohmann::ordered_json problem = {{"severity", model::severity_name(p.severity)},
+                                          {"rule", p.rule},
+                                          {"file", p.file},
+                                          {"line", p.line},
+                                          {"record", p.record},
+                                          {"message", p.message},
+                                          {"advice", p.advice}};
+        if (p.reviewed)
+            problem["reviewed"] = {{"on", p.reviewed->on}, {"by", p.reviewed->by}, {"note", p.reviewed->note}};
+        doc["problems"].push_back(std::move(problem));
+    }
+    doc["reviewed"] = t.reviewed;
     return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
@@ -83,18 +88,25 @@ int run_validate(const ValidateOptions& o, Session& session)
     } else if (format == "github") {
         for (const auto& p : problems)
             out += fmt::format("::{} file={},line={},title={}::{}\n",
-                               p.severity == model::Severity::Error ? "error" : "warning", gh_escape(p.file, true),
-                               p.line, gh_escape(p.rule, true), gh_escape(p.message, false));
+                               p.reviewed                                ? "notice"
+                               : p.severity == model::Severity::Error ? "error"
+                                                                       : "warning",
+                               gh_escape(p.file, true), p.line, gh_escape(p.rule, true),
+                               gh_escape(p.reviewed ? p.message + " (reviewed: " + p.reviewed->note + ")" : p.message,
+                                         false));
     } else {
         const bool color = session.color();
         for (const auto& p : problems) {
+            if (quiet && p.reviewed)
+                continue; // -q prints only what needs doing
             out += format_problem_line(p, color);
             if (o.hints && !p.advice.empty())
                 out += "    hint: " + p.advice + "\n";
         }
         if (!quiet)
-            out += fmt::format("{}, {} in {}\n", util::plural(static_cast<long long>(t.errors), "error", "errors"),
+            out += fmt::format("{}, {}{} in {}\n", util::plural(static_cast<long long>(t.errors), "error", "errors"),
                                util::plural(static_cast<long long>(t.warnings), "warning", "warnings"),
+                               t.reviewed ? fmt::format(", {} reviewed", t.reviewed) : std::string(),
                                util::plural(static_cast<long long>(loaded.repo.visits.size()), "visit", "visits"));
     }
     session.finish();

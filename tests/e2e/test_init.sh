@@ -64,7 +64,8 @@ check "schema visits.csv exits 0" [ "$code" -eq 0 ]
 check "schema visits.csv names the file and its key" grep -qx "  key: visit_id" <<<"$out"
 check "schema lists the columns of init's visits.csv, in order" \
     [ "$(sed -n 's/^  \([a-z_]*\)  .*\(required\|optional\).*/\1/p' <<<"$out" | paste -sd,)" = "$(cat "$tmp/repo/visits.csv")" ]
-check "schema with no file shows all five data files" [ "$("$pthv" schema | grep -c '^[a-z]*\.csv (')" -eq 5 ]
+check "schema with no file shows the five data files and reviews.csv" [ "$("$pthv" schema | grep -c '^[a-z]*\.csv (')" -eq 6 ]
+check "schema shows reviews.csv" grep -q '^reviews\.csv (' <<<"$("$pthv" schema)"
 if [ -n "${PTHV_SOURCE_DIR:-}" ]; then
     check "schema --format yaml prints the Table Schema compiled in" \
         cmp -s <("$pthv" schema staff --format yaml) "$PTHV_SOURCE_DIR/schemas/staff.yaml"
@@ -72,5 +73,33 @@ fi
 out=$("$pthv" schema visitz 2>&1); code=$?
 check "schema of an unknown file exits 2" [ "$code" -eq 2 ]
 check "schema of an unknown file suggests one" grep -q "did you mean visits?" <<<"$out"
+
+# --- A new school year: init --from last year's repo.
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+prev="$tmp/prev"
+cp -r "$src/examples" "$prev"
+printf 'rule,record,reviewed_on,by,note\n' >"$prev/reviews.csv"
+out=$("$pthv" --as-of 2026-06-20 init "$tmp/next" --from "$prev" 2>&1); code=$?
+check "init --from exits 0" [ "$code" -eq 0 ]
+check "init --from says what to do next" grep -q "list the new year's holidays" <<<"$out"
+check "init --from: school_year a year on" grep -qx "school_year: {start: 2026-07-01, end: 2027-06-30, mid_year: 2027-01-31}" "$tmp/next/pthv.yaml"
+check "init --from: first_day a year on" grep -q "^  first_day: 2026-08-20 " "$tmp/next/pthv.yaml"
+check "init --from: holidays emptied" grep -qx "  holidays: \[\]" "$tmp/next/pthv.yaml"
+check "init --from: no holiday of last year left" bash -c '! grep -q "^    - 2025-" "$1"' _ "$tmp/next/pthv.yaml"
+check "init --from: pay and funding kept" \
+    [ "$(grep -A12 '^compensation:' "$tmp/next/pthv.yaml")" = "$(grep -A12 '^compensation:' "$prev/pthv.yaml")" ]
+for f in sites.csv staff.csv trainings.csv; do
+    check "init --from: $f carried over" cmp -s "$prev/$f" "$tmp/next/$f"
+done
+for f in students.csv visits.csv; do
+    check "init --from: $f empty with last year's columns" [ "$(cat "$tmp/next/$f")" = "$(head -n 1 "$prev/$f")" ]
+done
+check "init --from: no reviews, events or payroll carried" [ ! -e "$tmp/next/reviews.csv" ] && [ ! -e "$tmp/next/payroll" ]
+check "init --from: .gitattributes written" grep -qx "visits.csv merge=union" "$tmp/next/.gitattributes"
+"$pthv" -C "$tmp/next" --as-of 2026-08-01 validate -q; check "init --from: the new year validates clean" [ $? -eq 0 ]
+"$pthv" -C "$tmp/next" --as-of 2026-08-01 roster -q >/dev/null; check "init --from: roster runs" [ $? -eq 0 ]
+"$pthv" init "$tmp/next" --from "$prev" >/dev/null 2>&1; check "init --from never overwrites: exit 2" [ $? -eq 2 ]
+"$pthv" init "$tmp/next2" --from "$tmp/nowhere" >/dev/null 2>&1; check "init --from a folder without pthv.yaml: exit 2" [ $? -eq 2 ]
+check "init --from a folder without pthv.yaml writes nothing" [ ! -e "$tmp/next2" ]
 
 exit $fail

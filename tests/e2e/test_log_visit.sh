@@ -44,6 +44,22 @@ rc=$?
 check "a solo visit exits 1" test "$rc" = 1
 check "a solo visit is recorded" grep -q '^V20260917-ST05,ST05,S01,2026-09-17,16:30,40,T001,completed' "$r/visits.csv"
 check "a solo visit prints CP5-pair" grep -q '^visits.csv:[0-9]*: error\[CP5-pair\]' "$tmp/out"
+check "a solo visit says plainly it was recorded, with its findings" \
+    grep -qx 'visit V20260917-ST05 was recorded in visits.csv, with 1 finding:' "$tmp/out"
+check "a solo visit prints its id first" test "$(head -n 1 "$tmp/out")" = V20260917-ST05
+
+# Educators typed with a blank between them are two educators, as with a comma.
+out=$(pv log-visit --student ST05 --educators "T001 T002" --date 2026-09-16 --time 16:30 --minutes 40 \
+    --arranged-on 2026-09-10 --focus hopes_and_dreams --mode home --reflected-on 2026-09-18 --dry-run 2>&1)
+check "--educators \"T001 T002\" is read as two educators" grep -q ',T001;T002,' <<<"$out"
+check "--educators \"T001 T002\" gives no finding" bash -c '! grep -q "error\[" <<<"$1"' _ "$out"
+
+# A refused visit prints only why it was refused, not findings of a row
+# that was never written.
+pv log-visit --student ST99 --educators T001 --date 2026-09-17 --time 16:30 --minutes 40 --focus academics \
+    >/dev/null 2>"$tmp/err"
+check "a refusal lists the integrity error" grep -q 'error\[unknown-ref\]' "$tmp/err"
+check "a refusal lists no practice findings" bash -c '! grep -qE "(error|warning)\[CP" "$1"' _ "$tmp/err"
 
 # --dry-run shows the row and writes nothing.
 cp "$r/visits.csv" "$tmp/before.csv"

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstring>
+
 #include <pthv/io/config.hpp>
 
 #include "fixture.hpp"
@@ -287,5 +290,32 @@ TEST_CASE("io::check_funding_sites")
         CHECK(test::contains(p.message, "\"S2\" is not a site_id of sites.csv"));
         src["pthv.yaml"] = funding("[S01, S02]");
         CHECK(test::validate(src).empty());
+    }
+}
+
+TEST_CASE("io::parse_config refuses text that is not UTF-8")
+{
+    SUBCASE("a Latin-1 district name is config-invalid on its line, with its column")
+    {
+        const auto p = parse(with("district: Test District", "district: Distrito de Le\xF3n"));
+        INFO(test::dump(p.problems));
+        REQUIRE(p.problems.size() == 1);
+        CHECK(p.problems[0].rule == "config-invalid");
+        CHECK(p.problems[0].line == 1);
+        CHECK(p.problems[0].message == "not UTF-8 (invalid byte 0xF3 at column 25)");
+        CHECK(p.result.config.district.empty()); // nothing of the file is taken
+    }
+    SUBCASE("a bad byte further down names that line")
+    {
+        const auto p = parse(with("", "# caf\xE9"));
+        REQUIRE(p.problems.size() == 1);
+        const auto lines = std::count(test::k_config, test::k_config + std::strlen(test::k_config), '\n');
+        CHECK(p.problems[0].line == static_cast<std::size_t>(lines) + 1);
+    }
+    SUBCASE("UTF-8 names are read as they are")
+    {
+        const auto p = parse(with("district: Test District", "district: Distrito de Le\xC3\xB3n"));
+        CHECK(p.problems.empty());
+        CHECK(p.result.config.district == "Distrito de Le\xC3\xB3n");
     }
 }

@@ -1,6 +1,39 @@
 #include <doctest/doctest.h>
 
+#include <atomic>
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
+
 #include <pthv/io/csv.hpp>
+
+// The bytes this test binary holds allocated, and the most it held since
+// the last reset: a reader's memory is measured, not timed, so the check is
+// deterministic (malloc_usable_size gives the same sizes on every run).
+namespace {
+std::atomic<std::size_t> g_live{0};
+std::atomic<std::size_t> g_peak{0};
+} // namespace
+
+void* operator new(std::size_t n)
+{
+    void* p = std::malloc(n ? n : 1);
+    if (!p)
+        throw std::bad_alloc();
+    const std::size_t live = g_live += malloc_usable_size(p);
+    std::size_t peak = g_peak.load();
+    while (live > peak && !g_peak.compare_exchange_weak(peak, live)) {
+    }
+    return p;
+}
+void operator delete(void* p) noexcept
+{
+    if (p) {
+        g_live -= malloc_usable_size(p);
+        std::free(p);
+    }
+}
+void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
 
 using namespace pthv;
 using io::CsvTable;
@@ -234,6 +267,45 @@ TEST_CASE("io::CsvReader reads one record at a time")
         CHECK_FALSE(r.has_header());
         CHECK_FALSE(r.next());
         CHECK(has_message(problems, 1, "no header row"));
+    }
+}
+
+TEST_CASE("io::CsvReader keeps no more cells than the header has")
+{
+    SUBCASE("a 2 MB line of commas costs less than twice its size, and says how many cells it has")
+    {
+        const std::string text = "a,b,c\n" + std::string(2'000'000, ',') + "\n1,2,3\n";
+        model::Problems problems;
+        g_peak = g_live.load();
+        const std::size_t before = g_live;
+        {
+            io::CsvReader r("visits.csv", text, problems);
+            REQUIRE(r.next());
+            CHECK(r.line() == 3);
+            CHECK(r.cells().size() == 3);
+            CHECK_FALSE(r.next());
+        }
+        CHECK(g_peak - before < 2 * text.size()); // a span per cell was 24 times the line
+        CHECK(has_message(problems, 2, "2000001 cells where the header has 3"));
+    }
+    SUBCASE("a header of more columns than any file needs is not a header")
+    {
+        model::Problems problems;
+        const std::string text = std::string(1'000'000, ',') + "\n1,2\n";
+        g_peak = g_live.load();
+        const std::size_t before = g_live;
+        io::CsvReader r("visits.csv", text, problems);
+        CHECK_FALSE(r.has_header());
+        CHECK(g_peak - before < 2 * text.size()); // a string per column was 32 times the line
+        CHECK(has_message(problems, 1, "the header has 1000001 columns, more than 4096"));
+    }
+    SUBCASE("quoted cells past the header's count are counted, not copied")
+    {
+        model::Problems problems;
+        io::CsvReader r("visits.csv", "a\n\"x\"\"y\",\"z\"\"w\",3\n\"ok\"\"\"\n", problems);
+        REQUIRE(r.next());
+        CHECK(r.cells() == std::vector<std::string_view>{"ok\""});
+        CHECK(has_message(problems, 2, "3 cells where the header has 1"));
     }
 }
 

@@ -242,6 +242,28 @@ TEST_CASE("io::load_sources with a flags file")
         const auto p = at(r.problems, "unknown-ref", "flags.csv", 3);
         CHECK(p.record == "ST99");
     }
+    SUBCASE("a student listed twice is duplicate-key on the second line; a conflicting flag is left unknown")
+    {
+        const auto r = load(src, std::make_pair(std::string("flags.csv"),
+                                                std::string("student_id,flag_behavior,flag_attendance\n"
+                                                            "ST01,yes,no\n"
+                                                            "ST03,no,no\n"
+                                                            "ST01,no,no\n")));
+        const auto p = at(r.problems, "duplicate-key", "flags.csv", 4);
+        CHECK(p.record == "ST01");
+        CHECK(p.severity == model::Severity::Error);
+        CHECK(p.message == "student_id ST01 appears again (first on line 2) with other flags: flag_behavior yes "
+                           "there, no here; neither is used");
+        CHECK(flags_of(r.repo, "ST01") == std::vector<int>{0, -1}); // attendance agrees, behavior unknown
+    }
+    SUBCASE("a student listed twice with the same flags is still duplicate-key")
+    {
+        const auto r = load(src, std::make_pair(std::string("flags.csv"),
+                                                std::string("student_id,flag_behavior\nST01,yes\nST01,yes\n")));
+        const auto p = at(r.problems, "duplicate-key", "flags.csv", 3);
+        CHECK(p.message == "student_id ST01 appears again (first on line 2)");
+        CHECK(flags_of(r.repo, "ST01").back() == 1); // flag_behavior, as both rows say
+    }
     SUBCASE("a flags file without student_id, or with other columns, or bad values")
     {
         at(load(src, std::make_pair(std::string("f.csv"), std::string("id,flag_x\nST01,yes\n"))).problems,

@@ -1,7 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <csignal>
 #include <cstdlib>
+#include <fcntl.h>
 #include <filesystem>
+#include <sys/file.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,6 +32,17 @@ struct TempDir {
         fs::remove_all(path, ec);
     }
 };
+
+// Whether a fresh open of `lock` (another open file description, as in
+// another process) could take flock `op` now; it lets go at once.
+bool flock_free(const fs::path& lock, int op)
+{
+    const int fd = ::open(lock.c_str(), O_RDONLY | O_CLOEXEC);
+    REQUIRE(fd >= 0);
+    const bool free = ::flock(fd, op | LOCK_NB) == 0;
+    ::close(fd);
+    return free;
+}
 
 std::size_t entries(const fs::path& dir)
 {
@@ -117,17 +132,37 @@ TEST_CASE("util::RepoLock")
         RepoLock again(tmp.path, 1.0);
         CHECK(file_exists(tmp.path / ".pthv.lock"));
     }
-    SUBCASE("a second holder times out with a clear message while the first holds it")
+    SUBCASE("a second lock in the same process nests instead of waiting for itself")
     {
         RepoLock held(tmp.path, 1.0);
-        // flock locks belong to the open file description: a second open in
-        // this process conflicts just as another pthv would.
-        try {
-            RepoLock second(tmp.path, 0.1);
-            FAIL("the second lock was granted while the first was held");
-        } catch (const FileError& e) {
-            CHECK(std::string(e.what()).find("another pthv is writing") != std::string::npos);
+        {
+            RepoLock nested(tmp.path, 0.1);
+            RepoLock shared(tmp.path, 0.1, LockMode::Shared);
+            CHECK(nested.held());
         }
+        // Still held after the nested ones are gone: another open file
+        // description (as another process would have) cannot take it.
+        CHECK_FALSE(flock_free(tmp.path / ".pthv.lock", LOCK_SH));
+    }
+    SUBCASE("an exclusive lock inside a shared one is a programming error")
+    {
+        { RepoLock writer(tmp.path, 1.0); } // a writer made the lock file
+        RepoLock shared(tmp.path, 1.0, LockMode::Shared);
+        CHECK_THROWS_AS(RepoLock(tmp.path, 0.1), std::logic_error);
+    }
+    SUBCASE("a reader leaves no lock file where no writer made one")
+    {
+        RepoLock reader(tmp.path, 1.0, LockMode::Shared);
+        CHECK_FALSE(reader.held());
+        CHECK(entries(tmp.path) == 0);
+    }
+    SUBCASE("readers share the lock and keep a writer out")
+    {
+        { RepoLock writer(tmp.path, 1.0); }
+        RepoLock reader(tmp.path, 1.0, LockMode::Shared);
+        CHECK(reader.held());
+        CHECK(flock_free(tmp.path / ".pthv.lock", LOCK_SH));
+        CHECK_FALSE(flock_free(tmp.path / ".pthv.lock", LOCK_EX));
     }
     SUBCASE("another process holding the lock keeps us out")
     {
@@ -156,5 +191,257 @@ TEST_CASE("util::RepoLock")
         RepoLock after(tmp.path, 1.0); // released when the child let go
         for (const int fd : {ready[0], ready[1], release[0], release[1]})
             ::close(fd);
+    }
+}
+
+namespace {
+
+// Runs `body` in a child process with a file size limit of `limit` bytes
+// (a full disk, as far as write(2) is concerned); returns its wait status.
+// With `ignore_signal`, a write past the limit fails with EFBIG; without, the
+// kernel's SIGXFSZ kills the child in the middle of the write.
+template <class Body>
+int with_size_limit(rlim_t limit, bool ignore_signal, Body body)
+{
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        const rlimit rl{limit, limit};
+        ::setrlimit(RLIMIT_FSIZE, &rl);
+        std::signal(SIGXFSZ, ignore_signal ? SIG_IGN : SIG_DFL);
+        std::_Exit(body());
+    }
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    return status;
+}
+
+std::size_t size_of(const fs::path& path)
+{
+    return static_cast<std::size_t>(fs::file_size(path));
+}
+
+} // namespace
+
+TEST_CASE("util::atomic_write and append_text never write through a link or over a non-file")
+{
+    TempDir tmp;
+    const fs::path outside = tmp.path / "outside.csv";
+    const fs::path link = tmp.path / "visits.csv";
+    atomic_write(outside, "h\n1\n");
+    fs::create_symlink(outside, link);
+
+    SUBCASE("a replace refuses a link and names it")
+    {
+        try {
+            atomic_write(link, "new\n");
+            FAIL("a link was replaced");
+        } catch (const FileError& e) {
+            CHECK(std::string(e.what()).find("visits.csv is a symbolic link") != std::string::npos);
+        }
+        CHECK(fs::is_symlink(link));
+        CHECK(read_file(outside) == "h\n1\n");
+        CHECK(entries(tmp.path) == 2); // no temporary file
+    }
+    SUBCASE("an append refuses a link")
+    {
+        CHECK_THROWS_AS(append_text(link, "2\n", "\n"), FileError);
+        CHECK(read_file(outside) == "h\n1\n");
+        CHECK_FALSE(file_exists(tmp.path / k_journal_name));
+    }
+    SUBCASE("a dangling link is refused too, and nothing is created where it points")
+    {
+        const fs::path dangling = tmp.path / "ledger.csv";
+        fs::create_symlink(tmp.path / "nowhere.csv", dangling);
+        CHECK_THROWS_AS(atomic_write(dangling, "x\n"), FileError);
+        CHECK_FALSE(file_exists(tmp.path / "nowhere.csv"));
+    }
+    SUBCASE("a replace refuses a FIFO instead of turning it into a file")
+    {
+        const fs::path fifo = tmp.path / "fifo";
+        REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+        CHECK_THROWS_AS(atomic_write(fifo, "x\n"), FileError);
+        CHECK(fs::is_fifo(fifo));
+    }
+}
+
+TEST_CASE("util::write_into writes a FIFO as it is")
+{
+    TempDir tmp;
+    const fs::path fifo = tmp.path / "fifo";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const pid_t reader = ::fork();
+    REQUIRE(reader >= 0);
+    if (reader == 0) {
+        // Copies what comes through the FIFO into a file.
+        std::string got = read_file(fifo);
+        atomic_write(tmp.path / "got", got);
+        std::_Exit(0);
+    }
+    write_into(fifo, "report\n");
+    int status = 0;
+    ::waitpid(reader, &status, 0);
+    CHECK(fs::is_fifo(fifo));
+    CHECK(read_file(tmp.path / "got") == "report\n");
+    CHECK_THROWS_AS(write_into(tmp.path / "missing", "x"), FileError); // never creates
+    CHECK_FALSE(file_exists(tmp.path / "missing"));
+}
+
+TEST_CASE("util::append_text is journaled")
+{
+    TempDir tmp;
+    const fs::path file = tmp.path / "visits.csv";
+    const std::string before = "h\n" + std::string(1000, 'a') + "\n"; // 1,003 bytes
+    atomic_write(file, before);
+    const std::string rows = "row one,with cells\nrow two,with cells\n";
+
+    SUBCASE("a write that completes leaves no journal")
+    {
+        append_text(file, rows, "\n");
+        CHECK(read_file(file) == before + rows);
+        CHECK_FALSE(file_exists(tmp.path / k_journal_name));
+    }
+    SUBCASE("a write that fails (a full disk) is cut back before the error: the file is byte-identical")
+    {
+        const int status = with_size_limit(1024, true, [&] {
+            try {
+                append_text(file, rows, "\n");
+                return 1;
+            } catch (const FileError&) {
+                return 0;
+            }
+        });
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+        CHECK(read_file(file) == before);
+        CHECK_FALSE(file_exists(tmp.path / k_journal_name));
+    }
+    SUBCASE("a write killed half-way is rolled back by the next lock, which says so")
+    {
+        const int status = with_size_limit(1024, false, [&] {
+            append_text(file, rows, "\n");
+            return 0;
+        });
+        REQUIRE(WIFSIGNALED(status));
+        CHECK(WTERMSIG(status) == SIGXFSZ);
+        CHECK(size_of(file) == 1024); // a torn row
+        CHECK(file_exists(tmp.path / k_journal_name));
+
+        RepoLock lock(tmp.path, 1.0);
+        REQUIRE(lock.rolled_back().size() == 1);
+        CHECK(lock.rolled_back()[0].file == "visits.csv");
+        CHECK(lock.rolled_back()[0].bytes == 21);
+        CHECK(lock.rolled_back()[0].message == "visits.csv: an interrupted write was rolled back (21 bytes)");
+        CHECK(read_file(file) == before);
+        CHECK_FALSE(file_exists(tmp.path / k_journal_name));
+        append_text(file, rows, "\n"); // and the next append goes on from there
+        CHECK(read_file(file) == before + rows);
+    }
+    SUBCASE("a shared lock (a reader) rolls back too")
+    {
+        with_size_limit(1024, false, [&] {
+            append_text(file, rows, "\n");
+            return 0;
+        });
+        RepoLock reader(tmp.path, 1.0, LockMode::Shared);
+        CHECK(reader.rolled_back().size() == 1);
+        CHECK(read_file(file) == before);
+    }
+}
+
+TEST_CASE("util::roll_back")
+{
+    TempDir tmp;
+    const fs::path file = tmp.path / "visits.csv";
+    const fs::path journal = tmp.path / k_journal_name;
+    atomic_write(file, "h\n1\n");
+    struct stat st {};
+    REQUIRE(::stat(file.c_str(), &st) == 0);
+    const auto entry = [&](std::uint64_t before, std::uint64_t after) {
+        return "pthv rollback journal 1\n" + std::to_string(before) + " " + std::to_string(after) + " " +
+               std::to_string(st.st_dev) + " " + std::to_string(st.st_ino) + " visits.csv\n";
+    };
+
+    SUBCASE("no journal, nothing to do")
+    {
+        CHECK(roll_back(tmp.path).empty());
+    }
+    SUBCASE("a journal cut short was written before the append began: removed, the file untouched")
+    {
+        atomic_write(journal, entry(2, 4)); // no "end" line
+        CHECK(roll_back(tmp.path).empty());
+        CHECK(read_file(file) == "h\n1\n");
+        CHECK_FALSE(file_exists(journal));
+    }
+    SUBCASE("a torn tail within the journal's range is cut back")
+    {
+        atomic_write(journal, entry(2, 6) + "end\n");
+        const auto done = roll_back(tmp.path);
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].bytes == 2);
+        CHECK(done[0].message == "visits.csv: an interrupted write was rolled back (2 bytes)");
+        CHECK(read_file(file) == "h\n");
+        CHECK_FALSE(file_exists(journal));
+    }
+    SUBCASE("a file grown past the write's end was changed since: left as it is")
+    {
+        atomic_write(journal, entry(1, 3) + "end\n");
+        const auto done = roll_back(tmp.path);
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].bytes == 0);
+        CHECK(done[0].message.find("has changed since; it is left as it is") != std::string::npos);
+        CHECK(read_file(file) == "h\n1\n");
+        CHECK_FALSE(file_exists(journal));
+    }
+    SUBCASE("a file replaced since (another inode) is left as it is")
+    {
+        atomic_write(journal, entry(2, 6) + "end\n");
+        atomic_write(file, "h\n1\n"); // a new inode, as git checkout makes
+        const auto done = roll_back(tmp.path);
+        REQUIRE(done.size() == 1);
+        CHECK(done[0].bytes == 0);
+        CHECK(read_file(file) == "h\n1\n");
+    }
+    SUBCASE("a journal naming a path outside its folder is not followed")
+    {
+        atomic_write(journal, "pthv rollback journal 1\n0 4 1 1 ../visits.csv\nend\n");
+        CHECK(roll_back(tmp.path).empty());
+        CHECK(read_file(file) == "h\n1\n");
+    }
+}
+
+TEST_CASE("util::remove_temp_files")
+{
+    TempDir tmp;
+    CHECK(is_temp_file(".visits.csv.pthv-AbC123", "visits.csv"));
+    CHECK_FALSE(is_temp_file(".visits.csv.backup", "visits.csv"));
+    CHECK_FALSE(is_temp_file(".visits.csv.pthv-AbC12", "visits.csv"));
+    CHECK_FALSE(is_temp_file(".visits.csv.pthv-AbC12-", "visits.csv"));
+
+    SUBCASE("atomic_write's own temporary file has the pattern")
+    {
+        // A replace killed before its rename leaves exactly such a file:
+        // make one the way atomic_write does and find it by the pattern.
+        std::string tmpl = (tmp.path / (std::string(".visits.csv") + k_temp_infix + "XXXXXX")).string();
+        const int fd = ::mkstemp(tmpl.data());
+        REQUIRE(fd >= 0);
+        ::close(fd);
+        CHECK(is_temp_file(fs::path(tmpl).filename().string(), "visits.csv"));
+    }
+    SUBCASE("only the temporary files of owned targets go")
+    {
+        for (const char* name : {".visits.csv.pthv-AbC123", ".notes.txt.pthv-AbC123", ".visits.csv.backup", "visits.csv"})
+            atomic_write(tmp.path / name, "x");
+        const auto removed =
+            remove_temp_files(tmp.path, [](std::string_view target) { return target == "visits.csv"; });
+        CHECK(removed == std::vector<std::string>{".visits.csv.pthv-AbC123"});
+        CHECK_FALSE(file_exists(tmp.path / ".visits.csv.pthv-AbC123"));
+        CHECK(file_exists(tmp.path / ".notes.txt.pthv-AbC123"));
+        CHECK(file_exists(tmp.path / ".visits.csv.backup"));
+        CHECK(file_exists(tmp.path / "visits.csv"));
+    }
+    SUBCASE("a missing folder is nothing to remove")
+    {
+        CHECK(remove_temp_files(tmp.path / "payroll", [](std::string_view) { return true; }).empty());
     }
 }

@@ -116,3 +116,32 @@ TEST_CASE("util::printable")
         CHECK(printable("\xE2\x82") == "\\xE2\\x82");
     }
 }
+
+TEST_CASE("util::printable escapes C1 controls and printable_text keeps lines")
+{
+    SUBCASE("U+009B (CSI) and U+0085 are shown as their bytes; U+00A0 is kept")
+    {
+        CHECK(printable("a\xC2\x9B" "31mb") == "a\\xC2\\x9B31mb");
+        CHECK(printable("\xC2\x85") == "\\xC2\\x85");
+        CHECK(printable("\xC2\xA0x") == "\xC2\xA0x");
+    }
+    SUBCASE("DEL, backspace and CR")
+    {
+        CHECK(printable("a\x7F\b\rb") == "a\\x7F\\x08\\x0Db");
+    }
+    SUBCASE("printable_text keeps line breaks and escapes the rest")
+    {
+        CHECK(printable_text("one\x1b]0;x\x07\ntwo\r\n") == "one\\x1B]0;x\\x07\ntwo\\x0D\n");
+        CHECK(printable_text("") == "");
+        CHECK(printable_text("\n\n") == "\n\n");
+    }
+    SUBCASE("has_control finds C0, DEL and C1, not other text")
+    {
+        CHECK(has_control("a\x1b"));
+        CHECK(has_control("tab\there"));
+        CHECK(has_control("del\x7F"));
+        CHECK(has_control("c1 \xC2\x9B"));
+        CHECK_FALSE(has_control("Jos\xC3\xA9 \xC2\xA0 \xE2\x82\xAC"));
+        CHECK_FALSE(has_control(""));
+    }
+}

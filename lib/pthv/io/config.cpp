@@ -400,6 +400,19 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
 {
     ConfigResult result;
     Reader r(problems, file);
+    // Settings are printed in every report (the district's name in HTML):
+    // text that is not UTF-8 stops here, with its line, as in the CSV files.
+    if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
+        const std::string_view before = text.substr(0, bad);
+        const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+        const std::size_t line_start = before.rfind('\n');
+        const std::size_t column = line_start == std::string_view::npos ? bad + 1 : bad - line_start;
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), line, {},
+                            fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
+                                        static_cast<unsigned char>(text[bad]), column),
+                            "save pthv.yaml as UTF-8"});
+        return result;
+    }
     YAML::Node root;
     try {
         root = YAML::Load(std::string(text));

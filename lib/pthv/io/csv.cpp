@@ -22,17 +22,27 @@ struct Span {
     std::size_t size = 0;
 };
 
+// A header may name this many columns at most: a line of millions of
+// commas is not a header, and each column costs a string.
+constexpr std::size_t k_max_columns = 4096;
+
 // Splits one record per RFC 4180 into spans; only a cell with doubled quotes
 // is copied (into `unquoted`). `Unclosed` when a quoted cell runs past the
 // end of the text (the caller may join the next line in multiline mode).
-Split split_record(std::string_view text, std::vector<Span>& spans, std::string& unquoted, std::size_t& bad_column)
+// Past `max_cells` cells are only counted (`count`), never kept: a line of
+// 20 MB of commas would otherwise cost a span for each of its 20 million
+// cells, 50 times the size of the line.
+Split split_record(std::string_view text, std::size_t max_cells, std::vector<Span>& spans, std::string& unquoted,
+                   std::size_t& count, std::size_t& bad_column)
 {
     spans.clear();
     unquoted.clear();
+    count = 0;
     std::size_t i = 0;
     const std::size_t n = text.size();
     while (true) {
         Span cell;
+        const bool keep = count < max_cells;
         if (i < n && text[i] == '"') {
             ++i;
             const std::size_t start = i;
@@ -47,12 +57,14 @@ Split split_record(std::string_view text, std::vector<Span>& spans, std::string&
                         buffered = true;
                         buffer_start = unquoted.size();
                     }
-                    unquoted.append(text.data() + i, q + 1 - i); // up to and with one quote
+                    if (keep)
+                        unquoted.append(text.data() + i, q + 1 - i); // up to and with one quote
                     i = q + 2;
                     continue;
                 }
                 if (buffered) {
-                    unquoted.append(text.data() + i, q - i);
+                    if (keep)
+                        unquoted.append(text.data() + i, q - i);
                     cell = {true, buffer_start, unquoted.size() - buffer_start};
                 } else {
                     cell = {false, start, q - start};
@@ -60,18 +72,22 @@ Split split_record(std::string_view text, std::vector<Span>& spans, std::string&
                 i = q + 1;
                 break;
             }
-            spans.push_back(cell);
+            ++count;
+            if (keep)
+                spans.push_back(cell);
             if (i < n && text[i] != ',') {
-                bad_column = spans.size();
+                bad_column = count;
                 return Split::StrayQuote;
             }
         } else {
             std::size_t end = text.find(',', i);
             if (end == std::string_view::npos)
                 end = n;
-            spans.push_back({false, i, end - i});
+            ++count;
+            if (keep)
+                spans.push_back({false, i, end - i});
             if (text.substr(i, end - i).find('"') != std::string_view::npos) {
-                bad_column = spans.size();
+                bad_column = count;
                 return Split::StrayQuote;
             }
             i = end;
@@ -235,7 +251,9 @@ bool CsvReader::State::read_record()
         if (has_header && text.empty() && pending.empty())
             continue; // blank line between records
         std::size_t bad_column = 0;
-        const Split result = split_record(text, spans, unquoted, bad_column);
+        std::size_t count = 0;
+        const std::size_t max_cells = has_header ? header.size() : k_max_columns + 1;
+        const Split result = split_record(text, max_cells, spans, unquoted, count, bad_column);
         if (result == Split::Unclosed) {
             if (options.multiline) {
                 pending = std::string(text);
@@ -259,6 +277,13 @@ bool CsvReader::State::read_record()
         cells.clear();
         for (const Span& c : spans)
             cells.emplace_back((c.in_buffer ? std::string_view(unquoted) : text).substr(c.begin, c.size));
+        if (!has_header && count > k_max_columns) {
+            syntax(at, fmt::format("the header has {} columns, more than {}", count, k_max_columns),
+                   "a header names each column once; `pthv schema` lists them");
+            if (!bad_line_read_on(at))
+                return false;
+            continue;
+        }
         if (!has_header) {
             has_header = true;
             header.assign(cells.begin(), cells.end());
@@ -268,9 +293,9 @@ bool CsvReader::State::read_record()
                         syntax(at, "the column " + header[i] + " appears twice in the header");
             return true;
         }
-        if (cells.size() != header.size()) {
-            syntax(pending_line, fmt::format("{} cells where the header has {}", cells.size(), header.size()),
-                   cells.size() > header.size() ? "quote cells that hold a comma"
+        if (count != header.size()) {
+            syntax(pending_line, fmt::format("{} cells where the header has {}", count, header.size()),
+                   count > header.size() ? "quote cells that hold a comma"
                                                 : "every row needs a cell for every column, empty if unknown");
             continue;
         }

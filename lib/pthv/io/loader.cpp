@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <future>
 #include <iterator>
+#include <optional>
+#include <unordered_map>
+#include <vector>
 #include <fmt/format.h>
 
 #include <pthv/io/config.hpp>
@@ -384,6 +387,52 @@ void load_ledgers(const SourceViews& sources, Repo& repo, Problems& problems)
     }
 }
 
+void load_reviews(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    repo.reviews.reserve(rows);
+    while (t.next()) {
+        Review r;
+        r.rule = std::string(t.text("rule"));
+        r.record = std::string(t.text("record"));
+        r.reviewed_on = t.date("reviewed_on");
+        r.by = std::string(t.text("by"));
+        r.note = std::string(t.text("note"));
+        r.line = t.line();
+        repo.reviews.push_back(std::move(r));
+    }
+}
+
+// The flags file's rows by student_id: the line and values of the first.
+using FlagRows = std::unordered_map<std::string, std::pair<std::size_t, std::vector<std::optional<bool>>>>;
+
+// A student_id seen before in the flags file is duplicate-key (its key is
+// student_id, as in students.csv), whether or not the values agree; the
+// message names the first line and any flag the two rows disagree on.
+// Returns true for a repeat (recorded in `seen` otherwise).
+bool flags_duplicate(const std::string& file, std::size_t line, const std::string& id,
+                     const std::vector<std::optional<bool>>& values,
+                     const std::vector<std::pair<std::size_t, std::size_t>>& columns,
+                     const std::vector<std::string>& header, FlagRows& seen, Problems& problems)
+{
+    const auto [it, first] = seen.try_emplace(id, line, values);
+    if (first)
+        return false;
+    const auto shown = [](const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : "empty"; };
+    std::string conflicts;
+    for (std::size_t k = 0; k < columns.size(); ++k)
+        if (values[k] != it->second.second[k])
+            conflicts += fmt::format("{}{} {} there, {} here", conflicts.empty() ? "" : "; ",
+                                     header[columns[k].first], shown(it->second.second[k]), shown(values[k]));
+    problems.push_back(
+        {"duplicate-key", Severity::Error, file, line, id,
+         conflicts.empty()
+             ? fmt::format("student_id {} appears again (first on line {})", id, it->second.first)
+             : fmt::format("student_id {} appears again (first on line {}) with other flags: {}; neither is used",
+                           id, it->second.first, conflicts),
+         "keep one row per student"});
+    return true;
+}
+
 // Merges a separate concern-flags file into the students' flags.
 void load_flags(const std::string& name, const std::string& content, Repo& repo, Problems& problems)
 {
@@ -413,6 +462,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         }
         columns.emplace_back(c, static_cast<std::size_t>(it - repo.flag_names.begin()));
     }
+    FlagRows seen;
     for (const auto& row : t.rows) {
         const std::string& id = row.cells[id_index];
         const auto st = repo.row(repo.names.students.find(id));
@@ -422,11 +472,19 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
             continue;
         }
         Student& s = repo.students[*st];
-        for (const auto& [c, f] : columns) {
-            const auto b = flag_value(row.cells[c], t.header[c], name, row.line, id, problems);
-            if (b)
-                s.set_flag(f, *b ? 1 : 0);
+        std::vector<std::optional<bool>> values;
+        for (const auto& [c, f] : columns)
+            values.push_back(flag_value(row.cells[c], t.header[c], name, row.line, id, problems));
+        if (flags_duplicate(name, row.line, id, values, columns, t.header, seen, problems)) {
+            // Conflicting rows leave the flag unknown: neither value is known to hold.
+            for (std::size_t k = 0; k < columns.size(); ++k)
+                if (values[k] != seen[id].second[k])
+                    s.set_flag(columns[k].second, -1);
+            continue;
         }
+        for (std::size_t k = 0; k < columns.size(); ++k)
+            if (values[k])
+                s.set_flag(columns[k].second, *values[k] ? 1 : 0);
     }
 }
 
@@ -436,6 +494,12 @@ const std::vector<std::string>& data_files()
 {
     static const std::vector<std::string> k_files = {"sites.csv", "staff.csv", "students.csv", "trainings.csv",
                                                      "visits.csv"};
+    return k_files;
+}
+
+const std::vector<std::string>& optional_files()
+{
+    static const std::vector<std::string> k_files = {"reviews.csv"};
     return k_files;
 }
 
@@ -500,6 +564,13 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     for (auto* info : {&sites_info, &staff_info, &students_info, &trainings_info, &visits_info})
         repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
+    // Optional files: a repo without them loads as before.
+    if (sources.count("reviews.csv")) {
+        FileInfo info;
+        load_table(sources, "reviews.csv", "review", info, problems, release, options, nullptr,
+                   [&](CheckedTable& t, std::size_t rows) { load_reviews(t, rows, repo); });
+        repo.files[info.name] = std::move(info);
+    }
 
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);
@@ -532,9 +603,10 @@ Sources read_sources(const fs::path& root)
     Sources sources;
     if (util::file_exists(root / "pthv.yaml"))
         sources["pthv.yaml"] = util::read_file(root / "pthv.yaml");
-    for (const auto& name : data_files())
-        if (util::file_exists(root / name))
-            sources[name] = util::read_file(root / name);
+    for (const auto* files : {&data_files(), &optional_files()})
+        for (const auto& name : *files)
+            if (util::file_exists(root / name))
+                sources[name] = util::read_file(root / name);
     // Closed payroll files take part in the checks (paid-not-compensable).
     // Any other file in payroll/ is named with no text, so the load reports
     // it (ledger-name) without reading what may be anything.

@@ -85,6 +85,8 @@ bool is_ledger_name(std::string_view name);
 
 // The five data files in load order.
 const std::vector<std::string>& data_files();
+// Files a repo may have, read when present (reviews.csv).
+const std::vector<std::string>& optional_files();
 
 // Walks up from `start` to the first folder holding pthv.yaml; nullopt if
 // none (like git looks for .git).

@@ -15,6 +15,15 @@ enum class Severity { Error, Warning, Off };
 std::string_view severity_name(Severity s);
 std::optional<Severity> parse_severity(std::string_view text);
 
+// A finding the coordinator has reviewed (reviews.csv): it still stands in
+// the output and in fidelity figures, but counts in neither errors nor
+// warnings, sets no exit code and stops neither a payroll close nor a commit.
+struct ReviewMark {
+    std::string on;   // reviewed_on, YYYY-MM-DD
+    std::string by;   // staff_id or name
+    std::string note; // why it stands
+};
+
 struct Problem {
     std::string rule;     // a rule id of rules.md, e.g. "CP5-pair"
     Severity severity = Severity::Error;
@@ -23,6 +32,7 @@ struct Problem {
     std::string record;   // the record's id, or empty
     std::string message;  // what is wrong, naming the value found
     std::string advice;   // one line on how to fix it, or empty
+    std::optional<ReviewMark> reviewed{}; // set when reviews.csv lists (rule, record)
 };
 
 using Problems = std::vector<Problem>;

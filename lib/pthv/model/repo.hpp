@@ -122,6 +122,17 @@ struct LedgerLine {
     std::uint32_t line = 0;
 };
 
+// One line of reviews.csv: a finding (rule, record) the coordinator has seen
+// and decided to let stand, with why.
+struct Review {
+    std::string rule;
+    std::string record;
+    std::optional<Date> reviewed_on;
+    std::string by;
+    std::string note;
+    std::size_t line = 0;
+};
+
 // What the loader learned about one CSV file, for writers that must keep
 // its style and for messages.
 struct FileInfo {
@@ -148,6 +159,7 @@ struct Repo {
     std::vector<Visit> visits;
     std::vector<StaffId> educator_list; // every visit's educators, one run each
     std::vector<LedgerLine> ledger;
+    std::vector<Review> reviews; // reviews.csv, optional
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
 
     std::map<std::string, FileInfo> files; // by name

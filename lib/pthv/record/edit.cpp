@@ -80,7 +80,7 @@ std::optional<Edit> make_replace(const io::Sources& sources, const std::string& 
 bool EditCheck::has_errors() const
 {
     for (const auto& p : findings)
-        if (p.severity == model::Severity::Error)
+        if (p.severity == model::Severity::Error && !p.reviewed)
             return true;
     return false;
 }

@@ -63,7 +63,10 @@ struct EditCheck {
 EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::LoadOptions& options);
 
 // Writes the edit under `root`: an append writes only the new bytes in one
-// write (util::append_text), a replace goes through util::atomic_write.
+// journaled write (util::append_text: cut back if it fails, rolled back by
+// the next lock if it is killed), a replace goes through util::atomic_write.
+// Either refuses a file that is a symbolic link. Throws util::FileError with
+// every file as it was.
 void write_edit(const std::filesystem::path& root, const Edit& edit);
 
 } // namespace pthv::record

@@ -317,8 +317,10 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     top_sites(f);
     fidelity_figures(facts, findings, o, f);
     money_figures(facts, work, o, f);
-    if (o.is_public)
+    if (o.is_public) {
         apply_public(f);
+        public_money(facts, work, findings, o, f);
+    }
     finish_shares(f);
     return f;
 }

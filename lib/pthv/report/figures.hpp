@@ -120,12 +120,15 @@ struct FundingRow {
     model::Money closed;  // paid in closed payroll files, dated in the period
     model::Money pending; // compensable in the period, not yet in a closed payroll
     model::Money left;    // budget less everything spent up to the period's end
+    bool withheld = false; // public: closed, pending and left hidden (figures_public_money.cpp)
 };
 
 struct SiteSpendRow {
-    std::string site_id;
+    std::string site_id; // empty: public "other sites", `folded` of them together
     std::string source;
-    model::Money spent; // closed + pending
+    model::Money spent;  // closed + pending
+    std::size_t folded = 0;
+    bool withheld = false; // public: `spent` hidden
 };
 
 struct Figures {
@@ -161,6 +164,16 @@ struct FigureOptions {
 // `work` is pay::visit_work(facts), made once by the caller.
 Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                         const model::Problems& findings, const FigureOptions& options);
+
+// Public money (figures_public_money.cpp): a site's spending is shown only
+// when its completed visits are shown and at least min_cell; the others are
+// folded into one "other sites" line per funding source, with more sites
+// folded in while that line holds a single site or fewer than min_cell
+// visits; a line still that small is withheld, and so is its source's
+// spending, since the source less its shown sites would give it back.
+// `sites` are the district's public summaries (every site, suppressed).
+void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<FundingRow>& money,
+                       const std::vector<Summary>& sites, int min_cell);
 
 // The suppression rule, exposed for tests: marks each part and the total
 // under `min_cell` Below, then, where the total is shown and exactly one part

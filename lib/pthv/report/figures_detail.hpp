@@ -50,6 +50,11 @@ void money_figures(const model::Facts& facts, const std::vector<pay::VisitWork>&
 // Suppresses small counts and what could reveal them (public reports).
 void apply_public(Figures& f);
 
+// Public money: folds the spending of small sites (figures_public_money.cpp);
+// after apply_public, which it reads.
+void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const model::Problems& findings,
+                  const FigureOptions& o, Figures& f);
+
 // Sets every share from its counts, hiding those built on hidden counts.
 void finish_shares(Figures& f);
 

@@ -5,8 +5,24 @@
 #include <pthv/report/tables.hpp>
 
 #include <pthv/io/csv.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::report {
+
+namespace {
+
+// A name holding ESC or a bad byte is shown as \xNN, as in every format:
+// the file may be printed on a terminal and must be UTF-8.
+std::vector<std::string> printable_cells(const std::vector<std::string>& cells)
+{
+    std::vector<std::string> out;
+    out.reserve(cells.size());
+    for (const auto& c : cells)
+        out.push_back(util::printable(c));
+    return out;
+}
+
+} // namespace
 
 std::string render_csv(const Figures& f, const std::string& table)
 {
@@ -22,7 +38,7 @@ std::string render_csv(const Figures& f, const std::string& table)
         }
         out += io::csv_safe_row(t.header, "\n");
         for (const auto& r : t.rows)
-            out += io::csv_safe_row(r, "\n");
+            out += io::csv_safe_row(printable_cells(r), "\n");
     }
     return out;
 }

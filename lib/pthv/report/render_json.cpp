@@ -130,16 +130,24 @@ std::string render_json(const Figures& f)
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
                          {"untrained", count_json(t.untrained, m)}, {"sessions", sessions}};
     Json money = Json::array();
+    // Public money that could give back a small count is null (figures.hpp).
+    const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
     for (const auto& r : f.money)
         money.push_back(Json{{"source", r.source},
                              {"budget", r.budget.str()},
-                             {"paid_closed", r.closed.str()},
-                             {"owed_open", r.pending.str()},
-                             {"left", r.left.str()}});
+                             {"paid_closed", money_json(r.closed, r.withheld)},
+                             {"owed_open", money_json(r.pending, r.withheld)},
+                             {"left", money_json(r.left, r.withheld)}});
     j["money"] = money;
     Json site_money = Json::array();
-    for (const auto& r : f.site_money)
-        site_money.push_back(Json{{"site_id", r.site_id}, {"source", r.source}, {"spent", r.spent.str()}});
+    for (const auto& r : f.site_money) {
+        Json x{{"site_id", r.site_id.empty() ? Json(nullptr) : Json(r.site_id)},
+               {"source", r.source},
+               {"spent", money_json(r.spent, r.withheld)}};
+        if (r.site_id.empty())
+            x["other_sites"] = r.folded; // public: this many small sites together
+        site_money.push_back(std::move(x));
+    }
     j["site_money"] = site_money;
     j["months"] = tallies_json(f.months, m);
     j["modes"] = tallies_json(f.modes, m);

@@ -2,24 +2,24 @@
 
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::report {
 
 namespace {
 
-// A cell must not break the table: escape pipes, keep one line.
+// A cell must not break the table nor become markup: control characters
+// and bad bytes are shown as \xNN (util::printable), and every character
+// that could start emphasis, html, a link or image ([t](url), ![t](url)),
+// code or an entity is escaped, so a name is always shown as it is written.
 std::string md_cell(const std::string& s)
 {
+    static const std::string_view k_special = "\\|<>*_[]()!`&~#";
     std::string out;
-    for (const char c : s) {
-        if (c == '|')
-            out += "\\|";
-        else if (c == '\n' || c == '\r')
-            out += ' ';
-        else if (c == '<' || c == '>' || c == '*' || c == '_' || c == '\\')
-            out += std::string("\\") + c; // "<10" and "*" are literal text, not markup
-        else
-            out += c;
+    for (const char c : util::printable(s)) {
+        if (k_special.find(c) != std::string_view::npos)
+            out += '\\';
+        out += c;
     }
     return out;
 }

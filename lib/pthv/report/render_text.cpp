@@ -1,10 +1,14 @@
 // The terminal format: a title, the preamble, then each section as a table
-// with aligned columns (numbers right-aligned).
+// with aligned columns (numbers right-aligned). Every string from the data
+// goes through util::printable first: a name holding ESC or CR must not
+// reach the terminal as a control sequence.
 
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
 
 #include <algorithm>
+
+#include <pthv/util/strings.hpp>
 
 namespace pthv::report {
 
@@ -26,9 +30,14 @@ std::string pad(const std::string& s, std::size_t w, bool right)
     return right ? fill + s : s + fill;
 }
 
-void render_table(const Table& t, std::string& out)
+void render_table(Table t, std::string& out)
 {
-    out += t.title + "\n";
+    for (auto& c : t.header)
+        c = util::printable(c);
+    for (auto& r : t.rows)
+        for (auto& c : r)
+            c = util::printable(c);
+    out += util::printable(t.title) + "\n";
     std::vector<std::size_t> w(t.header.size(), 0);
     for (std::size_t i = 0; i < t.header.size(); ++i) {
         w[i] = width(t.header[i]);
@@ -51,7 +60,7 @@ void render_table(const Table& t, std::string& out)
             line(r);
     }
     if (!t.note.empty())
-        out += "  " + t.note + "\n";
+        out += "  " + util::printable(t.note) + "\n";
     out += "\n";
 }
 
@@ -59,10 +68,10 @@ void render_table(const Table& t, std::string& out)
 
 std::string render_text(const Figures& f)
 {
-    const std::string title = report_title(f);
+    const std::string title = util::printable(report_title(f));
     std::string out = title + "\n" + std::string(width(title), '=') + "\n";
     for (const auto& l : report_preamble(f))
-        out += l + "\n";
+        out += util::printable(l) + "\n";
     out += "\n";
     for (const auto& t : report_tables(f))
         render_table(t, out);

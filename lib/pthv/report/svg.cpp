@@ -4,12 +4,14 @@
 
 #include <fmt/format.h>
 
+#include <pthv/util/strings.hpp>
+
 namespace pthv::report {
 
 std::string html_escape(const std::string& s)
 {
     std::string out;
-    for (const char c : s) {
+    for (const char c : util::printable(s)) {
         switch (c) {
         case '&': out += "&amp;"; break;
         case '<': out += "&lt;"; break;

@@ -20,7 +20,9 @@ std::string svg_columns(const std::string& title, const std::vector<Bar>& bars);
 // site, fidelity per practice).
 std::string svg_rows(const std::string& title, const std::vector<Bar>& bars);
 
-// Escapes & < > " for HTML and SVG text.
+// Escapes & < > " for HTML and SVG text and double-quoted attributes (the
+// only kind written), after util::printable: no control character and no
+// invalid UTF-8 reaches the page.
 std::string html_escape(const std::string& s);
 
 } // namespace pthv::report

@@ -116,13 +116,20 @@ std::vector<Table> money(const Figures& f)
 {
     Table t = make("money", "Spending against each funding source",
                    {"source", "budget", "paid (closed)", "owed (open)", "left"}, 1);
+    const auto money_str = [](const model::Money& m, bool withheld) { return withheld ? "*" : m.grouped(); };
     for (const auto& r : f.money)
-        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, r.budget.grouped(), r.closed.grouped(),
-                          r.pending.grouped(), r.left.grouped()});
+        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, r.budget.grouped(),
+                          money_str(r.closed, r.withheld), money_str(r.pending, r.withheld),
+                          money_str(r.left, r.withheld)});
     t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end";
     Table s = make("site_money", "Spending by site", {"site", "source", "spent"}, 2);
     for (const auto& r : f.site_money)
-        s.rows.push_back({r.site_id, r.source, r.spent.grouped()});
+        s.rows.push_back({r.site_id.empty() ? fmt::format("other ({} sites)", r.folded) : r.site_id, r.source,
+                          money_str(r.spent, r.withheld)});
+    if (f.is_public)
+        s.note = fmt::format("other: the sites with fewer than {} visits shown, or withheld, together, so that no "
+                             "spending gives back a small count; * withheld for the same reason",
+                             f.min_cell);
     return {t, s};
 }
 

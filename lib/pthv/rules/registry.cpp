@@ -6,6 +6,7 @@
 #include <thread>
 
 #include <pthv/rules/checks.hpp>
+#include <pthv/rules/reviews.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::rules {
@@ -72,6 +73,11 @@ const std::vector<Rule> k_rules = {
      "a closed pay period is never rewritten: settle the second payment with payroll", check_paid_twice},
     {"ledger-name", O, 0, W, "a file in payroll/ whose name is not YYYY-MM.csv (it is not read as a ledger)",
      "move it out of payroll/, or name it for its month if it is a closed period", nullptr},
+
+    {"review-invalid", O, 0, E, "a review names an unknown rule id or a data-integrity rule",
+     "review only practice and other findings (`pthv review --list`)", nullptr},
+    {"review-stale", O, 0, W, "a review matches no current finding (the data changed)",
+     "remove the review line from reviews.csv", nullptr},
 };
 
 // Rules that read settings make no sense when pthv.yaml is broken.
@@ -162,6 +168,18 @@ model::Problems check_repo(const model::Facts& facts, const std::vector<pay::Vis
         for (auto& p : f.problems())
             findings.problems().push_back(std::move(p));
 
+    // A rule's findings are complete when it ran, or when the loader reports
+    // it; only then can a review of it be stale.
+    const auto checked = [&](std::string_view id) {
+        const Rule* r = find_rule(id);
+        if (!r || r->kind == RuleKind::Integrity)
+            return false;
+        if (r->check)
+            return std::find(to_run.begin(), to_run.end(), r) != to_run.end();
+        return options.only.empty() || options.only.count(std::string(id)) > 0;
+    };
+    apply_reviews(repo, findings.problems(), checked);
+
     model::Problems out;
     for (auto& p : findings.problems()) {
         if (!options.only.empty() && !options.only.count(p.rule))
@@ -185,8 +203,12 @@ model::Problems check_repo(const model::Facts& facts, const std::vector<pay::Vis
 Tally tally(const model::Problems& problems)
 {
     Tally t;
-    for (const auto& p : problems)
-        (p.severity == Severity::Error ? t.errors : t.warnings) += 1;
+    for (const auto& p : problems) {
+        if (p.reviewed)
+            t.reviewed += 1;
+        else
+            (p.severity == Severity::Error ? t.errors : t.warnings) += 1;
+    }
     return t;
 }
 

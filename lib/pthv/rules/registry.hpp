@@ -34,10 +34,11 @@ model::Problems check_repo(const model::Repo& repo, model::Problems loaded, cons
 model::Problems check_repo(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                            model::Problems loaded, const CheckOptions& options = {});
 
-// Counts by severity.
+// Counts by severity; a reviewed finding counts only as reviewed.
 struct Tally {
     std::size_t errors = 0;
     std::size_t warnings = 0;
+    std::size_t reviewed = 0;
 };
 Tally tally(const model::Problems& problems);
 

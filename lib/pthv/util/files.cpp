@@ -1,40 +1,40 @@
 #include <pthv/util/files.hpp>
 
+#include <pthv/util/journal.hpp>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <chrono>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <thread>
 #include <unistd.h>
 
 namespace pthv::util {
 
+using detail::fail;
+using detail::write_all;
+
 namespace {
 
-[[noreturn]] void fail(const std::string& what, const std::filesystem::path& path)
+// Refuses, before anything is written, a target that is a symbolic link or
+// exists and is not a regular file. Returns whether it exists.
+bool check_target(const std::filesystem::path& path)
 {
-    throw FileError(what + " " + path.string() + ": " + std::strerror(errno));
-}
-
-void write_all(int fd, std::string_view data, const std::filesystem::path& path)
-{
-    const char* p = data.data();
-    std::size_t left = data.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            fail("cannot write", path);
-        }
-        p += n;
-        left -= static_cast<std::size_t>(n);
+    struct stat st {};
+    if (::lstat(path.c_str(), &st) != 0) {
+        if (errno == ENOENT)
+            return false;
+        fail("cannot look at", path);
     }
+    if (S_ISLNK(st.st_mode))
+        throw FileError(path.string() +
+                        " is a symbolic link; pthv never writes through a link or replaces one, so nothing was "
+                        "written (put the file itself there)");
+    if (!S_ISREG(st.st_mode))
+        throw FileError(path.string() + " is not a regular file; nothing was written");
+    return true;
 }
 
 } // namespace
@@ -96,8 +96,9 @@ std::string read_file(const std::filesystem::path& path)
 
 void atomic_write(const std::filesystem::path& path, std::string_view content)
 {
-    const auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+    const bool existed = check_target(path);
+    const auto dir = detail::folder_of(path);
+    std::string tmpl = (dir / ("." + path.filename().string() + k_temp_infix + "XXXXXX")).string();
     const int fd = ::mkstemp(tmpl.data());
     if (fd < 0)
         fail("cannot create a temporary file beside", path);
@@ -105,7 +106,7 @@ void atomic_write(const std::filesystem::path& path, std::string_view content)
         write_all(fd, content, tmpl);
         // Keep the mode of the file being replaced; new files get 0644.
         struct stat st {};
-        const mode_t mode = ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
+        const mode_t mode = existed && ::stat(path.c_str(), &st) == 0 ? (st.st_mode & 07777) : 0644;
         ::fchmod(fd, mode);
         if (::fsync(fd) != 0)
             fail("cannot flush", tmpl);
@@ -122,69 +123,112 @@ void atomic_write(const std::filesystem::path& path, std::string_view content)
         fail("cannot replace", path);
     }
     // The rename is durable only once the folder itself is flushed.
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
+    detail::sync_dir(dir);
+}
+
+void write_into(const std::filesystem::path& path, std::string_view content)
+{
+    // No O_CREAT, no O_TRUNC: a device or FIFO is written, never made or
+    // replaced; O_APPEND so /dev/stdout bound to a file opened with >>
+    // keeps what the file held.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        fail("cannot open", path);
+    try {
+        write_all(fd, content, path);
+    } catch (...) {
+        ::close(fd);
+        throw;
     }
+    if (::close(fd) != 0)
+        fail("cannot write", path);
 }
 
 void append_text(const std::filesystem::path& path, std::string_view text, std::string_view newline)
 {
-    const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    const bool existed = check_target(path);
+    // O_NOFOLLOW: a link put there since the check is refused too.
+    const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
         fail("cannot open", path);
-    std::string data;
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
+    if (::fstat(fd, &st) != 0) {
+        ::close(fd);
+        fail("cannot look at", path);
+    }
+    const auto before = static_cast<std::uint64_t>(st.st_size);
+    std::string data;
+    if (before > 0) {
         char last = '\n';
         if (::pread(fd, &last, 1, st.st_size - 1) == 1 && last != '\n')
             data.append(newline);
     }
     data.append(text);
+    const auto dir = detail::folder_of(path);
+    const auto cut_back = [&] {
+        // What was written of the new bytes goes, so the file is as it was.
+        const bool whole = ::ftruncate(fd, st.st_size) == 0 && ::fsync(fd) == 0;
+        ::close(fd);
+        if (!existed && before == 0)
+            ::unlink(path.c_str());
+        return whole;
+    };
     try {
-        // One write(2) with O_APPEND: a reader never sees half a row from
-        // us, and the lock keeps other pthv processes out meanwhile.
+        detail::begin_journal(dir, {path.filename().string(), before, before + data.size(),
+                                    static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+    } catch (...) {
+        cut_back();
+        throw;
+    }
+    try {
+        // One write(2) with O_APPEND: the lock keeps other pthv processes
+        // out, and readers share the lock, so none sees half a row.
         write_all(fd, data, path);
         if (::fsync(fd) != 0)
             fail("cannot flush", path);
+        detail::end_journal(dir);
     } catch (...) {
-        ::close(fd);
+        // A full disk, an I/O error, a file size limit: cut back now, and
+        // keep the journal if that fails, for the next RepoLock to finish.
+        if (cut_back())
+            ::unlink((dir / k_journal_name).c_str());
         throw;
     }
     ::close(fd);
 }
 
-RepoLock::RepoLock(const std::filesystem::path& dir, double timeout_seconds)
+bool is_temp_file(std::string_view name, std::string_view target)
 {
-    const auto path = dir / ".pthv.lock";
-    m_fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (m_fd < 0)
-        fail("cannot open the lock file", path);
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
-    while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK && errno != EINTR) {
-            ::close(m_fd);
-            fail("cannot lock", path);
-        }
-        if (std::chrono::steady_clock::now() >= deadline) {
-            ::close(m_fd);
-            m_fd = -1;
-            throw FileError("another pthv is writing to this data repo (lock " + path.string() +
-                            " held for more than " + std::to_string(static_cast<int>(timeout_seconds)) +
-                            " s); nothing was written, try again");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
+    const std::string_view infix = k_temp_infix;
+    if (target.empty() || name.size() != 1 + target.size() + infix.size() + 6 || name[0] != '.' ||
+        name.substr(1, target.size()) != target || name.substr(1 + target.size(), infix.size()) != infix)
+        return false;
+    return std::all_of(name.end() - 6, name.end(), [](char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    });
 }
 
-RepoLock::~RepoLock()
+std::vector<std::string> remove_temp_files(const std::filesystem::path& dir,
+                                           const std::function<bool(std::string_view target)>& owned)
 {
-    if (m_fd >= 0) {
-        ::flock(m_fd, LOCK_UN);
-        ::close(m_fd);
+    std::vector<std::string> removed;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        const std::size_t tail = std::string_view(k_temp_infix).size() + 6;
+        if (name.size() < tail + 2 || name[0] != '.')
+            continue;
+        const std::string_view target = std::string_view(name).substr(1, name.size() - 1 - tail);
+        std::error_code type_ec;
+        if (is_temp_file(name, target) && owned(target) && entry.symlink_status(type_ec).type() ==
+                                                               std::filesystem::file_type::regular &&
+            ::unlink(entry.path().c_str()) == 0)
+            removed.push_back(name);
     }
+    if (!removed.empty())
+        detail::sync_dir(dir);
+    std::sort(removed.begin(), removed.end());
+    return removed;
 }
 
 } // namespace pthv::util

@@ -2,11 +2,25 @@
 // File access that never leaves a file half-written. Knows nothing of PTHV.
 // Every function throws FileError (with the path and the system's reason)
 // when the operating system refuses.
+//
+// Three mechanisms keep the promise (docs/safety.md):
+// - a replace writes a temporary file beside the target, fsyncs it and
+//   renames it over the target (atomic_write);
+// - an append is led by a rollback journal, `.pthv-journal` in the file's
+//   folder, that records the file's size before the write; it is removed
+//   once the new bytes are on disk. A write that fails is cut back at once;
+//   one that was killed is cut back by the next RepoLock (roll_back);
+// - writers hold RepoLock exclusively, readers share it.
+// Neither writer follows or replaces a symbolic link, nor anything that is
+// not a regular file: what is written stays in the folder it was asked for.
 
+#include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pthv::util {
 
@@ -26,27 +40,98 @@ std::string read_file(const std::filesystem::path& path);
 void reserve_large(std::string& text, std::size_t size);
 
 // Replaces (or creates) `path` with `content`: a temporary file in the same
-// folder is written, fsynced and renamed over the target, so a reader sees
-// the old file or the new one, never a mix.
+// folder (`.<name>.pthv-XXXXXX`, see is_temp_file) is written, fsynced and
+// renamed over the target, and the folder is fsynced, so a reader sees the
+// old file or the new one, never a mix. Refuses, before writing anything,
+// when `path` is a symbolic link or exists and is not a regular file.
 void atomic_write(const std::filesystem::path& path, std::string_view content);
 
-// Appends `text` to `path` in a single write(2). If the file is not empty and
-// does not end with a newline, one (in `newline` style) is written first as
-// part of the same write. Call it under a RepoLock.
+// Writes `content` into `path`, which exists and must not be replaced (a
+// device such as /dev/null, a FIFO, a terminal, /dev/stdout): opened
+// without creating or truncating, written at its end.
+void write_into(const std::filesystem::path& path, std::string_view content);
+
+// Appends `text` to the regular file `path` (created if missing) in a single
+// write(2). If the file is not empty and does not end with a newline, one (in
+// `newline` style) is written first as part of the same write. The write is
+// journaled: when it fails (a full disk, an I/O error, a file size limit) the
+// file is cut back to its old size before FileError is thrown; when the
+// process is killed, the next RepoLock on the folder cuts it back. Refuses a
+// symbolic link. Call it under a RepoLock on the file's folder.
 void append_text(const std::filesystem::path& path, std::string_view text, std::string_view newline);
 
-// An exclusive advisory lock (flock) on `<dir>/.pthv.lock`, held for the
-// object's lifetime. Waits up to `timeout_seconds`, then throws FileError
-// saying another pthv holds the lock.
+// The journal of an unfinished append, in the folder of the appended file.
+inline constexpr const char* k_journal_name = ".pthv-journal";
+
+// What roll_back did about one interrupted write; `message` says it for a
+// person ("visits.csv: an interrupted write was rolled back (120 bytes)").
+struct Rollback {
+    std::string file;
+    std::uint64_t bytes = 0; // cut off the end of the file
+    std::string message;
+};
+
+// Finishes an interrupted append in `dir`: each file its journal names is
+// cut back to the size it had before the write, unless it has changed
+// since in a way no append of ours explains (another inode, a size outside
+// the write's range), in which case it is left as it is. Then the journal
+// is removed. Nothing to do (empty result) without a journal. Throws
+// FileError when the file cannot be cut back (a read-only repo): a file
+// with a torn last row is never read as valid. Needs the RepoLock, shared
+// or exclusive: no append is under way then.
+std::vector<Rollback> roll_back(const std::filesystem::path& dir);
+
+// The mark of atomic_write's temporary files: "." + target + k_temp_infix +
+// six letters or digits. Distinct enough that no file a person names is
+// taken for one (".visits.csv.backup" is not).
+inline constexpr const char* k_temp_infix = ".pthv-";
+bool is_temp_file(std::string_view name, std::string_view target);
+
+// Removes the temporary files an interrupted atomic_write left in `dir`:
+// those whose target (the name without the leading dot and the
+// ".pthv-XXXXXX" tail) `owned` accepts. Only callers whose every replace of such a target
+// runs under the RepoLock may do this, and only while holding it. Returns
+// the names removed; a file that cannot be removed is left.
+std::vector<std::string> remove_temp_files(const std::filesystem::path& dir,
+                                           const std::function<bool(std::string_view target)>& owned);
+
+enum class LockMode { Exclusive, Shared };
+
+// An advisory lock (flock) on `<dir>/.pthv.lock`, held for the object's
+// lifetime: exclusive for writers, shared for readers. Waits up to
+// `timeout_seconds`, then throws FileError saying another pthv holds the
+// lock. Once held, an interrupted append in `dir` is rolled back
+// (roll_back; see rolled_back()).
+//
+// Within one process the lock nests: a second RepoLock on the same folder
+// while one is held is granted at once (any lock inside an exclusive one, a
+// shared one inside a shared one), so a command that holds the lock may
+// call code that takes it. An exclusive lock inside a shared one is a
+// programming error (std::logic_error).
+//
+// A writer creates the lock file; a reader never does: where there is none
+// (no writer ever ran there, or the repo cannot be read by us), it reads
+// without a lock, and still rolls back or refuses a file an interrupted
+// write left.
 class RepoLock {
 public:
-    explicit RepoLock(const std::filesystem::path& dir, double timeout_seconds = 10.0);
+    explicit RepoLock(const std::filesystem::path& dir, double timeout_seconds = 10.0,
+                      LockMode mode = LockMode::Exclusive);
     ~RepoLock();
     RepoLock(const RepoLock&) = delete;
     RepoLock& operator=(const RepoLock&) = delete;
 
+    // What taking the lock rolled back (empty when nested or all was well).
+    const std::vector<Rollback>& rolled_back() const { return m_rolled_back; }
+    // False for a shared lock where there is no lock file to share.
+    bool held() const { return m_held; }
+
 private:
-    int m_fd = -1;
+    void release() noexcept;
+    std::uint64_t m_dev = 0; // the lock file's identity: one registry entry per lock
+    std::uint64_t m_ino = 0;
+    bool m_held = false;
+    std::vector<Rollback> m_rolled_back;
 };
 
 } // namespace pthv::util

@@ -122,7 +122,9 @@ std::string printable(std::string_view s)
         if (c >= 0x80) {
             // Keep a valid multibyte sequence whole.
             const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-            if (len > 1 && i + len <= s.size() && find_invalid_utf8(s.substr(i, len)) == std::string_view::npos) {
+            const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+            if (len > 1 && !c1 && i + len <= s.size() &&
+                find_invalid_utf8(s.substr(i, len)) == std::string_view::npos) {
                 out.append(s.substr(i, len));
                 i += len;
                 continue;
@@ -138,6 +140,33 @@ std::string printable(std::string_view s)
         ++i;
     }
     return out;
+}
+
+std::string printable_text(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    while (true) {
+        const auto pos = s.find('\n');
+        out += printable(s.substr(0, pos));
+        if (pos == std::string_view::npos)
+            return out;
+        out += '\n';
+        s.remove_prefix(pos + 1);
+    }
+}
+
+bool has_control(std::string_view s)
+{
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F)
+            return true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+            static_cast<unsigned char>(s[i + 1]) < 0xA0)
+            return true;
+    }
+    return false;
 }
 
 std::size_t edit_distance(std::string_view a, std::string_view b)

@@ -37,7 +37,14 @@ std::size_t find_invalid_utf8(std::string_view s);
 // `s` safe to print on a terminal: control characters and bytes that are
 // not valid UTF-8 become \xNN, so a cell or a broken file echoed in a
 // message can neither garble the output nor send escape sequences.
+// C1 controls (U+0080..U+009F, which some terminals obey like ESC [) are
+// shown as the \xNN of their two bytes.
 std::string printable(std::string_view s);
+// printable() for a text of lines: each line as above, the line breaks kept.
+std::string printable_text(std::string_view s);
+// True when `s` holds a control character (C0, DEL or C1): one a cell of
+// the data repo may not hold (the output escapes them, the input refuses them).
+bool has_control(std::string_view s);
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

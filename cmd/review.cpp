@@ -1,0 +1,191 @@
+// pthv review RULE RECORD --note TEXT: the coordinator has seen a finding
+// and lets it stand (reviews.csv). A review explains a breach, it does not
+// erase it: the finding is still printed (reviewed[RULE]) and still counts
+// in the report's fidelity figures, but it stops neither `payroll --close`
+// nor the pre-commit hook.
+
+#include <fmt/format.h>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "log_visit.hpp"
+
+#include <pthv/io/csv.hpp>
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/io/schema.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+constexpr const char* k_file = "reviews.csv";
+
+struct ReviewOptions {
+    std::string rule;
+    std::string record;
+    std::string note;
+    std::string by;
+    bool list = false;
+    WriteOptions write;
+};
+
+// The rule must exist and not be a data-integrity rule: those findings are
+// mistakes in the data, fixed there, never reviewed.
+void check_rule(const std::string& id)
+{
+    const rules::Rule* r = rules::find_rule(id);
+    if (!r) {
+        const std::string near = util::closest_match(id, rules::rule_ids());
+        throw UsageError("no rule has the id " + id +
+                         (near.empty() ? "; `pthv explain` lists them" : "; did you mean " + near + "?"));
+    }
+    if (r->kind == rules::RuleKind::Integrity)
+        throw UsageError(id + " is a data-integrity rule: fix the data instead (`pthv explain " + id + "`)");
+}
+
+int run_add(const ReviewOptions& o, Session& session)
+{
+    check_rule(o.rule);
+    if (util::trim(o.note).empty())
+        throw UsageError("--note: say why the finding stands (it is kept with the review)");
+    for (const auto* text : {&o.note, &o.by, &o.record})
+        if (util::printable(*text) != *text)
+            throw UsageError("control characters are not allowed in a review: " + util::printable(*text));
+
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    Loaded current;
+    try {
+        current.sources = io::read_sources(session.root());
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+    // The first review creates reviews.csv: checked as if it had its header.
+    const bool existed = current.sources.count(k_file) > 0;
+    if (!existed)
+        current.sources[k_file] = io::csv_row(io::schema("reviews").column_names(), "\n");
+    io::LoadOptions options;
+    options.as_of = session.as_of();
+    current.loaded = io::load_sources(current.sources, options);
+    current.loaded.repo.root = session.root();
+    if (const auto bad = record::unwritable(current.loaded, k_file); !bad.empty()) {
+        std::string text;
+        print_problems(text, bad, false);
+        std::fputs(text.c_str(), stderr);
+        throw UsageError(std::string(k_file) + " cannot be read, so nothing can be added to it safely; fix it first. "
+                                               "Nothing was written.");
+    }
+
+    // Only a finding that stands today can be reviewed: a typo in RECORD
+    // would otherwise be a review of nothing (review-stale).
+    const auto problems = rules::check_repo(current.loaded.repo, current.loaded.problems);
+    const model::Problem* found = nullptr;
+    std::vector<std::string> records;
+    for (const auto& p : problems)
+        if (p.rule == o.rule) {
+            records.push_back(p.record);
+            if (p.record == o.record && !found)
+                found = &p;
+        }
+    if (!found) {
+        const std::string near = util::closest_match(o.record, records);
+        throw UsageError(fmt::format("no current {} finding names {}{}; nothing was written", o.rule, o.record,
+                                     !near.empty()     ? " (did you mean " + near + "?)"
+                                     : records.empty() ? fmt::format(" (validate finds no {} at all)", o.rule)
+                                                       : std::string()));
+    }
+    if (found->reviewed)
+        throw UsageError(fmt::format("{} for {} was reviewed on {}{}: {}", o.rule, o.record, found->reviewed->on,
+                                     found->reviewed->by.empty() ? "" : " by " + found->reviewed->by,
+                                     found->reviewed->note));
+
+    const std::string row = io::csv_row({o.rule, o.record, session.as_of().str(), o.by, o.note},
+                                        io::newline_of(current.sources[k_file]));
+    record::Edit edit = record::make_append(current.sources, k_file, row, 1);
+    if (!existed)
+        edit.append = false; // written whole (header and row), atomically
+    std::string done = format_problem_line(*found, false);
+    done = fmt::format("Reviewed: {}{} stays in the log and the reports; it no longer blocks payroll or commits.\n",
+                       done, o.rule);
+    return check_and_write(session, current, edit, o.write, done, "the review");
+}
+
+int run_list(Session& session)
+{
+    const std::string format = session.format({"text", "json"});
+    auto& loaded = session.load();
+    const auto problems = rules::check_repo(session.facts(), session.work(), loaded.problems);
+    const auto& reviews = loaded.repo.reviews;
+    std::string& out = session.out();
+    nlohmann::ordered_json doc = nlohmann::ordered_json::array();
+    for (const auto& r : reviews) {
+        std::vector<const model::Problem*> covers;
+        for (const auto& p : problems)
+            if (p.reviewed && p.rule == r.rule && p.record == r.record)
+                covers.push_back(&p);
+        const std::string on = r.reviewed_on ? r.reviewed_on->str() : std::string();
+        if (format == "json") {
+            nlohmann::ordered_json covered = nlohmann::ordered_json::array();
+            for (const auto* p : covers)
+                covered.push_back({{"file", p->file}, {"line", p->line}, {"message", p->message}});
+            doc.push_back({{"rule", r.rule},
+                           {"record", r.record},
+                           {"reviewed_on", on},
+                           {"by", r.by},
+                           {"note", r.note},
+                           {"line", r.line},
+                           {"covers", covered}});
+            continue;
+        }
+        out += util::printable(fmt::format("{}:{}: {} {} reviewed {}{}: {}", k_file, r.line, r.rule, r.record, on,
+                                           r.by.empty() ? "" : " by " + r.by, r.note)) +
+               "\n";
+        if (covers.empty())
+            out += "    covers no current finding (review-stale: remove the line)\n";
+        for (const auto* p : covers)
+            out += "    covers " + format_problem_line(*p, false);
+    }
+    if (format == "json")
+        out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    else if (reviews.empty())
+        out = "No reviewed findings (reviews.csv is empty or absent).\n";
+    session.finish();
+    return k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_review(CLI::App& sub)
+{
+    auto o = std::make_shared<ReviewOptions>();
+    sub.add_option("rule", o->rule, "The finding's rule id, e.g. CP2-trained")->type_name("RULE");
+    sub.add_option("record", o->record, "The record it names: a visit_id, staff_id, site_id, district, ...")
+        ->type_name("RECORD");
+    sub.add_option("--note", o->note, "Why it stands (required): kept with the review")->type_name("TEXT");
+    sub.add_option("--by", o->by, "Who reviewed it: a staff_id or a name")->type_name("ID");
+    sub.add_flag("--list", o->list, "List the reviews and the finding each covers");
+    add_write_options(sub, o->write);
+    sub.footer("Examples:\n"
+               "  pthv review CP2-trained V20251001-ST0495 --by C01 \\\n"
+               "      --note \"trained the next week; principal approved\"\n"
+               "  pthv review --list\n\n"
+               "A reviewed finding prints as reviewed[RULE], counts in neither errors nor warnings,\n"
+               "and blocks neither payroll --close nor the pre-commit hook; the report still counts\n"
+               "it in fidelity. Data-integrity findings cannot be reviewed: fix the data.\n"
+               "The review is written to reviews.csv (docs/data.md); a review that no longer matches\n"
+               "a finding is reported as review-stale.");
+    return [o](Session& s) {
+        if (o->list) {
+            if (!o->rule.empty())
+                throw UsageError("--list takes no RULE or RECORD");
+            return run_list(s);
+        }
+        if (o->rule.empty() || o->record.empty())
+            throw UsageError("name the finding: pthv review RULE RECORD --note TEXT (or --list)");
+        return run_add(*o, s);
+    };
+}
+
+} // namespace pthv::cmd

@@ -1,0 +1,63 @@
+#include <pthv/rules/reviews.hpp>
+
+#include <fmt/format.h>
+#include <map>
+
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::rules {
+
+using model::Severity;
+
+void apply_reviews(const model::Repo& repo, model::Problems& problems,
+                   const std::function<bool(std::string_view rule)>& checked)
+{
+    if (repo.reviews.empty())
+        return;
+    // The first review of a (rule, record) counts; a second is duplicate-key.
+    std::map<std::pair<std::string_view, std::string_view>, const model::Review*> by_key;
+    for (const auto& r : repo.reviews)
+        by_key.emplace(std::make_pair(std::string_view(r.rule), std::string_view(r.record)), &r);
+
+    std::map<const model::Review*, bool> matched;
+    for (auto& p : problems) {
+        const auto it = by_key.find({p.rule, p.record});
+        if (it == by_key.end())
+            continue;
+        const model::Review& r = *it->second;
+        const Rule* rule = find_rule(r.rule);
+        if (!rule || rule->kind == RuleKind::Integrity)
+            continue; // review-invalid below: it marks nothing
+        p.reviewed = model::ReviewMark{r.reviewed_on ? r.reviewed_on->str() : std::string(), r.by, r.note};
+        matched[&r] = true;
+    }
+
+    model::Problems added;
+    for (const auto& [key, review] : by_key) {
+        const model::Review& r = *review;
+        const Rule* rule = find_rule(r.rule);
+        if (!rule) {
+            const std::string near = util::closest_match(r.rule, rule_ids());
+            added.push_back({"review-invalid", Severity::Error, "reviews.csv", r.line, r.record,
+                             fmt::format("the review of {} names the rule \"{}\", which does not exist", r.record,
+                                         r.rule),
+                             near.empty() ? "`pthv explain` lists the rule ids" : "did you mean " + near + "?"});
+        } else if (rule->kind == RuleKind::Integrity) {
+            added.push_back({"review-invalid", Severity::Error, "reviews.csv", r.line, r.record,
+                             fmt::format("the review of {} names {}, a data-integrity rule: such a finding is a "
+                                         "mistake in the data and cannot be reviewed",
+                                         r.record, r.rule),
+                             "fix the data, and remove this review"});
+        } else if (!matched.count(&r) && checked(r.rule)) {
+            added.push_back({"review-stale", Severity::Warning, "reviews.csv", r.line, r.record,
+                             fmt::format("the review of {} for {} matches no current finding: the data changed "
+                                         "since it was reviewed",
+                                         r.rule, r.record),
+                             "remove the review, or fix its rule or record"});
+        }
+    }
+    problems.insert(problems.end(), added.begin(), added.end());
+}
+
+} // namespace pthv::rules

@@ -1,0 +1,215 @@
+#!/usr/bin/env bash
+# Public reports that leak nothing, and outputs no cell can inject into:
+# money never gives back a suppressed count in any format; control
+# characters are escaped in every text output and refused on entry;
+# markdown forms no link or image; bad --lock-timeout values, duplicate
+# students in a --flags file and a pthv.yaml that is not UTF-8 are refused.
+set -u
+pthv=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+passes=0
+check() { # name, then a command that must succeed
+    local name=$1
+    shift
+    if "$@" >/dev/null 2>&1; then
+        echo "ok   $name"
+        passes=$((passes + 1))
+    else
+        echo "FAIL $name"
+        fails=$((fails + 1))
+    fi
+}
+
+# A district of three sites: S01 with 20 completed visits, S02 with 15 and
+# S03 with 3, each visit by a pair of certificated staff paid 50.00 each
+# (100.00 a visit). S03's count is under min_cell (10); its spending,
+# 300.00, would give it back.
+repo=$tmp/repo
+mkdir -p "$repo"
+cat >"$repo/pthv.yaml" <<'YAML'
+district: Smallville Unified
+school_year: {start: 2026-07-01, end: 2027-06-30, mid_year: 2027-01-31}
+calendar:
+  first_day: 2026-08-19
+  last_day: 2027-06-04
+  weekdays: [mon, tue, wed, thu, fri]
+  school_day: {start: "08:00", end: "15:30"}
+  holidays: []
+practices: {arrange_lead_days: 1, reflection_within_days: 7, refresher_months: 24}
+compensation:
+  certificated: {per_visit: 50.00}
+  classified: {hourly: 28.00, minimum_minutes: 60}
+  training: {certificated_hourly: 40.00, classified_hourly: 28.00}
+funding:
+  - {source: district, amount: 45000.00}
+reports: {min_cell: 10}
+YAML
+printf 'site_id,name,level,status,coordinator_id,visit_goal\nS01,North,elementary,active,,\nS02,South,elementary,active,,\nS03,Tiny,elementary,active,,\n' >"$repo/sites.csv"
+{
+    echo "staff_id,name,site_id,role,class,opted_in,hourly_rate,active"
+    for s in 1 2 3; do
+        echo "T${s}1,Teacher ${s}1,S0$s,teacher,certificated,yes,,yes"
+        echo "T${s}2,Teacher ${s}2,S0$s,teacher,certificated,yes,,yes"
+    done
+} >"$repo/staff.csv"
+{
+    echo "staff_id,date,kind,hours,session"
+    for s in 1 2 3; do
+        echo "T${s}1,2026-06-10,intro,3,june intro"
+        echo "T${s}2,2026-06-10,intro,3,june intro"
+    done
+} >"$repo/trainings.csv"
+echo "student_id,site_id,grade,homeroom_id,name,family_id" >"$repo/students.csv"
+echo "visit_id,student_id,site_id,date,start_time,minutes,educators,status,arranged_on,focus,mode,reflected_on,language,notes" >"$repo/visits.csv"
+add_site() { # site, visits
+    local s=$1 n=$2 i
+    for i in $(seq 1 "$n"); do
+        local st=ST$s$(printf %02d "$i")
+        echo "$st,S0$s,3,T${s}1,,F$st" >>"$repo/students.csv"
+        # One visit a day at 16:30, after school: each is its own visit event.
+        local day=2026-10-$(printf %02d "$i")
+        echo "V$st,$st,S0$s,$day,16:30,45,T${s}1;T${s}2,completed,2026-09-01,hopes_and_dreams,home,$day,en," >>"$repo/visits.csv"
+    done
+}
+add_site 1 20
+add_site 2 15
+add_site 3 3
+run() { "$pthv" -C "$repo" --as-of 2026-12-01 "$@"; }
+
+run report --period end-of-year --format csv --table site_money -o "$tmp/internal.csv"
+check "internal: S03 spent 300.00 (3 visits x 2 x 50.00)" grep -q '^S03,district,300.00$' "$tmp/internal.csv"
+
+# Amounts that would give S03's three visits back: its own spending, one
+# educator's share, and any per-visit multiple up to min_cell visits.
+leaks='(^|[^0-9.,])(300\.00|150\.00|100\.00|200\.00|50\.00|[1-9]00\.00)([^0-9]|$)'
+public_outputs() { # label
+    for fmt in text md html csv json; do
+        run report --period end-of-year --public --format "$fmt" -o "$tmp/$1.$fmt"
+    done
+}
+no_leak() { # label
+    for fmt in text md html csv json; do
+        check "$1 $fmt: no amount gives back S03's count" bash -c "! grep -E -q '$leaks' '$tmp/$1.$fmt'"
+    done
+    check "$1 json: S03's count is suppressed, no site's money beside it" python3 -c "
+import json
+d = json.load(open('$tmp/$1.json'))
+s3 = [s for s in d['sites'] if s['site_id'] == 'S03'][0]
+assert s3['completed_visits'] == '<10', s3['completed_visits']
+assert all(r['site_id'] not in ('S03', 'S02') for r in d['site_money']), d['site_money']
+"
+    check "$1 csv: S03's visits shown as <10" grep -q '^S03,Tiny,<10,' "$tmp/$1.csv"
+}
+
+public_outputs one-source
+no_leak one-source
+check "one source: S02 and S03 folded into one line of 18 visits" \
+    grep -q '^other (2 sites),district,"1,800.00"$' "$tmp/one-source.csv"
+check "one source: S01 is shown" grep -q '^S01,district,"2,000.00"$' "$tmp/one-source.csv"
+check "text says what other means" grep -q 'other: the sites with fewer than 10 visits' "$tmp/one-source.text"
+
+# A source that pays for S03 alone would give it back whole.
+sed -i 's/^  - {source: district, amount: 45000.00}/  - {source: title-1, amount: 5000.00, sites: [S03]}\n  - {source: district, amount: 45000.00}/' "$repo/pthv.yaml"
+public_outputs two-sources
+no_leak two-sources
+check "a source paying only a small site: spending withheld, budget shown" \
+    grep -q '^title-1,"5,000.00",\*,\*,\*$' "$tmp/two-sources.csv"
+check "json: the withheld source's figures are null" python3 -c "
+import json
+m = [r for r in json.load(open('$tmp/two-sources.json'))['money'] if r['source'] == 'title-1'][0]
+assert m['paid_closed'] is None and m['owed_open'] is None and m['left'] is None, m"
+check "4,700.00 left of 5,000.00 is not printed" bash -c "! grep -q '4,700.00\|4700.00' $tmp/two-sources.*"
+
+# One site's public report follows the district's folding: S02's spending
+# (folded in the district report) is not printed, so the two cannot be
+# subtracted.
+sed -i '/title-1/d' "$repo/pthv.yaml"
+for fmt in text csv json; do
+    run report --period end-of-year --public --site S02 --format "$fmt" -o "$tmp/site.$fmt"
+    check "--site S02 $fmt: no 1,500.00 (S02's own spending)" bash -c "! grep -E -q '1,?500\.00' '$tmp/site.$fmt'"
+done
+
+# ----- control characters -----
+esc=$'\x1b'
+printf 'T11,Evil\x1b[2J\x1b]0;pwned\x07 Name\r,S01,teacher,certificated,yes,,yes\n' >"$tmp/evil_staff"
+sed -i "s/^T11,Teacher 11,.*/$(sed 's/[&/\]/\\&/g' "$tmp/evil_staff")/" "$repo/staff.csv"
+sed -i "s/^S02,South,/S02,[x](javascript:alert(1)) ![t](http:\/\/track\/p.png) \`c\` Sou${esc}[31mth,/" "$repo/sites.csv"
+sed -i "0,/,en,$/s//,es${esc}[5m,/" "$repo/visits.csv"
+# Students' names, and a flag column's name (the targeting check prints it).
+sed -i "1s/\$/,flag_att${esc}[8mx/; 2,\$s/\$/,no/; 2,5s/,no\$/,yes/" "$repo/students.csv"
+sed -i "s/^ST101,S01,3,T11,,/ST101,S01,3,T11,Kid${esc}[7m One,/; s/^ST201,S02,3,T21,,/ST201,S02,3,T21,Kid${esc}[7m Two,/" "$repo/students.csv"
+check "the fixture holds ESC in names, a site, a language and a flag" bash -c "grep -q \$'\\x1b' '$repo/staff.csv' && grep -q \$'\\x1b' '$repo/sites.csv' && grep -q \$'\\x1b' '$repo/visits.csv' && test \$(grep -c \$'\\x1b' '$repo/students.csv') -eq 3"
+raw() { LC_ALL=C grep -q -P '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
+for fmt in text md html csv; do
+    run report --period end-of-year --format "$fmt" -o "$tmp/inj.$fmt"
+    check "report $fmt: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/inj.$fmt'"
+done
+check "report text: ESC shown as \\x1B" grep -q -F 'Sou\x1B[31mth' "$tmp/inj.text"
+check "report text: the language cell escaped" grep -q -F 'es\x1B[5m' "$tmp/inj.text"
+check "report md: no link, image or code forms" bash -c "! grep -q -F '](' '$tmp/inj.md' && ! grep -q -F '![' '$tmp/inj.md' && grep -q -F '\\[x\\]\\(javascript:alert\\(1\\)\\)' '$tmp/inj.md' && grep -q -F '\\\`c\\\`' '$tmp/inj.md'"
+run roster -o "$tmp/roster.text"
+check "roster: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/roster.text'"
+check "roster: the name shown with \\xNN" grep -q -F 'Evil\x1B[2J\x1B]0;pwned\x07 Name\x0D' "$tmp/roster.text"
+run roster student ST101 >"$tmp/student.text"
+check "roster student: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/student.text'"
+run roster students --site S02 >"$tmp/students.text"
+check "roster students: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/students.text'"
+run check-targeting --by site >"$tmp/targeting.text"
+check "check-targeting text: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/targeting.text'"
+run payroll --from 2026-07-01 --to 2026-12-01 >"$tmp/payroll.text"
+check "payroll text: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/payroll.text'"
+check "payroll text: the name shown with \\xNN" grep -q -F 'Evil\x1B[2J' "$tmp/payroll.text"
+
+# Refused on entry: exit 2, naming the option or file:line, nothing written.
+cp "$repo/visits.csv" "$tmp/visits.before"
+cp "$repo/staff.csv" "$tmp/staff.before"
+run log-visit --student ST101 --educators T11,T12 --date 2026-10-03 --time 10:00 --minutes 45 \
+    --arranged-on 2026-09-20 --focus academics --mode home --notes $'call back\x1b[8m' 2>"$tmp/err"
+check "log-visit --notes with ESC exits 2" test $? -eq 2
+check "the message names --notes" grep -q -- '--notes' "$tmp/err"
+check "the message has no raw ESC" bash -c "! grep -q \$'\\x1b' '$tmp/err'"
+run log-visit --student ST101 --educators T11,T12 --date 2026-10-03 --language $'es\x08' 2>"$tmp/err"
+check "log-visit --language with a backspace exits 2 naming it" bash -c "test $? -eq 2 && grep -q -- '--language' '$tmp/err'"
+run log-visit --student ST101 --educators T11,T12 --date 2026-10-03 --notes $'a\xc2\x9bb' 2>/dev/null
+check "log-visit --notes with a C1 control exits 2" test $? -eq 2
+run roster add --id T99 --name $'Bad\bName' --site S01 --role teacher --class certificated --opted-in yes 2>"$tmp/err"
+check "roster add --name with backspace exits 2 naming it" bash -c "test $? -eq 2 && grep -q -- '--name' '$tmp/err'"
+run roster set T12 --role $'teacher\x7f' 2>"$tmp/err"
+check "roster set --role with DEL exits 2 naming it" bash -c "test $? -eq 2 && grep -q -- '--role' '$tmp/err'"
+printf 'student_id,date,start_time,minutes,educators,arranged_on,focus,mode,notes\nST101,2026-10-04,10:00,45,T11;T12,2026-09-20,academics,home,"two\nlines ok"\nST102,2026-10-04,10:00,45,T11;T12,2026-09-20,academics,home,bad\x1b[2J\n' >"$tmp/export.csv"
+run log-visit --import "$tmp/export.csv" 2>"$tmp/err"
+check "an import with ESC in a cell exits 2" test $? -eq 2
+check "the import names file:line of the bad cell" grep -q "export.csv:4: error\[value-invalid\]: notes" "$tmp/err"
+check "a line break in a quoted cell is not refused" bash -c "! grep -q 'export.csv:2:' '$tmp/err'"
+check "visits.csv is unchanged" cmp "$tmp/visits.before" "$repo/visits.csv"
+check "staff.csv is unchanged" cmp "$tmp/staff.before" "$repo/staff.csv"
+
+# ----- --lock-timeout -----
+scheduled=(log-visit --student ST101 --educators T11,T12 --date 2026-12-10 --status scheduled --arranged-on 2026-11-20 --dry-run)
+for bad in nan inf -1 1e9 -inf; do
+    run "${scheduled[@]}" --lock-timeout "$bad" 2>"$tmp/err"
+    check "--lock-timeout $bad exits 2 naming the option" bash -c "test $? -eq 2 && grep -q -- '--lock-timeout' '$tmp/err'"
+done
+run "${scheduled[@]}" --lock-timeout 2.5 >/dev/null 2>&1
+check "--lock-timeout 2.5 is accepted" test $? -eq 0
+
+# ----- duplicate students in --flags -----
+printf 'student_id,flag_attendance\nST101,yes\nST102,no\nST101,no\n' >"$tmp/flags.csv"
+run check-targeting --flags "$tmp/flags.csv" >"$tmp/out" 2>"$tmp/err"
+check "check-targeting: conflicting flags for one student exit 2" test $? -eq 2
+check "the duplicate is named with file:line and the first line" \
+    grep -q "flags.csv:4: error\[duplicate-key\]: student_id ST101 appears again (first on line 2) with other flags: flag_attendance yes there, no here" "$tmp/err"
+run validate --flags "$tmp/flags.csv" >"$tmp/out" 2>&1
+check "validate --flags lists the duplicate" grep -q 'flags.csv:4: error\[duplicate-key\]' "$tmp/out"
+
+# ----- pthv.yaml not UTF-8 -----
+sed -i 's/^district: Smallville Unified/district: Smallville \xe9t\xe9/' "$repo/pthv.yaml"
+run validate >"$tmp/out" 2>&1
+check "validate: config-invalid at the district's line" grep -q 'pthv.yaml:1: error\[config-invalid\]: not UTF-8 (invalid byte 0xE9 at column 22)' "$tmp/out"
+run report --period end-of-year --format html -o "$tmp/bad.html" 2>/dev/null
+check "report html: nothing written as invalid UTF-8" bash -c "test ! -e '$tmp/bad.html' || iconv -f UTF-8 -t UTF-8 '$tmp/bad.html' >/dev/null"
+
+echo "$passes passed, $fails failed"
+test "$fails" -eq 0
