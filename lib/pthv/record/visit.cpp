@@ -10,13 +10,15 @@ namespace pthv::record {
 
 namespace {
 
-// "V<yyyymmdd>-<student_id>": a new visit's id, before any "-2".
+// "V<yyyymmdd>-<student_id>": a new visit's id, before any "-2". A date
+// that does not read (11/4/2026 in an import without date_format) gives
+// "V????????-<student>": the row is refused anyway, and its messages must
+// not show a made-up date such as V1142026.
 std::string visit_id_base(const std::string& date, const std::string& student_id)
 {
-    std::string digits;
-    for (const char c : date)
-        if (c >= '0' && c <= '9')
-            digits += c;
+    const auto d = model::Date::parse(date);
+    std::string digits = d ? d->str() : std::string("????????");
+    digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
     return "V" + digits + "-" + student_id;
 }
 
