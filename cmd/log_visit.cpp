@@ -76,6 +76,7 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::visit_scope({fields})));
     const model::Repo& repo = current.loaded.repo;
     record::complete_new_visit(fields, repo, "completed");
+    record::fill_language(fields, current.sources, repo);
     std::set<std::string> reserved;
     fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
     const auto& header = repo.files.at("visits.csv").header;

@@ -11,6 +11,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/record/import_map.hpp>
+#include <pthv/record/visit.hpp>
 #include <pthv/record/visit_import.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -152,6 +153,8 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const auto& info = repo.files.at("visits.csv");
     record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
     refuse_control_in_rows(o.file, plan.rows, plan.problems);
+    for (auto& r : plan.rows)
+        record::fill_language(r.fields, current.sources, repo);
 
     const auto newline = io::newline_of(current.sources.at("visits.csv"));
     std::string rows;

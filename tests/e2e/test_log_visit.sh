@@ -133,4 +133,18 @@ check "the lock message says another pthv is writing" grep -q 'another pthv' "$t
 exec 9>&-
 
 check "--help shows examples" bash -c "'$PTHV' log-visit --help | grep -q 'pthv log-visit --update'"
+# language, when not given, is the student's home language (students.csv's
+# home_language, else its language column); given, it is kept.
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+cp -r "$src/examples" "$tmp/ex"
+student=$(awk -F, 'NR > 1 && $7 == "es" {print $1; exit}' "$tmp/ex/students.csv")
+ex() { "$PTHV" -C "$tmp/ex" --as-of 2026-05-15 "$@"; }
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --dry-run)
+check "no --language: the student's language (es) is filled in" grep -q ",scheduled,.*,es,$" <<<"$out"
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --language vi --dry-run)
+check "--language given: kept" grep -q ",vi,$" <<<"$out"
+sed -i '1s/,language,/,home_language,/' "$tmp/ex/students.csv"
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --dry-run)
+check "a home_language column is read too" grep -q ",scheduled,.*,es,$" <<<"$out"
+
 finish

@@ -4,6 +4,7 @@
 
 #include <pthv/io/schema.hpp>
 #include <pthv/model/facts.hpp>
+#include <pthv/record/edit.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -65,6 +66,21 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
     if (fields["site_id"].empty())
         if (const model::Student* s = repo.find_student(fields["student_id"]))
             fields["site_id"] = s->site_id;
+}
+
+void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)
+{
+    if (!field(fields, "language").empty())
+        return;
+    const model::Student* s = repo.find_student(field(fields, "student_id"));
+    if (!s || s->line == 0)
+        return;
+    const Fields student = row_fields(sources, "students.csv", s->line);
+    for (const char* column : {"home_language", "language"})
+        if (const auto it = student.find(column); it != student.end() && !util::trim(it->second).empty()) {
+            fields["language"] = std::string(util::trim(it->second));
+            return;
+        }
 }
 
 namespace {
