@@ -32,6 +32,7 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
     const auto& visits = ctx.repo.visits;
     std::vector<std::pair<std::uint64_t, std::size_t>> keyed;
     std::vector<std::string_view> scratch;
+    std::set<std::size_t> reported;
     for (std::size_t i = 0; i < visits.size(); ++i)
         if (visits[i].completed() && visits[i].date)
             // What makes two completed visits the same: student, date, educators.
@@ -54,9 +55,39 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
                         fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and educators",
                                     v.id, first.id, first.line, v.student_id, v.date->str()),
                         "remove the repeated row, or fix its date or educators");
+                reported.insert(keyed[i].second);
                 break;
             }
         }
+    }
+
+    // Widened: one student cannot be visited twice at the same moment, so
+    // two completed rows with the same student, date and start time are one
+    // visit logged twice whatever their educators (the retry after a
+    // CP5-pair finding that named the second educator).
+    std::vector<std::tuple<std::string_view, std::int32_t, int, std::size_t>> timed;
+    for (std::size_t i = 0; i < visits.size(); ++i)
+        if (visits[i].completed() && visits[i].date && visits[i].start_time && !reported.count(i))
+            timed.emplace_back(visits[i].student_id, visits[i].date->days(), visits[i].start_time->minutes(), i);
+    std::sort(timed.begin(), timed.end());
+    for (std::size_t k = 1; k < timed.size(); ++k) {
+        const auto& [student, day, minute, i] = timed[k];
+        std::size_t first = k - 1;
+        while (first > 0 && std::get<0>(timed[first - 1]) == student && std::get<1>(timed[first - 1]) == day &&
+               std::get<2>(timed[first - 1]) == minute)
+            --first;
+        if (std::get<0>(timed[first]) != student || std::get<1>(timed[first]) != day ||
+            std::get<2>(timed[first]) != minute)
+            continue;
+        const Visit& v = visits[i];
+        const Visit& f = visits[std::get<3>(timed[first])];
+        out.add("duplicate-visit", "visits.csv", v.line, v.id,
+                fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and start time {}, "
+                            "educators {} and {}",
+                            v.id, f.id, f.line, v.student_id, v.date->str(), v.start_time->str(),
+                            util::join(v.educators, ";"), util::join(f.educators, ";")),
+                "one student is visited once at a time: keep the row that is right, remove the other "
+                "(pthv log-visit --remove ID --reason TEXT)");
     }
 }
 
