@@ -31,6 +31,8 @@ const std::vector<std::pair<const char*, const char*>> k_flags = {
 struct LogVisitOptions {
     std::map<std::string, std::string> values; // field -> flag value
     std::string update;
+    std::string remove;
+    std::string reason;
     ImportOptions import;
     WriteOptions write;
 };
@@ -76,6 +78,7 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::visit_scope({fields})));
     const model::Repo& repo = current.loaded.repo;
     record::complete_new_visit(fields, repo, "completed");
+    record::fill_language(fields, current.sources, repo);
     std::set<std::string> reserved;
     fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
     const auto& header = repo.files.at("visits.csv").header;
@@ -129,6 +132,46 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     return check_and_write(session, current, *edit, o.write, done, "change to visit " + o.update);
 }
 
+// A row logged by mistake (the same visit twice, the wrong student) is
+// removed without a hand edit of the CSV, unless a closed pay period paid
+// it: what was paid stays in the log (mark it cancelled instead, and settle
+// the payment with payroll).
+int run_remove(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+{
+    if (util::trim(o.reason).empty())
+        throw UsageError("--remove " + o.remove + ": say why with --reason TEXT (it goes into the commit message)");
+    refuse_control("--reason", o.reason);
+    if (!given_fields(o, sub).empty())
+        throw UsageError("--remove takes no other field; to change a visit use --update");
+
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_edit(session, "visits.csv");
+    const model::Repo& repo = current.loaded.repo;
+    const model::Visit* v = repo.find(repo.names.visits.find(o.remove));
+    if (!v)
+        throw UsageError("--remove " + o.remove + ": no visit has this id" +
+                         model::did_you_mean(repo.names.visits.closest(o.remove)) + " Nothing was written.");
+    for (const auto& l : repo.ledger)
+        if (l.item == model::ItemKind::Visit && l.item_id == o.remove)
+            throw UsageError(fmt::format("--remove {}: {} line {} paid it, and a paid visit stays in the log; if it did "
+                                         "not take place, mark it with --update {} --status cancelled and settle the "
+                                         "payment with payroll. Nothing was written.",
+                                         o.remove, l.file, l.line, o.remove));
+    const auto after = io::remove_line(current.sources.at("visits.csv"), v->line);
+    if (!after)
+        throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
+    record::Edit edit;
+    edit.file = "visits.csv";
+    edit.newline = io::newline_of(current.sources.at("visits.csv"));
+    edit.after = *after;
+    const std::string row(util::trim(io::line_at(current.sources.at("visits.csv"), v->line)));
+    const std::string done =
+        fmt::format("{} {} (visits.csv line {}): {}\n  {}\nCommit it with the reason: git commit -am \"remove {}: {}\"\n",
+                    o.write.dry_run ? "would remove" : "removed", o.remove, v->line, o.reason, row, o.remove,
+                    o.reason);
+    return check_and_write(session, current, edit, o.write, done, "removal of visit " + o.remove);
+}
+
 } // namespace
 
 Runner setup_log_visit(CLI::App& sub)
@@ -158,6 +201,10 @@ Runner setup_log_visit(CLI::App& sub)
     sub.add_option("--site", o->values["site_id"], "Site (default: the student's)")->type_name("SITE");
     sub.add_option("--update", o->update, "Change the named fields of this visit; keep the rest of the file")
         ->type_name("VISIT_ID");
+    sub.add_option("--remove", o->remove,
+                   "Remove this visit's row, logged by mistake (refused once a closed pay period paid it)")
+        ->type_name("VISIT_ID");
+    sub.add_option("--reason", o->reason, "With --remove: why (printed for the commit message)")->type_name("TEXT");
     sub.add_option("--import", o->import.file, "Add many visits from a CSV export, all or nothing")
         ->type_name("FILE");
     sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
@@ -169,7 +216,8 @@ Runner setup_log_visit(CLI::App& sub)
                "  pthv log-visit --student ST0212 --educators T017,T022 --date 2026-10-02 --status scheduled "
                "--arranged-on 2026-09-25\n"
                "  pthv log-visit --update V20260914-ST0107 --reflected-on 2026-09-15\n"
-               "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n\n"
+               "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n"
+               "  pthv log-visit --remove V20260914-ST0107-2 --reason \"logged twice\"\n\n"
                "Prints the visit id. Data-integrity errors (unknown student, bad date, ...) refuse the visit:\n"
                "exit 2, nothing written. Core-practice findings are printed and the visit is recorded:\n"
                "exit 1 where one is an error. An import adds every row or none, and skips rows already\n"
@@ -185,6 +233,13 @@ Runner setup_log_visit(CLI::App& sub)
         }
         if (!o->import.map.empty())
             throw UsageError("--map goes with --import FILE");
+        if (!o->remove.empty()) {
+            if (!o->update.empty())
+                throw UsageError("--remove and --update do not go together");
+            return run_remove(*o, *app, s);
+        }
+        if (!o->reason.empty())
+            throw UsageError("--reason goes with --remove VISIT_ID");
         return o->update.empty() ? run_new(*o, *app, s) : run_update(*o, *app, s);
     };
 }

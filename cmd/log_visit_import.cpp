@@ -11,6 +11,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/record/import_map.hpp>
+#include <pthv/record/visit.hpp>
 #include <pthv/record/visit_import.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -94,6 +95,44 @@ void refuse_control_in_rows(const std::string& file, const std::vector<record::I
         }
 }
 
+// Advice that points at the map, not the cell: a form export writes every
+// date and answer the same way, so one line of the map fixes every row
+// (docs/import.md). `field "value" is not ...` is how value-invalid names a
+// cell.
+void advise_map(model::Problems& problems)
+{
+    const auto quoted = [](const std::string& message, std::size_t from) {
+        const auto open = message.find('"', from);
+        const auto close = open == std::string::npos ? open : message.find('"', open + 1);
+        return close == std::string::npos ? std::string() : message.substr(open + 1, close - open - 1);
+    };
+    for (auto& p : problems) {
+        if (p.rule != "value-invalid")
+            continue;
+        const auto& m = p.message;
+        if (const auto at = m.find("\" is not a date"); at != std::string::npos) {
+            const std::string value = quoted(m, m.rfind('"', at - 1));
+            const bool slashes = std::count(value.begin(), value.end(), '/') == 2;
+            p.advice = slashes ? fmt::format("the export writes dates like {}: add date_format: \"%m/%d/%Y\" to the map "
+                                             "(\"%d/%m/%Y\" if the day comes first); see docs/import.md",
+                                             value)
+                               : "set date_format in the map to how the export writes dates; see docs/import.md";
+        } else if (const auto one_of = m.find("\" is not one of "); one_of != std::string::npos) {
+            const auto open = m.rfind('"', one_of - 1); // the value's opening quote
+            if (open == std::string::npos || open < 2)
+                continue;
+            const auto space = m.rfind(' ', open - 2); // before the field's name
+            if (space == std::string::npos)
+                continue;
+            const std::string field = m.substr(space + 1, open - 2 - space);
+            const std::string value = m.substr(open + 1, one_of - open - 1);
+            p.advice = fmt::format("translate the export's answer in the map: values: {{{}: {{\"{}\": ...}}}} with one "
+                                   "of the values listed; see docs/import.md",
+                                   field, value);
+        }
+    }
+}
+
 } // namespace
 
 int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
@@ -114,6 +153,8 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const auto& info = repo.files.at("visits.csv");
     record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
     refuse_control_in_rows(o.file, plan.rows, plan.problems);
+    for (auto& r : plan.rows)
+        record::fill_language(r.fields, current.sources, repo);
 
     const auto newline = io::newline_of(current.sources.at("visits.csv"));
     std::string rows;
@@ -126,7 +167,8 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const record::EditCheck check = plan.rows.empty() ? record::EditCheck{}
                                                       : record::check_edit(current.sources, edit, options);
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
-    const auto refused = merge(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    auto refused = merge(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    advise_map(refused);
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; visits.csv is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file));
@@ -135,6 +177,12 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
         write_edit(session, edit);
     const auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
     std::string& out = session.out();
+    // A dry run shows what would be written, row by row, as log-visit does.
+    if (w.dry_run && !plan.rows.empty()) {
+        out += fmt::format("would add to visits.csv from line {}:\n", first_line);
+        for (const auto& r : plan.rows)
+            out += "  " + util::printable(util::trim(record::render_row(info.header, r.fields, ""))) + "\n";
+    }
     print_problems(out, findings, session.color());
     const auto t = rules::tally(findings);
     if (!session.global().quiet || w.dry_run)

@@ -35,4 +35,7 @@ out=$("$pthv" valdate 2>&1); code=$?
 check "misspelt command: exit 2" [ "$code" -eq 2 ]
 check "misspelt command: did you mean" grep -q 'did you mean validate' <<<"$out"
 check "misspelt command: points to the main help" grep -qF 'Run `pthv --help`' <<<"$out"
+out=$("$pthv" -C "$src/examples" --as-of 2026-05-15 roster student ST87 2>&1); code=$?
+check "an id without its zero-padding: exit 2" [ "$code" -eq 2 ]
+check "an id without its zero-padding: did you mean the padded id" grep -q "did you mean ST0087?" <<<"$out"
 exit $fail

@@ -87,4 +87,19 @@ printf '%s\n' 'student_id,date,educators,status' 'ST05,2026-10-20,T001;T002,sche
 out=$(pv log-visit --import sched.csv --dry-run)
 check "an import --dry-run says what it would add" grep -q 'would add 1 visit' <<<"$out"
 check "an import --dry-run writes nothing" cmp -s "$r/visits.csv" before.csv
+
+# A first import of a US-style form export without a map for it: the hints
+# point at the map line that fixes every row, and ids show no made-up date.
+printf 'Student ID,Date,Educator 1,Educator 2,Start,Minutes,Focus\nST06,9/19/2026,T001,T002,16:00,40,Hopes & Dreams\n' >us.csv
+printf 'columns:\n  student_id: Student ID\n  date: Date\n  educators: [Educator 1, Educator 2]\n  start_time: Start\n  minutes: Minutes\n  focus: Focus\ndefaults: {status: completed, mode: home}\n' >us-map.yaml
+out=$(pv log-visit --import us.csv --map us-map.yaml 2>&1)
+check "a US date: the hint names date_format" grep -qF 'hint: the export writes dates like 9/19/2026: add date_format: "%m/%d/%Y" to the map' <<<"$out"
+check "an answer not in the vocabulary: the hint names values:" grep -qF 'values: {focus: {"Hopes & Dreams": ...}}' <<<"$out"
+check "no garbled id from the unread date" bash -c '! grep -q "V9192026" <<<"$1"' _ "$out"
+check "the id shows the date is unknown" grep -q 'visit V????????-ST06:' <<<"$out"
+printf 'date_format: "%%m/%%d/%%Y"\nvalues:\n  focus: {"Hopes & Dreams": hopes_and_dreams}\n' >>us-map.yaml
+cp "$r/visits.csv" before-dry.csv
+out=$(pv log-visit --import us.csv --map us-map.yaml --dry-run 2>&1)
+check "--dry-run shows each row it would write" grep -q '^  V20260919-ST06,ST06,S02,2026-09-19,16:00,40,T001;T002,completed,' <<<"$out"
+check "--dry-run writes nothing" cmp -s "$r/visits.csv" before-dry.csv
 finish

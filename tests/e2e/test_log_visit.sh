@@ -133,4 +133,48 @@ check "the lock message says another pthv is writing" grep -q 'another pthv' "$t
 exec 9>&-
 
 check "--help shows examples" bash -c "'$PTHV' log-visit --help | grep -q 'pthv log-visit --update'"
+# language, when not given, is the student's home language (students.csv's
+# home_language, else its language column); given, it is kept.
+src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+cp -r "$src/examples" "$tmp/ex"
+student=$(awk -F, 'NR > 1 && $7 == "es" {print $1; exit}' "$tmp/ex/students.csv")
+ex() { "$PTHV" -C "$tmp/ex" --as-of 2026-05-15 "$@"; }
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --dry-run)
+check "no --language: the student's language (es) is filled in" grep -q ",scheduled,.*,es,$" <<<"$out"
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --language vi --dry-run)
+check "--language given: kept" grep -q ",vi,$" <<<"$out"
+sed -i '1s/,language,/,home_language,/' "$tmp/ex/students.csv"
+out=$(ex log-visit --student "$student" --educators T001,T002 --date 2026-05-14 --status scheduled --dry-run)
+check "a home_language column is read too" grep -q ",scheduled,.*,es,$" <<<"$out"
+
+# The retry: a visit recorded with a CP5-pair finding, logged again with the
+# second educator. The widened duplicate-visit catches it; --remove takes
+# the mistaken row out without a hand edit.
+cp -r "$src/tests/errors/base" "$tmp/retry"
+rv() { "$PTHV" -C "$tmp/retry" --as-of 2026-10-01 "$@"; }
+rv log-visit --student ST02 --educators T01 --date 2026-09-21 --time 16:30 --minutes 40 --arranged-on 2026-09-15 \
+    --focus hopes_and_dreams --mode home --reflected-on 2026-09-22 >"$tmp/out" 2>&1
+check "retry: the solo visit is recorded, and says so" grep -q "was recorded in visits.csv" "$tmp/out"
+rv log-visit --student ST02 --educators T01,T02 --date 2026-09-21 --time 16:30 --minutes 40 --arranged-on 2026-09-15 \
+    --focus hopes_and_dreams --mode home --reflected-on 2026-09-22 >"$tmp/out" 2>&1
+check "retry: the second row is a duplicate-visit" \
+    grep -q "warning\[duplicate-visit\]: visit V20260921-ST02-2 repeats visit V20260921-ST02 .*same student ST02, date 2026-09-21 and start time 16:30" "$tmp/out"
+cp "$tmp/retry/visits.csv" "$tmp/before-remove.csv"
+rv log-visit --remove V20260921-ST02 >/dev/null 2>&1
+check "--remove without --reason: exit 2" test $? = 2
+rv log-visit --remove V20260921-ST2 --reason "typo" >/dev/null 2>"$tmp/err"
+check "--remove of an unknown id: exit 2 with did you mean" grep -q "did you mean V20260921-ST02" "$tmp/err"
+check "refused removals leave visits.csv byte-identical" cmp -s "$tmp/retry/visits.csv" "$tmp/before-remove.csv"
+out=$(rv log-visit --remove V20260921-ST02 --reason "logged before the second educator was added" 2>&1)
+check "--remove: exit 0" test $? = 0
+check "--remove: says what it removed and why" grep -q "^removed V20260921-ST02 (visits.csv line 5): logged before" <<<"$out"
+check "--remove: the row is gone" bash -c '! grep -q "^V20260921-ST02," "$1"' _ "$tmp/retry/visits.csv"
+check "--remove: every other line is kept" test "$(grep -vc '^V20260921-ST02,' "$tmp/before-remove.csv")" = "$(wc -l <"$tmp/retry/visits.csv")"
+check "--remove: the repo validates clean again" rv validate -q
+rv payroll --month 2026-09 --close >/dev/null 2>&1
+rv log-visit --remove V20260914-ST01 --reason "wrong" >/dev/null 2>"$tmp/err"
+check "--remove of a paid visit: exit 2" test $? = 2
+check "--remove of a paid visit: names the ledger and the way out" grep -q "payroll/2026-09.csv line .* paid it.*--status cancelled" "$tmp/err"
+check "--remove of a paid visit: the row stays" grep -q "^V20260914-ST01," "$tmp/retry/visits.csv"
+
 finish

@@ -50,6 +50,31 @@ TEST_CASE("rules::duplicate-visit")
         test::append(src, "visits.csv", other_pair);
         CHECK(test::count(test::validate(src), "duplicate-visit") == 0);
     }
+    SUBCASE("the same student, date and start time with other educators: the retry after a CP5-pair finding")
+    {
+        // Line 2 is ST01 on 2026-09-14; the same moment logged again with
+        // one more educator is the same visit, whatever its educators.
+        const auto& visits = src.at("visits.csv");
+        const auto start = visits.find("V20260914-ST01,");
+        const std::string first(visits.substr(start, visits.find('\n', start) - start));
+        std::string retry = first;
+        retry.replace(0, 15, "V20260914-ST01-2,");
+        const auto educators = retry.find("T01;T02");
+        REQUIRE(educators != std::string::npos);
+        retry.replace(educators, 7, "T01;T02;T03");
+        test::append(src, "visits.csv", retry);
+        const auto p = test::only(test::validate(src), "duplicate-visit");
+        CHECK(p.line == 5);
+        CHECK(contains(p.message, "repeats visit V20260914-ST01 (line 2): same student ST01, date 2026-09-14 and "
+                                  "start time"));
+    }
+    SUBCASE("the same student and date at another start time, other educators: no duplicate")
+    {
+        std::string later = again; // 18:00, not the first row's time
+        later.replace(later.find("T02;T01"), 7, "T02;T03");
+        test::append(src, "visits.csv", later);
+        CHECK(test::count(test::validate(src), "duplicate-visit") == 0);
+    }
     SUBCASE("a cancelled row beside the completed one is no duplicate")
     {
         std::string cancelled = "V20260914-ST01-2,ST01,S01,2026-09-14,15:45,,T01;T02,cancelled,2026-09-08,,,,,";

@@ -75,6 +75,11 @@ TEST_CASE("util::closest_match")
     SUBCASE("a typo gets the command it was meant to be")
     {
         CHECK(closest_match("valdate", commands) == "validate");
+        // An id typed without its zero-padding is that id, not a neighbour
+        // one edit away.
+        CHECK(closest_match("ST02", {"ST012", "ST020", "ST002"}) == "ST002");
+        CHECK(closest_match("st2", {"ST012", "ST002"}) == "ST002");
+        CHECK(closest_match("T0007", {"T070", "T007"}) == "T007");
         CHECK(closest_match("Schema", commands) == "schema");
     }
     SUBCASE("an unrelated name gets no suggestion")

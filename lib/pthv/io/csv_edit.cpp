@@ -69,4 +69,21 @@ std::optional<std::string> replace_line(std::string_view content, std::size_t li
     return out;
 }
 
+std::optional<std::string> remove_line(std::string_view content, std::size_t line)
+{
+    const std::string_view old = line_at(content, line);
+    if (line < 2 || old.empty())
+        return std::nullopt;
+    const auto begin = static_cast<std::size_t>(old.data() - content.data());
+    std::string out(content.substr(0, begin));
+    out.append(content.substr(begin + old.size()));
+    // The last line had no line break: the one before it now ends the file.
+    if (old.back() != '\n' && !out.empty() && out.back() == '\n') {
+        out.pop_back();
+        if (!out.empty() && out.back() == '\r')
+            out.pop_back();
+    }
+    return out;
+}
+
 } // namespace pthv::io

@@ -32,4 +32,8 @@ std::string_view line_at(std::string_view content, std::size_t line);
 // no such line.
 std::optional<std::string> replace_line(std::string_view content, std::size_t line, std::string_view text);
 
+// `content` without physical line `line` (1-based) and its line break.
+// nullopt when the file has no such line or it is the header (line 1).
+std::optional<std::string> remove_line(std::string_view content, std::size_t line);
+
 } // namespace pthv::io

@@ -3,19 +3,23 @@
 #include <algorithm>
 
 #include <pthv/io/schema.hpp>
+#include <pthv/model/date.hpp>
+#include <pthv/record/edit.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
 
 namespace {
 
-// "V<yyyymmdd>-<student_id>": a new visit's id, before any "-2".
+// "V<yyyymmdd>-<student_id>": a new visit's id, before any "-2". A date
+// that does not read (11/4/2026 in an import without date_format) gives
+// "V????????-<student>": the row is refused anyway, and its messages must
+// not show a made-up date such as V1142026.
 std::string visit_id_base(const std::string& date, const std::string& student_id)
 {
-    std::string digits;
-    for (const char c : date)
-        if (c >= '0' && c <= '9')
-            digits += c;
+    const auto d = model::Date::parse(date);
+    std::string digits = d ? d->str() : std::string("????????");
+    digits.erase(std::remove(digits.begin(), digits.end(), '-'), digits.end());
     return "V" + digits + "-" + student_id;
 }
 
@@ -62,6 +66,21 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
     if (fields["site_id"].empty())
         if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
             fields["site_id"] = std::string(repo.id(s->site));
+}
+
+void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)
+{
+    if (!field(fields, "language").empty())
+        return;
+    const model::Student* s = repo.find(repo.names.students.find(field(fields, "student_id")));
+    if (!s || s->line == 0)
+        return;
+    const Fields student = row_fields(sources, "students.csv", s->line);
+    for (const char* column : {"home_language", "language"})
+        if (const auto it = student.find(column); it != student.end() && !util::trim(it->second).empty()) {
+            fields["language"] = std::string(util::trim(it->second));
+            return;
+        }
 }
 
 namespace {

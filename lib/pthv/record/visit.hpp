@@ -30,6 +30,12 @@ io::Scope visit_scope(const std::vector<Fields>& rows);
 // educators written joined by ";".
 void complete_new_visit(Fields& fields, const model::Repo& repo, const std::string& default_status);
 
+// An empty `language` takes the student's home language: students.csv's
+// `home_language` column, else its `language` column (both attributes, read
+// from the student's own line of `sources`). Nothing changes when neither
+// is there or the student is unknown.
+void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo);
+
 // Same student, date and set of educators: the same visit (rules.md,
 // duplicate-visit), so an import skips it.
 using VisitKey = std::tuple<std::string, std::string, std::vector<std::string>>;

@@ -60,7 +60,8 @@ const std::vector<Rule> k_rules = {
     {"CP5-reflection", P, 5, W, "reflected_on is empty, before the visit, or too late",
      "the pair reflects together soon after the visit; record the day in reflected_on", check_cp5_reflection},
 
-    {"duplicate-visit", O, 0, W, "two completed visits with the same student, date and educators",
+    {"duplicate-visit", O, 0, W,
+     "two completed visits of one student on one date with the same educators, or the same start time",
      "remove the repeated row, or fix its date or educators", check_duplicate_visit},
     {"unknown-column", O, 0, W, "a column no schema knows", "rename or remove the column", nullptr},
     {"paid-not-compensable", O, 0, E,

@@ -187,8 +187,39 @@ std::size_t edit_distance(std::string_view a, std::string_view b)
     return row[b.size()];
 }
 
+namespace {
+
+// "st2" for "ST002": ids that differ only in zero-padding are the same id
+// typed another way.
+std::string unpadded(std::string_view s)
+{
+    std::string out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) {
+            out += static_cast<char>(std::tolower(static_cast<unsigned char>(s[i++])));
+            continue;
+        }
+        std::size_t end = i;
+        while (end < s.size() && std::isdigit(static_cast<unsigned char>(s[end])))
+            ++end;
+        while (i + 1 < end && s[i] == '0') // "007" -> "7", "0" stays
+            ++i;
+        out.append(s.substr(i, end - i));
+        i = end;
+    }
+    return out;
+}
+
+} // namespace
+
 std::string closest_match(std::string_view name, const std::vector<std::string>& candidates)
 {
+    // The same id but for zero-padding (ST02 for ST002) beats any typo.
+    const std::string bare = unpadded(name);
+    for (const auto& c : candidates)
+        if (c != name && unpadded(c) == bare)
+            return c;
     std::string best;
     std::size_t best_distance = std::string_view::npos;
     const std::string lowered = to_lower(name);
