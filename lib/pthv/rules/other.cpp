@@ -150,4 +150,17 @@ void check_over_cap(const Context& ctx, Findings& out)
     }
 }
 
+// A scheduled visit whose day has passed happened, was cancelled, or needs
+// a new date; left as it is, it vanishes from every count without a trace.
+void check_scheduled_overdue(const Context& ctx, Findings& out)
+{
+    for (const auto& v : ctx.repo.visits)
+        if (v.status == VisitStatus::Scheduled && v.date && *v.date < ctx.repo.as_of)
+            out.add("scheduled-overdue", "visits.csv", v.line, v.id,
+                    fmt::format("visit {} is still scheduled for {}, which has passed", v.id, v.date->str()),
+                    fmt::format("record what happened: pthv log-visit --update {} --status completed (with its "
+                                "time, minutes and focus), cancelled or no_show; or give it a new date",
+                                v.id));
+}
+
 } // namespace pthv::rules
