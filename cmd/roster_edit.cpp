@@ -157,6 +157,17 @@ int run_train(const TrainOptions& o, Session& session)
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
+    // A staff id typed on the command line is named as typed, not as a line
+    // of trainings.csv that was never written.
+    std::vector<std::string> staff_ids;
+    for (const auto& s : repo.staff)
+        staff_ids.push_back(s.id);
+    for (const auto& id : o.ids)
+        if (!repo.find_staff(id)) {
+            const std::string near = util::closest_match(id, staff_ids);
+            throw UsageError("roster train " + id + ": no staff member has this id in staff.csv" +
+                             (near.empty() ? "" : "; did you mean " + near + "?") + " Nothing was written.");
+        }
     const auto& header = repo.files.at("trainings.csv").header;
     const auto newline = io::newline_of(current.sources.at("trainings.csv"));
     std::string rows;
