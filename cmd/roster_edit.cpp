@@ -153,6 +153,13 @@ int run_train(const TrainOptions& o, Session& session)
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
+    // A staff id typed on the command line is named as typed, not as a line
+    // of trainings.csv that was never written.
+    const auto& staff = repo.names.staff;
+    for (const auto& id : o.ids)
+        if (!staff.defined(staff.find(id)))
+            throw UsageError("roster train " + id + ": no staff member has this id in staff.csv" +
+                             model::did_you_mean(staff.closest(id)) + " Nothing was written.");
     const auto& header = repo.files.at("trainings.csv").header;
     const auto newline = io::newline_of(current.sources.at("trainings.csv"));
     std::string rows;

@@ -21,7 +21,8 @@ check "visits.csv still validates clean" pv validate -q
 
 # The same student and day again: the id gets -2.
 out=$(pv log-visit --student ST04 "${good[@]}" --status scheduled)
-check "a taken id gets -2" test "$out" = "V20260918-ST04-2"
+check "a taken id gets -2" test "$(head -n 1 <<<"$out")" = "V20260918-ST04-2"
+check "a visit scheduled for a day that has passed is scheduled-overdue" grep -q "warning\[scheduled-overdue\]" <<<"$out"
 
 # An unknown student: refused, exit 2, visits.csv byte-identical.
 cp "$r/visits.csv" "$tmp/before.csv"

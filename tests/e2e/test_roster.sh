@@ -50,6 +50,8 @@ cp "$r/trainings.csv" "$tmp/before.csv"
 pv roster train --date 2026-09-19 --kind refresher --hours 2 T001 T099 >/dev/null 2>"$tmp/err"
 check "roster train with an unknown staff id exits 2" test $? = 2
 check "an unknown staff id leaves trainings.csv byte-identical" cmp -s "$r/trainings.csv" "$tmp/before.csv"
+check "an unknown staff id is named as typed, not as a line of trainings.csv" \
+    bash -c "grep -q 'roster train T099: no staff member has this id' '$tmp/err' && ! grep -q 'trainings.csv:[0-9]' '$tmp/err'"
 pv roster train --date 2026-09-18 --kind intro --hours 3 T004 >/dev/null 2>"$tmp/err"
 check "a repeated training exits 2" test $? = 2
 check "a repeated training is a duplicate-key" grep -q 'error\[duplicate-key\]' "$tmp/err"

@@ -153,3 +153,20 @@ TEST_CASE("rules::over-cap")
         CHECK(test::validate(src).empty());
     }
 }
+
+TEST_CASE("rules::scheduled-overdue")
+{
+    auto src = test::tiny_repo();
+    // The fixture's visit V20261015-ST03 is scheduled for 2026-10-15.
+    SUBCASE("a scheduled visit whose day has passed fires, on its line")
+    {
+        const auto p = test::only(test::validate(src, "2026-10-16"), "scheduled-overdue");
+        CHECK(p.severity == model::Severity::Warning);
+        CHECK(p.record == "V20261015-ST03");
+        CHECK(contains(p.message, "is still scheduled for 2026-10-15, which has passed"));
+    }
+    SUBCASE("on its own day it is not overdue yet")
+    {
+        CHECK(test::count(test::validate(src, "2026-10-15"), "scheduled-overdue") == 0);
+    }
+}

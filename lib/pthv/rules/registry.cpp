@@ -70,6 +70,10 @@ const std::vector<Rule> k_rules = {
     {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
      "visits past the cap are not paid", check_over_cap},
 
+    {"scheduled-overdue", O, 0, W, "a scheduled visit dated before the as-of date",
+     "record whether it happened, was cancelled, or needs a new date (pthv log-visit --update)",
+     check_scheduled_overdue},
+
     {"paid-twice", O, 0, E, "one item (staff_id, item, item_id) appears in two closed ledgers, or twice in one",
      "a closed pay period is never rewritten: settle the second payment with payroll", check_paid_twice},
     {"ledger-name", O, 0, W, "a file in payroll/ whose name is not YYYY-MM.csv (it is not read as a ledger)",
