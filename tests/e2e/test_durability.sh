@@ -194,6 +194,13 @@ check "payroll --close onto a link exits 2" test $? = 2
 check "payroll --close onto a link names it" grep -q '2026-09.csv is a symbolic link' err.txt
 check "payroll --close writes nothing through the link" test ! -e outside/ledger.csv -a -L "$r/payroll/2026-09.csv"
 rm "$r/payroll/2026-09.csv"
+# payroll/ itself a link to a folder outside the repo: nothing is closed there.
+rmdir "$r/payroll" && mkdir -p outside/payroll-dir && ln -s "$tmp/outside/payroll-dir" "$r/payroll"
+pv payroll --month 2026-09 --close >/dev/null 2>err.txt
+check "payroll --close into a linked payroll/ exits 2" test $? = 2
+check "payroll --close into a linked payroll/ names it" grep -q 'payroll is a symbolic link' err.txt
+check "payroll --close writes nothing into the linked folder" test -z "$(ls -A outside/payroll-dir)"
+rm "$r/payroll"
 
 # ---------------------------------------------------------------------------
 # Temporary files: init's .gitignore covers them and the journal, and the

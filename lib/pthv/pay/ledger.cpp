@@ -54,6 +54,11 @@ CloseOutcome write_ledger(const fs::path& root, const std::string& month, std::s
 {
     const fs::path dir = root / "payroll";
     std::error_code ec;
+    // A closed ledger is written inside the repo or not at all: a payroll/
+    // that is a link would put it somewhere else (docs/safety.md).
+    if (fs::is_symlink(dir, ec))
+        throw util::FileError(dir.string() + " is a symbolic link; pthv writes closed pay periods only into a real "
+                                             "payroll/ folder of the data repo. Nothing was written.");
     if (!fs::is_directory(dir, ec)) {
         fs::create_directories(dir, ec);
         if (ec)
