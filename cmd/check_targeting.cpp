@@ -19,7 +19,7 @@ namespace pthv::cmd {
 
 namespace {
 
-// Data that cannot be read cannot be judged (cli.md: exit 2, nothing
+// Data that cannot be read cannot be judged (docs/guide.md: exit 2, nothing
 // written): a broken pthv.yaml, an unparsable file, a missing column.
 // Problems of the --flags file itself (an unknown student, a value that is
 // not yes or no) are printed on stderr and the check goes on without them;

@@ -1,6 +1,6 @@
 #pragma once
-// pthv check-targeting: core practice 4 in depth (cli.md, check-targeting;
-// rules.md, the targeting check). Loads the repo (with --flags FILE),
+// pthv check-targeting: core practice 4 in depth (docs/guide.md, check-targeting;
+// docs/rules.md, the targeting check). Loads the repo (with --flags FILE),
 // runs stats::analyse_targeting and stats::analyse_spread for the period,
 // and prints one of report/targeting.hpp's renderings. Exit 1 where a
 // group is possible targeting, 0 otherwise (also with no flags at all).

@@ -1,5 +1,5 @@
 #pragma once
-// What every command shares: the global options of cli.md, finding and
+// What every command shares: the global options of docs/guide.md, finding and
 // loading the data repo, "today", colour, and writing output (to stdout, or
 // atomically to -o FILE only once the command has succeeded).
 
@@ -21,7 +21,7 @@
 
 namespace pthv::cmd {
 
-// Exit codes (cli.md).
+// Exit codes (docs/guide.md).
 constexpr int k_exit_ok = 0;
 constexpr int k_exit_findings = 1;
 constexpr int k_exit_usage = 2;

@@ -1,6 +1,6 @@
 // pthv hooks install|uninstall: a git pre-commit hook that runs
 // `pthv validate -q` and stops a commit with errors, so what reaches the
-// shared history has been checked (cli.md exit codes: validate exits 1 on
+// shared history has been checked (docs/guide.md exit codes: validate exits 1 on
 // errors, 2 on unreadable data; both stop the commit).
 
 #include "hooks.hpp"

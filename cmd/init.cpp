@@ -27,7 +27,7 @@ struct InitOptions {
     bool git = false;
 };
 
-// The files of the next year's repo, from the previous year's (program.md,
+// The files of the next year's repo, from the previous year's (docs/data.md,
 // a new school year): pthv.yaml a year on, the roster and the training
 // history (CP2-refresher needs it) carried over; students and visits start
 // empty with the same columns (flag_* and other attributes kept).

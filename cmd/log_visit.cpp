@@ -1,5 +1,5 @@
 // pthv log-visit: record one visit from flags, change one (--update), or
-// add many from a form export (--import, log_visit_import.cpp). cli.md,
+// add many from a form export (--import, log_visit_import.cpp). docs/guide.md,
 // log-visit: integrity errors refuse the row, practice findings do not (the
 // log must say what happened).
 

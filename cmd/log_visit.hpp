@@ -1,6 +1,6 @@
 #pragma once
 // What the writing commands (log-visit, roster add/set/train) share: the
-// locked check-then-write of cli.md ("writes never lose data") and how its
+// locked check-then-write of docs/guide.md ("writes never lose data") and how its
 // outcome is printed. The whole sequence runs under util::RepoLock, so two
 // pthv processes never build on the same old file.
 

@@ -1,5 +1,5 @@
 // pthv log-visit --import FILE [--map MAP.yaml]: many visits from a form
-// export, all or nothing (cli.md). Every bad row is reported on its own line
+// export, all or nothing (docs/guide.md). Every bad row is reported on its own line
 // of FILE; rows already logged are skipped so the same export can be
 // imported again and again.
 

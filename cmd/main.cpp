@@ -1,6 +1,6 @@
 // pthv: run a Parent Teacher Home Visits program from plain files in git.
 // Builds the command line from the command table, runs the chosen command,
-// and turns every failure into one message and an exit code (cli.md).
+// and turns every failure into one message and an exit code (docs/guide.md).
 
 #include <cstdio>
 #include <cstdlib>

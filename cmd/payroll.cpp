@@ -1,4 +1,4 @@
-// pthv payroll (cli.md): what to pay whom for which visits and trainings,
+// pthv payroll (docs/guide.md): what to pay whom for which visits and trainings,
 // against the budget; --close writes the period's ledger once.
 
 #include <cstdio>
@@ -54,7 +54,7 @@ void print_problems(const model::Problems& problems, bool errors_only)
             std::fputs(format_problem_line(p, false).c_str(), stderr);
 }
 
-// Data that cannot be read cannot be paid from (cli.md: exit 2): a broken
+// Data that cannot be read cannot be paid from (docs/guide.md: exit 2): a broken
 // pthv.yaml, a file pthv cannot parse, a missing column.
 void refuse_unreadable(const io::LoadResult& loaded)
 {

@@ -1,5 +1,5 @@
 #pragma once
-// pthv report (cli.md, report): the options of the command. The figures are
+// pthv report (docs/guide.md, report): the options of the command. The figures are
 // computed by lib/pthv/report/figures and laid out by its renderers.
 
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// The scope options that pthv report and pthv check-targeting share (cli.md):
+// The scope options that pthv report and pthv check-targeting share (docs/guide.md):
 // --period P and --site S, checked against the loaded repo. Both throw
 // UsageError (exit 2, nothing written) with the same words in either
 // command.

@@ -1,4 +1,4 @@
-// pthv roster: the staff table (cli.md, roster): who is trained, whose
+// pthv roster: the staff table (docs/guide.md, roster): who is trained, whose
 // refresher is due, how many visits each made this school year. The nested
 // commands live in roster_edit.cpp and roster_students.cpp.
 

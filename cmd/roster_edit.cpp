@@ -1,6 +1,6 @@
 // pthv roster add / set / train: changes to staff.csv and trainings.csv,
 // checked with the whole repo and written safely, as log-visit does
-// (cli.md: integrity errors refuse, nothing written, exit 2).
+// (docs/guide.md: integrity errors refuse, nothing written, exit 2).
 
 #include <fmt/format.h>
 #include <memory>
@@ -55,7 +55,7 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
             fields[field] = o.values.at(field);
         }
     // An amount past what pthv accepts is refused here, naming the option,
-    // before the row is built (program.md, payroll safety).
+    // before the row is built (docs/payroll.md).
     if (const auto it = fields.find("hourly_rate"); it != fields.end() && !it->second.empty()) {
         const auto m = model::Money::parse(it->second);
         if (!m || m->cents() < 0)
@@ -130,7 +130,7 @@ struct TrainOptions {
     WriteOptions write;
 };
 
-// Hours of one training row: 0 to 24 (program.md, payroll safety), so no
+// Hours of one training row: 0 to 24 (docs/payroll.md), so no
 // training can pay a figure past what a ledger cell holds.
 void check_hours_option(const std::string& text)
 {

@@ -1,6 +1,6 @@
 // pthv roster students / roster student ID: which students have had a
 // first and a second visit, which have one scheduled, which declined, and
-// which still await one (cli.md, roster). Declined families are not
+// which still await one (docs/guide.md, roster). Declined families are not
 // "awaiting": participation is voluntary for families too (core practice 1).
 
 #include <fmt/format.h>
@@ -108,7 +108,7 @@ int run_student(const StudentOptions& o, Session& session)
             v.status ? std::string(model::enum_name(*v.status)) : "", util::join(educators, ";"),
             v.focus ? std::string(model::enum_name(*v.focus)) : "",
             v.mode ? std::string(model::enum_name(*v.mode)) : "", std::string(repo.id(v.id))};
-        // Notes are private (data.md): shown only when asked for.
+        // Notes are private (docs/data.md): shown only when asked for.
         if (o.notes)
             row.emplace_back(v.notes);
         rows.push_back(std::move(row));

@@ -79,7 +79,7 @@ public:
             invalid(node, path, "\"" + *s + "\" is not an amount (like 45.00)");
             return std::nullopt;
         }
-        // Every amount is bounded, so no sum of them can overflow (program.md).
+        // Every amount is bounded, so no sum of them can overflow (docs/data.md).
         if (!m->within_limit()) {
             invalid(node, path,
                     fmt::format("{} is more than {}, the largest amount pthv accepts", *s,

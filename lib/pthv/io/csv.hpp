@@ -1,5 +1,5 @@
 #pragma once
-// CSV in the data repo's dialect (data.md): RFC 4180, UTF-8, optional BOM,
+// CSV in the data repo's dialect (docs/data.md): RFC 4180, UTF-8, optional BOM,
 // LF or CRLF, one record a line. Reading never throws for bad content: each
 // bad row becomes a csv-syntax Problem and reading goes on with the next.
 
@@ -78,7 +78,7 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
                   CsvReadOptions options = {});
 
 // One cell for a data-repo file: quoted only when needed, line breaks in
-// free text written as a space (data.md: one record a line).
+// free text written as a space (docs/data.md: one record a line).
 std::string csv_cell(std::string_view value);
 
 // Spreadsheet-safe: a cell that begins with = + - @ tab or CR is prefixed

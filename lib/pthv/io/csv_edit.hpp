@@ -1,7 +1,7 @@
 #pragma once
 // Row-level edits of a data-repo CSV file's text that keep every other byte:
 // other lines, their line endings and a leading BOM stay as they are. Data-repo
-// files hold one record a line (data.md), so record line N is physical line N.
+// files hold one record a line (docs/data.md), so record line N is physical line N.
 
 #include <cstddef>
 #include <optional>
@@ -11,7 +11,7 @@
 namespace pthv::io {
 
 // The file's newline for rows pthv writes: CRLF when its first line break is
-// CRLF, else LF (data.md: a write keeps the line ending the file uses).
+// CRLF, else LF (docs/data.md: a write keeps the line ending the file uses).
 std::string_view newline_of(std::string_view content);
 
 // The physical line a record appended to `content` would start on: past the

@@ -345,7 +345,7 @@ bool is_ledger_name(std::string_view name)
 
 namespace {
 
-// Closed pay periods (data.md, payroll/YYYY-MM.csv). Only files so named are
+// Closed pay periods (docs/data.md, payroll/YYYY-MM.csv). Only files so named are
 // ledgers: a copy such as "payroll/2026-03 (copy).csv" would otherwise count
 // what it holds twice. Any other file there is reported (ledger-name) and
 // not read.

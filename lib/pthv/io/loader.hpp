@@ -1,5 +1,5 @@
 #pragma once
-// Loads a data repo (data.md) into a model::Repo. Never stops at the first
+// Loads a data repo (docs/data.md) into a model::Repo. Never stops at the first
 // problem: a broken file is reported (csv-syntax, config-invalid,
 // column-missing, value-invalid, required-missing, duplicate-key,
 // unknown-column) and everything else still loads, so validate can check all

@@ -178,7 +178,7 @@ std::string check_value(const Field& field, std::string_view text)
             return "not an amount of money (a decimal with at most two fractional digits, like 27.50)";
         if (field.minimum && m->cents() < *field.minimum * 100)
             return "below the minimum of " + std::to_string(*field.minimum);
-        // Every amount is bounded, so no sum of them can overflow (program.md).
+        // Every amount is bounded, so no sum of them can overflow (docs/data.md).
         if (!m->within_limit())
             return "more than " + Money::max_amount().grouped() + ", the largest amount pthv accepts";
         return {};

@@ -1,6 +1,6 @@
 #pragma once
 // The school calendar: which days are school days, and whether a visit falls
-// outside the school day (data.md): on a day that is not a school day, or on
+// outside the school day (docs/data.md): on a day that is not a school day, or on
 // a school day where [start, start + minutes) does not overlap school_day.
 
 #include <pthv/model/config.hpp>

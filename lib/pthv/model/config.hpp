@@ -1,5 +1,5 @@
 #pragma once
-// The settings of pthv.yaml (data.md), with the defaults a new repo gets.
+// The settings of pthv.yaml (docs/data.md), with the defaults a new repo gets.
 
 #include <array>
 #include <map>

@@ -1,6 +1,6 @@
 #pragma once
 // Calendar dates and times of day as small value types. Parsing is strict
-// (data.md: dates YYYY-MM-DD, times HH:MM 24 h) and never throws: a failed
+// (docs/data.md: dates YYYY-MM-DD, times HH:MM 24 h) and never throws: a failed
 // parse returns std::nullopt and the caller reports value-invalid.
 
 #include <cstdint>

@@ -1,5 +1,5 @@
 #pragma once
-// The closed vocabularies of data.md, each with parse (nullopt on anything
+// The closed vocabularies of docs/data.md, each with parse (nullopt on anything
 // else, exact match) and name.
 
 #include <cstdint>

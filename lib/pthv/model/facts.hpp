@@ -15,7 +15,7 @@
 namespace pthv::model {
 
 // Siblings seen together: completed visits with the same date, start_time
-// and set of educators (data.md). Pay is per event.
+// and set of educators (docs/data.md). Pay is per event.
 struct VisitEvent {
     std::size_t first = 0; // the visit whose id names the event (first in file order)
     int minutes = 0;       // the longest among its rows

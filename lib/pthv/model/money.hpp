@@ -1,5 +1,5 @@
 #pragma once
-// Money as integer cents (data.md: money is exact, never floating point).
+// Money as integer cents (docs/data.md: money is exact, never floating point).
 // Arithmetic is checked: a sum, difference or scaling that would not fit in
 // 64 bits throws MoneyOverflow instead of wrapping, so no figure pthv prints
 // or writes is ever a wrapped number. Settings and cells are held to

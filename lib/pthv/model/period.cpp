@@ -57,7 +57,7 @@ std::optional<Period> parse_period(std::string_view text, const Config& config, 
     }
     p.from = std::max(p.from, year.start);
     p.to = std::min(p.to, year.end);
-    // cli.md: a period never reaches past --as-of; visits after it have not
+    // docs/guide.md: a period never reaches past --as-of; visits after it have not
     // happened yet.
     if (as_of < p.from) {
         error = "starts after the as-of date " + as_of.str();

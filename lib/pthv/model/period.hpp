@@ -1,5 +1,5 @@
 #pragma once
-// The period a report or check covers (cli.md, report and check-targeting):
+// The period a report or check covers (docs/guide.md, report and check-targeting):
 //   mid-year                school_year.start .. school_year.mid_year
 //   end-of-year             the whole school year
 //   YYYY-MM                 that calendar month

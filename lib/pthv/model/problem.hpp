@@ -1,5 +1,5 @@
 #pragma once
-// A problem a user can cause: collected, never thrown (rules.md: one finding
+// A problem a user can cause: collected, never thrown (docs/rules.md: one finding
 // is one problem, with a rule id, a severity, the file, line and record).
 
 #include <cstddef>
@@ -25,7 +25,7 @@ struct ReviewMark {
 };
 
 struct Problem {
-    std::string rule;     // a rule id of rules.md, e.g. "CP5-pair"
+    std::string rule;     // a rule id of docs/rules.md, e.g. "CP5-pair"
     Severity severity = Severity::Error;
     std::string file;     // relative to the data repo root, e.g. "visits.csv"
     std::size_t line = 0; // 1-based physical line; 0 = belongs to no row
@@ -37,7 +37,7 @@ struct Problem {
 
 using Problems = std::vector<Problem>;
 
-// Sorted by file, line, rule (cli.md), then message for a stable order.
+// Sorted by file, line, rule (docs/guide.md), then message for a stable order.
 void sort_problems(Problems& problems);
 
 } // namespace pthv::model

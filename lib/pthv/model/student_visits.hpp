@@ -1,6 +1,6 @@
 #pragma once
 // Each student's progress through the two-visit model this school year
-// (data.md: the first visit is the earliest completed one; later ones are
+// (docs/data.md: the first visit is the earliest completed one; later ones are
 // follow-ups), and who still awaits a visit, for `pthv roster
 // students`.
 
@@ -22,7 +22,7 @@ struct StudentVisits {
     std::size_t completed = 0;                 // completed visits this school year
 
     // No completed visit this year and the family has not said no: a
-    // declined family is not "awaiting" (cli.md, roster students).
+    // declined family is not "awaiting" (docs/guide.md, roster students).
     bool awaiting() const { return completed == 0 && !declined; }
 };
 

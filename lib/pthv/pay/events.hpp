@@ -1,5 +1,5 @@
 #pragma once
-// Compensable visit work (cli.md, payroll): each educator on a completed
+// Compensable visit work (docs/guide.md, payroll): each educator on a completed
 // visit event in the school year, once per event. The one place that
 // decides what is paid, held or over the cap, so validate and payroll agree.
 

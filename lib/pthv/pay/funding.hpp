@@ -1,5 +1,5 @@
 #pragma once
-// Who pays, and what each funding source has left (data.md, funding; cli.md,
+// Who pays, and what each funding source has left (docs/data.md, funding; docs/guide.md,
 // payroll and report). A site's spending goes to the first source that lists
 // the site, else to the source with no sites list. A visit is spent at the
 // visit's site (Repo::visit_site), a training at the staff member's home site.

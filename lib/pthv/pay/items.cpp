@@ -65,7 +65,7 @@ std::string no_rule_reason(const Staff* s)
     return fmt::format("held: no pay rule (compensation.{} is not set in pthv.yaml)", enum_name(*s->staff_class));
 }
 
-// One payment is at most what a ledger cell holds (program.md, payroll
+// One payment is at most what a ledger cell holds (docs/data.md, payroll
 // safety): past it, the rate or the hours are a typo, and the close must not
 // write a figure it could not read back.
 void check_amount(const Repo& repo, const PayItem& item, const std::string& file, std::size_t line)
@@ -161,7 +161,7 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
         item.rule = pay.rule_text;
         item.amount = *rule->per_visit;
     } else if (rule && rule->hourly) {
-        // cli.md: hourly x max(minutes, minimum_minutes) / 60, half up to the cent.
+        // docs/guide.md: hourly x max(minutes, minimum_minutes) / 60, half up to the cent.
         item.rate = rule->hourly;
         item.paid_minutes = std::max(e.minutes, rule->minimum_minutes);
         item.rule = pay.rule_text;
@@ -207,7 +207,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     item.hours_x100 = t.hours_x100;
     item.training = index;
     const Staff* staff = repo.find(t.staff);
-    // A training is paid from the staff member's home site (data.md, funding).
+    // A training is paid from the staff member's home site (docs/data.md, funding).
     item.site = staff ? staff->site : SiteId{};
     item.source = lookups.source(item.site);
     item.rate = staff ? training_rate(repo.config, *staff) : std::nullopt;
@@ -280,7 +280,7 @@ void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, c
 namespace {
 
 // Completed visit events of the period wholly inside the school day: one
-// line per educator at 0.00 (program.md, payroll safety: no completed visit
+// line per educator at 0.00 (docs/payroll.md: no completed visit
 // of the period disappears without a line saying why).
 void for_each_school_day_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
 {

@@ -1,5 +1,5 @@
 #pragma once
-// Pay items for a period (cli.md, payroll): every compensable item no closed
+// Pay items for a period (docs/guide.md, payroll): every compensable item no closed
 // ledger holds, dated in the school year up to the period's end, each with
 // its pay rule, amount, site, funding source and status. Pure: computed from
 // the loaded Repo and its Facts, never from files.

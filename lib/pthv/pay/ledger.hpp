@@ -1,5 +1,5 @@
 #pragma once
-// Closed pay periods (data.md, payroll/YYYY-MM.csv): the ledger columns, a
+// Closed pay periods (docs/data.md, payroll/YYYY-MM.csv): the ledger columns, a
 // period's file text, and writing it once. What a closed ledger holds is
 // never paid again: pay_items() leaves it out, reading Repo::ledger.
 

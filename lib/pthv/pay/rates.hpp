@@ -1,5 +1,5 @@
 #pragma once
-// Which pay rule applies to a staff member (cli.md, payroll): the rule of
+// Which pay rule applies to a staff member (docs/guide.md, payroll): the rule of
 // their class, with their own hourly_rate in place of the class's hourly.
 
 #include <optional>

@@ -1,4 +1,4 @@
-// Dates and times as form exports write them (cli.md, --map date_format).
+// Dates and times as form exports write them (docs/guide.md, --map date_format).
 
 #include <pthv/record/import_map.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
 // A change to one data-repo file, checked together with the whole repo
-// before anything is written (cli.md, log-visit): the would-be content is
+// before anything is written (docs/guide.md, log-visit): the would-be content is
 // loaded in memory with every other file, every rule runs, and only the
 // problems of the changed rows count. Integrity problems refuse the change;
 // practice and other findings are reported and the change is kept.
@@ -44,7 +44,7 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
 
 // The cells of the record on physical line `line` of `file`, by header name,
 // as the file has them. Only the header line and that line are read: a
-// data-repo record is one line (data.md). Empty when there is no such line.
+// data-repo record is one line (docs/data.md). Empty when there is no such line.
 Fields row_fields(const io::Sources& sources, const std::string& file, std::size_t line);
 
 // A replace of physical line `line` of `file` by `text` (no line ending; the

@@ -1,5 +1,5 @@
 #pragma once
-// The --map file of `pthv log-visit --import` (cli.md): which column of a
+// The --map file of `pthv log-visit --import` (docs/guide.md): which column of a
 // form export is which visits.csv field, how its values translate, how it
 // writes dates, and defaults for fields it lacks.
 //

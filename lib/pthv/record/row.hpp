@@ -1,6 +1,6 @@
 #pragma once
 // A record being written, as field name -> text, and its rendering in a
-// file's own column order (data.md: column order is free, names match
+// file's own column order (docs/data.md: column order is free, names match
 // exactly). Cells are quoted only when needed and line breaks in free text
 // become spaces (io::csv_row).
 

@@ -1,5 +1,5 @@
 #pragma once
-// Building visits.csv rows (data.md, visits.csv): ids, the student's site as
+// Building visits.csv rows (docs/data.md, visits.csv): ids, the student's site as
 // the default site, and the key that tells a visit already logged.
 
 #include <set>
@@ -36,7 +36,7 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
 // is there or the student is unknown.
 void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo);
 
-// Same student, date and set of educators: the same visit (rules.md,
+// Same student, date and set of educators: the same visit (docs/rules.md,
 // duplicate-visit), so an import skips it.
 using VisitKey = std::tuple<std::string, std::string, std::vector<std::string>>;
 VisitKey visit_key(const Fields& fields);

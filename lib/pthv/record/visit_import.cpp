@@ -22,7 +22,7 @@ ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const mo
         Fields fields = map_row(map, table, row, plan.problems);
         complete_new_visit(fields, repo, "completed");
         // The same visit already in the log, or earlier in this export: an
-        // import can be run again and again (cli.md).
+        // import can be run again and again (docs/guide.md).
         if (!logged.insert(visit_key(fields)).second) {
             ++plan.already_logged;
             continue;

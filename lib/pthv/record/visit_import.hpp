@@ -1,6 +1,6 @@
 #pragma once
 // `pthv log-visit --import`: turns a form export into new visits.csv rows
-// (cli.md). All or nothing is the command's job; this plans the rows, skips
+// (docs/guide.md). All or nothing is the command's job; this plans the rows, skips
 // those already logged and places problems back on the export's own lines.
 
 #include <string>

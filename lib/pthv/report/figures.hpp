@@ -1,9 +1,9 @@
 #pragma once
-// The figures of `pthv report` (cli.md, report) as plain data: the one
+// The figures of `pthv report` (docs/guide.md, report) as plain data: the one
 // place each of them is computed from the Repo, its Facts and the rules'
 // findings. Renderers (render_*.hpp) only format what is here.
 //
-// Public reports (cli.md: `--public` leaves out people and suppresses small
+// Public reports (docs/guide.md: `--public` leaves out people and suppresses small
 // counts) are decided here too: every count of students, families, visits or
 // staff below reports.min_cell is marked Below ("<10"), and a second count is
 // Withheld wherever the first could otherwise be worked back from a total

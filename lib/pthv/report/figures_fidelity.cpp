@@ -14,7 +14,7 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
 {
     const model::Repo& repo = facts.repo();
     // Per visit handle, a bit per practice found short; CP4-targeting names
-    // a homeroom (rules.md: the targeting check judges groups), so every
+    // a homeroom (docs/rules.md: the targeting check judges groups), so every
     // visit to a student of that homeroom falls short of practice 4. A
     // finding names its record by id: looked up once per finding.
     std::vector<unsigned> short_by_visit(repo.names.visits.size(), 0);

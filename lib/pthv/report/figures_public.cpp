@@ -1,4 +1,4 @@
-// Public reports (cli.md: `--public` suppresses counts below
+// Public reports (docs/guide.md: `--public` suppresses counts below
 // reports.min_cell). A count under min_cell is shown as "<N"; where a total
 // is shown beside its parts, a single hidden part could be worked back by
 // subtraction, so a second part is withheld too (complementary
@@ -91,7 +91,7 @@ void suppress_fidelity(Figures& f)
 
 void apply_public(Figures& f)
 {
-    f.educators.clear(); // cli.md: visits per educator, not in public
+    f.educators.clear(); // docs/reports.md: visits per educator, not in public
     suppress_summaries(f);
     suppress_tallies(f.months, &f.total.completed_visits, f.min_cell);
     suppress_tallies(f.modes, &f.total.completed_visits, f.min_cell);

@@ -1,4 +1,4 @@
-// HTML for the school board: one self-contained file (cli.md, report):
+// HTML for the school board: one self-contained file (docs/guide.md, report):
 // inline CSS with print styles and a narrow-screen layout, inline SVG
 // charts (visits per month, coverage per site, fidelity per practice), no
 // scripts and nothing fetched from anywhere.

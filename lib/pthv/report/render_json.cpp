@@ -1,4 +1,4 @@
-// JSON for scripts (cli.md, report): the district's figures at the top
+// JSON for scripts (docs/guide.md, report): the district's figures at the top
 // level and each site's in `sites`, with `period` {from, to}. A count under
 // min_cell in a public report is the string "<N", a withheld one null;
 // shares are percentages with one decimal (null when hidden or undefined).

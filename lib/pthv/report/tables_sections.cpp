@@ -1,4 +1,4 @@
-// The sections of the report (cli.md, report), in order. Formatting only:
+// The sections of the report (docs/guide.md, report), in order. Formatting only:
 // every number comes from Figures.
 
 #include <pthv/report/tables.hpp>

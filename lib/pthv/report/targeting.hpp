@@ -1,5 +1,5 @@
 #pragma once
-// What `pthv check-targeting` prints (cli.md, check-targeting; rules.md, the
+// What `pthv check-targeting` prints (docs/guide.md, check-targeting; docs/rules.md, the
 // targeting check): the analysis of stats/targeting and stats/spread, put
 // into words and tables. Nothing here computes a figure: the renderers only
 // format the TargetingReport they are given. Student names never appear:

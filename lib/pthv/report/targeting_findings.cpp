@@ -1,4 +1,4 @@
-// The findings of the targeting check in plain language (rules.md, the
+// The findings of the targeting check in plain language (docs/rules.md, the
 // targeting check): a principal should read what happened and how unusual
 // it is, a researcher the p-values behind it.
 

@@ -1,6 +1,6 @@
 // The text of `pthv check-targeting`: a heading, one row per group, the
 // findings in plain language, the spread of visits per site, and how to
-// read it all (cli.md, check-targeting).
+// read it all (docs/guide.md, check-targeting).
 
 #include <pthv/report/targeting.hpp>
 

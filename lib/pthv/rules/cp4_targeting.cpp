@@ -2,7 +2,7 @@
 // no one is stigmatised. The analysis lives in stats/targeting (the same
 // code as `pthv check-targeting`); this rule runs it by homeroom over the
 // school year up to the as-of date and reports each (group, flag) found to
-// over-represent a concern flag, with line 0 (rules.md: a targeting finding
+// over-represent a concern flag, with line 0 (docs/rules.md: a targeting finding
 // belongs to no single row).
 
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-// duplicate-visit (rules.md): a completed visit logged twice, with the same
+// duplicate-visit (docs/rules.md): a completed visit logged twice, with the same
 // student, date and educators.
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// Data integrity (rules.md): references that name nothing, and visits dated
+// Data integrity (docs/rules.md): references that name nothing, and visits dated
 // where no visit can be. Always errors.
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-// over-cap (rules.md): an educator passes max_paid_visits_per_staff. The
+// over-cap (docs/rules.md): an educator passes max_paid_visits_per_staff. The
 // cap is judged by pay::visit_work, the same work payroll pays from.
 
 #include <fmt/format.h>

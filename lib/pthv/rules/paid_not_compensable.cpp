@@ -1,4 +1,4 @@
-// paid-not-compensable (rules.md): a closed ledger pays a visit that is no
+// paid-not-compensable (docs/rules.md): a closed ledger pays a visit that is no
 // longer compensable.
 
 #include <algorithm>
@@ -12,7 +12,7 @@ using namespace pthv::model;
 
 namespace {
 
-// Payroll pays a visit event as a whole, for its longest row (data.md), so a
+// Payroll pays a visit event as a whole, for its longest row (docs/data.md), so a
 // paid visit is judged by its event, exactly as pay::visit_work judges it.
 bool compensable_event(const Context& ctx, const Visit& v)
 {

@@ -16,7 +16,7 @@ using namespace pthv::model;
 
 void check_paid_twice(const Context& ctx, Findings& out)
 {
-    // What makes one paid item: who, what kind, which one (data.md, payroll
+    // What makes one paid item: who, what kind, which one (docs/data.md, payroll
     // files). Lines sorted by that key and then by the order the ledgers
     // were loaded (by file name, then line): in each run of one key, the
     // first line paid it and every later one pays it again.

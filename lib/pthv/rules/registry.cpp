@@ -21,7 +21,7 @@ constexpr RuleKind O = RuleKind::Other;
 constexpr Severity E = Severity::Error;
 constexpr Severity W = Severity::Warning;
 
-// The order here is the order of rules.md and of `pthv validate --help`.
+// The order here is the order of docs/rules.md and of `pthv validate --help`.
 const std::vector<Rule> k_rules = {
     {"csv-syntax", I, 0, E, "a file is not well-formed CSV (unclosed quote, wrong number of cells, not UTF-8)",
      "save the file as UTF-8 CSV with one record a line", nullptr},

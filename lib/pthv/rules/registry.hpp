@@ -1,5 +1,5 @@
 #pragma once
-// The ordered table of every rule (rules.md) and the one entry point that
+// The ordered table of every rule (docs/rules.md) and the one entry point that
 // checks a loaded repo.
 
 #include <optional>

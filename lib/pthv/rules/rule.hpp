@@ -1,5 +1,5 @@
 #pragma once
-// The rule interface: every rule id of rules.md is one Rule row in the
+// The rule interface: every rule id of docs/rules.md is one Rule row in the
 // ordered table of registry.cpp, with the function that checks it. Rules
 // found while loading (csv-syntax, value-invalid, ...) have no check
 // function: the loader reports them.

@@ -1,4 +1,4 @@
-// scheduled-overdue (rules.md): a scheduled visit whose day has passed
+// scheduled-overdue (docs/rules.md): a scheduled visit whose day has passed
 // happened, was cancelled, or needs a new date; left as it is, it vanishes
 // from every count without a trace.
 

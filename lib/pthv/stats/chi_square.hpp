@@ -1,6 +1,6 @@
 #pragma once
 // The chi-square distribution's upper tail, for the spread of visits over
-// grades and homerooms (rules.md, the targeting check: "how evenly the
+// grades and homerooms (docs/rules.md, the targeting check: "how evenly the
 // visited students spread").
 
 namespace pthv::stats {

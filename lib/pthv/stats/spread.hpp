@@ -1,5 +1,5 @@
 #pragma once
-// How evenly a site's visits spread over its grades and homerooms (rules.md,
+// How evenly a site's visits spread over its grades and homerooms (docs/rules.md,
 // the targeting check, "at site level"). Core practice 4 asks for every
 // student or a cross-section; a school where some classes are visited and
 // others hardly at all is worth a look even when no concern flag stands out.

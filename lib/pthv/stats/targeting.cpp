@@ -1,6 +1,6 @@
 // Core practice 4, no targeting: visit every student or a true
 // cross-section, so no family is singled out by a concern flag. The
-// analysis follows rules.md "The targeting check" step by step.
+// analysis follows docs/rules.md "The targeting check" step by step.
 
 #include <pthv/stats/targeting.hpp>
 
@@ -258,7 +258,7 @@ TargetingResult analyse_targeting(const Facts& facts, const TargetingOptions& op
               [&](const Group& a, const Group& b) { return group_less(options.by, a, b); });
 
     // Tests, then one Benjamini-Hochberg adjustment over all of them
-    // (rules.md: across every (group, flag) test of the run).
+    // (docs/rules.md: across every (group, flag) test of the run).
     std::vector<double> p_over;
     std::vector<double> p_under;
     std::vector<std::pair<std::size_t, std::size_t>> where; // (group, flag)

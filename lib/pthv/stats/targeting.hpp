@@ -1,5 +1,5 @@
 #pragma once
-// The targeting analysis of rules.md (core practice 4, no targeting): per
+// The targeting analysis of docs/rules.md (core practice 4, no targeting): per
 // group, coverage and, per concern flag, whether the visited students
 // over-represent it beyond chance (exact hypergeometric upper tail,
 // Benjamini-Hochberg across every test of the run). Under-representation is

@@ -1,5 +1,5 @@
 // Names of the targeting analysis: group kinds, verdicts, groups and flags
-// as a coordinator reads them (rules.md, the targeting check).
+// as a coordinator reads them (docs/rules.md, the targeting check).
 
 #include <pthv/stats/targeting.hpp>
 
