@@ -34,6 +34,23 @@ void operator delete(void* p) noexcept
     }
 }
 void operator delete(void* p, std::size_t) noexcept { operator delete(p); }
+// Every other form goes through the two above, so nothing allocated by one
+// allocator is freed by another (the library's nothrow new for
+// std::stable_sort's buffer, arrays).
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept
+{
+    try {
+        return operator new(n);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new[](std::size_t n, const std::nothrow_t& t) noexcept { return operator new(n, t); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { operator delete(p); }
+void operator delete[](void* p) noexcept { operator delete(p); }
+void operator delete[](void* p, std::size_t) noexcept { operator delete(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { operator delete(p); }
 
 using namespace pthv;
 using io::CsvTable;
