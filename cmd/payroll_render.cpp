@@ -74,6 +74,7 @@ std::string status_text(ItemStatus s)
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over cap";
     case ItemStatus::SchoolDay: return "school day";
+    case ItemStatus::Unconfirmed: return "unconfirmed";
     }
     return "";
 }
@@ -132,6 +133,8 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
     out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap; {} in the school day.\n",
                        count(t.items), t.items == 1 ? "item" : "items", count(t.paid), count(t.late),
                        t.amount.grouped(), count(t.held), count(t.over_cap), count(t.school_day));
+    if (t.unconfirmed > 0)
+        out += fmt::format("{} unconfirmed: paid in the period in which each is confirmed.\n", count(t.unconfirmed));
     if (t.items == t.school_day)
         out += "Nothing to pay: every compensable item up to the period's end is in a closed pay period.\n";
 
@@ -199,6 +202,8 @@ std::string render_payroll_json(const PayrollView& v)
     doc["totals"] = {{"items", t.items},    {"paid", t.paid},         {"late", t.late},
                      {"held", t.held},      {"over_cap", t.over_cap}, {"school_day", t.school_day},
                      {"amount", money(t.amount)}};
+    if (v.repo.config.compensation.require_confirmation)
+        doc["totals"]["unconfirmed"] = t.unconfirmed;
     doc["staff"] = Json::array();
     for (const auto& span : by_staff(v.items)) {
         const auto items = slice(v.items, span);

@@ -66,6 +66,12 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
     if (fields["site_id"].empty())
         if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
             fields["site_id"] = std::string(repo.id(s->site));
+    // The day the row is recorded, where the file keeps it: a visits.csv
+    // without the column is written as before.
+    const auto info = repo.files.find("visits.csv");
+    if (info != repo.files.end() && field(fields, "logged_on").empty() &&
+        std::count(info->second.header.begin(), info->second.header.end(), "logged_on") > 0)
+        fields["logged_on"] = repo.as_of.str();
 }
 
 void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)
