@@ -141,4 +141,19 @@ check "the staff interpreter is paid the event once by the classified rule (27.3
     test "$(grep -c '^2026-11,T005,visit,V20261110-ST04,2026-11-10,30,,27.35,27.35,S01,district,paid,' nov.csv)" = 1
 check "... and not for the sibling's row" eval '! grep -q "T005,visit,V20261110-ST05" nov.csv'
 
+# --- the report: interpreted visits by language, days from visit to log ----
+pv report --period end-of-year --format json >report.json
+check "report JSON counts interpreted visits by language (T005 and the outside interpreter, both unspecified)" \
+    python3 -c 'import json,sys; d=json.load(open("report.json")); sys.exit(d["interpreted_languages"] != {"unspecified": 2})'
+# Logged 3, 3, 2 and 1 days after: median (nearest rank 2 of 4) 2, 90th percentile (rank 4) 3.
+check "report JSON has the median and 90th percentile of days from visit to log entry" \
+    python3 -c 'import json,sys; d=json.load(open("report.json"))["entry_days"][0]; sys.exit(d != {"site_id": None, "visits": 4, "median_days": 2, "p90_days": 3})'
+pv report --period end-of-year >report.txt
+check "the text report has both sections" eval 'grep -q "^Interpreted visits by language" report.txt && grep -q "^Days from visit to log entry" report.txt'
+pv report --period end-of-year --public --format json >public.json
+check "the public report shows small counts as <10 and no day figures" \
+    python3 -c 'import json,sys; d=json.load(open("public.json")); e=d["entry_days"][0]; sys.exit(d["interpreted_languages"] != {"unspecified": "<10"} or e["visits"] != "<10" or e["median_days"] is not None)'
+"$PTHV" -C "$old" --as-of 2026-09-20 report --period end-of-year --format json >old.json
+check "a repo without the columns has neither report section" eval '! grep -q -e interpreted_languages -e entry_days old.json'
+
 finish

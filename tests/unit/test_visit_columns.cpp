@@ -7,8 +7,14 @@
 
 #include "fixture.hpp"
 
+#include <algorithm>
+
 #include <pthv/model/facts.hpp>
+#include <pthv/model/period.hpp>
 #include <pthv/pay/items.hpp>
+#include <pthv/report/figures.hpp>
+#include <pthv/report/tables.hpp>
+#include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
 using namespace pthv;
@@ -301,5 +307,70 @@ TEST_CASE("new settings read from pthv.yaml")
         test::replace(src, "pthv.yaml", "virtual_pair: yes", "virtual_pair: maybe");
         const auto p = test::only(test::validate(src), "config-invalid");
         CHECK(contains(p.message, "practices.virtual_pair"));
+    }
+}
+
+namespace {
+
+report::Figures figures_of(const io::Sources& sources, bool is_public)
+{
+    const auto loaded = io::load_sources(sources, test::as_of());
+    const auto findings = rules::check_repo(loaded.repo, loaded.problems);
+    std::string error;
+    const auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+    REQUIRE(p);
+    const model::Facts facts(loaded.repo);
+    return report::compute_figures(facts, pay::visit_work(facts), findings, {*p, {}, is_public});
+}
+
+bool has_table(const report::Figures& f, const std::string& name)
+{
+    const auto tables = report::report_tables(f);
+    return std::any_of(tables.begin(), tables.end(), [&](const report::Table& t) { return t.name == name; });
+}
+
+} // namespace
+
+TEST_CASE("report: interpreted visits by language and days from visit to log entry")
+{
+    // V20260914-ST01 (es) with a staff interpreter, logged 2 days after;
+    // V20260914-ST02 (es) with an outside one, logged 10 days after.
+    const auto src = with_columns({",T03,,,,2026-09-16", ",Ana Ruiz,,,,2026-09-24"});
+
+    SUBCASE("interpreted visits are counted by language")
+    {
+        const auto f = figures_of(src, false);
+        REQUIRE(f.interpreted_languages.size() == 1);
+        CHECK(f.interpreted_languages[0].key == "es");
+        CHECK(f.interpreted_languages[0].count.value == 2);
+        CHECK(has_table(f, "interpreted_languages"));
+    }
+    SUBCASE("median and 90th percentile by nearest rank, for the district and the site")
+    {
+        const auto f = figures_of(src, false);
+        REQUIRE(f.entry_delays.size() == 2);
+        CHECK(f.entry_delays[0].site_id.empty());
+        CHECK(f.entry_delays[0].visits.value == 2);
+        CHECK(f.entry_delays[0].median_days == 2);
+        CHECK(f.entry_delays[0].p90_days == 10);
+        CHECK(f.entry_delays[1].site_id == "S01");
+        CHECK(f.entry_delays[1].median_days == 2);
+        CHECK(has_table(f, "entry_days"));
+    }
+    SUBCASE("public: counts under min_cell are <10 and no day figures are shown")
+    {
+        const auto f = figures_of(src, true);
+        CHECK(f.interpreted_languages[0].count.shown == report::Shown::Below);
+        CHECK(f.entry_delays[0].visits.shown == report::Shown::Below);
+        CHECK_FALSE(f.entry_delays[0].median_days);
+        CHECK_FALSE(f.entry_delays[0].p90_days);
+    }
+    SUBCASE("a visits.csv without the columns has neither section")
+    {
+        const auto f = figures_of(test::tiny_repo(), false);
+        CHECK_FALSE(f.has_interpreters);
+        CHECK_FALSE(f.has_logged_on);
+        CHECK_FALSE(has_table(f, "interpreted_languages"));
+        CHECK_FALSE(has_table(f, "entry_days"));
     }
 }

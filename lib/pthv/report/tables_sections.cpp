@@ -11,7 +11,8 @@ const std::vector<std::string>& table_names()
 {
     static const std::vector<std::string> k_names = {
         "headline", "sites",  "educators", "fidelity",  "training", "training_sessions",
-        "money",    "site_money", "months", "modes", "languages", "top_sites", "declines"};
+        "money",    "site_money", "months", "modes", "languages", "interpreted_languages", "entry_days",
+        "top_sites", "declines"};
     return k_names;
 }
 
@@ -141,6 +142,17 @@ Table tallies(std::string name, std::string title, std::string key, const std::v
     return t;
 }
 
+Table entry_days(const Figures& f)
+{
+    Table t = make("entry_days", "Days from visit to log entry", {"site", "name", "visits", "median", "90th pct"}, 2);
+    const auto days = [](const std::optional<int>& d) { return d ? std::to_string(*d) : std::string("-"); };
+    for (const auto& d : f.entry_delays)
+        t.rows.push_back({d.site_id.empty() ? "all" : d.site_id, d.name, count_str(d.visits, f.min_cell),
+                          days(d.median_days), days(d.p90_days)});
+    t.note = "completed visits with logged_on: days from the visit to the day it was logged";
+    return t;
+}
+
 Table top_sites(const Figures& f)
 {
     Table t = make("top_sites", "Top visiting schools", {"rank", "site", "name", "visits"}, 3);
@@ -182,6 +194,11 @@ std::vector<Table> report_tables(const Figures& f)
     out.push_back(tallies("months", "Completed visits per month", "month", f.months, f.min_cell));
     out.push_back(tallies("modes", "Completed visits by mode", "mode", f.modes, f.min_cell));
     out.push_back(tallies("languages", "Completed visits by language", "language", f.languages, f.min_cell));
+    if (f.has_interpreters)
+        out.push_back(tallies("interpreted_languages", "Interpreted visits by language", "language",
+                              f.interpreted_languages, f.min_cell));
+    if (f.has_logged_on)
+        out.push_back(entry_days(f));
     out.push_back(top_sites(f));
     out.push_back(declines(f));
     return out;
