@@ -12,6 +12,7 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/pay/items.hpp>
+#include <pthv/record/visit.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
@@ -373,4 +374,20 @@ TEST_CASE("report: interpreted visits by language and days from visit to log ent
         CHECK_FALSE(has_table(f, "interpreted_languages"));
         CHECK_FALSE(has_table(f, "entry_days"));
     }
+}
+
+TEST_CASE("a scoped load keeps the visits a staff member interpreted")
+{
+    // T03 interprets V20260914-ST01; a change naming T03 is checked with it.
+    const auto src = with_columns({",T03,,,,"});
+    auto scope = std::make_shared<io::Scope>();
+    scope->students = {"ST09"};
+    scope->staff = {"T03"};
+    auto options = test::as_of();
+    options.scope = scope;
+    const auto loaded = io::load_sources(src, options);
+    CHECK(test::visit(loaded.repo, "V20260914-ST01"));  // interpreted by T03
+    CHECK(test::visit(loaded.repo, "V20261015-ST03"));  // T03 an educator
+    CHECK_FALSE(test::visit(loaded.repo, "V20260914-ST02")); // neither
+    CHECK(record::visit_scope({{{"student_id", "ST09"}, {"interpreter", "T03"}}}).staff.count("T03") == 1);
 }

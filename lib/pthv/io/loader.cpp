@@ -56,11 +56,14 @@ CheckedTable::RowFilter scope_filter(const Scope* scope, const std::string& file
         return {};
     const auto e = static_cast<std::size_t>(educators);
     const auto v = static_cast<std::size_t>(id);
-    return [scope, s, e, v](const std::vector<std::string_view>& cells) {
+    const int interpreter = column("interpreter"); // optional
+    return [scope, s, e, v, interpreter](const std::vector<std::string_view>& cells) {
         if (scope->students.count(util::trim(cells[s])))
             return true;
         if (!util::for_each_part(cells[e], ';', [&](std::string_view staff) { return !scope->staff.count(staff); }))
             return true; // stopped at one of the scope's educators
+        if (interpreter >= 0 && scope->staff.count(util::trim(cells[static_cast<std::size_t>(interpreter)])))
+            return true; // the scope's staff member interpreted it (paid like an educator)
         for (const auto& prefix : scope->visit_id_prefixes)
             if (util::starts_with(util::trim(cells[v]), prefix))
                 return true;

@@ -52,6 +52,10 @@ io::Scope visit_scope(const std::vector<Fields>& rows)
             scope.staff.emplace(e);
             return true;
         });
+        // A staff interpreter is paid like an educator (over-cap counts
+        // their visits): the rows naming them bear on the change too.
+        if (const auto interpreter = util::trim(field(row, "interpreter")); !interpreter.empty())
+            scope.staff.emplace(interpreter);
         const std::string id(util::trim(field(row, "visit_id")));
         scope.visit_id_prefixes.push_back(id.empty() ? visit_id_base(field(row, "date"), student) : id);
     }
