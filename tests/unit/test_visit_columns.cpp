@@ -12,6 +12,7 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/pay/items.hpp>
+#include <pthv/record/import_map.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/tables.hpp>
@@ -390,4 +391,26 @@ TEST_CASE("a scoped load keeps the visits a staff member interpreted")
     CHECK(test::visit(loaded.repo, "V20261015-ST03"));  // T03 an educator
     CHECK_FALSE(test::visit(loaded.repo, "V20260914-ST02")); // neither
     CHECK(record::visit_scope({{{"student_id", "ST09"}, {"interpreter", "T03"}}}).staff.count("T03") == 1);
+}
+
+TEST_CASE("an import map converts confirmed_on and logged_on by date_format")
+{
+    model::Problems problems;
+    const auto map = record::parse_import_map("m.yaml",
+                                              "columns:\n  student_id: Student\n  date: When\n"
+                                              "  confirmed_on: Confirmed\n  logged_on: Entered\n"
+                                              "date_format: \"%m/%d/%Y\"\n",
+                                              problems);
+    REQUIRE(map);
+    io::CsvTable t;
+    t.file = "x.csv";
+    t.header = {"Student", "When", "Confirmed", "Entered"};
+    const auto f = record::map_row(*map, t, {2, {"ST01", "9/14/2026", "9/15/2026", "9/16/2026"}}, problems);
+    CHECK(problems.empty());
+    CHECK(f.at("confirmed_on") == "2026-09-15");
+    CHECK(f.at("logged_on") == "2026-09-16");
+    record::map_row(*map, t, {3, {"ST01", "9/14/2026", "15/9/2026", ""}}, problems);
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].line == 3);
+    CHECK(contains(problems[0].message, "confirmed_on"));
 }
