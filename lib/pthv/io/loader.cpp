@@ -589,7 +589,9 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     auto visits = std::async(std::launch::async, [&] {
         load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
                    &repo.names.visits.table(),
-                   [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo, visit_text, visit_later, visit_problems); });
+                   [&](CheckedTable& t, std::size_t rows) {
+                       load_visits(t, rows, repo, visit_text, visit_later, visit_problems);
+                   });
     });
     MainPending main_later;
     load_table(sources, "students.csv", "student", students_info, problems, release, options,

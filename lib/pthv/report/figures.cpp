@@ -270,7 +270,8 @@ std::vector<Tally> language_tallies(std::vector<std::pair<std::string_view, std:
         else
             unspecified += n;
     }
-    std::stable_sort(out.begin(), out.end(), [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
     if (unspecified > 0)
         out.push_back({"unspecified", exact(unspecified)});
     return out;
