@@ -67,10 +67,9 @@ const pay::PayItem* find(const test::PaidItems& items, std::string_view staff, s
 // How many visit items `staff` has (empty: anyone).
 std::size_t visit_items(const test::PaidItems& items, std::string_view staff = {})
 {
-    std::size_t n = 0;
-    for (const auto& i : items)
-        n += i.kind == model::ItemKind::Visit && (staff.empty() || items.staff(i) == staff) ? 1 : 0;
-    return n;
+    return static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [&](const auto& i) {
+        return i.kind == model::ItemKind::Visit && (staff.empty() || items.staff(i) == staff);
+    }));
 }
 
 } // namespace
