@@ -21,6 +21,9 @@ namespace {
 int run_report(const ReportOptions& o, Session& session)
 {
     const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    if (format == "csv" && o.table.empty())
+        throw UsageError("--format csv gives one table: name it with --table (" +
+                         util::join(report::table_names(), ", ") + "); docs/reports.md describes each");
     if (!o.table.empty()) {
         if (format != "csv")
             throw UsageError("--table works with --format csv");
@@ -72,13 +75,16 @@ Runner setup_report(CLI::App& sub)
     sub.add_option("--site", o->site, "Only this site")->type_name("S");
     sub.add_flag("--public", o->is_public,
                  "For the public: no names or ids of people, no per-educator table, small counts suppressed");
-    sub.add_option("--table", o->table, "With --format csv, only this table: " + util::join(report::table_names(), ", "))
+    sub.add_option("--table", o->table,
+                   "With --format csv (required there): the one table to write: " +
+                       util::join(report::table_names(), ", "))
         ->type_name("NAME");
     sub.footer("Examples:\n"
                "  pthv report --period mid-year --as-of 2026-05-15\n"
                "  pthv report --period end-of-year --public --format html -o board-report.html\n"
                "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n\n"
-               "Formats: text (default), md, html (one self-contained file), csv, json.\n"
+               "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
+               "--table), json. docs/reports.md explains every figure and table.\n"
                "The period never reaches past --as-of; the same data and --as-of give the same bytes.");
     return [o](Session& s) { return run_report(*o, s); };
 }
