@@ -180,7 +180,7 @@ Runner setup_event_list(CLI::App& sub)
 
 Runner setup_event(CLI::App& sub)
 {
-    sub.require_subcommand(1, 1);
+    sub.require_subcommand(0, 1);
     std::vector<std::pair<CLI::App*, Runner>> nested;
     CLI::App* add = sub.add_subcommand("add", "Record an event in events.csv");
     nested.emplace_back(add, setup_event_add(*add));
@@ -193,7 +193,7 @@ Runner setup_event(CLI::App& sub)
         for (const auto& [app, run] : nested)
             if (app->parsed())
                 return run(s);
-        throw UsageError("event: name a subcommand, add or list");
+        throw UsageError("event: say what to do: pthv event add ... or pthv event list");
     };
 }
 

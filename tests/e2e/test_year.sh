@@ -63,6 +63,9 @@ check "report --table events without events.csv: exit 2" [ $? -eq 2 ]
 check "report --table events without events.csv: says why" has "$tmp/err" "--table events: this repo has no events.csv"
 
 # ---- Events ----------------------------------------------------------------
+out=$(pthv event add --date 2026-09-17 --kind family_event --site S01 --title "Family night" --dry-run)
+check "event add --dry-run shows the row" grep -qF "would add E20260917-1 to events.csv" <<<"$out"
+check "event add --dry-run creates no events.csv" [ ! -e "$repo/events.csv" ]
 out=$(pthv event add --date 2026-09-17 --kind family_event --site S01 --title "Family night" \
     --attendees 45 --staff T01,T02 --notes "ask about the gym")
 check "event add prints the id" [ "$out" = "E20260917-1" ]
@@ -87,6 +90,8 @@ refused "empty title" "--title:" --date 2026-10-01 --kind other --title " "
 refused "bad attendees" "--attendees many:" --date 2026-10-01 --kind other --title x --attendees many
 refused "unknown site" "--site S1: no site has this id; did you mean S01?" --date 2026-10-01 --kind other --title x --site S1
 refused "unknown staff" "--staff T04: no staff member has this id; did you mean T01?" --date 2026-10-01 --kind other --title x --staff T01,T04
+pthv event >/dev/null 2>"$tmp/err"
+check "event without add or list: exit 2, says what to give" has "$tmp/err" "pthv event add ... or pthv event list"
 pthv event list >"$tmp/out"
 check "event list: three events by date" [ "$(grep -c '^E2026' "$tmp/out")" -eq 3 ]
 check "event list: notes are not shown" bash -c "! grep -q gym '$tmp/out'"
@@ -159,6 +164,8 @@ check "refusals wrote nothing" [ "$(cat "$repo/trainings.csv")" = "$before" ]
 pthv roster sessions --format csv >"$tmp/out"
 check "roster sessions: attended and seats left" has "$tmp/out" "REFR-1105,2026-11-05,refresher,district,District trainer,2.5,2,3,0,planned,Board room"
 check "roster sessions: held before as-of" has "$tmp/out" "INTRO-0810,2026-08-10,intro,S01,District trainer,3,3,3,0,held,Library"
+pthv roster sessions --site S9 >/dev/null 2>"$tmp/err"
+check "roster sessions --site unknown: exit 2 naming the option" has "$tmp/err" "--site S9: no site has this id"
 pthv validate --rule session-over-capacity >"$tmp/out"
 check "session-over-capacity on the session's line" has "$tmp/out" "sessions.csv:3: warning[session-over-capacity]: session REFR-1105 has 3 trainings but 2 seats"
 pthv report --period end-of-year --format json >"$tmp/r.json"
