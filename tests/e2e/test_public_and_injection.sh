@@ -4,23 +4,8 @@
 # characters are escaped in every text output and refused on entry;
 # markdown forms no link or image; bad --lock-timeout values, duplicate
 # students in a --flags file and a pthv.yaml that is not UTF-8 are refused.
-set -u
-pthv=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        echo "ok   $name"
-        passes=$((passes + 1))
-    else
-        echo "FAIL $name"
-        fails=$((fails + 1))
-    fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 # A district of three sites: S01 with 20 completed visits, S02 with 15 and
 # S03 with 3, each visit by a pair of certificated staff paid 50.00 each
@@ -150,6 +135,15 @@ check "4,700.00 left of 5,000.00 is not printed" bash -c "! grep -q '4,700.00\|4
 # subtracted.
 sed -i '/title-1/d' "$repo/pthv.yaml"
 public_outputs site --site S02
+# The district's public report withholds S02's visits beside S03's <10
+# (else 38 - 20 - 15 gives S03's 3); S02's own report must not print them.
+check "--site S02 json: S02's visits withheld as in the district report" python3 -c "
+import json
+d = json.load(open('$tmp/site.json'))
+assert d['completed_visits'] is None, d['completed_visits']
+assert all(s['completed_visits'] is None for s in d['sites']), d['sites']
+"
+check "--site S02 text: no 15 among the headline figures" bash -c "! grep -E -q '^  completed visits +15$' '$tmp/site.text'"
 for fmt in text md html csv json; do
     check "--site S02 $fmt: no 1,500.00 (S02's own spending)" bash -c "! grep -E -q '1,?500\.00' '$tmp/site.$fmt'"
 done
@@ -238,5 +232,4 @@ check "validate: config-invalid at the district's line" grep -q 'pthv.yaml:1: er
 run report --period end-of-year --format html -o "$tmp/bad.html" 2>/dev/null
 check "report html: nothing written as invalid UTF-8" bash -c "test ! -e '$tmp/bad.html' || iconv -f UTF-8 -t UTF-8 '$tmp/bad.html' >/dev/null"
 
-echo "$passes passed, $fails failed"
-test "$fails" -eq 0
+finish

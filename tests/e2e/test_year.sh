@@ -5,16 +5,7 @@
 # what the report says of each. Uses the error catalogue's small district
 # (tests/errors/base): ST01 and ST02 had their first visit on 2026-09-14,
 # ST03 has one scheduled on 2026-10-15.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 has() { grep -qF -- "$2" "$1"; }
 repo=$tmp/r
 cp -r "$src/tests/errors/base" "$repo"
@@ -193,5 +184,4 @@ cp "$tmp/yaml.keep" "$repo/pthv.yaml"
 check "init --from: sessions.csv carried over" cmp -s "$repo/sessions.csv" "$tmp/next/sessions.csv"
 check "init --from: events.csv not carried" [ ! -e "$tmp/next/events.csv" ]
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish
