@@ -23,9 +23,10 @@ bool is_repo_file(std::string_view name)
 {
     if (name == "pthv.yaml")
         return true;
-    for (const auto& f : io::data_files())
-        if (name == f)
-            return true;
+    for (const auto* files : {&io::data_files(), &io::optional_files()})
+        for (const auto& f : *files)
+            if (name == f)
+                return true;
     return false;
 }
 
@@ -64,6 +65,7 @@ std::string repo_file_at(const fs::path& target, const fs::path& root)
         return {};
     std::vector<std::string> names = {"pthv.yaml"};
     names.insert(names.end(), io::data_files().begin(), io::data_files().end());
+    names.insert(names.end(), io::optional_files().begin(), io::optional_files().end());
     for (const auto& entry : fs::directory_iterator(real_root / "payroll", ec))
         names.push_back("payroll/" + entry.path().filename().string());
     for (const auto& name : names)

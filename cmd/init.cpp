@@ -58,6 +58,11 @@ std::map<std::string, std::string> next_year_files(const fs::path& prev, const m
             files[f] = util::read_file(old); // sites, staff, trainings
         }
     }
+    // sessions.csv goes on whole: the sessions still to come, and the past
+    // ones the carried training history names (its session cells must
+    // still name a session). Events and reviews belong to their year.
+    if (util::file_exists(prev / "sessions.csv"))
+        files["sessions.csv"] = util::read_file(prev / "sessions.csv");
     return files;
 }
 

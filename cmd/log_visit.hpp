@@ -37,8 +37,16 @@ struct Loaded {
     io::Sources sources;
     io::LoadResult loaded;
     std::shared_ptr<const io::Scope> scope;
+    bool created = false; // `file` was absent: loaded as its header alone
 };
 Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope = nullptr);
+// The same for an optional file (reviews.csv, events.csv) that the first
+// row creates: an absent file is loaded as its schema's header alone.
+Loaded load_for_append(Session& session, const std::string& file);
+// An append of `rows` to `file`; a file the load created is written whole
+// (header and rows), atomically.
+record::Edit append_rows(const Loaded& current, const std::string& file, const std::string& rows,
+                         std::size_t row_count);
 
 // A cell may hold no control character (ESC, backspace, DEL, C1, ...): a
 // name or note printed later could rewrite the terminal. Line breaks are

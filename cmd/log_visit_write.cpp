@@ -7,6 +7,8 @@
 
 #include "log_visit.hpp"
 
+#include <pthv/io/csv.hpp>
+#include <pthv/io/schema.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -67,7 +69,10 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
     }
 }
 
-Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
+namespace {
+
+Loaded load_sources_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope,
+                             bool create)
 {
     Loaded l;
     l.scope = std::move(scope);
@@ -80,6 +85,10 @@ Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }
+    if (create && !l.sources.count(file)) {
+        l.sources[file] = io::csv_row(io::schema(file.substr(0, file.find('.'))).column_names(), "\n");
+        l.created = true;
+    }
     l.loaded = io::load_sources(l.sources, options);
     l.loaded.repo.root = session.root();
     const auto bad = record::unwritable(l.loaded, file);
@@ -91,6 +100,27 @@ Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<
                                 "(pthv validate lists the problems). Nothing was written.");
     }
     return l;
+}
+
+} // namespace
+
+Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
+{
+    return load_sources_for_edit(session, file, std::move(scope), false);
+}
+
+Loaded load_for_append(Session& session, const std::string& file)
+{
+    return load_sources_for_edit(session, file, nullptr, true);
+}
+
+record::Edit append_rows(const Loaded& current, const std::string& file, const std::string& rows,
+                         std::size_t row_count)
+{
+    record::Edit edit = record::make_append(current.sources, file, rows, row_count);
+    if (current.created)
+        edit.append = false;
+    return edit;
 }
 
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,

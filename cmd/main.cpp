@@ -29,6 +29,7 @@ const std::vector<Command>& commands()
         {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
+        {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
     };
     return k_commands;

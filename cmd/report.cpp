@@ -43,6 +43,11 @@ int run_report(const ReportOptions& o, Session& session)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
     const model::Period period = period_option(o.period, repo);
     check_site_option(o.site, repo);
+    // The tables of an optional file exist only with it.
+    for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},
+                                       {"sessions.csv", {"session_plan"}}})
+        if (std::find(tables.begin(), tables.end(), o.table) != tables.end() && !repo.has_file(file))
+            throw UsageError("--table " + o.table + ": this repo has no " + file + ", so the report has no such table");
 
     const model::Facts& facts = session.facts();
     const auto& work = session.work();

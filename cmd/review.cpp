@@ -56,27 +56,8 @@ int run_add(const ReviewOptions& o, Session& session)
             throw UsageError("control characters are not allowed in a review: " + util::printable(*text));
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    Loaded current;
-    try {
-        current.sources = io::read_sources(session.root());
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    }
-    // The first review creates reviews.csv: checked as if it had its header.
-    const bool existed = current.sources.count(k_file) > 0;
-    if (!existed)
-        current.sources[k_file] = io::csv_row(io::schema("reviews").column_names(), "\n");
-    io::LoadOptions options;
-    options.as_of = session.as_of();
-    current.loaded = io::load_sources(current.sources, options);
-    current.loaded.repo.root = session.root();
-    if (const auto bad = record::unwritable(current.loaded, k_file); !bad.empty()) {
-        std::string text;
-        print_problems(text, bad, false);
-        std::fputs(text.c_str(), stderr);
-        throw UsageError(std::string(k_file) + " cannot be read, so nothing can be added to it safely; fix it first. "
-                                               "Nothing was written.");
-    }
+    // The first review creates reviews.csv (written whole, header and row).
+    const Loaded current = load_for_append(session, k_file);
 
     // Only a finding that stands today can be reviewed: a typo in RECORD
     // would otherwise be a review of nothing (review-stale).
@@ -102,10 +83,8 @@ int run_add(const ReviewOptions& o, Session& session)
                                      found->reviewed->note));
 
     const std::string row = io::csv_row({o.rule, o.record, session.as_of().str(), o.by, o.note},
-                                        io::newline_of(current.sources[k_file]));
-    record::Edit edit = record::make_append(current.sources, k_file, row, 1);
-    if (!existed)
-        edit.append = false; // written whole (header and row), atomically
+                                        io::newline_of(current.sources.at(k_file)));
+    const record::Edit edit = append_rows(current, k_file, row, 1);
     std::string done = format_problem_line(*found, false);
     done = fmt::format("Reviewed: {}{} stays in the log and the reports; it no longer blocks payroll or commits.\n",
                        done, o.rule);

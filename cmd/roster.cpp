@@ -161,6 +161,8 @@ Runner setup_roster(CLI::App& sub)
     nested.emplace_back(students, setup_roster_students(*students));
     CLI::App* student = sub.add_subcommand("student", "One student's visits, in date order");
     nested.emplace_back(student, setup_roster_student(*student));
+    CLI::App* sessions = sub.add_subcommand("sessions", "Training sessions: held or planned, attended, seats left");
+    nested.emplace_back(sessions, setup_roster_sessions(*sessions));
     sub.footer(std::string("Columns: id, name, site, role, class, opted in, active, intro training date, latest "
                            "training,\nrefresher due (latest + practices.refresher_months), status (current; "
                            "due-soon: due within\n60 days of --as-of; expired; untrained: no intro training), "

@@ -141,18 +141,55 @@ void check_hours_option(const std::string& text)
         throw UsageError("--hours " + text + ": at most 24 hours a training row");
 }
 
-int run_train(const TrainOptions& o, Session& session)
+// With sessions.csv, --session names one of its sessions: the date, kind
+// and hours not given come from it, and a date or kind given must be the
+// session's (trainings.csv's session cell must match it, docs/data.md).
+// Without the file, --session is free text and every field is given.
+TrainOptions with_session(const TrainOptions& o, const model::Repo& repo)
 {
+    TrainOptions filled = o;
+    if (o.session.empty() || !repo.has_file("sessions.csv"))
+        return filled;
+    const model::SessionId id = check_ref(repo.names.sessions, o.session, "--session", "session of sessions.csv");
+    const model::TrainingSession* found = repo.find(id);
+    if (!found)
+        return filled; // check_ref found it defined
+    const model::TrainingSession& s = *found;
+    const auto fill = [&](std::string& value, const std::string& session_value, const char* option) {
+        if (value.empty())
+            value = session_value;
+        else if (value != session_value && std::string(option) != "--hours")
+            throw UsageError(fmt::format("{} {}: session {} has {} {}; nothing was written", option, value,
+                                         o.session, option + 2, session_value));
+    };
+    fill(filled.date, s.date ? s.date->str() : "", "--date");
+    fill(filled.kind, s.kind ? std::string(model::enum_name(*s.kind)) : "", "--kind");
+    fill(filled.hours, s.hours_x100 ? model::format_hundredths(*s.hours_x100) : "", "--hours");
+    return filled;
+}
+
+void check_train_options(const TrainOptions& o)
+{
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--date", o.date},
+                                        {"--kind", o.kind}, {"--hours", o.hours}})
+        if (value.empty())
+            throw UsageError(std::string(option) + " is required (or --session naming a session of sessions.csv)");
     parse_date_option(o.date, "--date");
-    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--kind", o.kind},
-                                        {"--hours", o.hours}, {"--session", o.session}})
-        refuse_control(option, value);
-    for (const auto& id : o.ids)
-        refuse_control("ID", id);
     check_hours_option(o.hours);
-    const auto lock = lock_repo(session, o.write.lock_timeout);
+}
+
+int run_train(const TrainOptions& given, Session& session)
+{
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--kind", given.kind},
+                                        {"--hours", given.hours}, {"--session", given.session}})
+        refuse_control(option, value);
+    for (const auto& id : given.ids)
+        refuse_control("ID", id);
+    const auto lock = lock_repo(session, given.write.lock_timeout);
     const Loaded current = load_for_edit(session, "trainings.csv");
     const model::Repo& repo = current.loaded.repo;
+    const TrainOptions o = with_session(given, repo);
+    check_train_options(o);
     // A staff id typed on the command line is named as typed, not as a line
     // of trainings.csv that was never written.
     const auto& staff = repo.names.staff;
@@ -210,13 +247,17 @@ std::function<int(Session&)> setup_roster_set(CLI::App& sub)
 std::function<int(Session&)> setup_roster_train(CLI::App& sub)
 {
     auto o = std::make_shared<TrainOptions>();
-    sub.add_option("--date", o->date, "Day of the training")->type_name("DATE")->required();
-    sub.add_option("--kind", o->kind, "intro or refresher")->type_name("KIND")->required();
-    sub.add_option("--hours", o->hours, "Hours attended, at most 24 (paid at the class's training rate)")
-        ->type_name("H")
-        ->required();
-    sub.add_option("--session", o->session, "Which session, e.g. \"2026-08 intro, Riverbend HS\"")
-        ->type_name("TEXT");
+    sub.add_option("--date", o->date, "Day of the training (required unless --session names a session)")
+        ->type_name("DATE");
+    sub.add_option("--kind", o->kind, "intro or refresher (required unless --session names a session)")
+        ->type_name("KIND");
+    sub.add_option("--hours", o->hours,
+                   "Hours attended, at most 24, paid at the class's training rate (default: the session's)")
+        ->type_name("H");
+    sub.add_option("--session", o->session,
+                   "Which session: with sessions.csv, its session_id (date, kind and hours come from it); "
+                   "without, any text, e.g. \"2026-08 intro, Riverbend HS\"")
+        ->type_name("ID|TEXT");
     sub.add_option("ID", o->ids, "Staff ids who attended")->required();
     add_write_options(sub, o->write);
     sub.footer("One trainings.csv row per staff id. An unknown staff id, or a training already recorded\n"
@@ -224,7 +265,8 @@ std::function<int(Session&)> setup_roster_train(CLI::App& sub)
                "Examples:\n"
                "  pthv roster train --date 2026-08-12 --kind intro --hours 6 --session \"2026-08 intro, "
                "Cedar Grove\" T101 T102\n"
-               "  pthv roster train --date 2027-02-03 --kind refresher --hours 2 T017");
+               "  pthv roster train --date 2027-02-03 --kind refresher --hours 2 T017\n"
+               "  pthv roster train --session INTRO-AUG T101 T102      (sessions.csv gives date, kind, hours)");
     return [o](Session& s) { return run_train(*o, s); };
 }
 

@@ -20,6 +20,7 @@ struct StudentsOptions {
     std::string homeroom;
     bool unvisited = false;
     bool declined = false;
+    bool second_due = false;
 };
 
 std::string date_of(const model::Repo& repo, const std::optional<std::size_t>& visit)
@@ -28,16 +29,6 @@ std::string date_of(const model::Repo& repo, const std::optional<std::size_t>& v
         return {};
     const auto& d = repo.visits[*visit].date;
     return d ? d->str() : std::string{};
-}
-
-// The handle of an id given on the command line; none for an empty one.
-template <typename Id>
-Id check_ref(const model::Ids<Id>& ids, const std::string& id, const std::string& option, const char* what)
-{
-    const Id h = ids.find(id);
-    if (id.empty() || ids.defined(h))
-        return h;
-    throw UsageError(option + " " + id + ": no " + what + " has this id" + model::did_you_mean(ids.closest(id)));
 }
 
 int run_students(const StudentsOptions& o, Session& session)
@@ -57,7 +48,7 @@ int run_students(const StudentsOptions& o, Session& session)
         const auto& p = progress[i];
         if ((!o.site.empty() && s.site != site) || (!o.homeroom.empty() && s.homeroom != homeroom))
             continue;
-        if ((o.unvisited && !p.awaiting()) || (o.declined && !p.declined))
+        if ((o.unvisited && !p.awaiting()) || (o.declined && !p.declined) || (o.second_due && !p.second_due()))
             continue;
         visited += p.first ? 1U : 0U;
         second += p.second ? 1U : 0U;
@@ -143,12 +134,15 @@ std::function<int(Session&)> setup_roster_students(CLI::App& sub)
     sub.add_flag("--unvisited", o->unvisited,
                  "Only students still awaiting a visit: none completed this year, not declined");
     sub.add_flag("--declined", o->declined, "Only students whose family declined a visit this year");
+    sub.add_flag("--second-due", o->second_due,
+                 "Only students due a second visit: exactly one completed this year, none scheduled after it");
     sub.footer(std::string("Per student: first and second completed visit this school year, the next scheduled "
                            "visit\n(on or after --as-of), the latest decline, completed visits.\n\n"
                            "Examples:\n"
                            "  pthv roster students --site S01 --unvisited\n"
                            "  pthv roster students --homeroom T017 --format csv -o t017.csv\n"
-                           "  pthv roster students --declined --as-of 2026-12-01\n\n") +
+                           "  pthv roster students --declined --as-of 2026-12-01\n"
+                           "  pthv roster students --second-due --site S01\n\n") +
                k_internal_note);
     return [o](Session& s) { return run_students(*o, s); };
 }

@@ -220,6 +220,35 @@ TEST_CASE("io::parse_config")
     }
 }
 
+TEST_CASE("io::parse_config: events")
+{
+    SUBCASE("absent: nothing expected, due is calendar.last_day")
+    {
+        const auto p = parse(test::k_config);
+        CHECK(p.result.config.events.per_site.empty());
+        CHECK(p.result.config.events.district.empty());
+        CHECK(p.result.config.events_due().str() == "2027-06-04");
+    }
+    SUBCASE("lists and due are read; lists may be empty")
+    {
+        const auto p = parse(std::string(test::k_config) +
+                             "events: {per_site: [site_visit, admin_meeting], district: [], due: 2027-05-31}\n");
+        REQUIRE(p.result.ok);
+        const auto& e = p.result.config.events;
+        CHECK(e.per_site == std::vector<model::EventKind>{model::EventKind::SiteVisit, model::EventKind::AdminMeeting});
+        CHECK(e.district.empty());
+        CHECK(p.result.config.events_due().str() == "2027-05-31");
+    }
+    SUBCASE("an unknown kind is config-invalid, naming the key path")
+    {
+        const auto p = parse(std::string(test::k_config) + "events: {district: [party]}\n");
+        CHECK_FALSE(p.result.ok);
+        REQUIRE(p.problems.size() == 1);
+        CHECK(p.problems[0].message == "events.district[0]: \"party\" is not an event kind (celebration, site_visit, "
+                                       "admin_meeting, family_event, pthv_week, other)");
+    }
+}
+
 TEST_CASE("io::parse_config: amounts are bounded")
 {
     SUBCASE("a money setting up to 9,999,999.99 is read")

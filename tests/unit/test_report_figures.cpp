@@ -74,11 +74,12 @@ struct Run {
     report::Figures figures;
 };
 
-Run run(const std::string& period, bool is_public = false, int min_cell = 10, const std::string& site = {})
+Run run_on(const io::Sources& sources, const std::string& period, bool is_public = false,
+           const std::string& site = {})
 {
     io::LoadOptions lo;
     lo.as_of = model::Date::parse("2026-12-01");
-    Run r{io::load_sources(hand_repo(min_cell), lo), {}, {}};
+    Run r{io::load_sources(sources, lo), {}, {}};
     r.findings = rules::check_repo(r.loaded.repo, r.loaded.problems);
     std::string error;
     const auto p = model::parse_period(period, r.loaded.repo.config, r.loaded.repo.as_of, error);
@@ -86,6 +87,11 @@ Run run(const std::string& period, bool is_public = false, int min_cell = 10, co
     const model::Facts facts(r.loaded.repo);
     r.figures = report::compute_figures(facts, pay::visit_work(facts), r.findings, {*p, site, is_public});
     return r;
+}
+
+Run run(const std::string& period, bool is_public = false, int min_cell = 10, const std::string& site = {})
+{
+    return run_on(hand_repo(min_cell), period, is_public, site);
 }
 
 } // namespace
@@ -240,5 +246,136 @@ TEST_CASE("report public suppression")
         const auto r = run("end-of-year");
         CHECK(report::render_text(r.figures).find("private note") == std::string::npos);
         CHECK(report::render_json(r.figures).find("Ana Lopez") != std::string::npos);
+    }
+}
+
+TEST_CASE("report: second visits due")
+{
+    // ST02, ST03 and ST05 have one completed visit each, ST01 two. V9
+    // schedules ST03's second visit; V10, a scheduled visit of ST02 dated
+    // before its first, is not "after it".
+    auto src = hand_repo();
+    test::append(src, "visits.csv", "V9,ST03,S01,2027-01-10,17:00,,T01;T02,scheduled,2026-11-20,academics,home,,,");
+    test::append(src, "visits.csv", "V10,ST02,S01,2026-09-01,17:00,,T01;T02,scheduled,2026-08-20,academics,home,,,");
+    const auto check_identity = [](const report::Summary& s) {
+        CHECK(s.second_visit_due.value ==
+              s.students_visited.value - s.second_visit_students.value - s.second_visit_scheduled.value);
+    };
+    SUBCASE("district and each site: due = visited - second - scheduled")
+    {
+        const auto r = run_on(src, "end-of-year");
+        const auto& t = r.figures.total;
+        CHECK(t.students_visited.value == 4);
+        CHECK(t.second_visit_students.value == 1);
+        CHECK(t.second_visit_scheduled.value == 1); // ST03
+        CHECK(t.second_visit_due.value == 2);       // ST02, ST05
+        check_identity(t);
+        REQUIRE(r.figures.sites.size() == 2);
+        CHECK(r.figures.sites[0].second_visit_due.value == 1); // ST02
+        CHECK(r.figures.sites[1].second_visit_due.value == 1); // ST05
+        for (const auto& s : r.figures.sites)
+            check_identity(s);
+    }
+    SUBCASE("near miss: without a scheduled visit after the first, the student is due")
+    {
+        const auto r = run("end-of-year");
+        CHECK(r.figures.total.second_visit_scheduled.value == 0);
+        CHECK(r.figures.total.second_visit_due.value == 3);
+        check_identity(r.figures.total);
+    }
+    SUBCASE("public: the three groups are suppressed together")
+    {
+        const auto r = run_on(src, "end-of-year", true);
+        const auto& t = r.figures.total;
+        CHECK(t.second_visit_due.hidden());
+        CHECK(t.second_visit_scheduled.hidden());
+        CHECK(t.second_visit_students.hidden());
+    }
+    SUBCASE("first and second visits by month")
+    {
+        const auto r = run_on(src, "end-of-year");
+        const auto month = [&](const std::string& m) {
+            for (const auto& x : r.figures.visit_order)
+                if (x.month == m)
+                    return std::make_pair(x.first.value, x.second.value);
+            return std::make_pair<std::int64_t, std::int64_t>(-1, -1);
+        };
+        CHECK(month("2026-09") == std::make_pair<std::int64_t, std::int64_t>(3, 0)); // ST01, ST02, ST05
+        CHECK(month("2026-10") == std::make_pair<std::int64_t, std::int64_t>(1, 1)); // ST03 first, ST01 second
+        CHECK(month("2026-11") == std::make_pair<std::int64_t, std::int64_t>(0, 0));
+    }
+    SUBCASE("no events.csv, no sessions.csv: no such figures")
+    {
+        const auto r = run_on(src, "end-of-year");
+        CHECK_FALSE(r.figures.events.present);
+        CHECK_FALSE(r.figures.sessions.present);
+        CHECK(report::render_json(r.figures).find("\"training_sessions\"") == std::string::npos);
+        CHECK(report::render_json(r.figures).find("\"events\"") == std::string::npos);
+    }
+}
+
+TEST_CASE("report: events and training sessions")
+{
+    auto src = hand_repo();
+    src["events.csv"] = "event_id,date,site_id,kind,title,attendees,staff_ids,notes\n"
+                        "E1,2026-09-20,S01,family_event,Family night,40,T01,secret note\n"
+                        "E2,2026-10-02,S02,site_visit,Coordinator visit,,,\n"
+                        "E3,2026-10-03,,celebration,Kickoff,100,,\n"
+                        "E4,2027-03-03,S01,celebration,Spring,,,\n"; // after as-of: not in the period
+    src["sessions.csv"] = "session_id,date,kind,site_id,trainer,capacity,hours,location\n"
+                          "INTRO,2026-08-10,intro,S01,Trainer A,2,3,\n"
+                          "REFR,2027-02-01,refresher,,Trainer B,,2,\n";
+    for (int i = 0; i < 3; ++i)
+        test::replace(src, "trainings.csv", ",2026-08 intro\n", ",INTRO\n");
+    SUBCASE("events: a count per kind for the district and each site, in the period")
+    {
+        const auto r = run_on(src, "end-of-year");
+        const auto& ev = r.figures.events;
+        REQUIRE(ev.present);
+        REQUIRE(ev.counts.size() == 4); // all, S01, S02, district-wide
+        const auto kind = [](model::EventKind k) { return static_cast<std::size_t>(k); };
+        CHECK(ev.counts[0].per_kind[kind(model::EventKind::FamilyEvent)].value == 1);
+        CHECK(ev.counts[0].per_kind[kind(model::EventKind::Celebration)].value == 1);
+        CHECK(ev.counts[1].site_id == "S01");
+        CHECK(ev.counts[1].per_kind[kind(model::EventKind::Celebration)].value == 0);
+        CHECK(ev.counts[2].per_kind[kind(model::EventKind::SiteVisit)].value == 1);
+        CHECK(ev.counts[3].per_kind[kind(model::EventKind::Celebration)].value == 1);
+        CHECK(ev.events.size() == 3);
+    }
+    SUBCASE("sessions: held and planned as of the as-of date, attended and capacity")
+    {
+        const auto r = run_on(src, "end-of-year");
+        const auto& sf = r.figures.sessions;
+        REQUIRE(sf.present);
+        CHECK(sf.held.value == 1);
+        CHECK(sf.planned.value == 1);
+        REQUIRE(sf.sessions.size() == 2);
+        CHECK(sf.sessions[0].attended.value == 3);
+        CHECK(sf.sessions[0].capacity == 2);
+        CHECK(sf.sessions[1].attended.value == 0);
+        CHECK_FALSE(sf.sessions[1].capacity);
+    }
+    SUBCASE("public: titles shown, no notes, staff ids or trainers anywhere")
+    {
+        const auto r = run_on(src, "end-of-year", true);
+        const std::vector<std::string> outs = {
+            report::render_text(r.figures), report::render_json(r.figures), report::render_html(r.figures),
+            report::render_md(r.figures), report::render_csv(r.figures, "event_list")};
+        for (const auto& out : outs)
+            CHECK(out.find("Family night") != std::string::npos);
+        std::vector<std::string> all = outs;
+        all.push_back(report::render_csv(r.figures, "events"));
+        all.push_back(report::render_csv(r.figures, "session_plan"));
+        for (const auto& out : all) {
+            CHECK(out.find("secret note") == std::string::npos);
+            CHECK(out.find("Trainer A") == std::string::npos);
+            CHECK(out.find("T01") == std::string::npos);
+        }
+    }
+    SUBCASE("internal: notes never printed")
+    {
+        const auto r = run_on(src, "end-of-year");
+        CHECK(report::render_text(r.figures).find("secret note") == std::string::npos);
+        CHECK(report::render_text(r.figures).find("Trainer A") != std::string::npos);
     }
 }

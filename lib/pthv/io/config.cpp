@@ -393,6 +393,42 @@ void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
     }
 }
 
+// A list of event kinds, like [site_visit, celebration]; empty is allowed.
+std::vector<model::EventKind> parse_event_kinds(Reader& r, const YAML::Node& n, const std::string& path)
+{
+    std::vector<model::EventKind> kinds;
+    if (!n.IsSequence()) {
+        r.invalid(n, path, "expected a list of event kinds like [site_visit, celebration]");
+        return kinds;
+    }
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const std::string at = fmt::format("{}[{}]", path, i);
+        const auto v = r.scalar(n[i], at);
+        if (!v)
+            continue;
+        if (const auto k = model::parse_enum<model::EventKind>(*v))
+            kinds.push_back(*k);
+        else
+            r.invalid(n[i], at,
+                      "\"" + *v + "\" is not an event kind (celebration, site_visit, admin_meeting, family_event, "
+                                   "pthv_week, other)");
+    }
+    return kinds;
+}
+
+void parse_events(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "events", {"per_site", "district", "due"});
+    if (!n.IsMap())
+        return;
+    if (n["per_site"])
+        c.events.per_site = parse_event_kinds(r, n["per_site"], "events.per_site");
+    if (n["district"])
+        c.events.district = parse_event_kinds(r, n["district"], "events.district");
+    if (n["due"])
+        c.events.due = r.date(n["due"], "events.due");
+}
+
 } // namespace
 
 bool check_funding_sites(const model::Config& config, const model::Ids<model::SiteId>& sites,
@@ -453,7 +489,7 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
     }
     auto& c = result.config;
     r.known_keys(root, "", {"district", "school_year", "calendar", "practices", "compensation", "funding",
-                            "reports", "targeting"});
+                            "reports", "targeting", "events"});
     if (root["district"])
         c.district = r.scalar(root["district"], "district").value_or("");
 
@@ -523,6 +559,8 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
                 c.targeting.min_visited = r.integer(t["min_visited"], "targeting.min_visited", 1, 100000).value_or(5);
         }
     }
+    if (const auto e = root["events"])
+        parse_events(r, e, c);
     result.ok = r.ok();
     return result;
 }

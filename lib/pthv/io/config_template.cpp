@@ -57,6 +57,11 @@ reports: {{min_cell: 10}}
 # full_coverage visits everyone; fewer than min_visited visits is too few to
 # judge; alpha is the false-discovery rate across all tests.
 targeting: {{full_coverage: 0.9, alpha: 0.05, min_visited: 5}}
+
+# The events of the year (events.csv, pthv event add): the kinds each active
+# site and the district hold; from `due` (default calendar.last_day) on, a
+# missing kind is reported (event-missing). Without this key none is expected.
+# events: {{per_site: [site_visit, admin_meeting, celebration], district: [celebration], due: {y1}-05-31}}
 )",
                        fmt::arg("district", district), fmt::arg("y", y), fmt::arg("y1", y + 1));
 }

@@ -446,6 +446,74 @@ void load_reviews(CheckedTable& t, std::size_t rows, Repo& repo)
     }
 }
 
+void load_events(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    repo.events.reserve(rows);
+    while (t.next()) {
+        Event e;
+        e.id = EventId(t.key_handle());
+        e.date = t.date("date");
+        e.site = repo.names.sites.intern(t.text("site_id"));
+        e.kind = t.enumeration<EventKind>("kind");
+        e.title = repo.text.keep(t.text("title"));
+        e.attendees = t.integer("attendees");
+        e.staff_begin = static_cast<std::uint32_t>(repo.event_staff.size());
+        util::for_each_part(t.text("staff_ids"), ';', [&](std::string_view id) {
+            repo.event_staff.push_back(repo.names.staff.intern(id));
+            return true;
+        });
+        e.staff_count = static_cast<std::uint32_t>(repo.event_staff.size() - e.staff_begin);
+        e.notes = repo.text.keep(t.text("notes"));
+        e.line = line_of(t);
+        repo.events.push_back(e);
+    }
+}
+
+void load_sessions(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    repo.sessions.reserve(rows);
+    while (t.next()) {
+        TrainingSession s;
+        s.id = SessionId(t.key_handle());
+        s.date = t.date("date");
+        s.kind = t.enumeration<TrainingKind>("kind");
+        s.site = repo.names.sites.intern(t.text("site_id"));
+        s.trainer = repo.text.keep(t.text("trainer"));
+        s.capacity = t.integer("capacity");
+        s.hours_x100 = t.hundredths("hours");
+        s.location = repo.text.keep(t.text("location"));
+        s.line = line_of(t);
+        repo.sessions.push_back(s);
+    }
+}
+
+// With sessions.csv, a training's session cell names a session: each
+// becomes a handle (one naming nothing is unknown-ref, a rule), and a
+// training whose date or kind differs from its session's is value-invalid.
+void link_sessions(Repo& repo, Problems& problems)
+{
+    for (auto& tr : repo.trainings) {
+        if (tr.session.empty())
+            continue;
+        tr.session_id = repo.names.sessions.intern(tr.session);
+        const TrainingSession* s = repo.find(tr.session_id);
+        if (!s)
+            continue;
+        const std::string_view staff = repo.id(tr.staff);
+        if (tr.date && s->date && *tr.date != *s->date)
+            problems.push_back({"value-invalid", Severity::Error, "trainings.csv", tr.line, std::string(staff),
+                                fmt::format("training of {}: date {} is not the date of session {} ({})", staff,
+                                            tr.date->str(), tr.session, s->date->str()),
+                                fmt::format("give the session's date, or name the session held on {}",
+                                            tr.date->str())});
+        if (tr.kind && s->kind && *tr.kind != *s->kind)
+            problems.push_back({"value-invalid", Severity::Error, "trainings.csv", tr.line, std::string(staff),
+                                fmt::format("training of {}: kind {} is not the kind of session {} ({})", staff,
+                                            enum_name(*tr.kind), tr.session, enum_name(*s->kind)),
+                                "give the session's kind, or name a session of this kind"});
+    }
+}
+
 // The flags file's rows by student_id: the line and values of the first.
 using FlagRows = std::unordered_map<std::string, std::pair<std::size_t, std::vector<std::optional<bool>>>>;
 
@@ -543,7 +611,7 @@ const std::vector<std::string>& data_files()
 
 const std::vector<std::string>& optional_files()
 {
-    static const std::vector<std::string> k_files = {"reviews.csv"};
+    static const std::vector<std::string> k_files = {"reviews.csv", "events.csv", "sessions.csv"};
     return k_files;
 }
 
@@ -611,12 +679,19 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
         repo.files[info->name] = std::move(*info);
     load_ledgers(sources, repo, problems);
     // Optional files: a repo without them loads as before.
-    if (sources.count("reviews.csv")) {
+    const auto optional = [&](const std::string& file, const std::string& kind, IdTable* ids, auto&& load) {
+        if (!sources.count(file))
+            return false;
         FileInfo info;
-        load_table(sources, "reviews.csv", "review", info, problems, release, options, nullptr,
-                   [&](CheckedTable& t, std::size_t rows) { load_reviews(t, rows, repo); });
+        load_table(sources, file, kind, info, problems, release, options, ids,
+                   [&](CheckedTable& t, std::size_t rows) { load(t, rows, repo); });
         repo.files[info.name] = std::move(info);
-    }
+        return true;
+    };
+    optional("reviews.csv", "review", nullptr, load_reviews);
+    optional("events.csv", "event", &repo.names.events.table(), load_events);
+    if (optional("sessions.csv", "session", &repo.names.sessions.table(), load_sessions))
+        link_sessions(repo, problems);
 
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);

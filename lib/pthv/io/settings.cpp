@@ -73,6 +73,13 @@ const std::vector<SettingInfo>& settings()
          "the false-discovery rate across all tests of the targeting check"},
         {"targeting.min_visited", "integer 1..100000", "5",
          "a group with fewer students visited is too few to judge"},
+        {"events.per_site", "list of event kinds", "[] (none expected)",
+         "the kinds of event (celebration, site_visit, admin_meeting, family_event, pthv_week, other) every "
+         "active site holds in the school year, e.g. [site_visit, admin_meeting, celebration] (event-missing)"},
+        {"events.district", "list of event kinds", "[] (none expected)",
+         "the kinds of district-wide event (no site_id) the school year holds, e.g. [celebration]"},
+        {"events.due", "date", "calendar.last_day",
+         "from this day on, a kind missing from events.csv is reported (event-missing)"},
     };
     return k_settings;
 }

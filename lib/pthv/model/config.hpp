@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <pthv/model/date.hpp>
+#include <pthv/model/enums.hpp>
 #include <pthv/model/money.hpp>
 #include <pthv/model/problem.hpp>
 
@@ -71,6 +72,15 @@ struct Targeting {
     int min_visited = 5;
 };
 
+// The events each active site and the district hold in a school year
+// (event-missing). Without the `events` key both lists are empty: nothing is
+// expected, so nothing is missing.
+struct EventsExpected {
+    std::vector<EventKind> per_site;
+    std::vector<EventKind> district;
+    std::optional<Date> due; // none: calendar.last_day
+};
+
 struct Config {
     std::string district;
     SchoolYear school_year;
@@ -80,6 +90,10 @@ struct Config {
     std::vector<FundingSource> funding;
     int min_cell = 10;
     Targeting targeting;
+    EventsExpected events;
+
+    // The day from which missing events are reported.
+    Date events_due() const { return events.due.value_or(calendar.last_day); }
 };
 
 } // namespace pthv::model

@@ -44,6 +44,10 @@ const std::array<std::pair<TrainingKind, std::string_view>, 2> k_kinds{
     {{TrainingKind::Intro, "intro"}, {TrainingKind::Refresher, "refresher"}}};
 const std::array<std::pair<ItemKind, std::string_view>, 2> k_items{
     {{ItemKind::Visit, "visit"}, {ItemKind::Training, "training"}}};
+const std::array<std::pair<EventKind, std::string_view>, 6> k_event_kind_names{
+    {{EventKind::Celebration, "celebration"}, {EventKind::SiteVisit, "site_visit"},
+     {EventKind::AdminMeeting, "admin_meeting"}, {EventKind::FamilyEvent, "family_event"},
+     {EventKind::PthvWeek, "pthv_week"}, {EventKind::Other, "other"}}};
 
 } // namespace
 
@@ -59,6 +63,7 @@ PTHV_DEFINE_ENUM(Mode, k_modes)
 PTHV_DEFINE_ENUM(CancelledBy, k_cancelled_by)
 PTHV_DEFINE_ENUM(TrainingKind, k_kinds)
 PTHV_DEFINE_ENUM(ItemKind, k_items)
+PTHV_DEFINE_ENUM(EventKind, k_event_kind_names)
 #undef PTHV_DEFINE_ENUM
 
 std::optional<bool> parse_yes_no(std::string_view text)

@@ -19,6 +19,8 @@ enum class CancelledBy : std::uint8_t { Family, Staff, Other };
 enum class TrainingKind : std::uint8_t { Intro, Refresher };
 // What a payroll line pays for (payroll/YYYY-MM.csv item).
 enum class ItemKind : std::uint8_t { Visit, Training };
+// What an event of events.csv is.
+enum class EventKind : std::uint8_t { Celebration, SiteVisit, AdminMeeting, FamilyEvent, PthvWeek, Other };
 
 template <typename E> std::optional<E> parse_enum(std::string_view text);
 template <typename E> std::string_view enum_name(E value);
@@ -35,7 +37,12 @@ PTHV_DECLARE_ENUM(Mode)
 PTHV_DECLARE_ENUM(CancelledBy)
 PTHV_DECLARE_ENUM(TrainingKind)
 PTHV_DECLARE_ENUM(ItemKind)
+PTHV_DECLARE_ENUM(EventKind)
 #undef PTHV_DECLARE_ENUM
+
+// Every event kind, in the order of docs/data.md.
+constexpr EventKind k_event_kinds[] = {EventKind::Celebration, EventKind::SiteVisit,  EventKind::AdminMeeting,
+                                       EventKind::FamilyEvent, EventKind::PthvWeek, EventKind::Other};
 
 // yes/no.
 std::optional<bool> parse_yes_no(std::string_view text);

@@ -37,6 +37,8 @@ using StaffId = Handle<struct StaffTag>;
 using StudentId = Handle<struct StudentTag>;
 using FamilyId = Handle<struct FamilyTag>;
 using VisitId = Handle<struct VisitTag>;
+using EventId = Handle<struct EventTag>;
+using SessionId = Handle<struct SessionTag>;
 
 // A run of a flat array: a visit's educators in Repo::educator_list.
 template <typename T> class Span {

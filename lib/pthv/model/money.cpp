@@ -10,6 +10,16 @@ namespace pthv::model {
 // 128-bit intermediates: cents x minutes cannot overflow before dividing.
 __extension__ using Wide = __int128;
 
+std::string format_hundredths(std::int64_t hundredths)
+{
+    std::string text = Money::from_cents(hundredths).str();
+    while (text.back() == '0')
+        text.pop_back();
+    if (text.back() == '.')
+        text.pop_back();
+    return text;
+}
+
 std::optional<std::int64_t> parse_hundredths(std::string_view text)
 {
     bool negative = false;

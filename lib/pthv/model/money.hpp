@@ -73,5 +73,8 @@ private:
 // Hours as integer hundredths ("2.5" -> 250), for training hours; at most two
 // fractional digits.
 std::optional<std::int64_t> parse_hundredths(std::string_view text);
+// Hundredths of an hour as written in a data file, shortest form: 600 ->
+// "6", 250 -> "2.5", 125 -> "1.25".
+std::string format_hundredths(std::int64_t hundredths);
 
 } // namespace pthv::model

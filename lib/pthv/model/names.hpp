@@ -88,6 +88,8 @@ struct Names {
     Ids<StudentId> students;
     Ids<FamilyId> families;
     Ids<VisitId> visits;
+    Ids<EventId> events;     // events.csv, optional
+    Ids<SessionId> sessions; // sessions.csv, optional
 };
 
 // "; did you mean X?" when `near` is not empty, else "": the one wording of

@@ -52,4 +52,15 @@ SiteId Repo::visit_site(const Visit& v) const
     return s ? s->site : SiteId{};
 }
 
+std::vector<int> session_attendance(const Repo& repo)
+{
+    std::vector<int> attended(repo.sessions.size(), 0);
+    for (const auto& t : repo.trainings) {
+        const std::uint32_t row = repo.names.sessions.row(t.session_id);
+        if (t.session_id && row < attended.size())
+            ++attended[row];
+    }
+    return attended;
+}
+
 } // namespace pthv::model

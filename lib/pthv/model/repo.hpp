@@ -80,6 +80,35 @@ struct Training {
     std::optional<TrainingKind> kind;
     std::optional<std::int64_t> hours_x100; // hundredths of an hour
     std::string_view session;
+    SessionId session_id; // the session cell as a session of sessions.csv; none without that file
+    std::uint32_t line = 0;
+};
+
+// One line of events.csv (optional): a program event at a school, or
+// district-wide (no site).
+struct Event {
+    EventId id;
+    std::optional<Date> date;
+    SiteId site;
+    std::optional<EventKind> kind;
+    std::string_view title;
+    std::optional<int> attendees;
+    std::uint32_t staff_begin = 0; // in Repo::event_staff
+    std::uint32_t staff_count = 0;
+    std::string_view notes; // private
+    std::uint32_t line = 0;
+};
+
+// One line of sessions.csv (optional): a training session, planned or held.
+struct TrainingSession {
+    SessionId id;
+    std::optional<Date> date;
+    std::optional<TrainingKind> kind;
+    SiteId site;
+    std::string_view trainer;
+    std::optional<int> capacity;
+    std::optional<std::int64_t> hours_x100;
+    std::string_view location;
     std::uint32_t line = 0;
 };
 
@@ -175,6 +204,9 @@ struct Repo {
     std::vector<StaffId> educator_list; // every visit's educators, one run each
     std::vector<LedgerLine> ledger;
     std::vector<Review> reviews; // reviews.csv, optional
+    std::vector<Event> events;     // events.csv, optional
+    std::vector<StaffId> event_staff; // every event's staff_ids, one run each
+    std::vector<TrainingSession> sessions; // sessions.csv, optional
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
 
     std::map<std::string, FileInfo> files; // by name
@@ -185,6 +217,7 @@ struct Repo {
     const Staff* find(StaffId id) const { return row_of(names.staff.row(id), staff); }
     const Student* find(StudentId id) const { return row_of(names.students.row(id), students); }
     const Visit* find(VisitId id) const { return row_of(names.visits.row(id), visits); }
+    const TrainingSession* find(SessionId id) const { return row_of(names.sessions.row(id), sessions); }
     // The row index of the record defining an id, if any.
     std::optional<std::size_t> row(VisitId id) const;
     std::optional<std::size_t> row(StudentId id) const;
@@ -195,12 +228,21 @@ struct Repo {
     std::string_view id(StudentId h) const { return names.students.text(h); }
     std::string_view id(FamilyId h) const { return names.families.text(h); }
     std::string_view id(VisitId h) const { return names.visits.text(h); }
+    std::string_view id(EventId h) const { return names.events.text(h); }
+    std::string_view id(SessionId h) const { return names.sessions.text(h); }
+    // Whether an optional file was there to read.
+    bool has_file(const std::string& name) const
+    {
+        const auto it = files.find(name);
+        return it != files.end() && it->second.exists;
+    }
 
     // A visit's educators as written (a name given twice is there twice).
     Span<StaffId> educators(const Visit& v) const
     {
         return {educator_list.data() + v.educators_begin, v.educators_count};
     }
+    Span<StaffId> staff_of(const Event& e) const { return {event_staff.data() + e.staff_begin, e.staff_count}; }
     // Its educators each once, sorted by handle, into `out`.
     void educator_set(const Visit& v, std::vector<StaffId>& out) const;
     std::vector<StaffId> educator_set(const Visit& v) const;
@@ -215,5 +257,10 @@ private:
         return row < rows.size() ? &rows[row] : nullptr;
     }
 };
+
+// Per row of Repo::sessions: how many trainings.csv rows name it.
+std::vector<int> session_attendance(const Repo& repo);
+// A session dated on or before `as_of` is held, a later one planned.
+inline bool session_held(const TrainingSession& s, Date as_of) { return s.date && *s.date <= as_of; }
 
 } // namespace pthv::model

@@ -5,8 +5,6 @@
 
 namespace pthv::model {
 
-namespace {
-
 // Visits by date, start time and visit id; the id's text is compared only
 // on a tie.
 bool visit_before(const Repo& repo, const Visit& a, const Visit& b)
@@ -17,8 +15,6 @@ bool visit_before(const Repo& repo, const Visit& a, const Visit& b)
         return ka < kb;
     return repo.id(a.id) < repo.id(b.id);
 }
-
-} // namespace
 
 std::vector<std::size_t> visits_of_student(const Repo& repo, StudentId student)
 {
@@ -60,6 +56,8 @@ std::vector<StudentVisits> student_visits(const Repo& repo, const Facts& facts, 
         case VisitStatus::Scheduled:
             if (!sv.next_scheduled && as_of <= *v.date)
                 sv.next_scheduled = i;
+            if (sv.first && !sv.scheduled_after_first)
+                sv.scheduled_after_first = i;
             break;
         case VisitStatus::Declined: sv.declined = i; break;
         default: break;

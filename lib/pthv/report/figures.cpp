@@ -391,6 +391,10 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     const Training training = training_figures(facts, o, f);
     VisitCounts counts = count_visits(facts, o, scope);
     summaries(repo, sites, counts, training, scope, o, f);
+    second_visit_figures(facts, o, scope, f);
+    visit_order_figures(facts, o, scope, f);
+    event_figures(repo, o, scope, f);
+    session_figures(facts, o, f);
     if (!o.is_public)
         educator_rows(repo, counts, f);
     tallies(o, counts, f);

@@ -61,6 +61,8 @@ struct Summary {
     Count students_enrolled;     // students on the roster
     Count families_reached;      // distinct family_id (a student without one: a family of one)
     Count second_visit_students; // students with two or more completed visits in the period
+    Count second_visit_scheduled; // students with exactly one, and a visit scheduled after it
+    Count second_visit_due;       // students_visited - second_visit_students - second_visit_scheduled
     Count declined;              // visits in the period the family declined
     Count declined_families;     // distinct families among them
     Count scheduled_ahead;       // scheduled visits dated after the as-of date
@@ -131,6 +133,49 @@ struct SiteSpendRow {
     bool withheld = false; // public: `spent` hidden
 };
 
+// First and second visits of the school year (docs/data.md), by the month
+// they fell in: whether follow-ups happen in winter and spring.
+struct VisitOrderMonth {
+    std::string month; // "2026-09"
+    Count first, second;
+};
+
+// events.csv (optional): a count per kind for each site and the district.
+struct EventCounts {
+    std::string site_id; // empty: the district (every event in scope); "-": district-wide events only
+    std::string name;
+    std::vector<Count> per_kind; // in model::k_event_kinds order
+};
+
+struct EventRow {
+    model::Date date;
+    std::string event_id, site_id, kind, title; // site_id empty: district-wide
+    std::optional<int> attendees;
+    std::string staff_ids; // internal reports only; empty in public
+};
+
+struct EventFigures {
+    bool present = false; // events.csv exists
+    std::vector<EventCounts> counts; // the district first, then each site, then district-wide
+    std::vector<EventRow> events;    // in the period, by date
+};
+
+// sessions.csv (optional): sessions held (on or before --as-of) and planned.
+struct SessionRow {
+    std::string session_id;
+    model::Date date;
+    std::string kind, site_id, trainer; // trainer: internal reports only
+    bool held = false;
+    Count attended; // trainings naming it
+    std::optional<int> capacity;
+};
+
+struct SessionFigures {
+    bool present = false; // sessions.csv exists
+    Count held, planned;
+    std::vector<SessionRow> sessions; // of the school year, by date
+};
+
 // How long completed visits of the period took to reach the log: logged_on
 // less the visit's date, in days, over the visits that have logged_on.
 // Median and 90th percentile by nearest rank (the smallest number of days
@@ -161,6 +206,9 @@ struct Figures {
     std::vector<FidelityRow> fidelity;  // the district first, then each site
     TrainingFigures training;
     std::vector<Tally> months;    // completed visits per month of the period
+    std::vector<VisitOrderMonth> visit_order; // first and second visits per month of the period
+    EventFigures events;
+    SessionFigures sessions;
     std::vector<Tally> modes;     // home, community, virtual, unknown
     std::vector<Tally> languages; // by count, then name; "unspecified" last
     // Only when visits.csv has the column (a repo without it reports as before):

@@ -47,6 +47,15 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
 void money_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const FigureOptions& o,
                    Figures& f);
 
+// The program year (figures_year.cpp). After the summaries: second visits
+// scheduled and due per site and district (f.sites must be complete), first
+// and second visits per month, events.csv's and sessions.csv's figures
+// (left absent without the file).
+void second_visit_figures(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f);
+void visit_order_figures(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f);
+void event_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f);
+void session_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
+
 // Suppresses small counts and what could reveal them (public reports).
 void apply_public(Figures& f);
 // A one-site public report (--site S --public) hides each of the site's

@@ -43,7 +43,7 @@ Count Summary::*const k_summary_counts[] = {
     &Summary::completed_visits,  &Summary::students_visited,      &Summary::students_enrolled,
     &Summary::families_reached,  &Summary::second_visit_students, &Summary::declined,
     &Summary::declined_families, &Summary::scheduled_ahead,       &Summary::trained_staff,
-    &Summary::participating_educators};
+    &Summary::participating_educators, &Summary::second_visit_scheduled, &Summary::second_visit_due};
 
 // Hides `c` at least as much as `district` is hidden.
 void hide_as(Count& c, const Count& district)
@@ -60,6 +60,32 @@ void suppress_summaries(Figures& f)
         for (auto& s : f.sites)
             parts.push_back(&(s.*m));
         suppress_group(parts, &(f.total.*m), f.min_cell);
+    }
+    // Students visited are those with a second visit, those with one
+    // scheduled and those due one: one of the three hidden alone would be
+    // the difference of the others.
+    for (Summary* s : [&] {
+             std::vector<Summary*> all{&f.total};
+             for (auto& x : f.sites)
+                 all.push_back(&x);
+             return all;
+         }())
+        suppress_group({&s->second_visit_students, &s->second_visit_scheduled, &s->second_visit_due},
+                       &s->students_visited, f.min_cell);
+}
+
+// First and second visits per month: each column adds up to a count that
+// may be shown elsewhere, so it is suppressed as parts of a shown total.
+void suppress_visit_order(Figures& f)
+{
+    for (Count VisitOrderMonth::*which : {&VisitOrderMonth::first, &VisitOrderMonth::second}) {
+        std::vector<Count*> parts;
+        Count total;
+        for (auto& m : f.visit_order) {
+            parts.push_back(&(m.*which));
+            total.value += (m.*which).value;
+        }
+        suppress_group(parts, &total, f.min_cell);
     }
 }
 
@@ -132,6 +158,9 @@ void apply_public(Figures& f)
             d.median_days = d.p90_days = std::nullopt;
     }
     suppress_fidelity(f);
+    suppress_visit_order(f);
+    for (auto& s : f.sessions.sessions)
+        suppress_group({&s.attended}, nullptr, f.min_cell);
     TrainingFigures& t = f.training;
     suppress_group({&t.current, &t.due_soon, &t.expired, &t.untrained}, &t.staff, f.min_cell);
     for (auto& s : t.sessions)

@@ -60,6 +60,8 @@ void summary_json(Json& j, const Summary& s, const Figures& f)
     j["families_reached"] = count_json(s.families_reached, m);
     j["second_visit_students"] = count_json(s.second_visit_students, m);
     j["second_visit_rate_pct"] = share_json(s.second_visit_rate);
+    j["second_visit_scheduled"] = count_json(s.second_visit_scheduled, m);
+    j["second_visit_due"] = count_json(s.second_visit_due, m);
     j["declined"] = count_json(s.declined, m);
     j["declined_families"] = count_json(s.declined_families, m);
     j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
@@ -86,6 +88,55 @@ Json tallies_json(const std::vector<Tally>& v, int m)
     return j;
 }
 
+// events.csv's counts per kind for one row of EventFigures::counts.
+Json event_counts_json(const EventCounts& c, int m)
+{
+    Json j = Json::object();
+    for (std::size_t k = 0; k < c.per_kind.size(); ++k)
+        j[std::string(model::enum_name(model::k_event_kinds[k]))] = count_json(c.per_kind[k], m);
+    return j;
+}
+
+const EventCounts* event_counts_of(const Figures& f, const std::string& site_id)
+{
+    for (const auto& c : f.events.counts)
+        if (c.site_id == site_id)
+            return &c;
+    return nullptr;
+}
+
+// Each event of the period; staff ids only in internal reports, notes never.
+Json event_list_json(const Figures& f)
+{
+    Json list = Json::array();
+    for (const auto& e : f.events.events) {
+        Json x{{"event_id", e.event_id},
+               {"date", e.date.str()},
+               {"site_id", e.site_id.empty() ? Json(nullptr) : Json(e.site_id)},
+               {"kind", e.kind},
+               {"title", e.title},
+               {"attendees", e.attendees ? Json(*e.attendees) : Json(nullptr)}};
+        if (!f.is_public)
+            x["staff_ids"] = e.staff_ids;
+        list.push_back(std::move(x));
+    }
+    return list;
+}
+
+Json sessions_json(const SessionFigures& sf, int m)
+{
+    Json sessions = Json::array();
+    for (const auto& s : sf.sessions)
+        sessions.push_back(Json{{"session_id", s.session_id},
+                                {"date", s.date.str()},
+                                {"kind", s.kind},
+                                {"site_id", s.site_id.empty() ? Json(nullptr) : Json(s.site_id)},
+                                {"status", s.held ? "held" : "planned"},
+                                {"attended", count_json(s.attended, m)},
+                                {"capacity", s.capacity ? Json(*s.capacity) : Json(nullptr)}});
+    return Json{{"held", count_json(sf.held, m)}, {"planned", count_json(sf.planned, m)}, {"sessions", sessions}};
+}
+
 } // namespace
 
 std::string render_json(const Figures& f)
@@ -102,6 +153,8 @@ std::string render_json(const Figures& f)
     summary_json(j, f.total, f);
     if (!f.fidelity.empty())
         j["fidelity"] = fidelity_json(f.fidelity.front(), m);
+    if (const EventCounts* c = event_counts_of(f, ""))
+        j["events"] = event_counts_json(*c, m);
     j["sites"] = Json::array();
     for (std::size_t i = 0; i < f.sites.size(); ++i) {
         const Summary& s = f.sites[i];
@@ -113,6 +166,8 @@ std::string render_json(const Figures& f)
         x["goal_progress_pct"] = share_json(s.goal_progress);
         if (i + 1 < f.fidelity.size())
             x["fidelity"] = fidelity_json(f.fidelity[i + 1], m);
+        if (const EventCounts* c = event_counts_of(f, s.site_id))
+            x["events"] = event_counts_json(*c, m);
         j["sites"].push_back(std::move(x));
     }
     if (!f.is_public) {
@@ -129,6 +184,8 @@ std::string render_json(const Figures& f)
     j["training"] = Json{{"staff", count_json(t.staff, m)},     {"current", count_json(t.current, m)},
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
                          {"untrained", count_json(t.untrained, m)}, {"sessions", sessions}};
+    if (f.sessions.present)
+        j["training_sessions"] = sessions_json(f.sessions, m);
     Json money = Json::array();
     // Public money that could give back a small count is null (figures.hpp).
     const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
@@ -150,6 +207,10 @@ std::string render_json(const Figures& f)
     }
     j["site_money"] = site_money;
     j["months"] = tallies_json(f.months, m);
+    Json order = Json::object();
+    for (const auto& x : f.visit_order)
+        order[x.month] = Json{{"first", count_json(x.first, m)}, {"second", count_json(x.second, m)}};
+    j["first_second_by_month"] = order;
     j["modes"] = tallies_json(f.modes, m);
     j["languages"] = tallies_json(f.languages, m);
     if (f.has_interpreters)
@@ -165,6 +226,8 @@ std::string render_json(const Figures& f)
         j["entry_days"] = delays;
     }
     j["top_sites"] = f.top_sites;
+    if (f.events.present)
+        j["event_list"] = event_list_json(f);
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

@@ -10,9 +10,9 @@ namespace pthv::report {
 const std::vector<std::string>& table_names()
 {
     static const std::vector<std::string> k_names = {
-        "headline", "sites",  "educators", "fidelity",  "training", "training_sessions",
-        "money",    "site_money", "months", "modes", "languages", "interpreted_languages", "entry_days",
-        "top_sites", "declines"};
+        "headline", "sites",  "second_visits", "educators", "fidelity",  "training", "training_sessions",
+        "session_plan", "money", "site_money", "months", "visit_order", "modes", "languages",
+        "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list"};
     return k_names;
 }
 
@@ -63,6 +63,9 @@ Table headline(const Figures& f)
     t.add({Cell::of("families reached", "families_reached"), Cell::of(s.families_reached)});
     t.add({Cell::of("students with a second visit", "second_visit_students"), Cell::of(s.second_visit_students)});
     t.add({Cell::of("second-visit rate", "second_visit_rate_pct"), Cell::of(s.second_visit_rate)});
+    t.add({Cell::of("students with a second visit scheduled", "second_visit_scheduled"),
+           Cell::of(s.second_visit_scheduled)});
+    t.add({Cell::of("students due a second visit", "second_visit_due"), Cell::of(s.second_visit_due)});
     t.add({Cell::of("declined visits", "declined"), Cell::of(s.declined)});
     t.add({Cell::of("families who declined", "declined_families"), Cell::of(s.declined_families)},
           RowFor::Programs);
@@ -118,6 +121,115 @@ Table sites(const Figures& f)
         row(all, "all", RowFor::People);
     }
     t.note = "goal: the school's own goal of students to visit, never a quota";
+    return t;
+}
+
+Table second_visits(const Figures& f)
+{
+    Table t = make(f, "second_visits", "Second visits by site",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visited", "students_visited"},
+                    {"2nd visit", "second_visit_students"},
+                    {"2nd scheduled", "second_visit_scheduled"},
+                    {"2nd due", "second_visit_due"}},
+                   2);
+    auto row = [&](const Summary& s, const std::string& id, const std::string& name, RowFor rf) {
+        t.add({Cell::of(id), Cell::of(name), Cell::of(s.students_visited), Cell::of(s.second_visit_students),
+               Cell::of(s.second_visit_scheduled), Cell::of(s.second_visit_due)},
+              rf);
+    };
+    for (const auto& s : f.sites)
+        row(s, s.site_id, s.name, RowFor::All);
+    if (f.site_filter.empty())
+        row(f.total, "all", "all sites", RowFor::People);
+    t.note = "2nd due: students with one completed visit and no visit scheduled after it "
+             "(pthv roster students --second-due lists them)";
+    return t;
+}
+
+Table visit_order(const Figures& f)
+{
+    Table t = make(f, "visit_order", "First and second visits per month",
+                   {{"month", "month"}, {"first visits", "first"}, {"second visits", "second"}}, 1);
+    for (const auto& x : f.visit_order)
+        t.add({Cell::of(x.month), Cell::of(x.first), Cell::of(x.second)});
+    t.note = "a student's first visit is the earliest completed one of the school year; the second, the next";
+    return t;
+}
+
+// events.csv: a count per kind, then the events themselves (never their
+// notes; staff only in internal reports).
+Table event_counts(const Figures& f)
+{
+    std::vector<Col> cols = {{"site", "site_id"}, {"name", "name"}};
+    for (const model::EventKind k : model::k_event_kinds)
+        cols.push_back({model::enum_name(k).data(), model::enum_name(k).data()}); // names of a static table
+    Table t = make(f, "events", "Events by kind", cols, 2);
+    for (const auto& c : f.events.counts) {
+        const bool all = c.site_id.empty();
+        const bool district_wide = c.site_id == "-"; // empty site_id for programs
+        std::vector<Cell> row = {all ? Cell::of("all", "") : district_wide ? Cell::of("-", "") : Cell::of(c.site_id),
+                                 Cell::of(c.name)};
+        for (const auto& n : c.per_kind)
+            row.push_back(Cell::of(n));
+        t.add(row, all ? RowFor::People : RowFor::All);
+    }
+    t.note = "events dated in the period; -: district-wide events; all: every event";
+    return t;
+}
+
+Table event_list(const Figures& f)
+{
+    std::vector<Col> cols = {{"date", "date"}, {"site", "site_id"}, {"kind", "kind"}, {"title", "title"},
+                             {"attendees", "attendees"}};
+    if (!f.is_public)
+        cols.push_back({"staff", "staff_ids"});
+    Table t = make(f, "event_list", "Events", cols, 4);
+    for (const auto& e : f.events.events) {
+        std::vector<Cell> row = {Cell::of(e.date.str()),
+                                 e.site_id.empty() ? Cell::of("district", "") : Cell::of(e.site_id),
+                                 Cell::of(e.kind), Cell::of(e.title),
+                                 e.attendees ? Cell::num(*e.attendees) : Cell::missing()};
+        if (!f.is_public)
+            row.push_back(Cell::of(e.staff_ids));
+        t.add(row);
+    }
+    if (!f.is_public)
+        t.numeric.back() = false;
+    return t;
+}
+
+std::vector<Table> events(const Figures& f)
+{
+    if (!f.events.present)
+        return {};
+    return {event_counts(f), event_list(f)};
+}
+
+// sessions.csv: each session of the school year, held or planned.
+Table session_plan(const Figures& f)
+{
+    const SessionFigures& sf = f.sessions;
+    std::vector<Col> cols = {{"session", "session_id"}, {"date", "date"}, {"kind", "kind"}, {"site", "site_id"},
+                             {"status", "status"}};
+    if (!f.is_public)
+        cols.push_back({"trainer", "trainer"});
+    cols.push_back({"attended", "attended"});
+    cols.push_back({"capacity", "capacity"});
+    Table t = make(f, "session_plan", "Training sessions of the year, held and planned", cols, cols.size() - 2);
+    for (const auto& s : sf.sessions) {
+        std::vector<Cell> row = {Cell::of(s.session_id), Cell::of(s.date.str()), Cell::of(s.kind),
+                                 s.site_id.empty() ? Cell::of("district", "") : Cell::of(s.site_id),
+                                 Cell::of(s.held ? "held" : "planned")};
+        if (!f.is_public)
+            row.push_back(Cell::of(s.trainer));
+        row.push_back(Cell::of(s.attended));
+        row.push_back(s.capacity ? Cell::num(*s.capacity) : Cell::missing());
+        t.add(row);
+    }
+    t.note = fmt::format("{} held (on or before {}), {} planned; attended: trainings that name the session",
+                         sf.held.value, f.as_of.str(), sf.planned.value);
     return t;
 }
 
@@ -273,15 +385,18 @@ Table declines(const Figures& f)
 
 std::vector<Table> report_tables(const Figures& f)
 {
-    std::vector<Table> out = {headline(f), sites(f)};
+    std::vector<Table> out = {headline(f), sites(f), second_visits(f)};
     if (!f.is_public)
         out.push_back(educators(f));
     out.push_back(fidelity(f));
     for (auto& t : training(f))
         out.push_back(std::move(t));
+    if (f.sessions.present)
+        out.push_back(session_plan(f));
     for (auto& t : money(f))
         out.push_back(std::move(t));
     out.push_back(tallies(f, "months", "Completed visits per month", {"month", "month"}, f.months));
+    out.push_back(visit_order(f));
     out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
     out.push_back(tallies(f, "languages", "Completed visits by language", {"language", "language"}, f.languages,
                           language_name));
@@ -292,6 +407,8 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(entry_days(f));
     out.push_back(top_sites(f));
     out.push_back(declines(f));
+    for (auto& t : events(f))
+        out.push_back(std::move(t));
     return out;
 }
 

@@ -31,4 +31,7 @@ void check_scheduled_overdue(const Context&, Findings&);
 
 void check_paid_twice(const Context&, Findings&);
 
+void check_event_missing(const Context&, Findings&);
+void check_session_over_capacity(const Context&, Findings&);
+
 } // namespace pthv::rules

@@ -54,6 +54,8 @@ private:
             return 0;
         else if constexpr (std::is_same_v<Id, StaffId>)
             return 1;
+        else if constexpr (std::is_same_v<Id, SessionId>)
+            return 3;
         else
             return 2;
     }
@@ -61,6 +63,30 @@ private:
     Findings& m_findings;
     std::map<std::uint64_t, std::string> m_advice; // by kind and handle
 };
+
+// The references of the optional files: events.csv's site and staff,
+// sessions.csv's site, and (with sessions.csv) trainings.csv's session.
+void check_optional_refs(const Repo& repo, RefChecker& refs)
+{
+    const Names& n = repo.names;
+    for (const auto& e : repo.events) {
+        const auto id = repo.id(e.id);
+        const std::string who = fmt::format("event {}", id);
+        refs.check(n.sites, e.site, "site_id", "sites.csv", "events.csv", e.line, id, who);
+        for (const StaffId s : repo.staff_of(e))
+            refs.check(n.staff, s, "staff_id", "staff.csv", "events.csv", e.line, id, who);
+    }
+    for (const auto& s : repo.sessions) {
+        const auto id = repo.id(s.id);
+        refs.check(n.sites, s.site, "site_id", "sites.csv", "sessions.csv", s.line, id,
+                   fmt::format("session {}", id));
+    }
+    for (const auto& t : repo.trainings) {
+        const auto id = repo.id(t.staff);
+        refs.check(n.sessions, t.session_id, "session", "sessions.csv", "trainings.csv", t.line, id,
+                   fmt::format("training of {}", id));
+    }
+}
 
 } // namespace
 
@@ -91,6 +117,7 @@ void check_unknown_ref(const Context& ctx, Findings& out)
         refs.check(n.staff, t.staff, "staff_id", "staff.csv", "trainings.csv", t.line, id,
                    fmt::format("training of {}", id));
     }
+    check_optional_refs(repo, refs);
     for (const auto& v : repo.visits) {
         // Nearly every visit names only what exists: the message is built
         // only for one that does not.

@@ -85,6 +85,11 @@ const std::vector<Rule> k_rules = {
      "review only practice and other findings (`pthv review --list`)", nullptr},
     {"review-stale", O, 0, W, "a review matches no current finding (the data changed)",
      "remove the review line from reviews.csv", nullptr},
+
+    {"event-missing", O, 0, W, "as of events.due, an active site or the district has no event of a listed kind",
+     "record the event (pthv event add), or change the lists under events in pthv.yaml", check_event_missing},
+    {"session-over-capacity", O, 0, W, "more trainings name a session than its capacity",
+     "raise the session's capacity, or move people to another session", check_session_over_capacity},
 };
 
 // Rules that read settings make no sense when pthv.yaml is broken.

@@ -1,0 +1,200 @@
+// pthv event add / event list: the program's events of the year in
+// events.csv (docs/data.md): celebrations, the district coordinator's site
+// visits, meetings with a school's administrators, family events. The first
+// event creates the file with its header; later ones are appended, checked
+// with the whole repo under the repo lock, as log-visit does.
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <memory>
+
+#include "commands.hpp"
+#include "log_visit.hpp"
+#include "roster.hpp"
+
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/model/enums.hpp>
+#include <pthv/record/row.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+constexpr const char* k_file = "events.csv";
+
+struct EventAddOptions {
+    std::string date;
+    std::string kind;
+    std::string title;
+    std::string site;
+    std::string attendees;
+    std::vector<std::string> staff;
+    std::string notes;
+    WriteOptions write;
+};
+
+std::string kind_names()
+{
+    std::vector<std::string> names;
+    for (const model::EventKind k : model::k_event_kinds)
+        names.emplace_back(model::enum_name(k));
+    return util::join(names, ", ");
+}
+
+// The options as cells, each checked and named when wrong; nothing is
+// read from the repo yet.
+void check_add_options(const EventAddOptions& o)
+{
+    parse_date_option(o.date, "--date");
+    if (!model::parse_enum<model::EventKind>(o.kind))
+        throw UsageError("--kind " + o.kind + ": not an event kind (" + kind_names() + ")");
+    if (util::trim(o.title).empty())
+        throw UsageError("--title: give the event a title, e.g. \"Fall family night\"");
+    if (!o.attendees.empty()) {
+        const bool digits = o.attendees.size() <= 7 &&
+                            o.attendees.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stol(o.attendees) > 1000000)
+            throw UsageError("--attendees " + o.attendees + ": not a number of people (0 to 1000000)");
+    }
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--title", o.title},
+                                        {"--site", o.site}, {"--notes", o.notes}})
+        refuse_control(option, value);
+    for (const auto& id : o.staff)
+        refuse_control("--staff", id);
+}
+
+// E<yyyymmdd>-<n> with the lowest n not taken.
+std::string next_event_id(const model::Repo& repo, model::Date date)
+{
+    std::string day = date.str();
+    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
+    const std::string stem = "E" + day + "-";
+    for (int n = 1;; ++n) {
+        const std::string id = stem + std::to_string(n);
+        if (!repo.names.events.defined(repo.names.events.find(id)))
+            return id;
+    }
+}
+
+int run_add(const EventAddOptions& o, Session& session)
+{
+    check_add_options(o);
+    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const Loaded current = load_for_append(session, k_file);
+    const model::Repo& repo = current.loaded.repo;
+    check_ref(repo.names.sites, o.site, "--site", "site");
+    for (const auto& id : o.staff)
+        check_ref(repo.names.staff, id, "--staff", "staff member");
+    const std::string id = next_event_id(repo, *model::Date::parse(o.date));
+    const record::Fields fields = {{"event_id", id},     {"date", o.date},
+                                   {"site_id", o.site},  {"kind", o.kind},
+                                   {"title", o.title},   {"attendees", o.attendees},
+                                   {"staff_ids", util::join(o.staff, ";")}, {"notes", o.notes}};
+    const auto& header = repo.files.at(k_file).header;
+    if (const auto missing = record::missing_columns(header, fields); !missing.empty())
+        throw UsageError(std::string(k_file) + " has no column " + util::join(missing, ", ") +
+                         "; nothing was written");
+    const std::string row = record::render_row(header, fields, io::newline_of(current.sources.at(k_file)));
+    const record::Edit edit = append_rows(current, k_file, row, 1);
+    std::string done = id + "\n";
+    if (o.write.dry_run)
+        done = fmt::format("would add {} to {}:\n  {}\n", id, k_file, util::trim(row));
+    return check_and_write(session, current, edit, o.write, done, "event " + id);
+}
+
+struct EventListOptions {
+    std::string site;
+};
+
+int run_list(const EventListOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "csv", "json"});
+    const model::Repo& repo = session.load().repo;
+    const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
+    std::vector<const model::Event*> shown;
+    for (const auto& e : repo.events)
+        if (o.site.empty() || e.site == site)
+            shown.push_back(&e);
+    std::stable_sort(shown.begin(), shown.end(), [](const model::Event* a, const model::Event* b) {
+        return a->date.value_or(model::Date{}) < b->date.value_or(model::Date{});
+    });
+    std::vector<std::vector<std::string>> rows;
+    for (const model::Event* e : shown) {
+        std::vector<std::string> staff;
+        for (const model::StaffId s : repo.staff_of(*e))
+            staff.emplace_back(repo.id(s));
+        rows.push_back({std::string(repo.id(e->id)), e->date ? e->date->str() : "",
+                        e->site ? std::string(repo.id(e->site)) : "district",
+                        e->kind ? std::string(model::enum_name(*e->kind)) : "", std::string(e->title),
+                        e->attendees ? std::to_string(*e->attendees) : "", util::join(staff, ";")});
+    }
+    std::string& out = session.out();
+    out = render_table(format, {"EVENT", "DATE", "SITE", "KIND", "TITLE", "ATTENDEES", "STAFF"},
+                       {"event_id", "date", "site_id", "kind", "title", "attendees", "staff_ids"}, rows);
+    if (format == "text" && !session.global().quiet)
+        out += rows.empty() ? std::string("No events recorded (pthv event add records one).\n")
+                            : util::plural(static_cast<long long>(rows.size()), "event", "events") + "\n";
+    session.finish();
+    return k_exit_ok;
+}
+
+Runner setup_event_add(CLI::App& sub)
+{
+    auto o = std::make_shared<EventAddOptions>();
+    sub.add_option("--date", o->date, "Day of the event")->type_name("DATE")->required();
+    sub.add_option("--kind", o->kind,
+                   "celebration, site_visit (the district coordinator visits the school), admin_meeting (with "
+                   "its administrators), family_event, pthv_week or other")
+        ->type_name("KIND")
+        ->required();
+    sub.add_option("--title", o->title, "What it was, e.g. \"Fall family night\"")->type_name("TEXT")->required();
+    sub.add_option("--site", o->site, "The school; without it the event is district-wide")->type_name("SITE");
+    sub.add_option("--attendees", o->attendees, "How many people came")->type_name("N");
+    sub.add_option("--staff", o->staff, "Staff ids who took part, comma-separated")
+        ->type_name("T1,T2")
+        ->delimiter(',');
+    sub.add_option("--notes", o->notes, "Private notes (never printed in a report)")->type_name("TEXT");
+    add_write_options(sub, o->write);
+    sub.footer("Prints the new event id, E<yyyymmdd>-<n>. The first event creates events.csv.\n\n"
+               "Examples:\n"
+               "  pthv event add --date 2026-10-15 --kind site_visit --site S01 --title \"Coordinator visit\" "
+               "--staff C01\n"
+               "  pthv event add --date 2027-05-20 --kind celebration --title \"District celebration\" "
+               "--attendees 140");
+    return [o](Session& s) { return run_add(*o, s); };
+}
+
+Runner setup_event_list(CLI::App& sub)
+{
+    auto o = std::make_shared<EventListOptions>();
+    sub.add_option("--site", o->site, "Only this school's events")->type_name("SITE");
+    sub.footer("Events by date; SITE is \"district\" for a district-wide event. Notes are not shown.\n\n"
+               "Examples:\n"
+               "  pthv event list\n"
+               "  pthv event list --site S01 --format csv -o s01-events.csv");
+    return [o](Session& s) { return run_list(*o, s); };
+}
+
+} // namespace
+
+Runner setup_event(CLI::App& sub)
+{
+    sub.require_subcommand(0, 1);
+    std::vector<std::pair<CLI::App*, Runner>> nested;
+    CLI::App* add = sub.add_subcommand("add", "Record an event in events.csv");
+    nested.emplace_back(add, setup_event_add(*add));
+    CLI::App* list = sub.add_subcommand("list", "List the events of the year");
+    nested.emplace_back(list, setup_event_list(*list));
+    sub.footer("Examples:\n"
+               "  pthv event add --date 2026-10-15 --kind site_visit --site S01 --title \"Coordinator visit\"\n"
+               "  pthv event list --site S01");
+    return [nested](Session& s) {
+        for (const auto& [app, run] : nested)
+            if (app->parsed())
+                return run(s);
+        throw UsageError("event: say what to do: pthv event add ... or pthv event list");
+    };
+}
+
+} // namespace pthv::cmd
