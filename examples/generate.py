@@ -2,7 +2,7 @@
 """Generate the Riverbend Unified School District example data repo.
 
 Writes pthv.yaml, sites.csv, staff.csv, students.csv, trainings.csv,
-visits.csv and .gitattributes next to this script. Standard library only;
+visits.csv, sessions.csv, events.csv and .gitattributes next to this script. Standard library only;
 the random seed is fixed, so running it again gives byte-identical files.
 
 The data is a snapshot of the 2025-26 school year as of 2026-05-15: every
@@ -117,6 +117,14 @@ practices:
   log_within_days: 7            # a visit reaches the log within a week (late-entry)
   virtual_pair: no              # a virtual visit is a video call by one teacher
   severity: {CP5-reflection: warning}   # per rule: error | warning | off
+
+# The events each school and the district hold every year (event-missing
+# from `due` on): the district coordinator's visit to each school, a meeting
+# with its administrators and a celebration; and a district celebration.
+events:
+  per_site: [site_visit, admin_meeting, celebration]
+  district: [celebration]
+  due: 2026-04-30
 
 # What educators are paid for visits outside the school day and for training.
 # Certificated staff (teachers, counselors) are paid per visit; classified
@@ -293,6 +301,35 @@ SESSIONS = {
 }
 
 
+# The session rows of sessions.csv, by the keys above: (session_id, site_id,
+# trainer, capacity, location). The July intro was planned for 28 seats and
+# 30 came (session-over-capacity). The May intro was held the day before the
+# snapshot and is not recorded yet; two more are planned after it.
+SESSION_ROWS = {
+    "pilot_jun23": ("2023-06-intro-S01", "S01", "PTHV National trainer", 12, "Cedar Grove library"),
+    "pilot_oct23": ("2023-10-intro-S04", "S04", "PTHV National trainer", 12, "Riverbend MS room 12"),
+    "intro_jul25": ("2025-07-intro-S05", "S05", "District PTHV coordinator", 28, "Riverbend HS cafeteria"),
+    "intro_aug25a": ("2025-08-intro-S02", "S02", "District PTHV coordinator", 30, "Las Palmas multipurpose room"),
+    "intro_aug25b": ("2025-08-intro-S04", "S04", "District PTHV coordinator", 20, "Riverbend MS room 12"),
+    "refr_aug25": ("2025-08-refresher", "", "District PTHV coordinator", 15, "District office"),
+    "intro_oct25": ("2025-10-intro", "", "District PTHV coordinator", 15, "District office"),
+    "intro_jan26": ("2026-01-intro-S03", "S03", "District PTHV coordinator", 15, "Willow Creek library"),
+    "refr_feb26": ("2026-02-refresher-S04", "S04", "District PTHV coordinator", 10, "Riverbend MS room 12"),
+}
+PLANNED_SESSIONS = [
+    ("2026-05-intro-S05", D(2026, 5, 14), "intro", "S05", "District PTHV coordinator", 20, "3", "Riverbend HS library"),
+    ("2026-06-refresher", D(2026, 6, 10), "refresher", "", "District PTHV coordinator", 25, "2.5", "District office"),
+    ("2026-08-intro", D(2026, 8, 5), "intro", "", "District PTHV coordinator", 40, "5", "Riverbend HS cafeteria"),
+]
+
+# Events of the year (events.csv). Every school had the coordinator's visit;
+# the ones below are the gaps by 2026-04-30 (events.due): Riverbend Middle
+# has held no celebration and Riverbend High no meeting with its
+# administrators (event-missing).
+EVENTS_DUE = D(2026, 4, 30)
+MISSING_EVENTS = {("S04", "celebration"), ("S05", "admin_meeting")}
+
+
 class Gen:
     def __init__(self):
         self.rng = random.Random(SEED)
@@ -408,8 +445,8 @@ class Gen:
         self.trained_opted_out = trained_out
 
     def add_training(self, s, key):
-        d, kind, hours, text = SESSIONS[key]
-        self.trainings.append((s["staff_id"], d, kind, hours, text))
+        d, kind, hours, _ = SESSIONS[key]
+        self.trainings.append((s["staff_id"], d, kind, hours, SESSION_ROWS[key][0]))
 
     def intro_date(self, sid):
         ds = [t[1] for t in self.trainings if t[0] == sid and t[2] == "intro"]
@@ -1031,6 +1068,47 @@ class Gen:
                     "hours": t[3], "session": t[4]} for t in trainings])
         self.visits.sort(key=lambda v: (v["date"], v["start_time"], v["visit_id"]))
         write_csv("visits.csv", VISIT_COLUMNS, self.visits)
+        write_csv("sessions.csv", SESSION_COLUMNS, self.sessions())
+        write_csv("events.csv", EVENT_COLUMNS, self.events(coord))
+
+    def sessions(self):
+        rows = []
+        for key, (d, kind, hours, text) in SESSIONS.items():
+            sid, site, trainer, capacity, location = SESSION_ROWS[key]
+            rows.append({"session_id": sid, "date": d.isoformat(), "kind": kind, "site_id": site,
+                         "trainer": trainer, "capacity": str(capacity), "hours": hours, "location": location})
+        for sid, d, kind, site, trainer, capacity, hours, location in PLANNED_SESSIONS:
+            rows.append({"session_id": sid, "date": d.isoformat(), "kind": kind, "site_id": site,
+                         "trainer": trainer, "capacity": str(capacity), "hours": hours, "location": location})
+        return sorted(rows, key=lambda x: (x["date"], x["session_id"]))
+
+    def events(self, coord):
+        """The year's events, from a generator of their own (the other draws stay)."""
+        r = random.Random(SEED + 2)
+        plan = []
+        for i, (site_id, name, *_) in enumerate(SITES):
+            week = dt.timedelta(7 * i)
+            plan.append((D(2025, 9, 8) + week, site_id, "site_visit",
+                         "District coordinator's visit to " + name, ""))
+            plan.append((D(2025, 9, 10) + week, site_id, "admin_meeting",
+                         "PTHV check-in with the principal of " + name, ""))
+            plan.append((D(2025, 10, 3) + week, site_id, "family_event",
+                         "Back-to-school family picnic, " + name, str(r.randint(60, 200))))
+            plan.append((D(2026, 3, 5) + week, site_id, "celebration",
+                         "Hopes and dreams night at " + name, str(r.randint(40, 120))))
+        plan.append((D(2026, 2, 9), "", "pthv_week", "PTHV week: a week of evening visits", ""))
+        plan.append((D(2026, 3, 26), "", "celebration", "District celebration of the year's visits", "180"))
+        rows = []
+        n = {}
+        for d, site_id, kind, title, attendees in sorted(plan):
+            if (site_id, kind) in MISSING_EVENTS:
+                continue
+            n[d] = n.get(d, 0) + 1
+            rows.append({"event_id": "E%s-%d" % (d.strftime("%Y%m%d"), n[d]), "date": d.isoformat(),
+                         "site_id": site_id, "kind": kind, "title": title, "attendees": attendees,
+                         "staff_ids": coord[site_id] if site_id and kind == "admin_meeting" else "",
+                         "notes": ""})
+        return rows
 
     def run(self):
         self.make_staff()
@@ -1044,6 +1122,10 @@ class Gen:
         self.make_plants()
         self.add_quoting_notes()
         self.grow_visit_columns()
+        self.plants.append(("session-over-capacity", "sessions.csv", "2025-07-intro-S05",
+                            "30 trainings name the July intro, planned for 28 seats"))
+        for site_id, kind in sorted(MISSING_EVENTS):
+            self.plants.append(("event-missing", "events.csv", site_id, "no %s by %s" % (kind, EVENTS_DUE)))
         self.write()
 
     def grow_visit_columns(self):
@@ -1127,6 +1209,8 @@ VISIT_COLUMNS = ["visit_id", "student_id", "site_id", "date", "start_time", "min
                  "language", "notes", "interpreter", "confirmed_on", "confirmed_by",
                  "cancelled_by", "logged_on"]
 OUTSIDE_INTERPRETER = "Language Line (phone)"
+SESSION_COLUMNS = ["session_id", "date", "kind", "site_id", "trainer", "capacity", "hours", "location"]
+EVENT_COLUMNS = ["event_id", "date", "site_id", "kind", "title", "attendees", "staff_ids", "notes"]
 LOG_WITHIN_DAYS = 7
 
 
@@ -1209,6 +1293,8 @@ def check(expected):
     students = read_csv("students.csv")
     trainings = read_csv("trainings.csv")
     visits = read_csv("visits.csv")
+    sessions = read_csv("sessions.csv")
+    event_rows = read_csv("events.csv")
     findings = []
 
     def find(rule, file, record):
@@ -1389,6 +1475,27 @@ def check(expected):
                 (hr, f, "%.2g" % p, "%.2g" % a) for hr, f, p, a in sig]))
         else:
             assert len(flagged) <= 1, flagged
+
+    # training sessions: each training names its session, on its date and kind
+    ses = {x["session_id"]: x for x in sessions}
+    attended = {}
+    for t in trainings:
+        x = ses[t["session"]]
+        assert (x["date"], x["kind"]) == (t["date"], t["kind"]), t
+        attended[t["session"]] = attended.get(t["session"], 0) + 1
+    for x in sessions:
+        if x["capacity"] and attended.get(x["session_id"], 0) > int(x["capacity"]):
+            find("session-over-capacity", "sessions.csv", x["session_id"])
+    # events: from events.due, each active site and the district held each listed kind
+    if AS_OF >= EVENTS_DUE:
+        held = {(e["site_id"], e["kind"]) for e in event_rows if YEAR_START <= D.fromisoformat(e["date"]) <= YEAR_END}
+        for x in sites:
+            if x["status"] == "active":
+                for kind in ("site_visit", "admin_meeting", "celebration"):
+                    if (x["site_id"], kind) not in held:
+                        find("event-missing", "events.csv", x["site_id"])
+        if ("", "celebration") not in held:
+            find("event-missing", "events.csv", "district")
 
     got = sorted(findings)
     want = sorted((rule, file, record) for rule, file, record, _ in expected)
