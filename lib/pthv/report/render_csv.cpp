@@ -22,12 +22,31 @@ std::vector<std::string> printable_cells(const std::vector<std::string>& cells)
     return out;
 }
 
+// A table's header and rows.
+std::string csv_rows(const Table& t)
+{
+    std::string out = io::csv_safe_row(t.header, "\n");
+    for (const auto& r : t.rows)
+        out += io::csv_safe_row(printable_cells(r), "\n");
+    return out;
+}
+
 } // namespace
+
+std::string render_census_csv(const Figures& f)
+{
+    return csv_rows(census_table(f));
+}
 
 std::string render_csv(const Figures& f, const std::string& table)
 {
+    return csv_document(report_tables(f), table);
+}
+
+std::string csv_document(const std::vector<Table>& tables, const std::string& table)
+{
     std::string out;
-    for (const auto& t : report_tables(f)) {
+    for (const auto& t : tables) {
         if (!table.empty()) {
             if (t.name != table)
                 continue;
@@ -36,9 +55,7 @@ std::string render_csv(const Figures& f, const std::string& table)
                 out += "\n";
             out += "# " + t.name + "\n";
         }
-        out += io::csv_safe_row(t.header, "\n");
-        for (const auto& r : t.rows)
-            out += io::csv_safe_row(printable_cells(r), "\n");
+        out += csv_rows(t);
     }
     return out;
 }

@@ -6,6 +6,8 @@
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 namespace pthv::report {
@@ -50,9 +52,8 @@ Json period_json(const Figures& f)
     return Json{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
 }
 
-void summary_json(Json& j, const Summary& s, const Figures& f)
+void headline_json(Json& j, const Summary& s, int m)
 {
-    const int m = f.min_cell;
     j["completed_visits"] = count_json(s.completed_visits, m);
     j["students_visited"] = count_json(s.students_visited, m);
     j["students_enrolled"] = count_json(s.students_enrolled, m);
@@ -65,8 +66,15 @@ void summary_json(Json& j, const Summary& s, const Figures& f)
     j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
     j["trained_staff"] = count_json(s.trained_staff, m);
     j["participating_educators"] = count_json(s.participating_educators, m);
+}
+
+void summary_json(Json& j, const Summary& s, const Figures& f)
+{
+    headline_json(j, s, f.min_cell);
     j["period"] = period_json(f);
 }
+
+void census_json(Json& j, const Census& c, int m);
 
 Json fidelity_json(const FidelityRow& r, int m)
 {
@@ -86,6 +94,25 @@ Json tallies_json(const std::vector<Tally>& v, int m)
     return j;
 }
 
+// Percentage points with one decimal, from a proportion.
+Json pp_json(double proportion)
+{
+    return static_cast<double>(std::llround(proportion * 1000)) / 10.0;
+}
+
+Json attendance_json(const AttendanceRow& r, int m)
+{
+    const auto group = [m](const AttendanceGroup& g) {
+        return Json{{"students", count_json(g.students, m)},
+                    {"chronic", count_json(g.chronic, m)},
+                    {"rate_pct", share_json(g.rate)}};
+    };
+    Json j{{"visited", group(r.visited)}, {"not_visited", group(r.not_visited)}};
+    j["difference_pp"] = r.difference_tenths ? pct(*r.difference_tenths) : Json(nullptr);
+    j["ci95_pp"] = r.ci95 ? Json::array({pp_json(r.ci95->low), pp_json(r.ci95->high)}) : Json(nullptr);
+    return j;
+}
+
 } // namespace
 
 std::string render_json(const Figures& f)
@@ -102,6 +129,11 @@ std::string render_json(const Figures& f)
     summary_json(j, f.total, f);
     if (!f.fidelity.empty())
         j["fidelity"] = fidelity_json(f.fidelity.front(), m);
+    if (f.attendance.given) {
+        j["attendance"] = attendance_json(f.attendance.rows.front(), m);
+        j["attendance"]["left_out_too_few_days"] = f.attendance.too_few_days;
+        j["attendance"]["note"] = attendance_caution(f);
+    }
     j["sites"] = Json::array();
     for (std::size_t i = 0; i < f.sites.size(); ++i) {
         const Summary& s = f.sites[i];
@@ -113,6 +145,8 @@ std::string render_json(const Figures& f)
         x["goal_progress_pct"] = share_json(s.goal_progress);
         if (i + 1 < f.fidelity.size())
             x["fidelity"] = fidelity_json(f.fidelity[i + 1], m);
+        if (i + 1 < f.attendance.rows.size())
+            x["attendance"] = attendance_json(f.attendance.rows[i + 1], m);
         j["sites"].push_back(std::move(x));
     }
     if (!f.is_public) {
@@ -128,7 +162,8 @@ std::string render_json(const Figures& f)
                                 {"attendees", count_json(s.attendees, m)}});
     j["training"] = Json{{"staff", count_json(t.staff, m)},     {"current", count_json(t.current, m)},
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
-                         {"untrained", count_json(t.untrained, m)}, {"sessions", sessions}};
+                         {"untrained", count_json(t.untrained, m)}, {"trained_new", count_json(t.trained_new, m)},
+                         {"sessions", sessions}};
     Json money = Json::array();
     // Public money that could give back a small count is null (figures.hpp).
     const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
@@ -155,5 +190,28 @@ std::string render_json(const Figures& f)
     j["top_sites"] = f.top_sites;
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
+
+std::string render_census_json(const Figures& f)
+{
+    Json j;
+    census_json(j, f.census, f.min_cell);
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+void census_json(Json& j, const Census& c, int m)
+{
+    j["school_year"] = c.school_year;
+    j["sites_visiting"] = count_json(c.sites_visiting, m);
+    j["completed_visits"] = count_json(c.completed_visits, m);
+    j["students_visited"] = count_json(c.students_visited, m);
+    j["families_reached"] = count_json(c.families_reached, m);
+    j["staff_visiting"] = count_json(c.staff_visiting, m);
+    j["staff_trained_new"] = count_json(c.staff_trained_new, m);
+    j["virtual_pct"] = share_json(c.virtual_share);
+}
+
+} // namespace
 
 } // namespace pthv::report

@@ -3,7 +3,12 @@
 
 #include <pthv/report/tables.hpp>
 
+#include <cmath>
+#include <cstdlib>
+
 #include <fmt/format.h>
+
+#include <pthv/util/strings.hpp>
 
 namespace pthv::report {
 
@@ -11,7 +16,7 @@ const std::vector<std::string>& table_names()
 {
     static const std::vector<std::string> k_names = {
         "headline", "sites",  "educators", "fidelity",  "training", "training_sessions",
-        "money",    "site_money", "months", "modes", "languages", "top_sites", "declines"};
+        "money",    "site_money", "months", "modes", "languages", "top_sites", "declines", "attendance", "census"};
     return k_names;
 }
 
@@ -167,7 +172,72 @@ Table declines(const Figures& f)
     return t;
 }
 
+std::string pp(std::int64_t tenths)
+{
+    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", std::llabs(tenths) / 10, std::llabs(tenths) % 10);
+}
+
+// A proportion (-1..1) as percentage points with one decimal.
+std::string pp(double proportion)
+{
+    return pp(static_cast<std::int64_t>(std::llround(proportion * 1000)));
+}
+
+Table attendance(const Figures& f)
+{
+    const int m = f.min_cell;
+    Table t = make("attendance", "Chronic absence: visited and not visited students",
+                   {"site", "name", "visited", "chronic", "rate", "not visited", "chronic", "rate",
+                    "difference (pp)", "95% interval (pp)"},
+                   2);
+    for (const auto& r : f.attendance.rows) {
+        if (!f.site_filter.empty() && &r == &f.attendance.rows.front())
+            continue; // one site: its own row is the whole report
+        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.site_id.empty() ? "all sites" : r.name};
+        for (const AttendanceGroup* g : {&r.visited, &r.not_visited}) {
+            row.push_back(count_str(g->students, m));
+            row.push_back(count_str(g->chronic, m));
+            row.push_back(share_str(g->rate));
+        }
+        row.push_back(r.difference_tenths ? pp(*r.difference_tenths) : "-");
+        row.push_back(r.ci95 ? pp(r.ci95->low) + " to " + pp(r.ci95->high) : "-");
+        t.rows.push_back(std::move(row));
+    }
+    t.note = attendance_caution(f);
+    return t;
+}
+
 } // namespace
+
+std::string attendance_caution(const Figures& f)
+{
+    std::string note = fmt::format(
+        "Chronically absent: absent on 10% or more of at least {} days enrolled. This is a comparison, not proof "
+        "that the visits caused the difference: families who welcome a visit may differ in other ways from those "
+        "who do not.",
+        k_min_days_enrolled);
+    if (f.attendance.too_few_days > 0)
+        note += fmt::format(" {} enrolled fewer than {} days and are left out.",
+                            util::plural(f.attendance.too_few_days, "student", "students"), k_min_days_enrolled);
+    return note;
+}
+
+Table census_table(const Figures& f)
+{
+    const int m = f.min_cell;
+    const Census& c = f.census;
+    Table t = make("census", "Census, school year " + c.school_year,
+                   {"school_year", "sites_visiting", "completed_visits", "students_visited", "families_reached",
+                    "staff_visiting", "staff_trained_new", "virtual_pct"},
+                   1);
+    std::string virtual_pct = share_str(c.virtual_share);
+    if (!virtual_pct.empty() && virtual_pct.back() == '%')
+        virtual_pct.pop_back();
+    t.rows = {{c.school_year, count_str(c.sites_visiting, m), count_str(c.completed_visits, m),
+               count_str(c.students_visited, m), count_str(c.families_reached, m), count_str(c.staff_visiting, m),
+               count_str(c.staff_trained_new, m), virtual_pct}};
+    return t;
+}
 
 std::vector<Table> report_tables(const Figures& f)
 {
@@ -184,6 +254,8 @@ std::vector<Table> report_tables(const Figures& f)
     out.push_back(tallies("languages", "Completed visits by language", "language", f.languages, f.min_cell));
     out.push_back(top_sites(f));
     out.push_back(declines(f));
+    if (f.attendance.given)
+        out.push_back(attendance(f));
     return out;
 }
 
