@@ -30,6 +30,7 @@ const std::vector<Command>& commands()
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
+        {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
         {"export", "A de-identified copy of the roster and visit log for evaluators (--deidentify)", setup_export},
     };
     return k_commands;

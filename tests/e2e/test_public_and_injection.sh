@@ -175,6 +175,26 @@ assert None in (s['S01']['visited']['students'], s['S02']['visited']['students']
 assert d['attendance']['visited']['students'] == 23 and d['attendance']['not_visited']['students'] == 15, d['attendance']"
 check "public attendance csv: S03's row shows no count" grep -qx "S03,Tiny,<10,<10,\\*,<10,<10,\\*,'-,'-" "$tmp/att.csv"
 
+# A public roll-up of this district and a tiny one (S03's 3 visits only):
+# the tiny district's small counts are hidden, and so is a second
+# district's where the state total would give them back.
+cp -r "$repo" "$tmp/tiny"
+sed -i 's/^district: .*/district: Tiny Unified/' "$tmp/tiny/pthv.yaml"
+{ head -1 "$repo/visits.csv"; grep ',S03,' "$repo/visits.csv"; } >"$tmp/tiny/visits.csv"
+for fmt in text md html csv json; do
+    "$pthv" --as-of 2026-12-01 rollup "$repo" "$tmp/tiny" --public --format "$fmt" -o "$tmp/rollup.$fmt"
+    check "public rollup $fmt: no staff name" bash -c "! grep -qE 'Teacher [0-9]' '$tmp/rollup.$fmt'"
+done
+check "public rollup json: the tiny district's counts hidden, the other's withheld" python3 -c "
+import json
+u = json.load(open('$tmp/rollup.json'))
+big, tiny = u['districts']
+assert tiny['completed_visits'] == '<10' and tiny['students_visited'] == '<10', tiny
+assert tiny['coverage_pct'] is None and tiny['staff_visiting'] == '<10', tiny
+assert big['completed_visits'] is None and big['students_visited'] is None, big
+assert u['total']['completed_visits'] == 41, u['total']"
+check "public rollup csv: the tiny district's row shows no 3" bash -c "! grep '^Tiny Unified' '$tmp/rollup.csv' | grep -qE ',3(,|$)'"
+
 # ----- control characters -----
 esc=$'\x1b'
 printf 'T11,Evil\x1b[2J\x1b]0;pwned\x07 Name\r,S01,teacher,certificated,yes,,yes\n' >"$tmp/evil_staff"

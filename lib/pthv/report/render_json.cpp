@@ -4,6 +4,7 @@
 // shares are percentages with one decimal (null when hidden or undefined).
 
 #include <pthv/report/render.hpp>
+#include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
 
 #include <cmath>
@@ -195,6 +196,34 @@ std::string render_census_json(const Figures& f)
 {
     Json j;
     census_json(j, f.census, f.min_cell);
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_rollup_json(const Rollup& r)
+{
+    Json j;
+    j["period"] = r.period_text;
+    j["as_of"] = r.as_of.str();
+    j["public"] = r.is_public;
+    j["districts"] = Json::array();
+    for (const auto& d : r.districts) {
+        Json x{{"district", d.district}, {"repo", d.repo}};
+        if (!d.error.empty()) {
+            x["error"] = d.error;
+        } else {
+            headline_json(x, d.total, d.min_cell);
+            x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
+            census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
+        }
+        j["districts"].push_back(std::move(x));
+    }
+    Json total = Json::object();
+    headline_json(total, r.total, r.min_cell);
+    census_json(total, r.census, r.min_cell);
+    total.erase("school_year");
+    total["districts"] = r.districts.size() - r.failed;
+    total["failed"] = r.failed;
+    j["total"] = total;
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
