@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 #include <pthv/stats/proportions.hpp>
 
 using pthv::stats::newcombe_difference;
