@@ -172,7 +172,8 @@ void add_global_options(CLI::App& app, GlobalOptions& g)
 {
     app.add_option("-C,--data", g.data_dir, "The data repo (default: walk up from here to pthv.yaml)")
         ->type_name("DIR");
-    app.add_option("--as-of", g.as_of, "\"Today\" for every rule and report (default: the real today)")
+    app.add_option("--as-of", g.as_of,
+                   "\"Today\" for every rule and report (default: $PTHV_AS_OF when set, else the real today)")
         ->type_name("DATE");
     app.add_option("--format", g.format, "Output format: text, json, csv, md, html, github (per command)")
         ->type_name("F");
@@ -211,7 +212,13 @@ fs::path Session::root() const
 
 model::Date Session::as_of() const
 {
-    return m_g.as_of.empty() ? model::today() : parse_date_option(m_g.as_of, "--as-of");
+    if (!m_g.as_of.empty())
+        return parse_date_option(m_g.as_of, "--as-of");
+    // For a run that must be repeatable (a guide, a redone report, a test
+    // suite): the whole shell session pretends to be one day.
+    if (const char* env = std::getenv("PTHV_AS_OF"); env && *env)
+        return parse_date_option(env, "PTHV_AS_OF");
+    return model::today();
 }
 
 io::LoadResult& Session::load(const std::optional<fs::path>& flags_file)

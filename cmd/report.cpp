@@ -27,6 +27,9 @@ constexpr const char* k_census = "census";
 // or json) for the whole school year.
 void check_table_option(const ReportOptions& o, const std::string& format)
 {
+    if (format == "csv" && o.table.empty())
+        throw UsageError("--format csv gives one table: name it with --table (" +
+                         util::join(report::table_names(), ", ") + "); docs/reports.md describes each");
     if (o.table.empty())
         return;
     const auto& names = report::table_names();
@@ -134,7 +137,8 @@ Runner setup_report(CLI::App& sub)
     sub.add_flag("--public", o->is_public,
                  "For the public: no names or ids of people, no per-educator table, small counts suppressed");
     sub.add_option("--table", o->table,
-                   "With --format csv, only this table: " + util::join(report::table_names(), ", ") +
+                   "With --format csv (required there): the one table to write: " +
+                       util::join(report::table_names(), ", ") +
                        " (census: the school year's row for the national count, also text or json; no --period)")
         ->type_name("NAME");
     sub.add_option("--attendance", o->attendance,
@@ -147,7 +151,8 @@ Runner setup_report(CLI::App& sub)
                "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n"
                "  pthv report --table census --format json\n"
                "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n\n"
-               "Formats: text (default), md, html (one self-contained file), csv, json.\n"
+               "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
+               "--table), json. docs/reports.md explains every figure and table.\n"
                "The period never reaches past --as-of; the same data and --as-of give the same bytes.");
     return [o](Session& s) { return run_report(*o, s); };
 }

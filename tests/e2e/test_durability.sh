@@ -250,7 +250,7 @@ o_refused() { # o_refused WHAT -o-PATH COMMAND...
 o_refused "a closed ledger" payroll/2026-08.csv payroll --month 2026-09 --format csv
 o_refused "the visit log" visits.csv report --period 2026-09
 o_refused "pthv.yaml by ../" "../out/payroll/../pthv.yaml" report --period 2026-09
-o_refused "a new file in payroll/" payroll/2026-10.csv report --period 2026-09 --format csv
+o_refused "a new file in payroll/" payroll/2026-10.csv report --period 2026-09 --format csv --table sites
 ln -s "$r/staff.csv" staff-link.csv
 o_refused "a link to staff.csv" "$tmp/staff-link.csv" roster
 ln "$r/students.csv" students-hard.csv

@@ -79,14 +79,22 @@ add_site 3 3
 run() { "$pthv" -C "$repo" --as-of 2026-12-01 "$@"; }
 
 run report --period end-of-year --format csv --table site_money -o "$tmp/internal.csv"
-check "internal: S03 spent 300.00 (3 visits x 2 x 50.00)" grep -q '^S03,district,300.00$' "$tmp/internal.csv"
+check "internal: S03 spent 300.00 (3 visits x 2 x 50.00)" grep -q '^S03,district,300.00,$' "$tmp/internal.csv"
 
 # Amounts that would give S03's three visits back: its own spending, one
 # educator's share, and any per-visit multiple up to min_cell visits.
 leaks='(^|[^0-9.,])(300\.00|150\.00|100\.00|200\.00|50\.00|[1-9]00\.00)([^0-9]|$)'
-public_outputs() { # label
-    for fmt in text md html csv json; do
-        run report --period end-of-year --public --format "$fmt" -o "$tmp/$1.$fmt"
+# Every public format; csv: every public table, one after another.
+tables="headline sites fidelity training training_sessions money site_money months modes languages top_sites declines"
+public_outputs() { # label [ARGS...]
+    local label=$1 fmt t
+    shift
+    for fmt in text md html json; do
+        run report --period end-of-year --public "$@" --format "$fmt" -o "$tmp/$label.$fmt"
+    done
+    : >"$tmp/$label.csv"
+    for t in $tables; do
+        run report --period end-of-year --public "$@" --format csv --table "$t" >>"$tmp/$label.csv"
     done
 }
 no_leak() { # label
@@ -100,14 +108,29 @@ s3 = [s for s in d['sites'] if s['site_id'] == 'S03'][0]
 assert s3['completed_visits'] == '<10', s3['completed_visits']
 assert all(r['site_id'] not in ('S03', 'S02') for r in d['site_money']), d['site_money']
 "
-    check "$1 csv: S03's visits shown as <10" grep -q '^S03,Tiny,<10,' "$tmp/$1.csv"
+    check "$1 csv: S03's visits an empty cell marked suppressed" grep -q '^S03,Tiny,,.*,completed_visits;' "$tmp/$1.csv"
 }
 
 public_outputs one-source
 no_leak one-source
 check "one source: S02 and S03 folded into one line of 18 visits" \
-    grep -q '^other (2 sites),district,"1,800.00"$' "$tmp/one-source.csv"
-check "one source: S01 is shown" grep -q '^S01,district,"2,000.00"$' "$tmp/one-source.csv"
+    grep -q '^other,district,1800.00,$' "$tmp/one-source.csv"
+check "one source: S01 is shown" grep -q '^S01,district,2000.00,$' "$tmp/one-source.csv"
+check "one source: the text names how many sites are folded" grep -q 'other (2 sites)' "$tmp/one-source.text"
+# HTML never draws a suppressed figure: every fidelity share here is a
+# public bound (no visit falls short), so that chart is one line instead,
+# and only S01's coverage has a bar: S03's is under min_cell and S02's is
+# withheld beside it.
+check "html public: an all-suppressed chart is one line" \
+    grep -q 'Not drawn: every figure of this chart is suppressed in a public report (counts under 10)' "$tmp/one-source.html"
+check "html public: two charts drawn, the fidelity one not" test "$(grep -c '<svg' "$tmp/one-source.html")" -eq 2
+check "html public: a bar for the one shown coverage, none for a hidden one" python3 -c "
+import re
+h = open('$tmp/one-source.html').read()
+svg = re.search(r'<svg[^>]*aria-label=\"Coverage of enrolment by site\".*?</svg>', h, re.S).group(0)
+assert svg.count('class=\"bar\"') == 1, svg
+assert svg.count('class=\"rval\">*<') == 2, svg
+"
 check "text says what other means" grep -q 'other: the sites with fewer than 10 visits' "$tmp/one-source.text"
 
 # A source that pays for S03 alone would give it back whole.
@@ -115,7 +138,7 @@ sed -i 's/^  - {source: district, amount: 45000.00}/  - {source: title-1, amount
 public_outputs two-sources
 no_leak two-sources
 check "a source paying only a small site: spending withheld, budget shown" \
-    grep -q '^title-1,"5,000.00",\*,\*,\*$' "$tmp/two-sources.csv"
+    grep -q '^title-1,5000.00,,,,paid_closed;owed_open;left$' "$tmp/two-sources.csv"
 check "json: the withheld source's figures are null" python3 -c "
 import json
 m = [r for r in json.load(open('$tmp/two-sources.json'))['money'] if r['source'] == 'title-1'][0]
@@ -126,8 +149,8 @@ check "4,700.00 left of 5,000.00 is not printed" bash -c "! grep -q '4,700.00\|4
 # (folded in the district report) is not printed, so the two cannot be
 # subtracted.
 sed -i '/title-1/d' "$repo/pthv.yaml"
-for fmt in text csv json; do
-    run report --period end-of-year --public --site S02 --format "$fmt" -o "$tmp/site.$fmt"
+public_outputs site --site S02
+for fmt in text md html csv json; do
     check "--site S02 $fmt: no 1,500.00 (S02's own spending)" bash -c "! grep -E -q '1,?500\.00' '$tmp/site.$fmt'"
 done
 
@@ -138,7 +161,8 @@ for fmt in text csv json; do
     check "public census $fmt: neither 3 (visits, students) nor 2 (staff) printed" \
         bash -c "! grep -E -q '(^|[^0-9-])[23]([^0-9]|\$)' <(sed 's/2026-27//' '$tmp/census.$fmt')"
 done
-check "public census csv: the row" grep -qx '2026-27,1,<10,<10,<10,<10,<10,\*' "$tmp/census.csv"
+check "public census csv: the row, hidden cells empty and named" grep -qx \
+    '2026-27,1,,,,,,,completed_visits;students_visited;families_reached;staff_visiting;staff_trained_new;virtual_pct' "$tmp/census.csv"
 check "public census json: counts shown as <10, the virtual share hidden" python3 -c "
 import json
 c = json.load(open('$tmp/census.json'))
@@ -156,7 +180,8 @@ assert c['virtual_pct'] is None, c['virtual_pct']"
     done
 } >"$tmp/attendance.csv"
 for fmt in text md html csv json; do
-    run report --period 2026-10-01..2026-10-10 --public --attendance "$tmp/attendance.csv" --format "$fmt" -o "$tmp/att.$fmt"
+    table=(); [ "$fmt" = csv ] && table=(--table attendance)
+    run report --period 2026-10-01..2026-10-10 --public --attendance "$tmp/attendance.csv" --format "$fmt" "${table[@]}" -o "$tmp/att.$fmt"
     check "public attendance $fmt: written" test -s "$tmp/att.$fmt"
 done
 check "public attendance json: small counts hidden, with what is built on them" python3 -c "
@@ -173,7 +198,8 @@ for k in ('S01', 'S02', 'S03'):
 # S03's 3 visited students cannot be worked back: S01's or S02's visited count is withheld too.
 assert None in (s['S01']['visited']['students'], s['S02']['visited']['students']), s
 assert d['attendance']['visited']['students'] == 23 and d['attendance']['not_visited']['students'] == 15, d['attendance']"
-check "public attendance csv: S03's row shows no count" grep -qx "S03,Tiny,<10,<10,\\*,<10,<10,\\*,'-,'-" "$tmp/att.csv"
+check "public attendance csv: S03's row shows no count" grep -qx \
+    "S03,Tiny,,,,,,,,,,visited_students;visited_chronic;visited_rate_pct;not_visited_students;not_visited_chronic;not_visited_rate_pct;difference_pp;ci95_low_pp;ci95_high_pp" "$tmp/att.csv"
 
 # A public roll-up of this district and a tiny one (S03's 3 visits only):
 # the tiny district's small counts are hidden, and so is a second
@@ -207,7 +233,11 @@ sed -i "s/^ST101,S01,3,T11,,/ST101,S01,3,T11,Kid${esc}[7m One,/; s/^ST201,S02,3,
 check "the fixture holds ESC in names, a site, a language and a flag" bash -c "grep -q \$'\\x1b' '$repo/staff.csv' && grep -q \$'\\x1b' '$repo/sites.csv' && grep -q \$'\\x1b' '$repo/visits.csv' && test \$(grep -c \$'\\x1b' '$repo/students.csv') -eq 3"
 raw() { LC_ALL=C grep -q -P '[\x00-\x09\x0b-\x1f\x7f]|\xc2[\x80-\x9f]' "$1"; }
 for fmt in text md html csv; do
-    run report --period end-of-year --format "$fmt" -o "$tmp/inj.$fmt"
+    if [ "$fmt" = csv ]; then
+        for t in $tables educators; do run report --period end-of-year --format csv --table "$t"; done >"$tmp/inj.csv"
+    else
+        run report --period end-of-year --format "$fmt" -o "$tmp/inj.$fmt"
+    fi
     check "report $fmt: no raw control character" bash -c "$(declare -f raw); ! raw '$tmp/inj.$fmt'"
 done
 check "report text: ESC shown as \\x1B" grep -q -F 'Sou\x1B[31mth' "$tmp/inj.text"

@@ -25,12 +25,32 @@ repo=$tmp/repo
 cp -r "$src/examples" "$repo"
 run() { "$pthv" -C "$repo" --as-of 2026-05-15 report "$@"; }
 
+# CSV is one table a file (--table); the tables are the ones the error names.
+"$pthv" -C "$repo" --as-of 2026-05-15 report --period mid-year --format csv >"$tmp/none.csv" 2>"$tmp/err"
+check "csv without --table exits 2 naming --table" bash -c "test $? -eq 2 && grep -q -- '--table (headline, sites,' '$tmp/err' && test ! -s '$tmp/none.csv'"
+tables=$(sed -n 's/.*--table (\(.*\)); docs.*/\1/p' "$tmp/err" | tr -d ',')
+check "the error lists the tables" test "$(wc -w <<<"$tables")" -ge 13
+# Every format to FILE; csv: every table (but educators, in public), one after another.
+report_to() { # FILE ARGS...
+    local file=$1 t
+    shift
+    case "$file" in
+    *.csv)
+        : >"$file"
+        for t in $tables; do
+            [[ "$t" == educators && " $* " == *" --public "* ]] && continue
+            run "$@" --format csv --table "$t" >>"$file"
+        done ;;
+    *) run "$@" --format "${file##*.}" -o "$file" ;;
+    esac
+}
+
 for fmt in text md html csv json; do
-    run --period mid-year --format "$fmt" -o "$tmp/a.$fmt"
-    run --period mid-year --format "$fmt" -o "$tmp/b.$fmt"
+    report_to "$tmp/a.$fmt" --period mid-year
+    report_to "$tmp/b.$fmt" --period mid-year
     check "$fmt: two runs are byte-identical" cmp "$tmp/a.$fmt" "$tmp/b.$fmt"
-    run --period end-of-year --public --format "$fmt" -o "$tmp/p1.$fmt"
-    run --period end-of-year --public --format "$fmt" -o "$tmp/p2.$fmt"
+    report_to "$tmp/p1.$fmt" --period end-of-year --public
+    report_to "$tmp/p2.$fmt" --period end-of-year --public
     check "$fmt public: two runs are byte-identical" cmp "$tmp/p1.$fmt" "$tmp/p2.$fmt"
 done
 
@@ -48,8 +68,9 @@ check "public: no per-educator table" bash -c "! grep -q 'By educator' '$tmp/p1.
 check "no note is printed in any report" bash -c "! grep -q -F 'Partner out sick' $tmp/a.* $tmp/p1.*"
 
 # Small cells: languages under min_cell (10) are shown as <10.
-check "public: small counts shown as <10" grep -q '^  pa *<10$' "$tmp/p1.text"
-check "internal: the same count is exact" grep -q '^pa,4$' "$tmp/a.csv"
+check "public: small counts shown as <10" grep -q '^  Punjabi *<10$' "$tmp/p1.text"
+check "internal: the same count is exact" grep -q '^pa,4,$' "$tmp/a.csv"
+check "public csv: a small count is an empty cell marked suppressed" grep -q '^pa,,visits$' "$tmp/p1.csv"
 
 # JSON contract.
 check "json: district and sites figures" python3 -c "
@@ -68,8 +89,58 @@ import json; d=json.load(open('$tmp/eoy.json')); assert d['period']['to']=='2026
 
 # CSV: one section by name, and spreadsheet-safe cells.
 run --period mid-year --format csv --table top_sites -o "$tmp/top.csv"
-check "csv --table gives one table" bash -c "head -1 '$tmp/top.csv' | grep -q '^rank,site,name,visits$' && test \$(wc -l <'$tmp/top.csv') -eq 4"
-check "csv sections are headed by # name" grep -q '^# fidelity$' "$tmp/a.csv"
+check "csv --table gives one table" bash -c "head -1 '$tmp/top.csv' | grep -q '^rank,site_id,name,completed_visits,suppressed$' && test \$(wc -l <'$tmp/top.csv') -eq 4"
+
+# Tidy CSV: a row per site and no totals row, plain numbers, shares as numbers.
+run --period end-of-year --format csv --table sites -o "$tmp/sites.csv"
+run --period end-of-year --format json -o "$tmp/eoy-sites.json"
+check "tidy sites: header is the JSON keys and suppressed" bash -c "head -1 '$tmp/sites.csv' | grep -q '^site_id,name,completed_visits,students_visited,students_enrolled,coverage_pct,.*,suppressed$'"
+check "tidy sites: one row per site, no totals row" bash -c "test \"\$(tail -n +2 '$tmp/sites.csv' | cut -d, -f1 | tr '\n' ' ')\" = 'S01 S02 S03 S04 S05 '"
+check "tidy sites: the figures are the JSON's, as plain numbers" python3 -c "
+import csv, json
+j = {s['site_id']: s for s in json.load(open('$tmp/eoy-sites.json'))['sites']}
+rows = list(csv.DictReader(open('$tmp/sites.csv')))
+for r in rows:
+    s = j[r['site_id']]
+    for k in ['completed_visits', 'students_visited', 'students_enrolled', 'families_reached']:
+        assert r[k] == str(s[k]), (k, r[k], s[k])
+    assert float(r['coverage_pct']) == s['coverage_pct'], (r['coverage_pct'], s['coverage_pct'])
+    assert r['suppressed'] == '', r
+assert sum(int(r['completed_visits']) for r in rows) == json.load(open('$tmp/eoy-sites.json'))['completed_visits']
+"
+run --period end-of-year --format csv --table headline -o "$tmp/headline.csv"
+check "tidy headline: the district's figures by JSON key" python3 -c "
+import csv, json
+d = json.load(open('$tmp/eoy-sites.json'))
+h = {r['figure']: r['value'] for r in csv.DictReader(open('$tmp/headline.csv'))}
+assert int(h['completed_visits']) == d['completed_visits'] and int(h['completed_visits']) > 999, h
+assert ',' not in h['completed_visits']
+assert float(h['coverage_pct']) == d['coverage_pct']
+for k in range(1, 6):
+    assert float(h['CP%d_meeting_pct' % k]) == d['fidelity']['CP%d' % k]['meeting_pct'], k
+"
+run --period end-of-year --public --format csv --table sites -o "$tmp/psites.csv"
+check "tidy public sites: every hidden cell is empty and named" python3 -c "
+import csv
+rows = list(csv.DictReader(open('$tmp/psites.csv')))
+assert rows
+for r in rows:
+    hidden = [k for k in r['suppressed'].split(';') if k]
+    for k in hidden:
+        assert r[k] == '', (k, r)
+    assert all(not v.startswith(('<', '>', '*')) for v in r.values()), r
+"
+
+# The banner says only what is true: no row of examples/ is unreadable.
+check "banner: counts and no claim of rows left out" bash -c "grep -q 'Validate finds 5 errors and 5 warnings in this data' '$tmp/a.text' && ! grep -q 'left out' '$tmp/a.text'"
+check "banner: the fidelity table counts the visits with findings" grep -q 'The fidelity table counts the visits with findings' "$tmp/a.text"
+check "scheduled ahead counts from the as-of date" grep -q 'visits scheduled after 2026-05-15 (the as-of date)' "$tmp/a.text"
+check "languages by name" bash -c "grep -q '^  Spanish ' '$tmp/a.text' && grep -q '^  Vietnamese ' '$tmp/a.text' && ! grep -q '^  es ' '$tmp/a.text'"
+cp -r "$repo" "$tmp/broken"
+printf 'V-torn,"ST0001,S01\n' >>"$tmp/broken/visits.csv"
+printf 'V-bad,ST0002,S01,2026-13-40,16:00,45,T001;T002,completed,,hopes_and_dreams,home,,en,\n' >>"$tmp/broken/visits.csv"
+"$pthv" -C "$tmp/broken" --as-of 2026-05-15 report --period mid-year >"$tmp/broken.text" 2>/dev/null
+check "banner: a torn row is said to be left out, a bad cell counted as unknown" bash -c "grep -q 'What could not be read as CSV is left out' '$tmp/broken.text' && grep -q '1 cell that could not be read is counted as unknown' '$tmp/broken.text'"
 
 # HTML: self-contained.
 check "html: inline svg charts" bash -c "test \$(grep -c '<svg' '$tmp/a.html') -eq 3"

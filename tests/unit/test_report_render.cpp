@@ -7,6 +7,8 @@
 
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
+
+#include "report_helpers.hpp"
 #include <pthv/report/svg.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -55,7 +57,7 @@ TEST_CASE("report renderers escape what they print")
     SUBCASE("no format holds a raw control character or invalid UTF-8")
     {
         for (const std::string& out :
-             {report::render_text(f), report::render_md(f), report::render_html(f), report::render_csv(f)}) {
+             {report::render_text(f), report::render_md(f), report::render_html(f), test::every_csv_table(f)}) {
             CHECK_FALSE(has_raw_control(out));
             CHECK(util::find_invalid_utf8(out) == std::string::npos);
         }
@@ -88,5 +90,33 @@ TEST_CASE("report renderers escape what they print")
         CHECK(out.find("&lt;b&gt;") != std::string::npos);
         CHECK(out.find("Evil\\x1B[2J") != std::string::npos);
         CHECK(report::html_escape("a<b\"c&\x1b") == "a&lt;b&quot;c&amp;\\x1B");
+    }
+}
+
+TEST_CASE("tidy values and language names")
+{
+    SUBCASE("a share for programs is a plain percent, empty when undefined or hidden")
+    {
+        CHECK(report::share_tidy({1, 3, report::ShareShown::Exact, 0}).value == "33.3");
+        CHECK(report::share_tidy({2, 3, report::ShareShown::Exact, 0}).value == "66.7");
+        const auto none = report::share_tidy({0, 0, report::ShareShown::None, 0});
+        CHECK(none.value.empty());
+        CHECK_FALSE(none.suppressed);
+        for (const auto shown : {report::ShareShown::Hidden, report::ShareShown::AtLeast, report::ShareShown::AtMost}) {
+            const auto v = report::share_tidy({95, 100, shown, 940});
+            CHECK(v.value.empty());
+            CHECK(v.suppressed);
+        }
+    }
+    SUBCASE("an ISO 639 code is shown by name; anything else as written")
+    {
+        CHECK(report::language_name("es") == "Spanish");
+        CHECK(report::language_name("ES") == "Spanish");
+        CHECK(report::language_name("hmn") == "Hmong");
+        CHECK(report::language_name("zh") == "Chinese");
+        CHECK(report::language_name("am") == "Amharic"); // the first entry
+        CHECK(report::language_name("zz") == "zz");
+        CHECK(report::language_name("Spanish") == "Spanish");
+        CHECK(report::language_name("") == "");
     }
 }

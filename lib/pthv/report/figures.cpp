@@ -289,6 +289,22 @@ void top_sites(Figures& f)
         f.top_sites.push_back(ranked[i]->site_id);
 }
 
+// What the banner of every format says of the data (tables.cpp): only what
+// is true of this repo.
+void count_unread(const model::Problems& findings, Figures& f)
+{
+    for (const auto& p : findings) {
+        if (p.reviewed)
+            continue;
+        if (p.rule == "csv-syntax")
+            f.rows_left_out = true;
+        else if (p.rule == "value-invalid" || p.rule == "required-missing")
+            f.cells_unread += 1;
+        else if (const rules::Rule* r = rules::find_rule(p.rule); r && r->practice > 0)
+            f.practice_findings += 1;
+    }
+}
+
 } // namespace
 
 Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
@@ -305,6 +321,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     const auto t = rules::tally(findings);
     f.validate_errors = t.errors;
     f.validate_warnings = t.warnings;
+    count_unread(findings, f);
 
     const SiteScope scope(repo, o.site);
     const std::vector<SiteId> sites = reported_sites(repo, scope);

@@ -65,7 +65,7 @@ struct Summary {
     Count second_visit_students; // students with two or more completed visits in the period
     Count declined;              // visits in the period the family declined
     Count declined_families;     // distinct families among them
-    Count scheduled_ahead;       // scheduled visits dated after --as-of
+    Count scheduled_ahead;       // scheduled visits dated after the as-of date
     Count trained_staff;         // staff of the site whose training is current or due soon
     Count participating_educators; // distinct educators on its completed visits
     Share coverage;              // students_visited / students_enrolled
@@ -185,6 +185,9 @@ struct Figures {
     int min_cell = 10;
     std::size_t validate_errors = 0;
     std::size_t validate_warnings = 0;
+    bool rows_left_out = false;        // a file or rows could not be read (csv-syntax)
+    std::size_t cells_unread = 0;      // cells that did not parse, counted as unknown
+    std::size_t practice_findings = 0; // findings of the core practices' rules
 
     Summary total; // the district (or the one site with --site)
     std::vector<Summary> sites;       // active sites and any site with visits, by site id

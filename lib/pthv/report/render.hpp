@@ -13,10 +13,10 @@ namespace pthv::report {
 std::string render_text(const Figures& f); // for the terminal
 std::string render_md(const Figures& f);   // for git and email
 std::string render_html(const Figures& f); // one self-contained file, inline CSS and SVG, no scripts
-// One table per section, each after a "# name" line, separated by a blank
-// line; or only the section `table` (a name of table_names()) when given.
-// Cells are spreadsheet-safe (io::csv_safe_row).
-std::string render_csv(const Figures& f, const std::string& table = {});
+// The tidy table of one section, `table` (a name of table_names()): plain
+// values and a last column `suppressed` naming the columns a public report
+// hides in that row. Cells are spreadsheet-safe (io::csv_safe_row).
+std::string render_csv(const Figures& f, const std::string& table);
 std::string render_json(const Figures& f); // nlohmann::ordered_json, 2-space indent
 
 // A document of tables in one format, for the period report and for
@@ -25,7 +25,7 @@ std::string render_json(const Figures& f); // nlohmann::ordered_json, 2-space in
 std::string text_document(const Document& d);
 std::string md_document(const Document& d);
 std::string html_document(const Document& d, const std::string& charts_html);
-std::string csv_document(const std::vector<Table>& tables, const std::string& table = {});
+std::string csv_table(const Table& t); // one tidy table: its keys, a `suppressed` column, its tidy rows
 
 // The census row alone (report --table census): a titled table for the
 // terminal, a header and one row for spreadsheets, one JSON object with the

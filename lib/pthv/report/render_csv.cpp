@@ -1,5 +1,9 @@
-// CSV for spreadsheets: every section, or one (--table NAME). Every cell
-// goes through io::csv_safe_row, so no cell is read as a formula.
+// CSV for programs and spreadsheets (docs/reports.md): one tidy table, the
+// section --table names. One record a row (no totals row), plain numbers
+// (no thousands separators, shares as percent numbers), and where a public
+// report hides a value its cell is empty and the row's last cell,
+// `suppressed`, names the hidden columns. Every cell goes through
+// io::csv_safe_row, so no cell is read as a formula.
 
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
@@ -13,51 +17,43 @@ namespace {
 
 // A name holding ESC or a bad byte is shown as \xNN, as in every format:
 // the file may be printed on a terminal and must be UTF-8.
-std::vector<std::string> printable_cells(const std::vector<std::string>& cells)
+std::vector<std::string> tidy_cells(const std::vector<TidyValue>& row, const std::vector<std::string>& keys)
 {
     std::vector<std::string> out;
-    out.reserve(cells.size());
-    for (const auto& c : cells)
-        out.push_back(util::printable(c));
-    return out;
-}
-
-// A table's header and rows.
-std::string csv_rows(const Table& t)
-{
-    std::string out = io::csv_safe_row(t.header, "\n");
-    for (const auto& r : t.rows)
-        out += io::csv_safe_row(printable_cells(r), "\n");
+    out.reserve(row.size() + 1);
+    std::string suppressed;
+    for (std::size_t i = 0; i < row.size(); ++i) {
+        out.push_back(util::printable(row[i].value));
+        if (row[i].suppressed)
+            suppressed += (suppressed.empty() ? "" : ";") + keys[i];
+    }
+    out.push_back(std::move(suppressed));
     return out;
 }
 
 } // namespace
 
+std::string csv_table(const Table& t)
+{
+    std::vector<std::string> header = t.keys;
+    header.emplace_back("suppressed");
+    std::string out = io::csv_safe_row(header, "\n");
+    for (const auto& r : t.tidy)
+        out += io::csv_safe_row(tidy_cells(r, t.keys), "\n");
+    return out;
+}
+
 std::string render_census_csv(const Figures& f)
 {
-    return csv_rows(census_table(f));
+    return csv_table(census_table(f));
 }
 
 std::string render_csv(const Figures& f, const std::string& table)
 {
-    return csv_document(report_tables(f), table);
-}
-
-std::string csv_document(const std::vector<Table>& tables, const std::string& table)
-{
-    std::string out;
-    for (const auto& t : tables) {
-        if (!table.empty()) {
-            if (t.name != table)
-                continue;
-        } else {
-            if (!out.empty())
-                out += "\n";
-            out += "# " + t.name + "\n";
-        }
-        out += csv_rows(t);
-    }
-    return out;
+    for (const auto& t : report_tables(f))
+        if (t.name == table)
+            return csv_table(t);
+    return {};
 }
 
 } // namespace pthv::report

@@ -4,6 +4,10 @@
 // scripts and nothing fetched from anywhere.
 
 #include <pthv/report/render.hpp>
+
+#include <algorithm>
+
+#include <fmt/format.h>
 #include <pthv/report/svg.hpp>
 #include <pthv/report/tables.hpp>
 
@@ -52,16 +56,27 @@ p.note { color: var(--muted); font-size: 0.85rem; margin: 4px 0 0; }
 }
 )";
 
+// A suppressed share is never drawn, not even at its public bound: a bar
+// at ">=59%" would show a figure the report withholds.
 std::int64_t share_bar(const Share& s)
 {
-    switch (s.shown) {
-    case ShareShown::Exact: return per_mille(s.num, s.den);
-    case ShareShown::AtLeast:
-    case ShareShown::AtMost: return s.bound_per_mille;
-    case ShareShown::None:
-    case ShareShown::Hidden: break;
-    }
-    return -1;
+    return s.shown == ShareShown::Exact ? per_mille(s.num, s.den) : -1;
+}
+
+// One chart, or one line saying why there is none: a chart whose every bar
+// is suppressed, or that has nothing to draw, is not drawn empty.
+std::string chart(const Figures& f, const std::string& title, const std::vector<Bar>& bars, bool columns)
+{
+    std::string out = "<figure><figcaption>" + html_escape(title) + "</figcaption>\n";
+    const bool any = std::any_of(bars.begin(), bars.end(), [](const Bar& b) { return b.value >= 0; });
+    if (!any)
+        return out +
+               (bars.empty() ? std::string("<p class=\"note\">Nothing to show for the period.</p>\n")
+                             : fmt::format("<p class=\"note\">Not drawn: every figure of this chart is suppressed "
+                                           "in a public report (counts under {}).</p>\n",
+                                           f.min_cell)) +
+               "</figure>\n";
+    return out + (columns ? svg_columns(title, bars) : svg_rows(title, bars)) + "</figure>\n";
 }
 
 // Chronic absence rates, visited beside not visited, for the district and
@@ -76,9 +91,9 @@ std::string attendance_chart(const Figures& f)
         bars.push_back({who + " visited", share_bar(r.visited.rate), share_str(r.visited.rate)});
         bars.push_back({who + " not visited", share_bar(r.not_visited.rate), share_str(r.not_visited.rate)});
     }
-    const std::string title = "Chronic absence, visited and not visited students";
-    return "<figure><figcaption>" + title + "</figcaption>\n" + svg_rows(title, bars) + "<p class=\"note\">" +
-           html_escape(attendance_caution(f)) + "</p></figure>\n";
+    std::string out = chart(f, "Chronic absence, visited and not visited students", bars, false);
+    out.insert(out.rfind("</figure>"), "<p class=\"note\">" + html_escape(attendance_caution(f)) + "</p>");
+    return out;
 }
 
 std::string charts(const Figures& f)
@@ -95,16 +110,10 @@ std::string charts(const Figures& f)
             const Share& s = f.fidelity.front().meeting[k];
             fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
         }
-    std::string out = "<section class=\"charts\">\n";
-    if (f.attendance.given)
-        out += attendance_chart(f);
-    out += "<figure><figcaption>Completed visits per month</figcaption>\n" +
-           svg_columns("Completed visits per month", months) + "</figure>\n";
-    out += "<figure><figcaption>Coverage of enrolment by site</figcaption>\n" +
-           svg_rows("Coverage of enrolment by site", coverage) + "</figure>\n";
-    out += "<figure><figcaption>Fidelity to each core practice</figcaption>\n" +
-           svg_rows("Fidelity to each core practice", fidelity) + "</figure>\n";
-    return out + "</section>\n";
+    return "<section class=\"charts\">\n" + (f.attendance.given ? attendance_chart(f) : std::string()) +
+           chart(f, "Completed visits per month", months, true) +
+           chart(f, "Coverage of enrolment by site", coverage, false) +
+           chart(f, "Fidelity to each core practice", fidelity, false) + "</section>\n";
 }
 
 std::string table_html(const Table& t)

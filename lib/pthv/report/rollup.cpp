@@ -1,6 +1,7 @@
 #include <pthv/report/rollup.hpp>
 
 #include <algorithm>
+#include <iterator>
 
 #include <fmt/format.h>
 
@@ -70,12 +71,54 @@ void finish_summary(Summary& s)
     s.second_visit_rate = share_of(s.second_visit_students, s.students_visited);
 }
 
-std::string pct_cell(const Share& s)
+// A row per district (a repo that could not be loaded: its error, no
+// figures), then the state's (for people only: tidy CSV has no totals row).
+Table districts_table(const Rollup& r)
 {
-    std::string v = share_str(s);
-    if (!v.empty() && v.back() == '%')
-        v.pop_back();
-    return v;
+    static const std::pair<const char*, const char*> k_columns[] = {
+        {"district", "district"}, {"repo", "repo"}, {"period", "period"},
+        {"visits", "completed_visits"}, {"students", "students_visited"}, {"enrolled", "students_enrolled"},
+        {"coverage", "coverage_pct"}, {"families", "families_reached"}, {"2nd visit", "second_visit_students"},
+        {"2nd-visit rate", "second_visit_rate_pct"}, {"declined", "declined"},
+        {"educators", "staff_visiting"}, {"sites visiting", "sites_visiting"},
+        {"trained new", "staff_trained_new"}, {"virtual", "virtual_pct"}, {"error", "error"}};
+    Table t;
+    t.name = "districts";
+    t.title = "By district";
+    t.min_cell = r.min_cell;
+    for (const auto& [people, key] : k_columns) {
+        t.header.emplace_back(people);
+        t.keys.emplace_back(key);
+        t.numeric.push_back(t.header.size() > 3 && t.header.size() < std::size(k_columns));
+    }
+    t.note = "educators, sites visiting, trained new and virtual are each district's census row";
+    const auto figures = [](const Summary& s, const Census& c) {
+        return std::vector<Cell>{Cell::of(s.completed_visits),       Cell::of(s.students_visited),
+                                 Cell::of(s.students_enrolled),      Cell::of(s.coverage),
+                                 Cell::of(s.families_reached),       Cell::of(s.second_visit_students),
+                                 Cell::of(s.second_visit_rate),      Cell::of(s.declined),
+                                 Cell::of(c.staff_visiting),         Cell::of(c.sites_visiting),
+                                 Cell::of(c.staff_trained_new),      Cell::of(c.virtual_share)};
+    };
+    for (const auto& x : r.districts) {
+        std::vector<Cell> row = {Cell::of(x.district), Cell::of(x.repo)};
+        if (x.error.empty()) {
+            row.push_back(Cell::of(x.period.from.str() + ".." + x.period.to.str()));
+            for (auto& c : figures(x.total, x.census))
+                row.push_back(std::move(c));
+            row.push_back(Cell::of(""));
+        } else {
+            row.resize(std::size(k_columns) - 1, Cell::missing());
+            row.push_back(Cell::of(x.error));
+        }
+        t.add(row);
+    }
+    std::vector<Cell> state = {Cell::of("state"), Cell::of(""), Cell::of("")};
+    for (auto& c : figures(r.total, r.census))
+        state.push_back(std::move(c));
+    state.push_back(Cell::of(""));
+    t.add(state, RowFor::People);
+    return t;
 }
 
 } // namespace
@@ -126,7 +169,7 @@ Document rollup_document(const Rollup& r)
     d.title = fmt::format("State roll-up of Parent Teacher Home Visits, {}", r.period_text);
     d.preamble.push_back(fmt::format("{} district repos, as of {}.", r.districts.size(), r.as_of.str()));
     if (r.failed > 0) {
-        d.preamble.push_back(fmt::format("{} could not be loaded and {} left out of the totals; see the last table.",
+        d.preamble.push_back(fmt::format("{} could not be loaded and {} left out of the totals; see the error column.",
                                          util::plural(static_cast<long long>(r.failed), "repo", "repos"),
                                          r.failed == 1 ? "is" : "are"));
         d.alert_line = 1;
@@ -134,32 +177,7 @@ Document rollup_document(const Rollup& r)
     if (r.is_public)
         d.preamble.push_back(fmt::format("Public: counts under a district's min_cell are shown as <N, and * marks "
                                          "a figure withheld so that a small count cannot be worked out."));
-    Table t{"districts", "By district",
-            {"district", "repo", "period", "visits", "students", "enrolled", "coverage", "families", "2nd visit",
-             "2nd-visit rate", "declined", "educators", "sites visiting", "trained new", "virtual %"},
-            {}, {}, "the census columns (sites visiting, trained new, virtual %) are each district's census row"};
-    for (std::size_t i = 0; i < t.header.size(); ++i)
-        t.numeric.push_back(i >= 3);
-    const auto row = [&](const std::string& name, const std::string& repo, const std::string& period,
-                         const Summary& s, const Census& c, int m) {
-        t.rows.push_back({name, repo, period, count_str(s.completed_visits, m), count_str(s.students_visited, m),
-                          count_str(s.students_enrolled, m), share_str(s.coverage), count_str(s.families_reached, m),
-                          count_str(s.second_visit_students, m), share_str(s.second_visit_rate),
-                          count_str(s.declined, m), count_str(s.participating_educators, m),
-                          count_str(c.sites_visiting, m), count_str(c.staff_trained_new, m), pct_cell(c.virtual_share)});
-    };
-    Table failed{"failed", "Repos that could not be loaded", {"repo", "error"}, {}, {false, false}, {}};
-    for (const auto& x : r.districts) {
-        if (!x.error.empty()) {
-            failed.rows.push_back({x.repo, x.error});
-            continue;
-        }
-        row(x.district, x.repo, x.period.from.str() + ".." + x.period.to.str(), x.total, x.census, x.min_cell);
-    }
-    row("state", "", "", r.total, r.census, r.min_cell);
-    d.tables.push_back(std::move(t));
-    if (!failed.rows.empty())
-        d.tables.push_back(std::move(failed));
+    d.tables.push_back(districts_table(r));
     return d;
 }
 
@@ -169,7 +187,7 @@ std::string render_rollup(const Rollup& r, const std::string& format)
     if (format == "md")
         return md_document(d);
     if (format == "csv")
-        return csv_document(d.tables);
+        return csv_table(d.tables.front());
     if (format == "html") {
         std::vector<Bar> bars;
         for (const auto& x : r.districts)

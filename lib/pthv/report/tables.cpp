@@ -18,7 +18,127 @@ std::string tenths(std::int64_t pm)
     return fmt::format("{}.{}%", pm / 10, pm % 10);
 }
 
+std::string tenths_plain(std::int64_t pm)
+{
+    return fmt::format("{}.{}", pm / 10, pm % 10);
+}
+
 } // namespace
+
+Cell Cell::of(std::string text)
+{
+    Cell c;
+    c.text = std::move(text);
+    return c;
+}
+
+Cell Cell::of(std::string text, std::string tidy)
+{
+    Cell c = of(std::move(text));
+    c.tidy_text = std::move(tidy);
+    return c;
+}
+
+Cell Cell::num(std::int64_t n)
+{
+    Cell c;
+    c.kind = Kind::Number;
+    c.number = n;
+    return c;
+}
+
+Cell Cell::of(const Count& n)
+{
+    Cell c;
+    c.kind = Kind::CountOf;
+    c.count = n;
+    return c;
+}
+
+Cell Cell::of(const Share& s)
+{
+    Cell c;
+    c.kind = Kind::ShareOf;
+    c.share = s;
+    return c;
+}
+
+Cell Cell::of(const model::Money& m, bool withheld)
+{
+    Cell c;
+    c.kind = Kind::MoneyOf;
+    c.money = m;
+    c.withheld = withheld;
+    return c;
+}
+
+Cell Cell::missing()
+{
+    Cell c;
+    c.kind = Kind::Missing;
+    return c;
+}
+
+TidyValue share_tidy(const Share& s)
+{
+    switch (s.shown) {
+    case ShareShown::None: return {};
+    case ShareShown::Hidden:
+    case ShareShown::AtLeast:
+    case ShareShown::AtMost: return {{}, true};
+    case ShareShown::Exact: break;
+    }
+    return {tenths_plain(per_mille(s.num, s.den)), false};
+}
+
+namespace {
+
+std::string for_people(const Cell& c, int min_cell)
+{
+    switch (c.kind) {
+    case Cell::Kind::Text: return c.text;
+    case Cell::Kind::Number: return std::to_string(c.number);
+    case Cell::Kind::CountOf: return count_str(c.count, min_cell);
+    case Cell::Kind::ShareOf: return share_str(c.share);
+    case Cell::Kind::MoneyOf: return c.withheld ? "*" : c.money.grouped();
+    case Cell::Kind::Missing: break;
+    }
+    return "-";
+}
+
+TidyValue for_programs(const Cell& c)
+{
+    switch (c.kind) {
+    case Cell::Kind::Text: return {c.tidy_text.value_or(c.text), false};
+    case Cell::Kind::Number: return {std::to_string(c.number), false};
+    case Cell::Kind::CountOf:
+        return c.count.hidden() ? TidyValue{{}, true} : TidyValue{std::to_string(c.count.value), false};
+    case Cell::Kind::ShareOf: return share_tidy(c.share);
+    case Cell::Kind::MoneyOf: return c.withheld ? TidyValue{{}, true} : TidyValue{c.money.str(), false};
+    case Cell::Kind::Missing: break;
+    }
+    return {};
+}
+
+} // namespace
+
+void Table::add(const std::vector<Cell>& cells, RowFor rf)
+{
+    if (rf != RowFor::Programs) {
+        std::vector<std::string> row;
+        row.reserve(cells.size());
+        for (const auto& c : cells)
+            row.push_back(for_people(c, min_cell));
+        rows.push_back(std::move(row));
+    }
+    if (rf != RowFor::People) {
+        std::vector<TidyValue> row;
+        row.reserve(cells.size());
+        for (const auto& c : cells)
+            row.push_back(for_programs(c));
+        tidy.push_back(std::move(row));
+    }
+}
 
 std::string count_str(const Count& c, int min_cell)
 {
@@ -52,12 +172,21 @@ std::vector<std::string> report_preamble(const Figures& f)
 {
     std::vector<std::string> out;
     out.push_back(fmt::format("Period {}..{}, as of {}.", f.period.from.str(), f.period.to.str(), f.as_of.str()));
-    if (f.validate_errors > 0)
-        out.push_back(fmt::format(
-            "Validate finds {} and {} in this data: rows that could not be read are left out, and the "
-            "fidelity table counts the visits concerned.",
+    if (f.validate_errors > 0 || f.validate_warnings > 0) {
+        std::string line = fmt::format(
+            "Validate finds {} and {} in this data (`pthv validate` lists them).",
             util::plural(static_cast<long long>(f.validate_errors), "error", "errors"),
-            util::plural(static_cast<long long>(f.validate_warnings), "warning", "warnings")));
+            util::plural(static_cast<long long>(f.validate_warnings), "warning", "warnings"));
+        if (f.rows_left_out)
+            line += " What could not be read as CSV is left out.";
+        if (f.cells_unread > 0)
+            line += fmt::format(" {} that could not be read {} counted as unknown.",
+                                util::plural(static_cast<long long>(f.cells_unread), "cell", "cells"),
+                                f.cells_unread == 1 ? "is" : "are");
+        if (f.practice_findings > 0)
+            line += " The fidelity table counts the visits with findings as falling short.";
+        out.push_back(std::move(line));
+    }
     if (f.is_public)
         out.push_back(fmt::format("Public report: no names or ids of staff or students; counts under {0} are "
                                   "shown as <{0}, and * marks a figure withheld so that a small count cannot be "

@@ -3,20 +3,60 @@
 // by formatting only (counts, shares, money): the text, md, csv and html
 // renderers lay out the same tables, so every format says the same thing.
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <pthv/model/money.hpp>
 #include <pthv/report/figures.hpp>
 
 namespace pthv::report {
 
+// One value of a table, typed, so each format can print it its own way:
+// for people ("1,139", "54.2%", "<10") or for programs (tidy CSV: "1139",
+// "54.2", an empty cell marked suppressed).
+struct Cell {
+    enum class Kind { Text, Number, CountOf, ShareOf, MoneyOf, Missing };
+    Kind kind = Kind::Text;
+    std::string text;      // Text: shown to people
+    std::optional<std::string> tidy_text; // Text: in tidy CSV, when it differs ("completed_visits")
+    std::int64_t number = 0;
+    Count count;
+    Share share;
+    model::Money money;
+    bool withheld = false; // MoneyOf: public suppression
+
+    static Cell of(std::string text);
+    static Cell of(std::string text, std::string tidy);
+    static Cell num(std::int64_t n);
+    static Cell of(const Count& c);
+    static Cell of(const Share& s);
+    static Cell of(const model::Money& m, bool withheld = false);
+    static Cell missing(); // no value (a site with no goal): "-" for people, empty in tidy CSV
+};
+
+// A cell in tidy CSV: plain text, and whether it is empty because suppressed.
+struct TidyValue {
+    std::string value;
+    bool suppressed = false;
+};
+
+// Which formats show a row: the district's total row of a by-site table is
+// for people only (tidy CSV keeps one kind of record per table).
+enum class RowFor { All, People, Programs };
+
 struct Table {
     std::string name;  // the csv section name (--table NAME): "sites", "fidelity", ...
     std::string title; // "Visits by site"
-    std::vector<std::string> header;
-    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> header; // for people: "2nd-visit rate"
+    std::vector<std::string> keys;   // for programs (tidy CSV): "second_visit_rate_pct"
+    std::vector<std::vector<std::string>> rows;   // display strings, for people
+    std::vector<std::vector<TidyValue>> tidy;      // the same values, for programs
     std::vector<bool> numeric; // per column: right-aligned
     std::string note;          // one line under the table, or empty
+    int min_cell = 10;
+
+    void add(const std::vector<Cell>& cells, RowFor rf = RowFor::All);
 };
 
 std::vector<Table> report_tables(const Figures& f);
@@ -54,5 +94,12 @@ std::string count_str(const Count& c, int min_cell);
 std::string share_str(const Share& s);
 // Tenths of a percent, rounded half up: 0 .. 1000+.
 std::int64_t per_mille(std::int64_t num, std::int64_t den);
+// A share for programs: "54.2" (percent, one decimal, half up), empty with
+// no denominator or when hidden.
+TidyValue share_tidy(const Share& s);
+
+// A language code as people read it: "es" -> "Spanish"; a code it does not
+// know, or a name already, is shown as written.
+std::string language_name(const std::string& code);
 
 } // namespace pthv::report

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -22,51 +23,90 @@ const std::vector<std::string>& table_names()
 
 namespace {
 
-Table make(std::string name, std::string title, std::vector<std::string> header, std::size_t text_columns)
+// A column: its heading for people and its name for programs (tidy CSV,
+// the same name as in the JSON where the JSON has it).
+struct Col {
+    const char* people;
+    const char* key;
+};
+
+Table make(const Figures& f, std::string name, std::string title, std::vector<Col> cols, std::size_t text_columns)
 {
-    Table t{std::move(name), std::move(title), std::move(header), {}, {}, {}};
-    for (std::size_t i = 0; i < t.header.size(); ++i)
+    Table t;
+    t.name = std::move(name);
+    t.title = std::move(title);
+    t.min_cell = f.min_cell;
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        t.header.emplace_back(cols[i].people);
+        t.keys.emplace_back(cols[i].key);
         t.numeric.push_back(i >= text_columns);
+    }
     return t;
+}
+
+std::string as_of_phrase(const Figures& f)
+{
+    return "after " + f.as_of.str() + " (the as-of date)";
 }
 
 Table headline(const Figures& f)
 {
-    const int m = f.min_cell;
     const Summary& s = f.total;
-    Table t = make("headline", "Headline figures", {"figure", "value"}, 1);
-    t.rows = {{"completed visits", count_str(s.completed_visits, m)},
-              {"students visited", count_str(s.students_visited, m)},
-              {"students enrolled", count_str(s.students_enrolled, m)},
-              {"coverage of enrolment", share_str(s.coverage)},
-              {"families reached", count_str(s.families_reached, m)},
-              {"students with a second visit", count_str(s.second_visit_students, m)},
-              {"second-visit rate", share_str(s.second_visit_rate)},
-              {"declined visits", count_str(s.declined, m)},
-              {"visits scheduled ahead", count_str(s.scheduled_ahead, m)}};
+    Table t = make(f, "headline", "Headline figures", {{"figure", "figure"}, {"value", "value"}}, 1);
+    t.add({Cell::of("completed visits", "completed_visits"), Cell::of(s.completed_visits)});
+    t.add({Cell::of("students visited", "students_visited"), Cell::of(s.students_visited)});
+    t.add({Cell::of("students enrolled", "students_enrolled"), Cell::of(s.students_enrolled)});
+    t.add({Cell::of("coverage of enrolment", "coverage_pct"), Cell::of(s.coverage)});
+    t.add({Cell::of("families reached", "families_reached"), Cell::of(s.families_reached)});
+    t.add({Cell::of("students with a second visit", "second_visit_students"), Cell::of(s.second_visit_students)});
+    t.add({Cell::of("second-visit rate", "second_visit_rate_pct"), Cell::of(s.second_visit_rate)});
+    t.add({Cell::of("declined visits", "declined"), Cell::of(s.declined)});
+    t.add({Cell::of("families who declined", "declined_families"), Cell::of(s.declined_families)},
+          RowFor::Programs);
+    t.add({Cell::of("visits scheduled " + as_of_phrase(f), "scheduled_ahead"), Cell::of(s.scheduled_ahead)});
+    t.add({Cell::of("trained staff", "trained_staff"), Cell::of(s.trained_staff)}, RowFor::Programs);
+    t.add({Cell::of("participating educators", "participating_educators"), Cell::of(s.participating_educators)},
+          RowFor::Programs);
+    // The district's fidelity: a row of the fidelity table for people.
+    if (!f.fidelity.empty())
+        for (std::size_t k = 0; k < k_practices; ++k) {
+            const std::string key = "CP" + std::to_string(k + 1) + "_meeting_pct";
+            t.add({Cell::of(key, key), Cell::of(f.fidelity.front().meeting[k])}, RowFor::Programs);
+        }
     return t;
 }
 
 Table sites(const Figures& f)
 {
-    const int m = f.min_cell;
-    Table t = make("sites", "By site",
-                   {"site", "name", "visits", "students", "enrolled", "coverage", "families", "2nd visit",
-                    "2nd-visit rate", "goal", "toward goal", "trained staff", "educators"},
+    Table t = make(f, "sites", "By site",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visits", "completed_visits"},
+                    {"students", "students_visited"},
+                    {"enrolled", "students_enrolled"},
+                    {"coverage", "coverage_pct"},
+                    {"families", "families_reached"},
+                    {"2nd visit", "second_visit_students"},
+                    {"2nd-visit rate", "second_visit_rate_pct"},
+                    {"goal", "visit_goal"},
+                    {"toward goal", "goal_progress_pct"},
+                    {"trained staff", "trained_staff"},
+                    {"educators", "participating_educators"}},
                    2);
-    auto row = [&](const Summary& s, const std::string& id) {
-        t.rows.push_back({id, s.name, count_str(s.completed_visits, m), count_str(s.students_visited, m),
-                          count_str(s.students_enrolled, m), share_str(s.coverage), count_str(s.families_reached, m),
-                          count_str(s.second_visit_students, m), share_str(s.second_visit_rate),
-                          s.visit_goal ? std::to_string(*s.visit_goal) : "-", share_str(s.goal_progress),
-                          count_str(s.trained_staff, m), count_str(s.participating_educators, m)});
+    auto row = [&](const Summary& s, const std::string& id, RowFor rf) {
+        t.add({Cell::of(id), Cell::of(s.name), Cell::of(s.completed_visits), Cell::of(s.students_visited),
+               Cell::of(s.students_enrolled), Cell::of(s.coverage), Cell::of(s.families_reached),
+               Cell::of(s.second_visit_students), Cell::of(s.second_visit_rate),
+               s.visit_goal ? Cell::num(*s.visit_goal) : Cell::missing(), Cell::of(s.goal_progress),
+               Cell::of(s.trained_staff), Cell::of(s.participating_educators)},
+              rf);
     };
     for (const auto& s : f.sites)
-        row(s, s.site_id);
+        row(s, s.site_id, RowFor::All);
     if (f.site_filter.empty()) {
         Summary all = f.total;
         all.name = "all sites";
-        row(all, "all");
+        row(all, "all", RowFor::People);
     }
     t.note = "goal: the school's own goal of students to visit, never a quota";
     return t;
@@ -74,24 +114,37 @@ Table sites(const Figures& f)
 
 Table educators(const Figures& f)
 {
-    Table t = make("educators", "By educator", {"staff", "name", "site", "visits", "students"}, 3);
+    Table t = make(f, "educators", "By educator",
+                   {{"staff", "staff_id"}, {"name", "name"}, {"site", "site_id"}, {"visits", "visits"},
+                    {"students", "students"}},
+                   3);
     for (const auto& e : f.educators)
-        t.rows.push_back({e.staff_id, e.name, e.site_id, std::to_string(e.visits), std::to_string(e.students)});
+        t.add({Cell::of(e.staff_id), Cell::of(e.name), Cell::of(e.site_id), Cell::num(e.visits),
+               Cell::num(e.students)});
     return t;
 }
 
 Table fidelity(const Figures& f)
 {
-    Table t = make("fidelity", "Fidelity to the core practices (share of completed visits with no finding)",
-                   {"site", "name", "visits", "CP1", "CP2", "CP3", "CP4", "CP5"}, 2);
+    Table t = make(f, "fidelity", "Fidelity to the core practices (share of completed visits with no finding)",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visits", "visits"},
+                    {"CP1", "CP1_meeting_pct"},
+                    {"CP2", "CP2_meeting_pct"},
+                    {"CP3", "CP3_meeting_pct"},
+                    {"CP4", "CP4_meeting_pct"},
+                    {"CP5", "CP5_meeting_pct"}},
+                   2);
     for (const auto& r : f.fidelity) {
-        if (!f.site_filter.empty() && &r == &f.fidelity.front())
+        const bool district = &r == &f.fidelity.front();
+        if (district && !f.site_filter.empty())
             continue; // one site: its own row is the whole report
-        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.site_id.empty() ? "all sites" : r.name,
-                                        count_str(r.visits, f.min_cell)};
+        std::vector<Cell> row = {Cell::of(district ? "all" : r.site_id), Cell::of(district ? "all sites" : r.name),
+                                 Cell::of(r.visits)};
         for (const auto& s : r.meeting)
-            row.push_back(share_str(s));
-        t.rows.push_back(std::move(row));
+            row.push_back(Cell::of(s));
+        t.add(row, district ? RowFor::People : RowFor::All);
     }
     std::string note;
     for (std::size_t k = 0; k < k_practices; ++k)
@@ -102,35 +155,42 @@ Table fidelity(const Figures& f)
 
 std::vector<Table> training(const Figures& f)
 {
-    const int m = f.min_cell;
     const TrainingFigures& tr = f.training;
-    Table t = make("training", "Training of opted-in staff, as of " + f.as_of.str(), {"status", "staff"}, 1);
-    t.rows = {{"current", count_str(tr.current, m)},
-              {"due soon", count_str(tr.due_soon, m)},
-              {"expired", count_str(tr.expired, m)},
-              {"untrained", count_str(tr.untrained, m)},
-              {"all", count_str(tr.staff, m)}};
-    Table s = make("training_sessions", "Training sessions held in the period",
-                   {"date", "kind", "session", "attendees"}, 3);
+    Table t = make(f, "training", "Training of opted-in staff, as of " + f.as_of.str(),
+                   {{"status", "status"}, {"staff", "staff"}}, 1);
+    t.add({Cell::of("current"), Cell::of(tr.current)});
+    t.add({Cell::of("due soon", "due_soon"), Cell::of(tr.due_soon)});
+    t.add({Cell::of("expired"), Cell::of(tr.expired)});
+    t.add({Cell::of("untrained"), Cell::of(tr.untrained)});
+    t.add({Cell::of("all"), Cell::of(tr.staff)}, RowFor::People);
+    Table s = make(f, "training_sessions", "Training sessions held in the period",
+                   {{"date", "date"}, {"kind", "kind"}, {"session", "session"}, {"attendees", "attendees"}}, 3);
     for (const auto& x : tr.sessions)
-        s.rows.push_back({x.date.str(), x.kind, x.session, count_str(x.attendees, m)});
+        s.add({Cell::of(x.date.str()), Cell::of(x.kind), Cell::of(x.session), Cell::of(x.attendees)});
     return {t, s};
 }
 
 std::vector<Table> money(const Figures& f)
 {
-    Table t = make("money", "Spending against each funding source",
-                   {"source", "budget", "paid (closed)", "owed (open)", "left"}, 1);
-    const auto money_str = [](const model::Money& m, bool withheld) { return withheld ? "*" : m.grouped(); };
+    Table t = make(f, "money", "Spending against each funding source",
+                   {{"source", "source"},
+                    {"budget", "budget"},
+                    {"paid (closed)", "paid_closed"},
+                    {"owed (open)", "owed_open"},
+                    {"left", "left"}},
+                   1);
     for (const auto& r : f.money)
-        t.rows.push_back({r.source.empty() ? "(no source)" : r.source, r.budget.grouped(),
-                          money_str(r.closed, r.withheld), money_str(r.pending, r.withheld),
-                          money_str(r.left, r.withheld)});
+        t.add({r.source.empty() ? Cell::of("(no source)", "") : Cell::of(r.source),
+               Cell::of(r.budget), Cell::of(r.closed, r.withheld), Cell::of(r.pending, r.withheld),
+               Cell::of(r.left, r.withheld)});
     t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end";
-    Table s = make("site_money", "Spending by site", {"site", "source", "spent"}, 2);
-    for (const auto& r : f.site_money)
-        s.rows.push_back({r.site_id.empty() ? fmt::format("other ({} sites)", r.folded) : r.site_id, r.source,
-                          money_str(r.spent, r.withheld)});
+    Table s = make(f, "site_money", "Spending by site", {{"site", "site_id"}, {"source", "source"}, {"spent", "spent"}},
+                   2);
+    for (const auto& r : f.site_money) {
+        const bool other = r.site_id.empty();
+        s.add({other ? Cell::of(fmt::format("other ({} sites)", r.folded), "other") : Cell::of(r.site_id),
+               Cell::of(r.source), Cell::of(r.spent, r.withheld)});
+    }
     if (f.is_public)
         s.note = fmt::format("other: the sites with fewer than {} visits shown, or withheld, together, so that no "
                              "spending gives back a small count; * withheld for the same reason",
@@ -138,37 +198,46 @@ std::vector<Table> money(const Figures& f)
     return {t, s};
 }
 
-Table tallies(std::string name, std::string title, std::string key, const std::vector<Tally>& v, int m)
+Table tallies(const Figures& f, std::string name, std::string title, Col key, const std::vector<Tally>& v,
+              std::string (*label)(const std::string&) = nullptr)
 {
-    Table t = make(std::move(name), std::move(title), {std::move(key), "visits"}, 1);
+    Table t = make(f, std::move(name), std::move(title), {key, {"visits", "visits"}}, 1);
     for (const auto& x : v)
-        t.rows.push_back({x.key, count_str(x.count, m)});
+        t.add({label ? Cell::of(label(x.key), x.key) : Cell::of(x.key), Cell::of(x.count)});
     return t;
 }
 
 Table top_sites(const Figures& f)
 {
-    Table t = make("top_sites", "Top visiting schools", {"rank", "site", "name", "visits"}, 3);
+    Table t = make(f, "top_sites", "Top visiting schools",
+                   {{"rank", "rank"}, {"site", "site_id"}, {"name", "name"}, {"visits", "completed_visits"}}, 3);
     t.numeric[0] = true;
     for (std::size_t i = 0; i < f.top_sites.size(); ++i)
         for (const auto& s : f.sites)
             if (s.site_id == f.top_sites[i])
-                t.rows.push_back({std::to_string(i + 1), s.site_id, s.name, count_str(s.completed_visits, f.min_cell)});
+                t.add({Cell::num(static_cast<std::int64_t>(i + 1)), Cell::of(s.site_id), Cell::of(s.name),
+                       Cell::of(s.completed_visits)});
     return t;
 }
 
 Table declines(const Figures& f)
 {
-    const int m = f.min_cell;
-    Table t = make("declines", "Declines (the family said no) and visits scheduled ahead",
-                   {"site", "name", "declined visits", "families", "scheduled ahead"}, 2);
+    Table t = make(f, "declines", "Declines (the family said no) and visits scheduled " + as_of_phrase(f),
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"declined visits", "declined"},
+                    {"families", "declined_families"},
+                    {"scheduled ahead", "scheduled_ahead"}},
+                   2);
     for (const auto& s : f.sites)
-        t.rows.push_back({s.site_id, s.name, count_str(s.declined, m), count_str(s.declined_families, m),
-                          count_str(s.scheduled_ahead, m)});
+        t.add({Cell::of(s.site_id), Cell::of(s.name), Cell::of(s.declined), Cell::of(s.declined_families),
+               Cell::of(s.scheduled_ahead)});
     if (f.site_filter.empty())
-        t.rows.push_back({"all", "all sites", count_str(f.total.declined, m), count_str(f.total.declined_families, m),
-                          count_str(f.total.scheduled_ahead, m)});
-    t.note = "participation is voluntary (core practice 1): a decline is the family's choice";
+        t.add({Cell::of("all"), Cell::of("all sites"), Cell::of(f.total.declined),
+               Cell::of(f.total.declined_families), Cell::of(f.total.scheduled_ahead)},
+              RowFor::People);
+    t.note = "participation is voluntary (core practice 1): a decline is the family's choice; scheduled ahead: "
+             "dated " + as_of_phrase(f);
     return t;
 }
 
@@ -183,25 +252,47 @@ std::string pp(double proportion)
     return pp(static_cast<std::int64_t>(std::llround(proportion * 1000)));
 }
 
+// A difference or an interval end in points, or, with none: "*" where a
+// public report hid what it is built on (tidy CSV: suppressed), else "-".
+Cell pp_cell(const std::optional<std::string>& text, bool hidden)
+{
+    if (text)
+        return Cell::of(*text);
+    return Cell::of(Share{0, 0, hidden ? ShareShown::Hidden : ShareShown::None, 0});
+}
+
 Table attendance(const Figures& f)
 {
-    const int m = f.min_cell;
-    Table t = make("attendance", "Chronic absence: visited and not visited students",
-                   {"site", "name", "visited", "chronic", "rate", "not visited", "chronic", "rate",
-                    "difference (pp)", "95% interval (pp)"},
+    Table t = make(f, "attendance", "Chronic absence: visited and not visited students",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visited", "visited_students"},
+                    {"chronic", "visited_chronic"},
+                    {"rate", "visited_rate_pct"},
+                    {"not visited", "not_visited_students"},
+                    {"chronic", "not_visited_chronic"},
+                    {"rate", "not_visited_rate_pct"},
+                    {"difference (pp)", "difference_pp"},
+                    {"95% from (pp)", "ci95_low_pp"},
+                    {"95% to (pp)", "ci95_high_pp"}},
                    2);
     for (const auto& r : f.attendance.rows) {
         if (!f.site_filter.empty() && &r == &f.attendance.rows.front())
             continue; // one site: its own row is the whole report
-        std::vector<std::string> row = {r.site_id.empty() ? "all" : r.site_id, r.site_id.empty() ? "all sites" : r.name};
+        std::vector<Cell> row = {Cell::of(r.site_id.empty() ? "all" : r.site_id),
+                                 Cell::of(r.site_id.empty() ? "all sites" : r.name)};
         for (const AttendanceGroup* g : {&r.visited, &r.not_visited}) {
-            row.push_back(count_str(g->students, m));
-            row.push_back(count_str(g->chronic, m));
-            row.push_back(share_str(g->rate));
+            row.push_back(Cell::of(g->students));
+            row.push_back(Cell::of(g->chronic));
+            row.push_back(Cell::of(g->rate));
         }
-        row.push_back(r.difference_tenths ? pp(*r.difference_tenths) : "-");
-        row.push_back(r.ci95 ? pp(r.ci95->low) + " to " + pp(r.ci95->high) : "-");
-        t.rows.push_back(std::move(row));
+        const bool hidden =
+            r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
+        using Text = std::optional<std::string>;
+        row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+        t.add(row);
     }
     t.note = attendance_caution(f);
     return t;
@@ -224,18 +315,20 @@ std::string attendance_caution(const Figures& f)
 
 Table census_table(const Figures& f)
 {
-    const int m = f.min_cell;
     const Census& c = f.census;
-    Table t = make("census", "Census, school year " + c.school_year,
-                   {"school_year", "sites_visiting", "completed_visits", "students_visited", "families_reached",
-                    "staff_visiting", "staff_trained_new", "virtual_pct"},
+    Table t = make(f, "census", "Census, school year " + c.school_year,
+                   {{"school year", "school_year"},
+                    {"sites visiting", "sites_visiting"},
+                    {"completed visits", "completed_visits"},
+                    {"students visited", "students_visited"},
+                    {"families reached", "families_reached"},
+                    {"staff visiting", "staff_visiting"},
+                    {"staff trained (new)", "staff_trained_new"},
+                    {"virtual", "virtual_pct"}},
                    1);
-    std::string virtual_pct = share_str(c.virtual_share);
-    if (!virtual_pct.empty() && virtual_pct.back() == '%')
-        virtual_pct.pop_back();
-    t.rows = {{c.school_year, count_str(c.sites_visiting, m), count_str(c.completed_visits, m),
-               count_str(c.students_visited, m), count_str(c.families_reached, m), count_str(c.staff_visiting, m),
-               count_str(c.staff_trained_new, m), virtual_pct}};
+    t.add({Cell::of(c.school_year), Cell::of(c.sites_visiting), Cell::of(c.completed_visits),
+           Cell::of(c.students_visited), Cell::of(c.families_reached), Cell::of(c.staff_visiting),
+           Cell::of(c.staff_trained_new), Cell::of(c.virtual_share)});
     return t;
 }
 
@@ -249,9 +342,10 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(std::move(t));
     for (auto& t : money(f))
         out.push_back(std::move(t));
-    out.push_back(tallies("months", "Completed visits per month", "month", f.months, f.min_cell));
-    out.push_back(tallies("modes", "Completed visits by mode", "mode", f.modes, f.min_cell));
-    out.push_back(tallies("languages", "Completed visits by language", "language", f.languages, f.min_cell));
+    out.push_back(tallies(f, "months", "Completed visits per month", {"month", "month"}, f.months));
+    out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
+    out.push_back(tallies(f, "languages", "Completed visits by language", {"language", "language"}, f.languages,
+                          language_name));
     out.push_back(top_sites(f));
     out.push_back(declines(f));
     if (f.attendance.given)
