@@ -150,6 +150,15 @@ check "4,700.00 left of 5,000.00 is not printed" bash -c "! grep -q '4,700.00\|4
 # subtracted.
 sed -i '/title-1/d' "$repo/pthv.yaml"
 public_outputs site --site S02
+# The district's public report withholds S02's visits beside S03's <10
+# (else 38 - 20 - 15 gives S03's 3); S02's own report must not print them.
+check "--site S02 json: S02's visits withheld as in the district report" python3 -c "
+import json
+d = json.load(open('$tmp/site.json'))
+assert d['completed_visits'] is None, d['completed_visits']
+assert all(s['completed_visits'] is None for s in d['sites']), d['sites']
+"
+check "--site S02 text: no 15 among the headline figures" bash -c "! grep -E -q '^  completed visits +15$' '$tmp/site.text'"
 for fmt in text md html csv json; do
     check "--site S02 $fmt: no 1,500.00 (S02's own spending)" bash -c "! grep -E -q '1,?500\.00' '$tmp/site.$fmt'"
 done

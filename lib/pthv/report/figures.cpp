@@ -335,6 +335,8 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     fidelity_figures(facts, findings, o, f);
     money_figures(facts, work, o, f);
     if (o.is_public) {
+        if (!o.site.empty())
+            carry_district_suppression(compute_figures(facts, work, findings, {o.period, {}, true}), f);
         apply_public(f);
         public_money(facts, work, findings, o, f);
     }

@@ -49,6 +49,12 @@ void money_figures(const model::Facts& facts, const std::vector<pay::VisitWork>&
 
 // Suppresses small counts and what could reveal them (public reports).
 void apply_public(Figures& f);
+// A one-site public report (--site S --public) hides each of the site's
+// counts at least as much as the district's public report does, before
+// apply_public: a count the district withholds beside the others must not
+// be printed by the site's own report, or the two together give back a
+// small count.
+void carry_district_suppression(const Figures& district, Figures& f);
 
 // Public money: folds the spending of small sites (figures_public_money.cpp);
 // after apply_public, which it reads.

@@ -39,15 +39,23 @@ void suppress_group(std::vector<Count*> parts, Count* total, int min_cell)
 
 namespace {
 
+Count Summary::*const k_summary_counts[] = {
+    &Summary::completed_visits,  &Summary::students_visited,      &Summary::students_enrolled,
+    &Summary::families_reached,  &Summary::second_visit_students, &Summary::declined,
+    &Summary::declined_families, &Summary::scheduled_ahead,       &Summary::trained_staff,
+    &Summary::participating_educators};
+
+// Hides `c` at least as much as `district` is hidden.
+void hide_as(Count& c, const Count& district)
+{
+    if (district.hidden() && !c.hidden())
+        c.shown = district.shown;
+}
+
 // Every per-site count with its district total.
 void suppress_summaries(Figures& f)
 {
-    Count Summary::*const members[] = {
-        &Summary::completed_visits,      &Summary::students_visited, &Summary::students_enrolled,
-        &Summary::families_reached,      &Summary::second_visit_students, &Summary::declined,
-        &Summary::declined_families,     &Summary::scheduled_ahead,  &Summary::trained_staff,
-        &Summary::participating_educators};
-    for (Count Summary::*m : members) {
+    for (Count Summary::*m : k_summary_counts) {
         std::vector<Count*> parts;
         for (auto& s : f.sites)
             parts.push_back(&(s.*m));
@@ -88,6 +96,27 @@ void suppress_fidelity(Figures& f)
 }
 
 } // namespace
+
+void carry_district_suppression(const Figures& district, Figures& f)
+{
+    const auto it = std::find_if(district.sites.begin(), district.sites.end(),
+                                 [&](const Summary& s) { return s.site_id == f.site_filter; });
+    if (it == district.sites.end())
+        return;
+    for (Count Summary::*m : k_summary_counts) {
+        hide_as(f.total.*m, (*it).*m);
+        for (auto& s : f.sites)
+            hide_as(s.*m, (*it).*m);
+    }
+    const auto row = static_cast<std::size_t>(it - district.sites.begin()) + 1; // fidelity: the district first
+    if (row >= district.fidelity.size())
+        return;
+    for (auto& r : f.fidelity) {
+        hide_as(r.visits, district.fidelity[row].visits);
+        for (std::size_t k = 0; k < k_practices; ++k)
+            hide_as(r.short_of[k], district.fidelity[row].short_of[k]);
+    }
+}
 
 void apply_public(Figures& f)
 {
