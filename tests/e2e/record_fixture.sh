@@ -10,20 +10,8 @@
 #   ST04 ST05 (S01) and ST06 (S02) never visited
 #   -> unvisited: ST03 ST04 ST05 ST06
 
-set -u
-PTHV=${1:?usage: bash suite.sh /path/to/pthv}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
-finish() {
-    if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-    echo "all checks passed"
-}
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh" "${1:-}"
+PTHV=$bin
 
 make_repo() { # make_repo DIR
     local d=$1

@@ -2,17 +2,8 @@
 # bench/ end to end at a small scale: the generator makes the same valid repo
 # for the same seed, with the shapes the benchmark relies on, and run.sh
 # times every command and prints its table.
-set -u
-pthv=${1:?usage: test_bench.sh PATH/TO/pthv}
-case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 python3 "$src/bench/generate.py" --students 3000 --seed 5 --out "$tmp/a" >/dev/null
 python3 "$src/bench/generate.py" --students 3000 --seed 5 --out "$tmp/b" >/dev/null
@@ -42,7 +33,7 @@ if [ -x "$readers" ]; then
         [ "$(sed 's/ seconds=.*//' <<<"${own#own }")" = "$(sed 's/ seconds=.*//' <<<"${fccp#fccp }")" ]
     check "csv_readers: the counts are the file's" grep -q "rows=$(($(wc -l <"$tmp/a/visits.csv") - 1)) " <<<"$own"
 else
-    echo "FAIL csv_readers is not built beside pthv (make test builds it)"; fail=1
+    echo "FAIL csv_readers is not built beside pthv (make test builds it)"; fails=$((fails + 1))
 fi
 
 if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/time ]; then
@@ -56,4 +47,4 @@ if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/t
 else
     echo "skip run.sh: miller, sqlite3 or /usr/bin/time is not installed (make bench installs them)"
 fi
-exit $fail
+finish

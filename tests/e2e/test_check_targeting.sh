@@ -2,18 +2,9 @@
 # pthv check-targeting end to end: a planted targeted class among 40 random
 # cross-sections is found, and only it; --flags FILE, --period, --by, --site,
 # the three formats, exit codes, and the example district's T028.
-set -u
-pthv="$1"
-src="${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 gen="$src/tests/e2e/gen_targeting.py"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { # check NAME CONDITION...
-    local name="$1"
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 run() { # run OUT_NAME ARGS...: stdout to $tmp/OUT_NAME.out, stderr .err, exit code .rc
     local name="$1"
     shift
@@ -146,5 +137,4 @@ if [ -f "$src/examples/pthv.yaml" ]; then
           "$(count ex '^- Possible targeting')" = 1 ]
 fi
 
-[ "$failures" = 0 ] && echo "all passed" || echo "$failures failed"
-exit $((failures > 0))
+finish

@@ -1,15 +1,8 @@
 #!/usr/bin/env bash
 # The command line itself: help when asked (or when nothing is asked), and
 # usage errors that name the option and point to the right command's help.
-set -u
-pthv=${1:?usage: test_cli.sh PATH/TO/pthv}
-case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-fail=0
-check() { # check NAME COMMAND...: runs the command, reports ok/FAIL
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 out=$("$pthv" 2>&1); code=$?
 check "bare pthv: exit 0" [ "$code" -eq 0 ]
@@ -38,4 +31,4 @@ check "misspelt command: points to the main help" grep -qF 'Run `pthv --help`' <
 out=$("$pthv" -C "$src/examples" --as-of 2026-05-15 roster student ST87 2>&1); code=$?
 check "an id without its zero-padding: exit 2" [ "$code" -eq 2 ]
 check "an id without its zero-padding: did you mean the padded id" grep -q "did you mean ST0087?" <<<"$out"
-exit $fail
+finish

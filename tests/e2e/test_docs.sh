@@ -3,17 +3,7 @@
 # ships: each `docs/...` path they name exists in the source tree, and none
 # names a bare rules.md, cli.md, data.md or program.md that a user cannot
 # find. pthv schema pthv.yaml lists the settings docs/data.md describes.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 cd "$tmp" || exit 1
 
 # "  name  description" lines under "Subcommands:".
@@ -24,10 +14,10 @@ subcommands() { awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit} on && /^  
 commands=$(subcommands <help.all)
 check "pthv --help lists commands" test -n "$commands"
 for c in $commands; do
-    "$bin" "$c" --help >"help.$c" || { echo "FAIL pthv $c --help"; failures=$((failures + 1)); }
+    "$bin" "$c" --help >"help.$c" || { echo "FAIL pthv $c --help"; fails=$((fails + 1)); }
     cat "help.$c" >>help.all
     for s in $(subcommands <"help.$c"); do
-        "$bin" "$c" "$s" --help >>help.all || { echo "FAIL pthv $c $s --help"; failures=$((failures + 1)); }
+        "$bin" "$c" "$s" --help >>help.all || { echo "FAIL pthv $c $s --help"; fails=$((fails + 1)); }
     done
 done
 
@@ -73,5 +63,8 @@ check "a near miss suggests pthv.yaml" grep -q 'did you mean pthv.yaml?' err.txt
 check "pthv schema alone still prints the table schemas" grep -q '^visits.csv (' all.txt
 check "pthv schema alone prints no settings" bash -c "! grep -q 'practices.refresher_months' all.txt"
 
-if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-echo "all checks passed"
+# No merge left half done in what ships.
+check "no merge-conflict markers in docs, code, schemas or examples" bash -c \
+    "! grep -rn -E '^(<<<<<<<|>>>>>>>) ' '$src/README.md' '$src/docs' '$src/lib' '$src/cmd' '$src/schemas' '$src/examples' '$src/tests'"
+
+finish

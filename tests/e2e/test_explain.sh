@@ -1,17 +1,7 @@
 #!/usr/bin/env bash
 # pthv explain: a rule's entry of docs/rules.md, compiled into the binary.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib.sh" "$1"
 doc="$src/docs/rules.md"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 # Outside any data repo: explain needs none.
 cd "$tmp" || exit 1
 
@@ -38,7 +28,7 @@ for id in $doc_ids; do
     else
         echo "FAIL pthv explain $id (exit $rc) does not print its entry"
         diff <(section "$id") out.txt | head -5
-        failures=$((failures + 1))
+        fails=$((fails + 1))
     fi
 done
 check "pthv explain ID prints each of the $n entries exactly" test "$n" -gt 20
@@ -62,5 +52,4 @@ check "pthv --help lists explain" bash -c "'$bin' --help | grep -q '^  explain '
 "$bin" explain CP5-pair -o "$tmp/entry.txt" >/dev/null
 check "-o writes the entry to a file" diff -q <(section CP5-pair) "$tmp/entry.txt"
 
-if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-echo "all checks passed"
+finish

@@ -8,13 +8,8 @@
 # - every `pthv -C examples ...` line of a ```sh block runs on a copy of
 #   examples/ after `export PTHV_AS_OF=2026-05-15`, as the guide says, and
 #   exits 0 or 1, never 2.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib.sh" "$1"
 guide=$src/docs/guide.md
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
 
 # A clean environment: pthv on PATH, a git identity, no user config.
 mkdir -p "$tmp/bin" "$tmp/home" "$tmp/session" "$tmp/out"
@@ -105,10 +100,11 @@ while IFS= read -r line; do
     rc=$?
     if [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then
         echo "ok   (exit $rc) $line"
+        passes=$((passes + 1))
     else
         echo "FAIL (exit $rc) $line"
         sed 's/^/     /' "$tmp/sh.$i.err"
         fails=$((fails + 1))
     fi
 done <<<"$lines"
-[ "$fails" -eq 0 ]
+finish

@@ -4,18 +4,8 @@
 # line of a ```console block runs on a copy of examples/ and prints exactly
 # the lines under it, the rows it shows end up in visits.csv, and the
 # messages it quotes for a broken map and a bad row are the ones pthv gives.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib.sh" "$1"
 doc="$src/docs/import.md"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-check() { # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 
 # The N-th fenced block of a language in the doc.
 block() { # block LANG N
@@ -48,7 +38,7 @@ run_one() {
     n=$((n + 1))
     case $command in
     "pthv -C examples "*) ;;
-    *) echo "FAIL not an example command: $command"; failures=$((failures + 1)); return ;;
+    *) echo "FAIL not an example command: $command"; fails=$((fails + 1)); return ;;
     esac
     actual=$(eval "$command" 2>&1)
     rc=$?
@@ -57,7 +47,7 @@ run_one() {
     else
         echo "FAIL (exit $rc) $command"
         diff <(printf '%s\n' "$expected") <(printf '%s\n' "$actual") | sed 's/^/     /'
-        failures=$((failures + 1))
+        fails=$((fails + 1))
     fi
     if [ "$command" != "${command%--dry-run}" ]; then
         check "the dry run wrote nothing" cmp -s "$src/examples/visits.csv" examples/visits.csv
@@ -102,5 +92,4 @@ while IFS= read -r line; do
 done <err.txt
 check "a bad row writes nothing" cmp -s before.csv examples/visits.csv
 
-if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-echo "all checks passed"
+finish

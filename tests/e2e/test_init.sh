@@ -1,15 +1,7 @@
 #!/usr/bin/env bash
 # pthv init: creates a data repo that validates clean, and never overwrites.
-set -u
-pthv=${1:?usage: test_init.sh PATH/TO/pthv}
-case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check NAME COMMAND...: runs the command, reports ok/FAIL
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 out=$("$pthv" init "$tmp/repo" --district 'Riverbend "Unified"' --as-of 2026-09-01 2>&1); code=$?
 check "init exits 0" [ "$code" -eq 0 ]
@@ -102,4 +94,4 @@ check "init --from: .gitattributes written" grep -qx "visits.csv merge=union" "$
 "$pthv" init "$tmp/next2" --from "$tmp/nowhere" >/dev/null 2>&1; check "init --from a folder without pthv.yaml: exit 2" [ $? -eq 2 ]
 check "init --from a folder without pthv.yaml writes nothing" [ ! -e "$tmp/next2" ]
 
-exit $fail
+finish

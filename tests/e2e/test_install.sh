@@ -2,32 +2,26 @@
 # make install / cmake --install: binary, a man page per command (from the
 # binary's own help), bash completion that completes commands, options,
 # rule ids and enum values; make uninstall removes it all.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+. "$(dirname "$0")/lib.sh" "$1"
 build=$(cd "$(dirname "$bin")" && pwd)
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; fails=$((fails + 1)); fi; }
 
 dest=$tmp/x
 DESTDIR=$dest cmake --install "$build" --prefix /usr >"$tmp/install.log" 2>&1
-check "cmake --install succeeds" '[ $? -eq 0 ] || cat "$tmp/install.log"'
-check "binary installed" '[ -x "$dest/usr/bin/pthv" ]'
-check "pthv.1 installed" '[ -f "$dest/usr/share/man/man1/pthv.1" ]'
+check_eval "cmake --install succeeds" '[ $? -eq 0 ] || cat "$tmp/install.log"'
+check_eval "binary installed" '[ -x "$dest/usr/bin/pthv" ]'
+check_eval "pthv.1 installed" '[ -f "$dest/usr/share/man/man1/pthv.1" ]'
 commands=$("$bin" --help | awk '/^Subcommands:/ {on = 1; next} on && /^$/ {exit} on && /^  [a-z]/ {print $1}')
 for c in $commands; do
-    check "man page for $c" '[ -f "$dest/usr/share/man/man1/pthv-$c.1" ]'
+    check_eval "man page for $c" '[ -f "$dest/usr/share/man/man1/pthv-$c.1" ]'
 done
 for nested in roster-add roster-set roster-train roster-students hooks-install; do
-    check "man page for the nested command $nested" '[ -f "$dest/usr/share/man/man1/pthv-$nested.1" ]'
+    check_eval "man page for the nested command $nested" '[ -f "$dest/usr/share/man/man1/pthv-$nested.1" ]'
 done
-check "pthv-roster-train.1 names its options" 'grep -q "hours" "$dest/usr/share/man/man1/pthv-roster-train.1"'
-check "pthv-validate.1 lists the rule ids from --help" 'grep -q "CP5\\\\-pair" "$dest/usr/share/man/man1/pthv-validate.1"'
-check "pthv.1 keeps the example lines" 'grep -q "^\.nf" "$dest/usr/share/man/man1/pthv.1"'
+check_eval "pthv-roster-train.1 names its options" 'grep -q "hours" "$dest/usr/share/man/man1/pthv-roster-train.1"'
+check_eval "pthv-validate.1 lists the rule ids from --help" 'grep -q "CP5\\\\-pair" "$dest/usr/share/man/man1/pthv-validate.1"'
+check_eval "pthv.1 keeps the example lines" 'grep -q "^\.nf" "$dest/usr/share/man/man1/pthv.1"'
 comp=$dest/usr/share/bash-completion/completions/pthv
-check "completion installed" '[ -f "$comp" ]'
+check_eval "completion installed" '[ -f "$comp" ]'
 
 # The completion, driven as bash does.
 cat >"$tmp/drive.sh" <<'DRIVE'
@@ -48,18 +42,18 @@ t "$2" log-visit --educators T001,T00
 DRIVE
 out=$(bash "$tmp/drive.sh" "$comp" "$bin" "$src/examples" 2>&1)
 line() { sed -n "$1p" <<<"$out"; }
-check "complete -p pthv names _pthv" '[ "$(line 1)" = "complete -F _pthv pthv" ]'
-check "commands complete" '[[ " $(line 2) " == *" init "* && " $(line 2) " == *" validate "* && " $(line 2) " == *" schema "* ]]'
-check "a command completes from its start" '[ "$(line 3)" = validate ]'
-check "an option completes" '[ "$(line 4)" = --strict ]'
-check "rule ids after --rule" '[ "$(line 5)" = "CP5-pair CP5-reflection" ]'
-check "rule ids after --rule=" '[ "$(line 6)" = "CP1-arranged CP1-opted-in" ]'
-check "focus values" '[ "$(line 7)" = "hopes_and_dreams academics other" ]'
-check "color values from the help" '[ "$(line 8)" = never ]'
-check "formats of validate from its help" '[ "$(line 9)" = "text json github" ]'
-check "student ids from the data repo" '[[ "$(line 10)" == "ST0001 ST0002"* ]]'
-check "the last of several educators" '[[ "$(line 11)" == "T001,T001 T001,T002"* ]]'
+check_eval "complete -p pthv names _pthv" '[ "$(line 1)" = "complete -F _pthv pthv" ]'
+check_eval "commands complete" '[[ " $(line 2) " == *" init "* && " $(line 2) " == *" validate "* && " $(line 2) " == *" schema "* ]]'
+check_eval "a command completes from its start" '[ "$(line 3)" = validate ]'
+check_eval "an option completes" '[ "$(line 4)" = --strict ]'
+check_eval "rule ids after --rule" '[ "$(line 5)" = "CP5-pair CP5-reflection" ]'
+check_eval "rule ids after --rule=" '[ "$(line 6)" = "CP1-arranged CP1-opted-in" ]'
+check_eval "focus values" '[ "$(line 7)" = "hopes_and_dreams academics other" ]'
+check_eval "color values from the help" '[ "$(line 8)" = never ]'
+check_eval "formats of validate from its help" '[ "$(line 9)" = "text json github" ]'
+check_eval "student ids from the data repo" '[[ "$(line 10)" == "ST0001 ST0002"* ]]'
+check_eval "the last of several educators" '[[ "$(line 11)" == "T001,T001 T001,T002"* ]]'
 
 make -s -C "$src" uninstall DESTDIR="$dest" PREFIX=/usr >/dev/null 2>&1
-check "make uninstall removes everything" '[ -z "$(find "$dest" -type f)" ]'
-[ "$fails" -eq 0 ]
+check_eval "make uninstall removes everything" '[ -z "$(find "$dest" -type f)" ]'
+finish

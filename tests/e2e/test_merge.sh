@@ -4,13 +4,7 @@
 # without losing a row, and the merged repo validates as before. Different
 # visits get different ids; the same visit logged on both branches collides
 # on its id, and validate reports it.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; fails=$((fails + 1)); fi; }
+. "$(dirname "$0")/lib.sh" "$1"
 export GIT_CONFIG_NOSYSTEM=1 HOME=$tmp
 asof=2026-05-15
 day=2026-05-12 # a Tuesday; 16:00 is after the school day
@@ -49,7 +43,7 @@ git commit -q -am "visit for $s1"
 if [ "$has_log_visit" -gt 0 ]; then
     "$bin" --as-of $asof log-visit --student "$s3" --educators "${pair3//;/,}" --date $day --time 16:00 \
         --minutes 45 --arranged-on 2026-05-05 --focus academics --mode home --reflected-on 2026-05-13 >/dev/null
-    check "log-visit on branch a exits 0" '[ $? -eq 0 ]'
+    check_eval "log-visit on branch a exits 0" '[ $? -eq 0 ]'
     git commit -q -am "visit for $s3"
 else
     echo "SKIP log-visit on a branch: this pthv has no log-visit command"
@@ -62,13 +56,13 @@ git commit -q -am "visit for $s2"
 git checkout -q main
 git merge -q --no-edit coordinator-a >/dev/null 2>&1
 git merge -q --no-edit coordinator-b >"$tmp/merge.log" 2>&1
-check "the second merge has no conflict" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
+check_eval "the second merge has no conflict" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
 added=$((2 + (has_log_visit > 0 ? 1 : 0)))
-check "no row lost: $added visits added" '[ "$(wc -l <visits.csv)" -eq $((rows_before + added)) ]'
-check "both branches' visits are there" 'grep -q "^V${day//-/}-$s1," visits.csv && grep -q "^V${day//-/}-$s2," visits.csv'
-[ "$has_log_visit" -gt 0 ] && check "the log-visit row is there" 'grep -q "^V${day//-/}-$s3," visits.csv'
-check "different visits got different ids" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
-check "the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
+check_eval "no row lost: $added visits added" '[ "$(wc -l <visits.csv)" -eq $((rows_before + added)) ]'
+check_eval "both branches' visits are there" 'grep -q "^V${day//-/}-$s1," visits.csv && grep -q "^V${day//-/}-$s2," visits.csv'
+[ "$has_log_visit" -gt 0 ] && check_eval "the log-visit row is there" 'grep -q "^V${day//-/}-$s3," visits.csv'
+check_eval "different visits got different ids" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
+check_eval "the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
 
 # The same student on the same day on both branches: the same id.
 git checkout -q -b c1
@@ -80,10 +74,10 @@ row "$s4" "$site4" "$pair4" | sed 's/,16:00,/,17:30,/' >>visits.csv
 git commit -q -am "another evening visit for $s4"
 git checkout -q main
 git merge -q --no-edit c1 >/dev/null 2>&1 && git merge -q --no-edit c2 >/dev/null 2>&1
-check "same-day visits merge too" '[ $? -eq 0 ]'
+check_eval "same-day visits merge too" '[ $? -eq 0 ]'
 out=$("$bin" --as-of $asof validate -q --color never)
-check "validate reports the colliding id" 'grep -q "duplicate-key.*V${day//-/}-$s4" <<<"$out"'
-check "validate exits 1 on it" '"$bin" --as-of $asof validate -q >/dev/null; [ $? -eq 1 ]'
+check_eval "validate reports the colliding id" 'grep -q "duplicate-key.*V${day//-/}-$s4" <<<"$out"'
+check_eval "validate exits 1 on it" '"$bin" --as-of $asof validate -q >/dev/null; [ $? -eq 1 ]'
 
 # Without merge=union the same appends conflict: the attribute is what works.
 setup "$tmp/n"
@@ -93,7 +87,7 @@ git checkout -q -b x && row "$s1" "$site1" "$pair1" >>visits.csv && git commit -
 git checkout -q main && git checkout -q -b y && row "$s2" "$site2" "$pair2" >>visits.csv && git commit -q -am y
 git checkout -q main && git merge -q x >/dev/null 2>&1
 git merge -q --no-edit y >/dev/null 2>&1
-check "without merge=union the appends conflict" '[ $? -ne 0 ]'
+check_eval "without merge=union the appends conflict" '[ $? -ne 0 ]'
 # --- With pthv's merge driver (`pthv hooks install`): the logs merge by key.
 # A visit scheduled on main, marked completed with --update on one branch
 # while another branch logs a new visit: a union merge keeps both versions
@@ -103,7 +97,7 @@ cd "$tmp/k" || exit 1
 "$bin" hooks install >/dev/null
 # The example district has findings on purpose: its commits skip the hook.
 commit() { git commit -q --no-verify "$@"; }
-check "hooks install defines the merge driver" 'git config --local merge.union.driver | grep -q "hooks merge %O %A %B %P"'
+check_eval "hooks install defines the merge driver" 'git config --local merge.union.driver | grep -q "hooks merge %O %A %B %P"'
 "$bin" --as-of 2026-05-08 log-visit --student "$s1" --educators "${pair1//;/,}" --date $day --status scheduled \
     --arranged-on 2026-05-05 >/dev/null
 commit -am "visit for $s1 scheduled"
@@ -111,30 +105,30 @@ id=$(tail -n 1 visits.csv | cut -d, -f1)
 git checkout -q -b done
 "$bin" --as-of $asof log-visit --update "$id" --status completed --time 16:00 --minutes 45 --focus academics \
     --mode home --reflected-on 2026-05-13 >/dev/null
-check "log-visit --update on a branch exits 0" '[ $? -eq 0 ]'
+check_eval "log-visit --update on a branch exits 0" '[ $? -eq 0 ]'
 commit -am "visit $id done"
 git checkout -q main && git checkout -q -b other
 row "$s2" "$site2" "$pair2" >>visits.csv
 commit -am "visit for $s2"
 git checkout -q main
 git merge -q --no-edit done >/dev/null 2>&1 && git merge -q --no-edit other >/dev/null 2>&1
-check "by key: the merge is clean" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
-check "by key: one row for the updated visit" '[ "$(grep -c "^$id," visits.csv)" -eq 1 ]'
-check "by key: the row is the completed one" 'grep "^$id," visits.csv | grep -q ",completed,"'
-check "by key: the other branch's visit is there" 'grep -q "^V${day//-/}-$s2," visits.csv'
-check "by key: no id twice" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
-check "by key: the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
+check_eval "by key: the merge is clean" '[ $? -eq 0 ] && ! grep -q "<<<<<<<" visits.csv'
+check_eval "by key: one row for the updated visit" '[ "$(grep -c "^$id," visits.csv)" -eq 1 ]'
+check_eval "by key: the row is the completed one" 'grep "^$id," visits.csv | grep -q ",completed,"'
+check_eval "by key: the other branch's visit is there" 'grep -q "^V${day//-/}-$s2," visits.csv'
+check_eval "by key: no id twice" '[ "$(cut -d, -f1 visits.csv | sort | uniq -d | wc -l)" -eq 0 ]'
+check_eval "by key: the merged repo validates as before" '[ "$(problems .)" = "$base" ]'
 
 # The same visit changed differently on two branches: a marked conflict,
 # which git reports and validate refuses until someone chooses.
 git checkout -q -b late && sed -i "s/^\($id,.*\),16:00,45,/\1,16:00,50,/" visits.csv && commit -am "50 minutes"
 git checkout -q main && sed -i "s/^\($id,.*\),16:00,45,/\1,16:00,40,/" visits.csv && commit -am "40 minutes"
 git merge -q --no-edit late >"$tmp/conflict.log" 2>&1
-check "a row changed differently on both sides: git reports a conflict" '[ $? -ne 0 ]'
-check "the conflict is marked around the two versions" \
+check_eval "a row changed differently on both sides: git reports a conflict" '[ $? -ne 0 ]'
+check_eval "the conflict is marked around the two versions" \
     'grep -A4 "^<<<<<<<" visits.csv | grep -q ",16:00,40," && grep -A4 "^<<<<<<<" visits.csv | grep -q ",16:00,50,"'
-check "the driver says what to do" 'grep -q "changed differently on the two branches" "$tmp/conflict.log"'
-check "validate refuses the marked file" '"$bin" --as-of $asof validate -q >/dev/null 2>&1; [ $? -eq 1 ]'
+check_eval "the driver says what to do" 'grep -q "changed differently on the two branches" "$tmp/conflict.log"'
+check_eval "validate refuses the marked file" '"$bin" --as-of $asof validate -q >/dev/null 2>&1; [ $? -eq 1 ]'
 git merge --abort
 
 # trainings.csv merges by staff, date and kind: the same training's hours
@@ -145,22 +139,22 @@ git checkout -q main && git checkout -q -b more
 printf '%s,2026-05-01,refresher,2,"2026-05 refresher"\n' "$(cut -d, -f1 <<<"$tr")" >>trainings.csv
 commit -am "a refresher"
 git checkout -q main && git merge -q --no-edit hours >/dev/null 2>&1 && git merge -q --no-edit more >/dev/null 2>&1
-check "trainings: the merge is clean" '[ $? -eq 0 ]'
-check "trainings: one row for the corrected training, with the new hours" \
+check_eval "trainings: the merge is clean" '[ $? -eq 0 ]'
+check_eval "trainings: one row for the corrected training, with the new hours" \
     '[ "$(grep -c "^$(cut -d, -f1-3 <<<"$tr")," trainings.csv)" -eq 1 ] && sed -n 2p trainings.csv | grep -q ",9,"'
-check "trainings: the new refresher is there" 'grep -q ",2026-05-01,refresher," trainings.csv'
+check_eval "trainings: the new refresher is there" 'grep -q ",2026-05-01,refresher," trainings.csv'
 
 # Any other file marked union is still merged line by line, as git would.
 printf 'notes.txt merge=union\n' >>.gitattributes && printf 'a\n' >notes.txt && git add . && commit -m notes
 git checkout -q -b n1 && printf 'b\n' >>notes.txt && commit -am n1
 git checkout -q main && printf 'c\n' >>notes.txt && commit -am n2
 git merge -q --no-edit n1 >/dev/null 2>&1
-check "another union file: merged line by line" '[ $? -eq 0 ] && [ "$(sort notes.txt | tr -d "\n")" = abc ]'
+check_eval "another union file: merged line by line" '[ $? -eq 0 ] && [ "$(sort notes.txt | tr -d "\n")" = abc ]'
 
 "$bin" hooks uninstall >/dev/null
-check "hooks uninstall removes the merge driver" '! git config --local merge.union.driver >/dev/null'
+check_eval "hooks uninstall removes the merge driver" '! git config --local merge.union.driver >/dev/null'
 
 # pthv init --git sets the driver up from the start.
 "$bin" init "$tmp/fresh" --git -q >/dev/null
-check "init --git defines the merge driver" 'git -C "$tmp/fresh" config --local merge.union.driver | grep -q "hooks merge"'
-[ "$fails" -eq 0 ]
+check_eval "init --git defines the merge driver" 'git -C "$tmp/fresh" config --local merge.union.driver | grep -q "hooks merge"'
+finish

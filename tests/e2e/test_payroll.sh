@@ -4,18 +4,8 @@
 # visits, late items, closing a month once, budgets, CSV safety, and that
 # validate agrees with what payroll closed. Every amount is computed by hand
 # in the comments. Usage: bash test_payroll.sh /path/to/pthv
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+. "$(dirname "$0")/lib.sh" "$1"
 
-check() { # check NAME COMMAND...: passes when COMMAND succeeds
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
 has() { grep -qF -- "$2" "$1"; }
 hasnt() { ! grep -qF -- "$2" "$1"; }
 line_of() { grep -F -- "$2" "$1" | head -1; } # the first line of FILE holding TEXT
@@ -260,5 +250,4 @@ check "examples: the held 15:00 visit is not in October" hasnt "$tmp/ex.txt" "V2
 check "examples: the bilingual liaison's own rate" has "$tmp/ex.txt" "27.35/h (own rate)"
 check "examples: nothing written" test ! -e "$tmp/examples/payroll"
 
-[ "$fails" -eq 0 ] && echo "all payroll checks passed"
-[ "$fails" -eq 0 ]
+finish

@@ -4,17 +4,8 @@
 # never wrap; a funding sites list names real sites; a change that makes a
 # paid visit uncompensable says so; every completed visit of the period has
 # a line in the CSV. Usage: bash test_payroll_safety.sh /path/to/pthv
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
+. "$(dirname "$0")/lib.sh" "$1"
 
-check() { # check NAME COMMAND...: passes when COMMAND succeeds
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
 has() { grep -qF -- "$2" "$1"; }
 hasnt() { ! grep -qF -- "$2" "$1"; }
 pthv() { "$bin" -C "$repo" --as-of 2026-10-31 "$@"; }
@@ -240,5 +231,4 @@ check "... leaving school-day and held lines out of the ledger" \
 pthv payroll --month 2026-10 --format csv >"$tmp/oct.csv"
 check "school-day visits are lines of their own month only" hasnt "$tmp/oct.csv" "V20260917-ST03"
 
-[ "$fails" -eq 0 ] && echo "all payroll safety checks passed"
-[ "$fails" -eq 0 ]
+finish

@@ -4,23 +4,8 @@
 # characters are escaped in every text output and refused on entry;
 # markdown forms no link or image; bad --lock-timeout values, duplicate
 # students in a --flags file and a pthv.yaml that is not UTF-8 are refused.
-set -u
-pthv=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        echo "ok   $name"
-        passes=$((passes + 1))
-    else
-        echo "FAIL $name"
-        fails=$((fails + 1))
-    fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 # A district of three sites: S01 with 20 completed visits, S02 with 15 and
 # S03 with 3, each visit by a pair of certificated staff paid 50.00 each
@@ -314,5 +299,4 @@ check "validate: config-invalid at the district's line" grep -q 'pthv.yaml:1: er
 run report --period end-of-year --format html -o "$tmp/bad.html" 2>/dev/null
 check "report html: nothing written as invalid UTF-8" bash -c "test ! -e '$tmp/bad.html' || iconv -f UTF-8 -t UTF-8 '$tmp/bad.html' >/dev/null"
 
-echo "$passes passed, $fails failed"
-test "$fails" -eq 0
+finish

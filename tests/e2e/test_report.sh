@@ -2,24 +2,8 @@
 # pthv report end to end: every format twice (byte-identical), public output
 # without any staff or student id or name, small cells suppressed, the
 # period cut at --as-of, usage errors exit 2 and write nothing.
-set -u
-pthv=$1
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-passes=0
-check() { # name, then a command that must succeed
-    local name=$1
-    shift
-    if "$@" >/dev/null 2>&1; then
-        echo "ok   $name"
-        passes=$((passes + 1))
-    else
-        echo "FAIL $name"
-        fails=$((fails + 1))
-    fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 
 repo=$tmp/repo
 cp -r "$src/examples" "$repo"
@@ -166,5 +150,4 @@ check "an unknown site exits 2 with a suggestion" bash -c "test $? -eq 2 && grep
 check "no educator table in public" test $? -eq 2
 check "--help shows examples" bash -c "'$pthv' report --help | grep -q 'pthv report --period mid-year'"
 
-echo "$passes passed, $fails failed"
-test "$fails" -eq 0
+finish

@@ -3,16 +3,7 @@
 # commits for ever, or being silenced for the whole district. Uses the error
 # catalogue's small district (tests/errors/base): T03 visits ST01 on
 # 2026-09-14 and is trained on 2026-09-20, a CP2-trained error.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 repo=$tmp/r
 cp -r "$src/tests/errors/base" "$repo"
 sed -i 's/^T03,2026-08-10,/T03,2026-09-20,/' "$repo/trainings.csv"
@@ -89,4 +80,4 @@ out=$(pthv validate); code=$?
 check "stale: review-stale on the review's line" grep -q "^reviews.csv:2: warning\[review-stale\]" <<<"$out"
 check "stale: a warning, exit 0" [ $code -eq 0 ]
 check "stale: --list says so" grep -q "covers no current finding" <<<"$(pthv review --list)"
-[ "$fails" -eq 0 ]
+finish

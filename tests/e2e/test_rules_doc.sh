@@ -4,16 +4,8 @@
 # entry; each with the registry's default severity, the fields every entry
 # has, and an example whose lines are exactly what pthv prints for that
 # rule in tests/errors/ID/expected.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib.sh" "$1"
 doc="$src/docs/rules.md"
-failures=0
-check() { # check NAME CONDITION...
-    local name=$1
-    shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; failures=$((failures + 1)); fi
-}
 section() { awk -v id="$1" '/^## / {on = ($0 == "## " id)} on {print}' "$doc"; }
 
 # "  ID  SEVERITY  when" lines after "Rules" in validate --help.
@@ -23,10 +15,10 @@ doc_ids=$(sed -n 's/^## //p' "$doc")
 check "validate --help lists rule ids" test -n "$registry_ids"
 check "no rule id has two entries" test -z "$(sort <<<"$doc_ids" | uniq -d)"
 for id in $registry_ids; do
-    grep -qx -- "$id" <<<"$doc_ids" || { echo "FAIL rule $id has no '## $id' entry in docs/rules.md"; failures=$((failures + 1)); }
+    grep -qx -- "$id" <<<"$doc_ids" || { echo "FAIL rule $id has no '## $id' entry in docs/rules.md"; fails=$((fails + 1)); }
 done
 for id in $doc_ids; do
-    grep -qx -- "$id" <<<"$registry_ids" || { echo "FAIL docs/rules.md has '## $id', which no rule of the registry has"; failures=$((failures + 1)); }
+    grep -qx -- "$id" <<<"$registry_ids" || { echo "FAIL docs/rules.md has '## $id', which no rule of the registry has"; fails=$((fails + 1)); }
 done
 check "the entries follow the registry's order" test "$doc_ids" = "$registry_ids"
 
@@ -35,7 +27,7 @@ while read -r id severity; do
     text=$(section "$id")
     [ -n "$text" ] || continue # reported above
     grep -qx -- "- default severity: $severity" <<<"$text" ||
-        { echo "FAIL $id: the entry does not give the default severity $severity"; failures=$((failures + 1)); }
+        { echo "FAIL $id: the entry does not give the default severity $severity"; fails=$((fails + 1)); }
 done <<<"$registry"
 
 for id in $doc_ids; do
@@ -56,8 +48,7 @@ for id in $doc_ids; do
             grep -qxF -- "$line" "$expected" || { echo "FAIL $id: example line not printed by pthv: $line"; ok=0; }
         done <<<"$example"
     fi
-    [ "$ok" = 1 ] && echo "ok   $id: fields and example" || failures=$((failures + 1))
+    [ "$ok" = 1 ] && echo "ok   $id: fields and example" || fails=$((fails + 1))
 done
 
-if [ "$failures" -gt 0 ]; then echo "$failures check(s) failed"; exit 1; fi
-echo "all checks passed"
+finish

@@ -1,18 +1,9 @@
 #!/usr/bin/env bash
 # pthv validate end to end: the example district, output formats, options,
 # finding the repo, and malformed files (never a crash).
-set -u
-pthv=${1:?usage: test_validate.sh PATH/TO/pthv}
-case $pthv in /*) ;; *) pthv="$PWD/$pthv" ;; esac
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$(dirname "$0")/lib.sh" "$1"
+pthv=$bin
 examples="$src/examples"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() { # check NAME COMMAND...: runs the command, reports ok/FAIL
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
 asof=(--as-of 2026-05-15)
 
 # --- The example district: exactly the ten documented findings.
@@ -196,4 +187,4 @@ for seed in 1 2 3 4 5 6; do
     done
 done
 
-exit $fail
+finish
