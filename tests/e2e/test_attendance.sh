@@ -4,16 +4,7 @@
 # by examples/make_attendance.py), counted again here from the files, with
 # Newcombe's interval worked out independently; the caution in every
 # format; bad rows named by file and line, and nothing written.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 pthv() { "$bin" -C "$src/examples" --as-of 2026-05-15 --color never "$@"; }
 att=$tmp/attendance.csv
 python3 "$src/examples/make_attendance.py" "$att"
@@ -103,5 +94,4 @@ check "only an unknown student: the report runs (exit 0)" [ $? -eq 0 ]
 out=$(pthv report --period end-of-year --attendance "$tmp/none.csv" 2>&1); code=$?
 check "a missing file: exit 2, naming the option" bash -c "[ $code -eq 2 ] && grep -qF -- '--attendance $tmp/none.csv' <<<'$out'"
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish

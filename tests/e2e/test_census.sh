@@ -3,16 +3,7 @@
 # Every figure equals the same figure of `report --period end-of-year` on the
 # example district, and the ones the report shows nowhere else are also
 # counted here from the files themselves.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 pthv() { "$bin" -C "$src/examples" --as-of 2026-05-15 --color never "$@"; }
 
 pthv report --table census --format json >"$tmp/census.json"; code=$?
@@ -83,5 +74,4 @@ ok = c["completed_visits"] == r["completed_visits"] and c["staff_trained_new"] =
 ok = ok and c["staff_visiting"] == r["participating_educators"]
 sys.exit(0 if ok else 1)' "$tmp/pub.json" "$tmp/pubr.json"
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish

@@ -2,16 +2,7 @@
 # pthv export --deidentify: nothing in the export names a person (every id,
 # name and note of the example district is looked for), one key links two
 # exports, another key does not, and every refusal writes nothing.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 not() { ! "$@"; }
 repo=$tmp/district
 cp -r "$src/examples" "$repo"
@@ -101,5 +92,4 @@ sed -i '2s/,12,T088,/,twelve,T088,/' "$repo/students.csv"
 refused "a cell the checks cannot read" "students.csv:2: error[value-invalid]" --deidentify --key-file "$key" -o "$tmp/d"
 cp "$tmp/students.bak" "$repo/students.csv"
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish

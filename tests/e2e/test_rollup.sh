@@ -3,16 +3,7 @@
 # two repos that cannot be loaded. Each district's row is its own
 # end-of-year report; the state totals are their sums; the broken repos are
 # listed with their errors, the others still reported, and the exit is 1.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-src=${PTHV_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fails=0
-check() { # check NAME COMMAND...
-    local name=$1; shift
-    if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fails=$((fails + 1)); fi
-}
+. "$(dirname "$0")/lib.sh" "$1"
 pthv() { "$bin" --as-of 2026-05-15 --color never "$@"; }
 cp -r "$src/examples" "$tmp/riverbend"
 cp -r "$src/examples" "$tmp/lakeside"
@@ -84,5 +75,4 @@ check "a bad --period: the repo's row says why" grep -q -- "riverbend.*--period 
 out=$(pthv rollup 2>&1); code=$?
 check "no repo: exit 2" [ $code -eq 2 ]
 
-echo "$fails failed"
-[ "$fails" -eq 0 ]
+finish
