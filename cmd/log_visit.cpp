@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <functional>
 #include <memory>
 
 #include "commands.hpp"
@@ -25,7 +26,7 @@ const std::vector<std::pair<const char*, const char*>> k_flags = {
     {"--time", "start_time"},    {"--minutes", "minutes"},      {"--educators", "educators"},
     {"--status", "status"},      {"--arranged-on", "arranged_on"}, {"--focus", "focus"},
     {"--mode", "mode"},          {"--reflected-on", "reflected_on"}, {"--language", "language"},
-    {"--notes", "notes"},
+    {"--notes", "notes"},        {"--interpreter", "interpreter"}, {"--cancelled-by", "cancelled_by"},
 };
 
 struct LogVisitOptions {
@@ -33,6 +34,8 @@ struct LogVisitOptions {
     std::string update;
     std::string remove;
     std::string reason;
+    std::string confirm;
+    std::string by;
     ImportOptions import;
     WriteOptions write;
 };
@@ -94,24 +97,27 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"]);
 }
 
-int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+// Changes fields of visit `id` (named by `option` in messages) and writes
+// the row back in place, checked like any change. `check` sees the row as
+// it is before the change and may refuse it (UsageError).
+int update_row(const std::string& option, const std::string& id, const record::Fields& changes,
+               const WriteOptions& write, Session& session,
+               const std::function<void(const record::Fields&)>& check = {})
 {
-    const record::Fields changes = given_fields(o, sub);
-    if (changes.empty())
-        throw UsageError("--update " + o.update + ": name the fields to change (e.g. --status completed)");
-
-    const auto lock = lock_repo(session, o.write.lock_timeout);
+    const auto lock = lock_repo(session, write.lock_timeout);
     auto by_id = std::make_shared<io::Scope>();
-    by_id->visit_id_prefixes.push_back(o.update);
+    by_id->visit_id_prefixes.push_back(id);
     Loaded current = load_for_edit(session, "visits.csv", by_id);
-    const model::Visit* v = current.loaded.repo.find(current.loaded.repo.names.visits.find(o.update));
+    const model::Visit* v = current.loaded.repo.find(current.loaded.repo.names.visits.find(id));
     if (!v) {
         // Every id, for the suggestion.
         const Loaded all = load_for_edit(session, "visits.csv");
-        throw UsageError("--update " + o.update + ": no visit has this id" +
-                         model::did_you_mean(all.loaded.repo.names.visits.closest(o.update)) + " Nothing was written.");
+        throw UsageError(option + " " + id + ": no visit has this id" +
+                         model::did_you_mean(all.loaded.repo.names.visits.closest(id)) + " Nothing was written.");
     }
     record::Fields fields = record::row_fields(current.sources, "visits.csv", v->line);
+    if (check)
+        check(fields);
     for (const auto& [field, value] : changes)
         fields[field] = value;
     // The change is checked among the rows that bear on the visit as it will be.
@@ -125,11 +131,45 @@ int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
     // A closed ledger that paid this visit is judged on the ledger's line
     // (paid-not-compensable): it is this change's finding all the same.
-    edit->records.insert(o.update);
-    std::string done = o.update + "\n";
-    if (o.write.dry_run)
+    edit->records.insert(id);
+    std::string done = id + "\n";
+    if (write.dry_run)
         done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, text);
-    return check_and_write(session, current, *edit, o.write, done, "change to visit " + o.update);
+    return check_and_write(session, current, *edit, write, done, "change to visit " + id);
+}
+
+int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+{
+    const record::Fields changes = given_fields(o, sub);
+    if (changes.empty())
+        throw UsageError("--update " + o.update + ": name the fields to change (e.g. --status completed)");
+    return update_row("--update", o.update, changes, o.write, session);
+}
+
+// --confirm VISIT_ID [--by STAFF]: the visit took place, as of today
+// (compensation.require_confirmation pays it in this period).
+int run_confirm(const LogVisitOptions& o, const CLI::App& sub, Session& session)
+{
+    if (!given_fields(o, sub).empty())
+        throw UsageError("--confirm takes no other field but --by; to change a visit use --update");
+    record::Fields changes{{"confirmed_on", session.as_of().str()}};
+    if (sub.count("--by") > 0) {
+        refuse_control("--by", o.by);
+        if (util::trim(o.by).empty())
+            throw UsageError("--by: name the staff member who confirmed the visit (a staff_id)");
+        changes["confirmed_by"] = std::string(util::trim(o.by));
+    }
+    const auto only_completed = [&](const record::Fields& row) {
+        const auto status = row.count("status") ? row.at("status") : std::string{};
+        if (status != "completed")
+            throw UsageError(fmt::format("--confirm {}: the visit is {}; only a completed visit is confirmed "
+                                         "(record it with --update {} --status completed first). Nothing was written.",
+                                         o.confirm, status.empty() ? "without a status" : status, o.confirm));
+        if (const auto it = row.find("confirmed_on"); it != row.end() && !util::trim(it->second).empty())
+            throw UsageError(fmt::format("--confirm {}: it was confirmed on {} already. Nothing was written.",
+                                         o.confirm, it->second));
+    };
+    return update_row("--confirm", o.confirm, changes, o.write, session, only_completed);
 }
 
 // A row logged by mistake (the same visit twice, the wrong student) is
@@ -205,6 +245,16 @@ Runner setup_log_visit(CLI::App& sub)
                    "Remove this visit's row, logged by mistake (refused once a closed pay period paid it)")
         ->type_name("VISIT_ID");
     sub.add_option("--reason", o->reason, "With --remove: why (printed for the commit message)")->type_name("TEXT");
+    sub.add_option("--interpreter", o->values["interpreter"],
+                   "Who interpreted: a staff id (paid like an educator) or an outside interpreter's name")
+        ->type_name("WHO");
+    sub.add_option("--cancelled-by", o->values["cancelled_by"],
+                   "With --status cancelled or no_show: family, staff or other")
+        ->type_name("WHO");
+    sub.add_option("--confirm", o->confirm,
+                   "Record that this completed visit took place: confirmed_on = today (the as-of date)")
+        ->type_name("VISIT_ID");
+    sub.add_option("--by", o->by, "With --confirm: the staff member who confirmed it")->type_name("STAFF");
     sub.add_option("--import", o->import.file, "Add many visits from a CSV export, all or nothing")
         ->type_name("FILE");
     sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
@@ -217,13 +267,16 @@ Runner setup_log_visit(CLI::App& sub)
                "--arranged-on 2026-09-25\n"
                "  pthv log-visit --update V20260914-ST0107 --reflected-on 2026-09-15\n"
                "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n"
-               "  pthv log-visit --remove V20260914-ST0107-2 --reason \"logged twice\"\n\n"
+               "  pthv log-visit --remove V20260914-ST0107-2 --reason \"logged twice\"\n"
+               "  pthv log-visit --confirm V20260914-ST0107 --by T022\n\n"
                "Prints the visit id. Data-integrity errors (unknown student, bad date, ...) refuse the visit:\n"
                "exit 2, nothing written. Core-practice findings are printed and the visit is recorded:\n"
                "exit 1 where one is an error. An import adds every row or none, and skips rows already\n"
                "logged (same student, date and educators), so it can be run again.");
     CLI::App* app = &sub;
     return [o, app](Session& s) {
+        if (!o->confirm.empty() && (!o->import.file.empty() || !o->remove.empty()))
+            throw UsageError("--confirm goes alone (with --by); not with --import or --remove");
         if (!o->import.file.empty()) {
             if (!o->update.empty())
                 throw UsageError("--import and --update do not go together");
@@ -240,6 +293,13 @@ Runner setup_log_visit(CLI::App& sub)
         }
         if (!o->reason.empty())
             throw UsageError("--reason goes with --remove VISIT_ID");
+        if (!o->confirm.empty()) {
+            if (!o->update.empty())
+                throw UsageError("--confirm and --update do not go together");
+            return run_confirm(*o, *app, s);
+        }
+        if (app->count("--by") > 0)
+            throw UsageError("--by goes with --confirm VISIT_ID");
         return o->update.empty() ? run_new(*o, *app, s) : run_update(*o, *app, s);
     };
 }

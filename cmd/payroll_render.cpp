@@ -74,6 +74,7 @@ std::string status_text(ItemStatus s)
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over cap";
     case ItemStatus::SchoolDay: return "school day";
+    case ItemStatus::Unconfirmed: return "unconfirmed";
     }
     return "";
 }
@@ -112,7 +113,8 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
                            s ? fmt::format(" ({}, {})", s->role, repo.id(s->site)) : std::string{},
                            staff_rule(repo, s));
         for (const auto& item : items) {
-            out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<8}  {:>10}\n", item.date.str(),
+            // The status column fits the longest status, "unconfirmed".
+            out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<11}  {:>10}\n", item.date.str(),
                                pay::item_kind_name(item.kind), pay::item_id(repo, item), detail(item), status_text(item.status),
                                item.amount.grouped());
             // "late" in the status column says it all; the CSV and JSON keep the note.
@@ -122,7 +124,7 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
                 out += "      " + format_problem_line(p, false);
         }
         const auto t = pay::pay_totals(items);
-        out += fmt::format("  {:<82}  {:>10}\n", fmt::format("total, {}", util::plural(static_cast<long long>(t.paid),
+        out += fmt::format("  {:<85}  {:>10}\n", fmt::format("total, {}", util::plural(static_cast<long long>(t.paid),
                                                                                          "item paid", "items paid")),
                            t.amount.grouped());
     }
@@ -132,6 +134,8 @@ std::string render_payroll_text(const PayrollView& v, bool quiet)
     out += fmt::format("\n{} {}: {} to pay ({} late), {}; {} held; {} over the cap; {} in the school day.\n",
                        count(t.items), t.items == 1 ? "item" : "items", count(t.paid), count(t.late),
                        t.amount.grouped(), count(t.held), count(t.over_cap), count(t.school_day));
+    if (t.unconfirmed > 0)
+        out += fmt::format("{} unconfirmed: paid in the period in which each is confirmed.\n", count(t.unconfirmed));
     if (t.items == t.school_day)
         out += "Nothing to pay: every compensable item up to the period's end is in a closed pay period.\n";
 
@@ -199,6 +203,8 @@ std::string render_payroll_json(const PayrollView& v)
     doc["totals"] = {{"items", t.items},    {"paid", t.paid},         {"late", t.late},
                      {"held", t.held},      {"over_cap", t.over_cap}, {"school_day", t.school_day},
                      {"amount", money(t.amount)}};
+    if (v.repo.config.compensation.require_confirmation)
+        doc["totals"]["unconfirmed"] = t.unconfirmed;
     doc["staff"] = Json::array();
     for (const auto& span : by_staff(v.items)) {
         const auto items = slice(v.items, span);

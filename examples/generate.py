@@ -114,6 +114,8 @@ practices:
   arrange_lead_days: 1          # families agree to a visit at least a day ahead
   reflection_within_days: 7     # the pair reflects together within a week
   refresher_months: 24          # training older than two years is due for a refresher
+  log_within_days: 7            # a visit reaches the log within a week (late-entry)
+  virtual_pair: no              # a virtual visit is a video call by one teacher
   severity: {CP5-reflection: warning}   # per rule: error | warning | off
 
 # What educators are paid for visits outside the school day and for training.
@@ -1041,7 +1043,74 @@ class Gen:
         self.make_other_statuses()
         self.make_plants()
         self.add_quoting_notes()
+        self.grow_visit_columns()
         self.write()
+
+    def grow_visit_columns(self):
+        """Who interpreted, who cancelled, and the day each row was logged.
+
+        Drawn from a generator of its own, so every earlier draw (and so the
+        rest of the data) stays as it was. Visits a teacher made alone with an
+        interpreter, and virtual visits by one teacher, are pairs of the
+        model: the second educator of a few single-student visits is taken
+        off and, for the interpreted ones, the interpreter put in."""
+        r = random.Random(SEED + 1)
+        events = {}
+        for v in self.visits:
+            events.setdefault((v["date"], v["start_time"], v["educators"]), []).append(v)
+        single = [v for v in self.visits if v["status"] == "completed"
+                  and len(events[(v["date"], v["start_time"], v["educators"])]) == 1
+                  and v["student_id"] not in self.planted_students and not v["notes"]]
+        for v in self.visits:
+            v.update({"interpreter": "", "confirmed_on": "", "confirmed_by": "", "cancelled_by": ""})
+        # One teacher and an interpreter: families whose language the pair
+        # does not speak, most with the phone line, two with a bilingual
+        # liaison of the school who is free at that hour.
+        others = [v for v in single if v["language"] not in ("", "en", "es") and v["mode"] != "virtual"]
+        for v in r.sample(others, 8):
+            v["educators"] = v["educators"].split(";")[0]
+            v["interpreter"] = OUTSIDE_INTERPRETER
+        liaison_visits = 0
+        for v in r.sample([v for v in single if v["language"] == "es" and v["mode"] != "virtual"], 20):
+            if liaison_visits == 2:
+                break
+            d = D.fromisoformat(v["date"])
+            start = parse_hhmm(v["start_time"])
+            for s in self.by_site(v["site_id"]):
+                if (s["role"] == "liaison" and s["opted_in"] == "yes" and s["active"] == "yes"
+                        and s["staff_id"] not in v["educators"].split(";")
+                        and self.free(s["staff_id"], d, start, start + int(v["minutes"]))):
+                    v["educators"] = v["educators"].split(";")[0]
+                    v["interpreter"] = s["staff_id"]
+                    self.book(s["staff_id"], d, start, start + int(v["minutes"]), 1)
+                    liaison_visits += 1
+                    break
+        # A virtual visit is a video call by one teacher.
+        virtual = [v for v in single if v["mode"] == "virtual" and not v["interpreter"]]
+        for v in r.sample(virtual, 12):
+            v["educators"] = v["educators"].split(";")[0]
+        # Who cancelled.
+        for v in self.visits:
+            if v["status"] == "cancelled":
+                v["cancelled_by"] = r.choices(["family", "staff", "other"], [7, 2, 1])[0]
+            elif v["status"] == "no_show":
+                v["cancelled_by"] = "family"
+        # The day each row reached the log: most within a few days, one
+        # nearly two weeks late (late-entry).
+        for v in self.visits:
+            d = D.fromisoformat(v["date"])
+            if v["status"] == "scheduled":
+                logged = D.fromisoformat(v["arranged_on"])
+            elif v["status"] == "completed":
+                logged = d + dt.timedelta(r.choices([0, 1, 2, 3, 5], [40, 30, 15, 10, 5])[0])
+            else:
+                logged = d + dt.timedelta(r.choice([0, 1]))
+            v["logged_on"] = min(logged, AS_OF).isoformat()
+        late = r.choice([v for v in single if not v["interpreter"]
+                         and D.fromisoformat(v["date"]) + dt.timedelta(12) <= AS_OF
+                         and len(v["educators"].split(";")) == 2])
+        late["logged_on"] = (D.fromisoformat(late["date"]) + dt.timedelta(12)).isoformat()
+        self.plant("late-entry", late, "logged 12 days after the visit")
 
     def add_quoting_notes(self):
         """Two notes that need CSV quoting: a comma and a double quote."""
@@ -1055,7 +1124,10 @@ class Gen:
 
 VISIT_COLUMNS = ["visit_id", "student_id", "site_id", "date", "start_time", "minutes",
                  "educators", "status", "arranged_on", "focus", "mode", "reflected_on",
-                 "language", "notes"]
+                 "language", "notes", "interpreter", "confirmed_on", "confirmed_by",
+                 "cancelled_by", "logged_on"]
+OUTSIDE_INTERPRETER = "Language Line (phone)"
+LOG_WITHIN_DAYS = 7
 
 
 # --------------------------------------------------------------------------
@@ -1260,8 +1332,13 @@ def check(expected):
                 if start >= SCHOOL_START and end <= SCHOOL_END:
                     raise AssertionError("visit inside the school day: " + v["visit_id"])
                 find("CP2-compensation", "visits.csv", v["visit_id"])
-        if len(set(eds)) < 2:
+        people = set(eds) | ({v["interpreter"]} if v["interpreter"] else set())
+        if len(people) < (1 if v["mode"] == "virtual" else 2):
             find("CP5-pair", "visits.csv", v["visit_id"])
+        if v["interpreter"] in st and st[v["interpreter"]]["opted_in"] == "no":
+            find("CP1-opted-in", "visits.csv", v["visit_id"])
+        if v["logged_on"] and (D.fromisoformat(v["logged_on"]) - d).days > LOG_WITHIN_DAYS:
+            find("late-entry", "visits.csv", v["visit_id"])
         refl = v["reflected_on"]
         if not refl or not 0 <= (D.fromisoformat(refl) - d).days <= REFLECTION_WITHIN_DAYS:
             find("CP5-reflection", "visits.csv", v["visit_id"])

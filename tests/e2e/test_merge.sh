@@ -30,9 +30,14 @@ read -r s1 site1 pair1 <<<"$(sed -n 1p <<<"$pick")"
 read -r s2 site2 pair2 <<<"$(sed -n 2p <<<"$pick")"
 read -r s3 site3 pair3 <<<"$(sed -n 3p <<<"$pick")"
 read -r s4 site4 pair4 <<<"$(sed -n 4p <<<"$pick")"
-row() { # student site educators
-    printf 'V%s-%s,%s,%s,%s,16:00,45,%s,completed,2026-05-05,academics,home,2026-05-13,en,\n' \
-        "${day//-/}" "$1" "$1" "$2" "$day" "$3"
+row() { # student site educators: a completed visit, empty cells up to the header's width
+    local cells
+    cells=$(printf 'V%s-%s,%s,%s,%s,16:00,45,%s,completed,2026-05-05,academics,home,2026-05-13,en,' \
+        "${day//-/}" "$1" "$1" "$2" "$day" "$3")
+    while [ "$(awk -F, '{print NF}' <<<"$cells")" -lt "$(head -1 visits.csv | awk -F, '{print NF}')" ]; do
+        cells+=,
+    done
+    echo "$cells"
 }
 has_log_visit=$("$bin" --help | grep -c '^  log-visit ')
 

@@ -9,8 +9,8 @@ asof=(--as-of 2026-05-15)
 # --- The example district: exactly the ten documented findings.
 out=$("$pthv" -C "$examples" "${asof[@]}" validate 2>&1); code=$?
 check "examples: exit 1" [ "$code" -eq 1 ]
-check "examples: ten findings and the summary" [ "$(wc -l <<<"$out")" -eq 11 ]
-check "examples: summary line" [ "$(tail -n 1 <<<"$out")" = "5 errors, 5 warnings in 1,245 visits" ]
+check "examples: eleven findings and the summary" [ "$(wc -l <<<"$out")" -eq 12 ]
+check "examples: summary line" [ "$(tail -n 1 <<<"$out")" = "5 errors, 6 warnings in 1,245 visits" ]
 for finding in \
     "visits.csv: warning[CP4-targeting]: homeroom T028" \
     "visits.csv:412: error[CP2-trained]: visit V20251001-ST0495" \
@@ -18,6 +18,7 @@ for finding in \
     "visits.csv:487: warning[CP5-reflection]: visit V20251013-ST1214" \
     "visits.csv:501: error[CP3-first-focus]: visit V20251015-ST0683" \
     "visits.csv:604: warning[CP2-refresher]: visit V20251105-ST0347" \
+    "visits.csv:854: warning[late-entry]: visit V20260211-ST0734" \
     "visits.csv:883: warning[CP2-compensation]: visit V20260219-ST0236" \
     "visits.csv:1072: error[CP1-arranged]: visit V20260418-ST1177" \
     "visits.csv:1153: warning[CP2-refresher]: visit V20260508-ST1508" \
@@ -34,8 +35,8 @@ check "json: ok/errors/warnings/problems as documented" python3 -c '
 import json, sys
 d = json.loads(sys.stdin.read())
 assert list(d)[:4] == ["ok", "errors", "warnings", "problems"], list(d)
-assert d["ok"] is False and d["errors"] == 5 and d["warnings"] == 5, d
-assert len(d["problems"]) == 10
+assert d["ok"] is False and d["errors"] == 5 and d["warnings"] == 6, d
+assert len(d["problems"]) == 11
 p = [x for x in d["problems"] if x["rule"] == "CP5-pair"][0]
 assert p == {**p, "severity": "error", "file": "visits.csv", "line": 1164, "record": "V20260510-ST0579"}, p
 assert all(set(x) >= {"severity", "rule", "file", "line", "record", "message"} for x in d["problems"])
@@ -45,7 +46,7 @@ check "json -q is still the whole object" python3 -c 'import json,sys; assert js
 
 # --- GitHub annotations.
 gh=$("$pthv" -C "$examples" "${asof[@]}" validate --format github)
-check "github: one annotation per finding" [ "$(grep -c '^::' <<<"$gh")" -eq 10 ]
+check "github: one annotation per finding" [ "$(grep -c '^::' <<<"$gh")" -eq 11 ]
 check "github: error annotation" grep -qF "::error file=visits.csv,line=1164,title=CP5-pair::visit V20260510-ST0579 has one educator (T009)" <<<"$gh"
 check "github: warning annotation" grep -qF "::warning file=visits.csv,line=487,title=CP5-reflection::" <<<"$gh"
 
@@ -60,7 +61,7 @@ check "--rule filters: summary counts only those" [ "$(tail -n 1 <<<"$out")" = "
 err=$("$pthv" -C "$examples" "${asof[@]}" validate --rule CP5-pairs 2>&1 >/dev/null); code=$?
 check "--rule with an unknown id: exit 2 with did you mean" [ "$code" -eq 2 ] && grep -q "did you mean CP5-pair" <<<"$err"
 out=$("$pthv" -C "$examples" "${asof[@]}" validate -q)
-check "-q: no summary, the ten problems" [ "$(wc -l <<<"$out")" -eq 10 ] && ! grep -q "errors," <<<"$out"
+check "-q: no summary, the eleven problems" [ "$(wc -l <<<"$out")" -eq 11 ] && ! grep -q "errors," <<<"$out"
 
 # --- Colour.
 esc=$'\x1b['
@@ -86,9 +87,9 @@ mkdir -p "$tmp/ex/notes/2026"
 out=$(cd "$tmp/ex/notes/2026" && "$pthv" "${asof[@]}" validate); code=$?
 check "walking up from a subfolder finds pthv.yaml" [ "$out" = "$base" ] && [ "$code" -eq 1 ]
 out=$("$pthv" validate -C "$tmp/ex" --as-of 2026-05-15 --format json -q | python3 -c 'import json,sys; print(json.load(sys.stdin)["warnings"])')
-check "global options after the command" [ "$out" = 5 ]
+check "global options after the command" [ "$out" = 6 ]
 out=$(cd "$tmp" && "$pthv" validate --data ex "${asof[@]}" | tail -n 1)
-check "--data is -C" [ "$out" = "5 errors, 5 warnings in 1,245 visits" ]
+check "--data is -C" [ "$out" = "5 errors, 6 warnings in 1,245 visits" ]
 
 # --- No data repo: exit 2 and a clear message.
 mkdir -p "$tmp/nowhere/deep"

@@ -15,13 +15,13 @@ TEST_CASE("rules::registry")
                                        "visit-in-future", "visit-inactive-site", "CP1-arranged", "CP1-opted-in",
                                        "CP2-trained", "CP2-refresher", "CP2-compensation", "CP3-first-focus",
                                        "CP4-targeting", "CP5-pair", "CP5-reflection", "duplicate-visit",
-                                       "unknown-column", "paid-not-compensable", "over-cap", "scheduled-overdue", "paid-twice",
+                                       "unknown-column", "paid-not-compensable", "over-cap", "late-entry", "scheduled-overdue", "paid-twice",
                                        "ledger-name", "review-invalid", "review-stale"});
     }
     SUBCASE("default severities follow rules.md")
     {
         for (const char* w : {"CP2-refresher", "CP2-compensation", "CP4-targeting", "CP5-reflection",
-                              "duplicate-visit", "unknown-column", "over-cap", "scheduled-overdue", "ledger-name",
+                              "duplicate-visit", "unknown-column", "over-cap", "late-entry", "scheduled-overdue", "ledger-name",
                               "review-stale"})
             CHECK_MESSAGE(rules::find_rule(w)->default_severity == model::Severity::Warning, w);
         for (const auto& r : rules::all_rules())

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <pthv/model/enums.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -67,6 +68,17 @@ public:
         if (!t)
             invalid(node, path, "\"" + *s + "\" is not a time (\"HH:MM\", 24 h)");
         return t;
+    }
+
+    std::optional<bool> yes_no(const YAML::Node& node, const std::string& path)
+    {
+        const auto s = scalar(node, path);
+        if (!s)
+            return std::nullopt;
+        const auto b = model::parse_yes_no(*s);
+        if (!b)
+            invalid(node, path, "\"" + *s + "\" is not yes or no");
+        return b;
     }
 
     std::optional<Money> money(const YAML::Node& node, const std::string& path)
@@ -239,7 +251,9 @@ void parse_calendar(Reader& r, const YAML::Node& n, model::Config& c)
 
 void parse_practices(Reader& r, const YAML::Node& n, model::Config& c)
 {
-    r.known_keys(n, "practices", {"arrange_lead_days", "reflection_within_days", "refresher_months", "severity"});
+    r.known_keys(n, "practices",
+                 {"arrange_lead_days", "reflection_within_days", "refresher_months", "virtual_pair", "log_within_days",
+                  "severity"});
     if (!n.IsMap())
         return;
     auto& p = c.practices;
@@ -253,6 +267,11 @@ void parse_practices(Reader& r, const YAML::Node& n, model::Config& c)
     if (n["refresher_months"])
         p.refresher_months =
             r.integer(n["refresher_months"], "practices.refresher_months", 1, 240).value_or(p.refresher_months);
+    if (n["virtual_pair"])
+        p.virtual_pair = r.yes_no(n["virtual_pair"], "practices.virtual_pair").value_or(p.virtual_pair);
+    if (n["log_within_days"])
+        p.log_within_days =
+            r.integer(n["log_within_days"], "practices.log_within_days", 0, 365).value_or(p.log_within_days);
     if (const auto s = n["severity"]) {
         if (!s.IsMap()) {
             r.invalid(s, "practices.severity", "expected a mapping like {CP5-reflection: warning}");
@@ -295,7 +314,8 @@ std::optional<model::PayRule> parse_pay_rule(Reader& r, const YAML::Node& n, con
 
 void parse_compensation(Reader& r, const YAML::Node& n, model::Config& c)
 {
-    r.known_keys(n, "compensation", {"certificated", "classified", "training", "max_paid_visits_per_staff"});
+    r.known_keys(n, "compensation",
+                 {"certificated", "classified", "training", "max_paid_visits_per_staff", "require_confirmation"});
     if (!n.IsMap())
         return;
     auto& comp = c.compensation;
@@ -317,6 +337,9 @@ void parse_compensation(Reader& r, const YAML::Node& n, model::Config& c)
     if (n["max_paid_visits_per_staff"])
         comp.max_paid_visits_per_staff =
             r.integer(n["max_paid_visits_per_staff"], "compensation.max_paid_visits_per_staff", 0, 100000);
+    if (n["require_confirmation"])
+        comp.require_confirmation =
+            r.yes_no(n["require_confirmation"], "compensation.require_confirmation").value_or(false);
 }
 
 void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)

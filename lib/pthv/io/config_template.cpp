@@ -33,6 +33,8 @@ practices:
   arrange_lead_days: 1          # arrange a visit at least this many days ahead (CP1)
   reflection_within_days: 7     # the pair reflects within this many days (CP5)
   refresher_months: 24          # training older than this is due for a refresher (CP2)
+  log_within_days: 7            # log a visit within this many days after it (late-entry)
+  virtual_pair: no              # no: a virtual visit (a video call) needs one educator
   severity: {{}}                  # override a rule: {{CP5-reflection: warning}}; error | warning | off
 
 # Pay for visits outside the school day and for training (core practice 2).
@@ -41,6 +43,7 @@ compensation:
   classified:   {{hourly: 28.00, minimum_minutes: 60}}
   training:     {{certificated_hourly: 40.00, classified_hourly: 28.00}}
   # max_paid_visits_per_staff: 60               # per school year
+  require_confirmation: no                      # yes: pay a visit once confirmed_on is set
 
 # Where the money comes from. A site's spending goes to the first source that
 # lists it, else to the source without a sites list.

@@ -56,11 +56,14 @@ CheckedTable::RowFilter scope_filter(const Scope* scope, const std::string& file
         return {};
     const auto e = static_cast<std::size_t>(educators);
     const auto v = static_cast<std::size_t>(id);
-    return [scope, s, e, v](const std::vector<std::string_view>& cells) {
+    const int interpreter = column("interpreter"); // optional
+    return [scope, s, e, v, interpreter](const std::vector<std::string_view>& cells) {
         if (scope->students.count(util::trim(cells[s])))
             return true;
         if (!util::for_each_part(cells[e], ';', [&](std::string_view staff) { return !scope->staff.count(staff); }))
             return true; // stopped at one of the scope's educators
+        if (interpreter >= 0 && scope->staff.count(util::trim(cells[static_cast<std::size_t>(interpreter)])))
+            return true; // the scope's staff member interpreted it (paid like an educator)
         for (const auto& prefix : scope->visit_id_prefixes)
             if (util::starts_with(util::trim(cells[v]), prefix))
                 return true;
@@ -274,9 +277,42 @@ struct VisitPending {
     util::Arena arena; // the student ids' text, until resolved
     std::vector<std::string_view> students;
     std::vector<Pending> sites, educators; // educators: row is the place in Repo::educator_list
+    std::vector<Pending> interpreters, confirmers; // row is the visit's
 };
 
-void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& text, VisitPending& later)
+// The interpreter cell: a staff id (on the roster, or shaped like one, see
+// is_staff_id_shaped) or an outside interpreter's name.
+void read_interpreter(std::string_view text, Visit& v, const Repo& repo, std::size_t row, VisitPending& later)
+{
+    if (text.empty())
+        return;
+    const StaffId known = repo.names.staff.find(text);
+    if (repo.names.staff.defined(known) || is_staff_id_shaped(text))
+        v.interpreter = known_or_later(repo.names.staff, text, row, later.interpreters);
+    else
+        v.outside_interpreter = true;
+}
+
+// Cells that parse but contradict the row: who cancelled a visit that was
+// not called off, a confirmation dated before the visit.
+void check_visit_cells(const CheckedTable& t, const Visit& v, std::string_view id, Problems& problems)
+{
+    const auto invalid = [&](std::string message, std::string advice) {
+        problems.push_back({"value-invalid", Severity::Error, t.file(), v.line, std::string(id), std::move(message),
+                            std::move(advice)});
+    };
+    if (v.cancelled_by && v.status && *v.status != VisitStatus::Cancelled && *v.status != VisitStatus::NoShow)
+        invalid(fmt::format("visit {}: cancelled_by is {} but the visit is {}", id, enum_name(*v.cancelled_by),
+                            enum_name(*v.status)),
+                "cancelled_by is for cancelled and no_show visits: empty it, or fix the status");
+    if (v.confirmed_on && v.date && *v.confirmed_on < *v.date)
+        invalid(fmt::format("visit {}: confirmed_on {} is before the visit ({})", id, v.confirmed_on->str(),
+                            v.date->str()),
+                "a visit is confirmed once it took place: fix confirmed_on or the date");
+}
+
+void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& text, VisitPending& later,
+                 Problems& problems)
 {
     repo.visits.reserve(rows);
     repo.educator_list.reserve(rows * 2);
@@ -303,7 +339,13 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& tex
         v.reflected_on = t.date("reflected_on");
         v.language = text.keep(t.text("language"));
         v.notes = text.keep(t.text("notes"));
+        read_interpreter(t.text("interpreter"), v, repo, repo.visits.size(), later);
+        v.confirmed_on = t.date("confirmed_on");
+        v.confirmed_by = known_or_later(repo.names.staff, t.text("confirmed_by"), repo.visits.size(), later.confirmers);
+        v.cancelled_by = t.enumeration<CancelledBy>("cancelled_by");
+        v.logged_on = t.date("logged_on");
         v.line = line_of(t);
+        check_visit_cells(t, v, t.text("visit_id"), problems);
         repo.visits.push_back(v);
     }
 }
@@ -326,6 +368,8 @@ void resolve_pending(Repo& repo, const MainPending& main, VisitPending& visits)
         repo.visits[i].student = n.students.intern(visits.students[i]);
     resolve(n.sites, visits.sites, [&](std::size_t r, SiteId h) { repo.visits[r].site = h; });
     resolve(n.staff, visits.educators, [&](std::size_t r, StaffId h) { repo.educator_list[r] = h; });
+    resolve(n.staff, visits.interpreters, [&](std::size_t r, StaffId h) { repo.visits[r].interpreter = h; });
+    resolve(n.staff, visits.confirmers, [&](std::size_t r, StaffId h) { repo.visits[r].confirmed_by = h; });
 }
 
 } // namespace
@@ -545,7 +589,9 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     auto visits = std::async(std::launch::async, [&] {
         load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
                    &repo.names.visits.table(),
-                   [&](CheckedTable& t, std::size_t rows) { load_visits(t, rows, repo, visit_text, visit_later); });
+                   [&](CheckedTable& t, std::size_t rows) {
+                       load_visits(t, rows, repo, visit_text, visit_later, visit_problems);
+                   });
     });
     MainPending main_later;
     load_table(sources, "students.csv", "student", students_info, problems, release, options,

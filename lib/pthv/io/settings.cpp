@@ -29,6 +29,10 @@ const std::vector<SettingInfo>& settings()
          "the pair reflects within this many days after the visit (CP5-reflection)"},
         {"practices.refresher_months", "integer 1..240", "24",
          "training older than this is due for a refresher (CP2-refresher)"},
+        {"practices.virtual_pair", "yes/no", "no",
+         "a virtual visit needs two people like any other (CP5-pair); with no, one educator is enough"},
+        {"practices.log_within_days", "integer 0..365", "7",
+         "a visit is logged within this many days after it (late-entry, by logged_on)"},
         {"practices.severity", "map: rule id -> error, warning or off", "{}",
          "overrides a rule's default severity; data-integrity rules are always errors"},
         {"compensation.certificated.per_visit", "money", "none",
@@ -50,6 +54,9 @@ const std::vector<SettingInfo>& settings()
         {"compensation.max_paid_visits_per_staff", "integer 0..100000", "none (no cap)",
          "paid visits per staff member in the school year; later ones are over the cap and not "
          "paid (over-cap)"},
+        {"compensation.require_confirmation", "yes/no", "no",
+         "with yes, a completed visit is paid only once confirmed_on is set, in the period holding that "
+         "day; until then payroll lists it as unconfirmed at 0.00"},
         {"funding[].source", "text", "required",
          "the name of a funding source (title-1, district, ...)"},
         {"funding[].amount", "money", "required", "its budget for the school year"},

@@ -37,6 +37,8 @@ struct Practices {
     int arrange_lead_days = 1;
     int reflection_within_days = 7;
     int refresher_months = 24;
+    bool virtual_pair = false; // a virtual visit needs a pair too (CP5-pair); else one educator
+    int log_within_days = 7;   // late-entry
     std::map<std::string, Severity> severity; // rule id -> override
 };
 
@@ -53,6 +55,7 @@ struct Compensation {
     std::optional<Money> training_certificated_hourly;
     std::optional<Money> training_classified_hourly;
     std::optional<int> max_paid_visits_per_staff;
+    bool require_confirmation = false; // a completed visit is paid once confirmed_on is set
 };
 
 struct FundingSource {

@@ -38,6 +38,8 @@ const std::array<std::pair<Focus, std::string_view>, 3> k_focuses{
     {{Focus::HopesAndDreams, "hopes_and_dreams"}, {Focus::Academics, "academics"}, {Focus::Other, "other"}}};
 const std::array<std::pair<Mode, std::string_view>, 3> k_modes{
     {{Mode::Home, "home"}, {Mode::Community, "community"}, {Mode::Virtual, "virtual"}}};
+const std::array<std::pair<CancelledBy, std::string_view>, 3> k_cancelled_by{
+    {{CancelledBy::Family, "family"}, {CancelledBy::Staff, "staff"}, {CancelledBy::Other, "other"}}};
 const std::array<std::pair<TrainingKind, std::string_view>, 2> k_kinds{
     {{TrainingKind::Intro, "intro"}, {TrainingKind::Refresher, "refresher"}}};
 const std::array<std::pair<ItemKind, std::string_view>, 2> k_items{
@@ -54,6 +56,7 @@ PTHV_DEFINE_ENUM(StaffClass, k_classes)
 PTHV_DEFINE_ENUM(VisitStatus, k_visit_statuses)
 PTHV_DEFINE_ENUM(Focus, k_focuses)
 PTHV_DEFINE_ENUM(Mode, k_modes)
+PTHV_DEFINE_ENUM(CancelledBy, k_cancelled_by)
 PTHV_DEFINE_ENUM(TrainingKind, k_kinds)
 PTHV_DEFINE_ENUM(ItemKind, k_items)
 #undef PTHV_DEFINE_ENUM

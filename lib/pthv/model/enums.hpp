@@ -14,6 +14,8 @@ enum class StaffClass : std::uint8_t { Certificated, Classified };
 enum class VisitStatus : std::uint8_t { Scheduled, Completed, Declined, Cancelled, NoShow };
 enum class Focus : std::uint8_t { HopesAndDreams, Academics, Other };
 enum class Mode : std::uint8_t { Home, Community, Virtual };
+// Who called off a cancelled or no_show visit (visits.csv cancelled_by).
+enum class CancelledBy : std::uint8_t { Family, Staff, Other };
 enum class TrainingKind : std::uint8_t { Intro, Refresher };
 // What a payroll line pays for (payroll/YYYY-MM.csv item).
 enum class ItemKind : std::uint8_t { Visit, Training };
@@ -30,6 +32,7 @@ PTHV_DECLARE_ENUM(StaffClass)
 PTHV_DECLARE_ENUM(VisitStatus)
 PTHV_DECLARE_ENUM(Focus)
 PTHV_DECLARE_ENUM(Mode)
+PTHV_DECLARE_ENUM(CancelledBy)
 PTHV_DECLARE_ENUM(TrainingKind)
 PTHV_DECLARE_ENUM(ItemKind)
 #undef PTHV_DECLARE_ENUM

@@ -28,6 +28,7 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     // events: the two share nothing.
     auto first_visits = std::async(std::launch::async, [&] { find_first_visits(); });
     group_events();
+    gather_event_payees();
     make_timelines();
     first_visits.get(); // rethrows what the thread threw
 }
@@ -149,6 +150,55 @@ void Facts::group_events()
             VisitEvent& e = m_events[m_event_of[i]];
             m_event_visits[e.visits_begin + e.visits_count++] = static_cast<std::uint32_t>(i);
         }
+}
+
+// Each event's payees (its educators and the staff interpreters of its
+// rows) and the day it was first confirmed.
+void Facts::gather_event_payees()
+{
+    const auto& visits = m_repo.visits;
+    m_event_payees.reserve(m_sets.size());
+    for (auto& e : m_events) {
+        e.payees_begin = static_cast<std::uint32_t>(m_event_payees.size());
+        const auto educators_of = educators(e.first);
+        m_event_payees.insert(m_event_payees.end(), educators_of.begin(), educators_of.end());
+        bool interpreted = false;
+        for (const std::uint32_t i : event_visits(e)) {
+            const Visit& v = visits[i];
+            if (v.interpreter) {
+                m_event_payees.push_back(v.interpreter);
+                interpreted = true;
+            }
+            if (v.confirmed_on && (!e.confirmed_on || *v.confirmed_on < *e.confirmed_on))
+                e.confirmed_on = v.confirmed_on;
+        }
+        const auto first = m_event_payees.begin() + e.payees_begin;
+        if (interpreted) {
+            std::sort(first, m_event_payees.end());
+            m_event_payees.erase(std::unique(first, m_event_payees.end()), m_event_payees.end());
+        }
+        e.payees_count = static_cast<std::uint32_t>(m_event_payees.size() - e.payees_begin);
+    }
+}
+
+std::vector<StaffId> Facts::visit_payees(std::size_t visit) const
+{
+    const auto e = educators(visit);
+    std::vector<StaffId> out(e.begin(), e.end());
+    if (const StaffId i = m_repo.visits[visit].interpreter; i && !std::binary_search(out.begin(), out.end(), i))
+        out.insert(std::upper_bound(out.begin(), out.end(), i), i);
+    return out;
+}
+
+std::size_t Facts::people(std::size_t visit) const
+{
+    const Visit& v = m_repo.visits[visit];
+    const auto e = educators(visit);
+    if (v.outside_interpreter)
+        return e.size() + 1;
+    if (v.interpreter && !std::binary_search(e.begin(), e.end(), v.interpreter))
+        return e.size() + 1;
+    return e.size();
 }
 
 // Each educator's dated trainings by date (file order on a tie), by

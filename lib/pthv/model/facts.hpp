@@ -20,6 +20,8 @@ struct VisitEvent {
     std::size_t first = 0; // the visit whose id names the event (first in file order)
     int minutes = 0;       // the longest among its rows
     std::uint32_t visits_begin = 0, visits_count = 0; // in Facts' flat list, in file order
+    std::uint32_t payees_begin = 0, payees_count = 0; // in Facts' flat list of payees
+    std::optional<Date> confirmed_on; // the earliest confirmed_on among its rows
 };
 
 // One educator's trainings, by date.
@@ -77,6 +79,18 @@ public:
     }
     // The educators of an event (those of its first row).
     Span<StaffId> event_educators(const VisitEvent& e) const { return educators(e.first); }
+    // Who is paid for an event: its educators and the staff interpreters of
+    // its rows, each once, sorted by handle (docs/data.md, interpreters).
+    Span<StaffId> event_payees(const VisitEvent& e) const
+    {
+        return {m_event_payees.data() + e.payees_begin, e.payees_count};
+    }
+    // Who a visit row pays: its educators and its staff interpreter, each
+    // once, sorted by handle.
+    std::vector<StaffId> visit_payees(std::size_t visit) const;
+    // The distinct people on a visit: its educators, and its interpreter
+    // unless the interpreter is one of them (CP5-pair).
+    std::size_t people(std::size_t visit) const;
     // The event a completed visit belongs to, or nullopt.
     std::optional<std::size_t> event_of(std::size_t visit) const;
     // nullptr when the staff member has no dated training.
@@ -90,6 +104,7 @@ private:
     void find_first_visits();
     void group_events();
     void make_timelines();
+    void gather_event_payees();
 
     const Repo& m_repo;
     SchoolCalendar m_calendar;
@@ -99,6 +114,7 @@ private:
     std::vector<VisitEvent> m_events;
     std::vector<std::uint32_t> m_event_visits;
     std::vector<std::uint32_t> m_event_of; // per visit row, k_none if none
+    std::vector<StaffId> m_event_payees;
     std::vector<std::uint32_t> m_training_rows;
     std::vector<Date> m_training_dates;
     std::vector<TrainingTimeline> m_training; // per staff handle

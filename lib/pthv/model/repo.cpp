@@ -4,6 +4,19 @@
 
 namespace pthv::model {
 
+bool is_staff_id_shaped(std::string_view text)
+{
+    const auto letter = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t i = 0;
+    while (i < text.size() && letter(text[i]))
+        ++i;
+    const std::size_t digits_from = i;
+    while (i < text.size() && digit(text[i]))
+        ++i;
+    return i == text.size() && i > digits_from;
+}
+
 std::optional<std::size_t> Repo::row(VisitId id) const
 {
     const std::uint32_t r = names.visits.row(id);

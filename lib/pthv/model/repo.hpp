@@ -99,9 +99,18 @@ struct Visit {
     std::optional<Date> reflected_on;
     std::string_view language;
     std::string_view notes;
+    // interpreter: a staff id (on the roster, or shaped like one: see
+    // is_staff_id_shaped), else an outside interpreter named in free text.
+    StaffId interpreter;
+    bool outside_interpreter = false;
+    std::optional<Date> confirmed_on;
+    StaffId confirmed_by;
+    std::optional<CancelledBy> cancelled_by;
+    std::optional<Date> logged_on; // the day the row was recorded
     std::uint32_t line = 0;
 
     bool completed() const { return status == VisitStatus::Completed; }
+    bool interpreted() const { return interpreter || outside_interpreter; }
 };
 
 // One line of a closed payroll/YYYY-MM.csv.
@@ -142,6 +151,12 @@ struct FileInfo {
     bool crlf = false;
     std::vector<std::string> header;
 };
+
+// Text shaped like a staff id: letters followed by digits and nothing else
+// (T099, S7). A visit's interpreter so shaped is read as a staff id, and is
+// unknown-ref when no roster row has it; other text names an outside
+// interpreter.
+bool is_staff_id_shaped(std::string_view text);
 
 struct Repo {
     std::filesystem::path root;

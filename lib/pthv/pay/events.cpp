@@ -92,7 +92,7 @@ std::vector<VisitWork> visit_work(const Facts& facts)
         const DayPart part = facts.calendar().classify(*v.date, *v.start_time, event.minutes);
         if (part == DayPart::Inside)
             continue;
-        for (const StaffId staff : facts.event_educators(event)) {
+        for (const StaffId staff : facts.event_payees(event)) {
             Tally& t = tallies[staff.index()];
             VisitWork w;
             w.event = e;

@@ -25,6 +25,7 @@ std::string_view item_status_name(ItemStatus s)
     case ItemStatus::Held: return "held";
     case ItemStatus::OverCap: return "over_cap";
     case ItemStatus::SchoolDay: return "school_day";
+    case ItemStatus::Unconfirmed: return "unconfirmed";
     }
     return "paid";
 }
@@ -138,6 +139,28 @@ private:
     std::vector<char> m_source_done;
 };
 
+// compensation.require_confirmation: an event is paid in the period that
+// holds its confirmed_on; until then it waits, listed at 0.00. Confirmed in
+// this period but dated before it, it is paid now, as late.
+void hold_until_confirmed(const Repo& repo, const VisitEvent& e, const Period& period, PayItem& item)
+{
+    if (!repo.config.compensation.require_confirmation)
+        return;
+    if (!e.confirmed_on || period.to < *e.confirmed_on) {
+        item.status = ItemStatus::Unconfirmed;
+        item.note = e.confirmed_on
+                        ? fmt::format("unconfirmed: confirmed on {}, after this period; paid in the period that "
+                                      "holds that day",
+                                      e.confirmed_on->str())
+                        : "unconfirmed: no confirmed_on yet (pthv log-visit --confirm VISIT_ID); paid in the period "
+                          "in which it is confirmed";
+    } else if (item.date < period.from) {
+        item.status = ItemStatus::Late;
+        item.note = fmt::format("late: dated {}, confirmed on {}, and never paid", item.date.str(),
+                                e.confirmed_on->str());
+    }
+}
+
 PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period, Lookups& lookups)
 {
     const Repo& repo = facts.repo();
@@ -183,6 +206,8 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
         item.note = fmt::format("over the cap: visit {} of the school year, past max_paid_visits_per_staff ({})",
                                 w.sequence, *repo.config.compensation.max_paid_visits_per_staff);
     }
+    if (item.status == ItemStatus::Paid)
+        hold_until_confirmed(repo, e, period, item);
     if (!is_paid(item.status))
         item.amount = Money{};
     check_amount(repo, item, "visits.csv", v.line);
@@ -242,6 +267,7 @@ PayTotals pay_totals(const std::vector<PayItem>& items)
         t.held += item.status == ItemStatus::Held ? 1 : 0;
         t.over_cap += item.status == ItemStatus::OverCap ? 1 : 0;
         t.school_day += item.status == ItemStatus::SchoolDay ? 1 : 0;
+        t.unconfirmed += item.status == ItemStatus::Unconfirmed ? 1 : 0;
     }
     return t;
 }
@@ -300,7 +326,7 @@ void for_each_school_day_item(const Facts& facts, const Period& period, const st
             facts.calendar().classify(*v.date, *v.start_time, event.minutes) != DayPart::Inside)
             continue;
         const int end = v.start_time->minutes() + event.minutes;
-        for (const StaffId staff : facts.event_educators(event)) {
+        for (const StaffId staff : facts.event_payees(event)) {
             if (std::binary_search(closed.begin(), closed.end(), std::make_pair(staff, v.id)))
                 continue;
             PayItem item;
@@ -422,9 +448,12 @@ void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Prob
             continue;
         const auto rows = facts.event_visits(facts.events()[*item.event]);
         std::vector<std::string_view> educators;
-        for (const std::uint32_t i : rows)
+        for (const std::uint32_t i : rows) {
             for (const StaffId e : repo.educators(repo.visits[i]))
                 educators.push_back(repo.id(e));
+            if (repo.visits[i].interpreter)
+                educators.push_back(repo.id(repo.visits[i].interpreter));
+        }
         const std::string_view staff = repo.id(item.staff);
         for (const std::uint32_t i : rows) {
             const auto range = on_visit_line.equal_range(repo.visits[i].line);

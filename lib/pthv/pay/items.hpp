@@ -25,10 +25,11 @@ enum class ItemStatus {
     Held,    // not paid: partly in the school day, or no pay rule (the note says which)
     OverCap, // not paid: past max_paid_visits_per_staff in the school year
     SchoolDay, // not paid: wholly inside the school day (listed so no visit goes unexplained)
+    Unconfirmed, // not paid yet: compensation.require_confirmation and no confirmed_on by the period's end
 };
 
 inline std::string_view item_kind_name(ItemKind k) { return model::enum_name(k); } // visit | training
-std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap | school_day
+std::string_view item_status_name(ItemStatus s);  // paid | late | held | over_cap | school_day | unconfirmed
 // Paid and late items are paid; held, over-the-cap and school-day ones are not.
 inline bool is_paid(ItemStatus s) { return s == ItemStatus::Paid || s == ItemStatus::Late; }
 
@@ -78,6 +79,11 @@ std::string item_id(const model::Repo& repo, const PayItem& item);
 // line saying why it is or is not paid (a closed ledger's are left out).
 // `work` is visit_work(facts), made once by the caller.
 //
+// With compensation.require_confirmation, a payable visit event is paid in
+// the period that holds its confirmed_on (late when dated before the
+// period); until then, and in any period ending before it was confirmed,
+// it is listed Unconfirmed at 0.00.
+//
 // No item may come to more than Money::max_amount() (what a ledger cell can
 // hold): one that would throws model::MoneyOverflow naming its row's file
 // and line. Sums are checked (model::Money), never wrapped.
@@ -104,6 +110,7 @@ struct PayTotals {
     std::size_t held = 0;
     std::size_t over_cap = 0;
     std::size_t school_day = 0;
+    std::size_t unconfirmed = 0;
 };
 PayTotals pay_totals(const std::vector<PayItem>& items);
 

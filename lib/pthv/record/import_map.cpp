@@ -11,7 +11,7 @@ namespace pthv::record {
 
 namespace {
 
-const std::vector<std::string> k_date_fields = {"date", "arranged_on", "reflected_on"};
+const std::vector<std::string> k_date_fields = {"date", "arranged_on", "reflected_on", "confirmed_on", "logged_on"};
 
 std::size_t line_of(const YAML::Node& node)
 {

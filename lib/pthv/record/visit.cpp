@@ -52,6 +52,10 @@ io::Scope visit_scope(const std::vector<Fields>& rows)
             scope.staff.emplace(e);
             return true;
         });
+        // A staff interpreter is paid like an educator (over-cap counts
+        // their visits): the rows naming them bear on the change too.
+        if (const auto interpreter = util::trim(field(row, "interpreter")); !interpreter.empty())
+            scope.staff.emplace(interpreter);
         const std::string id(util::trim(field(row, "visit_id")));
         scope.visit_id_prefixes.push_back(id.empty() ? visit_id_base(field(row, "date"), student) : id);
     }
@@ -66,6 +70,12 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
     if (fields["site_id"].empty())
         if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
             fields["site_id"] = std::string(repo.id(s->site));
+    // The day the row is recorded, where the file keeps it: a visits.csv
+    // without the column is written as before.
+    const auto info = repo.files.find("visits.csv");
+    if (info != repo.files.end() && field(fields, "logged_on").empty() &&
+        std::count(info->second.header.begin(), info->second.header.end(), "logged_on") > 0)
+        fields["logged_on"] = repo.as_of.str();
 }
 
 void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)

@@ -27,7 +27,8 @@ io::Scope visit_scope(const std::vector<Fields>& rows);
 
 // Fills what a new row may leave out: site_id from the student (the
 // student's site at the time), status `default_status` when empty, the
-// educators written joined by ";".
+// educators written joined by ";", and logged_on the as-of date when
+// visits.csv has that column.
 void complete_new_visit(Fields& fields, const model::Repo& repo, const std::string& default_status);
 
 // An empty `language` takes the student's home language: students.csv's

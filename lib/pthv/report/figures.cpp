@@ -74,7 +74,17 @@ struct VisitCounts {
     std::vector<std::int64_t> months;                   // from the period's first month
     std::array<std::int64_t, 4> modes{};                // home, community, virtual, unrecorded
     std::vector<std::pair<std::string_view, std::int64_t>> languages; // in order first seen
+    std::vector<std::pair<std::string_view, std::int64_t>> interpreted_languages; // the same, interpreted visits
+    std::vector<std::pair<std::size_t, int>> entry_days; // (slot, logged_on - date)
 };
+
+void count_language(std::vector<std::pair<std::string_view, std::int64_t>>& languages, std::string_view language)
+{
+    auto lang = std::find_if(languages.begin(), languages.end(), [&](const auto& l) { return l.first == language; });
+    if (lang == languages.end())
+        lang = languages.insert(lang, {language, 0});
+    ++lang->second;
+}
 
 int month_number(model::Date d) { return d.year() * 12 + d.month() - 1; }
 
@@ -157,11 +167,11 @@ VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, cons
         }
         ++c.months[static_cast<std::size_t>(month_number(*v.date) - first_month)];
         ++c.modes[v.mode ? static_cast<std::size_t>(*v.mode) : 3];
-        auto lang = std::find_if(c.languages.begin(), c.languages.end(),
-                                 [&](const auto& l) { return l.first == v.language; });
-        if (lang == c.languages.end())
-            lang = c.languages.insert(lang, {v.language, 0});
-        ++lang->second;
+        count_language(c.languages, v.language);
+        if (v.interpreted())
+            count_language(c.interpreted_languages, v.language);
+        if (v.logged_on)
+            c.entry_days.emplace_back(slot, *v.logged_on - *v.date);
     }
     return c;
 }
@@ -245,6 +255,28 @@ void educator_rows(const model::Repo& repo, VisitCounts& c, Figures& f)
                      [](const EducatorRow& a, const EducatorRow& b) { return a.site_id < b.site_id; });
 }
 
+// Visits by language: by count, then name; "unspecified" (no language, or
+// the word itself) last.
+std::vector<Tally> language_tallies(std::vector<std::pair<std::string_view, std::int64_t>> languages)
+{
+    std::vector<Tally> out;
+    std::sort(languages.begin(), languages.end());
+    std::int64_t unspecified = 0;
+    for (const auto& [key, n] : languages) {
+        if (key.empty())
+            unspecified = n;
+        else if (key != "unspecified")
+            out.push_back({std::string(key), exact(n)});
+        else
+            unspecified += n;
+    }
+    std::stable_sort(out.begin(), out.end(),
+                     [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
+    if (unspecified > 0)
+        out.push_back({"unspecified", exact(unspecified)});
+    return out;
+}
+
 // Completed visits per month, mode and language.
 void tallies(const FigureOptions& o, const VisitCounts& c, Figures& f)
 {
@@ -258,21 +290,52 @@ void tallies(const FigureOptions& o, const VisitCounts& c, Figures& f)
         f.modes.push_back({names[i], exact(c.modes[i])});
     if (c.modes[3] > 0)
         f.modes.push_back({"unrecorded", exact(c.modes[3])});
-    std::vector<std::pair<std::string_view, std::int64_t>> languages = c.languages;
-    std::sort(languages.begin(), languages.end());
-    std::int64_t unspecified = 0;
-    for (const auto& [key, n] : languages) {
-        if (key.empty())
-            unspecified = n;
-        else if (key != "unspecified")
-            f.languages.push_back({std::string(key), exact(n)});
-        else
-            unspecified += n;
+    f.languages = language_tallies(c.languages);
+    f.interpreted_languages = language_tallies(c.interpreted_languages);
+}
+
+// The nearest-rank percentile `pct` of sorted `days`.
+std::optional<int> percentile(const std::vector<int>& days, std::size_t pct)
+{
+    if (days.empty())
+        return std::nullopt;
+    const std::size_t rank = (pct * days.size() + 99) / 100; // ceil(pct% of n), at least 1
+    return days[std::max<std::size_t>(rank, 1) - 1];
+}
+
+EntryDelay entry_delay(std::string site_id, std::string name, std::vector<int> days)
+{
+    std::sort(days.begin(), days.end());
+    EntryDelay d;
+    d.site_id = std::move(site_id);
+    d.name = std::move(name);
+    d.visits = exact(static_cast<std::int64_t>(days.size()));
+    d.median_days = percentile(days, 50);
+    d.p90_days = percentile(days, 90);
+    return d;
+}
+
+// Days from visit to log entry, for the district and each reported site.
+void entry_delays(const model::Repo& repo, const std::vector<SiteId>& sites, const VisitCounts& c, Figures& f)
+{
+    std::vector<int> all;
+    std::vector<std::vector<int>> by_slot(repo.names.sites.size() + 1);
+    for (const auto& [slot, days] : c.entry_days) {
+        all.push_back(days);
+        by_slot[slot].push_back(days);
     }
-    std::stable_sort(f.languages.begin(), f.languages.end(),
-                     [](const Tally& a, const Tally& b) { return a.count.value > b.count.value; });
-    if (unspecified > 0)
-        f.languages.push_back({"unspecified", exact(unspecified)});
+    f.entry_delays.push_back(entry_delay(f.total.site_id, f.total.name, std::move(all)));
+    for (std::size_t i = 0; i < sites.size(); ++i)
+        f.entry_delays.push_back(
+            entry_delay(f.sites[i].site_id, f.sites[i].name, std::move(by_slot[site_slot(sites[i])])));
+}
+
+// visits.csv has `column` (a repo without it reports as before).
+bool has_column(const model::Repo& repo, const char* column)
+{
+    const auto it = repo.files.find("visits.csv");
+    return it != repo.files.end() &&
+           std::find(it->second.header.begin(), it->second.header.end(), column) != it->second.header.end();
 }
 
 // The top three sites by completed visits (ties by id).
@@ -331,6 +394,10 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     if (!o.is_public)
         educator_rows(repo, counts, f);
     tallies(o, counts, f);
+    f.has_interpreters = has_column(repo, "interpreter");
+    f.has_logged_on = has_column(repo, "logged_on");
+    if (f.has_logged_on)
+        entry_delays(repo, sites, counts, f);
     top_sites(f);
     fidelity_figures(facts, findings, o, f);
     money_figures(facts, work, o, f);

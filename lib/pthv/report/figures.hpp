@@ -176,6 +176,17 @@ struct AttendanceFigures {
     std::vector<AttendanceRow> rows; // the district (or --site) first, then each reported site
 };
 
+// How long completed visits of the period took to reach the log: logged_on
+// less the visit's date, in days, over the visits that have logged_on.
+// Median and 90th percentile by nearest rank (the smallest number of days
+// that at least half, or nine in ten, of the visits took at most).
+struct EntryDelay {
+    std::string site_id; // empty for the district
+    std::string name;
+    Count visits; // completed visits of the period with logged_on
+    std::optional<int> median_days, p90_days; // none without visits, or when `visits` is hidden
+};
+
 struct Figures {
     std::string district;
     model::Period period; // never past --as-of (model/period.hpp)
@@ -197,6 +208,11 @@ struct Figures {
     std::vector<Tally> months;    // completed visits per month of the period
     std::vector<Tally> modes;     // home, community, virtual, unknown
     std::vector<Tally> languages; // by count, then name; "unspecified" last
+    // Only when visits.csv has the column (a repo without it reports as before):
+    bool has_interpreters = false;            // visits.csv has `interpreter`
+    std::vector<Tally> interpreted_languages; // completed visits with an interpreter, like `languages`
+    bool has_logged_on = false;               // visits.csv has `logged_on`
+    std::vector<EntryDelay> entry_delays;     // the district first, then each site of `sites`
     std::vector<std::string> top_sites; // site ids: top 3 by completed visits, ties by id
     std::vector<FundingRow> money;
     std::vector<SiteSpendRow> site_money;

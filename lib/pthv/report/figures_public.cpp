@@ -125,6 +125,12 @@ void apply_public(Figures& f)
     suppress_tallies(f.months, &f.total.completed_visits, f.min_cell);
     suppress_tallies(f.modes, &f.total.completed_visits, f.min_cell);
     suppress_tallies(f.languages, &f.total.completed_visits, f.min_cell);
+    suppress_tallies(f.interpreted_languages, nullptr, f.min_cell);
+    for (auto& d : f.entry_delays) { // no day counts built on fewer than min_cell visits
+        suppress_group({&d.visits}, nullptr, f.min_cell);
+        if (d.visits.hidden())
+            d.median_days = d.p90_days = std::nullopt;
+    }
     suppress_fidelity(f);
     TrainingFigures& t = f.training;
     suppress_group({&t.current, &t.due_soon, &t.expired, &t.untrained}, &t.staff, f.min_cell);

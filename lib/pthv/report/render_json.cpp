@@ -188,6 +188,18 @@ std::string render_json(const Figures& f)
     j["months"] = tallies_json(f.months, m);
     j["modes"] = tallies_json(f.modes, m);
     j["languages"] = tallies_json(f.languages, m);
+    if (f.has_interpreters)
+        j["interpreted_languages"] = tallies_json(f.interpreted_languages, m);
+    if (f.has_logged_on) {
+        const auto days = [](const std::optional<int>& d) { return d ? Json(*d) : Json(nullptr); };
+        Json delays = Json::array();
+        for (const auto& d : f.entry_delays)
+            delays.push_back(Json{{"site_id", d.site_id.empty() ? Json(nullptr) : Json(d.site_id)},
+                                  {"visits", count_json(d.visits, m)},
+                                  {"median_days", days(d.median_days)},
+                                  {"p90_days", days(d.p90_days)}});
+        j["entry_days"] = delays;
+    }
     j["top_sites"] = f.top_sites;
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }

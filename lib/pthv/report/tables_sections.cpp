@@ -17,7 +17,8 @@ const std::vector<std::string>& table_names()
 {
     static const std::vector<std::string> k_names = {
         "headline", "sites",  "educators", "fidelity",  "training", "training_sessions",
-        "money",    "site_money", "months", "modes", "languages", "top_sites", "declines", "attendance", "census"};
+        "money",    "site_money", "months", "modes", "languages", "interpreted_languages", "entry_days",
+        "top_sites", "declines", "attendance", "census"};
     return k_names;
 }
 
@@ -49,6 +50,14 @@ std::string as_of_phrase(const Figures& f)
     return "after " + f.as_of.str() + " (the as-of date)";
 }
 
+// A day figure: none without visits, hidden with them (public, too few).
+Cell days_cell(const EntryDelay& d, const std::optional<int>& days)
+{
+    if (days)
+        return Cell::num(*days);
+    return d.visits.hidden() ? Cell::of(Count{0, Shown::Withheld}) : Cell::missing();
+}
+
 Table headline(const Figures& f)
 {
     const Summary& s = f.total;
@@ -67,7 +76,13 @@ Table headline(const Figures& f)
     t.add({Cell::of("trained staff", "trained_staff"), Cell::of(s.trained_staff)}, RowFor::Programs);
     t.add({Cell::of("participating educators", "participating_educators"), Cell::of(s.participating_educators)},
           RowFor::Programs);
-    // The district's fidelity: a row of the fidelity table for people.
+    // The district's days to log entry and fidelity: rows of other tables for people.
+    for (const auto& d : f.entry_delays)
+        if (d.site_id.empty()) {
+            t.add({Cell::of("median_days_to_entry", "median_days_to_entry"), days_cell(d, d.median_days)},
+                  RowFor::Programs);
+            t.add({Cell::of("p90_days_to_entry", "p90_days_to_entry"), days_cell(d, d.p90_days)}, RowFor::Programs);
+        }
     if (!f.fidelity.empty())
         for (std::size_t k = 0; k < k_practices; ++k) {
             const std::string key = "CP" + std::to_string(k + 1) + "_meeting_pct";
@@ -204,6 +219,25 @@ Table tallies(const Figures& f, std::string name, std::string title, Col key, co
     Table t = make(f, std::move(name), std::move(title), {key, {"visits", "visits"}}, 1);
     for (const auto& x : v)
         t.add({label ? Cell::of(label(x.key), x.key) : Cell::of(x.key), Cell::of(x.count)});
+    return t;
+}
+
+Table entry_days(const Figures& f)
+{
+    Table t = make(f, "entry_days", "Days from visit to log entry",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visits", "visits"},
+                    {"median", "median_days"},
+                    {"90th pct", "p90_days"}},
+                   2);
+    for (const auto& d : f.entry_delays) {
+        const bool district = d.site_id.empty();
+        t.add({Cell::of(district ? "all" : d.site_id), Cell::of(d.name), Cell::of(d.visits),
+               days_cell(d, d.median_days), days_cell(d, d.p90_days)},
+              district ? RowFor::People : RowFor::All);
+    }
+    t.note = "completed visits with logged_on: days from the visit to the day it was logged";
     return t;
 }
 
@@ -346,6 +380,11 @@ std::vector<Table> report_tables(const Figures& f)
     out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
     out.push_back(tallies(f, "languages", "Completed visits by language", {"language", "language"}, f.languages,
                           language_name));
+    if (f.has_interpreters)
+        out.push_back(tallies(f, "interpreted_languages", "Interpreted visits by language", {"language", "language"},
+                              f.interpreted_languages, language_name));
+    if (f.has_logged_on)
+        out.push_back(entry_days(f));
     out.push_back(top_sites(f));
     out.push_back(declines(f));
     if (f.attendance.given)

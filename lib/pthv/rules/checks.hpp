@@ -1,7 +1,7 @@
 #pragma once
 // The check functions, one per rule id, grouped by file: integrity.cpp,
 // cp1_voluntary.cpp ... cp5_pairs.cpp, one file for each other check
-// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp) and
+// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp, late_entry.cpp, ...) and
 // payroll_safety.cpp.
 
 #include <pthv/rules/rule.hpp>
@@ -26,6 +26,7 @@ void check_cp5_reflection(const Context&, Findings&);
 void check_duplicate_visit(const Context&, Findings&);
 void check_paid_not_compensable(const Context&, Findings&);
 void check_over_cap(const Context&, Findings&);
+void check_late_entry(const Context&, Findings&);
 void check_scheduled_overdue(const Context&, Findings&);
 
 void check_paid_twice(const Context&, Findings&);

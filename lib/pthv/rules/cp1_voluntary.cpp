@@ -1,6 +1,7 @@
 // Core practice 1: visits are voluntary for educators and families, and
 // arranged in advance.
 
+#include <algorithm>
 #include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
@@ -43,7 +44,19 @@ void check_cp1_opted_in(const Context& ctx, Findings& out)
         const Visit& v = repo.visits[i];
         if (!v.completed())
             continue;
-        for (const StaffId e : ctx.facts.educators(i)) {
+        const auto educators = ctx.facts.educators(i);
+        // A staff interpreter is held to it too (once, if also an educator).
+        if (const StaffId t = v.interpreter; t && !std::binary_search(educators.begin(), educators.end(), t)) {
+            const Staff* s = repo.find(t);
+            if (s && s->opted_in == false)
+                out.add("CP1-opted-in", "visits.csv", v.line, repo.id(v.id),
+                        fmt::format("visit {}: interpreter {} has not opted in: core practice 1, visits are "
+                                    "voluntary for staff",
+                                    repo.id(v.id), repo.id(t)),
+                        fmt::format("if {} chose to take part, set opted_in to yes (pthv roster set {} --opted-in yes)",
+                                    repo.id(t), repo.id(t)));
+        }
+        for (const StaffId e : educators) {
             const Staff* s = repo.find(e);
             if (s && s->opted_in == false) {
                 const std::string_view id = repo.id(e);

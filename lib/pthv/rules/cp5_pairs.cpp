@@ -9,6 +9,19 @@ namespace pthv::rules {
 
 using namespace pthv::model;
 
+namespace {
+
+// How many people a visit needs: two, but one educator for a video call
+// unless practices.virtual_pair says a virtual visit is paired too.
+std::size_t people_needed(const Repo& repo, const Visit& v)
+{
+    return v.mode == Mode::Virtual && !repo.config.practices.virtual_pair ? 1 : 2;
+}
+
+} // namespace
+
+// CP5-pair counts distinct people among the educators and the interpreter
+// (an educator and an interpreter are a pair).
 void check_cp5_pair(const Context& ctx, Findings& out)
 {
     const Repo& repo = ctx.repo;
@@ -17,9 +30,16 @@ void check_cp5_pair(const Context& ctx, Findings& out)
         if (!v.completed())
             continue;
         const auto educators = ctx.facts.educators(i);
-        if (educators.size() >= 2)
+        const std::size_t needed = people_needed(repo, v);
+        if (ctx.facts.people(i) >= needed && !educators.empty())
             continue;
         const std::string_view id = repo.id(v.id);
+        if (needed == 1) {
+            out.add("CP5-pair", "visits.csv", v.line, id,
+                    fmt::format("virtual visit {} has no educators: core practice 5, an educator takes part", id),
+                    "list the educator in educators");
+            continue;
+        }
         out.add("CP5-pair", "visits.csv", v.line, id,
                 educators.empty()
                     ? fmt::format("visit {} has no educators: core practice 5, educators visit in pairs", id)

@@ -95,9 +95,10 @@ void check_unknown_ref(const Context& ctx, Findings& out)
         // Nearly every visit names only what exists: the message is built
         // only for one that does not.
         const auto educators = repo.educators(v);
+        const auto staff_known = [&](StaffId e) { return !e || n.staff.defined(e); };
         const bool known = (!v.student || n.students.defined(v.student)) && (!v.site || n.sites.defined(v.site)) &&
-                           std::all_of(educators.begin(), educators.end(),
-                                       [&](StaffId e) { return n.staff.defined(e); });
+                           std::all_of(educators.begin(), educators.end(), staff_known) &&
+                           staff_known(v.interpreter) && staff_known(v.confirmed_by);
         if (known)
             continue;
         const auto id = repo.id(v.id);
@@ -106,6 +107,8 @@ void check_unknown_ref(const Context& ctx, Findings& out)
         refs.check(n.sites, v.site, "site_id", "sites.csv", "visits.csv", v.line, id, who);
         for (const StaffId e : educators)
             refs.check(n.staff, e, "educator", "staff.csv", "visits.csv", v.line, id, who);
+        refs.check(n.staff, v.interpreter, "interpreter", "staff.csv", "visits.csv", v.line, id, who);
+        refs.check(n.staff, v.confirmed_by, "confirmed_by", "staff.csv", "visits.csv", v.line, id, who);
     }
 }
 

@@ -41,7 +41,7 @@ void check_paid_not_compensable(const Context& ctx, Findings& out)
             why = fmt::format("is now {}", v->status ? std::string(enum_name(*v->status)) : std::string("without a status"));
         else if (!compensable_event(ctx, *v))
             why = "is not wholly outside the school day";
-        else if (const auto set = ctx.facts.educators(*repo.row(v->id));
+        else if (const auto set = ctx.facts.visit_payees(*repo.row(v->id));
                  !l.staff || std::find(set.begin(), set.end(), l.staff) == set.end())
             why = fmt::format("no longer lists {} among its educators", staff);
         else

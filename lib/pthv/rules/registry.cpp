@@ -70,6 +70,8 @@ const std::vector<Rule> k_rules = {
     {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
      "visits past the cap are not paid", check_over_cap},
 
+    {"late-entry", O, 0, W, "logged_on is more than practices.log_within_days days after the visit date",
+     "log visits soon after they happen", check_late_entry},
     {"scheduled-overdue", O, 0, W, "a scheduled visit dated before the as-of date",
      "record whether it happened, was cancelled, or needs a new date (pthv log-visit --update)",
      check_scheduled_overdue},
