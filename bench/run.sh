@@ -10,8 +10,9 @@
 #
 # On one generated repo it times, with /usr/bin/time -v (wall time, peak
 # resident memory): pthv validate, report --period end-of-year, payroll
-# --month 2025-10, check-targeting and one log-visit (on a copy of the
-# repo), each only if the binary has the command; then miller counting
+# --month 2025-10, check-targeting, one log-visit (on a copy of the
+# repo) and rollup of the same students split into 50 district repos,
+# each only if the binary has the command; then miller counting
 # completed visits per site over visits.csv, and sqlite3 importing
 # visits.csv and grouping by site. Ratios are to miller's time.
 set -euo pipefail
@@ -133,6 +134,23 @@ if has_command log-visit; then
         --minutes 45 --arranged-on 2026-05-08 --focus academics --mode home --reflected-on 2026-05-15
     before_each=""
 else skipped+=("log-visit"); fi
+if has_command rollup; then
+    # The same number of students as the one repo above, as 50 district
+    # repos (generated once per scale and seed, beside it), rolled up
+    # against validate on the one repo.
+    districts=50
+    leas="$repo-rollup-$districts"
+    if [ ! -f "$leas/.generated-by" ] || [ "$(cat "$leas/.generated-by")" != "$want" ]; then
+        rm -rf "$leas" && mkdir -p "$leas"
+        echo "bench: generating $districts district repos of $((students / districts)) students into $leas"
+        for ((i = 1; i <= districts; i++)); do
+            python3 "$here/generate.py" --students $((students / districts)) --seed $((seed * 1000 + i)) \
+                --out "$leas/lea-$i" >/dev/null
+        done
+        echo "$want" >"$leas/.generated-by"
+    fi
+    run "pthv rollup ($districts district repos)" "$pthv" --as-of "$as_of" rollup "$leas"/lea-*
+else skipped+=("rollup"); fi
 [ ${#skipped[@]} -eq 0 ] || echo "bench: skipped (not in this pthv yet): ${skipped[*]}"
 
 # The table, with ratios to miller's time.

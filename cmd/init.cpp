@@ -125,6 +125,8 @@ int run_init(const InitOptions& o, Session& session)
                        "# Private files never go into git (docs/guide.md, privacy).\n"
                        "# Concern flags, passed with --flags FILE:\n"
                        "flags*.csv\n"
+                       "# Attendance, passed to pthv report with --attendance FILE:\n"
+                       "attendance*.csv\n"
                        "*.private.csv\n"
                        "# Reports and payroll exports written with -o:\n"
                        "exports/\n"

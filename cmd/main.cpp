@@ -31,6 +31,8 @@ const std::vector<Command>& commands()
          setup_review},
         {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
+        {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
+        {"export", "A de-identified copy of the roster and visit log for evaluators (--deidentify)", setup_export},
     };
     return k_commands;
 }

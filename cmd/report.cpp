@@ -3,11 +3,14 @@
 
 #include "report.hpp"
 
+#include <cstdio>
+#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 #include "report_scope.hpp"
 
+#include <pthv/io/attendance.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
@@ -18,30 +21,95 @@ namespace pthv::cmd {
 
 namespace {
 
-int run_report(const ReportOptions& o, Session& session)
+constexpr const char* k_census = "census";
+
+// --table NAME: a section of the csv report, or the census row (text, csv
+// or json) for the whole school year.
+void check_table_option(const ReportOptions& o, const std::string& format)
 {
-    const std::string format = session.format({"text", "md", "html", "csv", "json"});
     if (format == "csv" && o.table.empty())
         throw UsageError("--format csv gives one table: name it with --table (" +
                          util::join(report::table_names(), ", ") + "); docs/reports.md describes each");
-    if (!o.table.empty()) {
-        if (format != "csv")
-            throw UsageError("--table works with --format csv");
-        const auto& names = report::table_names();
-        if (std::find(names.begin(), names.end(), o.table) == names.end()) {
-            const std::string near = util::closest_match(o.table, names);
-            throw UsageError("--table " + o.table + ": no such table" +
-                             (near.empty() ? "; the tables are " + util::join(names, ", ")
-                                           : "; did you mean " + near + "?"));
-        }
-        if (o.is_public && o.table == "educators")
-            throw UsageError("--table educators: a public report has no per-educator table");
+    if (o.table.empty())
+        return;
+    const auto& names = report::table_names();
+    if (std::find(names.begin(), names.end(), o.table) == names.end()) {
+        const std::string near = util::closest_match(o.table, names);
+        throw UsageError("--table " + o.table + ": no such table" +
+                         (near.empty() ? "; the tables are " + util::join(names, ", ")
+                                       : "; did you mean " + near + "?"));
     }
+    if (o.table == "attendance" && o.attendance.empty())
+        throw UsageError("--table attendance needs --attendance FILE");
+    if (o.table == k_census) {
+        if (format != "text" && format != "csv" && format != "json")
+            throw UsageError("--table census works with --format text, csv or json");
+        if (!o.period.empty() && o.period != "end-of-year")
+            throw UsageError("--period " + o.period + ": the census is for the whole school year; "
+                             "leave --period out (or give end-of-year)");
+        return;
+    }
+    if (format != "csv")
+        throw UsageError("--table works with --format csv");
+    if (o.is_public && o.table == "educators")
+        throw UsageError("--table educators: a public report has no per-educator table");
+}
+
+std::string render(const report::Figures& figures, const std::string& format, const std::string& table)
+{
+    if (table == k_census)
+        return format == "json" ? report::render_census_json(figures)
+               : format == "csv" ? report::render_census_csv(figures)
+                                 : report::render_census_text(figures);
+    if (format == "json")
+        return report::render_json(figures);
+    if (format == "csv")
+        return report::render_csv(figures, table);
+    if (format == "md")
+        return report::render_md(figures);
+    if (format == "html")
+        return report::render_html(figures);
+    return report::render_text(figures);
+}
+
+// --attendance FILE, read against the loaded repo. Every bad row is printed
+// (file:line); any error stops the report, since a figure built on part of
+// the file would mislead. Rows naming students outside students.csv are
+// warnings and left out.
+std::vector<io::AttendanceRow> attendance_option(const std::string& file, const model::Repo& repo, bool color)
+{
+    std::string text;
+    try {
+        text = util::read_file(file);
+    } catch (const util::FileError& e) {
+        throw UsageError("--attendance " + file + ": " + e.what());
+    }
+    model::Problems problems;
+    auto rows = io::read_attendance(file, text, repo, problems);
+    model::sort_problems(problems);
+    std::size_t errors = 0;
+    for (const auto& p : problems) {
+        std::fputs(format_problem_line(p, color).c_str(), stderr);
+        errors += p.severity == model::Severity::Error ? 1 : 0;
+    }
+    if (errors > 0)
+        throw UsageError(fmt::format("--attendance {}: {} cannot be read (listed above); fix them and run the "
+                                     "report again. Nothing was written",
+                                     file, util::plural(static_cast<long long>(errors), "row", "rows")));
+    return rows;
+}
+
+int run_report(const ReportOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    check_table_option(o, format);
+    if (o.period.empty() && o.table != k_census)
+        throw UsageError("--period is required (mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD)");
     auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     if (!repo.config_ok)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
-    const model::Period period = period_option(o.period, repo);
+    const model::Period period = period_option(o.period.empty() ? "end-of-year" : o.period, repo);
     check_site_option(o.site, repo);
     // The tables of an optional file exist only with it.
     for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},
@@ -52,19 +120,13 @@ int run_report(const ReportOptions& o, Session& session)
     const model::Facts& facts = session.facts();
     const auto& work = session.work();
     const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
-    const auto figures = report::compute_figures(facts, work, findings, {period, o.site, o.is_public});
+    std::vector<io::AttendanceRow> attendance;
+    if (!o.attendance.empty())
+        attendance = attendance_option(o.attendance, repo, session.color());
+    const auto figures = report::compute_figures(facts, work, findings,
+                                                 {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance});
 
-    std::string& out = session.out();
-    if (format == "json")
-        out = report::render_json(figures);
-    else if (format == "csv")
-        out = report::render_csv(figures, o.table);
-    else if (format == "md")
-        out = report::render_md(figures);
-    else if (format == "html")
-        out = report::render_html(figures);
-    else
-        out = report::render_text(figures);
+    session.out() = render(figures, format, o.table);
     session.finish();
     return k_exit_ok;
 }
@@ -74,20 +136,26 @@ int run_report(const ReportOptions& o, Session& session)
 Runner setup_report(CLI::App& sub)
 {
     auto o = std::make_shared<ReportOptions>();
-    sub.add_option("--period", o->period, "mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD")
-        ->type_name("P")
-        ->required();
+    sub.add_option("--period", o->period, "mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD (required)")
+        ->type_name("P");
     sub.add_option("--site", o->site, "Only this site")->type_name("S");
     sub.add_flag("--public", o->is_public,
                  "For the public: no names or ids of people, no per-educator table, small counts suppressed");
     sub.add_option("--table", o->table,
                    "With --format csv (required there): the one table to write: " +
-                       util::join(report::table_names(), ", "))
+                       util::join(report::table_names(), ", ") +
+                       " (census: the school year's row for the national count, also text or json; no --period)")
         ->type_name("NAME");
+    sub.add_option("--attendance", o->attendance,
+                   "Compare chronic absence of visited and not visited students, from a CSV with student_id, "
+                   "days_enrolled, days_absent (keep it out of git; docs/reports.md)")
+        ->type_name("FILE");
     sub.footer("Examples:\n"
                "  pthv report --period mid-year --as-of 2026-05-15\n"
                "  pthv report --period end-of-year --public --format html -o board-report.html\n"
-               "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n\n"
+               "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n"
+               "  pthv report --table census --format json\n"
+               "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n\n"
                "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
                "--table), json. docs/reports.md explains every figure and table.\n"
                "The period never reaches past --as-of; the same data and --as-of give the same bytes.");

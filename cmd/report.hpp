@@ -11,6 +11,7 @@ struct ReportOptions {
     std::string site;     // one site only
     bool is_public = false; // leave out people, suppress small counts
     std::string table;    // csv: only this section
+    std::string attendance; // --attendance FILE: student_id, days_enrolled, days_absent (kept out of git)
 };
 
 } // namespace pthv::cmd

@@ -148,6 +148,73 @@ for fmt in text md html csv json; do
     check "--site S02 $fmt: no 1,500.00 (S02's own spending)" bash -c "! grep -E -q '1,?500\.00' '$tmp/site.$fmt'"
 done
 
+# The census row of a small site: every count of people and visits below
+# min_cell, and the share built on them, suppressed in every format.
+for fmt in text csv json; do
+    run report --table census --public --site S03 --format "$fmt" -o "$tmp/census.$fmt"
+    check "public census $fmt: neither 3 (visits, students) nor 2 (staff) printed" \
+        bash -c "! grep -E -q '(^|[^0-9-])[23]([^0-9]|\$)' <(sed 's/2026-27//' '$tmp/census.$fmt')"
+done
+check "public census csv: the row, hidden cells empty and named" grep -qx \
+    '2026-27,1,,,,,,,completed_visits;students_visited;families_reached;staff_visiting;staff_trained_new;virtual_pct' "$tmp/census.csv"
+check "public census json: counts shown as <10, the virtual share hidden" python3 -c "
+import json
+c = json.load(open('$tmp/census.json'))
+for k in ('completed_visits', 'students_visited', 'families_reached', 'staff_visiting', 'staff_trained_new'):
+    assert c[k] == '<10', (k, c[k])
+assert c['virtual_pct'] is None, c['virtual_pct']"
+
+# Attendance in public: in 2026-10-01..10, S01 has 10 visited and 10 not,
+# S02 10 and 5, S03 3 and 0. Every count under min_cell is hidden, and
+# the rates and differences built on them.
+{
+    echo "student_id,days_enrolled,days_absent"
+    for st in $(tail -n +2 "$repo/students.csv" | cut -d, -f1); do
+        case $st in ST10[1-4]|ST20[1-3]|ST301) echo "$st,100,20" ;; *) echo "$st,100,2" ;; esac
+    done
+} >"$tmp/attendance.csv"
+for fmt in text md html csv json; do
+    table=(); [ "$fmt" = csv ] && table=(--table attendance)
+    run report --period 2026-10-01..2026-10-10 --public --attendance "$tmp/attendance.csv" --format "$fmt" "${table[@]}" -o "$tmp/att.$fmt"
+    check "public attendance $fmt: written" test -s "$tmp/att.$fmt"
+done
+check "public attendance json: small counts hidden, with what is built on them" python3 -c "
+import json
+d = json.load(open('$tmp/att.json'))
+s = {x['site_id']: x['attendance'] for x in d['sites']}
+assert s['S03']['visited']['students'] == '<10' and s['S03']['visited']['rate_pct'] is None, s['S03']
+assert s['S03']['difference_pp'] is None and s['S03']['ci95_pp'] is None, s['S03']
+assert s['S02']['not_visited']['students'] == '<10' and s['S02']['difference_pp'] is None, s['S02']
+for k in ('S01', 'S02', 'S03'):
+    for g in ('visited', 'not_visited'):
+        c = s[k][g]['chronic']
+        assert c is None or isinstance(c, str), (k, g, c)
+# S03's 3 visited students cannot be worked back: S01's or S02's visited count is withheld too.
+assert None in (s['S01']['visited']['students'], s['S02']['visited']['students']), s
+assert d['attendance']['visited']['students'] == 23 and d['attendance']['not_visited']['students'] == 15, d['attendance']"
+check "public attendance csv: S03's row shows no count" grep -qx \
+    "S03,Tiny,,,,,,,,,,visited_students;visited_chronic;visited_rate_pct;not_visited_students;not_visited_chronic;not_visited_rate_pct;difference_pp;ci95_low_pp;ci95_high_pp" "$tmp/att.csv"
+
+# A public roll-up of this district and a tiny one (S03's 3 visits only):
+# the tiny district's small counts are hidden, and so is a second
+# district's where the state total would give them back.
+cp -r "$repo" "$tmp/tiny"
+sed -i 's/^district: .*/district: Tiny Unified/' "$tmp/tiny/pthv.yaml"
+{ head -1 "$repo/visits.csv"; grep ',S03,' "$repo/visits.csv"; } >"$tmp/tiny/visits.csv"
+for fmt in text md html csv json; do
+    "$pthv" --as-of 2026-12-01 rollup "$repo" "$tmp/tiny" --public --format "$fmt" -o "$tmp/rollup.$fmt"
+    check "public rollup $fmt: no staff name" bash -c "! grep -qE 'Teacher [0-9]' '$tmp/rollup.$fmt'"
+done
+check "public rollup json: the tiny district's counts hidden, the other's withheld" python3 -c "
+import json
+u = json.load(open('$tmp/rollup.json'))
+big, tiny = u['districts']
+assert tiny['completed_visits'] == '<10' and tiny['students_visited'] == '<10', tiny
+assert tiny['coverage_pct'] is None and tiny['staff_visiting'] == '<10', tiny
+assert big['completed_visits'] is None and big['students_visited'] is None, big
+assert u['total']['completed_visits'] == 41, u['total']"
+check "public rollup csv: the tiny district's row shows no 3" bash -c "! grep '^Tiny Unified' '$tmp/rollup.csv' | grep -qE ',3(,|$)'"
+
 # ----- control characters -----
 esc=$'\x1b'
 printf 'T11,Evil\x1b[2J\x1b]0;pwned\x07 Name\r,S01,teacher,certificated,yes,,yes\n' >"$tmp/evil_staff"

@@ -412,6 +412,8 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
         public_money(facts, work, findings, o, f);
     }
     finish_shares(f);
+    attendance_figures(facts, o, f);
+    census_figures(repo, f);
     return f;
 }
 

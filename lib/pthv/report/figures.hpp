@@ -16,10 +16,12 @@
 #include <string>
 #include <vector>
 
+#include <pthv/io/attendance.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/pay/events.hpp>
+#include <pthv/stats/proportions.hpp>
 
 namespace pthv::report {
 
@@ -106,6 +108,7 @@ struct TrainingSession {
 struct TrainingFigures {
     Count current, due_soon, expired, untrained; // active opted-in staff, as of --as-of
     Count staff;                                  // their total
+    Count trained_new; // staff (any) whose first intro training is dated in the period
     std::vector<TrainingSession> sessions;        // held in the period, by date
 };
 
@@ -176,6 +179,48 @@ struct SessionFigures {
     std::vector<SessionRow> sessions; // of the school year, by date
 };
 
+// The national census row (report --table census), for the report's
+// period (the census asks for the whole school year). Each figure is one of
+// the report's own: the district's summary, the modes tally, training.
+struct Census {
+    std::string school_year;  // "2025-26", from school_year start and end
+    Count sites_visiting;     // reported sites with a completed visit in the period
+    Count completed_visits;   // = total.completed_visits
+    Count students_visited;   // = total.students_visited
+    Count families_reached;   // = total.families_reached
+    Count staff_visiting;     // = total.participating_educators
+    Count staff_trained_new;  // = training.trained_new
+    Share virtual_share;      // completed visits with mode virtual / completed visits
+};
+
+// Chronic absence (report --attendance FILE): students with at least
+// k_min_days_enrolled days enrolled, chronically absent when days_absent /
+// days_enrolled >= 10%. Visited = a completed visit in the period.
+constexpr std::int64_t k_min_days_enrolled = 10;
+
+struct AttendanceGroup {
+    Count students;
+    Count chronic;
+    Share rate; // chronic / students
+};
+
+struct AttendanceRow {
+    std::string site_id; // empty for the district (or the --site)
+    std::string name;
+    AttendanceGroup visited, not_visited;
+    // Visited minus not visited, in tenths of a percentage point, and
+    // Newcombe's hybrid score 95% interval (as proportions); unset when a
+    // group has no students or, in public, any of the four counts is hidden.
+    std::optional<std::int64_t> difference_tenths;
+    std::optional<stats::Interval> ci95;
+};
+
+struct AttendanceFigures {
+    bool given = false;          // --attendance was given
+    std::int64_t too_few_days = 0; // rows in scope left out: fewer than k_min_days_enrolled days
+    std::vector<AttendanceRow> rows; // the district (or --site) first, then each reported site
+};
+
 // How long completed visits of the period took to reach the log: logged_on
 // less the visit's date, in days, over the visits that have logged_on.
 // Median and 90th percentile by nearest rank (the smallest number of days
@@ -219,12 +264,16 @@ struct Figures {
     std::vector<std::string> top_sites; // site ids: top 3 by completed visits, ties by id
     std::vector<FundingRow> money;
     std::vector<SiteSpendRow> site_money;
+    Census census;
+    AttendanceFigures attendance;
 };
 
 struct FigureOptions {
     model::Period period; // never past --as-of (model/period.hpp)
     std::string site; // only this site; empty: the district
     bool is_public = false;
+    // --attendance FILE, read (io::read_attendance); null: no attendance section.
+    const std::vector<io::AttendanceRow>* attendance = nullptr;
 };
 
 // `findings` are every problem rules::check_repo gave (loader's included).

@@ -70,6 +70,13 @@ void carry_district_suppression(const Figures& district, Figures& f);
 void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const model::Problems& findings,
                   const FigureOptions& o, Figures& f);
 
+// Fills f.attendance (when o.attendance is set) from f.sites, suppressed
+// when public; before census_figures.
+void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
+
+// Fills f.census from the figures already made; after finish_shares.
+void census_figures(const model::Repo& repo, Figures& f);
+
 // Sets every share from its counts, hiding those built on hidden counts.
 void finish_shares(Figures& f);
 

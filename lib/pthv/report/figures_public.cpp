@@ -163,6 +163,7 @@ void apply_public(Figures& f)
         suppress_group({&s.attended}, nullptr, f.min_cell);
     TrainingFigures& t = f.training;
     suppress_group({&t.current, &t.due_soon, &t.expired, &t.untrained}, &t.staff, f.min_cell);
+    suppress_group({&t.trained_new}, nullptr, f.min_cell);
     for (auto& s : t.sessions)
         suppress_group({&s.attendees}, nullptr, f.min_cell);
 }

@@ -6,6 +6,7 @@
 #include <pthv/report/figures_detail.hpp>
 
 #include <algorithm>
+#include <climits>
 #include <tuple>
 
 #include <pthv/model/training_status.hpp>
@@ -44,6 +45,21 @@ void training_sessions(const model::Repo& repo, const FigureOptions& o, const Si
     }
 }
 
+// Staff whose first intro training is dated in the period (the census's
+// newly trained staff): every staff member of the scope, whatever their
+// status now.
+void trained_new(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f)
+{
+    std::vector<std::int32_t> first(repo.names.staff.size(), INT32_MAX);
+    for (const auto& t : repo.trainings)
+        if (t.date && t.kind == model::TrainingKind::Intro && t.staff)
+            first[t.staff.index()] = std::min(first[t.staff.index()], t.date->days());
+    for (const auto& s : repo.staff)
+        if (scope.covers(s.site) && first[s.id.index()] >= o.period.from.days() &&
+            first[s.id.index()] <= o.period.to.days())
+            ++f.training.trained_new.value;
+}
+
 } // namespace
 
 Training training_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
@@ -73,6 +89,7 @@ Training training_figures(const model::Facts& facts, const FigureOptions& o, Fig
         }
     }
     training_sessions(repo, o, scope, f);
+    trained_new(repo, o, scope, f);
     return out;
 }
 

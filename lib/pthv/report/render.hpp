@@ -6,6 +6,7 @@
 #include <string>
 
 #include <pthv/report/figures.hpp>
+#include <pthv/report/tables.hpp>
 
 namespace pthv::report {
 
@@ -17,5 +18,20 @@ std::string render_html(const Figures& f); // one self-contained file, inline CS
 // hides in that row. Cells are spreadsheet-safe (io::csv_safe_row).
 std::string render_csv(const Figures& f, const std::string& table);
 std::string render_json(const Figures& f); // nlohmann::ordered_json, 2-space indent
+
+// A document of tables in one format, for the period report and for
+// reports built of other tables (rollup): the renderers above are these
+// with report_document(f) (and, for html, the report's charts).
+std::string text_document(const Document& d);
+std::string md_document(const Document& d);
+std::string html_document(const Document& d, const std::string& charts_html);
+std::string csv_table(const Table& t); // one tidy table: its keys, a `suppressed` column, its tidy rows
+
+// The census row alone (report --table census): a titled table for the
+// terminal, a header and one row for spreadsheets, one JSON object with the
+// row's fields (numbers as numbers; suppressed counts as in render_json).
+std::string render_census_text(const Figures& f);
+std::string render_census_csv(const Figures& f);
+std::string render_census_json(const Figures& f);
 
 } // namespace pthv::report

@@ -33,19 +33,27 @@ std::vector<std::string> tidy_cells(const std::vector<TidyValue>& row, const std
 
 } // namespace
 
+std::string csv_table(const Table& t)
+{
+    std::vector<std::string> header = t.keys;
+    header.emplace_back("suppressed");
+    std::string out = io::csv_safe_row(header, "\n");
+    for (const auto& r : t.tidy)
+        out += io::csv_safe_row(tidy_cells(r, t.keys), "\n");
+    return out;
+}
+
+std::string render_census_csv(const Figures& f)
+{
+    return csv_table(census_table(f));
+}
+
 std::string render_csv(const Figures& f, const std::string& table)
 {
-    std::string out;
-    for (const auto& t : report_tables(f)) {
-        if (t.name != table)
-            continue;
-        std::vector<std::string> header = t.keys;
-        header.emplace_back("suppressed");
-        out += io::csv_safe_row(header, "\n");
-        for (const auto& r : t.tidy)
-            out += io::csv_safe_row(tidy_cells(r, t.keys), "\n");
-    }
-    return out;
+    for (const auto& t : report_tables(f))
+        if (t.name == table)
+            return csv_table(t);
+    return {};
 }
 
 } // namespace pthv::report

@@ -79,6 +79,23 @@ std::string chart(const Figures& f, const std::string& title, const std::vector<
     return out + (columns ? svg_columns(title, bars) : svg_rows(title, bars)) + "</figure>\n";
 }
 
+// Chronic absence rates, visited beside not visited, for the district and
+// each site; a hidden rate has no bar.
+std::string attendance_chart(const Figures& f)
+{
+    std::vector<Bar> bars;
+    for (const auto& r : f.attendance.rows) {
+        if (!f.site_filter.empty() && &r != &f.attendance.rows.front())
+            continue;
+        const std::string who = r.site_id.empty() ? "all sites" : r.site_id;
+        bars.push_back({who + " visited", share_bar(r.visited.rate), share_str(r.visited.rate)});
+        bars.push_back({who + " not visited", share_bar(r.not_visited.rate), share_str(r.not_visited.rate)});
+    }
+    std::string out = chart(f, "Chronic absence, visited and not visited students", bars, false);
+    out.insert(out.rfind("</figure>"), "<p class=\"note\">" + html_escape(attendance_caution(f)) + "</p>");
+    return out;
+}
+
 std::string charts(const Figures& f)
 {
     std::vector<Bar> months;
@@ -93,7 +110,8 @@ std::string charts(const Figures& f)
             const Share& s = f.fidelity.front().meeting[k];
             fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
         }
-    return "<section class=\"charts\">\n" + chart(f, "Completed visits per month", months, true) +
+    return "<section class=\"charts\">\n" + (f.attendance.given ? attendance_chart(f) : std::string()) +
+           chart(f, "Completed visits per month", months, true) +
            chart(f, "Coverage of enrolment by site", coverage, false) +
            chart(f, "Fidelity to each core practice", fidelity, false) + "</section>\n";
 }
@@ -121,21 +139,24 @@ std::string table_html(const Table& t)
 
 } // namespace
 
-std::string render_html(const Figures& f)
+std::string html_document(const Document& d, const std::string& charts_html)
 {
-    const std::string title = report_title(f);
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-                      html_escape(title) + "</title>\n<style>" + k_css + "</style>\n</head>\n<body>\n<main>\n";
-    out += "<h1>" + html_escape(title) + "</h1>\n";
-    const auto pre = report_preamble(f);
-    for (std::size_t i = 0; i < pre.size(); ++i)
-        out += std::string(i == 1 && f.validate_errors > 0 ? "<p class=\"alert\">" : "<p class=\"meta\">") +
-               html_escape(pre[i]) + "</p>\n";
-    out += charts(f);
-    for (const auto& t : report_tables(f))
+                      html_escape(d.title) + "</title>\n<style>" + k_css + "</style>\n</head>\n<body>\n<main>\n";
+    out += "<h1>" + html_escape(d.title) + "</h1>\n";
+    for (std::size_t i = 0; i < d.preamble.size(); ++i)
+        out += std::string(i == d.alert_line ? "<p class=\"alert\">" : "<p class=\"meta\">") +
+               html_escape(d.preamble[i]) + "</p>\n";
+    out += charts_html;
+    for (const auto& t : d.tables)
         out += table_html(t);
     return out + "</main>\n</body>\n</html>\n";
+}
+
+std::string render_html(const Figures& f)
+{
+    return html_document(report_document(f), charts(f));
 }
 
 } // namespace pthv::report

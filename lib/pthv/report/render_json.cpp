@@ -4,7 +4,10 @@
 // shares are percentages with one decimal (null when hidden or undefined).
 
 #include <pthv/report/render.hpp>
+#include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
+
+#include <cmath>
 
 #include <nlohmann/json.hpp>
 
@@ -50,9 +53,8 @@ Json period_json(const Figures& f)
     return Json{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
 }
 
-void summary_json(Json& j, const Summary& s, const Figures& f)
+void headline_json(Json& j, const Summary& s, int m)
 {
-    const int m = f.min_cell;
     j["completed_visits"] = count_json(s.completed_visits, m);
     j["students_visited"] = count_json(s.students_visited, m);
     j["students_enrolled"] = count_json(s.students_enrolled, m);
@@ -67,8 +69,15 @@ void summary_json(Json& j, const Summary& s, const Figures& f)
     j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
     j["trained_staff"] = count_json(s.trained_staff, m);
     j["participating_educators"] = count_json(s.participating_educators, m);
+}
+
+void summary_json(Json& j, const Summary& s, const Figures& f)
+{
+    headline_json(j, s, f.min_cell);
     j["period"] = period_json(f);
 }
+
+void census_json(Json& j, const Census& c, int m);
 
 Json fidelity_json(const FidelityRow& r, int m)
 {
@@ -137,6 +146,25 @@ Json sessions_json(const SessionFigures& sf, int m)
     return Json{{"held", count_json(sf.held, m)}, {"planned", count_json(sf.planned, m)}, {"sessions", sessions}};
 }
 
+// Percentage points with one decimal, from a proportion.
+Json pp_json(double proportion)
+{
+    return static_cast<double>(std::llround(proportion * 1000)) / 10.0;
+}
+
+Json attendance_json(const AttendanceRow& r, int m)
+{
+    const auto group = [m](const AttendanceGroup& g) {
+        return Json{{"students", count_json(g.students, m)},
+                    {"chronic", count_json(g.chronic, m)},
+                    {"rate_pct", share_json(g.rate)}};
+    };
+    Json j{{"visited", group(r.visited)}, {"not_visited", group(r.not_visited)}};
+    j["difference_pp"] = r.difference_tenths ? pct(*r.difference_tenths) : Json(nullptr);
+    j["ci95_pp"] = r.ci95 ? Json::array({pp_json(r.ci95->low), pp_json(r.ci95->high)}) : Json(nullptr);
+    return j;
+}
+
 } // namespace
 
 std::string render_json(const Figures& f)
@@ -155,6 +183,11 @@ std::string render_json(const Figures& f)
         j["fidelity"] = fidelity_json(f.fidelity.front(), m);
     if (const EventCounts* c = event_counts_of(f, ""))
         j["events"] = event_counts_json(*c, m);
+    if (f.attendance.given) {
+        j["attendance"] = attendance_json(f.attendance.rows.front(), m);
+        j["attendance"]["left_out_too_few_days"] = f.attendance.too_few_days;
+        j["attendance"]["note"] = attendance_caution(f);
+    }
     j["sites"] = Json::array();
     for (std::size_t i = 0; i < f.sites.size(); ++i) {
         const Summary& s = f.sites[i];
@@ -168,6 +201,8 @@ std::string render_json(const Figures& f)
             x["fidelity"] = fidelity_json(f.fidelity[i + 1], m);
         if (const EventCounts* c = event_counts_of(f, s.site_id))
             x["events"] = event_counts_json(*c, m);
+        if (i + 1 < f.attendance.rows.size())
+            x["attendance"] = attendance_json(f.attendance.rows[i + 1], m);
         j["sites"].push_back(std::move(x));
     }
     if (!f.is_public) {
@@ -183,7 +218,8 @@ std::string render_json(const Figures& f)
                                 {"attendees", count_json(s.attendees, m)}});
     j["training"] = Json{{"staff", count_json(t.staff, m)},     {"current", count_json(t.current, m)},
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
-                         {"untrained", count_json(t.untrained, m)}, {"sessions", sessions}};
+                         {"untrained", count_json(t.untrained, m)}, {"trained_new", count_json(t.trained_new, m)},
+                         {"sessions", sessions}};
     if (f.sessions.present)
         j["training_sessions"] = sessions_json(f.sessions, m);
     Json money = Json::array();
@@ -230,5 +266,56 @@ std::string render_json(const Figures& f)
         j["event_list"] = event_list_json(f);
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
+
+std::string render_census_json(const Figures& f)
+{
+    Json j;
+    census_json(j, f.census, f.min_cell);
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+std::string render_rollup_json(const Rollup& r)
+{
+    Json j;
+    j["period"] = r.period_text;
+    j["as_of"] = r.as_of.str();
+    j["public"] = r.is_public;
+    j["districts"] = Json::array();
+    for (const auto& d : r.districts) {
+        Json x{{"district", d.district}, {"repo", d.repo}};
+        if (!d.error.empty()) {
+            x["error"] = d.error;
+        } else {
+            headline_json(x, d.total, d.min_cell);
+            x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
+            census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
+        }
+        j["districts"].push_back(std::move(x));
+    }
+    Json total = Json::object();
+    headline_json(total, r.total, r.min_cell);
+    census_json(total, r.census, r.min_cell);
+    total.erase("school_year");
+    total["districts"] = r.districts.size() - r.failed;
+    total["failed"] = r.failed;
+    j["total"] = total;
+    return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+namespace {
+
+void census_json(Json& j, const Census& c, int m)
+{
+    j["school_year"] = c.school_year;
+    j["sites_visiting"] = count_json(c.sites_visiting, m);
+    j["completed_visits"] = count_json(c.completed_visits, m);
+    j["students_visited"] = count_json(c.students_visited, m);
+    j["families_reached"] = count_json(c.families_reached, m);
+    j["staff_visiting"] = count_json(c.staff_visiting, m);
+    j["staff_trained_new"] = count_json(c.staff_trained_new, m);
+    j["virtual_pct"] = share_json(c.virtual_share);
+}
+
+} // namespace
 
 } // namespace pthv::report

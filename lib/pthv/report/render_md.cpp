@@ -28,10 +28,15 @@ std::string md_cell(const std::string& s)
 
 std::string render_md(const Figures& f)
 {
-    std::string out = "# " + md_cell(report_title(f)) + "\n\n";
-    for (const auto& l : report_preamble(f))
+    return md_document(report_document(f));
+}
+
+std::string md_document(const Document& d)
+{
+    std::string out = "# " + md_cell(d.title) + "\n\n";
+    for (const auto& l : d.preamble)
         out += md_cell(l) + "\n\n";
-    for (const auto& t : report_tables(f)) {
+    for (const auto& t : d.tables) {
         out += "## " + md_cell(t.title) + "\n\n";
         if (t.rows.empty()) {
             out += "(none)\n\n";

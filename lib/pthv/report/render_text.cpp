@@ -66,16 +66,29 @@ void render_table(Table t, std::string& out)
 
 } // namespace
 
-std::string render_text(const Figures& f)
+std::string text_document(const Document& d)
 {
-    const std::string title = util::printable(report_title(f));
+    const std::string title = util::printable(d.title);
     std::string out = title + "\n" + std::string(width(title), '=') + "\n";
-    for (const auto& l : report_preamble(f))
+    for (const auto& l : d.preamble)
         out += util::printable(l) + "\n";
     out += "\n";
-    for (const auto& t : report_tables(f))
+    for (const auto& t : d.tables)
         render_table(t, out);
     out.pop_back(); // one newline at the end
+    return out;
+}
+
+std::string render_text(const Figures& f)
+{
+    return text_document(report_document(f));
+}
+
+std::string render_census_text(const Figures& f)
+{
+    std::string out;
+    render_table(census_table(f), out);
+    out.pop_back();
     return out;
 }
 

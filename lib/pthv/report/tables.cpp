@@ -195,4 +195,12 @@ std::vector<std::string> report_preamble(const Figures& f)
     return out;
 }
 
+Document report_document(const Figures& f)
+{
+    Document d{report_title(f), report_preamble(f), report_tables(f), static_cast<std::size_t>(-1)};
+    if (f.validate_errors > 0)
+        d.alert_line = 1;
+    return d;
+}
+
 } // namespace pthv::report

@@ -60,6 +60,26 @@ struct Table {
 };
 
 std::vector<Table> report_tables(const Figures& f);
+
+// A titled document: its preamble lines, then its tables.
+struct Document {
+    std::string title;
+    std::vector<std::string> preamble;
+    std::vector<Table> tables;
+    std::size_t alert_line = static_cast<std::size_t>(-1); // a preamble line to stress (html)
+};
+
+// The period report as a Document: report_title, report_preamble (the
+// validate line stressed when there are errors), report_tables.
+Document report_document(const Figures& f);
+// The sentence that goes with the attendance comparison in every format:
+// what chronic absence means, that it is a comparison and not proof of
+// cause, and how many students were left out for too few days enrolled.
+std::string attendance_caution(const Figures& f);
+
+// The census row alone (report --table census): one row for the period.
+Table census_table(const Figures& f);
+
 // The names report_tables can give, in order, for --table's help and check.
 const std::vector<std::string>& table_names();
 

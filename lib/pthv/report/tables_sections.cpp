@@ -3,7 +3,13 @@
 
 #include <pthv/report/tables.hpp>
 
+#include <cmath>
+#include <cstdlib>
+#include <optional>
+
 #include <fmt/format.h>
+
+#include <pthv/util/strings.hpp>
 
 namespace pthv::report {
 
@@ -12,7 +18,8 @@ const std::vector<std::string>& table_names()
     static const std::vector<std::string> k_names = {
         "headline", "sites",  "second_visits", "educators", "fidelity",  "training", "training_sessions",
         "session_plan", "money", "site_money", "months", "visit_order", "modes", "languages",
-        "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list"};
+        "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list", "attendance",
+        "census"};
     return k_names;
 }
 
@@ -381,7 +388,96 @@ Table declines(const Figures& f)
     return t;
 }
 
+std::string pp(std::int64_t tenths)
+{
+    return fmt::format("{}{}.{}", tenths < 0 ? "-" : "", std::llabs(tenths) / 10, std::llabs(tenths) % 10);
+}
+
+// A proportion (-1..1) as percentage points with one decimal.
+std::string pp(double proportion)
+{
+    return pp(static_cast<std::int64_t>(std::llround(proportion * 1000)));
+}
+
+// A difference or an interval end in points, or, with none: "*" where a
+// public report hid what it is built on (tidy CSV: suppressed), else "-".
+Cell pp_cell(const std::optional<std::string>& text, bool hidden)
+{
+    if (text)
+        return Cell::of(*text);
+    return Cell::of(Share{0, 0, hidden ? ShareShown::Hidden : ShareShown::None, 0});
+}
+
+Table attendance(const Figures& f)
+{
+    Table t = make(f, "attendance", "Chronic absence: visited and not visited students",
+                   {{"site", "site_id"},
+                    {"name", "name"},
+                    {"visited", "visited_students"},
+                    {"chronic", "visited_chronic"},
+                    {"rate", "visited_rate_pct"},
+                    {"not visited", "not_visited_students"},
+                    {"chronic", "not_visited_chronic"},
+                    {"rate", "not_visited_rate_pct"},
+                    {"difference (pp)", "difference_pp"},
+                    {"95% from (pp)", "ci95_low_pp"},
+                    {"95% to (pp)", "ci95_high_pp"}},
+                   2);
+    for (const auto& r : f.attendance.rows) {
+        if (!f.site_filter.empty() && &r == &f.attendance.rows.front())
+            continue; // one site: its own row is the whole report
+        std::vector<Cell> row = {Cell::of(r.site_id.empty() ? "all" : r.site_id),
+                                 Cell::of(r.site_id.empty() ? "all sites" : r.name)};
+        for (const AttendanceGroup* g : {&r.visited, &r.not_visited}) {
+            row.push_back(Cell::of(g->students));
+            row.push_back(Cell::of(g->chronic));
+            row.push_back(Cell::of(g->rate));
+        }
+        const bool hidden =
+            r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
+        using Text = std::optional<std::string>;
+        row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+        t.add(row);
+    }
+    t.note = attendance_caution(f);
+    return t;
+}
+
 } // namespace
+
+std::string attendance_caution(const Figures& f)
+{
+    std::string note = fmt::format(
+        "Chronically absent: absent on 10% or more of at least {} days enrolled. This is a comparison, not proof "
+        "that the visits caused the difference: families who welcome a visit may differ in other ways from those "
+        "who do not.",
+        k_min_days_enrolled);
+    if (f.attendance.too_few_days > 0)
+        note += fmt::format(" {} enrolled fewer than {} days and are left out.",
+                            util::plural(f.attendance.too_few_days, "student", "students"), k_min_days_enrolled);
+    return note;
+}
+
+Table census_table(const Figures& f)
+{
+    const Census& c = f.census;
+    Table t = make(f, "census", "Census, school year " + c.school_year,
+                   {{"school year", "school_year"},
+                    {"sites visiting", "sites_visiting"},
+                    {"completed visits", "completed_visits"},
+                    {"students visited", "students_visited"},
+                    {"families reached", "families_reached"},
+                    {"staff visiting", "staff_visiting"},
+                    {"staff trained (new)", "staff_trained_new"},
+                    {"virtual", "virtual_pct"}},
+                   1);
+    t.add({Cell::of(c.school_year), Cell::of(c.sites_visiting), Cell::of(c.completed_visits),
+           Cell::of(c.students_visited), Cell::of(c.families_reached), Cell::of(c.staff_visiting),
+           Cell::of(c.staff_trained_new), Cell::of(c.virtual_share)});
+    return t;
+}
 
 std::vector<Table> report_tables(const Figures& f)
 {
@@ -409,6 +505,8 @@ std::vector<Table> report_tables(const Figures& f)
     out.push_back(declines(f));
     for (auto& t : events(f))
         out.push_back(std::move(t));
+    if (f.attendance.given)
+        out.push_back(attendance(f));
     return out;
 }
 

@@ -1,0 +1,109 @@
+// pthv rollup REPO...: one report over many district repos (a state
+// agency's LEAs). Each repo is loaded with its own pthv.yaml, under its own
+// shared lock, and reported as `pthv report` would; a repo that cannot be
+// loaded is listed with its error, the others are still reported, and the
+// exit is 1.
+
+#include <memory>
+
+#include "commands.hpp"
+
+#include <pthv/model/facts.hpp>
+#include <pthv/report/rollup.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::cmd {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr double k_read_lock_timeout = 10.0;
+
+struct RollupOptions {
+    std::vector<std::string> repos;
+    std::string period = "end-of-year";
+    bool is_public = false;
+};
+
+// The first config-invalid message, for a pthv.yaml that could not be read.
+std::string config_error(const model::Problems& problems)
+{
+    for (const auto& p : problems)
+        if (p.rule == "config-invalid")
+            return "pthv.yaml: " + util::printable(p.message);
+    return "pthv.yaml could not be read";
+}
+
+// One district's figures; throws std::runtime_error saying why it cannot.
+report::DistrictFigures district(const std::string& dir, const RollupOptions& o, model::Date as_of)
+{
+    if (!fs::is_directory(dir))
+        throw std::runtime_error("no such folder");
+    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
+        throw std::runtime_error("not a pthv data repo (no pthv.yaml)");
+    io::LoadOptions options;
+    options.as_of = as_of;
+    auto loaded = [&] {
+        const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
+        return io::load_repo(dir, options);
+    }();
+    if (!loaded.repo.config_ok)
+        throw std::runtime_error(config_error(loaded.problems));
+    std::string why;
+    const auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
+    if (!period)
+        throw std::runtime_error("--period " + o.period + ": " + why);
+    const model::Facts facts(loaded.repo);
+    const auto work = pay::visit_work(facts);
+    const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
+    const auto figures = report::compute_figures(facts, work, findings, {*period, {}, o.is_public, nullptr});
+    auto d = report::district_figures(figures, dir);
+    if (d.district.empty())
+        d.district = fs::path(dir).filename().string();
+    return d;
+}
+
+int run_rollup(const RollupOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    const model::Date as_of = session.as_of();
+    std::vector<report::DistrictFigures> districts;
+    for (const auto& dir : o.repos) {
+        try {
+            districts.push_back(district(dir, o, as_of));
+        } catch (const std::exception& e) {
+            report::DistrictFigures failed;
+            failed.repo = dir;
+            failed.district = fs::path(dir).filename().string();
+            failed.error = e.what();
+            districts.push_back(std::move(failed));
+        }
+    }
+    const auto rollup = report::make_rollup(std::move(districts), o.period, as_of, o.is_public);
+    session.out() = format == "json" ? report::render_rollup_json(rollup) : report::render_rollup(rollup, format);
+    session.finish();
+    return rollup.failed > 0 ? k_exit_findings : k_exit_ok;
+}
+
+} // namespace
+
+Runner setup_rollup(CLI::App& sub)
+{
+    auto o = std::make_shared<RollupOptions>();
+    sub.add_option("repos", o->repos, "The district data repos")->type_name("REPO")->required();
+    sub.add_option("--period", o->period,
+                   "mid-year, end-of-year (default), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, read in each repo's year")
+        ->type_name("P");
+    sub.add_flag("--public", o->is_public, "For the public: small counts suppressed, in each district and the total");
+    sub.footer("Examples:\n"
+               "  pthv rollup districts/* --format csv -o state-2026.csv\n"
+               "  pthv rollup lea-01 lea-02 lea-03 --period mid-year --public --format html -o state.html\n\n"
+               "A row per district (headline figures and its census row) and the state totals.\n"
+               "A repo that cannot be loaded is listed with its error; the others are still\n"
+               "reported and the exit is 1. Formats: text, md, html, csv, json (docs/reports.md).");
+    return [o](Session& s) { return run_rollup(*o, s); };
+}
+
+} // namespace pthv::cmd

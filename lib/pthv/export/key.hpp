@@ -1,0 +1,30 @@
+#pragma once
+// The key of a de-identified export (docs/export.md): a file the district
+// keeps private and out of the data repo. Whoever holds it can link the
+// exported ids back to students, so a file others may read is refused.
+
+#include <cstddef>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+
+namespace pthv::exporting {
+
+// The fewest bytes a key may have (128 bits).
+constexpr std::size_t k_min_key_bytes = 16;
+
+struct KeyError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// The key: the file's bytes without trailing line breaks and spaces (an
+// editor's final newline changes no id). Throws KeyError, naming
+// --key-file, when the file is missing, not a regular file, readable or
+// writable by group or others, inside the data repo at `repo_root`, empty
+// or shorter than k_min_key_bytes.
+std::string read_key_file(const std::filesystem::path& file, const std::filesystem::path& repo_root);
+
+// True when `path` (resolved through links) is `root` or inside it.
+bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);
+
+} // namespace pthv::exporting

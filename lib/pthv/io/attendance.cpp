@@ -1,0 +1,114 @@
+#include <pthv/io/attendance.hpp>
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::io {
+
+namespace {
+
+using model::Problem;
+using model::Severity;
+
+constexpr std::int64_t k_most_days = 366;
+const char* const k_columns[] = {"student_id", "days_enrolled", "days_absent"};
+
+// A whole number of days, 0..366, or an error message.
+std::optional<std::int64_t> days(std::string_view cell, std::string& why)
+{
+    std::int64_t n = -1;
+    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), n);
+    if (ec != std::errc() || end != cell.data() + cell.size() || n < 0 || n > k_most_days) {
+        why = fmt::format("\"{}\" is not a whole number of days from 0 to {}", util::printable(cell), k_most_days);
+        return std::nullopt;
+    }
+    return n;
+}
+
+// One row, or nothing (its problems recorded).
+std::optional<AttendanceRow> read_row(const CsvRow& row, const std::array<std::size_t, 3>& at, const std::string& file,
+                                      const model::Repo& repo, model::Problems& problems)
+{
+    const std::string id(util::trim(row.cells[at[0]]));
+    const auto bad = [&](const char* rule, std::string message) {
+        problems.push_back(Problem{rule, Severity::Error, file, row.line, id, std::move(message), {}});
+    };
+    if (id.empty()) {
+        bad("required-missing", "student_id is empty");
+        return std::nullopt;
+    }
+    AttendanceRow r;
+    r.line = row.line;
+    for (std::size_t k = 1; k < 3; ++k) {
+        const std::string_view cell = util::trim(row.cells[at[k]]);
+        std::string why;
+        const auto n = cell.empty() ? std::nullopt : days(cell, why);
+        if (!n) {
+            bad(cell.empty() ? "required-missing" : "value-invalid",
+                fmt::format("student {}: {} {}", util::printable(id), k_columns[k], cell.empty() ? "is empty" : why));
+            return std::nullopt;
+        }
+        (k == 1 ? r.days_enrolled : r.days_absent) = *n;
+    }
+    if (r.days_absent > r.days_enrolled) {
+        bad("value-invalid", fmt::format("student {}: days_absent {} is more than days_enrolled {}",
+                                         util::printable(id), r.days_absent, r.days_enrolled));
+        return std::nullopt;
+    }
+    r.student = repo.names.students.find(id);
+    if (!repo.find(r.student)) {
+        problems.push_back(Problem{"unknown-ref", Severity::Warning, file, row.line, id,
+                                   fmt::format("student {} is not in students.csv; the row is left out",
+                                               util::printable(id)),
+                                   {}});
+        return std::nullopt;
+    }
+    return r;
+}
+
+} // namespace
+
+std::vector<AttendanceRow> read_attendance(std::string_view file, std::string_view content, const model::Repo& repo,
+                                           model::Problems& problems)
+{
+    const std::string name(file);
+    const CsvTable t = read_csv(file, content, problems);
+    std::array<std::size_t, 3> at{};
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto it = std::find(t.header.begin(), t.header.end(), k_columns[k]);
+        if (it == t.header.end()) {
+            problems.push_back(Problem{"column-missing", Severity::Error, name, 1, {},
+                                       fmt::format("the required column {} is missing", k_columns[k]), {}});
+            return {};
+        }
+        at[k] = static_cast<std::size_t>(it - t.header.begin());
+    }
+    std::vector<AttendanceRow> out;
+    std::vector<std::size_t> first_line(repo.names.students.size(), 0);
+    for (const auto& row : t.rows) {
+        auto r = read_row(row, at, name, repo, problems);
+        if (!r)
+            continue;
+        std::size_t& first = first_line[r->student.index()];
+        if (first != 0) {
+            problems.push_back(Problem{"duplicate-key", Severity::Error, name, row.line,
+                                       std::string(repo.id(r->student)),
+                                       fmt::format("student {} appears again (first on line {})",
+                                                   util::printable(repo.id(r->student)), first),
+                                       "keep one row per student"});
+            continue;
+        }
+        first = row.line;
+        out.push_back(*r);
+    }
+    return out;
+}
+
+} // namespace pthv::io

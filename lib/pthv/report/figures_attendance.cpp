@@ -1,0 +1,126 @@
+// Chronic absence of visited and not-visited students (report --attendance
+// FILE, docs/reports.md): counts per reported site and for the district,
+// the difference of the two rates in percentage points and Newcombe's
+// hybrid score interval for it. A comparison, never a claim of cause: the
+// renderers say so beside it.
+
+#include <pthv/report/figures_detail.hpp>
+
+#include <cstdlib>
+
+namespace pthv::report {
+
+namespace {
+
+struct Counts {
+    std::int64_t visited = 0, visited_chronic = 0, other = 0, other_chronic = 0;
+};
+
+bool chronic(const io::AttendanceRow& r)
+{
+    return r.days_absent * 10 >= r.days_enrolled; // days_absent / days_enrolled >= 10%
+}
+
+// Students with a completed visit in the period, by handle.
+std::vector<char> visited_students(const model::Repo& repo, const model::Period& period)
+{
+    std::vector<char> visited(repo.names.students.size(), 0);
+    for (const auto& v : repo.visits)
+        if (v.completed() && v.date && *v.date >= period.from && *v.date <= period.to && v.student)
+            visited[v.student.index()] = 1;
+    return visited;
+}
+
+// (x1 / n1 - x2 / n2) in tenths of a percentage point, half away from zero.
+std::int64_t difference_tenths(std::int64_t x1, std::int64_t n1, std::int64_t x2, std::int64_t n2)
+{
+    const std::int64_t num = (x1 * n2 - x2 * n1) * 1000, den = n1 * n2;
+    const std::int64_t magnitude = (std::llabs(num) * 2 + den) / (2 * den);
+    return num < 0 ? -magnitude : magnitude;
+}
+
+AttendanceRow make_row(std::string site_id, std::string name, const Counts& c)
+{
+    AttendanceRow r;
+    r.site_id = std::move(site_id);
+    r.name = std::move(name);
+    r.visited.students.value = c.visited;
+    r.visited.chronic.value = c.visited_chronic;
+    r.not_visited.students.value = c.other;
+    r.not_visited.chronic.value = c.other_chronic;
+    return r;
+}
+
+// Rates, difference and interval, from counts that are shown.
+void finish_row(AttendanceRow& r)
+{
+    r.visited.rate = share_of(r.visited.chronic, r.visited.students);
+    r.not_visited.rate = share_of(r.not_visited.chronic, r.not_visited.students);
+    if (r.visited.rate.shown != ShareShown::Exact || r.not_visited.rate.shown != ShareShown::Exact)
+        return;
+    const auto& v = r.visited;
+    const auto& o = r.not_visited;
+    r.difference_tenths = difference_tenths(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
+    r.ci95 = stats::newcombe_difference(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
+}
+
+// Public: every count under min_cell is hidden; so is a chronic count whose
+// complement (students not chronically absent) is under min_cell, since it
+// and the students shown would give the complement back; then, as elsewhere, a second count where a
+// site's could be worked back from the district's.
+void suppress(AttendanceFigures& a, int min_cell)
+{
+    for (auto& r : a.rows)
+        for (AttendanceGroup* g : {&r.visited, &r.not_visited})
+            if (g->students.value >= min_cell && g->chronic.value >= min_cell &&
+                g->students.value - g->chronic.value < min_cell)
+                g->chronic.shown = Shown::Withheld;
+    Count AttendanceGroup::*const counts[] = {&AttendanceGroup::students, &AttendanceGroup::chronic};
+    AttendanceGroup AttendanceRow::*const groups[] = {&AttendanceRow::visited, &AttendanceRow::not_visited};
+    for (auto group : groups)
+        for (auto count : counts) {
+            std::vector<Count*> parts;
+            for (std::size_t i = 1; i < a.rows.size(); ++i)
+                parts.push_back(&(a.rows[i].*group.*count));
+            suppress_group(parts, &(a.rows.front().*group.*count), min_cell);
+        }
+}
+
+} // namespace
+
+void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
+{
+    if (!o.attendance)
+        return;
+    const model::Repo& repo = facts.repo();
+    const SiteScope scope(repo, o.site);
+    const std::vector<char> visited = visited_students(repo, o.period);
+    std::vector<Counts> by_slot(repo.names.sites.size() + 1);
+    Counts all;
+    AttendanceFigures& a = f.attendance;
+    a.given = true;
+    for (const auto& row : *o.attendance) {
+        const model::Student* s = repo.find(row.student);
+        if (!s || !scope.covers(s->site))
+            continue;
+        if (row.days_enrolled < k_min_days_enrolled) {
+            ++a.too_few_days;
+            continue;
+        }
+        const bool was_visited = visited[row.student.index()] != 0;
+        for (Counts* c : {&all, &by_slot[site_slot(s->site)]}) {
+            (was_visited ? c->visited : c->other) += 1;
+            (was_visited ? c->visited_chronic : c->other_chronic) += chronic(row) ? 1 : 0;
+        }
+    }
+    a.rows.push_back(make_row(f.total.site_id, f.total.name, all));
+    for (const auto& site : f.sites)
+        a.rows.push_back(make_row(site.site_id, site.name,
+                                  by_slot[site_slot(repo.names.sites.find(site.site_id))]));
+    if (f.is_public)
+        suppress(a, f.min_cell);
+    for (auto& r : a.rows)
+        finish_row(r);
+}
+
+} // namespace pthv::report

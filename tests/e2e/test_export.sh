@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# pthv export --deidentify: nothing in the export names a person (every id,
+# name and note of the example district is looked for), one key links two
+# exports, another key does not, and every refusal writes nothing.
+. "$(dirname "$0")/lib.sh" "$1"
+not() { ! "$@"; }
+repo=$tmp/district
+cp -r "$src/examples" "$repo"
+rm -f "$repo/generate.py" "$repo/README.md"
+pthv() { "$bin" -C "$repo" --as-of 2026-05-15 --color never "$@"; }
+key=$tmp/keys/one.key
+mkdir -p "$tmp/keys"
+(umask 077; printf 'correct horse battery staple 2026\n' >"$key"; printf 'another key, also long enough\n' >"$tmp/keys/two.key")
+
+out=$(pthv export --deidentify --key-file "$key" -o "$tmp/a" 2>&1); code=$?
+check "export: exit 0" [ $code -eq 0 ]
+check "export: says where it wrote" grep -q "wrote 6 files to $tmp/a" <<<"$out"
+for f in sites.csv staff.csv students.csv trainings.csv visits.csv README.md; do
+    check "export: $f written" [ -s "$tmp/a/$f" ]
+done
+check "export: as many visits as the log" [ "$(wc -l <"$tmp/a/visits.csv")" -eq "$(wc -l <"$repo/visits.csv")" ]
+
+# Every id of a person, every name and every note of the source, one a line.
+python3 - "$repo" >"$tmp/secrets" <<'PY'
+import csv, sys, os
+repo = sys.argv[1]
+def col(f, c):
+    with open(os.path.join(repo, f), newline="") as h:
+        return [r[c] for r in csv.DictReader(h) if r.get(c)]
+out = set()
+out.update(col("students.csv", "student_id"), col("students.csv", "family_id"), col("students.csv", "name"))
+out.update(col("staff.csv", "staff_id"), col("staff.csv", "name"), col("visits.csv", "visit_id"))
+out.update(n for n in col("visits.csv", "notes") if len(n) >= 8)
+out.update(col("trainings.csv", "session"))
+for e in col("visits.csv", "educators"):
+    out.update(e.split(";"))
+print("\n".join(sorted(out)))
+PY
+check "the source has ids, names and notes to look for" [ "$(wc -l <"$tmp/secrets")" -gt 3000 ]
+check "no id, name or note of the source is in the export" not grep -rqF -f "$tmp/secrets" "$tmp/a"
+check "no free-text column is exported" not grep -qE "^(.*,)?(name|notes|language|session|role|hourly_rate)(,|$)" \
+    "$tmp/a/students.csv" "$tmp/a/staff.csv" "$tmp/a/visits.csv" "$tmp/a/trainings.csv" "$tmp/a/sites.csv"
+check "ids are 16 hex digits" grep -qE '^[0-9a-f]{16},S0[1-5],' "$tmp/a/students.csv"
+check "no flags without --flags" not grep -q flag_ "$tmp/a/students.csv"
+check "README says how ids were made" grep -q "HMAC-SHA256(key, id)" "$tmp/a/README.md"
+check "README says what was left out" grep -q "students.csv: .*left out: name, language, flag_attendance" "$tmp/a/README.md"
+
+# One key links, another does not.
+pthv export --deidentify --key-file "$key" -o "$tmp/b" >/dev/null 2>&1
+check "the same key gives the same export" diff -r "$tmp/a" "$tmp/b"
+pthv export --deidentify --key-file "$tmp/keys/two.key" -o "$tmp/c" >/dev/null 2>&1
+ids() { cut -d, -f1 "$1/students.csv" | tail -n +2 | sort; }
+check "another key: the same number of students" [ "$(ids "$tmp/c" | wc -l)" -eq "$(ids "$tmp/a" | wc -l)" ]
+check "another key: no student id in common" [ -z "$(comm -12 <(ids "$tmp/a") <(ids "$tmp/c"))" ]
+check "the visits' student ids are the students' ids" \
+    [ -z "$(comm -23 <(cut -d, -f2 "$tmp/a/visits.csv" | tail -n +2 | sort -u) <(ids "$tmp/a"))" ]
+
+# --flags: the flags file's columns travel, keyed the same way.
+printf 'student_id,flag_housing\nST0001,yes\n' >"$tmp/flags.csv"
+pthv export --deidentify --key-file "$key" --flags "$tmp/flags.csv" -o "$tmp/f" >/dev/null 2>&1
+check "--flags: flag columns exported" grep -q "^student_id,site_id,grade,homeroom_id,family_id,flag_attendance,flag_behavior,flag_academic,flag_housing$" "$tmp/f/students.csv"
+check "--flags: the student's flag from the file" grep -q "^$(head -2 "$tmp/a/students.csv" | tail -1 | cut -d, -f1),.*,yes$" "$tmp/f/students.csv"
+
+# Refusals: exit 2, the option named, nothing written.
+refused() { # refused NAME EXPECTED-TEXT ARGS...
+    local name=$1 text=$2; shift 2
+    local before; before=$(cd "$repo" && find . -type f ! -name .pthv.lock | sort | xargs sha256sum)
+    out=$(pthv export "$@" 2>&1); code=$?
+    check "$name: exit 2" [ $code -eq 2 ]
+    check "$name: says why" grep -qF -- "$text" <<<"$out"
+    check "$name: the repo is unchanged" [ "$before" = "$(cd "$repo" && find . -type f ! -name .pthv.lock | sort | xargs sha256sum)" ]
+}
+refused "-o inside the repo" "-o $repo/out: that folder is inside the data repo" --deidentify --key-file "$key" -o "$repo/out"
+check "-o inside the repo: no folder made" [ ! -e "$repo/out" ]
+refused "-o the repo itself" "inside the data repo" --deidentify --key-file "$key" -o "$repo"
+ln -s "$repo" "$tmp/link"
+refused "-o a link into the repo" "-o $tmp/link/x: that folder is inside the data repo" --deidentify --key-file "$key" -o "$tmp/link/x"
+refused "-o missing" "-o DIR is required" --deidentify --key-file "$key"
+refused "no --deidentify" "--deidentify is required" --key-file "$key" -o "$tmp/d"
+refused "a missing key file" "--key-file $tmp/keys/none: no such file" --deidentify --key-file "$tmp/keys/none" -o "$tmp/d"
+(umask 077; : >"$tmp/keys/empty"; printf 'short\n' >"$tmp/keys/short")
+refused "an empty key file" "the file is empty" --deidentify --key-file "$tmp/keys/empty" -o "$tmp/d"
+refused "a short key" "the key has 5 bytes; it needs at least 16" --deidentify --key-file "$tmp/keys/short" -o "$tmp/d"
+cp "$key" "$tmp/keys/open"; chmod 644 "$tmp/keys/open"
+refused "a key others can read" "can be read or changed by other users (mode 0644)" --deidentify --key-file "$tmp/keys/open" -o "$tmp/d"
+(umask 077; cp "$key" "$repo/export.key")
+refused "a key inside the repo" "the key is inside the data repo" --deidentify --key-file "$repo/export.key" -o "$tmp/d"
+rm "$repo/export.key"
+check "no refused export wrote a folder" [ ! -e "$tmp/d" ]
+cp "$repo/students.csv" "$tmp/students.bak"
+sed -i '2s/,12,T088,/,twelve,T088,/' "$repo/students.csv"
+refused "a cell the checks cannot read" "students.csv:2: error[value-invalid]" --deidentify --key-file "$key" -o "$tmp/d"
+cp "$tmp/students.bak" "$repo/students.csv"
+
+finish
