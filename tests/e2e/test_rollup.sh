@@ -36,6 +36,16 @@ for k in ["completed_visits", "students_visited", "students_enrolled", "families
     same(f"total {k}", u["total"][k], r[k] + l[k])
 same("total sites_visiting", u["total"]["sites_visiting"], 10)
 same("the two differ", r["completed_visits"] - l["completed_visits"], 40)
+# Training sessions: each district's are its report's training_sessions.
+for d, rep in zip(u["districts"], (r, l)):
+    ts = rep["training_sessions"]
+    same(f"{d['district']} sessions_held", d["sessions_held"], ts["held"])
+    same(f"{d['district']} sessions_planned", d["sessions_planned"], ts["planned"])
+    same(f"{d['district']} session_trainings", d["session_trainings"],
+         sum(s["attended"] for s in ts["sessions"] if s["status"] == "held"))
+same("sessions in the example district", (u["districts"][0]["sessions_held"], u["districts"][0]["sessions_planned"]), (8, 1))
+for k in ["sessions_held", "sessions_planned", "session_trainings"]:
+    same(f"total {k}", u["total"][k], sum(d[k] for d in u["districts"]))
 same("total coverage", u["total"]["coverage_pct"],
      round(1000 * (r["students_visited"] + l["students_visited"]) / (r["students_enrolled"] + l["students_enrolled"])) / 10)
 sys.exit(0 if ok else 1)

@@ -79,6 +79,14 @@ void summary_json(Json& j, const Summary& s, const Figures& f)
 
 void census_json(Json& j, const Census& c, int m);
 
+// A roll-up row's training sessions (sessions.csv).
+void sessions_totals_json(Json& j, const SessionTotals& s, int m)
+{
+    j["sessions_held"] = count_json(s.held, m);
+    j["sessions_planned"] = count_json(s.planned, m);
+    j["session_trainings"] = count_json(s.trained, m);
+}
+
 Json fidelity_json(const FidelityRow& r, int m)
 {
     Json j = Json::object();
@@ -289,6 +297,7 @@ std::string render_rollup_json(const Rollup& r)
             headline_json(x, d.total, d.min_cell);
             x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
             census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
+            sessions_totals_json(x, d.sessions, d.min_cell);
         }
         j["districts"].push_back(std::move(x));
     }
@@ -296,6 +305,7 @@ std::string render_rollup_json(const Rollup& r)
     headline_json(total, r.total, r.min_cell);
     census_json(total, r.census, r.min_cell);
     total.erase("school_year");
+    sessions_totals_json(total, r.sessions, r.min_cell);
     total["districts"] = r.districts.size() - r.failed;
     total["failed"] = r.failed;
     j["total"] = total;

@@ -34,6 +34,9 @@ void sum_districts(Rollup& r)
         for (const CensusCount c : k_census_summed)
             (r.census.*c).value += (d.census.*c).value;
         virtual_visits += d.virtual_visits;
+        r.sessions.held.value += d.sessions.held.value;
+        r.sessions.planned.value += d.sessions.planned.value;
+        r.sessions.trained.value += d.sessions.trained.value;
         r.min_cell = std::max(r.min_cell, d.min_cell);
     }
     if (!r.is_public)
@@ -45,11 +48,14 @@ void sum_districts(Rollup& r)
                 parts.push_back(&(d.total.*c));
         suppress_group(parts, &(r.total.*c), r.min_cell);
     }
-    std::vector<Count*> trained;
+    std::vector<Count*> trained, at_sessions;
     for (auto& d : r.districts)
-        if (d.error.empty())
+        if (d.error.empty()) {
             trained.push_back(&d.census.staff_trained_new);
+            at_sessions.push_back(&d.sessions.trained);
+        }
     suppress_group(trained, &r.census.staff_trained_new, r.min_cell);
+    suppress_group(at_sessions, &r.sessions.trained, r.min_cell);
     r.census.virtual_share = share_of(Count{virtual_visits, Shown::Exact}, r.total.completed_visits);
     if (virtual_visits < r.min_cell)
         r.census.virtual_share.shown = ShareShown::Hidden;
@@ -81,7 +87,8 @@ Table districts_table(const Rollup& r)
         {"coverage", "coverage_pct"}, {"families", "families_reached"}, {"2nd visit", "second_visit_students"},
         {"2nd-visit rate", "second_visit_rate_pct"}, {"declined", "declined"},
         {"educators", "staff_visiting"}, {"sites visiting", "sites_visiting"},
-        {"trained new", "staff_trained_new"}, {"virtual", "virtual_pct"}, {"error", "error"}};
+        {"trained new", "staff_trained_new"}, {"virtual", "virtual_pct"}, {"sessions held", "sessions_held"},
+        {"planned", "sessions_planned"}, {"trained at them", "session_trainings"}, {"error", "error"}};
     Table t;
     t.name = "districts";
     t.title = "By district";
@@ -91,20 +98,24 @@ Table districts_table(const Rollup& r)
         t.keys.emplace_back(key);
         t.numeric.push_back(t.header.size() > 3 && t.header.size() < std::size(k_columns));
     }
-    t.note = "educators, sites visiting, trained new and virtual are each district's census row";
-    const auto figures = [](const Summary& s, const Census& c) {
+    t.note = "educators, sites visiting, trained new and virtual are each district's census row; sessions: "
+             "sessions.csv's training sessions, held by the as-of date or planned after it, and the trainings "
+             "recorded at the held ones";
+    const auto figures = [](const Summary& s, const Census& c, const SessionTotals& ts) {
         return std::vector<Cell>{Cell::of(s.completed_visits),       Cell::of(s.students_visited),
                                  Cell::of(s.students_enrolled),      Cell::of(s.coverage),
                                  Cell::of(s.families_reached),       Cell::of(s.second_visit_students),
                                  Cell::of(s.second_visit_rate),      Cell::of(s.declined),
                                  Cell::of(c.staff_visiting),         Cell::of(c.sites_visiting),
-                                 Cell::of(c.staff_trained_new),      Cell::of(c.virtual_share)};
+                                 Cell::of(c.staff_trained_new),      Cell::of(c.virtual_share),
+                                 Cell::of(ts.held),                  Cell::of(ts.planned),
+                                 Cell::of(ts.trained)};
     };
     for (const auto& x : r.districts) {
         std::vector<Cell> row = {Cell::of(x.district), Cell::of(x.repo)};
         if (x.error.empty()) {
             row.push_back(Cell::of(x.period.from.str() + ".." + x.period.to.str()));
-            for (auto& c : figures(x.total, x.census))
+            for (auto& c : figures(x.total, x.census, x.sessions))
                 row.push_back(std::move(c));
             row.push_back(Cell::of(""));
         } else {
@@ -114,7 +125,7 @@ Table districts_table(const Rollup& r)
         t.add(row);
     }
     std::vector<Cell> state = {Cell::of("state"), Cell::of(""), Cell::of("")};
-    for (auto& c : figures(r.total, r.census))
+    for (auto& c : figures(r.total, r.census, r.sessions))
         state.push_back(std::move(c));
     state.push_back(Cell::of(""));
     t.add(state, RowFor::People);
@@ -132,6 +143,11 @@ DistrictFigures district_figures(const Figures& f, const std::string& repo)
     d.total = f.total;
     d.census = f.census;
     d.virtual_visits = f.census.virtual_share.num;
+    d.sessions.held = Count{f.sessions.held.value, Shown::Exact};
+    d.sessions.planned = Count{f.sessions.planned.value, Shown::Exact};
+    for (const auto& s : f.sessions.sessions)
+        if (s.held)
+            d.sessions.trained.value += s.attended.value;
     d.min_cell = f.min_cell;
     return d;
 }

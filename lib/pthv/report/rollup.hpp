@@ -3,7 +3,8 @@
 // many district repos, each loaded with its own pthv.yaml and reported as
 // `pthv report` would (the same compute_figures), then a row per district
 // and the state totals. A repo that could not be loaded is a row with its
-// error. Training sessions per district are not part of it yet.
+// error. Each district's training sessions (sessions.csv) are counted too:
+// held and planned as of the as-of date, and the trainings held ones hold.
 
 #include <string>
 #include <vector>
@@ -13,6 +14,13 @@
 
 namespace pthv::report {
 
+// Training sessions of sessions.csv: sessions are not people, so their
+// counts are never suppressed; the trainings they hold are.
+struct SessionTotals {
+    Count held, planned; // sessions dated on or before, or after, the as-of date
+    Count trained;       // trainings naming a held session
+};
+
 struct DistrictFigures {
     std::string district; // pthv.yaml's district, else the folder's name
     std::string repo;     // as given on the command line
@@ -21,6 +29,7 @@ struct DistrictFigures {
     Summary total;        // the district's headline figures
     Census census;
     std::int64_t virtual_visits = 0; // completed visits with mode virtual (for the state's share)
+    SessionTotals sessions;
     int min_cell = 10;
 };
 
@@ -32,6 +41,7 @@ struct Rollup {
     std::vector<DistrictFigures> districts; // in the order given
     Summary total;  // sums over the districts that loaded
     Census census;  // likewise; school_year empty
+    SessionTotals sessions;
     std::size_t failed = 0;
 };
 
