@@ -57,7 +57,7 @@ int run_install(const HooksOptions& o, Session& session)
         if (old == text) {
             if (!session.global().quiet)
                 session.out() = fmt::format("The pre-commit hook is already installed: {}\n"
-                                            "visits.csv and trainings.csv merge by key.\n",
+                                            "The logs (visits, trainings, events, sessions) merge by key.\n",
                                             hook.string());
             session.finish();
             return k_exit_ok;
@@ -80,8 +80,9 @@ int run_install(const HooksOptions& o, Session& session)
         session.out() = fmt::format("{} the pre-commit hook: {}\n"
                                     "Every commit now runs `pthv validate -q`; a commit with errors is stopped\n"
                                     "(skip the check once with `git commit --no-verify`).\n"
-                                    "visits.csv and trainings.csv now merge by key: a row changed on one branch\n"
-                                    "takes the change, a row changed differently on both is a marked conflict.\n",
+                                    "The logs (visits, trainings, events, sessions) now merge by key: a row changed\n"
+                                    "on one branch takes the change, a row changed differently on both is a\n"
+                                    "marked conflict.\n",
                                     replaced ? "Replaced" : "Installed", hook.string());
     session.finish();
     return k_exit_ok;
@@ -103,7 +104,7 @@ int run_uninstall(const HooksOptions& o, Session& session)
         message = "Removed the pre-commit hook: " + hook.string() + "\n";
     }
     if (uninstall_merge_driver(session.root()))
-        message += "Removed the merge driver: visits.csv and trainings.csv merge line by line (union) again.\n";
+        message += "Removed the merge driver: the logs merge line by line (union) again.\n";
     if (!session.global().quiet)
         session.out() = message;
     session.finish();
@@ -191,7 +192,7 @@ Runner setup_hooks(CLI::App& sub)
         s->fallthrough();
         s->add_flag("--force", o->force, "Replace (or remove) a pre-commit hook that is not pthv's");
     }
-    o->merge = sub.add_subcommand("merge", "git's merge driver for visits.csv and trainings.csv (git runs it)");
+    o->merge = sub.add_subcommand("merge", "git's merge driver for the logs: visits, trainings, events, sessions (git runs it)");
     o->merge->add_option("files", o->merge_files, "BASE OURS THEIRS [PATH], as git passes them (%O %A %B %P)")
         ->required()
         ->expected(3, 4);
@@ -204,7 +205,7 @@ Runner setup_hooks(CLI::App& sub)
                "  pthv hooks install            # in the data repo, inside a git work tree\n"
                "  pthv -C ~/pthv-data hooks install --force\n"
                "  pthv hooks uninstall\n\n"
-               "install also makes git merge visits.csv and trainings.csv by key (`pthv hooks merge`).\n"
+               "install also makes git merge visits.csv, trainings.csv, events.csv and sessions.csv by key\n(`pthv hooks merge`).\n"
                "A hook that is not pthv's is never replaced without --force. For the pre-commit\n"
                "framework, the project ships .pre-commit-hooks.yaml (hook id pthv-validate).");
     return [o](Session& s) {

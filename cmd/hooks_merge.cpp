@@ -1,6 +1,7 @@
 // git's merge driver for the data repo's logs (`pthv hooks merge`).
 //
-// .gitattributes marks visits.csv and trainings.csv `merge=union`, so a
+// .gitattributes marks the logs (visits.csv, trainings.csv, events.csv,
+// sessions.csv) `merge=union`, so a
 // repo merges without pthv installed; but a line merge keeps a visit that
 // was scheduled on one branch and completed on the other as two rows with
 // one visit_id. `pthv hooks install` (and `init --git`) therefore defines
@@ -27,7 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_driver_name = "pthv: visits.csv and trainings.csv by key, other files by line (union)";
+constexpr const char* k_driver_name = "pthv: the logs by key, other files by line (union)";
 
 int run_git(const std::vector<std::string>& args)
 {

@@ -155,10 +155,12 @@ targeting: {full_coverage: 0.9, alpha: 0.05, min_visited: 5}
 """
 
 GITATTRIBUTES = """\
-# The visit log and the training log only ever grow: let git merge them by
-# keeping both sides' new lines.
+# The logs only ever grow: let git merge them by keeping both sides' new
+# lines (by key, once `pthv hooks install` has run).
 visits.csv merge=union
 trainings.csv merge=union
+events.csv merge=union
+sessions.csv merge=union
 """
 
 # --------------------------------------------------------------------------

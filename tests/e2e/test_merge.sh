@@ -149,6 +149,20 @@ check_eval "trainings: one row for the corrected training, with the new hours" \
     '[ "$(grep -c "^$(cut -d, -f1-3 <<<"$tr")," trainings.csv)" -eq 1 ] && sed -n 2p trainings.csv | grep -q ",9,"'
 check_eval "trainings: the new refresher is there" 'grep -q ",2026-05-01,refresher," trainings.csv'
 
+# events.csv merges by event_id: events added on two branches on different
+# days are both kept; two events of one day get the same new id on both
+# branches, written differently: a marked conflict, not a duplicate id.
+ev() { "$bin" --as-of $asof event add --kind family_event --title "$1" --date "$2" --site S01 >/dev/null; }
+git checkout -q -b ev1 && ev "Picnic one" 2026-05-13 && ev "Same day one" 2026-05-14 && commit -am ev1
+git checkout -q main && git checkout -q -b ev2 && ev "Picnic two" 2026-05-11 && ev "Same day two" 2026-05-14 && commit -am ev2
+git checkout -q main && git merge -q --no-edit ev1 >/dev/null 2>&1
+git merge -q --no-edit ev2 >/dev/null 2>&1
+check_eval "events: the same new id written differently on both branches is a conflict" \
+    '[ $? -ne 0 ] && grep -q "^<<<<<<<" events.csv'
+check_eval "events: the other events of both branches are kept, once" \
+    '[ "$(grep -c "Picnic one" events.csv)" -eq 1 ] && [ "$(grep -c "Picnic two" events.csv)" -eq 1 ]'
+git merge --abort
+
 # Any other file marked union is still merged line by line, as git would.
 printf 'notes.txt merge=union\n' >>.gitattributes && printf 'a\n' >notes.txt && git add . && commit -m notes
 git checkout -q -b n1 && printf 'b\n' >>notes.txt && commit -am n1

@@ -30,6 +30,8 @@ TEST_CASE("record::merge_key_columns")
 {
     CHECK(merge_key_columns("visits.csv") == std::vector<std::string>{"visit_id"});
     CHECK(merge_key_columns("district/trainings.csv") == std::vector<std::string>{"staff_id", "date", "kind"});
+    CHECK(merge_key_columns("events.csv") == std::vector<std::string>{"event_id"});
+    CHECK(merge_key_columns("sessions.csv") == std::vector<std::string>{"session_id"});
     CHECK(merge_key_columns("staff.csv").empty());
 }
 

@@ -109,6 +109,10 @@ std::vector<std::string> merge_key_columns(std::string_view file_name)
         return {"visit_id"};
     if (base == "trainings.csv")
         return {"staff_id", "date", "kind"};
+    if (base == "events.csv")
+        return {"event_id"};
+    if (base == "sessions.csv")
+        return {"session_id"};
     return {};
 }
 
