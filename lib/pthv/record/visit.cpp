@@ -54,8 +54,9 @@ io::Scope visit_scope(const std::vector<Fields>& rows)
         });
         // A staff interpreter is paid like an educator (over-cap counts
         // their visits): the rows naming them bear on the change too.
-        if (const auto interpreter = util::trim(field(row, "interpreter")); !interpreter.empty())
-            scope.staff.emplace(interpreter);
+        // (A string, not a view: `field` returns a temporary.)
+        if (const std::string interpreter(util::trim(field(row, "interpreter"))); !interpreter.empty())
+            scope.staff.insert(interpreter);
         const std::string id(util::trim(field(row, "visit_id")));
         scope.visit_id_prefixes.push_back(id.empty() ? visit_id_base(field(row, "date"), student) : id);
     }
