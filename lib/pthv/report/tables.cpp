@@ -79,6 +79,13 @@ Cell Cell::missing()
     return c;
 }
 
+Cell Cell::suppressed()
+{
+    Cell c;
+    c.kind = Kind::Suppressed;
+    return c;
+}
+
 TidyValue share_tidy(const Share& s)
 {
     switch (s.shown) {
@@ -101,6 +108,7 @@ std::string for_people(const Cell& c, int min_cell)
     case Cell::Kind::CountOf: return count_str(c.count, min_cell);
     case Cell::Kind::ShareOf: return share_str(c.share);
     case Cell::Kind::MoneyOf: return c.withheld ? "*" : c.money.grouped();
+    case Cell::Kind::Suppressed: return "*";
     case Cell::Kind::Missing: break;
     }
     return "-";
@@ -115,6 +123,7 @@ TidyValue for_programs(const Cell& c)
         return c.count.hidden() ? TidyValue{{}, true} : TidyValue{std::to_string(c.count.value), false};
     case Cell::Kind::ShareOf: return share_tidy(c.share);
     case Cell::Kind::MoneyOf: return c.withheld ? TidyValue{{}, true} : TidyValue{c.money.str(), false};
+    case Cell::Kind::Suppressed: return {{}, true};
     case Cell::Kind::Missing: break;
     }
     return {};

@@ -16,7 +16,7 @@ namespace pthv::report {
 // for people ("1,139", "54.2%", "<10") or for programs (tidy CSV: "1139",
 // "54.2", an empty cell marked suppressed).
 struct Cell {
-    enum class Kind { Text, Number, CountOf, ShareOf, MoneyOf, Missing };
+    enum class Kind { Text, Number, CountOf, ShareOf, MoneyOf, Missing, Suppressed };
     Kind kind = Kind::Text;
     std::string text;      // Text: shown to people
     std::optional<std::string> tidy_text; // Text: in tidy CSV, when it differs ("completed_visits")
@@ -33,6 +33,7 @@ struct Cell {
     static Cell of(const Share& s);
     static Cell of(const model::Money& m, bool withheld = false);
     static Cell missing(); // no value (a site with no goal): "-" for people, empty in tidy CSV
+    static Cell suppressed(); // a value a public report hides: "*" for people, empty and named in tidy CSV
 };
 
 // A cell in tidy CSV: plain text, and whether it is empty because suppressed.

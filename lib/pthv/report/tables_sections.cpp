@@ -56,7 +56,7 @@ Cell days_cell(const EntryDelay& d, const std::optional<int>& days)
 {
     if (days)
         return Cell::num(*days);
-    return d.visits.hidden() ? Cell::of(Count{0, Shown::Withheld}) : Cell::missing();
+    return d.visits.hidden() ? Cell::suppressed() : Cell::missing();
 }
 
 Table headline(const Figures& f)
@@ -405,7 +405,7 @@ Cell pp_cell(const std::optional<std::string>& text, bool hidden)
 {
     if (text)
         return Cell::of(*text);
-    return Cell::of(Share{0, 0, hidden ? ShareShown::Hidden : ShareShown::None, 0});
+    return hidden ? Cell::suppressed() : Cell::missing();
 }
 
 Table attendance(const Figures& f)
