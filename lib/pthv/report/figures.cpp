@@ -19,8 +19,6 @@ const std::array<const char*, k_practices> k_practice_names = {
 
 namespace {
 
-Count exact(std::size_t n) { return Count{static_cast<std::int64_t>(n), Shown::Exact}; }
-Count exact(std::int64_t n) { return Count{n, Shown::Exact}; }
 
 // Things counted once each per site and over the district (students,
 // families, educators): every sighting is a (site slot, key) pair, and the

@@ -31,6 +31,13 @@ private:
 // A site handle as a slot of a per-site table: 0 for no site, else handle + 1.
 inline std::size_t site_slot(model::SiteId s) { return s ? s.index() + 1 : 0; }
 
+// A count shown as it is (public suppression marks it later).
+template <class N>
+Count exact(N n)
+{
+    return Count{static_cast<std::int64_t>(n), Shown::Exact};
+}
+
 struct Training {
     std::vector<std::size_t> trained_per_site; // by site slot: staff current or due soon, by home site
     std::size_t trained_all = 0;

@@ -18,8 +18,6 @@ using model::SiteId;
 
 namespace {
 
-Count exact(std::int64_t n) { return Count{n, Shown::Exact}; }
-
 int month_index(model::Date d, model::Date from)
 {
     return (d.year() * 12 + d.month()) - (from.year() * 12 + from.month());
@@ -126,7 +124,7 @@ void visit_order_figures(const model::Facts& facts, const FigureOptions& o, cons
     const int months = std::max(0, month_index(o.period.to, o.period.from) + 1);
     model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
     for (int i = 0; i < months; ++i, m = m.add_months(1))
-        f.visit_order.push_back({m.str().substr(0, 7), exact(0), exact(0)});
+        f.visit_order.push_back({m.str().substr(0, 7), Count{}, Count{}});
     const auto tally = [&](const std::optional<std::size_t>& visit, Count VisitOrderMonth::*which) {
         if (!visit)
             return;
@@ -147,11 +145,11 @@ void event_figures(const model::Repo& repo, const FigureOptions& o, const SiteSc
     if (!ev.present)
         return;
     constexpr std::size_t kinds = std::size(model::k_event_kinds);
-    EventCounts all{"", o.site.empty() ? f.district : f.total.name, std::vector<Count>(kinds, exact(0))};
+    EventCounts all{"", o.site.empty() ? f.district : f.total.name, std::vector<Count>(kinds, Count{})};
     std::vector<EventCounts> per_site;
     for (const auto& s : f.sites)
-        per_site.push_back({s.site_id, s.name, std::vector<Count>(kinds, exact(0))});
-    EventCounts district_wide{"-", "district-wide", std::vector<Count>(kinds, exact(0))};
+        per_site.push_back({s.site_id, s.name, std::vector<Count>(kinds, Count{})});
+    EventCounts district_wide{"-", "district-wide", std::vector<Count>(kinds, Count{})};
     for (const auto& e : repo.events) {
         if (!e.kind || !in_period(e.date, o) || (e.site ? !scope.covers(e.site) : !o.site.empty()))
             continue;
@@ -189,8 +187,8 @@ void session_figures(const model::Facts& facts, const FigureOptions& o, Figures&
         return;
     const std::vector<int> attended = model::session_attendance(repo);
     const SiteId only = o.site.empty() ? SiteId{} : repo.names.sites.find(o.site);
-    sf.held = exact(0);
-    sf.planned = exact(0);
+    sf.held = Count{};
+    sf.planned = Count{};
     for (std::size_t i = 0; i < repo.sessions.size(); ++i) {
         const model::TrainingSession& s = repo.sessions[i];
         // A site's report shows its own sessions and the district's.
