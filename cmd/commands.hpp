@@ -33,6 +33,7 @@ Runner setup_hooks(CLI::App& sub);
 Runner setup_report(CLI::App& sub);
 Runner setup_review(CLI::App& sub);
 Runner setup_event(CLI::App& sub);
+Runner setup_survey(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
 Runner setup_rollup(CLI::App& sub);
 

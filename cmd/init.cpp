@@ -112,13 +112,14 @@ int run_init(const InitOptions& o, Session& session)
             util::atomic_write(dir / f, io::csv_row(io::schema(f.substr(0, f.find('.'))).column_names(), "\n"));
     }
     util::atomic_write(dir / ".gitattributes",
-                       "# The logs (visits, trainings, events, sessions) merge without losing a row: by key once\n"
+                       "# The logs (visits, trainings, events, sessions, surveys) merge without losing a row: by key once\n"
                        "# `pthv hooks install` has run (a row changed on one branch takes the change),\n"
                        "# else line by line (union). See docs/guide.md, working on branches.\n"
                        "visits.csv merge=union\n"
                        "trainings.csv merge=union\n"
                        "events.csv merge=union\n"
                        "sessions.csv merge=union\n"
+                       "surveys.csv merge=union\n"
                        "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
                        "*.csv text eol=lf\n");
     // What identifies families beyond pseudonymous ids stays out of the

@@ -12,7 +12,10 @@
 
 #include "common.hpp"
 
+#include <pthv/io/csv.hpp>
 #include <pthv/record/edit.hpp>
+#include <pthv/record/import_map.hpp>
+#include <pthv/record/visit_import.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/util/files.hpp>
 
@@ -81,5 +84,26 @@ struct ImportOptions {
     record::Fields defaults; // fields given as flags: defaults for every row
 };
 int run_import(const ImportOptions& io, const WriteOptions& w, Session& session);
+
+// What an import from an export (log-visit --import, survey import) shares
+// (log_visit_import.cpp). The export, read whole as RFC 4180 CSV (quoted
+// cells may hold line breaks); UsageError when it is missing or not CSV.
+io::CsvTable read_export(const std::string& file, const char* option);
+// --map MAP.yaml parsed for `target`, or, without it, each column of the
+// export as the target's field of its name. UsageError listing what is wrong.
+record::ImportMap load_import_map(const std::string& export_file, const std::string& map_file,
+                                  const io::CsvTable& table, const record::ImportTarget& target);
+// Prints `problems` to stderr and ends the command with exit 2 and `why`.
+[[noreturn]] void refuse(const model::Problems& problems, const std::string& why);
+// A value-invalid problem at FILE:line for each cell of the rows that holds
+// a control character (refuse_control for imports).
+void refuse_control_in_rows(const std::string& file, const std::vector<record::ImportRow>& rows,
+                            model::Problems& problems);
+// Advice on value-invalid problems of an import that one line of the map
+// fixes for every row: how the export writes dates, a translation of its answers.
+void advise_map(model::Problems& problems);
+// `first` and the problems of `more` on lines and rules `first` has not
+// reported (a cell the import already reported is one problem, not two), sorted.
+model::Problems merge_problems(model::Problems first, const model::Problems& more);
 
 } // namespace pthv::cmd

@@ -31,69 +31,7 @@ std::string read_input(const std::string& path, const char* option)
     }
 }
 
-// Prints problems to stderr and ends the command with exit 2.
-[[noreturn]] void refuse(const model::Problems& problems, const std::string& why)
-{
-    std::string text;
-    for (const auto& p : problems) {
-        const std::string where = p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.file;
-        text += p.rule.empty() ? fmt::format("{}: error: {}\n", where, p.message)
-                               : format_problem_line(p, false);
-        if (!p.advice.empty())
-            text += "    hint: " + p.advice + "\n";
-    }
-    std::fputs(text.c_str(), stderr);
-    throw UsageError(why);
-}
-
-record::ImportMap load_map(const ImportOptions& o, const io::CsvTable& table)
-{
-    model::Problems problems;
-    record::ImportMap map;
-    if (o.map.empty()) {
-        map = record::identity_map(table, problems);
-    } else {
-        auto parsed = record::parse_import_map(o.map, read_input(o.map, "--map"), problems);
-        if (parsed) {
-            map = std::move(*parsed);
-            record::check_map_columns(o.map, map, table, problems);
-        }
-    }
-    if (!problems.empty())
-        refuse(problems, (o.map.empty() ? o.file : o.map) + " cannot be used; nothing was written");
-    for (const auto& [field, value] : o.defaults)
-        map.defaults[field] = value; // a flag wins over the map's default
-    return map;
-}
-
-// Drops loader problems on lines the import already reported for the same
-// rule (a date in the wrong format is one problem, not two).
-model::Problems merge(model::Problems first, const model::Problems& more)
-{
-    std::set<std::pair<std::size_t, std::string>> seen;
-    for (const auto& p : first)
-        seen.insert({p.line, p.rule});
-    for (const auto& p : more)
-        if (!seen.count({p.line, p.rule}))
-            first.push_back(p);
-    model::sort_problems(first);
-    return first;
-}
-
-// refuse_control (log_visit.hpp) for the rows of FILE: one value-invalid
-// problem per cell, at FILE:line.
-void refuse_control_in_rows(const std::string& file, const std::vector<record::ImportRow>& rows,
-                            model::Problems& problems)
-{
-    for (const auto& row : rows)
-        for (const auto& [field, value] : row.fields) {
-            if (holds_control(value))
-                problems.push_back({"value-invalid", model::Severity::Error, file, row.source_line, {},
-                                    fmt::format("{} {}: holds a control character (shown as \\xNN)", field,
-                                                util::printable(value)),
-                                    "remove it in the export; only line breaks may be in a cell"});
-        }
-}
+} // namespace
 
 // Advice that points at the map, not the cell: a form export writes every
 // date and answer the same way, so one line of the map fixes every row
@@ -129,22 +67,93 @@ void advise_map(model::Problems& problems)
             p.advice = fmt::format("translate the export's answer in the map: values: {{{}: {{\"{}\": ...}}}} with one "
                                    "of the values listed; see docs/import.md",
                                    field, value);
+        } else if (m.find(": q_") != std::string::npos &&
+                   (m.find("\" is not a whole number") != std::string::npos ||
+                    m.find("\" is above the maximum") != std::string::npos ||
+                    m.find("\" is below the minimum") != std::string::npos)) {
+            p.advice = "answers are 1 (strongly disagree) to 5 (strongly agree): translate the export's words in "
+                       "the map, e.g. values: {q_*: {Strongly agree: 5, Agree: 4, Neutral: 3, Disagree: 2, "
+                       "Strongly disagree: 1}}; see docs/surveys.md";
         }
     }
 }
 
-} // namespace
+void refuse(const model::Problems& problems, const std::string& why)
+{
+    std::string text;
+    for (const auto& p : problems) {
+        const std::string where = p.line > 0 ? fmt::format("{}:{}", p.file, p.line) : p.file;
+        text += p.rule.empty() ? fmt::format("{}: error: {}\n", where, p.message)
+                               : format_problem_line(p, false);
+        if (!p.advice.empty())
+            text += "    hint: " + p.advice + "\n";
+    }
+    std::fputs(text.c_str(), stderr);
+    throw UsageError(why);
+}
+
+io::CsvTable read_export(const std::string& file, const char* option)
+{
+    model::Problems problems;
+    const std::string content = read_input(file, option);
+    io::CsvReadOptions read_options;
+    read_options.multiline = true; // form exports hold line breaks in quoted cells
+    io::CsvTable table = io::read_csv(file, content, problems, read_options);
+    if (!problems.empty())
+        refuse(problems, file + " is not well-formed CSV; nothing was written");
+    return table;
+}
+
+record::ImportMap load_import_map(const std::string& export_file, const std::string& map_file,
+                                  const io::CsvTable& table, const record::ImportTarget& target)
+{
+    model::Problems problems;
+    record::ImportMap map;
+    if (map_file.empty()) {
+        map = record::identity_map(table, problems, target);
+    } else {
+        auto parsed = record::parse_import_map(map_file, read_input(map_file, "--map"), problems, target);
+        if (parsed) {
+            map = std::move(*parsed);
+            record::check_map_columns(map_file, map, table, problems);
+        }
+    }
+    if (!problems.empty())
+        refuse(problems, (map_file.empty() ? export_file : map_file) + " cannot be used; nothing was written");
+    return map;
+}
+
+model::Problems merge_problems(model::Problems first, const model::Problems& more)
+{
+    std::set<std::pair<std::size_t, std::string>> seen;
+    for (const auto& p : first)
+        seen.insert({p.line, p.rule});
+    for (const auto& p : more)
+        if (!seen.count({p.line, p.rule}))
+            first.push_back(p);
+    model::sort_problems(first);
+    return first;
+}
+
+void refuse_control_in_rows(const std::string& file, const std::vector<record::ImportRow>& rows,
+                            model::Problems& problems)
+{
+    for (const auto& row : rows)
+        for (const auto& [field, value] : row.fields) {
+            if (holds_control(value))
+                problems.push_back({"value-invalid", model::Severity::Error, file, row.source_line, {},
+                                    fmt::format("{} {}: holds a control character (shown as \\xNN)", field,
+                                                util::printable(value)),
+                                    "remove it in the export; only line breaks may be in a cell"});
+        }
+}
 
 int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
 {
-    model::Problems read_problems;
-    const std::string content = read_input(o.file, "--import");
-    io::CsvReadOptions read_options;
-    read_options.multiline = true; // form exports hold line breaks in quoted cells
-    const io::CsvTable table = io::read_csv(o.file, content, read_problems, read_options);
-    if (!read_problems.empty())
-        refuse(read_problems, o.file + " is not well-formed CSV; nothing was written");
-    const record::ImportMap map = load_map(o, table);
+    const io::CsvTable table = read_export(o.file, "--import");
+    record::ImportMap map = load_import_map(o.file, o.map, table, record::visit_target());
+    for (const auto& [field, value] : o.defaults)
+        map.defaults[field] = value; // a flag wins over the map's default
 
     const auto lock = lock_repo(session, w.lock_timeout);
     const Loaded current =
@@ -167,7 +176,7 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     const record::EditCheck check = plan.rows.empty() ? record::EditCheck{}
                                                       : record::check_edit(current.sources, edit, options);
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
-    auto refused = merge(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    auto refused = merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
     advise_map(refused);
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; visits.csv is unchanged",

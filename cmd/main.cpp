@@ -30,6 +30,7 @@ const std::vector<Command>& commands()
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
         {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},
+        {"survey", "Import a family survey's responses (survey import FILE --map MAP.yaml)", setup_survey},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
         {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
         {"export", "A de-identified copy of the roster and visit log for evaluators (--deidentify)", setup_export},
@@ -85,7 +86,8 @@ int run(int argc, char** argv)
                "  pthv validate --as-of 2026-11-20\n"
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
                "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
-               "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md.");
+               "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md,\n"
+               "docs/surveys.md.");
     GlobalOptions g;
     add_global_options(app, g);
 

@@ -113,7 +113,8 @@ int run_report(const ReportOptions& o, Session& session)
     check_site_option(o.site, repo);
     // The tables of an optional file exist only with it.
     for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},
-                                       {"sessions.csv", {"session_plan"}}})
+                                       {"sessions.csv", {"session_plan"}},
+                                       {"surveys.csv", {"surveys"}}})
         if (std::find(tables.begin(), tables.end(), o.table) != tables.end() && !repo.has_file(file))
             throw UsageError("--table " + o.table + ": this repo has no " + file + ", so the report has no such table");
 

@@ -24,13 +24,18 @@ std::string render_text(const io::Schema& s)
     std::string out = fmt::format("{} ({})\n", s.path, s.title);
     if (!s.primary_key.empty())
         out += fmt::format("  key: {}\n", util::join(s.primary_key, " + "));
-    for (const auto& f : s.fields) {
+    std::vector<io::Field> fields = s.fields;
+    if (!s.extra_prefix.empty())
+        fields.push_back(s.extra_field); // any number of columns named <prefix><name>
+    for (const auto& f : fields) {
         std::string need = f.required ? "required" : "optional";
         if (!f.required_when_field.empty())
             need = "required when " + f.required_when_field + " is " + f.required_when_value;
         std::string type = f.type_name;
         if (!f.values.empty())
             type = util::join(f.values, " | ");
+        else if (f.minimum && f.maximum)
+            type += fmt::format(" {}..{}", *f.minimum, *f.maximum);
         if (!f.references.empty())
             type += " -> " + f.references;
         out += fmt::format("  {:<15} {:<40} {}\n", f.name, type, need);

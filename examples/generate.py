@@ -2,7 +2,8 @@
 """Generate the Riverbend Unified School District example data repo.
 
 Writes pthv.yaml, sites.csv, staff.csv, students.csv, trainings.csv,
-visits.csv, sessions.csv, events.csv and .gitattributes next to this script. Standard library only;
+visits.csv, sessions.csv, events.csv, surveys.csv and .gitattributes next to this script,
+and the spring family survey's export in import/family-survey.csv. Standard library only;
 the random seed is fixed, so running it again gives byte-identical files.
 
 The data is a snapshot of the 2025-26 school year as of 2026-05-15: every
@@ -17,6 +18,7 @@ Usage:  python3 generate.py          (writes the files, prints a summary)
 
 import csv
 import datetime as dt
+import hashlib
 import math
 import os
 import random
@@ -161,6 +163,7 @@ visits.csv merge=union
 trainings.csv merge=union
 events.csv merge=union
 sessions.csv merge=union
+surveys.csv merge=union
 """
 
 # --------------------------------------------------------------------------
@@ -322,6 +325,32 @@ PLANNED_SESSIONS = [
     ("2026-05-intro-S05", D(2026, 5, 14), "intro", "S05", "District PTHV coordinator", 20, "3", "Riverbend HS library"),
     ("2026-06-refresher", D(2026, 6, 10), "refresher", "", "District PTHV coordinator", 25, "2.5", "District office"),
     ("2026-08-intro", D(2026, 8, 5), "intro", "", "District PTHV coordinator", 40, "5", "Riverbend HS cafeteria"),
+]
+
+# The spring family survey (import/family-survey.csv, surveys.csv): an
+# anonymous form open from early March to early May; its questions as
+# surveys.csv columns, the form's wording of each, and how answers lean.
+SURVEY_OPEN, SURVEY_CLOSE = D(2026, 3, 2), D(2026, 5, 8)
+SURVEY_QUESTIONS = ["q_welcome", "q_hopes_known", "q_reach_out", "q_another_visit"]
+SURVEY_COLUMNS = ["response_id", "date", "site_id", "student_id"] + SURVEY_QUESTIONS
+SURVEY_EXPORT_HEADER = [
+    "Timestamp", "Which school does your child attend?",
+    "I feel welcome at my child's school.",
+    "My child's teacher knows my hopes and dreams for my child.",
+    "I feel comfortable reaching out to my child's teacher.",
+    "I would welcome another home visit.",
+    "Anything else you would like to tell us? (optional)",
+]
+SURVEY_WEIGHTS = [(52, 33, 9, 4, 2), (44, 36, 12, 5, 3), (40, 37, 14, 6, 3), (58, 27, 9, 4, 2)]
+SURVEY_WORDS = {5: "Strongly agree", 4: "Agree", 3: "Neither agree nor disagree", 2: "Disagree",
+                1: "Strongly disagree"}
+SURVEY_COMMENTS = [
+    "Thank you for coming to our home, it meant a lot to my son.",
+    "Gracias por la visita. Mi hija estaba muy feliz.",
+    "It was nice to meet the teacher outside of school.",
+    "Evenings work better for us than weekends.",
+    "We would like a visit for our younger child too.",
+    "The video call was easier with our work schedules.",
 ]
 
 # Events of the year (events.csv). Every school had the coordinator's visit;
@@ -1072,6 +1101,54 @@ class Gen:
         write_csv("visits.csv", VISIT_COLUMNS, self.visits)
         write_csv("sessions.csv", SESSION_COLUMNS, self.sessions())
         write_csv("events.csv", EVENT_COLUMNS, self.events(coord))
+        export, responses = self.family_survey()
+        with open(os.path.join(HERE, "import", "family-survey.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.writer(f, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+            w.writerow(SURVEY_EXPORT_HEADER)
+            w.writerows(export)
+        write_csv("surveys.csv", SURVEY_COLUMNS, responses)
+
+    def family_survey(self):
+        """The spring family survey: a form's export (import/family-survey.csv)
+        and the surveys.csv rows `pthv survey import` makes of it with
+        import/survey-map.yaml. About two in five families reached answered;
+        the form is anonymous (school only). From a generator of its own."""
+        r = random.Random(SEED + 3)
+        reached = {}
+        stu = {s["student_id"]: s for s in self.students}
+        for v in self.visits:
+            if v["status"] == "completed" and D.fromisoformat(v["date"]) <= SURVEY_CLOSE:
+                st = stu[v["student_id"]]
+                reached.setdefault(st["site_id"], set()).add(st["family_id"])
+        names = {s[0]: s[1] for s in SITES}
+        days = [SURVEY_OPEN + dt.timedelta(i) for i in range((SURVEY_CLOSE - SURVEY_OPEN).days + 1)]
+        days = [d for d in days if not is_holiday(d)]
+        stamped = []
+        for site_id in sorted(reached):
+            for _ in sorted(reached[site_id]):
+                if r.random() >= 0.4:
+                    continue
+                d = r.choice(days)
+                t = dt.datetime(d.year, d.month, d.day, r.randint(7, 21), r.randint(0, 59), r.randint(0, 59))
+                answers = []
+                for weights in SURVEY_WEIGHTS:
+                    answers.append("" if r.random() < 0.04 else r.choices([5, 4, 3, 2, 1], weights)[0])
+                comment = r.choice(SURVEY_COMMENTS) if r.random() < 0.15 else ""
+                stamped.append((t, site_id, answers, comment))
+        stamped.sort()
+        export, responses = [], []
+        for t, site_id, answers, comment in stamped:
+            cells = ["%d/%d/%d %d:%02d:%02d" % (t.month, t.day, t.year, t.hour, t.minute, t.second), names[site_id]]
+            cells += [SURVEY_WORDS[a] if a else "" for a in answers] + [comment]
+            export.append(cells)
+            # pthv's id for a response the form gives none: R and 16 hex
+            # digits of the SHA-256 of the row's cells joined by U+001F.
+            row = {"response_id": "R" + hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:16],
+                   "date": t.date().isoformat(), "site_id": site_id, "student_id": ""}
+            for q, a in zip(SURVEY_QUESTIONS, answers):
+                row[q] = str(a)
+            responses.append(row)
+        return export, responses
 
     def sessions(self):
         rows = []

@@ -56,7 +56,7 @@ check "schema visits.csv exits 0" [ "$code" -eq 0 ]
 check "schema visits.csv names the file and its key" grep -qx "  key: visit_id" <<<"$out"
 check "schema lists the columns of init's visits.csv, in order" \
     [ "$(sed -n 's/^  \([a-z_]*\)  .*\(required\|optional\).*/\1/p' <<<"$out" | paste -sd,)" = "$(cat "$tmp/repo/visits.csv")" ]
-check "schema with no file shows the five data files and the optional reviews, events and sessions" [ "$("$pthv" schema | grep -c '^[a-z]*\.csv (')" -eq 8 ]
+check "schema with no file shows the five data files and the optional reviews, events, sessions and surveys" [ "$("$pthv" schema | grep -c '^[a-z]*\.csv (')" -eq 9 ]
 check "schema shows reviews.csv" grep -q '^reviews\.csv (' <<<"$("$pthv" schema)"
 check "schema shows events.csv" grep -q '^events\.csv (' <<<"$("$pthv" schema)"
 check "schema shows sessions.csv" grep -q '^sessions\.csv (' <<<"$("$pthv" schema)"

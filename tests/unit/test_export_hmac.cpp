@@ -56,3 +56,12 @@ TEST_CASE("pseudonym is the first 16 hex digits of the HMAC, the same for the sa
     CHECK(pseudonym("0123456789abcdef", "ST0001") != pseudonym("0123456789abcdef", "ST0002"));
     CHECK(pseudonym(key, "").size() == 16);
 }
+
+TEST_CASE("sha256 gives the FIPS 180-4 digests of the NIST examples")
+{
+    using pthv::exporting::sha256;
+    CHECK(to_hex(sha256("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    CHECK(to_hex(sha256("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    CHECK(to_hex(sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
+          "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+}

@@ -27,6 +27,12 @@ TEST_CASE("record::import_map")
         CHECK(!iso("2/30/2026", "%m/%d/%Y"));
         CHECK(!iso("9-14-2026", "%m/%d/%Y"));
         CHECK(!iso("9/14/2026x", "%m/%d/%Y"));
+        // A timestamp reads as its day (survey tools stamp each answer).
+        CHECK(iso("3/14/2026 18:02:41", "%m/%d/%Y") == "2026-03-14");
+        CHECK(iso("3/14/2026 6:02:41 PM MST", "%m/%d/%Y") == "2026-03-14");
+        CHECK(iso("2026-03-14T18:02", "%Y-%m-%d") == "2026-03-14");
+        CHECK(!iso("3/14/2026 noon", "%m/%d/%Y"));
+        CHECK(!iso("3/14/2026 25:00", "%m/%d/%Y"));
         CHECK(record::check_date_format("%m/%d/%Y").empty());
         CHECK(!record::check_date_format("%m/%d").empty());
         CHECK(!record::check_date_format("%Q %m %d %Y").empty());

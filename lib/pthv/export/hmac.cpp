@@ -21,6 +21,17 @@ Digest hmac_sha256(std::string_view key, std::string_view message)
     return digest;
 }
 
+Digest sha256(std::string_view message)
+{
+    Digest digest{};
+    unsigned int length = 0;
+    static const unsigned char k_empty = 0;
+    const void* data = message.empty() ? &k_empty : static_cast<const void*>(message.data());
+    if (!EVP_Digest(data, message.size(), digest.data(), &length, EVP_sha256(), nullptr) || length != digest.size())
+        throw std::runtime_error("SHA-256 failed in libcrypto");
+    return digest;
+}
+
 std::string to_hex(const Digest& digest, std::size_t bytes)
 {
     static const char k_digits[] = "0123456789abcdef";

@@ -15,6 +15,10 @@ using Digest = std::array<unsigned char, 32>;
 // HMAC-SHA256 of `message` under `key` (RFC 2104, FIPS 198-1).
 Digest hmac_sha256(std::string_view key, std::string_view message);
 
+// SHA-256 of `message` (FIPS 180-4): a fingerprint of content, not a
+// pseudonym; never use it for ids that must not be reversed.
+Digest sha256(std::string_view message);
+
 // Lowercase hex of the first `bytes` bytes of `digest`.
 std::string to_hex(const Digest& digest, std::size_t bytes = 32);
 

@@ -487,6 +487,36 @@ void load_sessions(CheckedTable& t, std::size_t rows, Repo& repo)
     }
 }
 
+// surveys.csv: a question is a q_<name> column; its answers go to one flat
+// array, a row of survey_questions.size() bytes per response.
+void load_surveys(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    const Schema& surveys = schema("surveys");
+    std::vector<std::size_t> cells;
+    for (const auto& [column, index] : t.extra_columns())
+        if (surveys.is_prefixed_extra(column)) {
+            repo.survey_questions.push_back(column.substr(surveys.extra_prefix.size()));
+            cells.push_back(index);
+        }
+    repo.surveys.reserve(rows);
+    repo.survey_answers.reserve(rows * cells.size());
+    while (t.next()) {
+        SurveyResponse r;
+        r.id = ResponseId(t.key_handle());
+        r.date = t.date("date");
+        r.site = repo.names.sites.intern(t.text("site_id"));
+        r.student = repo.names.students.intern(t.text("student_id"));
+        r.line = line_of(t);
+        for (const std::size_t c : cells) {
+            const std::string_view a = t.cell(c); // checked by the table: empty or 1..5
+            repo.survey_answers.push_back(a.size() == 1 && a[0] >= '1' && a[0] <= '5'
+                                              ? static_cast<std::uint8_t>(a[0] - '0')
+                                              : std::uint8_t{0});
+        }
+        repo.surveys.push_back(r);
+    }
+}
+
 // With sessions.csv, a training's session cell names a session: each
 // becomes a handle (one naming nothing is unknown-ref, a rule), and a
 // training whose date or kind differs from its session's is value-invalid.
@@ -611,7 +641,7 @@ const std::vector<std::string>& data_files()
 
 const std::vector<std::string>& optional_files()
 {
-    static const std::vector<std::string> k_files = {"reviews.csv", "events.csv", "sessions.csv"};
+    static const std::vector<std::string> k_files = {"reviews.csv", "events.csv", "sessions.csv", "surveys.csv"};
     return k_files;
 }
 
@@ -692,6 +722,7 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     optional("events.csv", "event", &repo.names.events.table(), load_events);
     if (optional("sessions.csv", "session", &repo.names.sessions.table(), load_sessions))
         link_sessions(repo, problems);
+    optional("surveys.csv", "survey response", &repo.names.responses.table(), load_surveys);
 
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);

@@ -33,6 +33,34 @@ FieldType field_type(const std::string& type, const std::string& format)
     throw std::logic_error("schema: unknown field type " + type);
 }
 
+Field parse_field(const YAML::Node& f)
+{
+    Field field;
+    field.name = f["name"].as<std::string>();
+    const std::string type = f["type"].as<std::string>();
+    const std::string format = f["format"].as<std::string>("");
+    field.type = field_type(type, format);
+    field.type_name = format.empty() ? type : type + " (" + format + ")";
+    field.description = f["description"].as<std::string>("");
+    field.references = f["references"].as<std::string>("");
+    if (const auto c = f["constraints"]) {
+        field.required = c["required"].as<bool>(false);
+        field.unique = c["unique"].as<bool>(false);
+        if (c["enum"])
+            field.values = c["enum"].as<std::vector<std::string>>();
+        if (c["minimum"])
+            field.minimum = c["minimum"].as<long long>();
+        if (c["maximum"])
+            field.maximum = c["maximum"].as<long long>();
+        if (const auto when = c["requiredWhen"]) {
+            const auto it = when.begin();
+            field.required_when_field = it->first.as<std::string>();
+            field.required_when_value = it->second.as<std::string>();
+        }
+    }
+    return field;
+}
+
 Schema parse_schema(const SchemaSource& src)
 {
     const YAML::Node doc = YAML::Load(std::string(src.text));
@@ -41,36 +69,18 @@ Schema parse_schema(const SchemaSource& src)
     s.path = doc["path"].as<std::string>();
     s.title = doc["title"].as<std::string>("");
     s.description = doc["description"].as<std::string>("");
-    s.extra_columns_are_attributes = doc["extraColumns"].as<std::string>("") == "attributes";
+    if (const auto extra = doc["extraColumns"]; extra && extra.IsMap()) {
+        // Columns named <prefix><anything>, each checked as `field` (surveys' q_*).
+        s.extra_prefix = extra["prefix"].as<std::string>();
+        s.extra_field = parse_field(extra);
+    } else {
+        s.extra_columns_are_attributes = extra && extra.as<std::string>() == "attributes";
+    }
     s.source_text = std::string(src.text);
     if (doc["primaryKey"])
         s.primary_key = doc["primaryKey"].as<std::vector<std::string>>();
-    for (const auto& f : doc["fields"]) {
-        Field field;
-        field.name = f["name"].as<std::string>();
-        const std::string type = f["type"].as<std::string>();
-        const std::string format = f["format"].as<std::string>("");
-        field.type = field_type(type, format);
-        field.type_name = format.empty() ? type : type + " (" + format + ")";
-        field.description = f["description"].as<std::string>("");
-        field.references = f["references"].as<std::string>("");
-        if (const auto c = f["constraints"]) {
-            field.required = c["required"].as<bool>(false);
-            field.unique = c["unique"].as<bool>(false);
-            if (c["enum"])
-                field.values = c["enum"].as<std::vector<std::string>>();
-            if (c["minimum"])
-                field.minimum = c["minimum"].as<long long>();
-            if (c["maximum"])
-                field.maximum = c["maximum"].as<long long>();
-            if (const auto when = c["requiredWhen"]) {
-                const auto it = when.begin();
-                field.required_when_field = it->first.as<std::string>();
-                field.required_when_value = it->second.as<std::string>();
-            }
-        }
-        s.fields.push_back(std::move(field));
-    }
+    for (const auto& f : doc["fields"])
+        s.fields.push_back(parse_field(f));
     return s;
 }
 
@@ -131,6 +141,12 @@ std::vector<std::string> Schema::column_names() const
     for (const auto& f : fields)
         out.push_back(f.name);
     return out;
+}
+
+bool Schema::is_prefixed_extra(std::string_view column) const
+{
+    return !extra_prefix.empty() && column.size() > extra_prefix.size() &&
+           column.substr(0, extra_prefix.size()) == extra_prefix;
 }
 
 const std::vector<Schema>& all_schemas()

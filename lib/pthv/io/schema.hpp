@@ -46,12 +46,18 @@ struct Schema {
     std::vector<Field> fields;
     std::vector<std::string> primary_key;
     bool extra_columns_are_attributes = false;
+    // Other columns named extra_prefix + a name are read and checked as
+    // extra_field (its name unused): surveys.csv's q_<question> answers.
+    std::string extra_prefix;
+    Field extra_field;
     std::string source_text; // the YAML as compiled in
 
     const Field* field(std::string_view name) const;
     // Columns that must be present in the header (required or required-when).
     std::vector<std::string> required_columns() const;
     std::vector<std::string> column_names() const;
+    // Whether `column` is one of the extra_prefix columns.
+    bool is_prefixed_extra(std::string_view column) const;
 };
 
 // Every compiled-in schema, parsed once. Throws std::logic_error if a

@@ -36,7 +36,9 @@ CheckedTable::CheckedTable(const Schema& schema, CsvReader& reader, std::string 
             if (schema.field(header[c]))
                 continue;
             m_extra.emplace_back(header[c], c);
-            if (!schema.extra_columns_are_attributes) {
+            if (schema.is_prefixed_extra(header[c])) {
+                m_checked_extra.push_back(c);
+            } else if (!schema.extra_columns_are_attributes) {
                 const std::string near = util::closest_match(header[c], schema.column_names());
                 problems.push_back({"unknown-column", model::Severity::Warning, file, 1, {},
                                     "the column \"" + header[c] + "\" is not one pthv knows; it is ignored",
@@ -123,6 +125,15 @@ void CheckedTable::check_row()
             m_problems.push_back({"value-invalid", model::Severity::Error, file, line, std::string(id_view),
                                   fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
         }
+    }
+    for (const std::size_t c : m_checked_extra) {
+        const std::string_view value = cells[c];
+        if (value.empty())
+            continue;
+        if (const std::string wrong = check_value(schema.extra_field, value); !wrong.empty())
+            m_problems.push_back({"value-invalid", model::Severity::Error, file, line, std::string(id_view),
+                                  fmt::format("{}: {} \"{}\" is {}", who(), m_reader.header()[c], value, wrong),
+                                  {}});
     }
     m_key_handle = model::IdTable::k_none;
     if (!schema.primary_key.empty() && !id_view.empty()) {

@@ -84,6 +84,7 @@ private:
     std::vector<int> m_when_index; // per schema field: the column deciding "required when", or -1
     std::vector<std::size_t> m_key_columns;
     std::vector<std::pair<std::string, std::size_t>> m_extra;
+    std::vector<std::size_t> m_checked_extra; // cells of the schema's prefixed extra columns
     std::vector<bool> m_invalid;           // the current row, per schema field
     std::string m_joined_key;              // the current row's composite key
     std::vector<std::size_t> m_lines;      // per row read: its line

@@ -39,6 +39,7 @@ using FamilyId = Handle<struct FamilyTag>;
 using VisitId = Handle<struct VisitTag>;
 using EventId = Handle<struct EventTag>;
 using SessionId = Handle<struct SessionTag>;
+using ResponseId = Handle<struct ResponseTag>;
 
 // A run of a flat array: a visit's educators in Repo::educator_list.
 template <typename T> class Span {

@@ -90,6 +90,7 @@ struct Names {
     Ids<VisitId> visits;
     Ids<EventId> events;     // events.csv, optional
     Ids<SessionId> sessions; // sessions.csv, optional
+    Ids<ResponseId> responses; // surveys.csv, optional
 };
 
 // "; did you mean X?" when `near` is not empty, else "": the one wording of

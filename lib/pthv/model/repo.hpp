@@ -112,6 +112,16 @@ struct TrainingSession {
     std::uint32_t line = 0;
 };
 
+// One line of surveys.csv (optional): a family's answers to the survey.
+// Its answers are a row of Repo::survey_answers.
+struct SurveyResponse {
+    ResponseId id;
+    std::optional<Date> date;
+    SiteId site;
+    StudentId student; // none when the survey was anonymous
+    std::uint32_t line = 0;
+};
+
 struct Visit {
     VisitId id;
     StudentId student;
@@ -207,6 +217,11 @@ struct Repo {
     std::vector<Event> events;     // events.csv, optional
     std::vector<StaffId> event_staff; // every event's staff_ids, one run each
     std::vector<TrainingSession> sessions; // sessions.csv, optional
+    std::vector<SurveyResponse> surveys;   // surveys.csv, optional
+    std::vector<std::string> survey_questions; // its q_<name> columns, as "<name>", in column order
+    // Row i's answer to question q at [i * survey_questions.size() + q]: 1..5,
+    // or 0 for a question skipped (or an answer that is not 1..5).
+    std::vector<std::uint8_t> survey_answers;
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
 
     std::map<std::string, FileInfo> files; // by name
@@ -230,6 +245,7 @@ struct Repo {
     std::string_view id(VisitId h) const { return names.visits.text(h); }
     std::string_view id(EventId h) const { return names.events.text(h); }
     std::string_view id(SessionId h) const { return names.sessions.text(h); }
+    std::string_view id(ResponseId h) const { return names.responses.text(h); }
     // Whether an optional file was there to read.
     bool has_file(const std::string& name) const
     {

@@ -47,6 +47,18 @@ bool read_month_name(std::string_view text, std::size_t& pos, int& out)
     return false;
 }
 
+// " 18:02:41", "T18:02", " 6:02:41 PM MST": the time of a timestamp after
+// its date, which a date field leaves out (survey tools stamp each answer).
+bool is_time_after(std::string_view rest)
+{
+    if (rest.size() < 5 || (rest[0] != ' ' && rest[0] != 'T'))
+        return false;
+    std::size_t pos = 1;
+    int hours = 0, minutes = 0;
+    return read_number(rest, pos, 2, hours) && pos < rest.size() && rest[pos++] == ':' &&
+           read_number(rest, pos, 2, minutes) && hours < 24 && minutes < 60;
+}
+
 } // namespace
 
 std::string check_date_format(std::string_view format)
@@ -104,7 +116,7 @@ std::optional<model::Date> parse_date_as(std::string_view text, std::string_view
         if (!ok)
             return std::nullopt;
     }
-    if (pos != text.size() || year < 0 || month < 0 || day < 0)
+    if (year < 0 || month < 0 || day < 0 || (pos != text.size() && !is_time_after(text.substr(pos))))
         return std::nullopt;
     return model::Date::from_ymd(year, month, day);
 }

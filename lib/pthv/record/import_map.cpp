@@ -20,7 +20,10 @@ std::size_t line_of(const YAML::Node& node)
 
 class MapReader {
 public:
-    MapReader(const std::string& file, model::Problems& problems) : m_file(file), m_problems(problems) {}
+    MapReader(const std::string& file, model::Problems& problems, const ImportTarget& target)
+        : m_file(file), m_problems(problems), m_target(target)
+    {
+    }
 
     void fail(const YAML::Node& node, std::string message, std::string advice = {})
     {
@@ -28,16 +31,21 @@ public:
                               std::move(advice)});
     }
 
-    // A visits.csv field name as a key; reported when unknown.
+    // A field of the target as a key; reported when unknown. `values` may
+    // also name <prefix>*.
     bool field(const YAML::Node& key, const std::string& section)
     {
         const std::string name = key.Scalar();
-        const auto& names = visit_field_names();
-        if (std::find(names.begin(), names.end(), name) != names.end())
+        if (m_target.accepts(name) ||
+            (section == "values" && !m_target.open_prefix.empty() && name == m_target.any_open()))
             return true;
+        const auto& names = m_target.fields;
         const std::string near = util::closest_match(name, names);
-        fail(key, fmt::format("{}: \"{}\" is not a visits.csv field", section, name),
-             near.empty() ? "the fields are: " + util::join(names, ", ") : "did you mean " + near + "?");
+        const std::string open = m_target.open_prefix.empty()
+                                     ? std::string()
+                                     : ", and any " + m_target.open_prefix + "<name>";
+        fail(key, fmt::format("{}: \"{}\" is not a {} field", section, name, m_target.file),
+             near.empty() ? "the fields are: " + util::join(names, ", ") + open : "did you mean " + near + "?");
         return false;
     }
 
@@ -60,6 +68,7 @@ public:
 private:
     std::string m_file;
     model::Problems& m_problems;
+    const ImportTarget& m_target;
 };
 
 void read_columns(MapReader& r, const YAML::Node& node, ImportMap& map)
@@ -71,6 +80,7 @@ void read_columns(MapReader& r, const YAML::Node& node, ImportMap& map)
             continue;
         const std::string field = kv.first.Scalar();
         map.column_lines[field] = line_of(kv.first);
+        map.column_order.push_back(field);
         if (kv.second.IsSequence()) {
             for (const auto& c : kv.second)
                 if (const auto s = r.scalar(c, "columns." + field + " entry"))
@@ -122,10 +132,35 @@ std::string translate(const std::map<std::string, std::string>* table, const std
     return value;
 }
 
+// The values table of `field`: its own, else a <prefix>* table for any
+// field of that prefix ("q_*": one answer scale for every question).
+const std::map<std::string, std::string>* values_of(const ImportMap& map, const std::string& field)
+{
+    if (const auto it = map.values.find(field); it != map.values.end())
+        return &it->second;
+    for (const auto& [name, table] : map.values)
+        if (name.size() > 1 && name.back() == '*' && util::starts_with(field, name.substr(0, name.size() - 1)))
+            return &table;
+    return nullptr;
+}
+
 } // namespace
 
+bool ImportTarget::accepts(const std::string& field) const
+{
+    return std::find(fields.begin(), fields.end(), field) != fields.end() ||
+           (!open_prefix.empty() && field.size() > open_prefix.size() && util::starts_with(field, open_prefix) &&
+            field.find_first_of(" ,;\"*") == std::string::npos);
+}
+
+const ImportTarget& visit_target()
+{
+    static const ImportTarget k_target{"visits.csv", visit_field_names(), {}};
+    return k_target;
+}
+
 std::optional<ImportMap> parse_import_map(const std::string& file, const std::string& text,
-                                          model::Problems& problems)
+                                          model::Problems& problems, const ImportTarget& target)
 {
     YAML::Node root;
     try {
@@ -137,7 +172,7 @@ std::optional<ImportMap> parse_import_map(const std::string& file, const std::st
         return std::nullopt;
     }
     const std::size_t before = problems.size();
-    MapReader r(file, problems);
+    MapReader r(file, problems, target);
     ImportMap map;
     if (!root.IsMap()) {
         r.fail(root, "the map must be a YAML mapping with columns, values, date_format, defaults");
@@ -171,19 +206,19 @@ std::optional<ImportMap> parse_import_map(const std::string& file, const std::st
     return map;
 }
 
-ImportMap identity_map(const io::CsvTable& table, model::Problems& problems)
+ImportMap identity_map(const io::CsvTable& table, model::Problems& problems, const ImportTarget& target)
 {
     ImportMap map;
-    const auto& names = visit_field_names();
     for (const auto& column : table.header) {
-        if (std::find(names.begin(), names.end(), column) != names.end()) {
+        if (target.accepts(column)) {
             map.columns[column].push_back(column);
+            map.column_order.push_back(column);
             continue;
         }
-        const std::string near = util::closest_match(column, names);
+        const std::string near = util::closest_match(column, target.fields);
         problems.push_back({"", model::Severity::Error, table.file, 1, {},
-                            "the column \"" + column + "\" is not a visits.csv field",
-                            near.empty() ? "name the columns after visits.csv fields, or give --map MAP.yaml"
+                            "the column \"" + column + "\" is not a " + target.file + " field",
+                            near.empty() ? "name the columns after " + target.file + " fields, or give --map MAP.yaml"
                                          : "did you mean " + near + "? or give --map MAP.yaml"});
     }
     return map;
@@ -209,7 +244,7 @@ Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow
 {
     Fields fields;
     for (const auto& [field, columns] : map.columns) {
-        const auto* table_of = map.values.count(field) ? &map.values.at(field) : nullptr;
+        const auto* table_of = values_of(map, field);
         std::vector<std::string> parts;
         for (const auto& c : columns) {
             const auto it = std::find(table.header.begin(), table.header.end(), c);

@@ -21,23 +21,38 @@
 
 namespace pthv::record {
 
+// The file an import adds rows to, and the fields a map may name: its
+// columns, and with a prefix any column named <prefix><name> (surveys.csv's
+// q_<question>). A values table named <prefix>* translates every such field
+// that has none of its own (one answer scale for every question).
+struct ImportTarget {
+    std::string file;                // "visits.csv"
+    std::vector<std::string> fields; // its columns
+    std::string open_prefix;         // "q_", or empty
+    bool accepts(const std::string& field) const;
+    std::string any_open() const { return open_prefix + "*"; }
+};
+const ImportTarget& visit_target();
+
 struct ImportMap {
     std::map<std::string, std::vector<std::string>> columns; // field -> FILE columns (joined with ";")
     std::map<std::string, std::map<std::string, std::string>> values; // field -> FILE value -> pthv value
     std::string date_format;                                 // empty: ISO (YYYY-MM-DD)
     Fields defaults;                                         // field -> value when FILE gives none
     std::map<std::string, std::size_t> column_lines;         // field -> line in the map, for messages
+    std::vector<std::string> column_order;                   // the fields of `columns`, in the map's order
 };
 
 // Parses the map's YAML. Problems (rule left empty) name `file` and the
-// line: not YAML, an unknown key, a field visits.csv does not have, a value
+// line: not YAML, an unknown key, a field the target does not have, a value
 // of the wrong shape, a date_format with an unsupported directive.
 std::optional<ImportMap> parse_import_map(const std::string& file, const std::string& text,
-                                          model::Problems& problems);
+                                          model::Problems& problems, const ImportTarget& target = visit_target());
 
-// The map used without --map: each column of FILE is the visits.csv field of
+// The map used without --map: each column of FILE is the target's field of
 // the same name. A column that is not a field is a problem (line 1 of FILE).
-ImportMap identity_map(const io::CsvTable& table, model::Problems& problems);
+ImportMap identity_map(const io::CsvTable& table, model::Problems& problems,
+                       const ImportTarget& target = visit_target());
 
 // Problems for map columns FILE does not have (naming the map's line).
 void check_map_columns(const std::string& map_file, const ImportMap& map, const io::CsvTable& table,
@@ -53,7 +68,7 @@ std::string check_date_format(std::string_view format);
 // "4:30 PM", "9:05", "16:30" -> "16:30", "09:05"; anything else unchanged.
 std::string normalise_time(std::string_view text);
 
-// One FILE row as visits.csv fields: columns gathered and joined, values
+// One FILE row as the target's fields: columns gathered and joined, values
 // translated, dates converted to ISO, defaults filled. A date that does not
 // match the format is a value-invalid problem at `line` of `file`.
 Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow& row, model::Problems& problems);

@@ -113,6 +113,8 @@ std::vector<std::string> merge_key_columns(std::string_view file_name)
         return {"event_id"};
     if (base == "sessions.csv")
         return {"session_id"};
+    if (base == "surveys.csv")
+        return {"response_id"};
     return {};
 }
 

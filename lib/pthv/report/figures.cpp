@@ -393,6 +393,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     visit_order_figures(facts, o, scope, f);
     event_figures(repo, o, scope, f);
     session_figures(facts, o, f);
+    survey_figures(repo, o, scope, f);
     if (!o.is_public)
         educator_rows(repo, counts, f);
     tallies(o, counts, f);

@@ -221,6 +221,29 @@ struct AttendanceFigures {
     std::vector<AttendanceRow> rows; // the district (or --site) first, then each reported site
 };
 
+// surveys.csv (optional): family survey responses dated in the period.
+// A question's answers are 1..5; 4 and 5 are favourable.
+struct SurveyQuestion {
+    Count answered;   // responses that answered it
+    Count favourable; // of them, answered 4 or 5 (never printed: its share is)
+    Share favourable_share; // favourable / answered
+};
+
+struct SurveyRow {
+    std::string site_id; // empty for the district (or the --site)
+    std::string name;
+    Count responses;
+    Count families_reached; // the row's summary's, for the response rate
+    Share response_rate;    // responses / families reached
+    std::vector<SurveyQuestion> questions; // in SurveyFigures::questions order
+};
+
+struct SurveyFigures {
+    bool present = false;               // surveys.csv exists
+    std::vector<std::string> questions; // its q_<name> columns, as <name>
+    std::vector<SurveyRow> rows;        // the district (or --site) first, then each reported site
+};
+
 // How long completed visits of the period took to reach the log: logged_on
 // less the visit's date, in days, over the visits that have logged_on.
 // Median and 90th percentile by nearest rank (the smallest number of days
@@ -266,6 +289,7 @@ struct Figures {
     std::vector<SiteSpendRow> site_money;
     Census census;
     AttendanceFigures attendance;
+    SurveyFigures surveys;
 };
 
 struct FigureOptions {

@@ -81,6 +81,14 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
 // when public; before census_figures.
 void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
+// surveys.csv (figures_surveys.cpp): the counts, after the summaries; their
+// public suppression (from apply_public, and from carry_district_suppression
+// for a one-site public report); the shares (from finish_shares).
+void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f);
+void suppress_surveys(Figures& f);
+void carry_survey_suppression(const Figures& district, Figures& f);
+void survey_shares(Figures& f);
+
 // Fills f.census from the figures already made; after finish_shares.
 void census_figures(const model::Repo& repo, Figures& f);
 

@@ -125,6 +125,7 @@ void suppress_fidelity(Figures& f)
 
 void carry_district_suppression(const Figures& district, Figures& f)
 {
+    carry_survey_suppression(district, f);
     const auto it = std::find_if(district.sites.begin(), district.sites.end(),
                                  [&](const Summary& s) { return s.site_id == f.site_filter; });
     if (it == district.sites.end())
@@ -166,6 +167,7 @@ void apply_public(Figures& f)
     suppress_group({&t.trained_new}, nullptr, f.min_cell);
     for (auto& s : t.sessions)
         suppress_group({&s.attendees}, nullptr, f.min_cell);
+    suppress_surveys(f);
 }
 
 Share share_of(const Count& num, const Count& den)
@@ -193,6 +195,7 @@ void finish_shares(Figures& f)
         else
             s->goal_progress.shown = ShareShown::None;
     }
+    survey_shares(f);
     for (auto& r : f.fidelity)
         for (std::size_t k = 0; k < k_practices; ++k) {
             const Count& c = r.short_of[k];

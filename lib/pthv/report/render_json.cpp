@@ -173,6 +173,17 @@ Json attendance_json(const AttendanceRow& r, int m)
     return j;
 }
 
+Json survey_json(const SurveyRow& r, const std::vector<std::string>& questions, int m)
+{
+    Json per_question = Json::object();
+    for (std::size_t q = 0; q < questions.size() && q < r.questions.size(); ++q)
+        per_question[questions[q]] = Json{{"answered", count_json(r.questions[q].answered, m)},
+                                          {"favourable_pct", share_json(r.questions[q].favourable_share)}};
+    return Json{{"responses", count_json(r.responses, m)},
+                {"response_rate_pct", share_json(r.response_rate)},
+                {"questions", per_question}};
+}
+
 } // namespace
 
 std::string render_json(const Figures& f)
@@ -196,6 +207,9 @@ std::string render_json(const Figures& f)
         j["attendance"]["left_out_too_few_days"] = f.attendance.too_few_days;
         j["attendance"]["note"] = attendance_caution(f);
     }
+    const SurveyFigures& sv = f.surveys;
+    if (sv.present)
+        j["surveys"] = survey_json(sv.rows.front(), sv.questions, m);
     j["sites"] = Json::array();
     for (std::size_t i = 0; i < f.sites.size(); ++i) {
         const Summary& s = f.sites[i];
@@ -211,6 +225,8 @@ std::string render_json(const Figures& f)
             x["events"] = event_counts_json(*c, m);
         if (i + 1 < f.attendance.rows.size())
             x["attendance"] = attendance_json(f.attendance.rows[i + 1], m);
+        if (i + 1 < sv.rows.size())
+            x["surveys"] = survey_json(sv.rows[i + 1], sv.questions, m);
         j["sites"].push_back(std::move(x));
     }
     if (!f.is_public) {

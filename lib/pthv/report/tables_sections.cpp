@@ -19,7 +19,7 @@ const std::vector<std::string>& table_names()
         "headline", "sites",  "second_visits", "educators", "fidelity",  "training", "training_sessions",
         "session_plan", "money", "site_money", "months", "visit_order", "modes", "languages",
         "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list", "attendance",
-        "census"};
+        "surveys", "census"};
     return k_names;
 }
 
@@ -445,6 +445,39 @@ Table attendance(const Figures& f)
     return t;
 }
 
+// One row per site: responses, the response rate, and per question the
+// share of favourable answers (its column named after the question).
+Table surveys(const Figures& f)
+{
+    std::vector<std::string> keys; // the Col entries point into these
+    for (const auto& q : f.surveys.questions)
+        keys.push_back("favourable_pct_" + q);
+    std::vector<Col> cols = {{"site", "site_id"}, {"name", "name"}, {"responses", "responses"},
+                             {"response rate", "response_rate_pct"}};
+    for (std::size_t q = 0; q < keys.size(); ++q)
+        cols.push_back({f.surveys.questions[q].c_str(), keys[q].c_str()});
+    Table t = make(f, "surveys", "Family surveys", cols, 2);
+    for (const auto& r : f.surveys.rows) {
+        if (!f.site_filter.empty() && &r == &f.surveys.rows.front())
+            continue; // one site: its own row is the whole report
+        std::vector<Cell> row = {Cell::of(r.site_id.empty() ? "all" : r.site_id),
+                                 Cell::of(r.site_id.empty() ? "all sites" : r.name), Cell::of(r.responses),
+                                 Cell::of(r.response_rate)};
+        for (const auto& q : r.questions)
+            row.push_back(Cell::of(q.favourable_share));
+        t.add(row);
+    }
+    const Count* all = f.surveys.rows.empty() ? nullptr : &f.surveys.rows.front().responses;
+    if (all && all->value == 0 && !all->hidden()) // public: "<10" must not be told apart from 0
+        t.note = "no survey response in surveys.csv is dated in this period";
+    else
+        t.note = f.surveys.questions.empty()
+                 ? "responses dated in the period; response rate: responses per family reached by a completed visit"
+                 : "responses dated in the period; response rate: responses per family reached by a completed visit; "
+                   "each question: the share of its answers that agree (4 or 5 of 5)";
+    return t;
+}
+
 } // namespace
 
 std::string attendance_caution(const Figures& f)
@@ -507,6 +540,8 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(std::move(t));
     if (f.attendance.given)
         out.push_back(attendance(f));
+    if (f.surveys.present)
+        out.push_back(surveys(f));
     return out;
 }
 

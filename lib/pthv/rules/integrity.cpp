@@ -65,7 +65,8 @@ private:
 };
 
 // The references of the optional files: events.csv's site and staff,
-// sessions.csv's site, and (with sessions.csv) trainings.csv's session.
+// sessions.csv's site, (with sessions.csv) trainings.csv's session, and
+// surveys.csv's site and student.
 void check_optional_refs(const Repo& repo, RefChecker& refs)
 {
     const Names& n = repo.names;
@@ -80,6 +81,12 @@ void check_optional_refs(const Repo& repo, RefChecker& refs)
         const auto id = repo.id(s.id);
         refs.check(n.sites, s.site, "site_id", "sites.csv", "sessions.csv", s.line, id,
                    fmt::format("session {}", id));
+    }
+    for (const auto& r : repo.surveys) {
+        const auto id = repo.id(r.id);
+        const std::string who = fmt::format("survey response {}", id);
+        refs.check(n.sites, r.site, "site_id", "sites.csv", "surveys.csv", r.line, id, who);
+        refs.check(n.students, r.student, "student_id", "students.csv", "surveys.csv", r.line, id, who);
     }
     for (const auto& t : repo.trainings) {
         const auto id = repo.id(t.staff);

@@ -1,0 +1,89 @@
+#include <pthv/record/survey_import.hpp>
+
+#include <algorithm>
+#include <set>
+
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/io/schema.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::record {
+
+namespace {
+
+bool blank(const io::CsvRow& row)
+{
+    return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return util::trim(c).empty(); });
+}
+
+std::vector<std::string> questions_to_add(const ImportMap& map, const std::vector<std::string>& header)
+{
+    const std::string& prefix = survey_target().open_prefix;
+    std::vector<std::string> fields;
+    for (const auto& field : map.column_order) // as the map names them: the survey's order
+        if (util::starts_with(field, prefix) && std::find(header.begin(), header.end(), field) == header.end() &&
+            std::find(fields.begin(), fields.end(), field) == fields.end())
+            fields.push_back(field);
+    return fields;
+}
+
+} // namespace
+
+const ImportTarget& survey_target()
+{
+    static const ImportTarget k_target{"surveys.csv", io::schema("surveys").column_names(),
+                                       io::schema("surveys").extra_prefix};
+    return k_target;
+}
+
+SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
+                              const std::vector<std::string>& header, const Fingerprint& fingerprint)
+{
+    SurveyPlan plan;
+    plan.new_columns = questions_to_add(map, header);
+    plan.header = header;
+    plan.header.insert(plan.header.end(), plan.new_columns.begin(), plan.new_columns.end());
+    std::set<std::string> seen;
+    for (const auto& row : table.rows) {
+        if (blank(row))
+            continue; // spreadsheets leave empty rows at the end
+        Fields fields = map_row(map, table, row, plan.problems);
+        std::string& id = fields["response_id"];
+        if (id.empty())
+            id = fingerprint(row);
+        const bool imported = repo.names.responses.defined(repo.names.responses.find(id));
+        if (imported || !seen.insert(id).second) {
+            ++plan.already_imported;
+            continue;
+        }
+        std::string& site = fields["site_id"];
+        if (site.empty())
+            if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
+                site = std::string(repo.id(s->site));
+        for (const auto& column : missing_columns(plan.header, fields))
+            plan.problems.push_back({"column-missing", model::Severity::Error, table.file, row.line, {},
+                                     column + " is set but surveys.csv has no column " + column,
+                                     "add the column to surveys.csv's header"});
+        plan.rows.push_back({row.line, std::move(fields)});
+    }
+    return plan;
+}
+
+std::string widen_csv(const std::string& file, const std::string& text, const std::vector<std::string>& columns)
+{
+    if (columns.empty())
+        return text;
+    model::Problems ignored; // the file was loaded and checked before
+    const io::CsvTable t = io::read_csv(file, text, ignored);
+    const std::string newline(io::newline_of(text));
+    std::vector<std::string> header = t.header;
+    header.insert(header.end(), columns.begin(), columns.end());
+    std::string out = io::csv_row(header, newline);
+    for (auto row : t.rows) {
+        row.cells.resize(header.size());
+        out += io::csv_row(row.cells, newline);
+    }
+    return out;
+}
+
+} // namespace pthv::record

@@ -1,0 +1,117 @@
+// Family surveys (surveys.csv, docs/reports.md): for the district and each
+// reported site, the responses of the period, the response rate (responses
+// per family reached by a completed visit) and, per question, the share of
+// answers that are favourable (4 or 5 of 5). Public: every count of
+// responses or answers under min_cell is hidden, with complementary
+// suppression across the sites, and so is a share built on one.
+
+#include <pthv/report/figures_detail.hpp>
+
+#include <algorithm>
+
+namespace pthv::report {
+
+namespace {
+
+constexpr std::uint8_t k_favourable = 4; // 4 = agree, 5 = strongly agree
+
+SurveyRow empty_row(const Summary& s, std::size_t questions)
+{
+    SurveyRow r;
+    r.site_id = s.site_id;
+    r.name = s.name;
+    r.families_reached = s.families_reached;
+    r.questions.resize(questions);
+    return r;
+}
+
+void add(SurveyRow& r, const std::uint8_t* answers)
+{
+    ++r.responses.value;
+    for (std::size_t q = 0; q < r.questions.size(); ++q) {
+        if (answers[q] == 0)
+            continue;
+        ++r.questions[q].answered.value;
+        if (answers[q] >= k_favourable)
+            ++r.questions[q].favourable.value;
+    }
+}
+
+// A count's parts across the sites, with the district's as their total.
+template <class Get> void suppress_across_sites(SurveyFigures& s, int min_cell, Get count_of)
+{
+    std::vector<Count*> parts;
+    for (std::size_t i = 1; i < s.rows.size(); ++i)
+        parts.push_back(&count_of(s.rows[i]));
+    suppress_group(parts, &count_of(s.rows.front()), min_cell);
+}
+
+} // namespace
+
+void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f)
+{
+    SurveyFigures& s = f.surveys;
+    s.present = repo.has_file("surveys.csv");
+    if (!s.present)
+        return;
+    s.questions = repo.survey_questions;
+    const std::size_t n = s.questions.size();
+    s.rows.push_back(empty_row(f.total, n));
+    std::vector<std::size_t> row_of_slot(repo.names.sites.size() + 1, 0); // 0: not a reported site
+    for (const auto& site : f.sites) {
+        row_of_slot[site_slot(repo.names.sites.find(site.site_id))] = s.rows.size();
+        s.rows.push_back(empty_row(site, n));
+    }
+    for (std::size_t i = 0; i < repo.surveys.size(); ++i) {
+        const model::SurveyResponse& r = repo.surveys[i];
+        if (!r.date || *r.date < o.period.from || *r.date > o.period.to || !r.site || !scope.covers(r.site))
+            continue;
+        const std::uint8_t* answers = repo.survey_answers.data() + i * n;
+        add(s.rows.front(), answers);
+        if (const std::size_t row = row_of_slot[site_slot(r.site)])
+            add(s.rows[row], answers);
+    }
+}
+
+void suppress_surveys(Figures& f)
+{
+    SurveyFigures& s = f.surveys;
+    if (s.rows.empty())
+        return;
+    suppress_across_sites(s, f.min_cell, [](SurveyRow& r) -> Count& { return r.responses; });
+    for (std::size_t q = 0; q < s.questions.size(); ++q)
+        suppress_across_sites(s, f.min_cell, [q](SurveyRow& r) -> Count& { return r.questions[q].answered; });
+    // The rate's denominator is the summary's families_reached, suppressed
+    // by now: take its state.
+    for (std::size_t i = 0; i < s.rows.size(); ++i)
+        s.rows[i].families_reached = i == 0 ? f.total.families_reached : f.sites[i - 1].families_reached;
+}
+
+void carry_survey_suppression(const Figures& district, Figures& f)
+{
+    const auto& rows = district.surveys.rows;
+    const auto it = std::find_if(rows.begin(), rows.end(),
+                                 [&](const SurveyRow& r) { return !r.site_id.empty() && r.site_id == f.site_filter; });
+    if (it == rows.end())
+        return;
+    const auto hide_as = [](Count& c, const Count& in_district) {
+        if (in_district.hidden() && !c.hidden())
+            c.shown = in_district.shown;
+    };
+    for (SurveyRow& r : f.surveys.rows) {
+        hide_as(r.responses, it->responses);
+        for (std::size_t q = 0; q < r.questions.size() && q < it->questions.size(); ++q)
+            hide_as(r.questions[q].answered, it->questions[q].answered);
+    }
+}
+
+void survey_shares(Figures& f)
+{
+    for (SurveyRow& r : f.surveys.rows) {
+        r.response_rate = share_of(r.responses, r.families_reached);
+        for (SurveyQuestion& q : r.questions)
+            q.favourable_share = share_of(Count{q.favourable.value, q.answered.shown}, q.answered);
+    }
+}
+
+} // namespace pthv::report

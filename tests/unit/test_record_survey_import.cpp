@@ -1,0 +1,130 @@
+// surveys.csv: its q_<question> columns as the loader reads and checks
+// them, and the plan of `pthv survey import` (ids, repeats, sites, new
+// questions), on the tiny fixture repo.
+
+#include "fixture.hpp"
+
+#include <pthv/record/survey_import.hpp>
+
+using namespace pthv;
+
+namespace {
+
+io::CsvTable export_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows)
+{
+    io::CsvTable t;
+    t.file = "export.csv";
+    t.has_header = true;
+    t.header = std::move(header);
+    std::size_t line = 2;
+    for (auto& cells : rows)
+        t.rows.push_back({line++, std::move(cells)});
+    return t;
+}
+
+// The first cell as the response's id, as a digest would (the same row, the same id).
+std::string first_cell(const io::CsvRow& row) { return "R-" + row.cells.at(0); }
+
+} // namespace
+
+TEST_CASE("surveys.csv: questions are q_ columns holding 1..5")
+{
+    auto sources = test::tiny_repo();
+    sources["surveys.csv"] = "response_id,date,site_id,student_id,q_welcome,q_recommend,comment\n"
+                             "R1,2026-09-20,S01,ST01,5,,\n"
+                             "R2,2026-09-21,S01,,3,1,\n"
+                             "R3,2026-09-22,S01,,0,6,\n";
+    const auto loaded = io::load_sources(sources, test::as_of());
+    const model::Repo& repo = loaded.repo;
+    CHECK(repo.survey_questions == std::vector<std::string>{"welcome", "recommend"});
+    REQUIRE(repo.surveys.size() == 3);
+    CHECK(repo.survey_answers == std::vector<std::uint8_t>{5, 0, 3, 1, 0, 0});
+    CHECK(repo.id(repo.surveys[0].id) == "R1");
+    CHECK(repo.id(repo.surveys[0].student) == "ST01");
+    CHECK(!repo.surveys[1].student);
+    CHECK(repo.surveys[2].line == 4);
+    const auto problems = test::validate(sources);
+    CHECK(test::count(problems, "unknown-column") == 1); // comment: neither a column nor q_<name>
+    CHECK(test::count(problems, "value-invalid") == 2);  // 0 and 6
+    CHECK(test::only(problems, "unknown-column").message.find("\"comment\"") != std::string::npos);
+
+    SUBCASE("a near miss: every answer on the scale, no other column")
+    {
+        auto clean = test::tiny_repo();
+        clean["surveys.csv"] = "response_id,date,site_id,q_welcome\nR1,2026-09-20,S01,1\nR2,2026-09-20,S01,5\n";
+        CHECK(test::validate(clean).empty());
+    }
+    SUBCASE("a response naming an unknown site or student is unknown-ref")
+    {
+        auto bad = test::tiny_repo();
+        bad["surveys.csv"] = "response_id,date,site_id,student_id,q_welcome\nR1,2026-09-20,S09,ST99,4\n";
+        CHECK(test::count(test::validate(bad), "unknown-ref") == 2);
+    }
+}
+
+TEST_CASE("record::plan_survey_import")
+{
+    auto sources = test::tiny_repo();
+    sources["surveys.csv"] = "response_id,date,site_id,student_id,q_welcome\nold,2026-09-20,S01,,4\n";
+    const auto loaded = io::load_sources(sources, test::as_of());
+    const model::Repo& repo = loaded.repo;
+    model::Problems problems;
+    const auto map = record::parse_import_map("m.yaml",
+                                              "columns: {response_id: Id, date: When, student_id: Student,\n"
+                                              "          q_welcome: Welcome, q_recommend: Recommend}\n"
+                                              "values: {q_*: {Agree: 4, Disagree: 2}, q_recommend: {Yes: 5}}\n",
+                                              problems, record::survey_target());
+    REQUIRE(map);
+    CHECK(problems.empty());
+    const auto table = export_table({"Id", "When", "Student", "Recommend", "Welcome"},
+                                    {{"old", "2026-09-20", "", "", "Agree"},
+                                     {"", "2026-09-25", "ST03", "Yes", "disagree "},
+                                     {"", "2026-09-25", "ST03", "Yes", "disagree "},
+                                     {"", "", "", "", ""}});
+    const auto plan = record::plan_survey_import(table, *map, repo, {"response_id", "date", "site_id", "student_id",
+                                                                     "q_welcome"},
+                                                 [](const io::CsvRow& row) { return "R-" + row.cells.at(1); });
+    CHECK(plan.problems.empty());
+    CHECK(plan.already_imported == 2); // "old" is in surveys.csv; the third row repeats the second
+    REQUIRE(plan.rows.size() == 1);    // the blank row is skipped
+    const auto& f = plan.rows[0].fields;
+    CHECK(plan.rows[0].source_line == 3);
+    CHECK(f.at("response_id") == "R-2026-09-25"); // made from the row: the export has no id there
+    CHECK(f.at("site_id") == "S01");             // ST03's site
+    CHECK(f.at("q_welcome") == "2");             // the q_* scale, any case and spaces
+    CHECK(f.at("q_recommend") == "5");           // its own table
+    CHECK(plan.new_columns == std::vector<std::string>{"q_recommend"});
+    CHECK(plan.header.back() == "q_recommend");
+
+    SUBCASE("new questions are added in the map's order")
+    {
+        const auto m = record::parse_import_map("m.yaml", "columns: {date: When, q_b: B, q_a: A}\n", problems,
+                                                record::survey_target());
+        REQUIRE(m);
+        const auto t = export_table({"A", "B", "When"}, {{"4", "5", "2026-09-25"}});
+        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, first_cell);
+        CHECK(p.new_columns == std::vector<std::string>{"q_b", "q_a"});
+    }
+    SUBCASE("a map field that is neither a column nor q_<name> is refused")
+    {
+        model::Problems bad;
+        CHECK(!record::parse_import_map("m.yaml", "columns: {school: S}\n", bad, record::survey_target()));
+        REQUIRE(bad.size() == 1);
+        CHECK(bad[0].message == "columns: \"school\" is not a surveys.csv field");
+        CHECK(!record::parse_import_map("m.yaml", "columns: {\"q_two words\": S}\n", bad, record::survey_target()));
+        CHECK(!record::parse_import_map("m.yaml", "values: {q_*: {a: 1}}\ncolumns: {q_*: S}\n", bad,
+                                        record::survey_target()));
+    }
+    SUBCASE("a visit map knows no q_ fields")
+    {
+        model::Problems bad;
+        CHECK(!record::parse_import_map("m.yaml", "columns: {q_welcome: W}\n", bad));
+    }
+}
+
+TEST_CASE("record::widen_csv")
+{
+    CHECK(record::widen_csv("s.csv", "a,b\n1,2\n\"x,y\",\n", {"c", "d"}) == "a,b,c,d\n1,2,,\n\"x,y\",,,\n");
+    CHECK(record::widen_csv("s.csv", "a\r\n1\r\n", {"b"}) == "a,b\r\n1,\r\n");
+    CHECK(record::widen_csv("s.csv", "a\n1\n", {}) == "a\n1\n");
+}
