@@ -15,9 +15,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// How long a reader waits for a writer to finish.
-constexpr double k_read_lock_timeout = 10.0;
-
 // pthv.yaml and the CSV files of the repo's root (docs/data.md).
 bool is_repo_file(std::string_view name)
 {

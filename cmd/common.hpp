@@ -91,6 +91,9 @@ private:
     std::unique_ptr<std::vector<pay::VisitWork>> m_work;
 };
 
+// How long a reader waits for a writer to finish.
+constexpr double k_read_lock_timeout = 10.0;
+
 // The repo lock (util::RepoLock) on `root`, as a UsageError when it cannot
 // be had. Taking it repairs what an interrupted command left: an append is
 // rolled back and the temporary files of a replace of the repo's own files

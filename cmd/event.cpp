@@ -21,7 +21,7 @@ namespace pthv::cmd {
 
 namespace {
 
-constexpr const char* k_file = "events.csv";
+constexpr const char* k_events_file = "events.csv";
 
 struct EventAddOptions {
     std::string date;
@@ -81,7 +81,7 @@ int run_add(const EventAddOptions& o, Session& session)
 {
     check_add_options(o);
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_append(session, k_file);
+    const Loaded current = load_for_append(session, k_events_file);
     const model::Repo& repo = current.loaded.repo;
     check_ref(repo.names.sites, o.site, "--site", "site");
     for (const auto& id : o.staff)
@@ -91,15 +91,15 @@ int run_add(const EventAddOptions& o, Session& session)
                                    {"site_id", o.site},  {"kind", o.kind},
                                    {"title", o.title},   {"attendees", o.attendees},
                                    {"staff_ids", util::join(o.staff, ";")}, {"notes", o.notes}};
-    const auto& header = repo.files.at(k_file).header;
+    const auto& header = repo.files.at(k_events_file).header;
     if (const auto missing = record::missing_columns(header, fields); !missing.empty())
-        throw UsageError(std::string(k_file) + " has no column " + util::join(missing, ", ") +
+        throw UsageError(std::string(k_events_file) + " has no column " + util::join(missing, ", ") +
                          "; nothing was written");
-    const std::string row = record::render_row(header, fields, io::newline_of(current.sources.at(k_file)));
-    const record::Edit edit = append_rows(current, k_file, row, 1);
+    const std::string row = record::render_row(header, fields, io::newline_of(current.sources.at(k_events_file)));
+    const record::Edit edit = append_rows(current, k_events_file, row, 1);
     std::string done = id + "\n";
     if (o.write.dry_run)
-        done = fmt::format("would add {} to {}:\n  {}\n", id, k_file, util::trim(row));
+        done = fmt::format("would add {} to {}:\n  {}\n", id, k_events_file, util::trim(row));
     return check_and_write(session, current, edit, o.write, done, "event " + id);
 }
 

@@ -19,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double k_read_lock_timeout = 10.0;
-
 struct ExportOptions {
     bool deidentify = false;
     std::string key_file;

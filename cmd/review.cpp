@@ -21,7 +21,7 @@ namespace pthv::cmd {
 
 namespace {
 
-constexpr const char* k_file = "reviews.csv";
+constexpr const char* k_reviews_file = "reviews.csv";
 
 struct ReviewOptions {
     std::string rule;
@@ -57,7 +57,7 @@ int run_add(const ReviewOptions& o, Session& session)
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     // The first review creates reviews.csv (written whole, header and row).
-    const Loaded current = load_for_append(session, k_file);
+    const Loaded current = load_for_append(session, k_reviews_file);
 
     // Only a finding that stands today can be reviewed: a typo in RECORD
     // would otherwise be a review of nothing (review-stale).
@@ -83,8 +83,8 @@ int run_add(const ReviewOptions& o, Session& session)
                                      found->reviewed->note));
 
     const std::string row = io::csv_row({o.rule, o.record, session.as_of().str(), o.by, o.note},
-                                        io::newline_of(current.sources.at(k_file)));
-    const record::Edit edit = append_rows(current, k_file, row, 1);
+                                        io::newline_of(current.sources.at(k_reviews_file)));
+    const record::Edit edit = append_rows(current, k_reviews_file, row, 1);
     std::string done = format_problem_line(*found, false);
     done = fmt::format("Reviewed: {}{} stays in the log and the reports; it no longer blocks payroll or commits.\n",
                        done, o.rule);
@@ -118,7 +118,7 @@ int run_list(Session& session)
                            {"covers", covered}});
             continue;
         }
-        out += util::printable(fmt::format("{}:{}: {} {} reviewed {}{}: {}", k_file, r.line, r.rule, r.record, on,
+        out += util::printable(fmt::format("{}:{}: {} {} reviewed {}{}: {}", k_reviews_file, r.line, r.rule, r.record, on,
                                            r.by.empty() ? "" : " by " + r.by, r.note)) +
                "\n";
         if (covers.empty())

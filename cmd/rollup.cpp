@@ -19,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr double k_read_lock_timeout = 10.0;
-
 struct RollupOptions {
     std::vector<std::string> repos;
     std::string period = "end-of-year";

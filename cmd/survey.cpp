@@ -21,7 +21,7 @@ namespace pthv::cmd {
 
 namespace {
 
-constexpr const char* k_file = "surveys.csv";
+constexpr const char* k_surveys_file = "surveys.csv";
 
 struct SurveyImportOptions {
     std::string file;
@@ -41,13 +41,13 @@ std::string fingerprint(const io::CsvRow& row)
 record::Edit survey_edit(const Loaded& current, const record::SurveyPlan& plan)
 {
     io::Sources sources = current.sources;
-    std::string& text = sources.at(k_file);
-    text = record::widen_csv(k_file, text, plan.new_columns);
+    std::string& text = sources.at(k_surveys_file);
+    text = record::widen_csv(k_surveys_file, text, plan.new_columns);
     const auto newline = io::newline_of(text);
     std::string rows;
     for (const auto& r : plan.rows)
         rows += record::render_row(plan.header, r.fields, newline);
-    record::Edit edit = record::make_append(sources, k_file, rows, plan.rows.size());
+    record::Edit edit = record::make_append(sources, k_surveys_file, rows, plan.rows.size());
     edit.append = edit.append && !current.created && plan.new_columns.empty();
     return edit;
 }
@@ -57,12 +57,12 @@ std::string summary(const SurveyImportOptions& o, const record::SurveyPlan& plan
     std::string out;
     const auto added = static_cast<long long>(plan.rows.size());
     if (o.write.dry_run && added > 0) {
-        out += fmt::format("would add to {}:\n", k_file);
+        out += fmt::format("would add to {}:\n", k_surveys_file);
         for (const auto& r : plan.rows)
             out += "  " + util::printable(util::trim(record::render_row(plan.header, r.fields, ""))) + "\n";
     }
     if (!plan.new_columns.empty() && added > 0)
-        out += fmt::format("{} {} {}: {}\n", k_file, o.write.dry_run ? "would gain" : "gains",
+        out += fmt::format("{} {} {}: {}\n", k_surveys_file, o.write.dry_run ? "would gain" : "gains",
                            util::plural(static_cast<long long>(plan.new_columns.size()), "question", "questions"),
                            util::join(plan.new_columns, ", "));
     out += fmt::format("{}{} {}, {} already imported\n", o.write.dry_run ? "dry run: " : "",
@@ -77,10 +77,10 @@ int run_import(const SurveyImportOptions& o, Session& session)
     const record::ImportMap map = load_import_map(o.file, o.map, table, record::survey_target());
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_append(session, k_file);
+    const Loaded current = load_for_append(session, k_surveys_file);
     const model::Repo& repo = current.loaded.repo;
     record::SurveyPlan plan =
-        record::plan_survey_import(table, map, repo, repo.files.at(k_file).header, fingerprint);
+        record::plan_survey_import(table, map, repo, repo.files.at(k_surveys_file).header, fingerprint);
     refuse_control_in_rows(o.file, plan.rows, plan.problems);
 
     const record::Edit edit = survey_edit(current, plan);
@@ -94,7 +94,7 @@ int run_import(const SurveyImportOptions& o, Session& session)
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; {} is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file,
-                                    k_file));
+                                    k_surveys_file));
     if (!plan.rows.empty() && !o.write.dry_run)
         write_edit(session, edit);
     std::string& out = session.out();

@@ -8,19 +8,22 @@
 
 namespace pthv::io {
 
-namespace {
-
-enum class Split { Ok, Unclosed, StrayQuote };
-
-constexpr std::size_t k_max_syntax_reports = 20; // per file
-
 // Where a split cell's text lies: in the record's own text, or (a quoted
-// cell with doubled quotes) in the buffer of unquoted text.
-struct Span {
+// cell with doubled quotes) in the buffer of unquoted text. Not in the
+// anonymous namespace: CsvReader::State holds them.
+struct CsvSpan {
     bool in_buffer = false;
     std::size_t begin = 0;
     std::size_t size = 0;
 };
+
+namespace {
+
+using Span = CsvSpan;
+
+enum class Split { Ok, Unclosed, StrayQuote };
+
+constexpr std::size_t k_max_syntax_reports = 20; // per file
 
 // A header may name this many columns at most: a line of millions of
 // commas is not a header, and each column costs a string.

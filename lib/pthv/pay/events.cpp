@@ -11,7 +11,7 @@ using namespace pthv::model;
 namespace {
 
 // What one educator has so far: the counts the cap is judged by.
-struct Tally {
+struct CapCount {
     int paid_in_year = 0; // distinct visits a closed ledger pays, dated in the school year
     int counted = 0;      // outside-the-day events seen, in date order
     int unpaid_taken = 0; // unpaid events given a place under the cap
@@ -29,7 +29,7 @@ struct Paid {
     }
 };
 
-Paid paid_visits(const Facts& facts, std::vector<Tally>& tallies)
+Paid paid_visits(const Facts& facts, std::vector<CapCount>& cap_counts)
 {
     const Repo& repo = facts.repo();
     std::vector<std::tuple<StaffId, VisitId, std::size_t>> lines;
@@ -47,7 +47,7 @@ Paid paid_visits(const Facts& facts, std::vector<Tally>& tallies)
         paid.pairs.emplace_back(staff, visit);
         const LedgerLine& l = repo.ledger[line];
         if (l.date && facts.in_school_year(*l.date))
-            ++tallies[staff.index()].paid_in_year;
+            ++cap_counts[staff.index()].paid_in_year;
     }
     return paid;
 }
@@ -79,8 +79,8 @@ std::vector<VisitWork> visit_work(const Facts& facts)
         return repo.id(repo.visits[events[a.event].first].id) < repo.id(repo.visits[events[b.event].first].id);
     });
 
-    std::vector<Tally> tallies(repo.names.staff.size());
-    const Paid paid = paid_visits(facts, tallies);
+    std::vector<CapCount> cap_counts(repo.names.staff.size());
+    const Paid paid = paid_visits(facts, cap_counts);
 
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::vector<VisitWork> out;
@@ -93,7 +93,7 @@ std::vector<VisitWork> visit_work(const Facts& facts)
         if (part == DayPart::Inside)
             continue;
         for (const StaffId staff : facts.event_payees(event)) {
-            Tally& t = tallies[staff.index()];
+            CapCount& t = cap_counts[staff.index()];
             VisitWork w;
             w.event = e;
             w.staff = staff;

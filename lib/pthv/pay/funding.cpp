@@ -24,9 +24,9 @@ namespace {
 // Sums by source and by site, then lays them out in the documented order.
 // Sites are summed by handle (a million items a year), sources, a handful,
 // by name.
-class Tally {
+class SourceTally {
 public:
-    explicit Tally(const Repo& repo) : m_repo(repo), m_sites(repo.names.sites.size() + 1) {}
+    explicit SourceTally(const Repo& repo) : m_repo(repo), m_sites(repo.names.sites.size() + 1) {}
 
     void add_closed(std::string_view source, SiteId site, Money amount)
     {
@@ -133,7 +133,7 @@ std::string_view ledger_source(const Repo& repo, const LedgerLine& l)
 
 Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items)
 {
-    Tally tally(repo);
+    SourceTally tally(repo);
     for (const auto& l : repo.ledger)
         tally.add_closed(ledger_source(repo, l), l.site, l.amount.value_or(Money{}));
     for (const auto& item : items)
@@ -145,7 +145,7 @@ Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items)
 Spending spending_between(const Facts& facts, const std::vector<VisitWork>& work, Date from, Date to)
 {
     const Repo& repo = facts.repo();
-    Tally tally(repo);
+    SourceTally tally(repo);
     for (const auto& l : repo.ledger) {
         if (!l.date || to < *l.date)
             continue;
