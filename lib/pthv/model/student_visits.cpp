@@ -31,15 +31,29 @@ std::vector<std::size_t> visits_of_student(const Repo& repo, StudentId student)
 std::vector<StudentVisits> student_visits(const Repo& repo, const Facts& facts, Date as_of)
 {
     std::vector<StudentVisits> out(repo.students.size());
-    // Visits in order, so the first two completed ones are the first and
-    // second visits (the same order Facts::first_visit uses).
-    std::vector<std::size_t> order(repo.visits.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return visit_before(repo, repo.visits[a], repo.visits[b]);
+    // Each student's visits in order, so the first two completed ones are
+    // the first and second visits (the same order Facts::first_visit uses).
+    // Only the order within a student matters: sorted by student, day and
+    // time as numbers, an id's text is read only when the three tie.
+    struct Key {
+        std::uint32_t student;
+        std::int32_t day, minute;
+        std::uint32_t visit;
+    };
+    std::vector<Key> order(repo.visits.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const Visit& v = repo.visits[i];
+        order[i] = {v.student.value(), v.date ? v.date->days() : 0, v.start_time ? v.start_time->minutes() : -1,
+                    static_cast<std::uint32_t>(i)};
+    }
+    std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
+        if (std::tie(a.student, a.day, a.minute) != std::tie(b.student, b.day, b.minute))
+            return std::tie(a.student, a.day, a.minute) < std::tie(b.student, b.day, b.minute);
+        const std::string_view ia = repo.id(repo.visits[a.visit].id), ib = repo.id(repo.visits[b.visit].id);
+        return ia != ib ? ia < ib : a.visit < b.visit;
     });
-    for (const std::size_t i : order) {
+    for (const Key& k : order) {
+        const std::size_t i = k.visit;
         const Visit& v = repo.visits[i];
         const auto s = repo.row(v.student);
         if (!s || !v.date || !facts.in_school_year(*v.date) || !v.status)
