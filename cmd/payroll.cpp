@@ -123,9 +123,10 @@ int run_payroll(const PayrollOptions& o, Session& session)
                                                                 "errors")));
     }
 
-    pay::PayrollView view{repo, period, pay::pay_items(facts, work, period), {}, tally.errors, tally.warnings, {}, {}};
-    pay::attach_findings(view.items, facts, problems);
-    view.spending = pay::payroll_spending(repo, view.items);
+    pay::PayItems items = pay::pay_items(facts, work, period);
+    pay::attach_findings(items.list, facts, problems);
+    pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list), tally.errors,
+                          tally.warnings, {}, {}};
     view.warnings = budget_warnings(view.spending);
 
     if (o.close) {

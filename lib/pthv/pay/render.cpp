@@ -212,7 +212,7 @@ std::string render_csv(const PayrollView& v)
         cells.emplace_back(item_status_name(item.status));
         cells.push_back(item.note);
         cells.emplace_back(s ? s->name : std::string_view{});
-        cells.push_back(item.rule);
+        cells.emplace_back(item.rule);
         cells.push_back(item.paid_minutes > 0 ? std::to_string(item.paid_minutes) : std::string{});
         cells.push_back(util::join(ids, ";"));
         out += io::csv_safe_row(cells, "\n");
@@ -247,7 +247,7 @@ Json item_json(const model::Repo& repo, const PayItem& item)
         j["hours"] = hours_str(item.hours_x100.value_or(0));
     }
     j["rate"] = item.rate ? Json(money(*item.rate)) : Json(nullptr);
-    j["rule"] = item.rule;
+    j["rule"] = std::string(item.rule);
     j["amount"] = money(item.amount);
     j["site_id"] = std::string(repo.id(item.site));
     j["source"] = std::string(item.source);

@@ -16,7 +16,7 @@ namespace pthv::pay {
 struct PayrollView {
     const model::Repo& repo;
     Period period;
-    std::vector<PayItem> items; // pay_items order: by staff, date, kind, item_id
+    const std::vector<PayItem>& items; // pay_items order: by staff, date, kind, item_id
     Spending spending;
     std::size_t validate_errors = 0;   // validate's errors over the whole repo
     std::size_t validate_warnings = 0; // and its warnings
