@@ -307,25 +307,6 @@ void Session::finish()
     m_out.clear();
 }
 
-std::string format_problem_line(const model::Problem& p, bool color)
-{
-    const std::string_view sev = p.reviewed ? "reviewed" : model::severity_name(p.severity);
-    // A message may echo a cell or a broken file: printable() keeps its
-    // bytes from reaching the terminal as control sequences.
-    const std::string file = util::printable(p.file);
-    const std::string where = p.line > 0 ? fmt::format("{}:{}", file, p.line) : file;
-    const std::string message = util::printable(
-        p.reviewed ? fmt::format("{} (reviewed {}{}: {})", p.message, p.reviewed->on,
-                                 p.reviewed->by.empty() ? "" : " by " + p.reviewed->by, p.reviewed->note)
-                   : p.message);
-    if (!color)
-        return fmt::format("{}: {}[{}]: {}\n", where, sev, p.rule, message);
-    const char* c = p.reviewed                               ? "\x1b[1;36m"
-                     : p.severity == model::Severity::Error ? "\x1b[1;31m"
-                                                            : "\x1b[1;33m";
-    return fmt::format("\x1b[1m{}:\x1b[0m {}{}[{}]\x1b[0m: {}\n", where, c, sev, p.rule, message);
-}
-
 model::Date parse_date_option(const std::string& text, const std::string& option)
 {
     const auto d = model::Date::parse(text);

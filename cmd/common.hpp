@@ -101,8 +101,8 @@ constexpr double k_read_lock_timeout = 10.0;
 std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root, double timeout_seconds,
                                                util::LockMode mode);
 
-// "visits.csv:42: error[CP5-pair]: message" (coloured when asked).
-std::string format_problem_line(const model::Problem& p, bool color);
+// A finding as every command prints it (the payroll text in lib/pthv/pay too).
+using model::format_problem_line;
 
 // Parses a date option; UsageError naming the option otherwise.
 model::Date parse_date_option(const std::string& text, const std::string& option);

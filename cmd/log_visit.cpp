@@ -115,27 +115,25 @@ int update_row(const std::string& option, const std::string& id, const record::F
         throw UsageError(option + " " + id + ": no visit has this id" +
                          model::did_you_mean(all.loaded.repo.names.visits.closest(id)) + " Nothing was written.");
     }
-    record::Fields fields = record::row_fields(current.sources, "visits.csv", v->line);
-    if (check)
-        check(fields);
-    for (const auto& [field, value] : changes)
-        fields[field] = value;
-    // The change is checked among the rows that bear on the visit as it will be.
-    current.scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
     const auto& header = current.loaded.repo.files.at("visits.csv").header;
-    require_columns(header, fields);
-
-    const std::string text = record::render_row(header, fields, "");
-    auto edit = record::make_replace(current.sources, "visits.csv", v->line, text);
-    if (!edit)
+    auto changed = record::edit_row(current.sources, "visits.csv", header, v->line, [&](record::Fields& fields) {
+        if (check)
+            check(fields);
+        for (const auto& [field, value] : changes)
+            fields[field] = value;
+        // The change is checked among the rows that bear on the visit as it will be.
+        current.scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
+        require_columns(header, fields);
+    });
+    if (!changed)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
     // A closed ledger that paid this visit is judged on the ledger's line
     // (paid-not-compensable): it is this change's finding all the same.
-    edit->records.insert(id);
+    changed->edit.records.insert(id);
     std::string done = id + "\n";
     if (write.dry_run)
-        done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, text);
-    return check_and_write(session, current, *edit, write, done, "change to visit " + id);
+        done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, changed->text);
+    return check_and_write(session, current, changed->edit, write, done, "change to visit " + id);
 }
 
 int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)

@@ -6,10 +6,11 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "payroll.hpp"
 
 #include <pthv/model/facts.hpp>
 #include <pthv/pay/ledger.hpp>
+#include <pthv/pay/render.hpp>
+#include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -122,9 +123,10 @@ int run_payroll(const PayrollOptions& o, Session& session)
                                                                 "errors")));
     }
 
-    PayrollView view{repo, period, pay::pay_items(facts, work, period), {}, tally, {}, {}};
-    pay::attach_findings(view.items, facts, problems);
-    view.spending = pay::payroll_spending(repo, view.items);
+    pay::PayItems items = pay::pay_items(facts, work, period);
+    pay::attach_findings(items.list, facts, problems);
+    pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list), tally.errors,
+                          tally.warnings, {}, {}};
     view.warnings = budget_warnings(view.spending);
 
     if (o.close) {
@@ -140,11 +142,11 @@ int run_payroll(const PayrollOptions& o, Session& session)
     }
 
     if (format == "csv")
-        session.out() = render_payroll_csv(view);
+        session.out() = pay::render_csv(view);
     else if (format == "json")
-        session.out() = render_payroll_json(view);
+        session.out() = pay::render_json(view);
     else
-        session.out() = util::printable_text(render_payroll_text(view, session.global().quiet)); // no raw ESC
+        session.out() = pay::render_text(view, session.global().quiet);
     session.finish();
     return view.warnings.empty() ? k_exit_ok : k_exit_findings;
 }

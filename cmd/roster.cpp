@@ -18,15 +18,6 @@ namespace pthv::cmd {
 
 namespace {
 
-std::size_t display_width(const std::string& s)
-{
-    std::size_t n = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++n;
-    return n;
-}
-
 struct StaffOptions {
     std::string site;
     std::string status;
@@ -98,16 +89,16 @@ std::string text_table(const std::vector<std::string>& header, const std::vector
             c = util::printable(c);
     std::vector<std::size_t> width(header.size());
     for (std::size_t c = 0; c < header.size(); ++c)
-        width[c] = display_width(header[c]);
+        width[c] = util::display_width(header[c]);
     for (const auto& r : rows)
         for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
-            width[c] = std::max(width[c], display_width(r[c]));
+            width[c] = std::max(width[c], util::display_width(r[c]));
     auto line = [&](const std::vector<std::string>& cells) {
         std::string s;
         for (std::size_t c = 0; c < cells.size(); ++c) {
             s += cells[c];
             if (c + 1 < cells.size())
-                s += std::string(width[c] - display_width(cells[c]) + 2, ' ');
+                s += std::string(width[c] - util::display_width(cells[c]) + 2, ' ');
         }
         return std::string(util::trim(s)) + "\n";
     };

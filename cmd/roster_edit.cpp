@@ -106,19 +106,18 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
     if (!s)
         throw UsageError("roster set " + o.id + ": no staff member has this id" +
                          model::did_you_mean(staff.closest(o.id)) + " Nothing was written.");
-    record::Fields fields = record::row_fields(current.sources, "staff.csv", s->line);
-    for (const auto& [field, value] : changes)
-        fields[field] = value;
     const auto& header = current.loaded.repo.files.at("staff.csv").header;
-    require_columns("staff.csv", header, fields);
-    const std::string text = record::render_row(header, fields, "");
-    const auto edit = record::make_replace(current.sources, "staff.csv", s->line, text);
-    if (!edit)
+    const auto changed = record::edit_row(current.sources, "staff.csv", header, s->line, [&](record::Fields& fields) {
+        for (const auto& [field, value] : changes)
+            fields[field] = value;
+        require_columns("staff.csv", header, fields);
+    });
+    if (!changed)
         throw UsageError("staff.csv: line " + std::to_string(s->line) + " not found; nothing was written");
     std::string done = fmt::format("changed {} in staff.csv\n", o.id);
     if (o.write.dry_run)
-        done = fmt::format("would change staff.csv line {} to:\n  {}\n", s->line, text);
-    return check_and_write(session, current, *edit, o.write, done, "change to staff member " + o.id);
+        done = fmt::format("would change staff.csv line {} to:\n  {}\n", s->line, changed->text);
+    return check_and_write(session, current, changed->edit, o.write, done, "change to staff member " + o.id);
 }
 
 struct TrainOptions {

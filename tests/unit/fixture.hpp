@@ -176,10 +176,12 @@ inline std::vector<std::string> educators(const model::Repo& repo, const model::
     return out;
 }
 
-// Pay items with the repo and facts they refer to (items hold handles).
+// Pay items with the repo and facts they refer to (items hold handles) and
+// the rule texts they view.
 struct PaidItems : std::vector<pay::PayItem> {
     std::shared_ptr<io::LoadResult> loaded;
     std::shared_ptr<model::Facts> facts;
+    std::shared_ptr<const pay::RuleTexts> rule_texts;
 
     std::string staff(const pay::PayItem& i) const { return std::string(loaded->repo.id(i.staff)); }
     std::string id(const pay::PayItem& i) const { return pay::item_id(loaded->repo, i); }
@@ -195,7 +197,9 @@ inline PaidItems paid_items(const io::Sources& sources, std::string_view as_of_d
     PaidItems out;
     out.loaded = std::make_shared<io::LoadResult>(io::load_sources(sources, as_of(as_of_day)));
     out.facts = std::make_shared<model::Facts>(out.loaded->repo);
-    static_cast<std::vector<pay::PayItem>&>(out) = pay::pay_items(*out.facts, pay::visit_work(*out.facts), period);
+    auto paid = pay::pay_items(*out.facts, pay::visit_work(*out.facts), period);
+    static_cast<std::vector<pay::PayItem>&>(out) = std::move(paid.list);
+    out.rule_texts = std::make_shared<const pay::RuleTexts>(std::move(paid.rule_texts));
     return out;
 }
 

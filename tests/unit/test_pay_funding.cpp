@@ -71,7 +71,8 @@ TEST_CASE("pay::payroll_spending")
     INFO(test::dump(loaded.problems));
     const model::Facts facts(loaded.repo);
     const auto work = pay::visit_work(facts);
-    const auto items = pay::pay_items(facts, work, *pay::month_period("2026-09"));
+    const auto paid = pay::pay_items(facts, work, *pay::month_period("2026-09"));
+    const auto& items = paid.list;
 
     SUBCASE("closed, this period and left per source, by hand")
     {
@@ -105,8 +106,8 @@ TEST_CASE("pay::payroll_spending")
         test::replace(src, "pthv.yaml", "amount: 500.00", "amount: 300.00");
         const auto again = io::load_sources(src, test::as_of("2026-10-01"));
         const model::Facts f(again.repo);
-        const auto s =
-            pay::payroll_spending(again.repo, pay::pay_items(f, pay::visit_work(f), *pay::month_period("2026-09")));
+        const auto paid_again = pay::pay_items(f, pay::visit_work(f), *pay::month_period("2026-09"));
+        const auto s = pay::payroll_spending(again.repo, paid_again.list);
         CHECK(source(s, "title-1").left.str() == "-40.00");
         CHECK(source(s, "title-1").over());
     }

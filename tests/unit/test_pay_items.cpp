@@ -227,6 +227,28 @@ TEST_CASE("pay::pay_items")
     }
 }
 
+TEST_CASE("pay::RuleTexts keeps each rule text once, for every item that names it")
+{
+    SUBCASE("the same text is kept once; a move keeps every view")
+    {
+        pay::RuleTexts texts;
+        const std::string_view a = texts.keep("50.00 per visit");
+        const std::string_view b = texts.keep(std::string("50.00 per") + " visit");
+        CHECK(a.data() == b.data());
+        CHECK(texts.keep("").empty());
+        const pay::RuleTexts moved = std::move(texts);
+        CHECK(a == "50.00 per visit");
+    }
+    SUBCASE("items of one rule view one text")
+    {
+        const auto items = items_for(test::tiny_repo(), "2026-09");
+        const auto& t01 = get(items, "T01", "2026-08-10/intro");
+        const auto& t02 = get(items, "T02", "2026-08-10/intro");
+        CHECK(t01.rule == "training 40.00/h");
+        CHECK(t01.rule.data() == t02.rule.data());
+    }
+}
+
 TEST_CASE("pay::month_period")
 {
     SUBCASE("a month runs from its first to its last day")

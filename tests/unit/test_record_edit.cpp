@@ -55,6 +55,20 @@ TEST_CASE("record::edit")
         CHECK(e->lines == std::set<std::size_t>{2});
         CHECK(!record::make_replace(crlf, "staff.csv", 4, "x"));
     }
+    SUBCASE("edit_row changes a record's fields and puts the row back in its line")
+    {
+        const io::Sources crlf = {{"staff.csv", "staff_id,name\r\nT01,\"Ruiz, Ana\"\r\nT02,Bo"}};
+        const std::vector<std::string> header = {"staff_id", "name"};
+        const auto e = record::edit_row(crlf, "staff.csv", header, 2, [](record::Fields& fields) {
+            CHECK(fields.at("name") == "Ruiz, Ana");
+            fields["name"] = "Ana Ruiz";
+        });
+        REQUIRE(e);
+        CHECK(e->text == "T01,Ana Ruiz");
+        CHECK(e->edit.after == "staff_id,name\r\nT01,Ana Ruiz\r\nT02,Bo");
+        CHECK(e->edit.lines == std::set<std::size_t>{2});
+        CHECK(!record::edit_row(crlf, "staff.csv", header, 4, [](record::Fields& fields) { CHECK(fields.empty()); }));
+    }
     SUBCASE("a good row has no problems")
     {
         const auto e = append_visit(src, "V20260921-ST03,ST03,S01,2026-09-21,16:30,40,T01;T02,completed,2026-09-14,"

@@ -69,6 +69,14 @@ TEST_CASE("util::find_invalid_utf8")
     }
 }
 
+TEST_CASE("util::display_width counts characters, not bytes")
+{
+    CHECK(display_width("Layla Le") == 8);
+    CHECK(display_width("Adri\xC3\xA1n Ram\xC3\xADrez") == 14); // Adrián Ramírez
+    CHECK(display_width("\xE7\x8E\x8B\xE5\xB0\x8F\xE6\x98\x8E") == 3); // three CJK characters, one each
+    CHECK(display_width("") == 0);
+}
+
 TEST_CASE("util::closest_match")
 {
     const std::vector<std::string> commands{"init", "validate", "schema", "report"};

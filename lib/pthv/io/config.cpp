@@ -429,6 +429,148 @@ void parse_events(Reader& r, const YAML::Node& n, model::Config& c)
         c.events.due = r.date(n["due"], "events.due");
 }
 
+// True when `text` is UTF-8; else reports the first bad byte's line and
+// column. Settings are printed in every report (the district's name in
+// HTML): text that is not UTF-8 stops here, as in the CSV files.
+bool check_utf8(std::string_view text, model::Problems& problems, std::string_view file)
+{
+    const std::size_t bad = util::find_invalid_utf8(text);
+    if (bad == std::string_view::npos)
+        return true;
+    const std::string_view before = text.substr(0, bad);
+    const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+    const std::size_t line_start = before.rfind('\n');
+    const std::size_t column = line_start == std::string_view::npos ? bad + 1 : bad - line_start;
+    problems.push_back({"config-invalid", model::Severity::Error, std::string(file), line, {},
+                        fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
+                                    static_cast<unsigned char>(text[bad]), column),
+                        "save pthv.yaml as UTF-8"});
+    return false;
+}
+
+// The YAML document, when it is a mapping of settings; else nullopt and
+// the problem.
+std::optional<YAML::Node> load_settings(std::string_view text, model::Problems& problems, std::string_view file)
+{
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(text));
+    } catch (const YAML::Exception& e) {
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file),
+                            e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0, {},
+                            "not valid YAML: " + e.msg, "check the indentation and quoting near this line"});
+        return std::nullopt;
+    }
+    if (!root.IsMap()) {
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), 1, {},
+                            "expected a mapping of settings (district:, school_year:, calendar:, ...)",
+                            "`pthv init` writes a commented example"});
+        return std::nullopt;
+    }
+    return root;
+}
+
+// school_year's start and end; true when both were read and are in order.
+// The order checks run only on dates that were read: a missing or broken
+// date is reported once, not again as out of order against its default.
+bool parse_year_bounds(Reader& r, const YAML::Node& sy, model::SchoolYear& year)
+{
+    if (!sy["start"] || !sy["end"])
+        r.invalid(sy, "school_year", "start and end are required");
+    bool have_start = false, have_end = false;
+    if (sy["start"])
+        if (const auto d = r.date(sy["start"], "school_year.start")) {
+            year.start = *d;
+            have_start = true;
+        }
+    if (sy["end"])
+        if (const auto d = r.date(sy["end"], "school_year.end")) {
+            year.end = *d;
+            have_end = true;
+        }
+    const bool ordered = have_start && have_end && !(year.end < year.start);
+    if (have_start && have_end && !ordered)
+        r.invalid(sy, "school_year", "end is before start");
+    return ordered;
+}
+
+// school_year.mid_year, checked to fall inside a year whose bounds are
+// `ordered`. Default: the day before the start's seventh month (July 1 ->
+// January 31).
+void parse_mid_year(Reader& r, const YAML::Node& sy, model::SchoolYear& year, bool ordered)
+{
+    year.mid_year = year.start.add_months(7).add_days(-1);
+    bool have_mid = !sy["mid_year"];
+    if (sy["mid_year"])
+        if (const auto d = r.date(sy["mid_year"], "school_year.mid_year")) {
+            year.mid_year = *d;
+            have_mid = true;
+        }
+    if (ordered && have_mid && (year.mid_year < year.start || year.end < year.mid_year))
+        r.invalid(sy["mid_year"] ? sy["mid_year"] : sy, "school_year.mid_year", "must fall inside the school year");
+}
+
+void parse_school_year(Reader& r, const YAML::Node& root, model::Config& c)
+{
+    const auto sy = root["school_year"];
+    if (!sy) {
+        r.invalid(root, "school_year", "is required, like {start: 2026-07-01, end: 2027-06-30}");
+        return;
+    }
+    r.known_keys(sy, "school_year", {"start", "end", "mid_year"});
+    if (!sy.IsMap())
+        return;
+    const bool ordered = parse_year_bounds(r, sy, c.school_year);
+    parse_mid_year(r, sy, c.school_year, ordered);
+}
+
+void parse_reports(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "reports", {"min_cell"});
+    if (n.IsMap() && n["min_cell"])
+        c.min_cell = r.integer(n["min_cell"], "reports.min_cell", 1, 1000).value_or(c.min_cell);
+}
+
+void parse_targeting(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "targeting", {"full_coverage", "alpha", "min_visited"});
+    if (!n.IsMap())
+        return;
+    if (n["full_coverage"])
+        c.targeting.full_coverage = r.fraction(n["full_coverage"], "targeting.full_coverage", 0.0, 1.0).value_or(0.9);
+    if (n["alpha"])
+        c.targeting.alpha = r.fraction(n["alpha"], "targeting.alpha", 0.0, 1.0).value_or(0.05);
+    if (n["min_visited"])
+        c.targeting.min_visited = r.integer(n["min_visited"], "targeting.min_visited", 1, 100000).value_or(5);
+}
+
+// Each section of pthv.yaml in turn; the required ones are reported when
+// missing, the optional ones keep their defaults.
+void parse_settings(Reader& r, const YAML::Node& root, model::Config& c)
+{
+    r.known_keys(root, "", {"district", "school_year", "calendar", "practices", "compensation", "funding",
+                            "reports", "targeting", "events"});
+    if (root["district"])
+        c.district = r.scalar(root["district"], "district").value_or("");
+    parse_school_year(r, root, c);
+    if (const auto cal = root["calendar"])
+        parse_calendar(r, cal, c);
+    else
+        r.invalid(root, "calendar", "is required (first_day, last_day, weekdays, school_day, holidays)");
+    if (const auto p = root["practices"])
+        parse_practices(r, p, c);
+    if (const auto comp = root["compensation"])
+        parse_compensation(r, comp, c);
+    if (const auto f = root["funding"])
+        parse_funding(r, f, c);
+    if (const auto rep = root["reports"])
+        parse_reports(r, rep, c);
+    if (const auto t = root["targeting"])
+        parse_targeting(r, t, c);
+    if (const auto e = root["events"])
+        parse_events(r, e, c);
+}
+
 } // namespace
 
 bool check_funding_sites(const model::Config& config, const model::Ids<model::SiteId>& sites,
@@ -458,109 +600,13 @@ bool check_funding_sites(const model::Config& config, const model::Ids<model::Si
 ConfigResult parse_config(std::string_view text, model::Problems& problems, std::string_view file)
 {
     ConfigResult result;
+    if (!check_utf8(text, problems, file))
+        return result;
+    const auto root = load_settings(text, problems, file);
+    if (!root)
+        return result;
     Reader r(problems, file);
-    // Settings are printed in every report (the district's name in HTML):
-    // text that is not UTF-8 stops here, with its line, as in the CSV files.
-    if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
-        const std::string_view before = text.substr(0, bad);
-        const std::size_t line = static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
-        const std::size_t line_start = before.rfind('\n');
-        const std::size_t column = line_start == std::string_view::npos ? bad + 1 : bad - line_start;
-        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), line, {},
-                            fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
-                                        static_cast<unsigned char>(text[bad]), column),
-                            "save pthv.yaml as UTF-8"});
-        return result;
-    }
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(text));
-    } catch (const YAML::Exception& e) {
-        problems.push_back({"config-invalid", model::Severity::Error, std::string(file),
-                            e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0, {},
-                            "not valid YAML: " + e.msg, "check the indentation and quoting near this line"});
-        return result;
-    }
-    if (!root.IsMap()) {
-        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), 1, {},
-                            "expected a mapping of settings (district:, school_year:, calendar:, ...)",
-                            "`pthv init` writes a commented example"});
-        return result;
-    }
-    auto& c = result.config;
-    r.known_keys(root, "", {"district", "school_year", "calendar", "practices", "compensation", "funding",
-                            "reports", "targeting", "events"});
-    if (root["district"])
-        c.district = r.scalar(root["district"], "district").value_or("");
-
-    const auto sy = root["school_year"];
-    if (!sy) {
-        r.invalid(root, "school_year", "is required, like {start: 2026-07-01, end: 2027-06-30}");
-    } else {
-        r.known_keys(sy, "school_year", {"start", "end", "mid_year"});
-        if (sy.IsMap()) {
-            if (!sy["start"] || !sy["end"])
-                r.invalid(sy, "school_year", "start and end are required");
-            // The order checks below run only on dates that were read: a
-            // missing or broken date is reported once, not again as out of
-            // order against its default.
-            bool have_start = false, have_end = false, have_mid = !sy["mid_year"];
-            if (sy["start"])
-                if (const auto d = r.date(sy["start"], "school_year.start")) {
-                    c.school_year.start = *d;
-                    have_start = true;
-                }
-            if (sy["end"])
-                if (const auto d = r.date(sy["end"], "school_year.end")) {
-                    c.school_year.end = *d;
-                    have_end = true;
-                }
-            const bool ordered = have_start && have_end && !(c.school_year.end < c.school_year.start);
-            if (have_start && have_end && !ordered)
-                r.invalid(sy, "school_year", "end is before start");
-            // Default mid-year: the day before the start's seventh month
-            // (July 1 -> January 31).
-            c.school_year.mid_year = c.school_year.start.add_months(7).add_days(-1);
-            if (sy["mid_year"])
-                if (const auto d = r.date(sy["mid_year"], "school_year.mid_year")) {
-                    c.school_year.mid_year = *d;
-                    have_mid = true;
-                }
-            if (ordered && have_mid &&
-                (c.school_year.mid_year < c.school_year.start || c.school_year.end < c.school_year.mid_year))
-                r.invalid(sy["mid_year"] ? sy["mid_year"] : sy, "school_year.mid_year",
-                          "must fall inside the school year");
-        }
-    }
-    if (const auto cal = root["calendar"])
-        parse_calendar(r, cal, c);
-    else
-        r.invalid(root, "calendar", "is required (first_day, last_day, weekdays, school_day, holidays)");
-    if (const auto p = root["practices"])
-        parse_practices(r, p, c);
-    if (const auto comp = root["compensation"])
-        parse_compensation(r, comp, c);
-    if (const auto f = root["funding"])
-        parse_funding(r, f, c);
-    if (const auto rep = root["reports"]) {
-        r.known_keys(rep, "reports", {"min_cell"});
-        if (rep.IsMap() && rep["min_cell"])
-            c.min_cell = r.integer(rep["min_cell"], "reports.min_cell", 1, 1000).value_or(c.min_cell);
-    }
-    if (const auto t = root["targeting"]) {
-        r.known_keys(t, "targeting", {"full_coverage", "alpha", "min_visited"});
-        if (t.IsMap()) {
-            if (t["full_coverage"])
-                c.targeting.full_coverage =
-                    r.fraction(t["full_coverage"], "targeting.full_coverage", 0.0, 1.0).value_or(0.9);
-            if (t["alpha"])
-                c.targeting.alpha = r.fraction(t["alpha"], "targeting.alpha", 0.0, 1.0).value_or(0.05);
-            if (t["min_visited"])
-                c.targeting.min_visited = r.integer(t["min_visited"], "targeting.min_visited", 1, 100000).value_or(5);
-        }
-    }
-    if (const auto e = root["events"])
-        parse_events(r, e, c);
+    parse_settings(r, *root, result.config);
     result.ok = r.ok();
     return result;
 }

@@ -40,4 +40,8 @@ using Problems = std::vector<Problem>;
 // Sorted by file, line, rule (docs/guide.md), then message for a stable order.
 void sort_problems(Problems& problems);
 
+// "visits.csv:42: error[CP5-pair]: message" and a line break (coloured when
+// asked), as commands print a finding.
+std::string format_problem_line(const Problem& p, bool color);
+
 } // namespace pthv::model

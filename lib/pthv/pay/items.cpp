@@ -54,6 +54,8 @@ Period range_period(Date from, Date to)
 
 std::string hours_str(std::int64_t hours_x100) { return Money::from_cents(hours_x100).str(); }
 
+std::string_view RuleTexts::keep(std::string text) { return *m_texts.insert(std::move(text)).first; }
+
 namespace {
 
 // Why a staff member has no pay rule, in the words of CP2-compensation.
@@ -90,33 +92,36 @@ void mark_late(PayItem& item, const Period& period)
 
 // What all the items of one educator, or of one site, share: looked up and
 // written once, not per item (a year at state scale has over a million),
-// in tables indexed by handle.
+// in tables indexed by handle. The rule texts are kept in `texts`, which
+// the items' owner keeps with them.
 class Lookups {
 public:
     struct StaffPay {
         bool done = false;
         const Staff* staff = nullptr;
         std::optional<PayRule> rule;
-        std::string rule_text;
+        std::string_view rule_text;
+        std::optional<Money> training_rate;
+        std::string_view training_rule; // "training 40.00/h"
     };
 
-    explicit Lookups(const Repo& repo)
-        : m_repo(repo), m_staff(repo.names.staff.size()), m_sources(repo.names.sites.size()),
+    Lookups(const Repo& repo, RuleTexts& texts)
+        : m_repo(repo), m_texts(texts), m_staff(repo.names.staff.size()), m_sources(repo.names.sites.size()),
           m_source_done(repo.names.sites.size(), 0)
     {
     }
 
     const StaffPay& staff(StaffId id)
     {
-        static const StaffPay k_nobody{true, nullptr, std::nullopt, {}};
+        static const StaffPay k_nobody{true, nullptr, std::nullopt, {}, std::nullopt, {}};
         if (!id)
             return k_nobody;
         StaffPay& p = m_staff[id.index()];
         if (!p.done) {
             p.done = true;
             p.staff = m_repo.find(id);
-            p.rule = p.staff ? pay_rule(m_repo.config, *p.staff) : std::nullopt;
-            p.rule_text = p.rule ? rule_text(*p.rule, *p.staff) : std::string{};
+            if (p.staff)
+                look_up_rates(*p.staff, p);
         }
         return p;
     }
@@ -133,7 +138,18 @@ public:
     }
 
 private:
+    void look_up_rates(const Staff& staff, StaffPay& p)
+    {
+        p.rule = pay_rule(m_repo.config, staff);
+        if (p.rule)
+            p.rule_text = m_texts.keep(rule_text(*p.rule, staff));
+        p.training_rate = training_rate(m_repo.config, staff);
+        if (p.training_rate)
+            p.training_rule = m_texts.keep(fmt::format("training {}/h", p.training_rate->str()));
+    }
+
     const Repo& m_repo;
+    RuleTexts& m_texts;
     std::vector<StaffPay> m_staff;
     std::vector<std::string_view> m_sources;
     std::vector<char> m_source_done;
@@ -231,13 +247,14 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     item.date = *t.date;
     item.hours_x100 = t.hours_x100;
     item.training = index;
-    const Staff* staff = repo.find(t.staff);
+    const auto& pay = lookups.staff(t.staff);
+    const Staff* staff = pay.staff;
     // A training is paid from the staff member's home site (docs/data.md, funding).
     item.site = staff ? staff->site : SiteId{};
     item.source = lookups.source(item.site);
-    item.rate = staff ? training_rate(repo.config, *staff) : std::nullopt;
+    item.rate = pay.training_rate;
     if (item.rate) {
-        item.rule = fmt::format("training {}/h", item.rate->str());
+        item.rule = pay.training_rule;
         item.amount = item.rate->scaled(*t.hours_x100, 100);
         check_amount(repo, item, "trainings.csv", t.line);
     } else {
@@ -291,10 +308,13 @@ std::string item_id(const Repo& repo, const PayItem& item)
     return std::string(repo.id(item.visit));
 }
 
-void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, const Period& period,
-                       const std::function<void(PayItem&&)>& fn)
+namespace {
+
+// for_each_pay_item, keeping the rule texts in `texts`.
+void each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, const Period& period, RuleTexts& texts,
+                   const std::function<void(PayItem&&)>& fn)
 {
-    Lookups lookups(facts.repo());
+    Lookups lookups(facts.repo(), texts);
     for (const auto& w : work)
         if (listed(w, period))
             fn(visit_item(facts, w, period, lookups));
@@ -303,12 +323,11 @@ void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, c
             fn(std::move(*item));
 }
 
-namespace {
-
 // Completed visit events of the period wholly inside the school day: one
 // line per educator at 0.00 (docs/payroll.md: no completed visit
 // of the period disappears without a line saying why).
-void for_each_school_day_item(const Facts& facts, const Period& period, const std::function<void(PayItem&&)>& fn)
+void for_each_school_day_item(const Facts& facts, const Period& period, RuleTexts& texts,
+                              const std::function<void(PayItem&&)>& fn)
 {
     const Repo& repo = facts.repo();
     // (educator, visit) pairs a closed ledger pays, sorted.
@@ -317,7 +336,7 @@ void for_each_school_day_item(const Facts& facts, const Period& period, const st
         if (l.item == ItemKind::Visit)
             closed.emplace_back(l.staff, l.visit);
     std::sort(closed.begin(), closed.end());
-    Lookups lookups(repo);
+    Lookups lookups(repo, texts);
     for (std::size_t e = 0; e < facts.events().size(); ++e) {
         const VisitEvent& event = facts.events()[e];
         const Visit& v = repo.visits[event.first];
@@ -354,7 +373,14 @@ void for_each_school_day_item(const Facts& facts, const Period& period, const st
 
 } // namespace
 
-std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>& work, const Period& period)
+void for_each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, const Period& period,
+                       const std::function<void(PayItem&&)>& fn)
+{
+    RuleTexts texts;
+    each_pay_item(facts, work, period, texts, fn);
+}
+
+PayItems pay_items(const Facts& facts, const std::vector<VisitWork>& work, const Period& period)
 {
     // At state scale the items are hundreds of megabytes: room for all of
     // them at once (no regrowing copies), and the sort below moves them in
@@ -362,10 +388,12 @@ std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>&
     std::size_t expected = facts.repo().trainings.size(); // at most one item each
     for (const auto& w : work)
         expected += listed(w, period) ? std::size_t{1} : std::size_t{0};
-    std::vector<PayItem> items;
+    PayItems out;
+    std::vector<PayItem>& items = out.list;
     items.reserve(expected);
-    for_each_pay_item(facts, work, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
-    for_each_school_day_item(facts, period, [&](PayItem&& item) { items.push_back(std::move(item)); });
+    const auto add = [&](PayItem&& item) { items.push_back(std::move(item)); };
+    each_pay_item(facts, work, period, out.rule_texts, add);
+    for_each_school_day_item(facts, period, out.rule_texts, add);
     const Repo& repo = facts.repo();
     // Sorting by staff id is sorting by its rank among the ids (no id first).
     const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();
@@ -404,7 +432,7 @@ std::vector<PayItem> pay_items(const Facts& facts, const std::vector<VisitWork>&
         items[j] = std::move(held);
         order[j] = j;
     }
-    return items;
+    return out;
 }
 
 namespace {

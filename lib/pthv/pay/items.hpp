@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,7 +54,7 @@ struct PayItem {
     std::optional<std::int64_t> hours_x100; // trainings: hours in hundredths
     std::optional<model::Money> rate;       // per visit, or per hour
     model::Money amount;                    // 0.00 unless paid or late
-    std::string rule;                       // "50.00 per visit", "27.35/h, minimum 60 min", ...
+    std::string_view rule;                  // "50.00 per visit", "training 40.00/h", ...: in RuleTexts
     model::SiteId site;
     std::string_view source;                // funding source (pthv.yaml's text); empty when none pays the site
     ItemStatus status = ItemStatus::Paid;
@@ -62,6 +63,33 @@ struct PayItem {
     model::VisitId visit;                   // visits: the event's first visit
     std::optional<std::size_t> training;    // index into Repo::trainings
     model::Problems findings;               // validate's findings on the item's rows (never stop pay)
+};
+
+// The texts of the pay rules that items name (PayItem::rule), each kept
+// once however many items share it: a year at state scale has over a
+// million items and a handful of rules. It cannot be copied, so no copy of
+// the items can view a copy of the texts that dies first; a move keeps
+// every view valid (a kept text never moves).
+class RuleTexts {
+public:
+    RuleTexts() = default;
+    RuleTexts(RuleTexts&&) = default;
+    RuleTexts& operator=(RuleTexts&&) = default;
+    RuleTexts(const RuleTexts&) = delete;
+    RuleTexts& operator=(const RuleTexts&) = delete;
+
+    // The kept copy of `text`, valid as long as this object.
+    std::string_view keep(std::string text);
+
+private:
+    std::set<std::string> m_texts;
+};
+
+// A period's pay items with the texts their `rule` views: the items may
+// be copied out, but must not outlive `rule_texts`.
+struct PayItems {
+    std::vector<PayItem> list;
+    RuleTexts rule_texts;
 };
 
 // The item's id: the event's first visit_id, or "<date>/<kind>" for a
@@ -87,11 +115,12 @@ std::string item_id(const model::Repo& repo, const PayItem& item);
 // No item may come to more than Money::max_amount() (what a ledger cell can
 // hold): one that would throws model::MoneyOverflow naming its row's file
 // and line. Sums are checked (model::Money), never wrapped.
-std::vector<PayItem> pay_items(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period);
+PayItems pay_items(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period);
 
 // The same items, unsorted, handed to `fn` one at a time: for totals that
 // need no list (a year's items at state scale are over a million). The
-// school-day lines, which pay nothing, are not among them.
+// school-day lines, which pay nothing, are not among them. An item's `rule`
+// views text that lives only until for_each_pay_item returns.
 void for_each_pay_item(const model::Facts& facts, const std::vector<VisitWork>& work, const Period& period,
                        const std::function<void(PayItem&&)>& fn);
 

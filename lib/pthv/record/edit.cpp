@@ -77,6 +77,19 @@ std::optional<Edit> make_replace(const io::Sources& sources, const std::string& 
     return e;
 }
 
+std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
+                                const std::vector<std::string>& header, std::size_t line,
+                                const std::function<void(Fields&)>& change)
+{
+    Fields fields = row_fields(sources, file, line);
+    change(fields);
+    std::string text = render_row(header, fields, "");
+    auto edit = make_replace(sources, file, line, text);
+    if (!edit)
+        return std::nullopt;
+    return RowEdit{std::move(*edit), std::move(text)};
+}
+
 bool EditCheck::has_errors() const
 {
     for (const auto& p : findings)

@@ -10,9 +10,11 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <pthv/io/loader.hpp>
 #include <pthv/model/problem.hpp>
@@ -52,6 +54,22 @@ Fields row_fields(const io::Sources& sources, const std::string& file, std::size
 // line.
 std::optional<Edit> make_replace(const io::Sources& sources, const std::string& file, std::size_t line,
                                  const std::string& text);
+
+// A change to one record in place, and the record's new text (for a dry run
+// to show).
+struct RowEdit {
+    Edit edit;
+    std::string text; // the changed row, without its line ending
+};
+
+// The record on physical line `line` of `file` changed by `change`: its
+// fields (row_fields, empty when there is no such line) are handed to
+// `change`, which may also refuse by throwing, then rendered in `header`'s
+// order in place of the line (make_replace). nullopt when there is no such
+// line.
+std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
+                                const std::vector<std::string>& header, std::size_t line,
+                                const std::function<void(Fields&)>& change);
 
 struct EditCheck {
     model::Problems refused;  // integrity errors of the changed rows

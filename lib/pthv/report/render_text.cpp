@@ -14,19 +14,10 @@ namespace pthv::report {
 
 namespace {
 
-// Columns line up by characters, not bytes: names may hold any UTF-8.
-std::size_t width(const std::string& s)
-{
-    std::size_t n = 0;
-    for (const char c : s)
-        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-            ++n;
-    return n;
-}
-
 std::string pad(const std::string& s, std::size_t w, bool right)
 {
-    const std::string fill(w > width(s) ? w - width(s) : 0, ' ');
+    const std::size_t used = util::display_width(s);
+    const std::string fill(w > used ? w - used : 0, ' ');
     return right ? fill + s : s + fill;
 }
 
@@ -40,9 +31,9 @@ void render_table(Table t, std::string& out)
     out += util::printable(t.title) + "\n";
     std::vector<std::size_t> w(t.header.size(), 0);
     for (std::size_t i = 0; i < t.header.size(); ++i) {
-        w[i] = width(t.header[i]);
+        w[i] = util::display_width(t.header[i]);
         for (const auto& r : t.rows)
-            w[i] = std::max(w[i], width(r[i]));
+            w[i] = std::max(w[i], util::display_width(r[i]));
     }
     auto line = [&](const std::vector<std::string>& cells) {
         std::string l = " ";
@@ -69,7 +60,7 @@ void render_table(Table t, std::string& out)
 std::string text_document(const Document& d)
 {
     const std::string title = util::printable(d.title);
-    std::string out = title + "\n" + std::string(width(title), '=') + "\n";
+    std::string out = title + "\n" + std::string(util::display_width(title), '=') + "\n";
     for (const auto& l : d.preamble)
         out += util::printable(l) + "\n";
     out += "\n";

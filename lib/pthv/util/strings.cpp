@@ -156,6 +156,15 @@ std::string printable_text(std::string_view s)
     }
 }
 
+std::size_t display_width(std::string_view s)
+{
+    std::size_t n = 0;
+    for (const char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) // not a continuation byte
+            ++n;
+    return n;
+}
+
 bool has_control(std::string_view s)
 {
     for (std::size_t i = 0; i < s.size(); ++i) {

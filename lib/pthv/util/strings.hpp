@@ -34,6 +34,10 @@ std::string to_lower(std::string_view s);
 // the whole text is valid (overlongs, surrogates and > U+10FFFF are invalid).
 std::size_t find_invalid_utf8(std::string_view s);
 
+// How many columns `s` takes in an aligned table: its UTF-8 characters (code
+// points), not its bytes, each counted as one column.
+std::size_t display_width(std::string_view s);
+
 // `s` safe to print on a terminal: control characters and bytes that are
 // not valid UTF-8 become \xNN, so a cell or a broken file echoed in a
 // message can neither garble the output nor send escape sequences.
