@@ -4,7 +4,6 @@
 #include <future>
 #include <iterator>
 #include <optional>
-#include <unordered_map>
 #include <vector>
 #include <fmt/format.h>
 
@@ -544,33 +543,37 @@ void link_sessions(Repo& repo, Problems& problems)
     }
 }
 
-// The flags file's rows by student_id: the line and values of the first.
-using FlagRows = std::unordered_map<std::string, std::pair<std::size_t, std::vector<std::optional<bool>>>>;
+// The flags file's first row of each student, by the student's row in
+// students.csv: its line and values.
+using FlagRows = std::vector<std::optional<std::pair<std::size_t, std::vector<std::optional<bool>>>>>;
 
 // A student_id seen before in the flags file is duplicate-key (its key is
 // student_id, as in students.csv), whether or not the values agree; the
 // message names the first line and any flag the two rows disagree on.
 // Returns true for a repeat (recorded in `seen` otherwise).
-bool flags_duplicate(const std::string& file, std::size_t line, const std::string& id,
+bool flags_duplicate(const std::string& file, std::size_t line, const std::string& id, std::size_t student,
                      const std::vector<std::optional<bool>>& values,
                      const std::vector<std::pair<std::size_t, std::size_t>>& columns,
                      const std::vector<std::string>& header, FlagRows& seen, Problems& problems)
 {
-    const auto [it, first] = seen.try_emplace(id, line, values);
-    if (first)
+    auto& first = seen[student];
+    if (!first) {
+        first.emplace(line, values);
         return false;
+    }
+    const auto* it = &*first;
     const auto shown = [](const std::optional<bool>& v) { return v ? (*v ? "yes" : "no") : "empty"; };
     std::string conflicts;
     for (std::size_t k = 0; k < columns.size(); ++k)
-        if (values[k] != it->second.second[k])
+        if (values[k] != it->second[k])
             conflicts += fmt::format("{}{} {} there, {} here", conflicts.empty() ? "" : "; ",
-                                     header[columns[k].first], shown(it->second.second[k]), shown(values[k]));
+                                     header[columns[k].first], shown(it->second[k]), shown(values[k]));
     problems.push_back(
         {"duplicate-key", Severity::Error, file, line, id,
          conflicts.empty()
-             ? fmt::format("student_id {} appears again (first on line {})", id, it->second.first)
+             ? fmt::format("student_id {} appears again (first on line {})", id, it->first)
              : fmt::format("student_id {} appears again (first on line {}) with other flags: {}; neither is used",
-                           id, it->second.first, conflicts),
+                           id, it->first, conflicts),
          "keep one row per student"});
     return true;
 }
@@ -604,7 +607,7 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         }
         columns.emplace_back(c, static_cast<std::size_t>(it - repo.flag_names.begin()));
     }
-    FlagRows seen;
+    FlagRows seen(repo.students.size());
     for (const auto& row : t.rows) {
         const std::string& id = row.cells[id_index];
         const auto st = repo.row(repo.names.students.find(id));
@@ -617,10 +620,10 @@ void load_flags(const std::string& name, const std::string& content, Repo& repo,
         std::vector<std::optional<bool>> values;
         for (const auto& [c, f] : columns)
             values.push_back(flag_value(row.cells[c], t.header[c], name, row.line, id, problems));
-        if (flags_duplicate(name, row.line, id, values, columns, t.header, seen, problems)) {
+        if (flags_duplicate(name, row.line, id, *st, values, columns, t.header, seen, problems)) {
             // Conflicting rows leave the flag unknown: neither value is known to hold.
             for (std::size_t k = 0; k < columns.size(); ++k)
-                if (values[k] != seen[id].second[k])
+                if (values[k] != seen[*st]->second[k])
                     s.set_flag(columns[k].second, -1);
             continue;
         }

@@ -138,14 +138,13 @@ void CheckedTable::check_row()
     m_key_handle = model::IdTable::k_none;
     if (!schema.primary_key.empty() && !id_view.empty()) {
         std::size_t first = m_lines.size() - 1;
-        if (m_ids) {
-            const auto [handle, earlier] = m_ids->define(id_view, static_cast<std::uint32_t>(first));
-            m_key_handle = handle;
-            if (earlier != model::IdTable::k_none)
-                first = earlier;
-        } else {
-            first = m_keys.try_emplace(std::string(id_view), first).first->second;
-        }
+        // A key the loader keeps no handle of (a composite key) is kept
+        // here, the same way: hashed once, into a handle.
+        model::IdTable& keys = m_ids ? *m_ids : m_own_keys;
+        const auto [handle, earlier] = keys.define(id_view, static_cast<std::uint32_t>(first));
+        m_key_handle = m_ids ? handle : model::IdTable::k_none;
+        if (earlier != model::IdTable::k_none)
+            first = earlier;
         if (first != m_lines.size() - 1) {
             const std::string id(id_view);
             m_problems.push_back({"duplicate-key", model::Severity::Error, file, line, id,
@@ -158,10 +157,7 @@ void CheckedTable::check_row()
 
 void CheckedTable::reserve(std::size_t rows)
 {
-    if (m_ids)
-        m_ids->reserve(rows);
-    else
-        m_keys.reserve(rows);
+    (m_ids ? *m_ids : m_own_keys).reserve(rows);
     m_lines.reserve(rows);
 }
 

@@ -8,8 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include <absl/container/flat_hash_map.h>
-
 #include <pthv/io/csv.hpp>
 #include <pthv/io/schema.hpp>
 #include <pthv/model/date.hpp>
@@ -88,8 +86,8 @@ private:
     std::vector<bool> m_invalid;           // the current row, per schema field
     std::string m_joined_key;              // the current row's composite key
     std::vector<std::size_t> m_lines;      // per row read: its line
-    // A composite key -> its first row; a one-column key goes to m_ids.
-    absl::flat_hash_map<std::string, std::size_t> m_keys;
+    // The keys when no m_ids is given (a composite key): row of first use by handle.
+    model::IdTable m_own_keys;
     model::IdTable* m_ids = nullptr;
     std::uint32_t m_key_handle = model::IdTable::k_none;
     RowFilter m_keep;
