@@ -80,6 +80,21 @@ TEST_CASE("record::import_map")
         CHECK(problems[0].line == 9);
         CHECK(problems[0].rule == "value-invalid");
     }
+    SUBCASE("without date_format, an ISO timestamp reads as its day")
+    {
+        const auto map = record::parse_import_map("m.yaml", "columns: {date: When, arranged_on: Agreed}\n", problems);
+        REQUIRE(map);
+        io::CsvTable t;
+        t.file = "x.csv";
+        t.header = {"When", "Agreed"};
+        const auto f = record::map_row(*map, t, io::CsvRow{2, {"2026-03-14 18:02:41", "2026-03-01"}}, problems);
+        CHECK(problems.empty());
+        CHECK(f.at("date") == "2026-03-14");
+        CHECK(f.at("arranged_on") == "2026-03-01");
+        const auto g = record::map_row(*map, t, io::CsvRow{3, {"3/14/2026", "2026-3-1"}}, problems);
+        CHECK(g.at("date") == "3/14/2026"); // left for the loader to report, as written
+        CHECK(g.at("arranged_on") == "2026-03-01");
+    }
     SUBCASE("an unknown field is named with its line and a suggestion")
     {
         CHECK(!record::parse_import_map("m.yaml", "columns:\n  student_id: S\n  dates: D\n", problems));

@@ -267,8 +267,13 @@ Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow
             fields[field] = value;
     for (const auto& field : k_date_fields) {
         const auto it = fields.find(field);
-        if (it == fields.end() || it->second.empty() || map.date_format.empty())
+        if (it == fields.end() || it->second.empty())
             continue;
+        if (map.date_format.empty()) { // ISO, and an ISO timestamp as its day
+            if (const auto d = parse_date_as(it->second, "%Y-%m-%d"))
+                it->second = d->str();
+            continue;
+        }
         if (const auto d = parse_date_as(it->second, map.date_format))
             it->second = d->str();
         else if (!model::Date::parse(it->second)) // ISO is always understood
