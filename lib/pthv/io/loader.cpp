@@ -357,14 +357,38 @@ void resolve(Ids<Id>& ids, const std::vector<Pending>& later, Set&& set)
         set(p.row, ids.intern(p.text));
 }
 
+// The visits' students, the most lookups of any reference (one per visit,
+// into a table of every student): looked up on two threads, since a lookup
+// only reads the table, then the ids no student row defines added in visit
+// order, as one pass of intern would.
+void resolve_visit_students(Repo& repo, const VisitPending& visits)
+{
+    const auto& students = repo.names.students;
+    const auto look_up = [&](std::size_t from, std::size_t to, std::vector<std::size_t>& unknown) {
+        for (std::size_t i = from; i < to; ++i) {
+            const StudentId h = students.find(visits.students[i]);
+            if (!h && !visits.students[i].empty())
+                unknown.push_back(i);
+            repo.visits[i].student = h;
+        }
+    };
+    const std::size_t half = repo.visits.size() / 2;
+    std::vector<std::size_t> unknown_first, unknown_second;
+    auto second = std::async(std::launch::async, look_up, half, repo.visits.size(), std::ref(unknown_second));
+    look_up(0, half, unknown_first);
+    second.get();
+    for (const auto* unknown : {&unknown_first, &unknown_second})
+        for (const std::size_t i : *unknown)
+            repo.visits[i].student = repo.names.students.intern(visits.students[i]);
+}
+
 void resolve_pending(Repo& repo, const MainPending& main, VisitPending& visits)
 {
     auto& n = repo.names;
     resolve(n.sites, main.student_sites, [&](std::size_t r, SiteId h) { repo.students[r].site = h; });
     resolve(n.staff, main.homerooms, [&](std::size_t r, StaffId h) { repo.students[r].homeroom = h; });
     resolve(n.staff, main.training_staff, [&](std::size_t r, StaffId h) { repo.trainings[r].staff = h; });
-    for (std::size_t i = 0; i < repo.visits.size(); ++i)
-        repo.visits[i].student = n.students.intern(visits.students[i]);
+    resolve_visit_students(repo, visits);
     resolve(n.sites, visits.sites, [&](std::size_t r, SiteId h) { repo.visits[r].site = h; });
     resolve(n.staff, visits.educators, [&](std::size_t r, StaffId h) { repo.educator_list[r] = h; });
     resolve(n.staff, visits.interpreters, [&](std::size_t r, StaffId h) { repo.visits[r].interpreter = h; });
