@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <stdexcept>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include <pthv/export/hmac.hpp>
 #include <pthv/io/csv.hpp>
+#include <pthv/model/names.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::exporting {
@@ -57,21 +57,23 @@ const std::vector<Plan>& plans()
     return k_plans;
 }
 
-// Pseudonyms, each worked out once, with a check that no two ids share one.
+// Pseudonyms, each worked out once, with a check that no two ids share
+// one. Ids get handles as model::Names gives them (dense, in order of first
+// use), so an id's pseudonym is found by its handle.
 class Pseudonyms {
 public:
     explicit Pseudonyms(const std::string& key) : m_key(key) {}
 
-    const std::string& of(std::string_view id)
+    std::string of(std::string_view id)
     {
-        const auto found = m_by_id.find(std::string(id));
-        if (found != m_by_id.end())
-            return found->second;
+        const std::uint32_t h = m_ids.intern(id);
+        if (h < m_pseudonyms.size())
+            return m_pseudonyms[h];
         std::string p = pseudonym(m_key, id);
-        const auto [other, fresh] = m_by_pseudonym.emplace(p, std::string(id));
-        if (!fresh)
+        if (m_taken.define(p, h).second != model::IdTable::k_none)
             throw std::runtime_error("two ids have the same exported id; export with another key");
-        return m_by_id.emplace(std::string(id), std::move(p)).first->second;
+        m_pseudonyms.push_back(p);
+        return p;
     }
 
     std::string list(std::string_view ids)
@@ -87,8 +89,9 @@ public:
 
 private:
     const std::string& m_key;
-    std::unordered_map<std::string, std::string> m_by_id;
-    std::unordered_map<std::string, std::string> m_by_pseudonym;
+    model::IdTable m_ids;                 // the ids seen, by handle
+    std::vector<std::string> m_pseudonyms; // by the id's handle
+    model::IdTable m_taken;               // the pseudonyms given
 };
 
 std::string treat_cell(Treat treat, std::string_view cell, Pseudonyms& ids)

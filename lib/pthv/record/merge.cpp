@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
-#include <unordered_map>
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/model/names.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -21,7 +21,7 @@ struct Version {
     std::string_view header; // the header line as written
     std::vector<std::string> columns;
     std::vector<Row> rows;
-    std::unordered_map<std::string, std::string_view> by_key;
+    model::IdTable keys; // each row's key, defined with its place in `rows`
 };
 
 // The physical lines of `text`, without line endings.
@@ -70,7 +70,8 @@ std::optional<Version> read_version(std::string_view name, std::string_view text
         }
         at.push_back(static_cast<std::size_t>(it - table.header.begin()));
     }
-    std::unordered_map<std::string, std::size_t> seen;
+    model::IdTable written;           // the keys seen so far
+    std::vector<std::size_t> times; // by the key's handle: how often seen
     for (const auto& row : table.rows) {
         std::string k;
         bool empty_key = true;
@@ -84,19 +85,20 @@ std::optional<Version> read_version(std::string_view name, std::string_view text
             k = "\x1e" + std::string(line);
         // A key written twice (duplicate-key, for validate to report) stays
         // two rows: the n-th of one side matches the n-th of the other.
-        const std::size_t n = seen[k]++;
-        if (n > 0)
+        const std::uint32_t h = written.intern(k);
+        times.resize(std::max<std::size_t>(times.size(), h + std::size_t{1}), 0);
+        if (const std::size_t n = times[h]++; n > 0)
             k += fmt::format("#{}", n);
-        v.rows.push_back({k, line});
-        v.by_key.emplace(std::move(k), line);
+        v.keys.define(k, static_cast<std::uint32_t>(v.rows.size()));
+        v.rows.push_back({std::move(k), line});
     }
     return v;
 }
 
 const std::string_view* find(const Version& v, const std::string& key)
 {
-    const auto it = v.by_key.find(key);
-    return it == v.by_key.end() ? nullptr : &it->second;
+    const std::uint32_t row = v.keys.row(v.keys.find(key));
+    return row == model::IdTable::k_none ? nullptr : &v.rows[row].text;
 }
 
 } // namespace
