@@ -40,14 +40,14 @@ std::string fingerprint(const io::CsvRow& row)
 // or gains questions, written whole (its rows widened with empty cells).
 record::Edit survey_edit(const Loaded& current, const record::SurveyPlan& plan)
 {
-    io::Sources sources = current.sources;
-    std::string& text = sources.at(k_surveys_file);
-    text = record::widen_csv(k_surveys_file, text, plan.new_columns);
-    const auto newline = io::newline_of(text);
+    // Only surveys.csv is read by make_append: no copy of the other files.
+    const io::Sources widened = {
+        {k_surveys_file, record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns)}};
+    const auto newline = io::newline_of(widened.at(k_surveys_file));
     std::string rows;
     for (const auto& r : plan.rows)
         rows += record::render_row(plan.header, r.fields, newline);
-    record::Edit edit = record::make_append(sources, k_surveys_file, rows, plan.rows.size());
+    record::Edit edit = record::make_append(widened, k_surveys_file, rows, plan.rows.size());
     edit.append = edit.append && !current.created && plan.new_columns.empty();
     return edit;
 }

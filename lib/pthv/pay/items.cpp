@@ -54,8 +54,6 @@ Period range_period(Date from, Date to)
 
 std::string hours_str(std::int64_t hours_x100) { return Money::from_cents(hours_x100).str(); }
 
-std::string_view RuleTexts::keep(std::string text) { return *m_texts.insert(std::move(text)).first; }
-
 namespace {
 
 // Why a staff member has no pay rule, in the words of CP2-compensation.

@@ -7,12 +7,12 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <pthv/model/facts.hpp>
+#include <pthv/model/names.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/pay/events.hpp>
 
@@ -66,23 +66,18 @@ struct PayItem {
 };
 
 // The texts of the pay rules that items name (PayItem::rule), each kept
-// once however many items share it: a year at state scale has over a
-// million items and a handful of rules. It cannot be copied, so no copy of
-// the items can view a copy of the texts that dies first; a move keeps
-// every view valid (a kept text never moves).
+// once however many items share it (an IdTable's text: interned once,
+// held in its arena): a year at state scale has over a million items and a
+// handful of rules. Like the table it cannot be copied, so no copy of the
+// items can view a copy of the texts that dies first; a move keeps every
+// view valid.
 class RuleTexts {
 public:
-    RuleTexts() = default;
-    RuleTexts(RuleTexts&&) = default;
-    RuleTexts& operator=(RuleTexts&&) = default;
-    RuleTexts(const RuleTexts&) = delete;
-    RuleTexts& operator=(const RuleTexts&) = delete;
-
     // The kept copy of `text`, valid as long as this object.
-    std::string_view keep(std::string text);
+    std::string_view keep(std::string_view text) { return m_texts.text(m_texts.intern(text)); }
 
 private:
-    std::set<std::string> m_texts;
+    model::IdTable m_texts;
 };
 
 // A period's pay items with the texts their `rule` views: the items may

@@ -240,6 +240,11 @@ void check_map_columns(const std::string& map_file, const ImportMap& map, const 
             }
 }
 
+bool is_blank_row(const io::CsvRow& row)
+{
+    return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return util::trim(c).empty(); });
+}
+
 Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow& row, model::Problems& problems)
 {
     Fields fields;

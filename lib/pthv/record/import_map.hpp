@@ -68,6 +68,9 @@ std::string check_date_format(std::string_view format);
 // "4:30 PM", "9:05", "16:30" -> "16:30", "09:05"; anything else unchanged.
 std::string normalise_time(std::string_view text);
 
+// A row of nothing but empty cells (spreadsheets leave them at the end).
+bool is_blank_row(const io::CsvRow& row);
+
 // One FILE row as the target's fields: columns gathered and joined, values
 // translated, dates converted to ISO, defaults filled. A date that does not
 // match the format is a value-invalid problem at `line` of `file`.

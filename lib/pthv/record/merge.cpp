@@ -86,7 +86,8 @@ std::optional<Version> read_version(std::string_view name, std::string_view text
         // A key written twice (duplicate-key, for validate to report) stays
         // two rows: the n-th of one side matches the n-th of the other.
         const std::uint32_t h = written.intern(k);
-        times.resize(std::max<std::size_t>(times.size(), h + std::size_t{1}), 0);
+        if (h == times.size()) // handles are dense: a new key is the next one
+            times.push_back(0);
         if (const std::size_t n = times[h]++; n > 0)
             k += fmt::format("#{}", n);
         v.keys.define(k, static_cast<std::uint32_t>(v.rows.size()));

@@ -11,11 +11,6 @@ namespace pthv::record {
 
 namespace {
 
-bool blank(const io::CsvRow& row)
-{
-    return std::all_of(row.cells.begin(), row.cells.end(), [](const std::string& c) { return util::trim(c).empty(); });
-}
-
 std::vector<std::string> questions_to_add(const ImportMap& map, const std::vector<std::string>& header)
 {
     const std::string& prefix = survey_target().open_prefix;
@@ -45,8 +40,8 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
     plan.header.insert(plan.header.end(), plan.new_columns.begin(), plan.new_columns.end());
     std::set<std::string> seen;
     for (const auto& row : table.rows) {
-        if (blank(row))
-            continue; // spreadsheets leave empty rows at the end
+        if (is_blank_row(row))
+            continue;
         Fields fields = map_row(map, table, row, plan.problems);
         std::string& id = fields["response_id"];
         if (id.empty())

@@ -14,11 +14,8 @@ ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const mo
     std::set<VisitKey> logged = logged_keys(repo);
     std::set<std::string> reserved;
     for (const auto& row : table.rows) {
-        bool blank = true;
-        for (const auto& c : row.cells)
-            blank = blank && util::trim(c).empty();
-        if (blank)
-            continue; // spreadsheets leave empty rows at the end
+        if (is_blank_row(row))
+            continue;
         Fields fields = map_row(map, table, row, plan.problems);
         complete_new_visit(fields, repo, "completed");
         // The same visit already in the log, or earlier in this export: an

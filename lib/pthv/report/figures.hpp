@@ -233,8 +233,7 @@ struct SurveyRow {
     std::string site_id; // empty for the district (or the --site)
     std::string name;
     Count responses;
-    Count families_reached; // the row's summary's, for the response rate
-    Share response_rate;    // responses / families reached
+    Share response_rate; // responses / the row's summary's families_reached
     std::vector<SurveyQuestion> questions; // in SurveyFigures::questions order
 };
 

@@ -71,6 +71,8 @@ void apply_public(Figures& f);
 // be printed by the site's own report, or the two together give back a
 // small count.
 void carry_district_suppression(const Figures& district, Figures& f);
+// Hides `c` at least as much as the district's report hides `district`.
+void hide_as(Count& c, const Count& district);
 
 // Public money: folds the spending of small sites (figures_public_money.cpp);
 // after apply_public, which it reads.

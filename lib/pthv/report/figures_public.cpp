@@ -45,13 +45,6 @@ Count Summary::*const k_summary_counts[] = {
     &Summary::declined_families, &Summary::scheduled_ahead,       &Summary::trained_staff,
     &Summary::participating_educators, &Summary::second_visit_scheduled, &Summary::second_visit_due};
 
-// Hides `c` at least as much as `district` is hidden.
-void hide_as(Count& c, const Count& district)
-{
-    if (district.hidden() && !c.hidden())
-        c.shown = district.shown;
-}
-
 // Every per-site count with its district total.
 void suppress_summaries(Figures& f)
 {
@@ -122,6 +115,12 @@ void suppress_fidelity(Figures& f)
 }
 
 } // namespace
+
+void hide_as(Count& c, const Count& district)
+{
+    if (district.hidden() && !c.hidden())
+        c.shown = district.shown;
+}
 
 void carry_district_suppression(const Figures& district, Figures& f)
 {

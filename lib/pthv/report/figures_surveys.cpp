@@ -20,7 +20,6 @@ SurveyRow empty_row(const Summary& s, std::size_t questions)
     SurveyRow r;
     r.site_id = s.site_id;
     r.name = s.name;
-    r.families_reached = s.families_reached;
     r.questions.resize(questions);
     return r;
 }
@@ -81,10 +80,6 @@ void suppress_surveys(Figures& f)
     suppress_across_sites(s, f.min_cell, [](SurveyRow& r) -> Count& { return r.responses; });
     for (std::size_t q = 0; q < s.questions.size(); ++q)
         suppress_across_sites(s, f.min_cell, [q](SurveyRow& r) -> Count& { return r.questions[q].answered; });
-    // The rate's denominator is the summary's families_reached, suppressed
-    // by now: take its state.
-    for (std::size_t i = 0; i < s.rows.size(); ++i)
-        s.rows[i].families_reached = i == 0 ? f.total.families_reached : f.sites[i - 1].families_reached;
 }
 
 void carry_survey_suppression(const Figures& district, Figures& f)
@@ -94,10 +89,6 @@ void carry_survey_suppression(const Figures& district, Figures& f)
                                  [&](const SurveyRow& r) { return !r.site_id.empty() && r.site_id == f.site_filter; });
     if (it == rows.end())
         return;
-    const auto hide_as = [](Count& c, const Count& in_district) {
-        if (in_district.hidden() && !c.hidden())
-            c.shown = in_district.shown;
-    };
     for (SurveyRow& r : f.surveys.rows) {
         hide_as(r.responses, it->responses);
         for (std::size_t q = 0; q < r.questions.size() && q < it->questions.size(); ++q)
@@ -107,8 +98,12 @@ void carry_survey_suppression(const Figures& district, Figures& f)
 
 void survey_shares(Figures& f)
 {
-    for (SurveyRow& r : f.surveys.rows) {
-        r.response_rate = share_of(r.responses, r.families_reached);
+    auto& rows = f.surveys.rows;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        SurveyRow& r = rows[i];
+        // Row i is the summary's: the district (or --site) first, then f.sites.
+        const Summary& reached = i == 0 ? f.total : f.sites[i - 1];
+        r.response_rate = share_of(r.responses, reached.families_reached);
         for (SurveyQuestion& q : r.questions)
             q.favourable_share = share_of(Count{q.favourable.value, q.answered.shown}, q.answered);
     }
