@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <pthv/util/strings.hpp>
+#include <pthv/util/text_order.hpp>
 
 using namespace pthv::util;
 
@@ -157,4 +158,30 @@ TEST_CASE("util::printable escapes C1 controls and printable_text keeps lines")
         CHECK_FALSE(has_control("Jos\xC3\xA9 \xC2\xA0 \xE2\x82\xAC"));
         CHECK_FALSE(has_control(""));
     }
+}
+
+TEST_CASE("util::sort_by_text orders as the text does, stable, past a shared prefix")
+{
+    // Ids sharing a long prefix, some equal, some a prefix of another, some
+    // differing only after the first eight bytes past the prefix.
+    std::vector<std::string> ids = {"V20251012-ST0000019", "V20251012-ST0000002", "V20251012-ST00000021",
+                                    "V20251012-ST0000002", "V20251012-ST000000",  "V20251012-ST0000002\x01",
+                                    "V20251012-ST0000001", "V20251012-ST9",       "V20251012-",
+                                    "V20251012-ST00000000000000000001", "V20251012-ST00000000000000000000"};
+    for (int i = 0; i < 200; ++i)
+        ids.push_back("V20251012-ST" + std::to_string((i * 7919) % 1000));
+    std::vector<std::pair<std::string, int>> rows;
+    for (std::size_t i = 0; i < ids.size(); ++i)
+        rows.emplace_back(ids[i], static_cast<int>(i));
+    auto expected = rows;
+    std::stable_sort(expected.begin(), expected.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    pthv::util::sort_by_text<std::pair<std::string, int>>(
+        rows.begin(), rows.end(), [](const auto& r) { return std::string_view(r.first); });
+    CHECK(rows == expected);
+
+    std::vector<std::pair<std::string, int>> one = {{"x", 0}};
+    pthv::util::sort_by_text<std::pair<std::string, int>>(one.begin(), one.end(),
+                                                           [](const auto& r) { return std::string_view(r.first); });
+    CHECK(one.size() == 1);
 }

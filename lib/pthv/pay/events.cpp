@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <tuple>
 
+#include <pthv/util/text_order.hpp>
+
 namespace pthv::pay {
 
 using namespace pthv::model;
@@ -59,25 +61,43 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     const Repo& repo = facts.repo();
     const auto& events = facts.events();
 
-    // Sort on a flat (minute of the school year, event) key; the visit id
-    // breaks ties. Reading each event's first row once keeps the sort's
-    // comparisons in cache at state scale.
+    // Sort on a flat (day, minute, event) key; the visit id breaks ties,
+    // compared as numbers where it can be (util::sort_by_text): at state
+    // scale hundreds of events share each minute. The key holds all the
+    // loop below reads of a visit, and the id's first bytes, so neither the
+    // sort nor the loop goes back to the visits in time order.
     struct Key {
-        std::int64_t when;
-        std::size_t event;
+        std::int32_t day;
+        std::int32_t minute;
+        std::uint32_t event;
+        std::uint32_t size; // of the visit id
+        char head[24];      // its first bytes
     };
     std::vector<Key> order;
     order.reserve(events.size());
     for (std::size_t e = 0; e < events.size(); ++e) {
         const Visit& v = repo.visits[events[e].first];
-        if (v.date && facts.in_school_year(*v.date))
-            order.push_back({static_cast<std::int64_t>(v.date->days()) * 1440 + v.start_time->minutes(), e});
+        if (!v.date || !facts.in_school_year(*v.date))
+            continue;
+        Key k{v.date->days(), v.start_time->minutes(), static_cast<std::uint32_t>(e), 0, {}};
+        const std::string_view id = repo.id(v.id);
+        k.size = static_cast<std::uint32_t>(id.size());
+        id.copy(k.head, sizeof k.head);
+        order.push_back(k);
     }
-    std::sort(order.begin(), order.end(), [&](const Key& a, const Key& b) {
-        if (a.when != b.when)
-            return a.when < b.when;
-        return repo.id(repo.visits[events[a.event].first].id) < repo.id(repo.visits[events[b.event].first].id);
+    std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.day, a.minute, a.event) < std::tie(b.day, b.minute, b.event);
     });
+    const auto id_of = [&](const Key& k) {
+        return k.size <= sizeof k.head ? std::string_view(k.head, k.size)
+                                       : repo.id(repo.visits[events[k.event].first].id);
+    };
+    for (auto run = order.begin(); run != order.end();) {
+        const auto end = std::find_if(run, order.end(),
+                                      [&](const Key& k) { return k.day != run->day || k.minute != run->minute; });
+        util::sort_by_text<Key>(run, end, id_of);
+        run = end;
+    }
 
     std::vector<CapCount> cap_counts(repo.names.staff.size());
     const Paid paid = paid_visits(facts, cap_counts);
@@ -85,11 +105,20 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::vector<VisitWork> out;
     out.reserve(order.size() * 2);
-    for (const Key& k : order) {
+    // Events in time order are in no order in memory: each is fetched a few
+    // steps ahead, and its payees a few steps after that, so the loop does
+    // not wait on main memory twice per event.
+    constexpr std::size_t k_ahead = 8;
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (i + 2 * k_ahead < order.size())
+            __builtin_prefetch(&events[order[i + 2 * k_ahead].event]);
+        if (i + k_ahead < order.size())
+            __builtin_prefetch(facts.event_payees(events[order[i + k_ahead].event]).begin());
+        const Key& k = order[i];
         const std::size_t e = k.event;
         const VisitEvent& event = events[e];
-        const Visit& v = repo.visits[event.first];
-        const DayPart part = facts.calendar().classify(*v.date, *v.start_time, event.minutes);
+        const Date date = Date::from_days(k.day);
+        const DayPart part = facts.calendar().classify(date, TimeOfDay::from_minutes(k.minute), event.minutes);
         if (part == DayPart::Inside)
             continue;
         for (const StaffId staff : facts.event_payees(event)) {
@@ -97,10 +126,10 @@ std::vector<VisitWork> visit_work(const Facts& facts)
             VisitWork w;
             w.event = e;
             w.staff = staff;
-            w.date = *v.date;
+            w.date = date;
             const auto rows = facts.event_visits(event);
-            w.paid = !paid.pairs.empty() && std::any_of(rows.begin(), rows.end(), [&](std::uint32_t i) {
-                         return paid.holds(staff, repo.visits[i].id);
+            w.paid = !paid.pairs.empty() && std::any_of(rows.begin(), rows.end(), [&](std::uint32_t row) {
+                         return paid.holds(staff, repo.visits[row].id);
                      });
             if (part == DayPart::Partial) {
                 w.status = VisitPayStatus::Held;
