@@ -92,6 +92,60 @@ TEST_CASE("util::read_file and file_exists")
     CHECK(read_file(tmp.path / "bytes") == std::string("a\0b", 3));
 }
 
+TEST_CASE("util::FileText reads a file as read_file does, mapping a large one")
+{
+    TempDir tmp;
+    std::string big;
+    for (int i = 0; big.size() < (std::size_t{3} << 20); ++i)
+        big += "V" + std::to_string(i) + ",ST" + std::to_string(i * 7) + ",2025-10-12,17:00\n";
+    atomic_write(tmp.path / "big.csv", big);
+    atomic_write(tmp.path / "small.csv", "a,b\n1,2\n");
+    atomic_write(tmp.path / "empty.csv", "");
+
+    FileText text(tmp.path / "big.csv");
+    CHECK(text.text() == big);
+    CHECK(FileText(tmp.path / "small.csv").text() == "a,b\n1,2\n");
+    CHECK(FileText(tmp.path / "empty.csv").text().empty());
+    CHECK_THROWS_AS(FileText(tmp.path / "missing"), FileError);
+
+    FileText moved = std::move(text);
+    CHECK(moved.text() == big);
+    moved.release();
+    CHECK(moved.text().empty());
+}
+
+TEST_CASE("util::FileText: a mapped file cut short while read stops the process with exit 2 and a message")
+{
+    TempDir tmp;
+    const fs::path file = tmp.path / "visits.csv";
+    atomic_write(file, std::string(std::size_t{4} << 20, 'x'));
+    int err[2];
+    REQUIRE(::pipe(err) == 0);
+    const pid_t child = ::fork();
+    REQUIRE(child >= 0);
+    if (child == 0) {
+        ::dup2(err[1], 2);
+        FileText text(file);
+        if (::truncate(file.c_str(), 0) != 0) // another program empties the file
+            std::_Exit(3);
+        volatile char last = text.text().back(); // a page past the new end
+        (void)last;
+        std::_Exit(0); // not reached: SIGBUS
+    }
+    ::close(err[1]);
+    std::string message;
+    char buf[512];
+    for (ssize_t n; (n = ::read(err[0], buf, sizeof buf)) > 0;)
+        message.append(buf, static_cast<std::size_t>(n));
+    ::close(err[0]);
+    int status = 0;
+    ::waitpid(child, &status, 0);
+    REQUIRE(WIFEXITED(status));
+    CHECK(WEXITSTATUS(status) == 2);
+    CHECK(message.find("cut short by another program") != std::string::npos);
+    CHECK(message.find("nothing was written") != std::string::npos);
+}
+
 TEST_CASE("util::append_text")
 {
     TempDir tmp;

@@ -1,6 +1,7 @@
 #include <pthv/io/loader.hpp>
 
 #include <algorithm>
+#include <functional>
 #include <future>
 #include <iterator>
 #include <optional>
@@ -19,6 +20,9 @@ using namespace pthv::model;
 namespace fs = std::filesystem;
 
 namespace {
+
+// Frees a file's text once it is loaded; empty: keep every text.
+using Release = std::function<void(const std::string& file)>;
 
 // About as many rows as the text has lines: reserving once spares a
 // million-row file its regrowing copies.
@@ -110,12 +114,12 @@ std::vector<std::string> scope_needles(const Scope* scope, const std::set<std::s
 // and reads each row with next(), so the file's cells are never all held at
 // once. A missing file is reported. `ids`, for a file with a one-column key,
 // is where its ids are defined (see CheckedTable::define_keys_in).
-// `release`, when given, is `sources` itself: the file's text is freed as
-// soon as it is read, so a large repo never holds every file's text at once
-// (load_repo; peak memory at state scale).
+// `release`, when given, frees the file's text as soon as it is read, so a
+// large repo never holds every file's text at once (load_repo; peak memory
+// at state scale).
 template <typename Load>
 void load_table(const SourceViews& sources, const std::string& file, const std::string& kind, FileInfo& info,
-                Problems& problems, Sources* release, const LoadOptions& options, IdTable* ids, Load&& load)
+                Problems& problems, const Release& release, const LoadOptions& options, IdTable* ids, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     info.name = file;
@@ -145,7 +149,7 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         load(table, rows);
     }
     if (release)
-        std::string().swap(release->find(file)->second);
+        release(file);
 }
 
 std::uint32_t line_of(const CheckedTable& t) { return static_cast<std::uint32_t>(t.line()); }
@@ -237,12 +241,13 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
         const std::size_t row = repo.students.size();
         Student s;
         const std::string_view id = t.text("student_id");
+        const std::string_view family = t.text("family_id");
+        repo.names.families.table().prefetch(family.empty() ? id : family);
         s.id = StudentId(t.key_handle());
         s.site = known_or_later(repo.names.sites, t.text("site_id"), row, later.student_sites);
         s.grade = repo.text.keep(t.text("grade"));
         s.homeroom = known_or_later(repo.names.staff, t.text("homeroom_id"), row, later.homerooms);
         s.name = repo.text.keep(t.text("name"));
-        const std::string_view family = t.text("family_id");
         s.family = repo.names.families.intern(family.empty() ? id : family);
         s.family_given = !family.empty();
         s.line = line_of(t);
@@ -674,7 +679,7 @@ const std::vector<std::string>& optional_files()
 
 namespace {
 
-LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOptions& options,
+LoadResult load_all(const SourceViews& sources, const Release& release, const LoadOptions& options,
                     const std::optional<std::pair<std::string, std::string>>& flags)
 {
     LoadResult result;
@@ -769,44 +774,66 @@ SourceViews views_of(const Sources& sources)
 LoadResult load_sources(const Sources& sources, const LoadOptions& options,
                         const std::optional<std::pair<std::string, std::string>>& flags)
 {
-    return load_all(views_of(sources), nullptr, options, flags);
+    return load_all(views_of(sources), {}, options, flags);
 }
 
 LoadResult load_sources(const SourceViews& sources, const LoadOptions& options)
 {
-    return load_all(sources, nullptr, options, std::nullopt);
+    return load_all(sources, {}, options, std::nullopt);
 }
 
-Sources read_sources(const fs::path& root)
+namespace {
+
+// The repo's files by name, each with where it is; a file in payroll/ that
+// is not a ledger comes with no path: the load reports it (ledger-name)
+// without reading what may be anything.
+std::vector<std::pair<std::string, std::optional<fs::path>>> source_files(const fs::path& root)
 {
-    Sources sources;
+    std::vector<std::pair<std::string, std::optional<fs::path>>> out;
     if (util::file_exists(root / "pthv.yaml"))
-        sources["pthv.yaml"] = util::read_file(root / "pthv.yaml");
+        out.emplace_back("pthv.yaml", root / "pthv.yaml");
     for (const auto* files : {&data_files(), &optional_files()})
         for (const auto& name : *files)
             if (util::file_exists(root / name))
-                sources[name] = util::read_file(root / name);
-    // Closed payroll files take part in the checks (paid-not-compensable).
-    // Any other file in payroll/ is named with no text, so the load reports
-    // it (ledger-name) without reading what may be anything.
+                out.emplace_back(name, root / name);
     std::error_code ec;
     if (fs::is_directory(root / "payroll", ec))
         for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
             if (!entry.is_regular_file(ec))
                 continue;
-            const std::string name = "payroll/" + entry.path().filename().string();
-            sources[name] = is_ledger_name(name) ? util::read_file(entry.path()) : std::string{};
+            std::string name = "payroll/" + entry.path().filename().string();
+            const bool ledger = is_ledger_name(name);
+            out.emplace_back(std::move(name), ledger ? std::optional<fs::path>(entry.path()) : std::nullopt);
         }
+    return out;
+}
+
+} // namespace
+
+Sources read_sources(const fs::path& root)
+{
+    Sources sources;
+    for (const auto& [name, path] : source_files(root))
+        sources[name] = path ? util::read_file(*path) : std::string{};
     return sources;
 }
 
 LoadResult load_repo(const fs::path& root, const LoadOptions& options)
 {
-    Sources sources = read_sources(root);
+    // Nothing is written while loading, so the large files are mapped, not
+    // copied (util::FileText), and each is let go once loaded.
+    std::map<std::string, util::FileText> texts;
+    SourceViews views;
+    for (auto& [name, path] : source_files(root)) {
+        util::FileText& text = texts[name];
+        if (path)
+            text = util::FileText(*path);
+        views.emplace(name, text.text());
+    }
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));
-    LoadResult result = load_all(views_of(sources), &sources, options, flags);
+    LoadResult result = load_all(views, [&](const std::string& file) { texts.at(file).release(); }, options, flags);
     result.repo.root = root;
     return result;
 }

@@ -96,6 +96,8 @@ void CheckedTable::check_row()
     const auto& cells = m_reader.cells();
     const std::size_t line = m_reader.line();
     const std::string_view id_view = record_id();
+    if (m_ids && !id_view.empty())
+        m_ids->prefetch(id_view); // defined below, after the cells are checked
     std::fill(m_invalid.begin(), m_invalid.end(), false);
     // Messages only: built when a row has a problem.
     auto who = [&] { return id_view.empty() ? m_kind : m_kind + " " + std::string(id_view); };
@@ -174,8 +176,13 @@ int CheckedTable::index_of(std::string_view column) const
 
 const CheckedTable::Column& CheckedTable::column(std::string_view name) const
 {
-    if (m_next_column < m_columns.size() && m_columns[m_next_column].name == name)
-        return m_columns[m_next_column++];
+    // The loaders name columns by string literal, so the expected column is
+    // usually the very same pointer: no text compared.
+    if (m_next_column < m_columns.size()) {
+        const Column& expected = m_columns[m_next_column];
+        if ((expected.asked == name.data() && expected.name.size() == name.size()) || expected.name == name)
+            return m_columns[m_next_column++];
+    }
     for (std::size_t i = 0; i < m_columns.size(); ++i)
         if (m_columns[i].name == name) {
             m_next_column = i + 1;
@@ -183,6 +190,7 @@ const CheckedTable::Column& CheckedTable::column(std::string_view name) const
         }
     Column c;
     c.name = name; // the loaders pass string literals, which outlive the table
+    c.asked = name.data();
     for (std::size_t f = 0; f < m_schema.fields.size(); ++f)
         if (m_schema.fields[f].name == name) {
             c.name = m_schema.fields[f].name; // never a caller's temporary

@@ -39,6 +39,8 @@ public:
     const std::vector<std::pair<std::string, std::size_t>>& extra_columns() const { return m_extra; }
 
     // The current row's cells. The cell's text ("" if the column is absent).
+    // Columns are named by string literals: a read that names the column
+    // expected next by the same literal compares no text.
     std::string_view text(std::string_view column) const;
     std::string_view cell(std::size_t index) const { return m_reader.cells()[index]; }
     // Typed reads: nullopt when empty or invalid (already reported).
@@ -64,6 +66,7 @@ private:
     // Where a column is: its schema field (or -1) and its cell (or -1).
     struct Column {
         std::string_view name;
+        const char* asked = nullptr; // the caller's text of the name, a literal
         int field = -1;
         int cell = -1;
     };

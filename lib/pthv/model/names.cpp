@@ -81,6 +81,8 @@ std::uint32_t IdTable::find(std::string_view text) const
     return it == m->index.end() ? k_none : *it;
 }
 
+void IdTable::prefetch(std::string_view text) const { m->index.prefetch(text); }
+
 std::string_view IdTable::text(std::uint32_t h) const { return h < m->text.size() ? m->text[h] : std::string_view{}; }
 
 std::uint32_t IdTable::row(std::uint32_t h) const { return h < m->rows.size() ? m->rows[h] : k_none; }

@@ -38,6 +38,10 @@ public:
     std::pair<std::uint32_t, std::uint32_t> define(std::string_view text, std::uint32_t row);
     // The handle of `text`, k_none if it is not known.
     std::uint32_t find(std::string_view text) const;
+    // Starts fetching the memory intern, define or find of `text` will
+    // read, so the loader can overlap it with the rest of a row's work: at a
+    // million ids each lookup is otherwise a wait on main memory.
+    void prefetch(std::string_view text) const;
 
     std::string_view text(std::uint32_t h) const;
     // The first row defining the id, k_none for an id only referenced.

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
+#include <csignal>
 #include <cstring>
+#include <utility>
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -43,6 +45,87 @@ bool file_exists(const std::filesystem::path& path)
 {
     std::error_code ec;
     return std::filesystem::exists(path, ec);
+}
+
+namespace {
+
+// Past this size a file is mapped: below it, one read costs less than
+// setting up and tearing down a mapping.
+constexpr std::size_t k_map_from = std::size_t{1} << 20;
+
+// A mapped file cut short by another process: touching a page past its new
+// end raises SIGBUS. Only async-signal-safe calls here.
+extern "C" void on_bus_error(int)
+{
+    constexpr char message[] = "pthv: a data file was cut short by another program while pthv read it; nothing was "
+                               "written: run the command again once that program is done\n";
+    [[maybe_unused]] const ssize_t n = ::write(2, message, sizeof message - 1);
+    ::_exit(2);
+}
+
+void catch_bus_errors()
+{
+    static const bool installed = [] {
+        struct sigaction action {};
+        action.sa_handler = on_bus_error;
+        sigemptyset(&action.sa_mask);
+        return ::sigaction(SIGBUS, &action, nullptr) == 0;
+    }();
+    (void)installed;
+}
+
+} // namespace
+
+FileText::FileText(const std::filesystem::path& path)
+{
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        fail("cannot open", path);
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) >= k_map_from) {
+        const auto size = static_cast<std::size_t>(st.st_size);
+        catch_bus_errors();
+        // MAP_POPULATE maps every page now, in one pass, instead of one
+        // fault per page as the reader reaches it.
+        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        if (map != MAP_FAILED) {
+            ::close(fd);
+            m_map = static_cast<const char*>(map);
+            m_size = size;
+            ::madvise(map, size, MADV_SEQUENTIAL);
+            return;
+        }
+    }
+    ::close(fd);
+    m_read = read_file(path);
+}
+
+FileText::~FileText() { release(); }
+
+FileText::FileText(FileText&& other) noexcept
+    : m_map(std::exchange(other.m_map, nullptr)), m_size(std::exchange(other.m_size, 0)),
+      m_read(std::move(other.m_read))
+{
+}
+
+FileText& FileText::operator=(FileText&& other) noexcept
+{
+    if (this != &other) {
+        release();
+        m_map = std::exchange(other.m_map, nullptr);
+        m_size = std::exchange(other.m_size, 0);
+        m_read = std::move(other.m_read);
+    }
+    return *this;
+}
+
+void FileText::release() noexcept
+{
+    if (m_map)
+        ::munmap(const_cast<char*>(m_map), m_size);
+    m_map = nullptr;
+    m_size = 0;
+    std::string().swap(m_read);
 }
 
 void reserve_large(std::string& text, std::size_t size)
