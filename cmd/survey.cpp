@@ -41,8 +41,8 @@ std::string fingerprint(const io::CsvRow& row)
 record::Edit survey_edit(const Loaded& current, const record::SurveyPlan& plan)
 {
     // Only surveys.csv is read by make_append: no copy of the other files.
-    const io::Sources widened = {
-        {k_surveys_file, record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns)}};
+    io::Sources widened;
+    widened[k_surveys_file] = record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns);
     const auto newline = io::newline_of(widened.at(k_surveys_file));
     std::string rows;
     for (const auto& r : plan.rows)

@@ -109,7 +109,7 @@ inline model::Problems validate(const io::Sources& sources, std::string_view day
 // Replaces the first `from` in `file` with `to`; the test fails if it is not there.
 inline void replace(io::Sources& sources, const std::string& file, std::string_view from, std::string_view to)
 {
-    std::string& text = sources.at(file);
+    std::string& text = sources.at(file).edit();
     const auto pos = text.find(from);
     REQUIRE_MESSAGE(pos != std::string::npos, file << " holds no " << from);
     text.replace(pos, from.size(), to);
@@ -118,7 +118,7 @@ inline void replace(io::Sources& sources, const std::string& file, std::string_v
 // Appends one line (a newline is added).
 inline void append(io::Sources& sources, const std::string& file, std::string_view line)
 {
-    sources[file] += std::string(line) + "\n";
+    sources[file].edit() += std::string(line) + "\n";
 }
 
 inline std::size_t count(const model::Problems& problems, std::string_view rule)

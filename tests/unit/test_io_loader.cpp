@@ -82,7 +82,7 @@ TEST_CASE("io::load_sources")
         auto twin = src;
         for (auto& [name, text] : twin)
             if (name != "pthv.yaml")
-                text = bom_crlf(text);
+                text = bom_crlf(text.str());
         const auto a = load(src);
         const auto b = load(twin);
         CHECK(b.problems.empty());

@@ -42,7 +42,7 @@ TEST_CASE("model::training_status")
     }
     SUBCASE("a refresher restarts the clock")
     {
-        src["trainings.csv"] += "T01,2026-09-01,refresher,2,refresher\n";
+        src["trainings.csv"].edit() += "T01,2026-09-01,refresher,2,refresher\n";
         CHECK(status_on(src, "T01", "2026-10-20") == TrainingStatus::Current);
     }
     SUBCASE("names round-trip")
@@ -56,7 +56,7 @@ TEST_CASE("model::training_status")
 TEST_CASE("model::student_visits")
 {
     auto src = test::tiny_repo();
-    src["visits.csv"] += "V20260920-ST01,ST01,S01,2026-09-20,16:30,30,T01;T02,completed,2026-09-15,academics,home,"
+    src["visits.csv"].edit() += "V20260920-ST01,ST01,S01,2026-09-20,16:30,30,T01;T02,completed,2026-09-15,academics,home,"
                          "2026-09-21,,\n"
                          "V20260918-ST03,ST03,S01,2026-09-18,,,T01;T02,declined,,,,,,\n";
     const auto loaded = io::load_sources(src);

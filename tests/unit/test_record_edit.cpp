@@ -106,7 +106,7 @@ TEST_CASE("record::edit")
     }
     SUBCASE("a file with a broken row is not writable")
     {
-        src["visits.csv"] += "V1,\"open\n";
+        src["visits.csv"].edit() += "V1,\"open\n";
         const auto loaded = io::load_sources(src, as_of_oct());
         CHECK(!record::unwritable(loaded, "visits.csv").empty());
         CHECK(record::unwritable(loaded, "staff.csv").empty());

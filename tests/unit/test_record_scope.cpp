@@ -58,7 +58,7 @@ std::vector<io::Sources> districts()
 {
     const io::Sources example = io::read_sources(PTHV_EXAMPLES_DIR);
     io::Sources capped = example;
-    std::string& yaml = capped.at("pthv.yaml");
+    std::string& yaml = capped.at("pthv.yaml").edit();
     const auto at = yaml.find("max_paid_visits_per_staff: 60");
     REQUIRE(at != std::string::npos);
     yaml.replace(at, 29, "max_paid_visits_per_staff: 8");

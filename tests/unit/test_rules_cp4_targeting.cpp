@@ -52,7 +52,7 @@ TEST_CASE("rules::CP4-targeting")
     SUBCASE("a repo without flag columns has nothing to check")
     {
         auto src = with_homeroom({0, 1, 2, 3, 4});
-        std::string& students = src.at("students.csv");
+        std::string& students = src.at("students.csv").edit();
         std::string out;
         for (const auto& line : pthv::util::split(students, '\n'))
             if (!line.empty())

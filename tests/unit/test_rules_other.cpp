@@ -54,7 +54,7 @@ TEST_CASE("rules::duplicate-visit")
     {
         // Line 2 is ST01 on 2026-09-14; the same moment logged again with
         // one more educator is the same visit, whatever its educators.
-        const auto& visits = src.at("visits.csv");
+        const std::string_view visits = src.at("visits.csv");
         const auto start = visits.find("V20260914-ST01,");
         const std::string first(visits.substr(start, visits.find('\n', start) - start));
         std::string retry = first;

@@ -20,7 +20,7 @@ const char* const k_sessions_header = "session_id,date,kind,site_id,trainer,capa
 io::Sources with_events()
 {
     auto src = test::tiny_repo();
-    src["pthv.yaml"] += "events: {per_site: [site_visit], district: [celebration], due: 2026-10-01}\n";
+    src["pthv.yaml"].edit() += "events: {per_site: [site_visit], district: [celebration], due: 2026-10-01}\n";
     src["events.csv"] = std::string(k_events_header) + "E20260917-1,2026-09-17,S01,site_visit,Visit,,T01,\n";
     return src;
 }

@@ -58,7 +58,7 @@ class Classes
                          "S02,Las Palmas Elementary,elementary,active,T06,\n";
         s["staff.csv"] = "staff_id,name,site_id,role,class,opted_in,hourly_rate,active\n";
         for (int t = 1; t <= 9; ++t)
-            s["staff.csv"] += "T0" + std::to_string(t) + ",Teacher " + std::to_string(t) + "," +
+            s["staff.csv"].edit() += "T0" + std::to_string(t) + ",Teacher " + std::to_string(t) + "," +
                               (t <= 5 ? "S01" : "S02") + ",teacher,certificated,yes,,yes\n";
         s["trainings.csv"] = "staff_id,date,kind,hours,session\n";
         std::string students =

@@ -102,11 +102,11 @@ TEST_CASE("util::FileText reads a file as read_file does, mapping a large one")
     atomic_write(tmp.path / "small.csv", "a,b\n1,2\n");
     atomic_write(tmp.path / "empty.csv", "");
 
-    FileText text(tmp.path / "big.csv");
+    FileText text = FileText::open(tmp.path / "big.csv");
     CHECK(text.text() == big);
-    CHECK(FileText(tmp.path / "small.csv").text() == "a,b\n1,2\n");
-    CHECK(FileText(tmp.path / "empty.csv").text().empty());
-    CHECK_THROWS_AS(FileText(tmp.path / "missing"), FileError);
+    CHECK(FileText::open(tmp.path / "small.csv").text() == "a,b\n1,2\n");
+    CHECK(FileText::open(tmp.path / "empty.csv").text().empty());
+    CHECK_THROWS_AS(FileText::open(tmp.path / "missing"), FileError);
 
     FileText moved = std::move(text);
     CHECK(moved.text() == big);
@@ -125,7 +125,7 @@ TEST_CASE("util::FileText: a mapped file cut short while read stops the process 
     REQUIRE(child >= 0);
     if (child == 0) {
         ::dup2(err[1], 2);
-        FileText text(file);
+        const FileText text = FileText::open(file);
         if (::truncate(file.c_str(), 0) != 0) // another program empties the file
             std::_Exit(3);
         volatile char last = text.text().back(); // a page past the new end

@@ -814,26 +814,19 @@ Sources read_sources(const fs::path& root)
 {
     Sources sources;
     for (const auto& [name, path] : source_files(root))
-        sources[name] = path ? util::read_file(*path) : std::string{};
+        sources[name] = path ? util::FileText::open(*path) : util::FileText{};
     return sources;
 }
 
 LoadResult load_repo(const fs::path& root, const LoadOptions& options)
 {
-    // Nothing is written while loading, so the large files are mapped, not
-    // copied (util::FileText), and each is let go once loaded.
-    std::map<std::string, util::FileText> texts;
-    SourceViews views;
-    for (auto& [name, path] : source_files(root)) {
-        util::FileText& text = texts[name];
-        if (path)
-            text = util::FileText(*path);
-        views.emplace(name, text.text());
-    }
+    Sources sources = read_sources(root);
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));
-    LoadResult result = load_all(views, [&](const std::string& file) { texts.at(file).release(); }, options, flags);
+    // Each file's text is let go once it is loaded.
+    LoadResult result = load_all(views_of(sources), [&](const std::string& file) { sources.at(file).release(); },
+                                 options, flags);
     result.repo.root = root;
     return result;
 }

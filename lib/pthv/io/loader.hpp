@@ -17,12 +17,14 @@
 
 #include <pthv/model/problem.hpp>
 #include <pthv/model/repo.hpp>
+#include <pthv/util/files.hpp>
 
 namespace pthv::io {
 
 // The data-repo files by relative name ("visits.csv", "payroll/2026-09.csv");
-// a file that does not exist is absent from the map.
-using Sources = std::map<std::string, std::string>;
+// a file that does not exist is absent from the map. Large files are
+// mapped, not copied (util::FileText).
+using Sources = std::map<std::string, util::FileText>;
 // The same as views, so a check of a change can put the changed text in
 // place of one file without copying the others.
 using SourceViews = std::map<std::string, std::string_view>;

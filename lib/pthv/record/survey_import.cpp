@@ -64,10 +64,10 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
     return plan;
 }
 
-std::string widen_csv(const std::string& file, const std::string& text, const std::vector<std::string>& columns)
+std::string widen_csv(const std::string& file, std::string_view text, const std::vector<std::string>& columns)
 {
     if (columns.empty())
-        return text;
+        return std::string(text);
     model::Problems ignored; // the file was loaded and checked before
     const io::CsvTable t = io::read_csv(file, text, ignored);
     const std::string newline(io::newline_of(text));

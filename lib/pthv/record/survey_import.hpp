@@ -37,6 +37,6 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
 
 // `text` (a surveys.csv) with `columns` added at the end of its header and
 // an empty cell for each at the end of every row.
-std::string widen_csv(const std::string& file, const std::string& text, const std::vector<std::string>& columns);
+std::string widen_csv(const std::string& file, std::string_view text, const std::vector<std::string>& columns);
 
 } // namespace pthv::record

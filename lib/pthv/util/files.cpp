@@ -76,8 +76,9 @@ void catch_bus_errors()
 
 } // namespace
 
-FileText::FileText(const std::filesystem::path& path)
+FileText FileText::open(const std::filesystem::path& path)
 {
+    FileText out;
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         fail("cannot open", path);
@@ -90,14 +91,15 @@ FileText::FileText(const std::filesystem::path& path)
         void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
         if (map != MAP_FAILED) {
             ::close(fd);
-            m_map = static_cast<const char*>(map);
-            m_size = size;
+            out.m_map = static_cast<const char*>(map);
+            out.m_size = size;
             ::madvise(map, size, MADV_SEQUENTIAL);
-            return;
+            return out;
         }
     }
     ::close(fd);
-    m_read = read_file(path);
+    out.m_read = read_file(path);
+    return out;
 }
 
 FileText::~FileText() { release(); }
@@ -117,6 +119,16 @@ FileText& FileText::operator=(FileText&& other) noexcept
         m_read = std::move(other.m_read);
     }
     return *this;
+}
+
+std::string& FileText::edit()
+{
+    if (m_map) {
+        std::string copy(text());
+        release();
+        m_read = std::move(copy);
+    }
+    return m_read;
 }
 
 void FileText::release() noexcept

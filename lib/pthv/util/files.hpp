@@ -33,25 +33,47 @@ bool file_exists(const std::filesystem::path& path);
 // The whole file as bytes.
 std::string read_file(const std::filesystem::path& path);
 
-// A file's text for reading only. A large regular file is mapped from the
-// kernel's page cache rather than copied: reading it then costs neither a
-// copy nor zeroing fresh memory for it, which at state scale (170 MB of
-// CSV) is a third of a second. Other files (small ones, pipes) are read.
-// If another process cuts a mapped file short while it is read, the next
-// read of a page past the new end makes the process stop at once with
-// exit 2 and a message saying so (nothing is half-written: this is only
-// used for loads that write nothing meanwhile).
+// A file's text, for reading: what a command loads, and what it builds a
+// change from. A large regular file is mapped from the kernel's page cache
+// rather than copied (open): reading it then costs neither a copy nor
+// zeroing fresh memory for it, which at state scale (170 MB of CSV) is a
+// third of a second. Other files (small ones, pipes) are read, and a text
+// can also be made from a string.
+//
+// If another program cuts a mapped file short while pthv reads it, the
+// next read of a page past the new end makes the process stop at once with
+// exit 2 and a message saying so. Nothing is half-written by that: pthv
+// changes a file by renaming a finished copy over it (atomic_write) or by
+// one journaled append of bytes it holds in memory, never from the mapping.
 class FileText {
 public:
     FileText() = default;
-    explicit FileText(const std::filesystem::path& path); // throws FileError like read_file
+    FileText(std::string text) : m_read(std::move(text)) {} // NOLINT: a text is made from a string
+    FileText(const char* text) : m_read(text) {}             // NOLINT: and from a literal
+    // The file's text; throws FileError like read_file.
+    static FileText open(const std::filesystem::path& path);
     ~FileText();
     FileText(FileText&& other) noexcept;
     FileText& operator=(FileText&& other) noexcept;
-    FileText(const FileText&) = delete;
-    FileText& operator=(const FileText&) = delete;
+    // A copy holds its own string, never a second mapping.
+    FileText(const FileText& other) : m_read(other.text()) {}
+    FileText& operator=(const FileText& other)
+    {
+        if (this != &other)
+            *this = FileText(std::string(other.text()));
+        return *this;
+    }
 
     std::string_view text() const { return m_map ? std::string_view(m_map, m_size) : std::string_view(m_read); }
+    operator std::string_view() const { return text(); } // NOLINT: read wherever text is read
+    std::string str() const { return std::string(text()); }
+    bool empty() const { return text().empty(); }
+    std::size_t size() const { return text().size(); }
+    friend bool operator==(const FileText& a, std::string_view b) { return a.text() == b; }
+    friend bool operator!=(const FileText& a, std::string_view b) { return a.text() != b; }
+    // The text as a string of its own, to change in place (a mapped file is
+    // copied first).
+    std::string& edit();
     // Gives the memory back; text() is empty afterwards.
     void release() noexcept;
 
