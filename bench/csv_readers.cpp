@@ -10,7 +10,8 @@
 //
 // fccp's CSVReader needs the column count at compile time and hands out
 // cells as char*; its LineReader copies the file through its own buffer.
-// pthv's reader cuts lines with memchr over text already in memory and
+// pthv's reader takes the file as pthv loads a repo, mapped from the page
+// cache (util::FileText), cuts lines with memchr and cells in one pass, and
 // hands out views, so a data-repo file with any column order is one type.
 
 #include <chrono>
@@ -74,7 +75,7 @@ Tally read_fccp(const char* path)
 
 Tally read_own(const char* path)
 {
-    const std::string text = pthv::util::read_file(path);
+    const pthv::util::FileText text = pthv::util::FileText::open(path); // as pthv reads a repo
     pthv::model::Problems problems;
     pthv::io::CsvReader in("visits.csv", text, problems);
     // The same fixed column order fccp is given, found once from the header.

@@ -1,6 +1,7 @@
 #include <pthv/io/csv.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <fmt/format.h>
 
@@ -8,18 +9,7 @@
 
 namespace pthv::io {
 
-// Where a split cell's text lies: in the record's own text, or (a quoted
-// cell with doubled quotes) in the buffer of unquoted text. Not in the
-// anonymous namespace: CsvReader::State holds them.
-struct CsvSpan {
-    bool in_buffer = false;
-    std::size_t begin = 0;
-    std::size_t size = 0;
-};
-
 namespace {
-
-using Span = CsvSpan;
 
 enum class Split { Ok, Unclosed, StrayQuote };
 
@@ -29,24 +19,47 @@ constexpr std::size_t k_max_syntax_reports = 20; // per file
 // commas is not a header, and each column costs a string.
 constexpr std::size_t k_max_columns = 4096;
 
-// Splits one record per RFC 4180 into spans; only a cell with doubled quotes
-// is copied (into `unquoted`). `Unclosed` when a quoted cell runs past the
-// end of the text (the caller may join the next line in multiline mode).
-// Past `max_cells` cells are only counted (`count`), never kept: a line of
-// 20 MB of commas would otherwise cost a span for each of its 20 million
-// cells, 50 times the size of the line.
-Split split_record(std::string_view text, std::size_t max_cells, std::vector<Span>& spans, std::string& unquoted,
-                   std::size_t& count, std::size_t& bad_column)
+// Whether `line` is ASCII without a NUL byte, eight bytes at a time: such a
+// line needs neither the NUL check nor the UTF-8 check, so most lines are
+// looked at once instead of twice.
+bool plain_text(std::string_view line)
 {
-    spans.clear();
+    constexpr std::uint64_t k_ones = 0x0101010101010101ULL;
+    constexpr std::uint64_t k_highs = 0x8080808080808080ULL;
+    std::uint64_t flags = 0;
+    std::size_t i = 0;
+    for (std::uint64_t word = 0; i + 8 <= line.size(); i += 8) {
+        std::memcpy(&word, line.data() + i, 8);
+        flags |= word | ((word - k_ones) & ~word); // a high bit, or a zero byte
+    }
+    for (; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
+        flags |= c == 0 ? k_highs : c;
+    }
+    return (flags & k_highs) == 0;
+}
+
+// Splits one record per RFC 4180 into `cells`, views of `text` except for a
+// cell with doubled quotes, which is copied into `unquoted` (reserved to the
+// record's size first, so it never moves while views of it are handed out).
+// `Unclosed` when a quoted cell runs past the end of the text (the caller
+// may join the next line in multiline mode). Past `max_cells` cells are only
+// counted (`count`), never kept: a line of 20 MB of commas would otherwise
+// cost a view for each of its 20 million cells, 50 times the size of the
+// line.
+Split split_record(std::string_view text, std::size_t max_cells, std::vector<std::string_view>& cells,
+                   std::string& unquoted, std::size_t& count, std::size_t& bad_column)
+{
+    cells.clear();
     unquoted.clear();
+    unquoted.reserve(text.size());
     count = 0;
     std::size_t i = 0;
     const std::size_t n = text.size();
+    const char* const data = text.data();
     while (true) {
-        Span cell;
         const bool keep = count < max_cells;
-        if (i < n && text[i] == '"') {
+        if (i < n && data[i] == '"') {
             ++i;
             const std::size_t start = i;
             bool buffered = false;
@@ -55,41 +68,44 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<Spa
                 const std::size_t q = text.find('"', i);
                 if (q == std::string_view::npos)
                     return Split::Unclosed;
-                if (q + 1 < n && text[q + 1] == '"') {
+                if (q + 1 < n && data[q + 1] == '"') {
                     if (!buffered) {
                         buffered = true;
                         buffer_start = unquoted.size();
                     }
                     if (keep)
-                        unquoted.append(text.data() + i, q + 1 - i); // up to and with one quote
+                        unquoted.append(data + i, q + 1 - i); // up to and with one quote
                     i = q + 2;
                     continue;
                 }
+                ++count;
                 if (buffered) {
-                    if (keep)
-                        unquoted.append(text.data() + i, q - i);
-                    cell = {true, buffer_start, unquoted.size() - buffer_start};
-                } else {
-                    cell = {false, start, q - start};
+                    if (keep) {
+                        unquoted.append(data + i, q - i);
+                        cells.emplace_back(unquoted.data() + buffer_start, unquoted.size() - buffer_start);
+                    }
+                } else if (keep) {
+                    cells.emplace_back(data + start, q - start);
                 }
                 i = q + 1;
                 break;
             }
-            ++count;
-            if (keep)
-                spans.push_back(cell);
-            if (i < n && text[i] != ',') {
+            if (i < n && data[i] != ',') {
                 bad_column = count;
                 return Split::StrayQuote;
             }
         } else {
-            std::size_t end = text.find(',', i);
-            if (end == std::string_view::npos)
-                end = n;
+            // A byte at a time: cells are short, and one pass finds both the
+            // comma and any stray quote, where a search for each would cost
+            // two calls per cell.
+            std::size_t end = i;
+            bool quote = false;
+            for (; end < n && data[end] != ','; ++end)
+                quote |= data[end] == '"';
             ++count;
             if (keep)
-                spans.push_back({false, i, end - i});
-            if (text.substr(i, end - i).find('"') != std::string_view::npos) {
+                cells.emplace_back(data + i, end - i);
+            if (quote) {
                 bad_column = count;
                 return Split::StrayQuote;
             }
@@ -132,7 +148,6 @@ struct CsvReader::State {
     std::size_t pending_line = 0;
     std::string joined; // pending + the line that closes it
 
-    std::vector<Span> spans;
     std::string unquoted;
     std::vector<std::string_view> cells;
     std::size_t line = 0;
@@ -225,15 +240,15 @@ bool CsvReader::State::read_record()
     std::string_view text;
     std::size_t at = 0;
     while (read_line(text, at)) {
-        if (std::memchr(text.data(), '\0', text.size())) {
+        if (plain_text(text)) {
+            // No byte to look at more closely (nearly every line).
+        } else if (std::memchr(text.data(), '\0', text.size())) {
             syntax(at, "the line holds a NUL byte: this is not a text file", "save the file as UTF-8 CSV");
             pending.clear();
             if (!bad_line_read_on(at))
                 return false;
             continue;
-        }
-        const std::size_t bad = util::find_invalid_utf8(text);
-        if (bad != std::string_view::npos) {
+        } else if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
             syntax(at,
                    fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
                                static_cast<unsigned char>(text[bad]), bad + 1),
@@ -256,7 +271,7 @@ bool CsvReader::State::read_record()
         std::size_t bad_column = 0;
         std::size_t count = 0;
         const std::size_t max_cells = has_header ? header.size() : k_max_columns + 1;
-        const Split result = split_record(text, max_cells, spans, unquoted, count, bad_column);
+        const Split result = split_record(text, max_cells, cells, unquoted, count, bad_column);
         if (result == Split::Unclosed) {
             if (options.multiline) {
                 pending = std::string(text);
@@ -277,9 +292,6 @@ bool CsvReader::State::read_record()
                 return false;
             continue;
         }
-        cells.clear();
-        for (const Span& c : spans)
-            cells.emplace_back((c.in_buffer ? std::string_view(unquoted) : text).substr(c.begin, c.size));
         if (!has_header && count > k_max_columns) {
             syntax(at, fmt::format("the header has {} columns, more than {}", count, k_max_columns),
                    "a header names each column once; `pthv schema` lists them");
