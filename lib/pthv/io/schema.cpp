@@ -1,5 +1,6 @@
 #include <pthv/io/schema.hpp>
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 #include <yaml-cpp/yaml.h>
@@ -215,11 +216,20 @@ std::string check_value(const Field& field, std::string_view text)
         return Date::parse(text) ? std::string{} : "not a date (YYYY-MM-DD)";
     case FieldType::Time:
         return TimeOfDay::parse(text) ? std::string{} : "not a time (HH:MM, 24 h)";
-    case FieldType::IdList:
-        for (const auto& part : util::split(text, ';'))
-            if (part.empty() || !is_id(part))
-                return "not a list of ids joined by \";\" (like T014;T022)";
-        return {};
+    case FieldType::IdList: {
+        // Views of the parts, not copies: this runs for every visit row.
+        bool ok = true;
+        std::size_t from = 0;
+        while (ok) {
+            const std::size_t end = std::min(text.find(';', from), text.size());
+            const std::string_view part = text.substr(from, end - from); // as written: " T01" is no id
+            ok = !part.empty() && is_id(part);
+            if (end == text.size())
+                break;
+            from = end + 1;
+        }
+        return ok ? std::string{} : "not a list of ids joined by \";\" (like T014;T022)";
+    }
     }
     return {};
 }

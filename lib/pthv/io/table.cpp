@@ -58,6 +58,7 @@ CheckedTable::CheckedTable(const Schema& schema, CsvReader& reader, std::string 
         if (!schema.fields[f].required_when_field.empty())
             m_when_index[f] = index_of(schema.fields[f].required_when_field);
     m_invalid.assign(schema.fields.size(), false);
+    m_dates.assign(schema.fields.size(), std::nullopt);
 }
 
 bool CheckedTable::next()
@@ -120,6 +121,12 @@ void CheckedTable::check_row()
                                       who() + ": " + field.name + " is empty; it is required" + when, {}});
             }
             continue;
+        }
+        // A date is parsed once, here; date() hands out what was read.
+        if (field.type == FieldType::Date) {
+            m_dates[f] = model::Date::parse(value);
+            if (m_dates[f])
+                continue;
         }
         const std::string wrong = check_value(field, value);
         if (!wrong.empty()) {
@@ -226,7 +233,11 @@ std::string_view CheckedTable::text(std::string_view column) const { return text
 std::optional<model::Date> CheckedTable::date(std::string_view column) const
 {
     const Column& c = this->column(column);
-    return valid(c) ? model::Date::parse(text(c)) : std::nullopt;
+    if (!valid(c))
+        return std::nullopt;
+    if (c.field >= 0 && m_schema.fields[static_cast<std::size_t>(c.field)].type == FieldType::Date)
+        return m_dates[static_cast<std::size_t>(c.field)]; // parsed by check_row
+    return model::Date::parse(text(c));
 }
 
 std::optional<model::TimeOfDay> CheckedTable::time(std::string_view column) const

@@ -87,6 +87,7 @@ private:
     std::vector<std::pair<std::string, std::size_t>> m_extra;
     std::vector<std::size_t> m_checked_extra; // cells of the schema's prefixed extra columns
     std::vector<bool> m_invalid;           // the current row, per schema field
+    std::vector<std::optional<model::Date>> m_dates; // the current row's date fields, as parsed
     std::string m_joined_key;              // the current row's composite key
     std::vector<std::size_t> m_lines;      // per row read: its line
     // The keys when no m_ids is given (a composite key): row of first use by handle.
