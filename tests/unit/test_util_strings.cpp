@@ -148,6 +148,16 @@ TEST_CASE("util::printable escapes C1 controls and printable_text keeps lines")
         CHECK(printable_text("one\x1b]0;x\x07\ntwo\r\n") == "one\\x1B]0;x\\x07\ntwo\\x0D\n");
         CHECK(printable_text("") == "");
         CHECK(printable_text("\n\n") == "\n\n");
+        // Line by line with printable(), whatever sits at a line's ends:
+        // multibyte characters, broken ones, C1 controls, DEL, tabs.
+        const std::string hostile = "Andr\xC3\xA9\n\xC3\n\xA9x\xC2\x85y\x7F\tz\xE2\x82\xAC\n\xF0\x9F\x98\x80\xFF\n\n";
+        std::string by_line;
+        std::size_t from = 0;
+        for (std::size_t nl; (nl = hostile.find('\n', from)) != std::string::npos; from = nl + 1)
+            by_line += printable(hostile.substr(from, nl - from)) + "\n";
+        by_line += printable(hostile.substr(from));
+        CHECK(printable_text(hostile) == by_line);
+        CHECK(printable_text(hostile).find("Andr\xC3\xA9") == 0);
     }
     SUBCASE("has_control finds C0, DEL and C1, not other text")
     {

@@ -91,7 +91,18 @@ int Date::weekday() const
 std::string Date::str() const
 {
     const Ymd c = civil_from_days(m_days);
-    return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    if (c.y < 0 || c.y > 9999)
+        return fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    // By hand: reports and payroll print a date on nearly every line.
+    std::string out = "0000-00-00";
+    const auto put = [&](std::size_t end, int value, int width) {
+        for (int k = 0; k < width; ++k, value /= 10)
+            out[end - static_cast<std::size_t>(k)] = static_cast<char>('0' + value % 10);
+    };
+    put(3, c.y, 4);
+    put(6, c.m, 2);
+    put(9, c.d, 2);
+    return out;
 }
 
 Date Date::add_months(int n) const

@@ -397,23 +397,41 @@ PayItems pay_items(const Facts& facts, const std::vector<VisitWork>& work, const
     const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();
     const auto rank_of = [&](StaffId s) { return s ? std::int64_t{staff_rank[s.index()]} : std::int64_t{-1}; };
     // Sorting positions, then moving each item once, spares a million fat
-    // items their n log n moves.
+    // items their n log n moves. The positions are sorted on numbers kept
+    // beside them (staff rank, date, visits first), read from the items once
+    // in their order; only items that tie on all three (one educator's two
+    // visits of a day) are then ordered by their ids' text.
+    struct Key {
+        std::int64_t staff;
+        std::int32_t date;
+        std::uint32_t training; // 0 for a visit: visits first
+        std::size_t at;
+    };
+    std::vector<Key> keys(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+        keys[i] = {rank_of(items[i].staff), items[i].date.days(), items[i].kind == ItemKind::Visit ? 0u : 1u, i};
+    const auto same = [](const Key& a, const Key& b) {
+        return a.staff == b.staff && a.date == b.date && a.training == b.training;
+    };
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+        return std::tie(a.staff, a.date, a.training, a.at) < std::tie(b.staff, b.date, b.training, b.at);
+    });
+    for (auto run = keys.begin(); run != keys.end();) {
+        const auto end = std::find_if(run + 1, keys.end(), [&](const Key& k) { return !same(*run, k); });
+        if (end - run > 1)
+            std::stable_sort(run, end, [&](const Key& ka, const Key& kb) {
+                const PayItem& a = items[ka.at];
+                const PayItem& b = items[kb.at];
+                if (a.kind == ItemKind::Visit)
+                    return repo.id(a.visit) < repo.id(b.visit);
+                return item_id(repo, a) < item_id(repo, b);
+            });
+        run = end;
+    }
     std::vector<std::size_t> order(items.size());
     for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t ia, std::size_t ib) {
-        const PayItem& a = items[ia];
-        const PayItem& b = items[ib];
-        if (a.staff != b.staff)
-            return rank_of(a.staff) < rank_of(b.staff);
-        if (a.date != b.date)
-            return a.date < b.date;
-        if (a.kind != b.kind)
-            return a.kind == ItemKind::Visit;
-        if (a.kind == ItemKind::Visit)
-            return repo.id(a.visit) < repo.id(b.visit);
-        return item_id(repo, a) < item_id(repo, b);
-    });
+        order[i] = keys[i].at;
+    std::vector<Key>().swap(keys);
     // Position j takes the item now at order[j]: follow each cycle of the
     // permutation, moving every item once, with one item held aside.
     for (std::size_t start = 0; start < order.size(); ++start) {
@@ -470,19 +488,25 @@ void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Prob
                 item.findings.push_back(*it->second);
             continue;
         }
-        if (!item.event)
+        if (!item.event || on_visit_line.empty())
             continue;
         const auto rows = facts.event_visits(facts.events()[*item.event]);
+        // Who the event's rows name, gathered only for an item with a
+        // finding on one of its rows (few of a million).
         std::vector<std::string_view> educators;
-        for (const std::uint32_t i : rows) {
-            for (const StaffId e : repo.educators(repo.visits[i]))
-                educators.push_back(repo.id(e));
-            if (repo.visits[i].interpreter)
-                educators.push_back(repo.id(repo.visits[i].interpreter));
-        }
+        const auto gather = [&] {
+            for (const std::uint32_t i : rows) {
+                for (const StaffId e : repo.educators(repo.visits[i]))
+                    educators.push_back(repo.id(e));
+                if (repo.visits[i].interpreter)
+                    educators.push_back(repo.id(repo.visits[i].interpreter));
+            }
+        };
         const std::string_view staff = repo.id(item.staff);
         for (const std::uint32_t i : rows) {
             const auto range = on_visit_line.equal_range(repo.visits[i].line);
+            if (range.first != range.second && educators.empty())
+                gather();
             for (auto it = range.first; it != range.second; ++it) {
                 const std::string& text = it->second->message;
                 const bool names_any = std::any_of(educators.begin(), educators.end(),

@@ -1,5 +1,6 @@
 #include <pthv/pay/render.hpp>
 
+#include <iterator>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -102,9 +103,9 @@ std::string staff_text(const model::Repo& repo, const std::vector<PayItem>& item
                                   staff_rule(repo, s));
     for (const auto& item : items) {
         // The status column fits the longest status, "unconfirmed".
-        out += fmt::format("  {}  {:<8}  {:<20}  {:<26}  {:<11}  {:>10}\n", item.date.str(),
-                           item_kind_name(item.kind), item_id(repo, item), detail(item), status_text(item.status),
-                           item.amount.grouped());
+        fmt::format_to(std::back_inserter(out), "  {}  {:<8}  {:<20}  {:<26}  {:<11}  {:>10}\n", item.date.str(),
+                       item_kind_name(item.kind), item_id(repo, item), detail(item), status_text(item.status),
+                       item.amount.grouped());
         // "late" in the status column says it all; the CSV and JSON keep the note.
         if (!item.note.empty() && item.status != ItemStatus::Late)
             out += "      " + item.note + "\n";

@@ -144,16 +144,27 @@ std::string printable(std::string_view s)
 
 std::string printable_text(std::string_view s)
 {
+    // Runs of printable ASCII and line breaks (nearly all of a report) are
+    // copied whole; each run of other bytes is shown by printable(). Such a
+    // run ends before the next plain byte, so a multibyte character is never
+    // cut: printable() sees it whole, as it would in its line.
+    const auto plain = [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; };
     std::string out;
     out.reserve(s.size());
-    while (true) {
-        const auto pos = s.find('\n');
-        out += printable(s.substr(0, pos));
-        if (pos == std::string_view::npos)
-            return out;
-        out += '\n';
-        s.remove_prefix(pos + 1);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t end = i;
+        while (end < s.size() && plain(static_cast<unsigned char>(s[end])))
+            ++end;
+        out.append(s.data() + i, end - i);
+        i = end;
+        while (end < s.size() && !plain(static_cast<unsigned char>(s[end])))
+            ++end;
+        if (end > i)
+            out += printable(s.substr(i, end - i));
+        i = end;
     }
+    return out;
 }
 
 std::size_t display_width(std::string_view s)
