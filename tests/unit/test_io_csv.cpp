@@ -277,6 +277,32 @@ TEST_CASE("io::CsvReader reads one record at a time")
         CHECK_FALSE(r.next());
         CHECK(has_message(problems, 4, "not closed"));
     }
+    SUBCASE("progress is told at the start of a record, every few megabytes, never past what is handed out")
+    {
+        std::string text = "id,note\n";
+        for (int i = 0; text.size() < (std::size_t{20} << 20); ++i)
+            text += std::to_string(i) + ",\"a note, with \"\"quotes\"\"\"\n";
+        model::Problems problems;
+        io::CsvReadOptions options;
+        std::vector<std::size_t> told;
+        options.progress = [&](std::size_t read) { told.push_back(read); };
+        io::CsvReader r("visits.csv", text, problems, options);
+        std::size_t rows = 0;
+        bool behind = false; // a row handed out before the last offset told
+        while (r.next()) {
+            ++rows;
+            behind |= !told.empty() && r.cells().at(0).data() < text.data() + told.back();
+        }
+        CHECK_FALSE(behind);
+        CHECK(problems.empty());
+        CHECK(rows > 100000);
+        REQUIRE(told.size() >= 2);
+        for (std::size_t k = 0; k < told.size(); ++k) {
+            CHECK(text[told[k] - 1] == '\n'); // a record's first byte
+            if (k)
+                CHECK(told[k] > told[k - 1]);
+        }
+    }
     SUBCASE("without a header row there are no rows")
     {
         model::Problems problems;

@@ -108,6 +108,12 @@ TEST_CASE("util::FileText reads a file as read_file does, mapping a large one")
     CHECK(FileText::open(tmp.path / "empty.csv").text().empty());
     CHECK_THROWS_AS(FileText::open(tmp.path / "missing"), FileError);
 
+    // Pages given back are read again from the page cache: the text stays whole.
+    text.drop_before(std::size_t{2} << 20);
+    CHECK(text.text() == big);
+    text.drop_before(big.size() + 100);
+    CHECK(text.text() == big);
+
     FileText moved = std::move(text);
     CHECK(moved.text() == big);
     moved.release();

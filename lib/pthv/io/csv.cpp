@@ -130,6 +130,12 @@ struct CsvReader::State {
     // For only_lines_with: where each string is next found in `rest`
     // (an offset from rest_base), npos once it is found no more.
     const char* rest_base = nullptr;
+    // Where the line read last begins, and of the record being read; how
+    // far progress was last told (CsvReadOptions::progress).
+    std::size_t line_begin = 0;
+    std::size_t record_begin = 0;
+    std::size_t told = 0;
+    void tell_progress();
     std::vector<std::size_t> next_hit;
 
     bool has_header = false;
@@ -215,6 +221,7 @@ bool CsvReader::State::read_line(std::string_view& text, std::size_t& at)
     if (has_header && !next_hit.empty() && !skip_to_wanted_line())
         return false;
     at = next_line++;
+    line_begin = static_cast<std::size_t>(rest.data() - rest_base);
     const void* nl = std::memchr(rest.data(), '\n', rest.size());
     const std::size_t end = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - rest.data()) : rest.size();
     text = rest.substr(0, end);
@@ -222,6 +229,15 @@ bool CsvReader::State::read_line(std::string_view& text, std::size_t& at)
     if (!text.empty() && text.back() == '\r')
         text.remove_suffix(1);
     return true;
+}
+
+void CsvReader::State::tell_progress()
+{
+    constexpr std::size_t k_every = std::size_t{8} << 20;
+    if (options.progress && record_begin >= told + k_every) {
+        told = record_begin;
+        options.progress(told);
+    }
 }
 
 bool CsvReader::State::bad_line_read_on(std::size_t at)
@@ -263,6 +279,7 @@ bool CsvReader::State::read_record()
             text = joined;
         } else {
             pending_line = at;
+            record_begin = line_begin;
         }
         if (!has_header && text.empty())
             continue;
@@ -315,6 +332,7 @@ bool CsvReader::State::read_record()
             continue;
         }
         line = pending_line;
+        tell_progress();
         return true;
     }
     if (!pending.empty())

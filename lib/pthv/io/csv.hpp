@@ -4,6 +4,7 @@
 // bad row becomes a csv-syntax Problem and reading goes on with the next.
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -36,6 +37,11 @@ struct CsvReadOptions {
     // io::Scope). Skipping searches the text for each string, so it is for
     // a handful of them, not thousands.
     std::vector<std::string> only_lines_with;
+    // Called every few megabytes with how much of the text is read for good
+    // (no record handed out later looks before that offset): a mapped
+    // file's pages can be given back as the reader passes them
+    // (util::FileText::drop_before).
+    std::function<void(std::size_t read)> progress;
 };
 
 // Reads records one at a time, so a large file's cells are never all held

@@ -1,7 +1,6 @@
 #include <pthv/io/loader.hpp>
 
 #include <algorithm>
-#include <functional>
 #include <future>
 #include <iterator>
 #include <optional>
@@ -20,9 +19,6 @@ using namespace pthv::model;
 namespace fs = std::filesystem;
 
 namespace {
-
-// Frees a file's text once it is loaded; empty: keep every text.
-using Release = std::function<void(const std::string& file)>;
 
 // About as many rows as the text has lines: reserving once spares a
 // million-row file its regrowing copies.
@@ -114,12 +110,13 @@ std::vector<std::string> scope_needles(const Scope* scope, const std::set<std::s
 // and reads each row with next(), so the file's cells are never all held at
 // once. A missing file is reported. `ids`, for a file with a one-column key,
 // is where its ids are defined (see CheckedTable::define_keys_in).
-// `release`, when given, frees the file's text as soon as it is read, so a
-// large repo never holds every file's text at once (load_repo; peak memory
-// at state scale).
+// `release`, when given, is the texts of `sources` themselves: a mapped
+// file's pages are given back as the reader passes them, and its text once
+// it is read, so a large repo never holds every file's text at once
+// (load_repo; peak memory at state scale).
 template <typename Load>
 void load_table(const SourceViews& sources, const std::string& file, const std::string& kind, FileInfo& info,
-                Problems& problems, const Release& release, const LoadOptions& options, IdTable* ids, Load&& load)
+                Problems& problems, Sources* release, const LoadOptions& options, IdTable* ids, Load&& load)
 {
     const Schema& s = schema(file.substr(0, file.find('.')));
     info.name = file;
@@ -134,6 +131,8 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         const Scope* scope = options.scope.get();
         CsvReadOptions read_options;
         read_options.only_lines_with = scope_needles(scope, options.read_whole, file);
+        if (release)
+            read_options.progress = [text = &release->at(file)](std::size_t read) { text->drop_before(read); };
         CsvReader reader(file, it->second, problems, read_options);
         info.readable = reader.has_header();
         info.crlf = reader.crlf();
@@ -149,7 +148,7 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         load(table, rows);
     }
     if (release)
-        release(file);
+        release->at(file).release();
 }
 
 std::uint32_t line_of(const CheckedTable& t) { return static_cast<std::uint32_t>(t.line()); }
@@ -679,7 +678,7 @@ const std::vector<std::string>& optional_files()
 
 namespace {
 
-LoadResult load_all(const SourceViews& sources, const Release& release, const LoadOptions& options,
+LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOptions& options,
                     const std::optional<std::pair<std::string, std::string>>& flags)
 {
     LoadResult result;
@@ -774,12 +773,12 @@ SourceViews views_of(const Sources& sources)
 LoadResult load_sources(const Sources& sources, const LoadOptions& options,
                         const std::optional<std::pair<std::string, std::string>>& flags)
 {
-    return load_all(views_of(sources), {}, options, flags);
+    return load_all(views_of(sources), nullptr, options, flags);
 }
 
 LoadResult load_sources(const SourceViews& sources, const LoadOptions& options)
 {
-    return load_all(sources, {}, options, std::nullopt);
+    return load_all(sources, nullptr, options, std::nullopt);
 }
 
 namespace {
@@ -824,9 +823,7 @@ LoadResult load_repo(const fs::path& root, const LoadOptions& options)
     std::optional<std::pair<std::string, std::string>> flags;
     if (options.flags_file)
         flags.emplace(options.flags_file->string(), util::read_file(*options.flags_file));
-    // Each file's text is let go once it is loaded.
-    LoadResult result = load_all(views_of(sources), [&](const std::string& file) { sources.at(file).release(); },
-                                 options, flags);
+    LoadResult result = load_all(views_of(sources), &sources, options, flags);
     result.repo.root = root;
     return result;
 }

@@ -86,14 +86,12 @@ FileText FileText::open(const std::filesystem::path& path)
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) >= k_map_from) {
         const auto size = static_cast<std::size_t>(st.st_size);
         catch_bus_errors();
-        // MAP_POPULATE maps every page now, in one pass, instead of one
-        // fault per page as the reader reaches it.
-        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
         if (map != MAP_FAILED) {
             ::close(fd);
             out.m_map = static_cast<const char*>(map);
             out.m_size = size;
-            ::madvise(map, size, MADV_SEQUENTIAL);
+            out.map_ahead(0);
             return out;
         }
     }
@@ -129,6 +127,40 @@ std::string& FileText::edit()
         m_read = std::move(copy);
     }
     return m_read;
+}
+
+namespace {
+
+// How far ahead of a reader a mapped file's pages are mapped in one call:
+// each page the reader reached unmapped would cost it a fault of its own.
+constexpr std::size_t k_map_ahead = std::size_t{32} << 20;
+
+std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
+
+} // namespace
+
+void FileText::map_ahead(std::size_t offset) noexcept
+{
+#ifdef MADV_POPULATE_READ
+    const std::size_t page = page_size();
+    const std::size_t from = std::min(offset, m_size) / page * page;
+    const std::size_t to = std::min(from + k_map_ahead, m_size);
+    // Advice: a kernel without it (before Linux 5.14) faults page by page.
+    if (to > from)
+        ::madvise(const_cast<char*>(m_map) + from, to - from, MADV_POPULATE_READ);
+#else
+    (void)offset;
+#endif
+}
+
+void FileText::drop_before(std::size_t offset) noexcept
+{
+    if (!m_map)
+        return;
+    const std::size_t bytes = std::min(offset, m_size) / page_size() * page_size();
+    if (bytes > 0)
+        ::madvise(const_cast<char*>(m_map), bytes, MADV_DONTNEED);
+    map_ahead(offset + k_map_ahead / 2);
 }
 
 void FileText::release() noexcept

@@ -74,10 +74,18 @@ public:
     // The text as a string of its own, to change in place (a mapped file is
     // copied first).
     std::string& edit();
+    // Gives back the pages of a mapped file wholly before `offset`, already
+    // read, and maps the next ones ahead: a later read of a page given back
+    // finds it again in the page cache, so text() stays whole. Nothing for
+    // a text that is not mapped.
+    void drop_before(std::size_t offset) noexcept;
     // Gives the memory back; text() is empty afterwards.
     void release() noexcept;
 
 private:
+    // Maps the pages from `offset` on ahead of a reader, in one call.
+    void map_ahead(std::size_t offset) noexcept;
+
     const char* m_map = nullptr;
     std::size_t m_size = 0;
     std::string m_read;
