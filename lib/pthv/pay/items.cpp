@@ -269,7 +269,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
 
 } // namespace
 
-PayTotals pay_totals(const std::vector<PayItem>& items)
+PayTotals pay_totals(model::Span<PayItem> items)
 {
     PayTotals t;
     for (const auto& item : items) {

@@ -136,7 +136,8 @@ struct PayTotals {
     std::size_t school_day = 0;
     std::size_t unconfirmed = 0;
 };
-PayTotals pay_totals(const std::vector<PayItem>& items);
+PayTotals pay_totals(model::Span<PayItem> items);
+inline PayTotals pay_totals(const std::vector<PayItem>& items) { return pay_totals({items.data(), items.size()}); }
 
 // "4.00" from 400 hundredths: hours as written in ledgers and listings.
 std::string hours_str(std::int64_t hours_x100);

@@ -1,5 +1,7 @@
 #include <pthv/pay/render.hpp>
 
+#include <algorithm>
+#include <future>
 #include <iterator>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -30,9 +32,10 @@ std::vector<StaffSpan> by_staff(const std::vector<PayItem>& items)
     return out;
 }
 
-std::vector<PayItem> slice(const std::vector<PayItem>& items, StaffSpan s)
+// The items of one staff member, in place: no copy of a million items.
+model::Span<PayItem> slice(const std::vector<PayItem>& items, StaffSpan s)
 {
-    return {items.begin() + static_cast<std::ptrdiff_t>(s.begin), items.begin() + static_cast<std::ptrdiff_t>(s.end)};
+    return {items.data() + s.begin, s.end - s.begin};
 }
 
 // The visit pay rule of a staff member, as a heading says it.
@@ -92,9 +95,30 @@ std::string heading(const PayrollView& v)
                        repo.config.school_year.start.str(), v.period.to.str(), repo.as_of.str());
 }
 
+// Appends `text` padded with spaces to `width` columns, on the left when
+// `right` (as fmt's {:>N}), else on the right ({:<N}). ASCII is padded by
+// hand, a line per pay item being most of a state's payroll; other text by
+// fmt, which counts a wide character as two columns.
+void put_padded(std::string& out, std::string_view text, std::size_t width, bool right)
+{
+    if (!std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        if (right)
+            fmt::format_to(std::back_inserter(out), "{:>{}}", text, width);
+        else
+            fmt::format_to(std::back_inserter(out), "{:<{}}", text, width);
+        return;
+    }
+    const std::size_t pad = text.size() < width ? width - text.size() : 0;
+    if (right)
+        out.append(pad, ' ');
+    out += text;
+    if (!right)
+        out.append(pad, ' ');
+}
+
 // One staff member's items under a line naming them and their pay rule,
 // then their total.
-std::string staff_text(const model::Repo& repo, const std::vector<PayItem>& items)
+std::string staff_text(const model::Repo& repo, model::Span<PayItem> items)
 {
     const model::StaffId id = items.front().staff;
     const model::Staff* s = repo.find(id);
@@ -103,12 +127,22 @@ std::string staff_text(const model::Repo& repo, const std::vector<PayItem>& item
                                   staff_rule(repo, s));
     for (const auto& item : items) {
         // The status column fits the longest status, "unconfirmed".
-        fmt::format_to(std::back_inserter(out), "  {}  {:<8}  {:<20}  {:<26}  {:<11}  {:>10}\n", item.date.str(),
-                       item_kind_name(item.kind), item_id(repo, item), detail(item), status_text(item.status),
-                       item.amount.grouped());
+        out += "  ";
+        out += item.date.str();
+        out += "  ";
+        put_padded(out, item_kind_name(item.kind), 8, false);
+        out += "  ";
+        put_padded(out, item.training ? std::string_view(item_id(repo, item)) : repo.id(item.visit), 20, false);
+        out += "  ";
+        put_padded(out, detail(item), 26, false);
+        out += "  ";
+        put_padded(out, status_text(item.status), 11, false);
+        out += "  ";
+        put_padded(out, item.amount.grouped(), 10, true);
+        out += '\n';
         // "late" in the status column says it all; the CSV and JSON keep the note.
         if (!item.note.empty() && item.status != ItemStatus::Late)
-            out += "      " + item.note + "\n";
+            out.append("      ").append(item.note).append("\n");
         for (const auto& p : item.findings)
             out += "      " + model::format_problem_line(p, false);
     }
@@ -176,11 +210,34 @@ std::string closing(const PayrollView& v, const PayTotals& t)
     return out;
 }
 
+// Every staff member's lines, in order. A month at state scale is
+// hundreds of thousands of lines: the staff are cut in two halves of about
+// as many items, each written on its own thread, and joined in order.
+std::string staff_texts(const PayrollView& v)
+{
+    const auto spans = by_staff(v.items);
+    const auto write = [&](std::size_t from, std::size_t to) {
+        std::string out;
+        for (std::size_t i = from; i < to; ++i)
+            out += staff_text(v.repo, slice(v.items, spans[i]));
+        return out;
+    };
+    constexpr std::size_t k_side_by_side = 20000; // items; below this a thread costs more than it saves
+    if (v.items.size() < k_side_by_side)
+        return write(0, spans.size());
+    std::size_t cut = 0;
+    while (cut < spans.size() && spans[cut].end <= v.items.size() / 2)
+        ++cut;
+    auto second = std::async(std::launch::async, write, cut, spans.size());
+    std::string out = write(0, cut);
+    out += second.get(); // rethrows what the thread threw
+    return out;
+}
+
 std::string payroll_text(const PayrollView& v)
 {
     std::string out = heading(v);
-    for (const auto& span : by_staff(v.items))
-        out += staff_text(v.repo, slice(v.items, span));
+    out += staff_texts(v);
     const auto t = pay_totals(v.items);
     out += summary(t);
     out += spending_text(v.repo, v.spending);
@@ -258,7 +315,7 @@ Json item_json(const model::Repo& repo, const PayItem& item)
 }
 
 // One staff member: who, their pay rule and total, and their items.
-Json staff_json(const model::Repo& repo, const std::vector<PayItem>& items)
+Json staff_json(const model::Repo& repo, model::Span<PayItem> items)
 {
     const model::Staff* s = repo.find(items.front().staff);
     Json staff = {{"staff_id", std::string(repo.id(items.front().staff))},
