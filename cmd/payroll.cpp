@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <fmt/format.h>
+#include <future>
 #include <memory>
 
 #include "commands.hpp"
@@ -114,6 +115,9 @@ int run_payroll(const PayrollOptions& o, Session& session)
     const model::Repo& repo = loaded.repo;
     const model::Facts& facts = session.facts();
     const auto& work = session.work();
+    // The items do not depend on the findings: they are made on a second
+    // thread while the rules run, and the findings attached once both are done.
+    auto making = std::async(std::launch::async, [&] { return pay::pay_items(facts, work, period); });
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
@@ -123,7 +127,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
                                                                 "errors")));
     }
 
-    pay::PayItems items = pay::pay_items(facts, work, period);
+    pay::PayItems items = making.get(); // rethrows what the thread threw
     pay::attach_findings(items.list, facts, problems);
     pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list), tally.errors,
                           tally.warnings, {}, {}};
