@@ -35,8 +35,15 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     e.append = true;
     e.rows = rows;
     const std::string added = io::append_text_for(before, rows, e.newline);
-    util::reserve_large(e.after, before.size() + added.size());
-    e.after.append(before).append(added);
+    // A large file is checked with its new rows in place, after its mapped
+    // text: a copy of a 100 MB file would cost more than the whole check.
+    const auto in_place = it == sources.end() ? std::nullopt : it->second.with_tail(added);
+    if (in_place) {
+        e.after_in_place = *in_place;
+    } else {
+        util::reserve_large(e.after, before.size() + added.size());
+        e.after.append(before).append(added);
+    }
     const std::size_t first = io::next_line(before);
     for (std::size_t i = 0; i < row_count; ++i)
         e.lines.insert(first + i);
@@ -101,7 +108,7 @@ bool EditCheck::has_errors() const
 EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::LoadOptions& options)
 {
     io::SourceViews changed = io::views_of(sources);
-    changed[edit.file] = edit.after;
+    changed[edit.file] = edit.text();
     auto loaded = io::load_sources(changed, options);
     const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
     EditCheck out;
@@ -132,7 +139,7 @@ void write_edit(const fs::path& root, const Edit& edit)
         // its last one: exactly what `after` was checked as.
         util::append_text(path, edit.rows, edit.newline);
     else
-        util::atomic_write(path, edit.after);
+        util::atomic_write(path, edit.text());
 }
 
 } // namespace pthv::record

@@ -30,7 +30,11 @@ model::Problems unwritable(const io::LoadResult& loaded, const std::string& file
 struct Edit {
     std::string file;             // "visits.csv"
     std::string newline;          // the file's line ending ("\n" or "\r\n")
-    std::string after;            // the would-be text
+    std::string after;            // the would-be text (a replace, or an append that could not be checked in place)
+    // An append checked in place: the file's text and the new rows, viewed
+    // where the sources hold the file (util::FileText::with_tail), valid
+    // while they are; empty otherwise. text() is the one to read.
+    std::string_view after_in_place;
     std::string rows;             // for an append: the new rows, each ending in the file's newline
     bool append = false;          // append `rows`, else replace with `after`
     std::set<std::size_t> lines;  // physical lines of the new or changed rows in `after`
@@ -38,6 +42,9 @@ struct Edit {
     // visit marked cancelled that a closed ledger paid is paid-not-compensable
     // on the ledger's line, and the change is what brought it about.
     std::set<std::string> records;
+
+    // The would-be text of the file.
+    std::string_view text() const { return after_in_place.empty() ? std::string_view(after) : after_in_place; }
 };
 
 // An append of `rows` (each ending in the file's newline) to `file`.

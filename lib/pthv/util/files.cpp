@@ -53,6 +53,12 @@ namespace {
 // setting up and tearing down a mapping.
 constexpr std::size_t k_map_from = std::size_t{1} << 20;
 
+// The most a mapped file can be extended by in place (FileText::with_tail):
+// address space only, no memory until written.
+constexpr std::size_t k_tail_room = std::size_t{64} << 20;
+
+std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
+
 // A mapped file cut short by another process: touching a page past its new
 // end raises SIGBUS. Only async-signal-safe calls here.
 extern "C" void on_bus_error(int)
@@ -86,13 +92,27 @@ FileText FileText::open(const std::filesystem::path& path)
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) >= k_map_from) {
         const auto size = static_cast<std::size_t>(st.st_size);
         catch_bus_errors();
-        void* map = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (map != MAP_FAILED) {
-            ::close(fd);
-            out.m_map = static_cast<const char*>(map);
-            out.m_size = size;
-            out.map_ahead(0);
-            return out;
+        // The file's pages, then room for a tail (with_tail) in memory of
+        // our own: reserved, not touched, so it costs nothing unless used.
+        // The file is mapped private and writable so the bytes past its end
+        // on its last page can take the start of a tail (they are ours: the
+        // file never sees them).
+        const std::size_t page = page_size();
+        const std::size_t file_pages = (size + page - 1) / page * page;
+        const std::size_t reserved = file_pages + k_tail_room;
+        void* base = ::mmap(nullptr, reserved, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                            -1, 0);
+        if (base != MAP_FAILED) {
+            void* map = ::mmap(base, file_pages, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0);
+            if (map != MAP_FAILED) {
+                ::close(fd);
+                out.m_map = static_cast<char*>(map);
+                out.m_size = size;
+                out.m_reserved = reserved;
+                out.map_ahead(0);
+                return out;
+            }
+            ::munmap(base, reserved);
         }
     }
     ::close(fd);
@@ -104,7 +124,7 @@ FileText::~FileText() { release(); }
 
 FileText::FileText(FileText&& other) noexcept
     : m_map(std::exchange(other.m_map, nullptr)), m_size(std::exchange(other.m_size, 0)),
-      m_read(std::move(other.m_read))
+      m_reserved(std::exchange(other.m_reserved, 0)), m_read(std::move(other.m_read))
 {
 }
 
@@ -114,6 +134,7 @@ FileText& FileText::operator=(FileText&& other) noexcept
         release();
         m_map = std::exchange(other.m_map, nullptr);
         m_size = std::exchange(other.m_size, 0);
+        m_reserved = std::exchange(other.m_reserved, 0);
         m_read = std::move(other.m_read);
     }
     return *this;
@@ -135,8 +156,6 @@ namespace {
 // each page the reader reached unmapped would cost it a fault of its own.
 constexpr std::size_t k_map_ahead = std::size_t{32} << 20;
 
-std::size_t page_size() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
-
 } // namespace
 
 void FileText::map_ahead(std::size_t offset) noexcept
@@ -147,7 +166,7 @@ void FileText::map_ahead(std::size_t offset) noexcept
     const std::size_t to = std::min(from + k_map_ahead, m_size);
     // Advice: a kernel without it (before Linux 5.14) faults page by page.
     if (to > from)
-        ::madvise(const_cast<char*>(m_map) + from, to - from, MADV_POPULATE_READ);
+        ::madvise(m_map + from, to - from, MADV_POPULATE_READ);
 #else
     (void)offset;
 #endif
@@ -159,16 +178,25 @@ void FileText::drop_before(std::size_t offset) noexcept
         return;
     const std::size_t bytes = std::min(offset, m_size) / page_size() * page_size();
     if (bytes > 0)
-        ::madvise(const_cast<char*>(m_map), bytes, MADV_DONTNEED);
+        ::madvise(m_map, bytes, MADV_DONTNEED);
     map_ahead(offset + k_map_ahead / 2);
+}
+
+std::optional<std::string_view> FileText::with_tail(std::string_view tail) const
+{
+    if (!m_map || tail.size() > k_tail_room)
+        return std::nullopt;
+    std::memcpy(m_map + m_size, tail.data(), tail.size());
+    return std::string_view(m_map, m_size + tail.size());
 }
 
 void FileText::release() noexcept
 {
     if (m_map)
-        ::munmap(const_cast<char*>(m_map), m_size);
+        ::munmap(m_map, m_reserved);
     m_map = nullptr;
     m_size = 0;
+    m_reserved = 0;
     std::string().swap(m_read);
 }
 

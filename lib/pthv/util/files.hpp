@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -79,6 +80,12 @@ public:
     // finds it again in the page cache, so text() stays whole. Nothing for
     // a text that is not mapped.
     void drop_before(std::size_t offset) noexcept;
+    // The text followed by `tail`, without copying the text: a mapped file
+    // has room after it for a tail of up to 64 MB, written there (what the
+    // file holds, and text(), are unchanged). Valid until the next call or
+    // release(). nullopt when the text is not mapped or the tail too long:
+    // the caller copies then.
+    std::optional<std::string_view> with_tail(std::string_view tail) const;
     // Gives the memory back; text() is empty afterwards.
     void release() noexcept;
 
@@ -86,8 +93,9 @@ private:
     // Maps the pages from `offset` on ahead of a reader, in one call.
     void map_ahead(std::size_t offset) noexcept;
 
-    const char* m_map = nullptr;
-    std::size_t m_size = 0;
+    char* m_map = nullptr;     // the file's pages, then room for a tail
+    std::size_t m_size = 0;    // the file's size
+    std::size_t m_reserved = 0; // the whole mapping's size
     std::string m_read;
 };
 
