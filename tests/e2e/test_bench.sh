@@ -26,6 +26,35 @@ assert any(n >= 2 for n in per_student.values())
 out=$("$pthv" -C "$tmp/a" --as-of 2026-05-15 validate 2>&1)
 check "generate: the repo has no errors (at most chance CP4 warnings)" grep -qE '^0 errors' <<<"$(tail -n 1 <<<"$out")"
 
+# A repo whose files are large enough to be mapped rather than read (1 MB
+# and more): loading, and a change checked in place after the mapped text,
+# give what they give on a small file.
+python3 "$src/bench/generate.py" --students 12000 --seed 3 --out "$tmp/big" >/dev/null
+check "generate: visits.csv of 12000 students is over a megabyte" [ "$(wc -c <"$tmp/big/visits.csv")" -gt 1048576 ]
+cp "$tmp/big/visits.csv" "$tmp/visits.before"
+row=$(awk -F, '$8 == "completed" {print $2 "," $7; exit}' "$tmp/big/visits.csv")
+student="${row%%,*}"; educators="${row#*,}"
+"$pthv" -C "$tmp/big" --as-of 2026-05-15 log-visit --student "$student" --educators "${educators//;/,}" \
+    --date 2026-05-14 --time 17:00 --minutes 45 --arranged-on 2026-05-08 --focus academics --mode home \
+    --reflected-on 2026-05-15 >"$tmp/big.out" 2>&1
+check "log-visit on a mapped visits.csv: exit 0" [ $? -eq 0 ]
+check "log-visit on a mapped visits.csv: the file is what it was, then the new row" \
+    cmp <(head -c "$(wc -c <"$tmp/visits.before")" "$tmp/big/visits.csv") "$tmp/visits.before"
+check "log-visit on a mapped visits.csv: one row added" \
+    [ "$(($(wc -l <"$tmp/big/visits.csv") - $(wc -l <"$tmp/visits.before")))" -eq 1 ]
+check "log-visit on a mapped visits.csv: the row is the visit logged" \
+    grep -q "^V20260514-$student,$student,.*,2026-05-14,17:00,45,${educators},completed," <(tail -n 1 "$tmp/big/visits.csv")
+out=$("$pthv" -C "$tmp/big" --as-of 2026-05-15 validate 2>&1)
+check "log-visit on a mapped visits.csv: the repo still has no errors" grep -qE '^0 errors' <<<"$(tail -n 1 <<<"$out")"
+cp "$tmp/big/visits.csv" "$tmp/visits.after"
+"$pthv" -C "$tmp/big" --as-of 2026-05-15 log-visit --student "$student" --educators T999998,T999999 \
+    --date 2026-05-13 --time 17:00 --minutes 45 --arranged-on 2026-05-08 --focus academics --mode home \
+    --reflected-on 2026-05-15 >"$tmp/big.out" 2>&1
+check "log-visit on a mapped visits.csv: educators not on the roster are refused (exit 2)" [ $? -eq 2 ]
+check "log-visit on a mapped visits.csv: the refusal names them" grep -q "T999998" "$tmp/big.out"
+check "log-visit on a mapped visits.csv: a refused visit leaves the file as it was" \
+    cmp "$tmp/big/visits.csv" "$tmp/visits.after"
+
 readers="$(dirname "$pthv")/csv_readers"
 if [ -x "$readers" ]; then
     own=$("$readers" own "$tmp/a/visits.csv"); fccp=$("$readers" fccp "$tmp/a/visits.csv")

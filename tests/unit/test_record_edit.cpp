@@ -6,6 +6,10 @@
 #include <pthv/record/edit.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/record/visit.hpp>
+#include <pthv/util/files.hpp>
+
+#include <cstdlib>
+#include <filesystem>
 
 using namespace pthv;
 
@@ -147,4 +151,35 @@ TEST_CASE("record::visit")
         CHECK(record::missing_columns({"a"}, {{"a", "1"}, {"z", "2"}, {"e", ""}}) ==
               std::vector<std::string>{"z"});
     }
+}
+
+TEST_CASE("record::make_append checks a large file's new rows in place, after its mapped text")
+{
+    std::string tmpl = (std::filesystem::temp_directory_path() / "pthv-edit-XXXXXX").string();
+    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+    const std::filesystem::path dir = tmpl;
+    // Over a megabyte, so the file is mapped; no final newline, so the
+    // append leads with one.
+    std::string visits = "visit_id,student_id\n";
+    for (int i = 0; visits.size() < (std::size_t{2} << 20); ++i)
+        visits += "V" + std::to_string(i) + ",ST" + std::to_string(i) + "\n";
+    visits += "VLAST,ST1";
+    util::atomic_write(dir / "visits.csv", visits);
+
+    io::Sources src;
+    src["visits.csv"] = util::FileText::open(dir / "visits.csv");
+    const record::Edit e = record::make_append(src, "visits.csv", "VNEW,ST2\n", 1);
+    CHECK(e.after.empty()); // no copy of the file
+    CHECK(e.text() == visits + "\nVNEW,ST2\n");
+    CHECK(src.at("visits.csv").text() == visits); // the file's own text is unchanged
+    CHECK(e.rows == "VNEW,ST2\n");
+    CHECK(util::read_file(dir / "visits.csv") == visits); // nothing written by the check
+
+    // A small file is copied, as before.
+    io::Sources small;
+    small["visits.csv"] = std::string("visit_id,student_id\nV1,ST1\n");
+    const record::Edit s = record::make_append(small, "visits.csv", "V2,ST2\n", 1);
+    CHECK(s.after_in_place.empty());
+    CHECK(s.text() == "visit_id,student_id\nV1,ST1\nV2,ST2\n");
+    std::filesystem::remove_all(dir);
 }

@@ -114,6 +114,14 @@ TEST_CASE("util::FileText reads a file as read_file does, mapping a large one")
     text.drop_before(big.size() + 100);
     CHECK(text.text() == big);
 
+    // A tail after the mapped text, without touching the file or text().
+    const auto extended = text.with_tail("V-new,ST-new,2026-05-14,17:00\n");
+    REQUIRE(extended);
+    CHECK(*extended == big + "V-new,ST-new,2026-05-14,17:00\n");
+    CHECK(text.text() == big);
+    CHECK(read_file(tmp.path / "big.csv") == big);
+    CHECK_FALSE(FileText::open(tmp.path / "small.csv").with_tail("x")); // not mapped: the caller copies
+
     FileText moved = std::move(text);
     CHECK(moved.text() == big);
     moved.release();
