@@ -41,7 +41,8 @@ bool plain_text(std::string_view line)
 
 // Splits one record per RFC 4180 into `cells`, views of `text` except for a
 // cell with doubled quotes, which is copied into `unquoted` (reserved to the
-// record's size first, so it never moves while views of it are handed out).
+// record's size at its first use, so it never moves while views of it are
+// handed out). On anything but Ok, `cells` is left empty.
 // `Unclosed` when a quoted cell runs past the end of the text (the caller
 // may join the next line in multiline mode). Past `max_cells` cells are only
 // counted (`count`), never kept: a line of 20 MB of commas would otherwise
@@ -52,7 +53,6 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
 {
     cells.clear();
     unquoted.clear();
-    unquoted.reserve(text.size());
     count = 0;
     std::size_t i = 0;
     const std::size_t n = text.size();
@@ -66,11 +66,17 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
             std::size_t buffer_start = 0;
             while (true) {
                 const std::size_t q = text.find('"', i);
-                if (q == std::string_view::npos)
+                if (q == std::string_view::npos) {
+                    cells.clear();
                     return Split::Unclosed;
+                }
                 if (q + 1 < n && data[q + 1] == '"') {
                     if (!buffered) {
                         buffered = true;
+                        // The record's first doubled quote: room for all it
+                        // can unquote, before any view of the buffer exists.
+                        if (unquoted.empty())
+                            unquoted.reserve(n);
                         buffer_start = unquoted.size();
                     }
                     if (keep)
@@ -92,6 +98,7 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
             }
             if (i < n && data[i] != ',') {
                 bad_column = count;
+                cells.clear();
                 return Split::StrayQuote;
             }
         } else {
@@ -107,6 +114,7 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
                 cells.emplace_back(data + i, end - i);
             if (quote) {
                 bad_column = count;
+                cells.clear();
                 return Split::StrayQuote;
             }
             i = end;
