@@ -2,6 +2,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <future>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -248,11 +249,18 @@ const model::Facts& Session::facts()
     return *m_facts;
 }
 
-const std::vector<pay::VisitWork>& Session::work()
+const std::vector<pay::VisitWork>& Session::work() { return *work_started().get(); }
+
+rules::WorkFuture Session::work_started()
 {
-    if (!m_work)
-        m_work = std::make_unique<std::vector<pay::VisitWork>>(pay::visit_work(facts()));
-    return *m_work;
+    if (!m_work_started.valid()) {
+        const model::Facts& f = facts();
+        m_work_started = std::async(std::launch::async, [this, &f] {
+                             m_work = std::make_unique<std::vector<pay::VisitWork>>(pay::visit_work(f));
+                             return static_cast<const std::vector<pay::VisitWork>*>(m_work.get());
+                         }).share();
+    }
+    return m_work_started;
 }
 
 // What keep_until_exit() leaves to the operating system. Globals are where
@@ -268,6 +276,8 @@ void Session::keep_until_exit()
 {
     if (g_kept_until_exit)
         return;
+    if (m_work_started.valid())
+        m_work_started.wait(); // the work is not moved while it is being made
     g_kept_until_exit = new Kept{std::move(m_loaded), std::move(m_facts), std::move(m_work)};
 }
 

@@ -15,6 +15,7 @@
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
+#include <pthv/rules/rule.hpp>
 #include <pthv/pay/events.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/util/files.hpp>
@@ -74,6 +75,10 @@ public:
     // pay::visit_work(facts()), likewise built once: the over-cap rule,
     // payroll and the report all read it.
     const std::vector<pay::VisitWork>& work();
+    // The same, begun on a second thread (once) and handed out before it is
+    // done, so the rules that do not need it run meanwhile
+    // (rules::check_repo); work() waits for it.
+    rules::WorkFuture work_started();
 
     // Called once the command is done: what load() read is left for the
     // operating system to reclaim at exit. At state scale, freeing millions
@@ -89,6 +94,7 @@ private:
     std::unique_ptr<io::LoadResult> m_loaded;
     std::unique_ptr<model::Facts> m_facts;
     std::unique_ptr<std::vector<pay::VisitWork>> m_work;
+    rules::WorkFuture m_work_started;
 };
 
 // How long a reader waits for a writer to finish.

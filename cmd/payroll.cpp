@@ -114,10 +114,11 @@ int run_payroll(const PayrollOptions& o, Session& session)
     refuse_unreadable(loaded);
     const model::Repo& repo = loaded.repo;
     const model::Facts& facts = session.facts();
-    const auto& work = session.work();
-    // The items do not depend on the findings: they are made on a second
-    // thread while the rules run, and the findings attached once both are done.
-    auto making = std::async(std::launch::async, [&] { return pay::pay_items(facts, work, period); });
+    // The visit work is made beside the rules that do not need it, and the
+    // items, which do not depend on the findings, on a thread of their own
+    // once it is done; the findings are attached when all is done.
+    const rules::WorkFuture work = session.work_started();
+    auto making = std::async(std::launch::async, [&] { return pay::pay_items(facts, *work.get(), period); });
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {

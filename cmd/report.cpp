@@ -119,8 +119,8 @@ int run_report(const ReportOptions& o, Session& session)
             throw UsageError("--table " + o.table + ": this repo has no " + file + ", so the report has no such table");
 
     const model::Facts& facts = session.facts();
+    const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
     const auto& work = session.work();
-    const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
     std::vector<io::AttendanceRow> attendance;
     if (!o.attendance.empty())
         attendance = attendance_option(o.attendance, repo, session.color());

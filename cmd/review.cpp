@@ -95,7 +95,7 @@ int run_list(Session& session)
 {
     const std::string format = session.format({"text", "json"});
     auto& loaded = session.load();
-    const auto problems = rules::check_repo(session.facts(), session.work(), loaded.problems);
+    const auto problems = rules::check_repo(session.facts(), session.work_started(), loaded.problems);
     const auto& reviews = loaded.repo.reviews;
     std::string& out = session.out();
     nlohmann::ordered_json doc = nlohmann::ordered_json::array();

@@ -77,7 +77,7 @@ int run_validate(const ValidateOptions& o, Session& session)
     }
     auto& loaded = session.load(o.flags_file.empty() ? std::nullopt
                                                     : std::optional<std::filesystem::path>(o.flags_file));
-    const auto problems = rules::check_repo(session.facts(), session.work(), std::move(loaded.problems), {only});
+    const auto problems = rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {only});
     const auto t = rules::tally(problems);
     const bool failed = t.errors > 0 || (o.strict && t.warnings > 0);
     const bool quiet = session.global().quiet;

@@ -15,7 +15,7 @@ void check_over_cap(const Context& ctx, Findings& out)
     if (!cap)
         return;
     std::vector<char> reported(ctx.repo.names.staff.size(), 0);
-    for (const auto& w : ctx.work) {
+    for (const auto& w : ctx.work()) {
         if (w.status != pay::VisitPayStatus::OverCap || reported[w.staff.index()])
             continue;
         reported[w.staff.index()] = 1;

@@ -134,6 +134,14 @@ model::Problems check_repo(const model::Repo& repo, model::Problems loaded, cons
 model::Problems check_repo(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                            model::Problems loaded, const CheckOptions& options)
 {
+    std::promise<const std::vector<pay::VisitWork>*> ready;
+    ready.set_value(&work);
+    return check_repo(facts, ready.get_future().share(), std::move(loaded), options);
+}
+
+model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, model::Problems loaded,
+                           const CheckOptions& options)
+{
     const model::Repo& repo = facts.repo();
     Findings findings;
     for (const auto& p : loaded)
@@ -162,12 +170,18 @@ model::Problems check_repo(const model::Facts& facts, const std::vector<pay::Vis
             to_run.push_back(&r);
     // Rules only read the repo and its facts, so they run side by side, each
     // into its own findings; those are joined in registry order, so the
-    // result is the same as running them in turn.
+    // result is the same as running them in turn. The rule that reads the
+    // visit work is taken last, so no other waits behind it for the work.
+    std::vector<std::size_t> order(to_run.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_partition(order.begin(), order.end(),
+                          [&](std::size_t i) { return to_run[i]->check != check_over_cap; });
     std::vector<Findings> each(to_run.size());
     std::atomic<std::size_t> next{0};
     auto run = [&] {
-        for (std::size_t i = next++; i < to_run.size(); i = next++)
-            to_run[i]->check(ctx, each[i]);
+        for (std::size_t k = next++; k < order.size(); k = next++)
+            to_run[order[k]]->check(ctx, each[order[k]]);
     };
     const std::size_t helpers = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), 4) - 1;
     std::vector<std::future<void>> running;

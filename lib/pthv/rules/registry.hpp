@@ -33,6 +33,10 @@ model::Problems check_repo(const model::Repo& repo, model::Problems loaded, cons
 // keeps using afterwards (report, payroll), so they are built once.
 model::Problems check_repo(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                            model::Problems loaded, const CheckOptions& options = {});
+// The same with the visit work still being made (Context::work_ready): the
+// rules that do not need it run meanwhile, the one that does last.
+model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, model::Problems loaded,
+                           const CheckOptions& options = {});
 
 // Counts by severity; a reviewed finding counts only as reviewed.
 struct Tally {

@@ -4,8 +4,10 @@
 // found while loading (csv-syntax, value-invalid, ...) have no check
 // function: the loader reports them.
 
+#include <future>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/model/facts.hpp>
 #include <pthv/model/problem.hpp>
@@ -16,10 +18,16 @@ namespace pthv::rules {
 
 enum class RuleKind { Integrity, Practice, Other };
 
+// The pay work (pay::visit_work(facts)) may still be being made on another
+// thread while the rules that do not need it run: the one rule that needs
+// it reads it through work(), which waits for it.
+using WorkFuture = std::shared_future<const std::vector<pay::VisitWork>*>;
+
 struct Context {
     const model::Repo& repo;
     const model::Facts& facts;
-    const std::vector<pay::VisitWork>& work; // pay::visit_work(facts)
+    WorkFuture work_ready;
+    const std::vector<pay::VisitWork>& work() const { return *work_ready.get(); }
 };
 
 // Collects what the checks find; the severity is set afterwards from the
