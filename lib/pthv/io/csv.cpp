@@ -203,10 +203,8 @@ bool CsvReader::State::skip_to_wanted_line()
     for (std::size_t i = 0; i < next_hit.size(); ++i) {
         const std::string& needle = options.only_lines_with[i];
         if (next_hit[i] != std::string_view::npos && next_hit[i] < pos) {
-            const void* found = needle.empty() ? rest.data()
-                                               : ::memmem(rest.data(), rest.size(), needle.data(), needle.size());
-            next_hit[i] = found ? static_cast<std::size_t>(static_cast<const char*>(found) - rest_base)
-                                : std::string_view::npos;
+            const std::size_t found = util::find_text(rest, needle);
+            next_hit[i] = found == std::string_view::npos ? found : pos + found;
         }
         hit = std::min(hit, next_hit[i]);
     }
@@ -217,7 +215,7 @@ bool CsvReader::State::skip_to_wanted_line()
     std::size_t start = hit;
     while (start > pos && rest_base[start - 1] != '\n')
         --start;
-    next_line += static_cast<std::size_t>(std::count(rest_base + pos, rest_base + start, '\n'));
+    next_line += util::count_byte(std::string_view(rest_base + pos, start - pos), '\n');
     rest.remove_prefix(start - pos);
     return true;
 }

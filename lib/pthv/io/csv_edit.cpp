@@ -1,5 +1,7 @@
 #include <pthv/io/csv_edit.hpp>
 
+#include <pthv/util/strings.hpp>
+
 namespace pthv::io {
 
 std::string_view newline_of(std::string_view content)
@@ -10,10 +12,7 @@ std::string_view newline_of(std::string_view content)
 
 std::size_t next_line(std::string_view content)
 {
-    std::size_t newlines = 0;
-    for (const char c : content)
-        if (c == '\n')
-            ++newlines;
+    std::size_t newlines = util::count_byte(content, '\n');
     // An unterminated last line gets its newline from the append.
     if (!content.empty() && content.back() != '\n')
         ++newlines;

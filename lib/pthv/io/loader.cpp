@@ -24,7 +24,7 @@ namespace {
 // million-row file its regrowing copies.
 std::size_t line_estimate(std::string_view text)
 {
-    return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
+    return util::count_byte(text, '\n');
 }
 
 // The rows of `file` a scoped load keeps (see Scope); no filter for a file
