@@ -200,43 +200,25 @@ TEST_CASE("util::sort_by_text orders as the text does, stable, past a shared pre
     CHECK(one.size() == 1);
 }
 
-TEST_CASE("util::find_text finds what std::string_view::find finds, and count_byte counts exactly")
+TEST_CASE("util::count_byte counts exactly, eight bytes at a time and in the tail")
 {
-    // Small alphabets make near misses common: first and last bytes that
-    // match with a middle that does not, matches across the sixteen-byte
-    // blocks, at the very end, overlapping.
     std::uint32_t seed = 12345;
     const auto next = [&] {
         seed = seed * 1664525u + 1013904223u;
         return seed >> 8;
     };
-    const std::string alphabets[] = {"ab", "ab\n", "T0;\n,", std::string("a\0\x80\xFF", 4)};
-    int checked = 0;
+    // Bytes next to the one counted (borrows between bytes), NUL and
+    // high-bit bytes, at every length around the eight-byte steps.
+    const std::string alphabet("\n\x0B\x09\0\x8A\xFF", 6);
     bool all_same = true;
-    for (const auto& alphabet : alphabets)
-        for (int round = 0; round < 400; ++round) {
-            std::string text(next() % 200, 'x');
-            for (char& c : text)
-                c = alphabet[next() % alphabet.size()];
-            std::string needle(next() % 20, 'x');
-            for (char& c : needle)
-                c = alphabet[next() % alphabet.size()];
-            if (next() % 3 == 0 && !text.empty()) { // a needle the text surely holds
-                const std::size_t from = next() % text.size();
-                needle = text.substr(from, next() % 20);
-            }
-            for (std::size_t skip = 0; skip <= std::min<std::size_t>(text.size(), 3); ++skip) {
-                const std::string_view t = std::string_view(text).substr(skip);
-                all_same &= find_text(t, needle) == t.find(needle);
-                all_same &= count_byte(t, alphabet[0]) == static_cast<std::size_t>(std::count(t.begin(), t.end(), alphabet[0]));
-                ++checked;
-            }
-        }
+    for (int round = 0; round < 2000; ++round) {
+        std::string text(next() % 70, 'x');
+        for (char& c : text)
+            c = alphabet[next() % alphabet.size()];
+        for (const char c : alphabet)
+            all_same &= count_byte(text, c) == static_cast<std::size_t>(std::count(text.begin(), text.end(), c));
+    }
     CHECK(all_same);
-    CHECK(checked > 4000);
-    CHECK(find_text("V20251012-ST0000001,ST0000001", "ST0000001") == 10);
-    CHECK(find_text(std::string(100, 'T') + "T000009", "T000009") == 100);
-    CHECK(find_text("abc", "") == 0);
-    CHECK(find_text("", "a") == std::string_view::npos);
     CHECK(count_byte(std::string(1000, '\n') + "x\n", '\n') == 1001);
+    CHECK(count_byte("", '\n') == 0);
 }

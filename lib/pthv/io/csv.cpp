@@ -203,8 +203,10 @@ bool CsvReader::State::skip_to_wanted_line()
     for (std::size_t i = 0; i < next_hit.size(); ++i) {
         const std::string& needle = options.only_lines_with[i];
         if (next_hit[i] != std::string_view::npos && next_hit[i] < pos) {
-            const std::size_t found = util::find_text(rest, needle);
-            next_hit[i] = found == std::string_view::npos ? found : pos + found;
+            const void* found = needle.empty() ? rest.data()
+                                               : ::memmem(rest.data(), rest.size(), needle.data(), needle.size());
+            next_hit[i] = found ? static_cast<std::size_t>(static_cast<const char*>(found) - rest_base)
+                                : std::string_view::npos;
         }
         hit = std::min(hit, next_hit[i]);
     }

@@ -1,9 +1,5 @@
 #include <pthv/util/strings.hpp>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
@@ -49,47 +45,14 @@ std::size_t count_byte(std::string_view s, char c)
         // Exact, with no borrow between bytes: a byte's high bit ends up
         // clear only when the byte was zero.
         const std::uint64_t t = ((x & k_low7) + k_low7) | x;
-        n += static_cast<std::size_t>(__builtin_popcountll(~t & k_high));
+        // One in the low bit of each byte that was c; the multiply adds
+        // the eight bytes up into the top one (no population-count
+        // instruction needed).
+        n += static_cast<std::size_t>((((~t & k_high) >> 7) * 0x0101010101010101ULL) >> 56);
     }
     for (; i < s.size(); ++i)
         n += s[i] == c ? 1u : 0u;
     return n;
-}
-
-std::size_t find_text(std::string_view text, std::string_view needle)
-{
-    const std::size_t k = needle.size();
-    const std::size_t n = text.size();
-    if (k == 0)
-        return 0;
-    if (k > n)
-        return std::string_view::npos;
-    if (k == 1) {
-        const void* hit = std::memchr(text.data(), needle[0], n);
-        return hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : std::string_view::npos;
-    }
-    std::size_t i = 0;
-#if defined(__SSE2__)
-    // Sixteen candidate starts at once: those whose first and last bytes
-    // match the needle's are compared whole (W. Mula's "SIMD-friendly
-    // algorithms for substring searching").
-    const __m128i first = _mm_set1_epi8(needle[0]);
-    const __m128i last = _mm_set1_epi8(needle[k - 1]);
-    for (; i + k - 1 + 16 <= n; i += 16) {
-        const __m128i at_first = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i));
-        const __m128i at_last = _mm_loadu_si128(reinterpret_cast<const __m128i*>(text.data() + i + k - 1));
-        auto mask = static_cast<unsigned>(
-            _mm_movemask_epi8(_mm_and_si128(_mm_cmpeq_epi8(at_first, first), _mm_cmpeq_epi8(at_last, last))));
-        while (mask != 0) {
-            const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
-            if (std::memcmp(text.data() + i + bit + 1, needle.data() + 1, k - 2) == 0)
-                return i + bit;
-            mask &= mask - 1;
-        }
-    }
-#endif
-    const std::size_t rest = text.find(needle, i);
-    return rest;
 }
 
 std::string join(const std::vector<std::string>& parts, std::string_view sep)

@@ -29,11 +29,6 @@ std::string join(const std::vector<std::string>& parts, std::string_view sep);
 // How many times `c` occurs in `s`, eight bytes at a time: line counts of
 // files of a hundred megabytes.
 std::size_t count_byte(std::string_view s, char c);
-// Where `needle` first occurs in `text`, npos if nowhere: what
-// std::string_view::find answers, found sixteen places at a time by the
-// needle's first and last bytes (a scoped load searches whole files for a
-// few ids).
-std::size_t find_text(std::string_view text, std::string_view needle);
 bool starts_with(std::string_view s, std::string_view prefix);
 bool ends_with(std::string_view s, std::string_view suffix);
 std::string to_lower(std::string_view s);
