@@ -82,7 +82,7 @@ TEST_CASE("io::load_sources")
         auto twin = src;
         for (auto& [name, text] : twin)
             if (name != "pthv.yaml")
-                text = bom_crlf(text.str());
+                text = bom_crlf(std::string(text.text()));
         const auto a = load(src);
         const auto b = load(twin);
         CHECK(b.problems.empty());

@@ -190,12 +190,12 @@ TEST_CASE("util::sort_by_text orders as the text does, stable, past a shared pre
     auto expected = rows;
     std::stable_sort(expected.begin(), expected.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
-    pthv::util::sort_by_text<std::pair<std::string, int>>(
+    pthv::util::sort_by_text(
         rows.begin(), rows.end(), [](const auto& r) { return std::string_view(r.first); });
     CHECK(rows == expected);
 
     std::vector<std::pair<std::string, int>> one = {{"x", 0}};
-    pthv::util::sort_by_text<std::pair<std::string, int>>(one.begin(), one.end(),
+    pthv::util::sort_by_text(one.begin(), one.end(),
                                                            [](const auto& r) { return std::string_view(r.first); });
     CHECK(one.size() == 1);
 }

@@ -781,39 +781,26 @@ LoadResult load_sources(const SourceViews& sources, const LoadOptions& options)
     return load_all(sources, nullptr, options, std::nullopt);
 }
 
-namespace {
-
-// The repo's files by name, each with where it is; a file in payroll/ that
-// is not a ledger comes with no path: the load reports it (ledger-name)
-// without reading what may be anything.
-std::vector<std::pair<std::string, std::optional<fs::path>>> source_files(const fs::path& root)
+Sources read_sources(const fs::path& root)
 {
-    std::vector<std::pair<std::string, std::optional<fs::path>>> out;
+    Sources sources;
     if (util::file_exists(root / "pthv.yaml"))
-        out.emplace_back("pthv.yaml", root / "pthv.yaml");
+        sources["pthv.yaml"] = util::FileText::open(root / "pthv.yaml");
     for (const auto* files : {&data_files(), &optional_files()})
         for (const auto& name : *files)
             if (util::file_exists(root / name))
-                out.emplace_back(name, root / name);
+                sources[name] = util::FileText::open(root / name);
+    // Closed payroll files take part in the checks (paid-not-compensable).
+    // Any other file in payroll/ is named with no text, so the load reports
+    // it (ledger-name) without reading what may be anything.
     std::error_code ec;
     if (fs::is_directory(root / "payroll", ec))
         for (const auto& entry : fs::directory_iterator(root / "payroll", ec)) {
             if (!entry.is_regular_file(ec))
                 continue;
-            std::string name = "payroll/" + entry.path().filename().string();
-            const bool ledger = is_ledger_name(name);
-            out.emplace_back(std::move(name), ledger ? std::optional<fs::path>(entry.path()) : std::nullopt);
+            const std::string name = "payroll/" + entry.path().filename().string();
+            sources[name] = is_ledger_name(name) ? util::FileText::open(entry.path()) : util::FileText{};
         }
-    return out;
-}
-
-} // namespace
-
-Sources read_sources(const fs::path& root)
-{
-    Sources sources;
-    for (const auto& [name, path] : source_files(root))
-        sources[name] = path ? util::FileText::open(*path) : util::FileText{};
     return sources;
 }
 

@@ -95,7 +95,7 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     for (auto run = order.begin(); run != order.end();) {
         const auto end = std::find_if(run, order.end(),
                                       [&](const Key& k) { return k.day != run->day || k.minute != run->minute; });
-        util::sort_by_text<Key>(run, end, id_of);
+        util::sort_by_text(run, end, id_of);
         run = end;
     }
 

@@ -67,9 +67,6 @@ public:
 
     std::string_view text() const { return m_map ? std::string_view(m_map, m_size) : std::string_view(m_read); }
     operator std::string_view() const { return text(); } // NOLINT: read wherever text is read
-    std::string str() const { return std::string(text()); }
-    bool empty() const { return text().empty(); }
-    std::size_t size() const { return text().size(); }
     friend bool operator==(const FileText& a, std::string_view b) { return a.text() == b; }
     friend bool operator!=(const FileText& a, std::string_view b) { return a.text() != b; }
     // The text as a string of its own, to change in place (a mapped file is

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -26,9 +27,9 @@ inline std::uint64_t text_key(std::string_view s, std::size_t at)
 
 // Sorts [first, last) by text_of(element), byte order; elements whose text
 // is equal keep their order (the sort is stable).
-template <typename T, typename TextOf>
-void sort_by_text(typename std::vector<T>::iterator first, typename std::vector<T>::iterator last, TextOf text_of)
+template <typename It, typename TextOf> void sort_by_text(It first, It last, TextOf text_of)
 {
+    using T = typename std::iterator_traits<It>::value_type;
     const auto n = static_cast<std::size_t>(last - first);
     if (n < 2)
         return;
