@@ -7,7 +7,7 @@ ASAN_DIR    ?= build-asan
 JOBS        ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libabsl-dev libssl-dev help2man
+DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-dev nlohmann-json3-dev libabsl-dev libssl-dev coinor-libclp-dev pkg-config help2man
 # bench/ compares pthv with miller and sqlite3 and reads peak memory from
 # GNU time, and times fast-cpp-csv-parser against pthv's own reader;
 # `make test` runs bench/ at a small scale, so it needs them too.

@@ -11,6 +11,7 @@
 #include "report_scope.hpp"
 
 #include <pthv/io/attendance.hpp>
+#include <pthv/report/audit.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
@@ -99,8 +100,33 @@ std::vector<io::AttendanceRow> attendance_option(const std::string& file, const 
     return rows;
 }
 
+// --audit: the publication set of every period reports.publish lists,
+// whatever --period says; exit 1 when a small count could be worked out.
+int run_audit(const ReportOptions& o, Session& session)
+{
+    const std::string format = session.format({"text", "json"});
+    if (!o.period.empty() || !o.site.empty() || !o.table.empty() || o.is_public)
+        throw UsageError("--audit checks every public report of every period in reports.publish together: "
+                         "leave out --period, --site, --table and --public");
+    auto& loaded = session.load();
+    if (!loaded.repo.config_ok)
+        throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
+    const model::Facts& facts = session.facts();
+    const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
+    std::vector<io::AttendanceRow> attendance;
+    if (!o.attendance.empty())
+        attendance = attendance_option(o.attendance, loaded.repo, session.color());
+    const auto result = report::audit_publication(facts, session.work(), findings,
+                                                  o.attendance.empty() ? nullptr : &attendance);
+    session.out() = format == "json" ? report::render_audit_json(result) : report::render_audit_text(result);
+    session.finish();
+    return result.ok() ? k_exit_ok : k_exit_findings;
+}
+
 int run_report(const ReportOptions& o, Session& session)
 {
+    if (o.audit)
+        return run_audit(o, session);
     const std::string format = session.format({"text", "md", "html", "csv", "json"});
     check_table_option(o, format);
     if (o.period.empty() && o.table != k_census)
@@ -151,11 +177,15 @@ Runner setup_report(CLI::App& sub)
                    "Compare chronic absence of visited and not visited students, from a CSV with student_id, "
                    "days_enrolled, days_absent (keep it out of git; docs/reports.md)")
         ->type_name("FILE");
+    sub.add_flag("--audit", o->audit,
+                 "Check every public report of every period in reports.publish together, as a reader holding "
+                 "all of them would: exit 1 if a small count could be worked out (docs/reports.md)");
     sub.footer("Examples:\n"
                "  pthv report --period mid-year --as-of 2026-05-15\n"
                "  pthv report --period end-of-year --public --format html -o board-report.html\n"
                "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n"
                "  pthv report --table census --format json\n"
+               "  pthv report --audit\n"
                "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n\n"
                "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
                "--table), json. docs/reports.md explains every figure and table.\n"

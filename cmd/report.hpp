@@ -12,6 +12,7 @@ struct ReportOptions {
     bool is_public = false; // leave out people, suppress small counts
     std::string table;    // csv: only this section
     std::string attendance; // --attendance FILE: student_id, days_enrolled, days_absent (kept out of git)
+    bool audit = false;     // --audit: the whole publication set, as an attacker would read it
 };
 
 } // namespace pthv::cmd

@@ -524,11 +524,40 @@ void parse_school_year(Reader& r, const YAML::Node& root, model::Config& c)
     parse_mid_year(r, sy, c.school_year, ordered);
 }
 
+// An entry of reports.publish, by its form (its dates are checked against
+// the school year when a report is made).
+bool publishable_period(const std::string& text)
+{
+    if (text == "mid-year" || text == "end-of-year" || text == "monthly")
+        return true;
+    if (text.size() == 7)
+        return model::Date::parse(text + "-01").has_value();
+    const auto dots = text.find("..");
+    return dots != std::string::npos && model::Date::parse(text.substr(0, dots)) &&
+           model::Date::parse(text.substr(dots + 2));
+}
+
 void parse_reports(Reader& r, const YAML::Node& n, model::Config& c)
 {
-    r.known_keys(n, "reports", {"min_cell"});
+    r.known_keys(n, "reports", {"min_cell", "publish"});
     if (n.IsMap() && n["min_cell"])
         c.min_cell = r.integer(n["min_cell"], "reports.min_cell", 1, 1000).value_or(c.min_cell);
+    if (!n.IsMap() || !n["publish"])
+        return;
+    const YAML::Node p = n["publish"];
+    if (!p.IsSequence()) {
+        r.invalid(p, "reports.publish", "expected a list of periods, like [mid-year, end-of-year, monthly]");
+        return;
+    }
+    c.publish.clear();
+    for (std::size_t i = 0; i < p.size(); ++i) {
+        const std::string at = fmt::format("reports.publish[{}]", i);
+        const std::string text = p[i].IsScalar() ? p[i].Scalar() : std::string();
+        if (!publishable_period(text))
+            r.invalid(p[i], at, "expected mid-year, end-of-year, monthly, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD");
+        else
+            c.publish.push_back(text);
+    }
 }
 
 void parse_targeting(Reader& r, const YAML::Node& n, model::Config& c)

@@ -89,6 +89,11 @@ struct Config {
     Compensation compensation;
     std::vector<FundingSource> funding;
     int min_cell = 10;
+    // reports.publish: the periods whose public reports may be posted
+    // (docs/reports.md, the publication set): "mid-year", "end-of-year",
+    // "monthly" (every month of the school year) or a period as --period
+    // takes it.
+    std::vector<std::string> publish{"mid-year", "end-of-year", "monthly"};
     Targeting targeting;
     EventsExpected events;
 

@@ -111,18 +111,8 @@ std::vector<SiteId> reported_sites(const model::Repo& repo, const SiteScope& sco
     return out;
 }
 
-// A visit's student as a key (no student is a key of its own), and the
-// student's family: the family_id, else a family of one, named by the
-// student's id even for a student students.csv does not list.
+// A visit's student as a key (no student is a key of its own).
 std::uint64_t student_key(model::StudentId s) { return s.value(); }
-std::uint64_t family_key(const model::Repo& repo, model::StudentId student)
-{
-    if (const model::Student* s = repo.find(student))
-        return s->family.value();
-    if (const model::FamilyId f = repo.names.families.find(repo.id(student)))
-        return f.value();
-    return (std::uint64_t{1} << 32) + student.value();
-}
 
 VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope)
 {
@@ -368,6 +358,15 @@ void count_unread(const model::Problems& findings, Figures& f)
 }
 
 } // namespace
+
+std::uint64_t family_key(const model::Repo& repo, model::StudentId student)
+{
+    if (const model::Student* s = repo.find(student))
+        return s->family.value();
+    if (const model::FamilyId f = repo.names.families.find(repo.id(student)))
+        return f.value();
+    return (std::uint64_t{1} << 32) + student.value();
+}
 
 Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                         const model::Problems& findings, const FigureOptions& o)

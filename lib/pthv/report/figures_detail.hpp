@@ -63,6 +63,19 @@ void visit_order_figures(const model::Facts& facts, const FigureOptions& o, cons
 void event_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f);
 void session_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
+// A student's family as a key: the family_id, else a family of one, named
+// by the student's id even for a student students.csv does not list.
+std::uint64_t family_key(const model::Repo& repo, model::StudentId student);
+
+// Per student handle: its latest scheduled visit of the school year (a row
+// of Repo::visits), or none.
+std::vector<std::optional<std::size_t>> latest_scheduled(const model::Facts& facts);
+
+// Per row of Repo::visits, a bit per core practice (bit k-1 for practice
+// k) whose rules found the visit short; CP4-targeting names a homeroom, and
+// every visit to a student of it falls short of practice 4.
+std::vector<unsigned> practice_shortfalls(const model::Facts& facts, const model::Problems& findings);
+
 // Suppresses small counts and what could reveal them (public reports).
 void apply_public(Figures& f);
 // A one-site public report (--site S --public) hides each of the site's

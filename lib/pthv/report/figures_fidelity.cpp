@@ -9,8 +9,7 @@
 
 namespace pthv::report {
 
-void fidelity_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o,
-                      Figures& f)
+std::vector<unsigned> practice_shortfalls(const model::Facts& facts, const model::Problems& findings)
 {
     const model::Repo& repo = facts.repo();
     // Per visit handle, a bit per practice found short; CP4-targeting names
@@ -32,6 +31,22 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
         }
     }
 
+    std::vector<unsigned> out(repo.visits.size(), 0);
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const model::Visit& v = repo.visits[i];
+        unsigned bits = v.id ? short_by_visit[v.id.index()] : 0u;
+        if (const model::Student* s = repo.find(v.student); s && s->homeroom && targeted_homerooms[s->homeroom.index()])
+            bits |= 1u << 3;
+        out[i] = bits;
+    }
+    return out;
+}
+
+void fidelity_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o,
+                      Figures& f)
+{
+    const model::Repo& repo = facts.repo();
+    const std::vector<unsigned> shortfalls = practice_shortfalls(facts, findings);
     // Per site slot, its row of f.fidelity (0: not reported).
     std::vector<std::size_t> row_of(repo.names.sites.size() + 1, 0);
     f.fidelity.clear();
@@ -42,15 +57,14 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
         f.fidelity.push_back(FidelityRow{s.site_id, s.name, {}, {}, {}});
     }
 
-    for (const model::Visit& v : repo.visits) {
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const model::Visit& v = repo.visits[i];
         if (!v.completed() || !v.date || *v.date < o.period.from || *v.date > o.period.to)
             continue;
         const std::size_t row = row_of[site_slot(repo.visit_site(v))];
         if (row == 0)
             continue;
-        unsigned bits = v.id ? short_by_visit[v.id.index()] : 0u;
-        if (const model::Student* s = repo.find(v.student); s && s->homeroom && targeted_homerooms[s->homeroom.index()])
-            bits |= 1u << 3;
+        const unsigned bits = shortfalls[i];
         for (FidelityRow* r : {&f.fidelity.front(), &f.fidelity[row]}) {
             ++r->visits.value;
             for (std::size_t k = 0; k < k_practices; ++k)

@@ -28,23 +28,6 @@ bool in_period(const std::optional<model::Date>& d, const FigureOptions& o)
     return d && o.period.from <= *d && *d <= o.period.to;
 }
 
-// Per student handle: its latest scheduled visit of the school year (a row
-// of Repo::visits), or none.
-std::vector<std::optional<std::size_t>> latest_scheduled(const model::Facts& facts)
-{
-    const model::Repo& repo = facts.repo();
-    std::vector<std::optional<std::size_t>> out(repo.names.students.size());
-    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
-        const model::Visit& v = repo.visits[i];
-        if (v.status != model::VisitStatus::Scheduled || !v.date || !facts.in_school_year(*v.date) || !v.student)
-            continue;
-        auto& latest = out[v.student.index()];
-        if (!latest || model::visit_before(repo, repo.visits[*latest], v))
-            latest = i;
-    }
-    return out;
-}
-
 // Students with exactly one completed visit in the period (the run of one
 // entry) and a scheduled visit after it, per site slot and over the
 // district, counted as students_visited counts them.
@@ -107,6 +90,23 @@ std::string site_label(const model::Repo& repo, SiteId site)
 }
 
 } // namespace
+
+// Per student handle: its latest scheduled visit of the school year (a row
+// of Repo::visits), or none.
+std::vector<std::optional<std::size_t>> latest_scheduled(const model::Facts& facts)
+{
+    const model::Repo& repo = facts.repo();
+    std::vector<std::optional<std::size_t>> out(repo.names.students.size());
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        const model::Visit& v = repo.visits[i];
+        if (v.status != model::VisitStatus::Scheduled || !v.date || !facts.in_school_year(*v.date) || !v.student)
+            continue;
+        auto& latest = out[v.student.index()];
+        if (!latest || model::visit_before(repo, repo.visits[*latest], v))
+            latest = i;
+    }
+    return out;
+}
 
 void second_visit_figures(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f)
 {

@@ -1,0 +1,376 @@
+// The publication set's cells, person by person (publication.hpp). Each
+// cell here is a count a public report prints (publish) or one a reader
+// could work out from them (sensitive: enrolled but not visited, visits
+// not meeting a practice, answers not favourable). Every definition
+// mirrors the figure's own in figures*.cpp; Publication::apply checks each
+// printed count against its cell, so a figure defined differently here is
+// withheld, never shown unprotected.
+
+#include <pthv/report/publication.hpp>
+
+#include <algorithm>
+
+#include <absl/container/flat_hash_map.h>
+#include <fmt/format.h>
+
+#include <pthv/model/student_visits.hpp>
+#include <pthv/model/training_status.hpp>
+#include <pthv/report/figures_detail.hpp>
+
+namespace pthv::report {
+
+using model::Period;
+using stats::Protection;
+
+namespace {
+
+constexpr const char* k_district = "*";
+const char* const k_mode_names[] = {"home", "community", "virtual"};
+
+bool visits_have_column(const model::Repo& repo, const char* column)
+{
+    const auto it = repo.files.find("visits.csv");
+    return it != repo.files.end() &&
+           std::find(it->second.header.begin(), it->second.header.end(), column) != it->second.header.end();
+}
+
+std::string language_key(std::string_view language)
+{
+    return language.empty() ? std::string("unspecified") : std::string(language);
+}
+
+std::string month_of(model::Date d) { return d.str().substr(0, 7); }
+
+// The cells of one person, gathered before the person is counted.
+class Person {
+public:
+    Person(Protection& cells, char kind) : m_cells(cells), m_kind(kind) {}
+    void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
+    {
+        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
+        m_cells.publish(c);
+        m_in.push_back(c);
+    }
+    void sensitive(const Period* p, const std::string& scope, const std::string& measure,
+                   const std::string& part = {})
+    {
+        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
+        m_cells.sensitive(c);
+        m_in.push_back(c);
+    }
+    void count()
+    {
+        if (!m_in.empty())
+            m_cells.count(std::move(m_in));
+        m_in.clear();
+    }
+
+private:
+    Protection& m_cells;
+    char m_kind;
+    std::vector<Protection::CellId> m_in;
+};
+
+// The district and, when the visit has one, its site.
+std::vector<std::string> scopes_of(const model::Repo& repo, model::SiteId site)
+{
+    std::vector<std::string> out{k_district};
+    if (site)
+        out.emplace_back(repo.id(site));
+    return out;
+}
+
+struct Builder {
+    const model::Facts& facts;
+    const model::Repo& repo;
+    const model::Problems& findings;
+    const std::vector<Period>& periods;
+    Protection& cells;
+
+    void visits() const
+    {
+        const bool interpreters = visits_have_column(repo, "interpreter");
+        const bool logged_on = visits_have_column(repo, "logged_on");
+        const std::vector<unsigned> shortfalls = practice_shortfalls(facts, findings);
+        for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+            const model::Visit& v = repo.visits[i];
+            if (!v.date)
+                continue;
+            const model::SiteId site = repo.visit_site(v);
+            Person p(cells, 'V');
+            for (const auto& x : scopes_of(repo, site)) {
+                if (v.status == model::VisitStatus::Scheduled && *v.date > repo.as_of)
+                    p.publish(nullptr, x, "ahead");
+                for (const Period& period : periods) {
+                    if (!period.contains(*v.date))
+                        continue;
+                    if (v.status == model::VisitStatus::Declined)
+                        p.publish(&period, x, "declined");
+                    if (!v.completed())
+                        continue;
+                    p.publish(&period, x, "completed");
+                    p.publish(&period, x, "month", month_of(*v.date));
+                    p.publish(&period, x, "mode", v.mode ? k_mode_names[static_cast<std::size_t>(*v.mode)] : "unrecorded");
+                    p.publish(&period, x, "lang", language_key(v.language));
+                    if (interpreters && v.interpreted())
+                        p.publish(&period, x, "ilang", language_key(v.language));
+                    if (logged_on && v.logged_on)
+                        p.publish(&period, x, "entry");
+                    if (!site) // the fidelity table counts visits of reported sites
+                        continue;
+                    for (std::size_t k = 0; k < k_practices; ++k) {
+                        if (shortfalls[i] & (1u << k))
+                            p.publish(&period, x, "short", std::to_string(k + 1));
+                        else
+                            p.sensitive(&period, x, "meet", std::to_string(k + 1));
+                    }
+                }
+            }
+            p.count();
+        }
+    }
+
+    // Per student handle, its completed visits with a date.
+    std::vector<std::vector<std::size_t>> completed_by_student() const
+    {
+        std::vector<std::vector<std::size_t>> out(repo.names.students.size());
+        for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+            const model::Visit& v = repo.visits[i];
+            if (v.completed() && v.date && v.student)
+                out[v.student.index()].push_back(i);
+        }
+        return out;
+    }
+
+    void students() const
+    {
+        const auto completed = completed_by_student();
+        const auto latest = latest_scheduled(facts);
+        const auto progress = model::student_visits(repo, facts, repo.as_of);
+        for (std::uint32_t h = 0; h < repo.names.students.size(); ++h) {
+            const model::StudentId id(h);
+            const model::Student* st = repo.find(id);
+            Person p(cells, 'S');
+            if (st)
+                for (const auto& x : scopes_of(repo, st->site))
+                    p.publish(nullptr, x, "enrolled");
+            const auto scheduled_after = [&](std::size_t visit) {
+                const auto& l = latest[h];
+                return l && model::visit_before(repo, repo.visits[visit], repo.visits[*l]);
+            };
+            for (const Period& period : periods) {
+                // Completed visits of the period by scope: the count and the one visit when there is one.
+                std::vector<std::pair<std::string, std::pair<int, std::size_t>>> by_scope;
+                for (const std::size_t i : completed[h]) {
+                    const model::Visit& v = repo.visits[i];
+                    if (!period.contains(*v.date))
+                        continue;
+                    for (const auto& x : scopes_of(repo, repo.visit_site(v))) {
+                        auto it = std::find_if(by_scope.begin(), by_scope.end(), [&](const auto& e) { return e.first == x; });
+                        if (it == by_scope.end())
+                            it = by_scope.insert(by_scope.end(), {x, {0, i}});
+                        ++it->second.first;
+                    }
+                }
+                for (const auto& [x, seen] : by_scope) {
+                    p.publish(&period, x, "visited");
+                    if (seen.first >= 2)
+                        p.publish(&period, x, "second");
+                    else if (scheduled_after(seen.second))
+                        p.publish(&period, x, "sched");
+                    else
+                        p.publish(&period, x, "due");
+                }
+                if (st)
+                    for (const auto& x : scopes_of(repo, st->site))
+                        if (std::none_of(by_scope.begin(), by_scope.end(), [&](const auto& e) { return e.first == x; }))
+                            p.sensitive(&period, x, "unvisited");
+                const auto order = [&](const std::optional<std::size_t>& visit, const char* measure) {
+                    if (!visit || !period.contains(*repo.visits[*visit].date))
+                        return;
+                    for (const auto& x : scopes_of(repo, repo.visit_site(repo.visits[*visit])))
+                        p.publish(&period, x, measure, month_of(*repo.visits[*visit].date));
+                };
+                if (h < progress.size()) {
+                    order(progress[h].first, "first");
+                    order(progress[h].second, "secondm");
+                }
+            }
+            p.count();
+        }
+    }
+
+    void families() const
+    {
+        absl::flat_hash_map<std::uint64_t, Person> of;
+        for (const model::Visit& v : repo.visits) {
+            if (!v.date || !(v.completed() || v.status == model::VisitStatus::Declined))
+                continue;
+            const std::uint64_t key = family_key(repo, v.student);
+            Person& p = of.try_emplace(key, cells, 'F').first->second;
+            for (const Period& period : periods)
+                if (period.contains(*v.date))
+                    for (const auto& x : scopes_of(repo, repo.visit_site(v)))
+                        p.publish(&period, x, v.completed() ? "reached" : "declined");
+        }
+        std::vector<std::uint64_t> keys;
+        for (const auto& e : of)
+            keys.push_back(e.first);
+        std::sort(keys.begin(), keys.end()); // the same atoms in the same order every run
+        for (const auto k : keys)
+            of.at(k).count();
+    }
+
+    void staff() const
+    {
+        std::vector<Person> of(repo.names.staff.size(), Person(cells, 'T'));
+        for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+            const model::Visit& v = repo.visits[i];
+            if (!v.completed() || !v.date)
+                continue;
+            for (const model::StaffId e : facts.educators(i))
+                for (const Period& period : periods)
+                    if (period.contains(*v.date))
+                        for (const auto& x : scopes_of(repo, repo.visit_site(v)))
+                            of[e.index()].publish(&period, x, "educators");
+        }
+        std::vector<std::int32_t> first_intro(repo.names.staff.size(), INT32_MAX);
+        for (const auto& t : repo.trainings)
+            if (t.date && t.kind == model::TrainingKind::Intro && t.staff)
+                first_intro[t.staff.index()] = std::min(first_intro[t.staff.index()], t.date->days());
+        for (const auto& s : repo.staff) {
+            Person& p = of[s.id.index()];
+            for (const auto& x : scopes_of(repo, s.site)) {
+                if (s.active && s.opted_in != false) {
+                    const auto st = model::training_status(repo, facts, s.id, repo.as_of).status;
+                    p.publish(nullptr, x, "staff");
+                    p.publish(nullptr, x, "status", std::string(status_key(st)));
+                    if (st == model::TrainingStatus::Current || st == model::TrainingStatus::DueSoon)
+                        p.publish(nullptr, x, "trained");
+                }
+                for (const Period& period : periods)
+                    if (first_intro[s.id.index()] != INT32_MAX &&
+                        period.contains(model::Date::from_days(first_intro[s.id.index()])))
+                        p.publish(&period, x, "new");
+            }
+        }
+        for (const auto& t : repo.trainings) {
+            const model::Staff* s = t.date ? repo.find(t.staff) : nullptr;
+            if (!s)
+                continue;
+            for (const Period& period : periods)
+                if (period.contains(*t.date))
+                    for (const auto& x : scopes_of(repo, s->site))
+                        of[t.staff.index()].publish(&period, x, "session", session_part(t));
+        }
+        for (auto& p : of)
+            p.count();
+    }
+
+    // Places taken in the training sessions of sessions.csv: a trainings row each.
+    void session_places() const
+    {
+        for (const auto& t : repo.trainings) {
+            const std::uint32_t row = repo.names.sessions.row(t.session_id);
+            if (!t.session_id || row >= repo.sessions.size())
+                continue;
+            Person p(cells, 'A');
+            p.publish(nullptr, k_district, "session", std::string(repo.id(repo.sessions[row].id)));
+            p.count();
+        }
+    }
+
+    void responses() const
+    {
+        const std::size_t n = repo.survey_questions.size();
+        for (std::size_t i = 0; i < repo.surveys.size(); ++i) {
+            const model::SurveyResponse& r = repo.surveys[i];
+            if (!r.date || !r.site)
+                continue;
+            const std::uint8_t* answers = repo.survey_answers.data() + i * n;
+            Person p(cells, 'R');
+            for (const Period& period : periods) {
+                if (!period.contains(*r.date))
+                    continue;
+                for (const auto& x : scopes_of(repo, r.site)) {
+                    p.publish(&period, x, "responses");
+                    for (std::size_t q = 0; q < n; ++q) {
+                        if (answers[q] == 0)
+                            continue;
+                        p.publish(&period, x, "answered", repo.survey_questions[q]);
+                        // The favourable share of a shown count of answers gives the count.
+                        if (answers[q] >= 4)
+                            p.publish(&period, x, "fav", repo.survey_questions[q]);
+                        else
+                            p.sensitive(&period, x, "unfav", repo.survey_questions[q]);
+                    }
+                }
+            }
+            p.count();
+        }
+    }
+
+    static std::string_view status_key(model::TrainingStatus s)
+    {
+        switch (s) {
+        case model::TrainingStatus::Current: return "current";
+        case model::TrainingStatus::DueSoon: return "due_soon";
+        case model::TrainingStatus::Expired: return "expired";
+        case model::TrainingStatus::Untrained: return "untrained";
+        }
+        return "untrained";
+    }
+
+    static std::string session_part(const model::Training& t)
+    {
+        const std::string kind = t.kind ? std::string(model::enum_name(*t.kind)) : std::string("unrecorded");
+        return fmt::format("{}/{}/{}", t.date ? t.date->str() : std::string(), kind, t.session);
+    }
+};
+
+} // namespace
+
+std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
+                     const std::string& part)
+{
+    std::string key(1, kind);
+    key += '|';
+    key += period ? period->from.str() + ".." + period->to.str() : std::string("-");
+    key += '|' + scope + '|' + measure;
+    if (!part.empty())
+        key += '|' + part;
+    return key;
+}
+
+Publication::Publication(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                         const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance)
+    : m_periods(published_periods(facts.repo())), m_cells(facts.repo().config.min_cell)
+{
+    build(facts, findings);
+    m_cells.finish();
+    // Today's public reports show zeros as 0 and may withhold a small count.
+    m_cells.set_reading({false, false});
+    std::vector<std::string> scopes{""};
+    for (const auto& s : facts.repo().sites)
+        scopes.emplace_back(facts.repo().id(s.id));
+    for (const auto& period : m_periods)
+        for (const auto& site : scopes) {
+            Figures f = compute_figures(facts, work, findings, {period, site, true, attendance});
+            observe(f);
+            ++m_reports;
+        }
+    m_cells.drop_unobserved();
+}
+
+void Publication::build(const model::Facts& facts, const model::Problems& findings)
+{
+    const Builder b{facts, facts.repo(), findings, m_periods, m_cells};
+    b.visits();
+    b.students();
+    b.families();
+    b.staff();
+    b.session_places();
+    b.responses();
+}
+
+} // namespace pthv::report

@@ -1,0 +1,130 @@
+// What a public report printed, cell by cell (publication.hpp): every count
+// of its Figures is looked up by its key, checked against the cell's
+// number, and marked as the report showed it. A count whose cell is
+// missing or holds another number cannot be audited: it is counted, and
+// `report --audit` fails on it.
+
+#include <pthv/report/publication.hpp>
+
+#include <algorithm>
+
+#include <pthv/report/figures_detail.hpp>
+
+namespace pthv::report {
+
+namespace {
+
+class Marker {
+public:
+    Marker(stats::Protection& cells, const model::Period& period, std::size_t& unmodelled)
+        : m_cells(cells), m_period(period), m_unmodelled(unmodelled)
+    {
+    }
+
+    void operator()(Count& c, char kind, bool in_period, const std::string& scope, const std::string& measure,
+                    const std::string& part = {})
+    {
+        const auto id = m_cells.find(cell_key(kind, in_period ? &m_period : nullptr, scope, measure, part));
+        if (!id) {
+            m_unmodelled += c.value != 0 ? 1 : 0;
+            return;
+        }
+        if (!m_cells.published(*id) || m_cells.value(*id) != c.value) {
+            ++m_unmodelled;
+            return;
+        }
+        m_cells.observe(*id, c.shown == Shown::Exact  ? stats::CellShown::Shown
+                             : c.shown == Shown::Below ? stats::CellShown::Below
+                                                       : stats::CellShown::Withheld);
+    }
+
+private:
+    stats::Protection& m_cells;
+    const model::Period& m_period;
+    std::size_t& m_unmodelled;
+};
+
+void mark_summary(Marker& mark, Summary& s, const std::string& x)
+{
+    mark(s.completed_visits, 'V', true, x, "completed");
+    mark(s.students_visited, 'S', true, x, "visited");
+    mark(s.students_enrolled, 'S', false, x, "enrolled");
+    mark(s.families_reached, 'F', true, x, "reached");
+    mark(s.second_visit_students, 'S', true, x, "second");
+    mark(s.second_visit_scheduled, 'S', true, x, "sched");
+    mark(s.second_visit_due, 'S', true, x, "due");
+    mark(s.declined, 'V', true, x, "declined");
+    mark(s.declined_families, 'F', true, x, "declined");
+    mark(s.scheduled_ahead, 'V', false, x, "ahead");
+    mark(s.trained_staff, 'T', false, x, "trained");
+    mark(s.participating_educators, 'T', true, x, "educators");
+}
+
+void mark_tallies(Marker& mark, std::vector<Tally>& tallies, const std::string& x, const char* measure)
+{
+    for (auto& t : tallies)
+        mark(t.count, 'V', true, x, measure, t.key);
+}
+
+std::string scope_of(const std::string& site_id) { return site_id.empty() ? std::string("*") : site_id; }
+
+void mark_training(Marker& mark, TrainingFigures& t, const std::string& x)
+{
+    mark(t.staff, 'T', false, x, "staff");
+    mark(t.current, 'T', false, x, "status", "current");
+    mark(t.due_soon, 'T', false, x, "status", "due_soon");
+    mark(t.expired, 'T', false, x, "status", "expired");
+    mark(t.untrained, 'T', false, x, "status", "untrained");
+    mark(t.trained_new, 'T', true, x, "new");
+    for (auto& s : t.sessions)
+        mark(s.attendees, 'T', true, x, "session", s.date.str() + "/" + s.kind + "/" + s.session);
+}
+
+void mark_surveys(Marker& mark, SurveyFigures& s)
+{
+    for (auto& r : s.rows) {
+        const std::string x = scope_of(r.site_id);
+        mark(r.responses, 'R', true, x, "responses");
+        for (std::size_t q = 0; q < r.questions.size() && q < s.questions.size(); ++q) {
+            mark(r.questions[q].answered, 'R', true, x, "answered", s.questions[q]);
+            mark(r.questions[q].favourable, 'R', true, x, "fav", s.questions[q]);
+        }
+    }
+}
+
+} // namespace
+
+void Publication::observe(Figures& f)
+{
+    const auto period = std::find_if(m_periods.begin(), m_periods.end(), [&](const model::Period& p) {
+        return p.from == f.period.from && p.to == f.period.to;
+    });
+    const model::Period none{};
+    Marker mark(m_cells, period == m_periods.end() ? none : *period, m_unmodelled);
+    const std::string top = scope_of(f.site_filter);
+    mark_summary(mark, f.total, top);
+    for (auto& s : f.sites)
+        mark_summary(mark, s, s.site_id);
+    for (auto& r : f.fidelity) {
+        const std::string x = scope_of(r.site_id);
+        mark(r.visits, 'V', true, x, "completed");
+        for (std::size_t k = 0; k < k_practices; ++k)
+            mark(r.short_of[k], 'V', true, x, "short", std::to_string(k + 1));
+    }
+    mark_training(mark, f.training, top);
+    mark_tallies(mark, f.months, top, "month");
+    mark_tallies(mark, f.modes, top, "mode");
+    mark_tallies(mark, f.languages, top, "lang");
+    mark_tallies(mark, f.interpreted_languages, top, "ilang");
+    for (auto& d : f.entry_delays)
+        mark(d.visits, 'V', true, scope_of(d.site_id), "entry");
+    for (auto& m : f.visit_order) {
+        mark(m.first, 'S', true, top, "first", m.month);
+        mark(m.second, 'S', true, top, "secondm", m.month);
+    }
+    for (auto& s : f.sessions.sessions)
+        mark(s.attended, 'A', false, "*", "session", s.session_id);
+    mark_surveys(mark, f.surveys);
+}
+
+} // namespace pthv::report

@@ -1,0 +1,151 @@
+#pragma once
+// Protection of published counts (statistical disclosure control), knowing
+// nothing of home visits: a set of counts of people, every count defined by
+// which people it counts, some published and some only sensitive (the
+// complements a reader could compute: enrolled minus visited, ...).
+//
+// Each person is given to count() with the cells it is counted in; people
+// with the same cells form one *atom*. Every linear relation among the
+// cells (a total and its parts, a district and its sites, a year and its
+// months, a figure repeated in two tables) follows from the atoms, so none
+// has to be declared, and none can be forgotten. Cells with the same atoms
+// are one figure wherever they appear: shown everywhere or hidden
+// everywhere (consistent suppression).
+//
+// suppress() shows each published count under min_cell, zero included, as
+// "<N" (primary), then withholds more published counts (secondary) until
+// audit() finds no breach: for every sensitive count 0 < n < min_cell, the
+// range an attacker holding every shown figure can prove by linear
+// programming (lp.hpp) must still contain 1 and min_cell - 1. The attacker
+// knows that a count shown as "<N" is 0..N-1, that a count withheld as a
+// complement is at least N (smaller ones are shown as "<N"), and that every
+// atom is >= 0. A complement is never a count under N: a hidden zero
+// protects nothing, since a reader often knows it is zero.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <absl/container/flat_hash_map.h>
+
+namespace pthv::stats {
+
+enum class CellShown : std::uint8_t {
+    Shown,
+    Below,    // primary: shown as "<N"
+    Withheld, // secondary: shown as "*"
+};
+
+struct Breach {
+    std::string key;
+    std::int64_t value = 0;
+    double lo = 0, hi = 0;               // what the attacker can prove
+    std::vector<std::string> pinned_by;  // shown figures the proof uses
+};
+
+class Protection {
+public:
+    using CellId = std::uint32_t;
+
+    explicit Protection(int min_cell) : m_min_cell(min_cell) {}
+
+    // The cell named `key`, added on first use.
+    CellId cell(std::string_view key);
+    std::optional<CellId> find(std::string_view key) const;
+    const std::string& key(CellId c) const { return m_keys[c]; }
+    std::size_t cells() const { return m_keys.size(); }
+
+    // A public output prints `c`. Cells published at a later stage are
+    // protected after the earlier ones, which stay as they were (a report's
+    // outcome tables, suppressed on their own); a cell never published is
+    // sensitive only.
+    void publish(CellId c, int stage = 0);
+    // `c` is not printed but could be worked out (a complement): it is
+    // protected like a published count of its stage.
+    void sensitive(CellId c, int stage = 0);
+    bool published(CellId c) const;
+
+    // One person, counted in `cells` (in any order, repeats ignored).
+    void count(std::vector<CellId> cells);
+
+    // Decides what is hidden: primary, then secondary until audit() passes
+    // (or nothing more can be hidden). Call once, after every count().
+    void suppress();
+    // Only primary suppression, for tests of the audit.
+    void suppress_primary_only();
+
+    // Ends counting: figures are formed from the atoms (suppress() and
+    // observe() call it too); value() and shown() need it.
+    void finish();
+
+    // Instead of suppress(): the figure of `c` as an output printed it.
+    // A figure printed twice counts as shown if any printing shows it.
+    // Call after every count(); the figure must be published.
+    void observe(CellId c, CellShown as_printed);
+    // After observe(): a published figure no output printed is not
+    // published after all (sensitive if a complement names it, else left out).
+    void drop_unobserved();
+
+    // What "<N" and "*" tell a reader. pthv's suppress() shows zeros as
+    // "<N" and withholds only counts of N or more; outputs audited with
+    // observe() may show zeros as 0 and withhold small counts.
+    struct Reading {
+        bool below_includes_zero = true;
+        bool withheld_at_least_min = true;
+    };
+    void set_reading(Reading r) { m_reading = r; }
+
+    // Every sensitive count the shown figures do not protect enough.
+    std::vector<Breach> audit() const;
+
+    std::int64_t value(CellId c) const;
+    CellShown shown(CellId c) const;
+    int min_cell() const { return m_min_cell; }
+
+    struct Tally {
+        std::size_t published = 0, below = 0, withheld = 0; // distinct figures
+    };
+    Tally tally() const;
+
+private:
+    struct Figure { // the cells with one set of atoms
+        std::vector<std::uint32_t> atoms;
+        std::int64_t value = 0;
+        int stage = -1; // -1: neither published nor sensitive
+        bool published = false;
+        bool complement = false; // one of its cells is sensitive only
+        CellShown shown = CellShown::Shown;
+        std::string key; // the first published (else first) cell's key, for messages and order
+    };
+    struct Check {
+        std::size_t figure;
+        double lo, hi;
+        std::vector<std::size_t> pins; // figures
+    };
+
+    struct Programmes;
+    void primary();
+    std::pair<double, double> bounds(const Figure& f) const;
+    Programmes programmes(int stage) const;
+    std::optional<Check> check(Programmes& ps, std::size_t programme, std::size_t figure) const;
+    std::vector<Check> failing(int stage) const;
+    std::vector<std::size_t> complements(const std::vector<Check>& breaches, int stage) const;
+
+    int m_min_cell;
+    Reading m_reading;
+    std::vector<char> m_observed; // per figure: observe() has set it
+    std::vector<std::string> m_keys;
+    absl::flat_hash_map<std::string, CellId> m_by_key;
+    std::vector<int> m_stage;                 // per cell: -1 neither published nor sensitive
+    std::vector<char> m_published;            // per cell
+    std::vector<std::vector<CellId>> m_people; // distinct cell sets
+    std::vector<std::int64_t> m_people_count;
+    absl::flat_hash_map<std::vector<CellId>, std::uint32_t> m_atom_of;
+    std::vector<Figure> m_figures;
+    std::vector<std::size_t> m_figure_of; // per cell
+    bool m_finished = false;
+};
+
+} // namespace pthv::stats

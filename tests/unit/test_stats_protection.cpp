@@ -1,0 +1,144 @@
+#include <doctest/doctest.h>
+
+#include <pthv/stats/lp.hpp>
+#include <pthv/stats/protection.hpp>
+
+using pthv::stats::CellShown;
+using pthv::stats::LinearBounds;
+using pthv::stats::Protection;
+
+namespace {
+
+// A district of two sites: `small` people at S1 and `large` at S2, each
+// counted in the district and their site.
+Protection two_sites(int small, int large)
+{
+    Protection p(10);
+    const auto d = p.cell("district"), s1 = p.cell("S1"), s2 = p.cell("S2");
+    for (const auto c : {d, s1, s2})
+        p.publish(c);
+    for (int i = 0; i < small; ++i)
+        p.count({d, s1});
+    for (int i = 0; i < large; ++i)
+        p.count({d, s2});
+    p.finish();
+    return p;
+}
+
+} // namespace
+
+TEST_CASE("stats::LinearBounds")
+{
+    SUBCASE("a part of a known total with a bounded other part")
+    {
+        // x + y = 10 and x <= 3: y is 7..10.
+        LinearBounds lp(2, {{{0, 1}, 10, 10}, {{0}, 0, 3}});
+        const auto r = lp.range({1});
+        CHECK(r.lo == doctest::Approx(7));
+        CHECK(r.hi == doctest::Approx(10));
+        CHECK(!r.rows_lo.empty());
+    }
+    SUBCASE("a sum nothing bounds above is unbounded")
+    {
+        LinearBounds lp(2, {{{0}, 1, 1}});
+        const auto r = lp.range({0, 1});
+        CHECK(r.lo == doctest::Approx(1));
+        CHECK(std::isinf(r.hi));
+    }
+}
+
+TEST_CASE("stats::Protection")
+{
+    SUBCASE("a small site beside a shown total is worked out by subtraction")
+    {
+        Protection p = two_sites(3, 12);
+        p.set_reading({false, false});
+        p.observe(*p.find("district"), CellShown::Shown);
+        p.observe(*p.find("S1"), CellShown::Below);
+        p.observe(*p.find("S2"), CellShown::Shown);
+        const auto breaches = p.audit();
+        REQUIRE(breaches.size() == 1);
+        CHECK(breaches[0].key == "S1");
+        CHECK(breaches[0].lo == doctest::Approx(3));
+        CHECK(breaches[0].hi == doctest::Approx(3));
+        CHECK(breaches[0].pinned_by == std::vector<std::string>{"S2", "district"});
+    }
+    SUBCASE("primary suppression alone leaves the small site open")
+    {
+        Protection p = two_sites(3, 12);
+        p.suppress_primary_only();
+        CHECK(p.shown(*p.find("S1")) == CellShown::Below);
+        CHECK(p.audit().size() == 1);
+    }
+    SUBCASE("suppress() withholds complements until the audit passes")
+    {
+        Protection p = two_sites(3, 12);
+        p.suppress();
+        CHECK(p.audit().empty());
+        CHECK(p.shown(*p.find("S1")) == CellShown::Below);
+        // "*" is at least 10 to a reader, so with S2 withheld alone S1 is
+        // still at most 15 - 10 = 5: the total must go too.
+        CHECK(p.shown(*p.find("S2")) == CellShown::Withheld);
+        CHECK(p.shown(*p.find("district")) == CellShown::Withheld);
+        const auto t = p.tally();
+        CHECK(t.published == 3);
+        CHECK(t.below == 1);
+        CHECK(t.withheld == 2);
+    }
+    SUBCASE("a figure printed in two tables is one figure: shown once is shown")
+    {
+        Protection p(10);
+        const auto d = p.cell("district"), visits = p.cell("S1 visits"), logged = p.cell("S1 logged"),
+                   other = p.cell("S2 visits");
+        for (const auto c : {d, visits, logged, other})
+            p.publish(c);
+        for (int i = 0; i < 20; ++i)
+            p.count({d, visits, logged}); // every visit of S1 has a log date
+        for (int i = 0; i < 4; ++i)
+            p.count({d, other});
+        p.finish();
+        p.set_reading({false, false});
+        p.observe(d, CellShown::Shown);
+        p.observe(visits, CellShown::Withheld); // the sites table withholds it ...
+        p.observe(logged, CellShown::Shown);    // ... the entry-days table prints it
+        p.observe(other, CellShown::Below);
+        CHECK(p.shown(visits) == CellShown::Shown);
+        REQUIRE(p.audit().size() == 1);
+        CHECK(p.audit()[0].key == "S2 visits");
+    }
+    SUBCASE("a complement nobody prints is protected too")
+    {
+        // 12 enrolled, 9 visited (shown as a large figure elsewhere): 3 not visited.
+        Protection p(10);
+        const auto enrolled = p.cell("enrolled"), visited = p.cell("visited"), unvisited = p.cell("unvisited");
+        p.publish(enrolled);
+        p.publish(visited);
+        p.sensitive(unvisited);
+        for (int i = 0; i < 30; ++i)
+            p.count({enrolled, visited});
+        for (int i = 0; i < 3; ++i)
+            p.count({enrolled, unvisited});
+        p.suppress_primary_only();
+        REQUIRE(p.audit().size() == 1);
+        CHECK(p.audit()[0].key == "unvisited");
+        Protection q(10);
+        const auto e2 = q.cell("enrolled"), v2 = q.cell("visited"), u2 = q.cell("unvisited");
+        q.publish(e2);
+        q.publish(v2);
+        q.sensitive(u2);
+        for (int i = 0; i < 30; ++i)
+            q.count({e2, v2});
+        for (int i = 0; i < 3; ++i)
+            q.count({e2, u2});
+        q.suppress();
+        CHECK(q.audit().empty());
+        CHECK(q.shown(u2) == CellShown::Shown); // never printed; its parts are what is withheld
+    }
+    SUBCASE("zeros are shown as <N by suppress(): a reader cannot tell none from a few")
+    {
+        Protection p = two_sites(0, 12);
+        p.suppress();
+        CHECK(p.shown(*p.find("S1")) == CellShown::Below);
+        CHECK(p.audit().empty());
+    }
+}
