@@ -95,6 +95,21 @@ TEST_CASE("report renderers escape what they print")
 
 TEST_CASE("tidy values and language names")
 {
+    SUBCASE("figures are numbers in tidy CSV, negative ones too; text beginning with - is still guarded")
+    {
+        report::Table t;
+        t.keys = {"name", "difference_pp", "left", "count", "share"};
+        report::Share share{1, 3, report::ShareShown::Exact, 0};
+        t.add({report::Cell::of("-foo"), report::Cell::decimal("-8.6"),
+               report::Cell::of(model::Money::from_cents(-5292877)), report::Cell::num(-3),
+               report::Cell::of(share)});
+        t.add({report::Cell::of("=1+1"), report::Cell::decimal("=1+1"), report::Cell::missing(),
+               report::Cell::suppressed(), report::Cell::missing()});
+        CHECK(report::csv_table(t) == "name,difference_pp,left,count,share,suppressed\n"
+                                      "'-foo,-8.6,-52928.77,-3,33.3,\n"
+                                      "'=1+1,'=1+1,,,,count\n");
+        CHECK(t.rows[0][1] == "-8.6"); // shown to people as written
+    }
     SUBCASE("a share for programs is a plain percent, empty when undefined or hidden")
     {
         CHECK(report::share_tidy({1, 3, report::ShareShown::Exact, 0}).value == "33.3");
