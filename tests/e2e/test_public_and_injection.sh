@@ -245,6 +245,31 @@ for r in pay:
 print(" left:", money["left"])
 PY
 
+# ----- bare addresses in markdown -----
+# GitHub links a bare https://..., www.... or name@host in a .md file with
+# no markup at all: a site or staff name in the report must not become one.
+url=$tmp/url
+cp -r "$repo" "$url"
+sed -i 's|^S01,North,|S01,https://evil.example/x (www.evil.example),|' "$url/sites.csv"
+sed -i 's|^T11,Teacher 11,|T11,Pat mailto:pat@evil.example WWW.Evil.example,|' "$url/staff.csv"
+"$pthv" -C "$url" --as-of 2026-12-01 report --period end-of-year --format md -o "$tmp/url.md"
+"$pthv" -C "$url" --as-of 2026-12-01 rollup "$url" --period end-of-year --format md -o "$tmp/url-rollup.md"
+sed -i 's|^district: .*|district: See https://evil.example or write to a@evil.example|' "$url/pthv.yaml"
+"$pthv" -C "$url" --as-of 2026-12-01 rollup "$url" --period end-of-year --format md >>"$tmp/url-rollup.md"
+check "md: no bare address GitHub would link, in the report or the roll-up" python3 - "$tmp/url.md" "$tmp/url-rollup.md" <<'PY'
+import re, sys
+report, rollup = (open(f, encoding="utf-8").read() for f in sys.argv[1:])
+for text in (report, rollup):
+    for shape in (r"[a-z]://", r"www\.", r"[a-z0-9._+-]@"):
+        found = re.search(shape, text, re.I)
+        assert not found, (shape, text[max(0, found.start() - 40):found.end() + 40])
+# Shown as written: only an invisible word joiner (U+2060) was added.
+report, rollup = (t.replace("\u2060", "") for t in (report, rollup))
+assert "https://evil.example/x \\(www.evil.example\\)" in report, "site name"
+assert "Pat mailto:pat@evil.example WWW.Evil.example" in report, "staff name"
+assert "See https://evil.example or write to a@evil.example" in rollup, "district name"
+PY
+
 # ----- control characters -----
 esc=$'\x1b'
 printf 'T11,Evil\x1b[2J\x1b]0;pwned\x07 Name\r,S01,teacher,certificated,yes,,yes\n' >"$tmp/evil_staff"

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <regex>
 #include <string>
 
 #include <pthv/report/figures.hpp>
@@ -18,6 +19,9 @@ namespace {
 
 const char* const k_escape_name = "Evil\x1b[2J\x1b]0;pwned\x07 School\r\b\x7F\xC2\x9B";
 const char* const k_link_name = "[click](javascript:alert(1)) ![t](http://track/p.png) `code` <b>";
+// Every shape GitHub links without any markup: a scheme, www., an e-mail.
+const char* const k_url_name = "https://evil.example/x www.evil.example WWW.Evil.example a.b+c@evil.example "
+                               "ftp://files.example mailto:x@evil.example http://www.evil.example/?q=1";
 
 report::Figures figures()
 {
@@ -31,7 +35,10 @@ report::Figures figures()
     report::Summary b;
     b.site_id = "S02";
     b.name = k_link_name;
-    f.sites = {a, b};
+    report::Summary c;
+    c.site_id = "S03";
+    c.name = k_url_name;
+    f.sites = {a, b, c};
     f.languages = {{"es\x1b[5m", report::Count{3, report::Shown::Exact}}};
     return f;
 }
@@ -77,11 +84,23 @@ TEST_CASE("report renderers escape what they print")
     {
         const std::string out = report::render_md(f);
         CHECK(out.find("\\[click\\]\\(javascript:alert\\(1\\)\\)") != std::string::npos);
-        CHECK(out.find("\\!\\[t\\]\\(http://track/p.png\\)") != std::string::npos);
+        CHECK(out.find("\\!\\[t\\]\\(http\xE2\x81\xA0://track/p.png\\)") != std::string::npos);
         CHECK(out.find("\\`code\\`") != std::string::npos);
         CHECK(out.find("\\<b\\>") != std::string::npos);
         CHECK(out.find("](") == std::string::npos);
         CHECK(out.find("![") == std::string::npos);
+    }
+    SUBCASE("markdown keeps a bare address from becoming a link, and shows it as written")
+    {
+        std::string out = report::render_md(f);
+        // What GitHub's autolinker looks for: a scheme then ://, www., a
+        // character of an address's local part then @.
+        for (const char* shape : {"[a-z]://", "www\\.", "[a-z0-9._+-]@"})
+            CHECK_MESSAGE(!std::regex_search(out, std::regex(shape, std::regex::icase)), shape);
+        // Only invisible word joiners were added: without them, the name as written.
+        for (std::size_t at; (at = out.find("\xE2\x81\xA0")) != std::string::npos;)
+            out.erase(at, 3);
+        CHECK(out.find(k_url_name) != std::string::npos);
     }
     SUBCASE("html escapes markup and quotes, in tables and charts")
     {
