@@ -218,6 +218,13 @@ TEST_CASE("io::parse_config")
                          "district")
                   .line == 2);
     }
+    SUBCASE("a key written twice is reported beside the file's other problems")
+    {
+        const auto p = parse(with("refresher_months: 24", "refresher_months: two\n  refresher_months: 12"));
+        CHECK_FALSE(p.result.ok);
+        REQUIRE(p.problems.size() == 2);
+        CHECK(test::contains(test::dump(p.problems), "practices.refresher_months is set twice (first on line 12)"));
+    }
     SUBCASE("the same key in different mappings, and a merge key used twice, are not duplicates")
     {
         CHECK(parse(with("{min_cell: 10}", "{min_cell: 10}\n# min_cell: 20")).problems.empty());

@@ -620,7 +620,8 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
         return result;
     Reader r(problems, file);
     parse_settings(r, *root, result.config);
-    result.ok = r.ok() && !report_duplicates(text, problems, file);
+    const bool duplicates = report_duplicates(text, problems, file);
+    result.ok = r.ok() && !duplicates;
     return result;
 }
 
