@@ -1,9 +1,10 @@
-// pthv survey import FILE [--map MAP.yaml]: a family survey's export into
-// surveys.csv (docs/surveys.md), all or nothing, with the same map as visit
-// imports. Each question is a q_<name> column holding 1..5. A response
-// already in surveys.csv is skipped, so the same export can be imported
-// again and again; a question the file does not have yet becomes a new
-// column (older rows get an empty cell: not asked).
+// pthv survey import FILE [--map MAP.yaml] [--key-file KEY]: a family
+// survey's export into surveys.csv (docs/surveys.md), all or nothing, with
+// the same map as visit imports. Each question is a q_<name> column holding
+// 1..5. A response already in surveys.csv is skipped, so the same export can
+// be imported again and again; a question the file does not have yet
+// becomes a new column (older rows get an empty cell: not asked). An export
+// without response ids needs the key: pthv keys the id it makes from a row.
 
 #include <fmt/format.h>
 #include <memory>
@@ -11,7 +12,8 @@
 #include "commands.hpp"
 #include "log_visit.hpp"
 
-#include <pthv/export/hmac.hpp>
+#include <pthv/export/key.hpp>
+#include <pthv/export/response_id.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/record/survey_import.hpp>
 #include <pthv/rules/registry.hpp>
@@ -26,14 +28,35 @@ constexpr const char* k_surveys_file = "surveys.csv";
 struct SurveyImportOptions {
     std::string file;
     std::string map;
+    std::string key_file;
     WriteOptions write;
 };
 
-// "R" and 16 hex digits of the SHA-256 of the export's row: the id of a
-// response whose export has none (a form's rows hold a timestamp).
-std::string fingerprint(const io::CsvRow& row)
+// The ids of responses the export gives none, keyed by --key-file's key.
+// Without a key such an export is refused: an unkeyed id made from the row
+// would let anyone holding surveys.csv confirm what the import left out.
+record::ResponseIds response_ids(const SurveyImportOptions& o, const record::ImportMap& map, Session& session)
 {
-    return "R" + exporting::to_hex(exporting::sha256(util::join(row.cells, "\x1f")), 8);
+    record::ResponseIds ids;
+    ids.earlier = [](const io::CsvRow& row) { return exporting::unkeyed_response_id(row.cells); };
+    if (o.key_file.empty()) {
+        if (!record::map_gives_response_ids(map))
+            throw UsageError(fmt::format(
+                "{} has no response id column: pthv makes each response's id from its row, and needs a private "
+                "key for that, so that surveys.csv cannot give back what the import leaves out (when each answer "
+                "came, comments). Make one once and keep it out of the data repo: `(umask 077; openssl rand -hex 32 "
+                "> {})`; then pass --key-file {} to every import of this survey (docs/surveys.md)",
+                o.file, exporting::k_survey_key.suggested_file, exporting::k_survey_key.suggested_file));
+        return ids;
+    }
+    try {
+        auto key = std::make_shared<const std::string>(
+            exporting::read_key_file(o.key_file, session.root(), exporting::k_survey_key));
+        ids.keyed = [key](const io::CsvRow& row) { return exporting::keyed_response_id(*key, row.cells); };
+    } catch (const exporting::KeyError& e) {
+        throw UsageError(e.what());
+    }
+    return ids;
 }
 
 // The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
@@ -68,6 +91,12 @@ std::string summary(const SurveyImportOptions& o, const record::SurveyPlan& plan
     out += fmt::format("{}{} {}, {} already imported\n", o.write.dry_run ? "dry run: " : "",
                        o.write.dry_run ? "would add" : "added", util::plural(added, "response", "responses"),
                        plan.already_imported);
+    if (plan.earlier_ids > 0)
+        out += fmt::format("note: {} of the export {} in surveys.csv under the unkeyed id an earlier pthv made "
+                           "from the row, which lets anyone holding the file test a guess of what was left out; "
+                           "docs/surveys.md says how to replace such ids with keyed ones\n",
+                           util::plural(static_cast<long long>(plan.earlier_ids), "response", "responses"),
+                           plan.earlier_ids == 1 ? "is" : "are");
     return out;
 }
 
@@ -75,12 +104,13 @@ int run_import(const SurveyImportOptions& o, Session& session)
 {
     const io::CsvTable table = read_export(o.file, "import");
     const record::ImportMap map = load_import_map(o.file, o.map, table, record::survey_target());
+    const record::ResponseIds ids = response_ids(o, map, session);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_append(session, k_surveys_file);
     const model::Repo& repo = current.loaded.repo;
     record::SurveyPlan plan =
-        record::plan_survey_import(table, map, repo, repo.files.at(k_surveys_file).header, fingerprint);
+        record::plan_survey_import(table, map, repo, repo.files.at(k_surveys_file).header, ids);
     refuse_control_in_rows(o.file, plan.rows, plan.problems);
 
     const record::Edit edit = survey_edit(current, plan);
@@ -113,13 +143,19 @@ Runner setup_survey_import(CLI::App& sub)
                    "YAML saying which export column is which surveys.csv field (q_<name> for a question), how "
                    "answers translate to 1..5 and how dates are written (docs/surveys.md)")
         ->type_name("MAP.yaml");
+    sub.add_option("--key-file", o->key_file,
+                   "The survey's private key (at least 16 bytes, mode 600, outside the data repo), needed when the "
+                   "export has no response id column: each response's id is then keyed from its row. Give the same "
+                   "key to every import of the survey")
+        ->type_name("FILE");
     add_write_options(sub, o->write);
     sub.footer("Adds one surveys.csv row per response, all or nothing: a bad row is reported on its line of FILE\n"
                "and nothing is written. A response already imported (same response_id; without one, the same\n"
                "row of the export) is skipped, so the same export can be imported again as answers come in.\n\n"
                "Examples:\n"
-               "  pthv survey import family-survey.csv --map survey-map.yaml\n"
-               "  pthv survey import family-survey.csv --map survey-map.yaml --dry-run");
+               "  (umask 077; openssl rand -hex 32 > ~/pthv-survey.key)   # once; keep it private\n"
+               "  pthv survey import family-survey.csv --map survey-map.yaml --key-file ~/pthv-survey.key\n"
+               "  pthv survey import family-survey.csv --map survey-map.yaml --key-file ~/pthv-survey.key --dry-run");
     return [o](Session& s) { return run_import(*o, s); };
 }
 
@@ -131,12 +167,12 @@ Runner setup_survey(CLI::App& sub)
     CLI::App* import = sub.add_subcommand("import", "Add a family survey's responses to surveys.csv");
     Runner run = setup_survey_import(*import);
     sub.footer("Examples:\n"
-               "  pthv survey import family-survey.csv --map survey-map.yaml\n"
+               "  pthv survey import family-survey.csv --map survey-map.yaml --key-file ~/pthv-survey.key\n"
                "  pthv report --period end-of-year --table surveys");
     return [import, run](Session& s) {
         if (import->parsed())
             return run(s);
-        throw UsageError("survey: say what to do: pthv survey import FILE [--map MAP.yaml]");
+        throw UsageError("survey: say what to do: pthv survey import FILE [--map MAP.yaml] [--key-file KEY]");
     };
 }
 

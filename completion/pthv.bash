@@ -184,7 +184,7 @@ _pthv()
             mapfile -t COMPREPLY < <(compgen -d -- "$cur")
             return
             ;;
-        -o | --output | --flags | --import | --map)
+        -o | --output | --flags | --import | --map | --key-file)
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;

@@ -19,6 +19,7 @@ Usage:  python3 generate.py          (writes the files, prints a summary)
 import csv
 import datetime as dt
 import hashlib
+import hmac
 import math
 import os
 import random
@@ -331,6 +332,10 @@ PLANNED_SESSIONS = [
 # anonymous form open from early March to early May; its questions as
 # surveys.csv columns, the form's wording of each, and how answers lean.
 SURVEY_OPEN, SURVEY_CLOSE = D(2026, 3, 2), D(2026, 5, 8)
+# The key surveys.csv's response ids are made with. It is published (in
+# README.md) so that importing import/family-survey.csv gives exactly
+# surveys.csv; a real district's key is random and private.
+SURVEY_EXAMPLE_KEY = "riverbend-example-survey-key-published-never-secret"
 SURVEY_QUESTIONS = ["q_welcome", "q_hopes_known", "q_reach_out", "q_another_visit"]
 SURVEY_COLUMNS = ["response_id", "date", "site_id", "student_id"] + SURVEY_QUESTIONS
 SURVEY_EXPORT_HEADER = [
@@ -1142,8 +1147,10 @@ class Gen:
             cells += [SURVEY_WORDS[a] if a else "" for a in answers] + [comment]
             export.append(cells)
             # pthv's id for a response the form gives none: R and 16 hex
-            # digits of the SHA-256 of the row's cells joined by U+001F.
-            row = {"response_id": "R" + hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:16],
+            # digits of the HMAC-SHA256, under the survey's key, of the
+            # row's cells joined by U+001F.
+            digest = hmac.new(SURVEY_EXAMPLE_KEY.encode(), "\x1f".join(cells).encode(), hashlib.sha256)
+            row = {"response_id": "R" + digest.hexdigest()[:16],
                    "date": t.date().isoformat(), "site_id": site_id, "student_id": ""}
             for q, a in zip(SURVEY_QUESTIONS, answers):
                 row[q] = str(a)

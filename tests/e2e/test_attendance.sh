@@ -62,6 +62,19 @@ check "csv --table attendance: the tidy header" grep -qx "site_id,name,visited_s
 check "html: a chart of the rates" grep -q '<figcaption>Chronic absence, visited and not visited students</figcaption>' "$tmp/r.html"
 check "csv --table attendance: the district row" grep -qE '^all,all sites,[0-9]+,[0-9]+,[0-9.]+,' \
     <(pthv report --period end-of-year --attendance "$att" --format csv --table attendance)
+check "csv --table attendance: a difference below zero is a number, not text" python3 - "$tmp/r.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))
+district = rows[0]
+assert district["site_id"] == "all", district
+for key in ("difference_pp", "ci95_low_pp", "ci95_high_pp", "visited_rate_pct"):
+    for r in rows:
+        v = r[key]
+        assert not v.startswith("'"), (key, v)  # a spreadsheet's text marker would make it a string
+        float(v)
+assert float(district["difference_pp"]) < 0, district  # visited students miss less school here
+print(" difference_pp:", district["difference_pp"])
+PY
 check "without --attendance: no attendance section" bash -c "! grep -q attendance <('$bin' -C '$src/examples' --as-of 2026-05-15 report --period end-of-year --format json)"
 out=$(pthv report --period end-of-year --format csv --table attendance 2>&1); code=$?
 check "--table attendance without the file: exit 2" bash -c "[ $code -eq 2 ] && grep -q -- '--table attendance needs --attendance FILE' <<<'$out'"

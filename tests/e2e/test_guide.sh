@@ -7,7 +7,8 @@
 #   line; a command shown with no output is not compared);
 # - every `pthv -C examples ...` line of a ```sh block runs on a copy of
 #   examples/ after `export PTHV_AS_OF=2026-05-15`, as the guide says, and
-#   exits 0 or 1, never 2.
+#   exits 0 or 1, never 2; so does every line there that makes a key file
+#   (`(umask 077; ...)`), in its turn.
 . "$(dirname "$0")/lib.sh" "$1"
 guide=$src/docs/guide.md
 
@@ -88,7 +89,7 @@ PY
 
 # ----- the example district -----
 cp -r "$src/examples" "$tmp/examples"
-lines=$(awk '/^```sh$/ {on = 1; next} /^```/ {on = 0} on && /^pthv -C examples / {print}' "$guide")
+lines=$(awk '/^```sh$/ {on = 1; next} /^```/ {on = 0} on && /^(pthv -C examples |\(umask 077; )/ {print}' "$guide")
 [ -n "$lines" ] || { echo "FAIL no sh lines on the example district in docs/guide.md"; exit 1; }
 grep -q 'after `export PTHV_AS_OF=2026-05-15`' "$guide" || { echo "FAIL the guide no longer states the example district's day"; fails=$((fails + 1)); }
 export PTHV_AS_OF=2026-05-15

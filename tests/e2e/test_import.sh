@@ -80,6 +80,13 @@ printf 'columns: {student_id: [Student ID\n' >notyaml.yaml
 pv log-visit --import export.csv --map notyaml.yaml >/dev/null 2>err.txt
 check "a map that is not YAML exits 2" test $? = 2
 check "the YAML error names the map file and a line" grep -q '^notyaml.yaml:[0-9]*: error: not valid YAML' err.txt
+# A translation written twice (the second added at the end of the file):
+# refused with both lines, never the first or the last one taken.
+{ cat map.yaml; printf 'values:\n  focus: {Hopes and dreams: academics}\n'; } >twice.yaml
+pv log-visit --import export.csv --map twice.yaml >/dev/null 2>err.txt
+check "a map with a key twice exits 2" test $? = 2
+check "the key written twice is named with both lines" grep -qF \
+    'twice.yaml:16: error: values is set twice (first on line 11); pthv will not guess which one is meant' err.txt
 check "a broken map writes nothing" cmp -s "$r/visits.csv" before.csv
 
 # --dry-run counts but writes nothing.

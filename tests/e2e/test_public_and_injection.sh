@@ -215,6 +215,61 @@ assert big['completed_visits'] is None and big['students_visited'] is None, big
 assert u['total']['completed_visits'] == 41, u['total']"
 check "public rollup csv: the tiny district's row shows no 3" bash -c "! grep '^Tiny Unified' '$tmp/rollup.csv' | grep -qE ',3(,|$)'"
 
+# ----- numbers stay numbers in CSV -----
+# The spreadsheet guard (a ' before = + - @) is for text: an overspent
+# budget's "left" is written -NNNN.NN so pandas and spreadsheets read a
+# number, while a name that begins with - keeps its guard.
+num=$tmp/num
+cp -r "$repo" "$num"
+sed -i 's/{source: district, amount: 45000.00}/{source: district, amount: 100.00}/' "$num/pthv.yaml"
+sed -i 's/^S01,North,/S01,-North,/' "$num/sites.csv"
+sed -i 's/^T11,Teacher 11,/T11,-Teacher 11,/' "$num/staff.csv"
+"$pthv" -C "$num" --as-of 2026-12-01 report --period end-of-year --format csv --table money -o "$tmp/num-money.csv"
+"$pthv" -C "$num" --as-of 2026-12-01 report --period end-of-year --format csv --table sites -o "$tmp/num-sites.csv"
+"$pthv" -C "$num" --as-of 2026-12-01 payroll --from 2026-07-01 --to 2026-12-01 --format csv -o "$tmp/num-pay.csv"
+check "csv: an amount below zero is a number, a name beginning with - is guarded" python3 - "$tmp" <<'PY'
+import csv, os, sys
+t = sys.argv[1]
+read = lambda f: list(csv.DictReader(open(os.path.join(t, f), encoding="utf-8")))
+money = read("num-money.csv")[0]
+assert money["source"] == "district" and money["left"].startswith("-"), money
+assert float(money["left"]) < 0, money
+sites = {r["site_id"]: r for r in read("num-sites.csv")}
+assert sites["S01"]["name"] == "'-North", sites["S01"]
+assert all(float(r["completed_visits"]) >= 0 for r in sites.values() if r["completed_visits"])
+pay = read("num-pay.csv")
+assert any(r["staff_name"] == "'-Teacher 11" for r in pay), [r["staff_name"] for r in pay][:3]
+for r in pay:
+    for key in ("minutes", "rate", "amount"):
+        assert r[key] == "" or float(r[key]) >= 0, (key, r[key])
+print(" left:", money["left"])
+PY
+
+# ----- bare addresses in markdown -----
+# GitHub links a bare https://..., www.... or name@host in a .md file with
+# no markup at all: a site or staff name in the report must not become one.
+url=$tmp/url
+cp -r "$repo" "$url"
+sed -i 's|^S01,North,|S01,https://evil.example/x (www.evil.example),|' "$url/sites.csv"
+sed -i 's|^T11,Teacher 11,|T11,Pat mailto:pat@evil.example WWW.Evil.example,|' "$url/staff.csv"
+"$pthv" -C "$url" --as-of 2026-12-01 report --period end-of-year --format md -o "$tmp/url.md"
+"$pthv" -C "$url" --as-of 2026-12-01 rollup "$url" --period end-of-year --format md -o "$tmp/url-rollup.md"
+sed -i 's|^district: .*|district: See https://evil.example or write to a@evil.example|' "$url/pthv.yaml"
+"$pthv" -C "$url" --as-of 2026-12-01 rollup "$url" --period end-of-year --format md >>"$tmp/url-rollup.md"
+check "md: no bare address GitHub would link, in the report or the roll-up" python3 - "$tmp/url.md" "$tmp/url-rollup.md" <<'PY'
+import re, sys
+report, rollup = (open(f, encoding="utf-8").read() for f in sys.argv[1:])
+for text in (report, rollup):
+    for shape in (r"[a-z]://", r"www\.", r"[a-z0-9._+-]@"):
+        found = re.search(shape, text, re.I)
+        assert not found, (shape, text[max(0, found.start() - 40):found.end() + 40])
+# Shown as written: only an invisible word joiner (U+2060) was added.
+report, rollup = (t.replace("\u2060", "") for t in (report, rollup))
+assert "https://evil.example/x \\(www.evil.example\\)" in report, "site name"
+assert "Pat mailto:pat@evil.example WWW.Evil.example" in report, "staff name"
+assert "See https://evil.example or write to a@evil.example" in rollup, "district name"
+PY
+
 # ----- control characters -----
 esc=$'\x1b'
 printf 'T11,Evil\x1b[2J\x1b]0;pwned\x07 Name\r,S01,teacher,certificated,yes,,yes\n' >"$tmp/evil_staff"

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # pthv survey import and the report's surveys section, on copies of the
 # example district: the import gives exactly examples/surveys.csv and a
-# second import adds nothing; the figures, counted again here from the
-# files; bad rows named by the export's file and line with nothing written;
-# a question added later widens the file; public reports hide small counts
-# and no report prints a student id or a comment.
+# second import adds nothing; ids made from a row are keyed, so surveys.csv
+# gives back no time or comment, and without a key such an export is
+# refused; ids an earlier version made without a key still count as
+# imported; the figures, counted again here from the files; bad rows named
+# by the export's file and line with nothing written; a question added
+# later widens the file; public reports hide small counts and no report
+# prints a student id or a comment.
 . "$(dirname "$0")/lib.sh" "$1"
 export PTHV_AS_OF=2026-05-15
 repo=$tmp/repo
@@ -13,17 +16,106 @@ rm "$repo/surveys.csv"
 pthv() { "$bin" -C "$repo" --color never "$@"; }
 survey=$src/examples/import/family-survey.csv
 map=$src/examples/import/survey-map.yaml
+# The example's key is published (examples/README.md) so its ids can be
+# made again; a real key is random and private.
+key=$tmp/keys/example-survey.key
+mkdir -p "$tmp/keys"
+(umask 077; echo riverbend-example-survey-key-published-never-secret >"$key")
 
-out=$(pthv survey import "$survey" --map "$map"); code=$?
+# No id column and no key: refused, saying how to make a key; nothing written.
+out=$(pthv survey import "$survey" --map "$map" 2>&1); code=$?
+check "no key: exit 2" [ $code -eq 2 ]
+check "no key: says why and how to make one" grep -qF \
+    'has no response id column: pthv makes each response'"'"'s id from its row, and needs a private key' <<<"$out"
+check "no key: the command to make it and the option" bash -c \
+    "grep -qF '(umask 077; openssl rand -hex 32 > ~/pthv-survey.key)' <<<\"\$1\" && grep -qF -- '--key-file ~/pthv-survey.key' <<<\"\$1\"" _ "$out"
+check "no key: surveys.csv not written" [ ! -e "$repo/surveys.csv" ]
+cp "$key" "$repo/survey.key"
+out=$(pthv survey import "$survey" --map "$map" --key-file "$repo/survey.key" 2>&1); code=$?
+check "a key inside the data repo: exit 2, said" bash -c "[ $code -eq 2 ] && grep -qF 'the key is inside the data repo' <<<\"\$1\"" _ "$out"
+rm "$repo/survey.key"
+chmod 644 "$key"
+out=$(pthv survey import "$survey" --map "$map" --key-file "$key" 2>&1); code=$?
+check "a key others can read: exit 2, said" bash -c "[ $code -eq 2 ] && grep -qF 'chmod 600' <<<\"\$1\"" _ "$out"
+chmod 600 "$key"
+
+out=$(pthv survey import "$survey" --map "$map" --key-file "$key"); code=$?
 check "import: exit 0" [ $code -eq 0 ]
 check "import: says what it added and which questions surveys.csv gained" grep -qzF \
     $'surveys.csv gains 4 questions: q_welcome, q_hopes_known, q_reach_out, q_another_visit\nadded 283 responses, 0 already imported' <<<"$out"
 check "import: surveys.csv is the example's, byte for byte" cmp "$repo/surveys.csv" "$src/examples/surveys.csv"
 check "import: no comment of the export reaches the repo" bash -c "! grep -q 'Thank you for coming' '$repo/surveys.csv'"
 check "import: the export does hold comments" grep -q 'Thank you for coming' "$survey"
-out=$(pthv survey import "$survey" --map "$map"); code=$?
+out=$(pthv survey import "$survey" --map "$map" --key-file "$key"); code=$?
 check "again: exit 0, nothing added" bash -c "[ $code -eq 0 ] && grep -qx 'added 0 responses, 283 already imported' <<<'$out'"
 check "again: surveys.csv unchanged" cmp "$repo/surveys.csv" "$src/examples/surveys.csv"
+
+# What surveys.csv alone gives back. It holds each response's day, school
+# and answers; the id was made from the whole row, time of day and comment
+# included. Trying every second of the day with no comment finds the time
+# (and confirms the empty comment) under the unkeyed ids of earlier
+# versions, and never under the keyed ones.
+check "keyed ids: no time or empty comment recovered from surveys.csv; unkeyed ids gave them back" \
+    python3 - "$repo/surveys.csv" "$src/examples/sites.csv" "$survey" <<'PY'
+import csv, hashlib, sys
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))[:12]
+names = {s["site_id"]: s["name"] for s in csv.DictReader(open(sys.argv[2], encoding="utf-8"))}
+export = list(csv.reader(open(sys.argv[3], encoding="utf-8")))[1:13]
+words = {"5": "Strongly agree", "4": "Agree", "3": "Neither agree nor disagree", "2": "Disagree",
+         "1": "Strongly disagree", "": ""}
+unkeyed = lambda cells: "R" + hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:16]
+def recovered(row, response_id):
+    y, m, d = (int(x) for x in row["date"].split("-"))
+    rest = [names[row["site_id"]]] + [words[row[q]] for q in
+            ("q_welcome", "q_hopes_known", "q_reach_out", "q_another_visit")] + [""]
+    for second in range(86400):
+        stamp = "%d/%d/%d %d:%02d:%02d" % (m, d, y, second // 3600, second // 60 % 60, second % 60)
+        if unkeyed([stamp] + rest) == response_id:
+            return stamp
+    return None
+keyed = [recovered(r, r["response_id"]) for r in rows]
+old = [recovered(r, unkeyed(cells)) for r, cells in zip(rows, export)]
+print(" recovered: keyed %d of %d, unkeyed %d of %d" % (sum(map(bool, keyed)), len(rows), sum(map(bool, old)), len(rows)))
+assert not any(keyed), keyed
+assert sum(map(bool, old)) == sum(1 for cells in export if cells[-1] == ""), old
+assert old[0] == export[0][0], (old[0], export[0][0])
+PY
+
+# A surveys.csv from before ids were keyed: every response under its
+# unkeyed id. Importing with a key (any key) counts them as imported and
+# says so; a new response gets a keyed id; the old rows stay as they were.
+cp -r "$src/examples" "$tmp/old"
+python3 - "$survey" "$tmp/old/surveys.csv" <<'PY'
+import csv, hashlib, sys
+export = list(csv.reader(open(sys.argv[1], encoding="utf-8")))[1:]
+path = sys.argv[2]
+lines = open(path, encoding="utf-8").read().split("\n")
+for i, cells in enumerate(export):
+    old = "R" + hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:16]
+    lines[i + 1] = old + lines[i + 1][lines[i + 1].index(","):]
+open(path, "w", encoding="utf-8").write("\n".join(lines))
+PY
+cp "$tmp/old/surveys.csv" "$tmp/old-before.csv"
+(umask 077; openssl rand -hex 32 >"$tmp/keys/own.key")
+{ cat "$survey"; echo '5/12/2026 19:45:10,Las Palmas Elementary,Agree,Agree,Agree,Strongly agree,'; } >"$tmp/later.csv"
+out=$("$bin" -C "$tmp/old" survey import "$tmp/later.csv" --map "$map" --key-file "$tmp/keys/own.key"); code=$?
+check "earlier unkeyed ids: exit 0, only the new response added" bash -c \
+    "[ $code -eq 0 ] && grep -qx 'added 1 response, 283 already imported' <<<\"\$1\"" _ "$out"
+check "earlier unkeyed ids: a note says how many and where to read more" grep -qF \
+    'note: 283 responses of the export are in surveys.csv under the unkeyed id an earlier pthv made from the row' <<<"$out"
+check "earlier unkeyed ids: the rows already there are unchanged" cmp "$tmp/old-before.csv" <(head -284 "$tmp/old/surveys.csv")
+check "earlier unkeyed ids: the new row's id is keyed, not the unkeyed one" python3 - "$tmp/old/surveys.csv" <<'PY'
+import csv, hashlib, sys
+last = list(csv.DictReader(open(sys.argv[1], encoding="utf-8")))[-1]
+cells = ["5/12/2026 19:45:10", "Las Palmas Elementary", "Agree", "Agree", "Agree", "Strongly agree", ""]
+assert last["date"] == "2026-05-12" and last["site_id"] == "S02", last
+assert last["response_id"] != "R" + hashlib.sha256("\x1f".join(cells).encode()).hexdigest()[:16], last
+assert len(last["response_id"]) == 17 and last["response_id"][0] == "R", last
+PY
+out=$("$bin" -C "$tmp/old" survey import "$tmp/later.csv" --map "$map" --key-file "$tmp/keys/own.key"); code=$?
+check "earlier unkeyed ids: again with the same key adds nothing" bash -c \
+    "[ $code -eq 0 ] && grep -qx 'added 0 responses, 284 already imported' <<<\"\$1\"" _ "$out"
+
 check "validate: surveys.csv adds no finding" bash -c "'$bin' -C '$repo' validate | tail -1 | grep -qx '5 errors, 9 warnings in 1,245 visits'"
 
 # The figures, counted again from the files: responses in the period, the
@@ -95,7 +187,7 @@ cp "$repo/surveys.csv" "$tmp/before.csv"
     echo '31/5/2026 10:02:00,Cedar Grove Elementary,Agree,Agree,Agree,Agree,'
     echo '5/11/2026 10:03:00,Cedar Grove Elementary,Agree,Agree,Agree,Agree,fine'
 } >"$tmp/bad.csv"
-out=$(pthv survey import "$tmp/bad.csv" --map "$map" 2>&1); code=$?
+out=$(pthv survey import "$tmp/bad.csv" --map "$map" --key-file "$key" 2>&1); code=$?
 check "bad rows: exit 2" [ $code -eq 2 ]
 check "bad rows: an unknown school, by line" grep -qE "^$tmp/bad.csv:2: error\[unknown-ref\]: survey response R[0-9a-f]{16}: site_id Oak Hill Academy is not in sites.csv" <<<"$out"
 check "bad rows: an answer that is not on the scale" grep -qE "^$tmp/bad.csv:3: error\[value-invalid\]: survey response R[0-9a-f]{16}: q_hopes_known \"Sort of\" is not a whole number" <<<"$out"
@@ -137,6 +229,15 @@ check "new question: a row without a school takes its student's" grep -qx "SM-10
 check "new question: a skipped answer is empty" grep -qx "SM-1003,2026-05-13,S03,,2,,,," "$repo/surveys.csv"
 out=$(pthv survey import "$tmp/late.csv" --map "$tmp/late.yaml"); code=$?
 check "by response id: again adds nothing" bash -c "[ $code -eq 0 ] && grep -qx 'added 0 responses, 3 already imported' <<<'$out'"
+cp "$repo/surveys.csv" "$tmp/before-gap.csv"
+{ cat "$tmp/late.csv"; echo ',2026-05-14,S02,,Agree,Agree'; } >"$tmp/gap.csv"
+out=$(pthv survey import "$tmp/gap.csv" --map "$tmp/late.yaml" 2>&1); code=$?
+check "an empty id without a key: exit 2, on its line, naming --key-file" bash -c \
+    "[ $code -eq 2 ] && grep -qF '$tmp/gap.csv:5: error[required-missing]: this response has no response_id' <<<\"\$1\" && grep -qF -- '--key-file' <<<\"\$1\"" _ "$out"
+check "an empty id without a key: nothing written" cmp "$tmp/before-gap.csv" "$repo/surveys.csv"
+out=$(pthv survey import "$tmp/gap.csv" --map "$tmp/late.yaml" --key-file "$key"); code=$?
+check "an empty id with a key: that response added under a keyed id" bash -c \
+    "[ $code -eq 0 ] && grep -qx 'added 1 response, 3 already imported' <<<'$out' && tail -1 '$repo/surveys.csv' | grep -qE '^R[0-9a-f]{16},2026-05-14,S02,,4,,,,4$'"
 check "no report prints a surveyed student's id" bash -c \
     "for f in text md html json; do '$bin' -C '$repo' report --period end-of-year --format \$f; done | grep -c 'ST0041' | grep -qx 0"
 check "validate: an unknown student in surveys.csv is unknown-ref on its line" bash -c \

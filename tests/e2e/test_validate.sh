@@ -161,6 +161,14 @@ malformed "broken YAML" "pthv.yaml:" \
 malformed "broken YAML is config-invalid" "error[config-invalid]: not valid YAML" \
     "printf 'school_year: {start: 2026-07-01\n  calendar: [\n' > pthv.yaml"
 malformed "empty file" "visits.csv:1: error[csv-syntax]: the file is empty" ": > visits.csv"
+malformed "a setting appended a second time" \
+    "pthv.yaml:26: error[config-invalid]: reports is set twice (first on line 23); pthv will not guess which one is meant" \
+    "printf '\\nreports: {min_cell: 20}\\n' >> pthv.yaml"
+malformed "a key twice deep inside" "pthv.yaml:9: error[config-invalid]: calendar.school_day.start is set twice (first on line 9)" \
+    "sed -i 's/school_day: {start: \"08:00\",/school_day: {start: \"08:00\", start: \"07:30\",/' pthv.yaml"
+# The appended setting is not read either way: the report refuses.
+out=$("$pthv" -C "$tmp/m" --as-of 2026-10-01 report --period end-of-year --public 2>&1); code=$?
+check "a key twice: report refuses (exit 2), pointing to validate" bash -c "[ $code -eq 2 ] && grep -qF 'pthv validate' <<<'$out'"
 malformed "empty pthv.yaml" "pthv.yaml:1: error[config-invalid]" ": > pthv.yaml"
 malformed "missing file" "trainings.csv: error[csv-syntax]: the file is missing" "rm trainings.csv"
 malformed "missing pthv.yaml" "pthv.yaml: error[config-invalid]: pthv.yaml is missing" "rm pthv.yaml"

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <pthv/io/config.hpp>
+#include <pthv/io/yaml_keys.hpp>
 
 #include "fixture.hpp"
 
@@ -46,6 +47,7 @@ model::Problem invalid_at(const std::string& text, const std::string& path)
     CHECK(p.problems[0].record == path);
     // The message starts with the key path (an unknown key: with its parent's).
     const bool named = p.problems[0].message.rfind(path + ": ", 0) == 0 ||
+                       p.problems[0].message.rfind(path + " is set twice", 0) == 0 ||
                        test::contains(p.problems[0].message, "unknown setting");
     CHECK(named);
     return p.problems[0];
@@ -191,6 +193,49 @@ TEST_CASE("io::parse_config")
         const auto p = invalid_at(with("", "\"\": 1"), "");
         CHECK(p.message == "unknown setting \"\"");
         CHECK(test::contains(p.advice, "known here: district"));
+    }
+    SUBCASE("a section written twice is config-invalid on the second line, naming the first")
+    {
+        // What `printf 'reports: {min_cell: 20}' >> pthv.yaml` does: yaml-cpp
+        // alone would keep min_cell 10 without a word.
+        const auto p = invalid_at(with("", "reports: {min_cell: 20}"), "reports");
+        CHECK(p.line == 22);
+        CHECK(p.message == "reports is set twice (first on line 20); pthv will not guess which one is meant");
+        CHECK(p.advice == "keep one of the two and delete the other");
+    }
+    SUBCASE("a key written twice at any depth, flow or block, is named by its path")
+    {
+        CHECK(invalid_at(with("  refresher_months: 24", "  refresher_months: 24\n  refresher_months: 12"),
+                         "practices.refresher_months")
+                  .line == 13);
+        CHECK(invalid_at(with("{min_cell: 10}", "{min_cell: 10, min_cell: 5}"), "reports.min_cell").line == 20);
+        CHECK(invalid_at(with("{source: district, amount: 10000.00}",
+                              "{source: district, amount: 10000.00, amount: 99999.00}"),
+                         "funding[0].amount")
+                  .line == 19);
+        // A quoted key is the same key.
+        CHECK(invalid_at(with("district: Test District", "district: Test District\n\"district\": Other"),
+                         "district")
+                  .line == 2);
+    }
+    SUBCASE("a key written twice is reported beside the file's other problems")
+    {
+        const auto p = parse(with("refresher_months: 24", "refresher_months: two\n  refresher_months: 12"));
+        CHECK_FALSE(p.result.ok);
+        REQUIRE(p.problems.size() == 2);
+        CHECK(test::contains(test::dump(p.problems), "practices.refresher_months is set twice (first on line 12)"));
+    }
+    SUBCASE("the same key in different mappings, and a merge key used twice, are not duplicates")
+    {
+        CHECK(parse(with("{min_cell: 10}", "{min_cell: 10}\n# min_cell: 20")).problems.empty());
+        const auto keys = io::duplicate_keys("a: &a {x: 1}\nb: &b {y: 2}\nc:\n  <<: *a\n  <<: *b\n  x: 3\n"
+                                             "d: [{x: 1}, {x: 2}]\n");
+        CHECK(keys.empty());
+    }
+    SUBCASE("a document that refers to itself is walked once")
+    {
+        CHECK(io::duplicate_keys("a: &x {b: *x, b: 1}\n").size() == 1);
+        CHECK(io::duplicate_keys("a: [b\n").empty()); // not YAML: the parse reports it
     }
     SUBCASE("a setting's problem carries its YAML line")
     {

@@ -409,4 +409,33 @@ TEST_CASE("io::csv_safe_cell")
         CHECK(io::csv_safe_cell("one\ntwo") == "one two");
         CHECK(io::csv_safe_row({"=1", "ok"}, "\n") == "'=1,ok\n");
     }
+    SUBCASE("a number the code computed is written bare, minus sign and all")
+    {
+        using K = io::CellKind;
+        CHECK(io::csv_safe_cell("-8.6", K::Number) == "-8.6");
+        CHECK(io::csv_safe_cell("-52928.77", K::Number) == "-52928.77");
+        CHECK(io::csv_safe_cell("0", K::Number) == "0");
+        CHECK(io::csv_safe_row({"-foo", "-8.6", "-8.6"}, {K::Text, K::Number}, "\n") == "'-foo,-8.6,'-8.6\n");
+    }
+    SUBCASE("a number's cell that is not a plain number is guarded like text")
+    {
+        using K = io::CellKind;
+        CHECK(io::csv_safe_cell("-foo", K::Number) == "'-foo");
+        CHECK(io::csv_safe_cell("-1+1", K::Number) == "'-1+1");
+        CHECK(io::csv_safe_cell("=1", K::Number) == "'=1");
+        CHECK(io::csv_safe_cell("+1", K::Number) == "'+1");
+        CHECK(io::csv_safe_cell("-", K::Number) == "'-");
+        CHECK(io::csv_safe_cell("-1.", K::Number) == "'-1.");
+        CHECK(io::csv_safe_cell("-.5", K::Number) == "'-.5");
+        CHECK(io::csv_safe_cell("-1e5", K::Number) == "'-1e5");
+        CHECK(io::csv_safe_cell("-1\t", K::Number) == "'-1\t");
+        CHECK(io::csv_safe_cell("--1", K::Number) == "'--1");
+    }
+    SUBCASE("is_plain_number is -?[0-9]+(\\.[0-9]+)? and nothing else")
+    {
+        for (const char* yes : {"0", "7", "-7", "12.50", "-0.5", "1200"})
+            CHECK_MESSAGE(io::is_plain_number(yes), yes);
+        for (const char* no : {"", "-", ".", "1.", ".5", "1.2.3", "1,200", " 1", "1 ", "+1", "1e3", "0x1", "-1-"})
+            CHECK_MESSAGE(!io::is_plain_number(no), no);
+    }
 }

@@ -43,6 +43,20 @@ TEST_CASE("pay::render_text, render_csv and render_json")
         CHECK(contains(csv.substr(0, csv.find('\n')), ",status,note,staff_name,rule,paid_minutes,findings"));
         CHECK(std::count(csv.begin(), csv.end(), '\n') == 1 + 5);
     }
+    SUBCASE("CSV: amounts stay numbers, even below zero; a name beginning with - is guarded")
+    {
+        auto sources = test::tiny_repo();
+        test::replace(sources, "staff.csv", "Ana Lopez", "-Ana Lopez");
+        const auto named = test::paid_items(sources, "2026-10-01", *period);
+        std::vector<pay::PayItem> changed = named;
+        changed[0].amount = model::Money::from_cents(-1250); // a correction
+        const pay::PayrollView negative{named.loaded->repo, *period, changed, {}, 0, 0, {}, {}};
+        const std::string csv = pay::render_csv(negative);
+        const std::string row = csv.substr(csv.find('\n') + 1);
+        INFO(row);
+        CHECK(util::starts_with(row, "2026-09,T01,training,2026-08-10/intro,2026-08-10,,3.00,40.00,-12.50,S01,"));
+        CHECK(contains(row.substr(0, row.find('\n')), ",'-Ana Lopez,training 40.00/h,,"));
+    }
     SUBCASE("JSON: the period, an object per staff member, the warnings")
     {
         const auto doc = nlohmann::json::parse(pay::render_json(view));

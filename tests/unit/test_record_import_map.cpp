@@ -113,6 +113,26 @@ TEST_CASE("record::import_map")
         CHECK(!record::parse_import_map("m.yaml", "column: {}\ndate_format: \"%m\"\n", problems));
         CHECK(problems.size() == 2);
     }
+    SUBCASE("a key written twice, at any depth, is refused with both lines; never the first or the last")
+    {
+        CHECK(!record::parse_import_map("m.yaml", "columns:\n  student_id: A\n  student_id: B\n", problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 3);
+        CHECK(problems[0].message ==
+              "columns.student_id is set twice (first on line 2); pthv will not guess which one is meant");
+        problems.clear();
+        CHECK(!record::parse_import_map(
+            "m.yaml", "values:\n  focus: {Hopes and dreams: hopes_and_dreams,\n    Hopes and dreams: academics}\n",
+            problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 3);
+        CHECK(problems[0].message.rfind("values.focus.\"Hopes and dreams\" is set twice (first on line 2)", 0) == 0);
+        problems.clear();
+        CHECK(!record::parse_import_map("m.yaml", "columns: {date: D}\ndate_format: \"%m/%d/%Y\"\ncolumns: {date: E}\n",
+                                        problems));
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 3);
+    }
     SUBCASE("map columns the export lacks are named")
     {
         const auto map = record::parse_import_map("m.yaml", "columns:\n  student_id: Student\n", problems);

@@ -22,8 +22,10 @@ io::CsvTable export_table(std::vector<std::string> header, std::vector<std::vect
     return t;
 }
 
-// The first cell as the response's id, as a digest would (the same row, the same id).
-std::string first_cell(const io::CsvRow& row) { return "R-" + row.cells.at(0); }
+// The first cell as the response's id, as a digest would (the same row, the
+// same id); the unkeyed id of earlier versions is "U-" and the first cell.
+const record::ResponseIds k_first_cell{[](const io::CsvRow& row) { return "R-" + row.cells.at(0); },
+                                       [](const io::CsvRow& row) { return "U-" + row.cells.at(0); }};
 
 } // namespace
 
@@ -81,9 +83,10 @@ TEST_CASE("record::plan_survey_import")
                                      {"", "2026-09-25", "ST03", "Yes", "disagree "},
                                      {"", "2026-09-25", "ST03", "Yes", "disagree "},
                                      {"", "", "", "", ""}});
+    const record::ResponseIds by_date{[](const io::CsvRow& row) { return "R-" + row.cells.at(1); }, {}};
     const auto plan = record::plan_survey_import(table, *map, repo, {"response_id", "date", "site_id", "student_id",
                                                                      "q_welcome"},
-                                                 [](const io::CsvRow& row) { return "R-" + row.cells.at(1); });
+                                                 by_date);
     CHECK(plan.problems.empty());
     CHECK(plan.already_imported == 2); // "old" is in surveys.csv; the third row repeats the second
     REQUIRE(plan.rows.size() == 1);    // the blank row is skipped
@@ -102,8 +105,49 @@ TEST_CASE("record::plan_survey_import")
                                                 record::survey_target());
         REQUIRE(m);
         const auto t = export_table({"A", "B", "When"}, {{"4", "5", "2026-09-25"}});
-        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, first_cell);
+        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, k_first_cell);
         CHECK(p.new_columns == std::vector<std::string>{"q_b", "q_a"});
+    }
+    SUBCASE("a row whose unkeyed id from an earlier version is in surveys.csv counts as imported")
+    {
+        auto with_old = test::tiny_repo();
+        with_old["surveys.csv"] = "response_id,date,site_id,student_id,q_welcome\n"
+                                  "U-2026-09-20 18:02,2026-09-20,S01,,4\n";
+        const auto old_loaded = io::load_sources(with_old, test::as_of());
+        const auto m = record::parse_import_map("m.yaml", "columns: {date: When, q_welcome: W}\n", problems,
+                                                record::survey_target());
+        REQUIRE(m);
+        const auto t = export_table({"When", "W"}, {{"2026-09-20 18:02", "4"}, {"2026-09-21 09:15", "5"}});
+        const auto p = record::plan_survey_import(t, *m, old_loaded.repo, {"response_id", "date", "q_welcome"},
+                                                  k_first_cell);
+        CHECK(p.problems.empty());
+        CHECK(p.already_imported == 1);
+        CHECK(p.earlier_ids == 1);
+        REQUIRE(p.rows.size() == 1);
+        CHECK(p.rows[0].fields.at("response_id") == "R-2026-09-21 09:15"); // a new row gets the keyed id
+        const auto again = record::plan_survey_import(t, *m, repo, {"response_id", "date", "q_welcome"},
+                                                      k_first_cell);
+        CHECK(again.rows.size() == 2); // not in this surveys.csv under either id
+        CHECK(again.earlier_ids == 0);
+    }
+    SUBCASE("without a key, a row with no id is refused on its line; a mapped id needs no key")
+    {
+        const auto m = record::parse_import_map("m.yaml", "columns: {response_id: Id, date: When}\n", problems,
+                                                record::survey_target());
+        REQUIRE(m);
+        CHECK(record::map_gives_response_ids(*m));
+        const auto t = export_table({"Id", "When"}, {{"SM-1", "2026-09-25"}, {"", "2026-09-25"}});
+        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, record::ResponseIds{});
+        REQUIRE(p.problems.size() == 1);
+        CHECK(p.problems[0].rule == "required-missing");
+        CHECK(p.problems[0].line == 3);
+        CHECK(test::contains(p.problems[0].advice, "--key-file"));
+        REQUIRE(p.rows.size() == 1);
+        CHECK(p.rows[0].fields.at("response_id") == "SM-1");
+        const auto none = record::parse_import_map("m.yaml", "columns: {date: When}\n", problems,
+                                                   record::survey_target());
+        REQUIRE(none);
+        CHECK_FALSE(record::map_gives_response_ids(*none));
     }
     SUBCASE("a map field that is neither a column nor q_<name> is refused")
     {

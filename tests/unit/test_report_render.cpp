@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <regex>
 #include <string>
 
 #include <pthv/report/figures.hpp>
@@ -18,6 +19,9 @@ namespace {
 
 const char* const k_escape_name = "Evil\x1b[2J\x1b]0;pwned\x07 School\r\b\x7F\xC2\x9B";
 const char* const k_link_name = "[click](javascript:alert(1)) ![t](http://track/p.png) `code` <b>";
+// Every shape GitHub links without any markup: a scheme, www., an e-mail.
+const char* const k_url_name = "https://evil.example/x www.evil.example WWW.Evil.example a.b+c@evil.example "
+                               "ftp://files.example mailto:x@evil.example http://www.evil.example/?q=1";
 
 report::Figures figures()
 {
@@ -31,7 +35,10 @@ report::Figures figures()
     report::Summary b;
     b.site_id = "S02";
     b.name = k_link_name;
-    f.sites = {a, b};
+    report::Summary c;
+    c.site_id = "S03";
+    c.name = k_url_name;
+    f.sites = {a, b, c};
     f.languages = {{"es\x1b[5m", report::Count{3, report::Shown::Exact}}};
     return f;
 }
@@ -77,11 +84,23 @@ TEST_CASE("report renderers escape what they print")
     {
         const std::string out = report::render_md(f);
         CHECK(out.find("\\[click\\]\\(javascript:alert\\(1\\)\\)") != std::string::npos);
-        CHECK(out.find("\\!\\[t\\]\\(http://track/p.png\\)") != std::string::npos);
+        CHECK(out.find("\\!\\[t\\]\\(http\xE2\x81\xA0://track/p.png\\)") != std::string::npos);
         CHECK(out.find("\\`code\\`") != std::string::npos);
         CHECK(out.find("\\<b\\>") != std::string::npos);
         CHECK(out.find("](") == std::string::npos);
         CHECK(out.find("![") == std::string::npos);
+    }
+    SUBCASE("markdown keeps a bare address from becoming a link, and shows it as written")
+    {
+        std::string out = report::render_md(f);
+        // What GitHub's autolinker looks for: a scheme then ://, www., a
+        // character of an address's local part then @.
+        for (const char* shape : {"[a-z]://", "www\\.", "[a-z0-9._+-]@"})
+            CHECK_MESSAGE(!std::regex_search(out, std::regex(shape, std::regex::icase)), shape);
+        // Only invisible word joiners were added: without them, the name as written.
+        for (std::size_t at; (at = out.find("\xE2\x81\xA0")) != std::string::npos;)
+            out.erase(at, 3);
+        CHECK(out.find(k_url_name) != std::string::npos);
     }
     SUBCASE("html escapes markup and quotes, in tables and charts")
     {
@@ -95,6 +114,21 @@ TEST_CASE("report renderers escape what they print")
 
 TEST_CASE("tidy values and language names")
 {
+    SUBCASE("figures are numbers in tidy CSV, negative ones too; text beginning with - is still guarded")
+    {
+        report::Table t;
+        t.keys = {"name", "difference_pp", "left", "count", "share"};
+        report::Share share{1, 3, report::ShareShown::Exact, 0};
+        t.add({report::Cell::of("-foo"), report::Cell::decimal("-8.6"),
+               report::Cell::of(model::Money::from_cents(-5292877)), report::Cell::num(-3),
+               report::Cell::of(share)});
+        t.add({report::Cell::of("=1+1"), report::Cell::decimal("=1+1"), report::Cell::missing(),
+               report::Cell::suppressed(), report::Cell::missing()});
+        CHECK(report::csv_table(t) == "name,difference_pp,left,count,share,suppressed\n"
+                                      "'-foo,-8.6,-52928.77,-3,33.3,\n"
+                                      "'=1+1,'=1+1,,,,count\n");
+        CHECK(t.rows[0][1] == "-8.6"); // shown to people as written
+    }
     SUBCASE("a share for programs is a plain percent, empty when undefined or hidden")
     {
         CHECK(report::share_tidy({1, 3, report::ShareShown::Exact, 0}).value == "33.3");

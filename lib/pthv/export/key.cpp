@@ -22,29 +22,31 @@ bool is_inside(const fs::path& path, const fs::path& root)
 
 namespace {
 
-void check_file(const fs::path& file, const fs::path& repo_root)
+void check_file(const fs::path& file, const fs::path& repo_root, const KeyUse& use)
 {
     const std::string option = "--key-file " + file.string();
     struct stat st {};
     if (::stat(file.c_str(), &st) != 0)
-        throw KeyError(option + ": no such file. Make a key once and keep it private and out of the data repo, "
-                                "e.g. `(umask 077; openssl rand -hex 32 > ~/pthv-export.key)`");
+        throw KeyError(fmt::format("{}: no such file. Make a key once and keep it private and out of the data "
+                                   "repo, e.g. `(umask 077; openssl rand -hex 32 > {})`",
+                                   option, use.suggested_file));
     if (!S_ISREG(st.st_mode))
         throw KeyError(option + ": not a regular file");
     if ((st.st_mode & 077) != 0)
         throw KeyError(fmt::format("{}: the file can be read or changed by other users (mode {:04o}); whoever reads "
-                                   "the key can link an export back to students. Make it private: chmod 600 {}",
-                                   option, st.st_mode & 07777, file.string()));
+                                   "the key can {}. Make it private: chmod 600 {}",
+                                   option, st.st_mode & 07777, use.risk, file.string()));
     if (is_inside(file, repo_root))
-        throw KeyError(option + ": the key is inside the data repo; kept beside the data (and in git) it lets "
-                                "anyone with the repo link an export back to students. Move it out of the repo");
+        throw KeyError(fmt::format("{}: the key is inside the data repo; kept beside the data (and in git) it lets "
+                                   "anyone with the repo {}. Move it out of the repo",
+                                   option, use.risk));
 }
 
 } // namespace
 
-std::string read_key_file(const fs::path& file, const fs::path& repo_root)
+std::string read_key_file(const fs::path& file, const fs::path& repo_root, const KeyUse& use)
 {
-    check_file(file, repo_root);
+    check_file(file, repo_root, use);
     std::string key;
     try {
         key = util::read_file(file);

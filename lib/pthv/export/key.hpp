@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace pthv::exporting {
 
@@ -17,12 +18,24 @@ struct KeyError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// What a key is for, as its messages say it: the file to suggest making,
+// and what whoever reads the key could do with it.
+struct KeyUse {
+    std::string_view suggested_file = "~/pthv-export.key";
+    std::string_view risk = "link an export back to students";
+};
+// survey import's key (its keyed response ids).
+constexpr KeyUse k_survey_key{"~/pthv-survey.key",
+                              "check a guess of what survey import left out (a response's time, a comment) "
+                              "against surveys.csv"};
+
 // The key: the file's bytes without trailing line breaks and spaces (an
 // editor's final newline changes no id). Throws KeyError, naming
 // --key-file, when the file is missing, not a regular file, readable or
 // writable by group or others, inside the data repo at `repo_root`, empty
 // or shorter than k_min_key_bytes.
-std::string read_key_file(const std::filesystem::path& file, const std::filesystem::path& repo_root);
+std::string read_key_file(const std::filesystem::path& file, const std::filesystem::path& repo_root,
+                          const KeyUse& use = {});
 
 // True when `path` (resolved through links) is `root` or inside it.
 bool is_inside(const std::filesystem::path& path, const std::filesystem::path& root);

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <pthv/io/yaml_keys.hpp>
 #include <pthv/model/enums.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -470,6 +471,18 @@ std::optional<YAML::Node> load_settings(std::string_view text, model::Problems& 
     return root;
 }
 
+// Keys written twice: yaml-cpp reads the first and drops the second without
+// a word, so a setting appended to the file would silently change nothing.
+// True when there was one.
+bool report_duplicates(std::string_view text, model::Problems& problems, std::string_view file)
+{
+    const auto found = duplicate_keys(text);
+    for (const auto& d : found)
+        problems.push_back({"config-invalid", model::Severity::Error, std::string(file), d.line, d.path,
+                            duplicate_message(d), "keep one of the two and delete the other"});
+    return !found.empty();
+}
+
 // school_year's start and end; true when both were read and are in order.
 // The order checks run only on dates that were read: a missing or broken
 // date is reported once, not again as out of order against its default.
@@ -636,7 +649,8 @@ ConfigResult parse_config(std::string_view text, model::Problems& problems, std:
         return result;
     Reader r(problems, file);
     parse_settings(r, *root, result.config);
-    result.ok = r.ok();
+    const bool duplicates = report_duplicates(text, problems, file);
+    result.ok = r.ok() && !duplicates;
     return result;
 }
 

@@ -434,8 +434,29 @@ std::string csv_cell(std::string_view value)
     return out;
 }
 
-std::string csv_safe_cell(std::string_view value)
+bool is_plain_number(std::string_view value)
 {
+    std::size_t i = !value.empty() && value[0] == '-' ? 1 : 0;
+    const auto digits = [&] {
+        const std::size_t from = i;
+        while (i < value.size() && value[i] >= '0' && value[i] <= '9')
+            ++i;
+        return i > from;
+    };
+    if (!digits())
+        return false;
+    if (i < value.size() && value[i] == '.') {
+        ++i;
+        if (!digits())
+            return false;
+    }
+    return i == value.size();
+}
+
+std::string csv_safe_cell(std::string_view value, CellKind kind)
+{
+    if (kind == CellKind::Number && is_plain_number(value))
+        return std::string(value);
     if (!value.empty() &&
         (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' || value[0] == '\t' ||
          value[0] == '\r'))
@@ -457,11 +478,17 @@ std::string csv_row(const std::vector<std::string>& cells, std::string_view newl
 
 std::string csv_safe_row(const std::vector<std::string>& cells, std::string_view newline)
 {
+    return csv_safe_row(cells, {}, newline);
+}
+
+std::string csv_safe_row(const std::vector<std::string>& cells, const std::vector<CellKind>& kinds,
+                         std::string_view newline)
+{
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i)
             out += ',';
-        out += csv_safe_cell(cells[i]);
+        out += csv_safe_cell(cells[i], i < kinds.size() ? kinds[i] : CellKind::Text);
     }
     out += newline;
     return out;

@@ -87,13 +87,26 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
 // free text written as a space (docs/data.md: one record a line).
 std::string csv_cell(std::string_view value);
 
+// What a cell of a spreadsheet-safe file holds, as the code that made it
+// knows: a figure it computed (a count, a share, an amount) or text.
+enum class CellKind : unsigned char { Text, Number };
+
+// True for -?[0-9]+(\.[0-9]+)?: a number a spreadsheet reads as one and
+// never as a formula, even with its minus sign.
+bool is_plain_number(std::string_view value);
+
 // Spreadsheet-safe: a cell that begins with = + - @ tab or CR is prefixed
 // with ' so no spreadsheet runs it as a formula (OWASP, CSV injection).
+// A Number cell that is_plain_number is written bare ("-8.6"), so pandas
+// and spreadsheets read a number; anything else in it is guarded as text.
 // For files meant for spreadsheets, never for data-repo files.
-std::string csv_safe_cell(std::string_view value);
+std::string csv_safe_cell(std::string_view value, CellKind kind = CellKind::Text);
 
 // A whole record, cells joined by ",", ending with `newline`.
 std::string csv_row(const std::vector<std::string>& cells, std::string_view newline);
+// Every cell text, or each cell of the kind at its index (Text past the end).
 std::string csv_safe_row(const std::vector<std::string>& cells, std::string_view newline);
+std::string csv_safe_row(const std::vector<std::string>& cells, const std::vector<CellKind>& kinds,
+                         std::string_view newline);
 
 } // namespace pthv::io

@@ -16,6 +16,14 @@ const std::vector<std::string>& ledger_columns()
     return k_columns;
 }
 
+const std::vector<io::CellKind>& ledger_kinds()
+{
+    using K = io::CellKind;
+    static const std::vector<K> k_kinds = {K::Text,   K::Text,   K::Text,   K::Text, K::Text, K::Number,
+                                           K::Number, K::Number, K::Number, K::Text, K::Text};
+    return k_kinds;
+}
+
 std::vector<std::string> ledger_cells(const model::Repo& repo, const PayItem& item, const std::string& period)
 {
     const bool visit = item.kind == ItemKind::Visit;

@@ -8,12 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include <pthv/io/csv.hpp>
 #include <pthv/pay/items.hpp>
 
 namespace pthv::pay {
 
 // period,staff_id,item,item_id,date,minutes,hours,rate,amount,site_id,source
 const std::vector<std::string>& ledger_columns();
+// Which of them are numbers (minutes, hours, rate, amount): a spreadsheet
+// file writes those bare, so a negative amount stays a number.
+const std::vector<io::CellKind>& ledger_kinds();
 
 // An item's cells in ledger_columns() order; `period` fills the first.
 // minutes for visits, hours for trainings; the other is empty.

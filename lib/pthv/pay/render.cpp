@@ -260,6 +260,9 @@ std::string render_csv(const PayrollView& v)
     std::vector<std::string> header = ledger_columns();
     for (const char* extra : {"status", "note", "staff_name", "rule", "paid_minutes", "findings"})
         header.emplace_back(extra);
+    std::vector<io::CellKind> kinds = ledger_kinds();
+    kinds.resize(header.size(), io::CellKind::Text);
+    kinds[header.size() - 2] = io::CellKind::Number; // paid_minutes
     std::string out = io::csv_safe_row(header, "\n");
     for (const auto& item : v.items) {
         auto cells = ledger_cells(v.repo, item, v.period.label);
@@ -273,7 +276,7 @@ std::string render_csv(const PayrollView& v)
         cells.emplace_back(item.rule);
         cells.push_back(item.paid_minutes > 0 ? std::to_string(item.paid_minutes) : std::string{});
         cells.push_back(util::join(ids, ";"));
-        out += io::csv_safe_row(cells, "\n");
+        out += io::csv_safe_row(cells, kinds, "\n");
     }
     return out;
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <pthv/io/yaml_keys.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -178,6 +179,11 @@ std::optional<ImportMap> parse_import_map(const std::string& file, const std::st
         r.fail(root, "the map must be a YAML mapping with columns, values, date_format, defaults");
         return std::nullopt;
     }
+    // yaml-cpp keeps both of a key written twice, and which one a reader
+    // takes is an accident of the code: refuse, naming both lines.
+    for (const auto& d : io::duplicate_keys(text))
+        problems.push_back({"", model::Severity::Error, file, d.line, {}, io::duplicate_message(d),
+                            "keep one of the two and delete the other"});
     for (const auto& kv : root) {
         const std::string key = kv.first.Scalar();
         if (key == "columns")

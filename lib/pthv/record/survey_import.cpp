@@ -31,24 +31,41 @@ const ImportTarget& survey_target()
     return k_target;
 }
 
+bool map_gives_response_ids(const ImportMap& map)
+{
+    const auto it = map.columns.find("response_id");
+    return it != map.columns.end() && !it->second.empty();
+}
+
 SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
-                              const std::vector<std::string>& header, const Fingerprint& fingerprint)
+                              const std::vector<std::string>& header, const ResponseIds& ids)
 {
     SurveyPlan plan;
     plan.new_columns = questions_to_add(map, header);
     plan.header = header;
     plan.header.insert(plan.header.end(), plan.new_columns.begin(), plan.new_columns.end());
+    const auto& responses = repo.names.responses;
     std::set<std::string> seen;
     for (const auto& row : table.rows) {
         if (is_blank_row(row))
             continue;
         Fields fields = map_row(map, table, row, plan.problems);
         std::string& id = fields["response_id"];
-        if (id.empty())
-            id = fingerprint(row);
-        const bool imported = repo.names.responses.defined(repo.names.responses.find(id));
-        if (imported || !seen.insert(id).second) {
+        bool earlier = false;
+        if (id.empty()) {
+            if (!ids.keyed) {
+                plan.problems.push_back({"required-missing", model::Severity::Error, table.file, row.line, {},
+                                         "this response has no response_id",
+                                         "give every response its id, or pass --key-file so pthv makes one from "
+                                         "the row (docs/surveys.md)"});
+                continue;
+            }
+            id = ids.keyed(row);
+            earlier = ids.earlier && responses.defined(responses.find(ids.earlier(row)));
+        }
+        if (earlier || responses.defined(responses.find(id)) || !seen.insert(id).second) {
             ++plan.already_imported;
+            plan.earlier_ids += earlier ? 1 : 0;
             continue;
         }
         std::string& site = fields["site_id"];

@@ -21,19 +21,30 @@ const ImportTarget& survey_target();
 struct SurveyPlan {
     std::vector<ImportRow> rows;          // to add, in the export's order
     std::size_t already_imported = 0;     // in surveys.csv already, or earlier in the export
+    std::size_t earlier_ids = 0;          // of those, found by the unkeyed id an earlier pthv gave them
     std::vector<std::string> header;      // surveys.csv's header after the import
     std::vector<std::string> new_columns; // questions surveys.csv did not have yet, in the export's order
     model::Problems problems;
 };
 
-// A response_id for an export row that has none: the same row always gives
-// the same id (a digest of its cells), so importing again adds nothing.
-using Fingerprint = std::function<std::string(const io::CsvRow&)>;
+// How a response whose export gives no response_id gets one: made from the
+// whole row, so the same row always gives the same id and importing again
+// adds nothing. The library that holds the key makes them (exporting::).
+struct ResponseIds {
+    using Make = std::function<std::string(const io::CsvRow&)>;
+    Make keyed;   // keyed by the survey's key; empty when none was given
+    Make earlier; // the unkeyed id earlier versions gave the row: found in surveys.csv, it counts as imported
+};
+
+// True when the map names an export column for response_id: then the
+// survey tool's own ids are used and no key is needed.
+bool map_gives_response_ids(const ImportMap& map);
 
 // `header` is surveys.csv's header now (the schema's columns when the file
-// is new). A row without a site takes its student's site.
+// is new). A row without a site takes its student's site. A row with no
+// response_id when `ids.keyed` is empty is a required-missing problem.
 SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
-                              const std::vector<std::string>& header, const Fingerprint& fingerprint);
+                              const std::vector<std::string>& header, const ResponseIds& ids);
 
 // `text` (a surveys.csv) with `columns` added at the end of its header and
 // an empty cell for each at the end of every row.

@@ -8,10 +8,35 @@ namespace pthv::report {
 
 namespace {
 
+// GitHub turns a bare address into a link by its shape alone, a scheme's
+// "://", "www." or an e-mail's "@", both while parsing and again over the
+// rendered text (where a backslash escape is already gone). A word joiner
+// (U+2060: invisible, and allowed in none of those shapes) inside each
+// keeps a name looking as written while matching none of them.
+constexpr std::string_view k_word_joiner = "\xE2\x81\xA0";
+
+bool is_w(char c) { return c == 'w' || c == 'W'; }
+
+std::string break_autolinks(std::string_view s)
+{
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == '@' || (c == ':' && s.substr(i + 1, 2) == "//"))
+            out += k_word_joiner;
+        out += c;
+        if (i >= 2 && is_w(c) && is_w(s[i - 1]) && is_w(s[i - 2]) && i + 1 < s.size() && s[i + 1] == '.')
+            out += k_word_joiner;
+    }
+    return out;
+}
+
 // A cell must not break the table nor become markup: control characters
-// and bad bytes are shown as \xNN (util::printable), and every character
+// and bad bytes are shown as \xNN (util::printable), every character
 // that could start emphasis, html, a link or image ([t](url), ![t](url)),
-// code or an entity is escaped, so a name is always shown as it is written.
+// code or an entity is escaped, and a bare address is kept from becoming
+// a link (break_autolinks), so a name is always shown as it is written.
 std::string md_cell(const std::string& s)
 {
     static const std::string_view k_special = "\\|<>*_[]()!`&~#";
@@ -21,7 +46,7 @@ std::string md_cell(const std::string& s)
             out += '\\';
         out += c;
     }
-    return out;
+    return break_autolinks(out);
 }
 
 } // namespace

@@ -47,6 +47,14 @@ Cell Cell::num(std::int64_t n)
     return c;
 }
 
+Cell Cell::decimal(std::string text)
+{
+    Cell c;
+    c.kind = Kind::Decimal;
+    c.text = std::move(text);
+    return c;
+}
+
 Cell Cell::of(const Count& n)
 {
     Cell c;
@@ -95,7 +103,7 @@ TidyValue share_tidy(const Share& s)
     case ShareShown::AtMost: return {{}, true};
     case ShareShown::Exact: break;
     }
-    return {tenths_plain(per_mille(s.num, s.den)), false};
+    return {tenths_plain(per_mille(s.num, s.den)), false, true};
 }
 
 namespace {
@@ -103,7 +111,8 @@ namespace {
 std::string for_people(const Cell& c, int min_cell)
 {
     switch (c.kind) {
-    case Cell::Kind::Text: return c.text;
+    case Cell::Kind::Text:
+    case Cell::Kind::Decimal: return c.text;
     case Cell::Kind::Number: return std::to_string(c.number);
     case Cell::Kind::CountOf: return count_str(c.count, min_cell);
     case Cell::Kind::ShareOf: return share_str(c.share);
@@ -118,11 +127,12 @@ TidyValue for_programs(const Cell& c)
 {
     switch (c.kind) {
     case Cell::Kind::Text: return {c.tidy_text.value_or(c.text), false};
-    case Cell::Kind::Number: return {std::to_string(c.number), false};
+    case Cell::Kind::Number: return {std::to_string(c.number), false, true};
+    case Cell::Kind::Decimal: return {c.text, false, true};
     case Cell::Kind::CountOf:
-        return c.count.hidden() ? TidyValue{{}, true} : TidyValue{std::to_string(c.count.value), false};
+        return c.count.hidden() ? TidyValue{{}, true} : TidyValue{std::to_string(c.count.value), false, true};
     case Cell::Kind::ShareOf: return share_tidy(c.share);
-    case Cell::Kind::MoneyOf: return c.withheld ? TidyValue{{}, true} : TidyValue{c.money.str(), false};
+    case Cell::Kind::MoneyOf: return c.withheld ? TidyValue{{}, true} : TidyValue{c.money.str(), false, true};
     case Cell::Kind::Suppressed: return {{}, true};
     case Cell::Kind::Missing: break;
     }

@@ -16,9 +16,9 @@ namespace pthv::report {
 // for people ("1,139", "54.2%", "<10") or for programs (tidy CSV: "1139",
 // "54.2", an empty cell marked suppressed).
 struct Cell {
-    enum class Kind { Text, Number, CountOf, ShareOf, MoneyOf, Missing, Suppressed };
+    enum class Kind { Text, Number, Decimal, CountOf, ShareOf, MoneyOf, Missing, Suppressed };
     Kind kind = Kind::Text;
-    std::string text;      // Text: shown to people
+    std::string text;      // Text: shown to people; Decimal: the number as written
     std::optional<std::string> tidy_text; // Text: in tidy CSV, when it differs ("completed_visits")
     std::int64_t number = 0;
     Count count;
@@ -29,6 +29,7 @@ struct Cell {
     static Cell of(std::string text);
     static Cell of(std::string text, std::string tidy);
     static Cell num(std::int64_t n);
+    static Cell decimal(std::string text); // a figure already written as a number: "-8.6"
     static Cell of(const Count& c);
     static Cell of(const Share& s);
     static Cell of(const model::Money& m, bool withheld = false);
@@ -36,10 +37,13 @@ struct Cell {
     static Cell suppressed(); // a value a public report hides: "*" for people, empty and named in tidy CSV
 };
 
-// A cell in tidy CSV: plain text, and whether it is empty because suppressed.
+// A cell in tidy CSV: plain text, whether it is empty because suppressed,
+// and whether it is a figure (a number a spreadsheet must read as one:
+// "-8.6" is written bare, where text starting with "-" is guarded).
 struct TidyValue {
     std::string value;
     bool suppressed = false;
+    bool numeric = false;
 };
 
 // Which formats show a row: the district's total row of a by-site table is

@@ -404,7 +404,7 @@ std::string pp(double proportion)
 Cell pp_cell(const std::optional<std::string>& text, bool hidden)
 {
     if (text)
-        return Cell::of(*text);
+        return Cell::decimal(*text);
     return hidden ? Cell::suppressed() : Cell::missing();
 }
 

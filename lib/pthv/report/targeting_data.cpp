@@ -130,6 +130,13 @@ std::string render_targeting_csv(const TargetingReport& rep)
                                         "period_from",
                                         "period_to"},
                                        "\n");
+    // The counts, shares and p values are figures (written bare); by, group,
+    // site, grade, verdict, flag, finding and the period are text.
+    using K = io::CellKind;
+    const std::vector<K> kinds = {K::Text,   K::Text,   K::Text,   K::Text,   K::Number, K::Number,
+                                  K::Number, K::Text,   K::Text,   K::Number, K::Number, K::Number,
+                                  K::Number, K::Number, K::Number, K::Number, K::Number, K::Number,
+                                  K::Number, K::Text,   K::Text,   K::Text};
     const std::string by(stats::group_by_name(r.by));
     auto num = [](double v) { return fmt::format("{:.6g}", v); };
     for (const auto& g : r.groups)
@@ -157,7 +164,7 @@ std::string render_targeting_csv(const TargetingReport& rep)
             }
             row.push_back(rep.period.from.str());
             row.push_back(rep.period.to.str());
-            out += io::csv_safe_row(row, "\n");
+            out += io::csv_safe_row(row, kinds, "\n");
         }
     return out;
 }
