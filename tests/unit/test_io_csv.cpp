@@ -15,6 +15,11 @@ std::atomic<std::size_t> g_live{0};
 std::atomic<std::size_t> g_peak{0};
 } // namespace
 
+// GCC, inlining these replacements into a caller, may see free() of what
+// the replaced operator new returned and warn of a mismatch: both are this
+// file's own malloc and free.
+
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
 void* operator new(std::size_t n)
 {
     void* p = std::malloc(n ? n : 1);

@@ -66,6 +66,10 @@ const std::vector<SettingInfo>& settings()
         {"reports.min_cell", "integer 1..1000", "10",
          "public reports show a count below this as \"<N\" (\"<10\" for 10), so no family can be "
          "picked out"},
+        {"reports.publish", "list of periods", "[mid-year, end-of-year, monthly]",
+         "the periods whose public reports may be posted: mid-year, end-of-year, monthly (every month "
+         "of the school year), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; `pthv report --audit` reads all of "
+         "their public reports together"},
         {"targeting.full_coverage", "number 0..1", "0.9",
          "a group whose share of students visited reaches this visits everyone and passes "
          "(CP4-targeting)"},
