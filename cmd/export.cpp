@@ -117,8 +117,8 @@ Runner setup_export(CLI::App& sub)
                  "free text")
         ->required();
     sub.add_option("--key-file", o->key_file,
-                   "The private key (at least 16 bytes, mode 600, outside the data repo): one key gives the same ids "
-                   "every time")
+                   "The private key (at least 16 bytes, 8 of them different, mode 600, outside the data repo): one "
+                   "key gives the same ids every time")
         ->type_name("FILE")
         ->required();
     sub.add_option("--flags", o->flags, "Include the concern flags (students.csv's and this file's flag_* columns)")

@@ -78,13 +78,18 @@ refused "-o a link into the repo" "-o $tmp/link/x: that folder is inside the dat
 refused "-o missing" "-o DIR is required" --deidentify --key-file "$key"
 refused "no --deidentify" "--deidentify is required" --key-file "$key" -o "$tmp/d"
 refused "a missing key file" "--key-file $tmp/keys/none: no such file" --deidentify --key-file "$tmp/keys/none" -o "$tmp/d"
-(umask 077; : >"$tmp/keys/empty"; printf 'short\n' >"$tmp/keys/short")
+(umask 077; : >"$tmp/keys/empty"; printf 'short\n' >"$tmp/keys/short"; printf 'aaaaaaaaaaaaaaaa\n' >"$tmp/keys/same")
 refused "an empty key file" "the file is empty" --deidentify --key-file "$tmp/keys/empty" -o "$tmp/d"
 refused "a short key" "the key has 5 bytes; it needs at least 16" --deidentify --key-file "$tmp/keys/short" -o "$tmp/d"
+refused "a key of one letter" "--key-file $tmp/keys/same: the key is made of only 1 different characters" \
+    --deidentify --key-file "$tmp/keys/same" -o "$tmp/d"
 cp "$key" "$tmp/keys/open"; chmod 644 "$tmp/keys/open"
 refused "a key others can read" "can be read or changed by other users (mode 0644)" --deidentify --key-file "$tmp/keys/open" -o "$tmp/d"
 (umask 077; cp "$key" "$repo/export.key")
 refused "a key inside the repo" "the key is inside the data repo" --deidentify --key-file "$repo/export.key" -o "$tmp/d"
+ln "$repo/export.key" "$tmp/keys/linked"
+refused "a key hard-linked into the repo" "--key-file $tmp/keys/linked: the file is a hard link to $repo/export.key, inside the data repo" \
+    --deidentify --key-file "$tmp/keys/linked" -o "$tmp/d"
 rm "$repo/export.key"
 check "no refused export wrote a folder" [ ! -e "$tmp/d" ]
 cp "$repo/students.csv" "$tmp/students.bak"
