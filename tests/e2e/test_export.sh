@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # pthv export --deidentify: nothing in the export names a person (every id,
-# name and note of the example district is looked for), one key links two
-# exports, another key does not, and every refusal writes nothing.
+# name and note of the example district is looked for), rows are in the
+# order of the new ids, one key links two exports, another key does not,
+# and every refusal writes nothing.
 . "$(dirname "$0")/lib.sh" "$1"
 not() { ! "$@"; }
 repo=$tmp/district
@@ -45,6 +46,19 @@ check "no flags without --flags" not grep -q flag_ "$tmp/a/students.csv"
 check "README says how ids were made" grep -q "HMAC-SHA256(key, id)" "$tmp/a/README.md"
 check "README says what was left out" grep -q "students.csv: .*left out: name, language, flag_attendance" "$tmp/a/README.md"
 
+# Rows follow the new ids in every file: the source's order does not show.
+check "every file's rows are in the order of their new ids" python3 - "$tmp/a" "$repo" "$key" <<'PY'
+import csv, hashlib, hmac, os, sys
+out, repo, key = sys.argv[1], sys.argv[2], open(sys.argv[3], "rb").read().rstrip()
+for f in ("sites.csv", "staff.csv", "students.csv", "trainings.csv", "visits.csv"):
+    rows = list(csv.reader(open(os.path.join(out, f), newline="")))[1:]
+    assert rows == sorted(rows), f
+source = [r["student_id"] for r in csv.DictReader(open(os.path.join(repo, "students.csv"), newline=""))]
+keyed = [hmac.new(key, s.encode(), hashlib.sha256).hexdigest()[:16] for s in source]
+exported = [r["student_id"] for r in csv.DictReader(open(os.path.join(out, "students.csv"), newline=""))]
+assert exported == sorted(keyed) and exported != keyed
+PY
+
 # One key links, another does not.
 pthv export --deidentify --key-file "$key" -o "$tmp/b" >/dev/null 2>&1
 check "the same key gives the same export" diff -r "$tmp/a" "$tmp/b"
@@ -59,7 +73,8 @@ check "the visits' student ids are the students' ids" \
 printf 'student_id,flag_housing\nST0001,yes\n' >"$tmp/flags.csv"
 pthv export --deidentify --key-file "$key" --flags "$tmp/flags.csv" -o "$tmp/f" >/dev/null 2>&1
 check "--flags: flag columns exported" grep -q "^student_id,site_id,grade,homeroom_id,family_id,flag_attendance,flag_behavior,flag_academic,flag_housing$" "$tmp/f/students.csv"
-check "--flags: the student's flag from the file" grep -q "^$(head -2 "$tmp/a/students.csv" | tail -1 | cut -d, -f1),.*,yes$" "$tmp/f/students.csv"
+st0001=$(python3 -c 'import hashlib, hmac, sys; print(hmac.new(open(sys.argv[1], "rb").read().rstrip(), b"ST0001", hashlib.sha256).hexdigest()[:16])' "$key")
+check "--flags: the student's flag from the file" grep -q "^$st0001,.*,yes$" "$tmp/f/students.csv"
 
 # Refusals: exit 2, the option named, nothing written.
 refused() { # refused NAME EXPECTED-TEXT ARGS...

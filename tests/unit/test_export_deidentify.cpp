@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/hmac.hpp>
 #include <pthv/io/loader.hpp>
@@ -51,6 +53,26 @@ TEST_CASE("deidentify replaces ids by pseudonyms and leaves out names, notes and
     CHECK(readme.find("left out: name, home_language, flag_attendance") != std::string::npos);
     CHECK(readme.find("left out: language, notes") != std::string::npos);
     CHECK(readme.find("Concern flags are not included") != std::string::npos);
+}
+
+TEST_CASE("deidentify writes every file's rows in the order of their new ids, not the source's")
+{
+    std::string students = "student_id,site_id,grade\n";
+    std::vector<std::string> ids;
+    for (int i = 10; i < 30; ++i) {
+        ids.push_back("ST00" + std::to_string(i));
+        students += ids.back() + ",S01,3\n";
+    }
+    const auto files = exporting::deidentify({{"students.csv", students}}, {k_key, nullptr});
+    std::vector<std::string> expected;
+    for (const auto& id : ids)
+        expected.push_back(exporting::pseudonym(k_key, id) + ",S01,3");
+    std::sort(expected.begin(), expected.end());
+    std::string text = "student_id,site_id,grade\n";
+    for (const auto& row : expected)
+        text += row + "\n";
+    CHECK(file(files, "students.csv").text == text);
+    CHECK(expected.front() != exporting::pseudonym(k_key, ids.front()) + ",S01,3"); // not the first of the source
 }
 
 TEST_CASE("deidentify adds the concern flags only when given the repo they were loaded with")

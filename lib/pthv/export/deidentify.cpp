@@ -149,10 +149,9 @@ ExportFile export_file(const Plan& plan, const SourceFile& source, const ExportO
     }
     const auto id_at = std::find(table.header.begin(), table.header.end(), "student_id");
     const std::size_t id_column = static_cast<std::size_t>(id_at - table.header.begin());
-    ExportFile out{plan.file, io::csv_safe_row(header, "\n")};
-    std::vector<std::string> cells;
+    std::vector<std::vector<std::string>> rows;
     for (const auto& row : table.rows) {
-        cells.clear();
+        auto& cells = rows.emplace_back();
         for (const auto& [column, treat] : taken)
             cells.push_back(treat_cell(treat, row.cells[column], ids));
         if (with_flags) {
@@ -160,8 +159,14 @@ ExportFile export_file(const Plan& plan, const SourceFile& source, const ExportO
             const auto flags = flag_cells(*options.flags, id);
             cells.insert(cells.end(), flags.begin(), flags.end());
         }
-        out.text += io::csv_safe_row(cells, "\n");
     }
+    // Every file begins with its keyed id (or a site id), so sorted rows
+    // follow the new ids: row i of the district's file, which follows
+    // enrolment or the day a visit was logged, is not row i of the export.
+    std::sort(rows.begin(), rows.end());
+    ExportFile out{plan.file, io::csv_safe_row(header, "\n")};
+    for (const auto& cells : rows)
+        out.text += io::csv_safe_row(cells, "\n");
     return out;
 }
 
@@ -183,7 +188,9 @@ std::string readme(const std::vector<Written>& files, bool with_flags)
                     "bits). The same key gives the same ids, so exports of several school years\n"
                     "made with one key can be linked; without the key the ids cannot be turned\n"
                     "back into the district's. Site ids are kept as they are (schools are\n"
-                    "public). An empty family_id means the student is a family of one.\n\n"
+                    "public). An empty family_id means the student is a family of one. Rows\n"
+                    "are in the order of their new ids, which says nothing of the order of the\n"
+                    "district's files.\n\n"
                     "## What was removed\n\n";
     for (const auto& w : files)
         t += fmt::format("- {}: kept {}; replaced by keyed ids: {}; left out: {}.\n", w.file, list_or_none(w.kept),

@@ -5,7 +5,8 @@
 // copied); every student, family, staff and visit id is replaced by its
 // keyed pseudonym (hmac.hpp), so exports made with one key link and
 // nothing in them names a person. Names, notes, free text and pay rates are
-// left out; concern flags only when asked for.
+// left out; concern flags only when asked for. Every file's rows are in the
+// order of their new ids, never in the source's.
 
 #include <optional>
 #include <string>
