@@ -215,6 +215,16 @@ const std::vector<std::string>& export_sources()
     return k_names;
 }
 
+const std::vector<std::string>& export_outputs()
+{
+    static const std::vector<std::string> k_names = [] {
+        std::vector<std::string> names = export_sources();
+        names.emplace_back("README.md");
+        return names;
+    }();
+    return k_names;
+}
+
 std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const ExportOptions& options)
 {
     Pseudonyms ids(options.key);

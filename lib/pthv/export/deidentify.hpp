@@ -44,4 +44,7 @@ std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const
 // The files an export is made from, in order.
 const std::vector<std::string>& export_sources();
 
+// Every file name an export writes (the sources and README.md).
+const std::vector<std::string>& export_outputs();
+
 } // namespace pthv::exporting
