@@ -1,8 +1,8 @@
 // pthv export --deidentify --key-file FILE -o DIR: the roster and visit log
-// for an outside evaluator, with keyed pseudonyms for every id of a person
-// and no names, notes or free text (docs/export.md). DIR must lie outside
-// every data repo; it is written whole or not at all
-// (lib/pthv/export/folder.hpp).
+// for an outside evaluator, with keyed pseudonyms for every id of a person,
+// no names, notes or free text, and k-anonymity (--k, default 5)
+// (docs/export.md). DIR must lie outside every data repo; it is written
+// whole or not at all (lib/pthv/export/folder.hpp).
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -28,6 +28,7 @@ struct ExportOptions {
     bool deidentify = false;
     std::string key_file;
     std::string flags;
+    unsigned k = exporting::k_default_k;
 };
 
 // The loader's findings that make a file unfit to export: a row that is not
@@ -52,22 +53,25 @@ void refuse_unreadable(const model::Problems& problems, const std::string& flags
 int run_export(const ExportOptions& o, Session& session)
 {
     const fs::path root = session.root();
+    exporting::ExportOptions options{{}, nullptr, o.k};
+    exporting::check_options(options);
     const fs::path dir = exporting::output_folder(session.global().output, root);
-    const std::string key = exporting::read_key_file(o.key_file, root);
+    options.key = exporting::read_key_file(o.key_file, root);
     const auto lock = take_repo_lock(root, k_read_lock_timeout, util::LockMode::Shared);
     const std::optional<fs::path> flags = o.flags.empty() ? std::nullopt : std::optional<fs::path>(o.flags);
     const auto& loaded = session.load(flags);
     refuse_unreadable(loaded.problems, o.flags);
+    options.flags = flags ? &loaded.repo : nullptr;
     std::vector<exporting::SourceFile> sources;
     for (const auto& name : exporting::export_sources())
         if (util::file_exists(root / name))
             sources.push_back({name, util::read_file(root / name)});
-    const auto files = exporting::deidentify(sources, {key, flags ? &loaded.repo : nullptr});
+    const auto files = exporting::deidentify(sources, options);
     // The folder is checked again just before writing: a link may have changed since.
     exporting::write_folder(exporting::output_folder(session.global().output, root), files, k_folder_lock_timeout);
     if (!session.global().quiet)
-        std::printf("wrote %zu files to %s (ids replaced by keyed pseudonyms; see README.md there)\n", files.size(),
-                    dir.string().c_str());
+        std::printf("wrote %zu files to %s (ids replaced by keyed pseudonyms, k = %u; see README.md there)\n",
+                    files.size(), dir.string().c_str(), o.k);
     return k_exit_ok;
 }
 
@@ -85,14 +89,20 @@ Runner setup_export(CLI::App& sub)
                    "key gives the same ids every time")
         ->type_name("FILE")
         ->required();
+    sub.add_option("--k", o->k,
+                   "Each student shares site, grade, home language and visit months with at least K-1 others "
+                   "(coarsening, then blanking); 1 turns this off")
+        ->type_name("K")
+        ->default_val(exporting::k_default_k);
     sub.add_option("--flags", o->flags, "Include the concern flags (students.csv's and this file's flag_* columns)")
         ->type_name("FILE");
     sub.footer("Examples:\n"
                "  (umask 077; openssl rand -hex 32 > ~/pthv-export.key)   # once; keep it private\n"
-               "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n\n"
+               "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n"
+               "\n"
                "-o DIR is the folder to write (made if missing, replaced whole if it holds an earlier export);\n"
-               "it must be outside the data repo. DIR/README.md says what was removed and how the ids were\n"
-               "made (docs/export.md).");
+               "it must be outside the data repo. DIR/README.md says what was removed, how the ids were made\n"
+               "and what --k coarsened and blanked (docs/export.md).");
     return [o](Session& s) { return run_export(*o, s); };
 }
 

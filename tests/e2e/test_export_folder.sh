@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # pthv export --deidentify, where it writes and what it refuses: a failed
 # or killed export leaves the output folder as it was, two exports into one
-# folder never mix, and every refusal (the folder, the key, the data) exits
-# 2 and writes nothing.
+# folder never mix, and every refusal (the folder, the key, the options,
+# the data) exits 2 and writes nothing.
 . "$(dirname "$0")/lib.sh" "$1"
 not() { ! "$@"; }
 repo=$tmp/district
@@ -78,6 +78,7 @@ ln -s "$repo" "$tmp/link"
 refused "-o a link into the repo" "-o $tmp/link/x: that folder is inside the data repo" --deidentify --key-file "$key" -o "$tmp/link/x"
 refused "-o missing" "-o DIR is required" --deidentify --key-file "$key"
 refused "no --deidentify" "--deidentify is required" --key-file "$key" -o "$tmp/d"
+refused "--k 0" "--k 0: k counts students" --deidentify --key-file "$key" --k 0 -o "$tmp/d"
 refused "a missing key file" "--key-file $tmp/keys/none: no such file" --deidentify --key-file "$tmp/keys/none" -o "$tmp/d"
 (umask 077; : >"$tmp/keys/empty"; printf 'short\n' >"$tmp/keys/short"; printf 'aaaaaaaaaaaaaaaa\n' >"$tmp/keys/same")
 refused "an empty key file" "the file is empty" --deidentify --key-file "$tmp/keys/empty" -o "$tmp/d"
