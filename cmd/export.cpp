@@ -29,6 +29,7 @@ struct ExportOptions {
     std::string key_file;
     std::string flags;
     unsigned k = exporting::k_default_k;
+    std::string attendance;
 };
 
 // The loader's findings that make a file unfit to export: a row that is not
@@ -48,12 +49,21 @@ void refuse_unreadable(const model::Problems& problems, const std::string& flags
     }
 }
 
+std::vector<exporting::StudentAttendance> attendance(const ExportOptions& o, const model::Repo& repo, bool color)
+{
+    std::vector<exporting::StudentAttendance> out;
+    for (const auto& r : read_attendance_option(o.attendance, repo, color))
+        out.push_back({std::string(repo.id(r.student)), r.days_enrolled, r.days_absent});
+    return out;
+}
+
 // Every failure (the key, the folder, a file that cannot be read or
 // written) is an exception main() prints as one error line, exit 2.
 int run_export(const ExportOptions& o, Session& session)
 {
     const fs::path root = session.root();
-    exporting::ExportOptions options{{}, nullptr, o.k};
+    std::vector<exporting::StudentAttendance> outcomes;
+    exporting::ExportOptions options{{}, nullptr, o.k, o.attendance.empty() ? nullptr : &outcomes};
     exporting::check_options(options);
     const fs::path dir = exporting::output_folder(session.global().output, root);
     options.key = exporting::read_key_file(o.key_file, root);
@@ -62,6 +72,8 @@ int run_export(const ExportOptions& o, Session& session)
     const auto& loaded = session.load(flags);
     refuse_unreadable(loaded.problems, o.flags);
     options.flags = flags ? &loaded.repo : nullptr;
+    if (!o.attendance.empty())
+        outcomes = attendance(o, loaded.repo, session.color());
     std::vector<exporting::SourceFile> sources;
     for (const auto& name : exporting::export_sources())
         if (util::file_exists(root / name))
@@ -96,10 +108,15 @@ Runner setup_export(CLI::App& sub)
         ->default_val(exporting::k_default_k);
     sub.add_option("--flags", o->flags, "Include the concern flags (students.csv's and this file's flag_* columns)")
         ->type_name("FILE");
+    sub.add_option("--attendance", o->attendance,
+                   "Add attendance.csv: each student's days_enrolled and days_absent from FILE, under the keyed "
+                   "ids (not with --k 1)")
+        ->type_name("FILE");
     sub.footer("Examples:\n"
                "  (umask 077; openssl rand -hex 32 > ~/pthv-export.key)   # once; keep it private\n"
                "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n"
-               "\n"
+               "  pthv export --deidentify --key-file ~/pthv-export.key --attendance ~/private/attendance.csv "
+               "-o ~/evaluation/2025-26\n\n"
                "-o DIR is the folder to write (made if missing, replaced whole if it holds an earlier export);\n"
                "it must be outside the data repo. DIR/README.md says what was removed, how the ids were made\n"
                "and what --k coarsened and blanked (docs/export.md).");

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # pthv export --deidentify, where it writes and what it refuses: a failed
 # or killed export leaves the output folder as it was, two exports into one
-# folder never mix, and every refusal (the folder, the key, the options,
-# the data) exits 2 and writes nothing.
+# folder never mix, an earlier export is replaced whole, --attendance
+# travels under the keyed ids, and every refusal (the folder, the key, the
+# options, the data) exits 2 and writes nothing.
 . "$(dirname "$0")/lib.sh" "$1"
 not() { ! "$@"; }
 repo=$tmp/district
@@ -62,6 +63,25 @@ for round in 1 2 3 4 5 6 7 8 9 10 11 12; do
 done
 check "two exports at once: both succeed, and the folder is one of them whole" [ $mixed -eq 0 ]
 
+# --attendance: the district's outcomes under the keyed ids, and an
+# earlier export's attendance.csv does not outlive it.
+python3 "$src/examples/make_attendance.py" "$tmp/attendance.csv"
+pthv export --deidentify --key-file "$key" --attendance "$tmp/attendance.csv" -o "$tmp/out/att" >/dev/null 2>&1; code=$?
+check "--attendance: exit 0" [ $code -eq 0 ]
+check "--attendance: every row, keyed, joining students.csv" python3 - "$tmp/out/att" "$tmp/attendance.csv" "$key" <<'PY'
+import csv, hashlib, hmac, os, sys
+out, source, key = sys.argv[1], sys.argv[2], open(sys.argv[3], "rb").read().rstrip()
+keyed = lambda i: hmac.new(key, i.encode(), hashlib.sha256).hexdigest()[:16]
+want = sorted([keyed(r["student_id"]), r["days_enrolled"], r["days_absent"]] for r in csv.DictReader(open(source)))
+rows = list(csv.reader(open(os.path.join(out, "attendance.csv"))))
+assert rows[0] == ["student_id", "days_enrolled", "days_absent"] and rows[1:] == want
+students = {r["student_id"] for r in csv.DictReader(open(os.path.join(out, "students.csv")))}
+assert {r[0] for r in rows[1:]} <= students
+PY
+check "--attendance: the source's ids are not in it" not grep -q "ST0" "$tmp/out/att/attendance.csv"
+pthv export --deidentify --key-file "$key" -o "$tmp/out/att" >/dev/null 2>&1
+check "an export without --attendance leaves no attendance.csv of the earlier one" [ ! -e "$tmp/out/att/attendance.csv" ]
+
 # Refusals: exit 2, the reason named, the repo unchanged, nothing written.
 refused() { # refused NAME EXPECTED-TEXT ARGS...
     local name=$1 text=$2; shift 2
@@ -79,6 +99,11 @@ refused "-o a link into the repo" "-o $tmp/link/x: that folder is inside the dat
 refused "-o missing" "-o DIR is required" --deidentify --key-file "$key"
 refused "no --deidentify" "--deidentify is required" --key-file "$key" -o "$tmp/d"
 refused "--k 0" "--k 0: k counts students" --deidentify --key-file "$key" --k 0 -o "$tmp/d"
+refused "--attendance with --k 1" "--attendance with --k 1: outcomes are exported only with k-anonymity on" \
+    --deidentify --key-file "$key" --k 1 --attendance "$tmp/attendance.csv" -o "$tmp/d"
+printf 'student_id,days_enrolled,days_absent\nST0001,150,170\n' >"$tmp/bad-attendance.csv"
+refused "a bad attendance file" "--attendance $tmp/bad-attendance.csv: 1 row cannot be read" \
+    --deidentify --key-file "$key" --attendance "$tmp/bad-attendance.csv" -o "$tmp/d"
 refused "a missing key file" "--key-file $tmp/keys/none: no such file" --deidentify --key-file "$tmp/keys/none" -o "$tmp/d"
 (umask 077; : >"$tmp/keys/empty"; printf 'short\n' >"$tmp/keys/short"; printf 'aaaaaaaaaaaaaaaa\n' >"$tmp/keys/same")
 refused "an empty key file" "the file is empty" --deidentify --key-file "$tmp/keys/empty" -o "$tmp/d"

@@ -33,7 +33,7 @@ bool has(const std::string& text, const std::string& part)
 
 exporting::ExportOptions options(unsigned k, const model::Repo* flags = nullptr)
 {
-    return {k_key, flags, k};
+    return {k_key, flags, k, nullptr};
 }
 
 std::vector<exporting::SourceFile> sources()
@@ -157,8 +157,21 @@ TEST_CASE("deidentify adds the concern flags only when given the repo they were 
     CHECK(has(files.back().text, "Concern flags (flag_* columns of students.csv) are included"));
 }
 
-TEST_CASE("deidentify refuses --k 0")
+TEST_CASE("deidentify writes attendance under the keyed ids, and only with k-anonymity on")
 {
+    const std::vector<exporting::StudentAttendance> attendance = {{"ST0102", 170, 3}, {"ST0101", 160, 20}};
+    exporting::ExportOptions o = options(5);
+    o.attendance = &attendance;
+    const auto files = exporting::deidentify(class_of_ten(), o);
+    std::vector<std::string> rows = {p("ST0102") + ",170,3", p("ST0101") + ",160,20"};
+    std::sort(rows.begin(), rows.end());
+    CHECK(file(files, "attendance.csv").text ==
+          "student_id,days_enrolled,days_absent\n" + rows[0] + "\n" + rows[1] + "\n");
+    CHECK(has(files.back().text, "attendance.csv holds each student's days_enrolled and days_absent"));
+
+    o.k = 1;
+    CHECK_THROWS_WITH_AS(exporting::deidentify(class_of_ten(), o), doctest::Contains("--attendance with --k 1"),
+                         std::invalid_argument);
     CHECK_THROWS_WITH_AS(exporting::check_options(options(0)), doctest::Contains("--k 0"), std::invalid_argument);
 }
 

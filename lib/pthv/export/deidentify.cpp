@@ -144,6 +144,14 @@ Table export_table(const Plan& plan, const SourceFile& source, const ExportOptio
     return out;
 }
 
+Table attendance_table(const std::vector<StudentAttendance>& rows, Pseudonyms& ids)
+{
+    Table out{"attendance.csv", {"student_id", "days_enrolled", "days_absent"}, {}};
+    for (const auto& r : rows)
+        out.rows.push_back({ids.of(r.student_id), std::to_string(r.days_enrolled), std::to_string(r.days_absent)});
+    return out;
+}
+
 Table* find_table(std::vector<Table>& tables, std::string_view name)
 {
     const auto at = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == name; });
@@ -165,6 +173,10 @@ void check_options(const ExportOptions& options)
 {
     if (options.k == 0)
         throw std::invalid_argument("--k 0: k counts students, so it is 1 or more (1 turns k-anonymity off)");
+    if (options.attendance && options.k < 2)
+        throw std::invalid_argument("--attendance with --k 1: outcomes are exported only with k-anonymity on, "
+                                    "since rows that can single a student out would carry their attendance. "
+                                    "Leave out --k 1 (the default is 5)");
 }
 
 const std::vector<std::string>& export_sources()
@@ -182,7 +194,7 @@ const std::vector<std::string>& export_outputs()
 {
     static const std::vector<std::string> k_names = [] {
         std::vector<std::string> names = export_sources();
-        names.emplace_back("README.md");
+        names.insert(names.end(), {"attendance.csv", "README.md"});
         return names;
     }();
     return k_names;
@@ -201,6 +213,10 @@ std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const
             continue;
         facts.files.push_back({plan.file, {}, {}, {}});
         tables.push_back(export_table(plan, *source, options, ids, facts.files.back()));
+    }
+    if (options.attendance) {
+        facts.files.push_back({"attendance.csv", {}, {"student_id"}, {}});
+        tables.push_back(attendance_table(*options.attendance, ids));
     }
     Protection protection;
     if (options.k >= 2) {

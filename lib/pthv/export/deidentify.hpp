@@ -9,6 +9,7 @@
 // default 5) students.csv and visits.csv are then made k-anonymous
 // (protect.hpp). Every file's rows are in the order of their new ids.
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,13 @@ struct ExportFile {
     std::string text;
 };
 
+// One row of the district's attendance file (io/attendance.hpp), checked.
+struct StudentAttendance {
+    std::string student_id;
+    std::int64_t days_enrolled = 0;
+    std::int64_t days_absent = 0;
+};
+
 constexpr unsigned k_default_k = 5;
 
 struct ExportOptions {
@@ -36,13 +44,17 @@ struct ExportOptions {
     // --k: each student shares what an attacker may know of them with at
     // least k-1 others; 1 turns the protection off.
     unsigned k = k_default_k;
+    // --attendance: written as attendance.csv under the keyed student ids.
+    const std::vector<StudentAttendance>* attendance = nullptr;
 };
 
 // Throws std::invalid_argument, with a message for the user, for options
-// that cannot be: --k 0.
+// that cannot go together: --k 0, and outcome data (--attendance) with
+// --k 1, which would join outcomes to rows that single students out.
 void check_options(const ExportOptions& options);
 
-// The exported files (sources that are absent give none) and, last, README.md saying what was removed, how ids
+// The exported files (sources that are absent give none; attendance.csv
+// when asked for) and, last, README.md saying what was removed, how ids
 // were made and what --k did. Throws std::invalid_argument as
 // check_options, and std::runtime_error naming file and line when a source
 // cannot be read as CSV, when students.csv lists a student twice, and when
@@ -54,7 +66,7 @@ std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const
 // The files an export is made from, in order.
 const std::vector<std::string>& export_sources();
 
-// Every file name an export writes (the sources and README.md).
+// Every file name an export writes (the sources, attendance.csv, README.md).
 const std::vector<std::string>& export_outputs();
 
 } // namespace pthv::exporting

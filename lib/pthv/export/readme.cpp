@@ -25,6 +25,11 @@ std::string students(std::size_t n)
     return util::plural(static_cast<long long>(n), "student", "students");
 }
 
+bool has_file(const ReadmeFacts& f, const std::string& name)
+{
+    return std::any_of(f.files.begin(), f.files.end(), [&](const Written& w) { return w.file == name; });
+}
+
 std::string ids_section()
 {
     return "## How the ids were made\n\n"
@@ -51,6 +56,10 @@ std::string removed_section(const ReadmeFacts& f)
          "the payroll ledgers.\n";
     t += f.flags ? "Concern flags (flag_* columns of students.csv) are included, as the district asked.\n"
                  : "Concern flags are not included.\n";
+    if (has_file(f, "attendance.csv"))
+        t += "attendance.csv holds each student's days_enrolled and days_absent from the\n"
+             "district's attendance file, under the same keyed student_id as students.csv:\n"
+             "the two join only through that id.\n";
     return t;
 }
 
