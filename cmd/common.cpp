@@ -317,6 +317,29 @@ void Session::finish()
     m_out.clear();
 }
 
+std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color)
+{
+    std::string text;
+    try {
+        text = util::read_file(file);
+    } catch (const util::FileError& e) {
+        throw UsageError("--attendance " + file + ": " + e.what());
+    }
+    model::Problems problems;
+    auto rows = io::read_attendance(file, text, repo, problems);
+    model::sort_problems(problems);
+    std::size_t errors = 0;
+    for (const auto& p : problems) {
+        std::fputs(format_problem_line(p, color).c_str(), stderr);
+        errors += p.severity == model::Severity::Error ? 1 : 0;
+    }
+    if (errors > 0)
+        throw UsageError(fmt::format("--attendance {}: {} cannot be read (listed above); fix them and try "
+                                     "again. Nothing was written",
+                                     file, util::plural(static_cast<long long>(errors), "row", "rows")));
+    return rows;
+}
+
 model::Date parse_date_option(const std::string& text, const std::string& option)
 {
     const auto d = model::Date::parse(text);

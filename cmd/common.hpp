@@ -12,6 +12,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <pthv/io/attendance.hpp>
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
@@ -109,6 +110,12 @@ std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root
 
 // A finding as every command prints it (the payroll text in lib/pthv/pay too).
 using model::format_problem_line;
+
+// --attendance FILE (report, export), read against the loaded repo. Every
+// bad row is printed (file:line); any error is a UsageError, since figures
+// or an export built on part of the file would mislead. Rows naming
+// students outside students.csv are warnings and left out.
+std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color);
 
 // Parses a date option; UsageError naming the option otherwise.
 model::Date parse_date_option(const std::string& text, const std::string& option);

@@ -1,7 +1,8 @@
 // pthv export --deidentify --key-file FILE -o DIR: the roster and visit log
-// for an outside evaluator, with keyed pseudonyms for every id of a person
-// and no names, notes or free text (docs/export.md). DIR must lie outside
-// every data repo; each file is written atomically, README.md last.
+// for an outside evaluator, with keyed pseudonyms for every id of a person,
+// no names, notes or free text, and k-anonymity (--k, default 5)
+// (docs/export.md). DIR must lie outside every data repo; it is written
+// whole or not at all (lib/pthv/export/folder.hpp).
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "commands.hpp"
 
 #include <pthv/export/deidentify.hpp>
+#include <pthv/export/folder.hpp>
 #include <pthv/export/key.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -19,32 +21,16 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// How long an export waits for another export into the same folder.
+constexpr double k_folder_lock_timeout = 30.0;
+
 struct ExportOptions {
     bool deidentify = false;
     std::string key_file;
     std::string flags;
+    unsigned k = exporting::k_default_k;
+    std::string attendance;
 };
-
-// -o DIR, checked: a folder (made if missing) outside any data repo,
-// through whatever links lead there.
-fs::path output_folder(const std::string& output, const fs::path& root)
-{
-    if (output.empty())
-        throw UsageError("-o DIR is required: the folder to write the export into (outside the data repo)");
-    const auto refuse_inside = [&](const fs::path& repo) {
-        throw UsageError("-o " + output + ": that folder is inside the data repo " + repo.string() +
-                         "; an export must be kept out of the repo and out of git. Nothing was written");
-    };
-    std::error_code ec;
-    const fs::path real = fs::weakly_canonical(fs::absolute(output, ec), ec);
-    if (exporting::is_inside(real, root))
-        refuse_inside(root);
-    if (const auto holder = io::find_repo_root(real))
-        refuse_inside(*holder);
-    if (fs::exists(real, ec) && !fs::is_directory(real, ec))
-        throw UsageError("-o " + output + ": not a folder; nothing was written");
-    return real;
-}
 
 // The loader's findings that make a file unfit to export: a row that is not
 // CSV, a missing column, or a typed cell holding something else (a name in
@@ -63,47 +49,41 @@ void refuse_unreadable(const model::Problems& problems, const std::string& flags
     }
 }
 
-void write_export(const fs::path& dir, const std::vector<exporting::ExportFile>& files)
+std::vector<exporting::StudentAttendance> attendance(const ExportOptions& o, const model::Repo& repo, bool color)
 {
-    std::error_code ec;
-    fs::create_directories(dir, ec);
-    if (ec)
-        throw UsageError("-o " + dir.string() + ": " + ec.message());
-    for (const auto& f : files)
-        util::atomic_write(dir / f.name, f.text);
+    std::vector<exporting::StudentAttendance> out;
+    for (const auto& r : read_attendance_option(o.attendance, repo, color))
+        out.push_back({std::string(repo.id(r.student)), r.days_enrolled, r.days_absent});
+    return out;
 }
 
+// Every failure (the key, the folder, a file that cannot be read or
+// written) is an exception main() prints as one error line, exit 2.
 int run_export(const ExportOptions& o, Session& session)
 {
     const fs::path root = session.root();
-    const fs::path dir = output_folder(session.global().output, root);
-    std::string key;
-    try {
-        key = exporting::read_key_file(o.key_file, root);
-    } catch (const exporting::KeyError& e) {
-        throw UsageError(e.what());
-    }
+    std::vector<exporting::StudentAttendance> outcomes;
+    exporting::ExportOptions options{{}, nullptr, o.k, o.attendance.empty() ? nullptr : &outcomes};
+    exporting::check_options(options);
+    const fs::path dir = exporting::output_folder(session.global().output, root);
+    options.key = exporting::read_key_file(o.key_file, root);
     const auto lock = take_repo_lock(root, k_read_lock_timeout, util::LockMode::Shared);
     const std::optional<fs::path> flags = o.flags.empty() ? std::nullopt : std::optional<fs::path>(o.flags);
     const auto& loaded = session.load(flags);
     refuse_unreadable(loaded.problems, o.flags);
-
+    options.flags = flags ? &loaded.repo : nullptr;
+    if (!o.attendance.empty())
+        outcomes = attendance(o, loaded.repo, session.color());
     std::vector<exporting::SourceFile> sources;
-    try {
-        for (const auto& name : exporting::export_sources())
-            if (util::file_exists(root / name))
-                sources.push_back({name, util::read_file(root / name)});
-        const auto files = exporting::deidentify(sources, {key, flags ? &loaded.repo : nullptr});
-        // Checked again just before writing: a link may have changed since.
-        write_export(output_folder(session.global().output, root), files);
-        if (!session.global().quiet)
-            std::printf("wrote %zu files to %s (ids replaced by keyed pseudonyms; see README.md there)\n",
-                        files.size(), dir.string().c_str());
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    } catch (const std::runtime_error& e) {
-        throw UsageError(e.what());
-    }
+    for (const auto& name : exporting::export_sources())
+        if (util::file_exists(root / name))
+            sources.push_back({name, util::read_file(root / name)});
+    const auto files = exporting::deidentify(sources, options);
+    // The folder is checked again just before writing: a link may have changed since.
+    exporting::write_folder(exporting::output_folder(session.global().output, root), files, k_folder_lock_timeout);
+    if (!session.global().quiet)
+        std::printf("wrote %zu files to %s (ids replaced by keyed pseudonyms, k = %u; see README.md there)\n",
+                    files.size(), dir.string().c_str(), o.k);
     return k_exit_ok;
 }
 
@@ -117,17 +97,29 @@ Runner setup_export(CLI::App& sub)
                  "free text")
         ->required();
     sub.add_option("--key-file", o->key_file,
-                   "The private key (at least 16 bytes, mode 600, outside the data repo): one key gives the same ids "
-                   "every time")
+                   "The private key (at least 16 bytes, 8 of them different, mode 600, outside the data repo): one "
+                   "key gives the same ids every time")
         ->type_name("FILE")
         ->required();
+    sub.add_option("--k", o->k,
+                   "Each student shares site, grade, home language and visit months with at least K-1 others "
+                   "(coarsening, then blanking); 1 turns this off")
+        ->type_name("K")
+        ->default_val(exporting::k_default_k);
     sub.add_option("--flags", o->flags, "Include the concern flags (students.csv's and this file's flag_* columns)")
+        ->type_name("FILE");
+    sub.add_option("--attendance", o->attendance,
+                   "Add attendance.csv: each student's days_enrolled and days_absent from FILE, under the keyed "
+                   "ids (not with --k 1)")
         ->type_name("FILE");
     sub.footer("Examples:\n"
                "  (umask 077; openssl rand -hex 32 > ~/pthv-export.key)   # once; keep it private\n"
-               "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n\n"
-               "-o DIR is the folder to write (made if missing); it must be outside the data repo.\n"
-               "DIR/README.md says what was removed and how the ids were made (docs/export.md).");
+               "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n"
+               "  pthv export --deidentify --key-file ~/pthv-export.key --attendance ~/private/attendance.csv "
+               "-o ~/evaluation/2025-26\n\n"
+               "-o DIR is the folder to write (made if missing, replaced whole if it holds an earlier export);\n"
+               "it must be outside the data repo. DIR/README.md says what was removed, how the ids were made\n"
+               "and what --k coarsened and blanked (docs/export.md).");
     return [o](Session& s) { return run_export(*o, s); };
 }
 

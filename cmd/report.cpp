@@ -10,7 +10,6 @@
 #include "commands.hpp"
 #include "report_scope.hpp"
 
-#include <pthv/io/attendance.hpp>
 #include <pthv/report/audit.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
@@ -73,33 +72,6 @@ std::string render(const report::Figures& figures, const std::string& format, co
     return report::render_text(figures);
 }
 
-// --attendance FILE, read against the loaded repo. Every bad row is printed
-// (file:line); any error stops the report, since a figure built on part of
-// the file would mislead. Rows naming students outside students.csv are
-// warnings and left out.
-std::vector<io::AttendanceRow> attendance_option(const std::string& file, const model::Repo& repo, bool color)
-{
-    std::string text;
-    try {
-        text = util::read_file(file);
-    } catch (const util::FileError& e) {
-        throw UsageError("--attendance " + file + ": " + e.what());
-    }
-    model::Problems problems;
-    auto rows = io::read_attendance(file, text, repo, problems);
-    model::sort_problems(problems);
-    std::size_t errors = 0;
-    for (const auto& p : problems) {
-        std::fputs(format_problem_line(p, color).c_str(), stderr);
-        errors += p.severity == model::Severity::Error ? 1 : 0;
-    }
-    if (errors > 0)
-        throw UsageError(fmt::format("--attendance {}: {} cannot be read (listed above); fix them and run the "
-                                     "report again. Nothing was written",
-                                     file, util::plural(static_cast<long long>(errors), "row", "rows")));
-    return rows;
-}
-
 // --audit: the publication set of every period reports.publish lists,
 // whatever --period says; exit 1 when a small count could be worked out.
 int run_audit(const ReportOptions& o, Session& session)
@@ -115,7 +87,7 @@ int run_audit(const ReportOptions& o, Session& session)
     const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
     std::vector<io::AttendanceRow> attendance;
     if (!o.attendance.empty())
-        attendance = attendance_option(o.attendance, loaded.repo, session.color());
+        attendance = read_attendance_option(o.attendance, loaded.repo, session.color());
     const auto result = report::audit_publication(facts, session.work(), findings,
                                                   o.attendance.empty() ? nullptr : &attendance);
     session.out() = format == "json" ? report::render_audit_json(result) : report::render_audit_text(result);
@@ -149,7 +121,7 @@ int run_report(const ReportOptions& o, Session& session)
     const auto& work = session.work();
     std::vector<io::AttendanceRow> attendance;
     if (!o.attendance.empty())
-        attendance = attendance_option(o.attendance, repo, session.color());
+        attendance = read_attendance_option(o.attendance, repo, session.color());
     const auto figures = report::compute_figures(facts, work, findings,
                                                  {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance});
 

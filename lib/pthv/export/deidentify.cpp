@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
-#include <pthv/export/hmac.hpp>
+#include <pthv/export/pseudonyms.hpp>
+#include <pthv/export/protect.hpp>
+#include <pthv/export/readme.hpp>
 #include <pthv/io/csv.hpp>
 #include <pthv/model/names.hpp>
 #include <pthv/util/strings.hpp>
@@ -23,6 +25,7 @@ enum class Treat {
 struct Column {
     const char* name;
     Treat treat;
+    bool needs_k = false; // exported only with --k 2 or more, which protects it
 };
 
 // What each file keeps. A column not listed (names, notes, free text, pay
@@ -44,7 +47,7 @@ const std::vector<Plan>& plans()
           {"active", T::Keep}}},
         {"students.csv",
          {{"student_id", T::Pseudonym}, {"site_id", T::Keep}, {"grade", T::Keep}, {"homeroom_id", T::Pseudonym},
-          {"family_id", T::Pseudonym}}},
+          {"family_id", T::Pseudonym}, {"language", T::Keep, true}}},
         {"trainings.csv", {{"staff_id", T::Pseudonym}, {"date", T::Keep}, {"kind", T::Keep}, {"hours", T::Keep}}},
         {"visits.csv",
          {{"visit_id", T::Pseudonym},     {"student_id", T::Pseudonym}, {"site_id", T::Keep},
@@ -56,43 +59,6 @@ const std::vector<Plan>& plans()
     };
     return k_plans;
 }
-
-// Pseudonyms, each worked out once, with a check that no two ids share
-// one. Ids get handles as model::Names gives them (dense, in order of first
-// use), so an id's pseudonym is found by its handle.
-class Pseudonyms {
-public:
-    explicit Pseudonyms(const std::string& key) : m_key(key) {}
-
-    std::string of(std::string_view id)
-    {
-        const std::uint32_t h = m_ids.intern(id);
-        if (h < m_pseudonyms.size())
-            return m_pseudonyms[h];
-        std::string p = pseudonym(m_key, id);
-        if (m_taken.define(p, h).second != model::IdTable::k_none)
-            throw std::runtime_error("two ids have the same exported id; export with another key");
-        m_pseudonyms.push_back(p);
-        return p;
-    }
-
-    std::string list(std::string_view ids)
-    {
-        std::vector<std::string> parts;
-        util::for_each_part(ids, ';', [&](std::string_view part) {
-            if (!part.empty())
-                parts.push_back(of(part));
-            return true;
-        });
-        return util::join(parts, ";");
-    }
-
-private:
-    const std::string& m_key;
-    model::IdTable m_ids;                 // the ids seen, by handle
-    std::vector<std::string> m_pseudonyms; // by the id's handle
-    model::IdTable m_taken;               // the pseudonyms given
-};
 
 std::string treat_cell(Treat treat, std::string_view cell, Pseudonyms& ids)
 {
@@ -112,90 +78,106 @@ std::vector<std::string> flag_cells(const model::Repo& repo, std::string_view st
     return cells;
 }
 
-struct Written {
-    std::string file;
-    std::vector<std::string> kept, pseudonymised, dropped;
-};
-
-ExportFile export_file(const Plan& plan, const SourceFile& source, const ExportOptions& options, Pseudonyms& ids,
-                       Written& written)
+io::CsvTable read_source(const SourceFile& source)
 {
     model::Problems problems;
-    const io::CsvTable table = io::read_csv(source.name, source.text, problems);
+    io::CsvTable table = io::read_csv(source.name, source.text, problems);
     if (!problems.empty()) {
         const auto& p = problems.front();
         throw std::runtime_error(fmt::format("{}:{}: {}; fix it first (`pthv validate`)", p.file, p.line, p.message));
     }
+    return table;
+}
+
+// k-anonymity counts students by id: one listed twice would be counted
+// twice, and could be blanked on one row and shown on the other.
+void check_unique(const io::CsvTable& table, std::size_t column)
+{
+    model::IdTable seen;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        const std::string_view id = util::trim(table.rows[r].cells[column]);
+        const auto [h, before] = seen.define(id, static_cast<std::uint32_t>(r));
+        if (!id.empty() && before != model::IdTable::k_none)
+            throw std::runtime_error(fmt::format("{}:{}: student {} is listed again (first on line {}); fix it first "
+                                                 "(`pthv validate`)",
+                                                 table.file, table.rows[r].line, util::printable(id),
+                                                 table.rows[before].line));
+    }
+}
+
+// The columns `plan` lets through, each with its treatment and ids keyed;
+// `written` gets what was kept, keyed and left out.
+Table export_table(const Plan& plan, const SourceFile& source, const ExportOptions& options, Pseudonyms& ids,
+                   Written& written)
+{
+    const io::CsvTable table = read_source(source);
     std::vector<std::pair<std::size_t, Treat>> taken; // source column, treatment
-    std::vector<std::string> header;
+    Table out{plan.file, {}, {}};
     for (const Column& c : plan.columns) {
         const auto at = std::find(table.header.begin(), table.header.end(), c.name);
-        if (at == table.header.end())
+        if (at == table.header.end() || (c.needs_k && options.k < 2))
             continue;
         taken.emplace_back(static_cast<std::size_t>(at - table.header.begin()), c.treat);
-        header.emplace_back(c.name);
-        (c.treat == Treat::Keep ? written.kept : written.pseudonymised).emplace_back(c.name);
+        out.header.emplace_back(c.name);
+        if (c.treat != Treat::Keep)
+            written.keyed.emplace_back(c.name);
     }
-    for (const auto& name : table.header)
-        if (std::find(header.begin(), header.end(), name) == header.end())
-            written.dropped.push_back(name);
     const bool with_flags = options.flags && std::string_view(plan.file) == "students.csv";
-    if (with_flags) {
-        header.insert(header.end(), options.flags->flag_names.begin(), options.flags->flag_names.end());
-        written.kept.insert(written.kept.end(), options.flags->flag_names.begin(), options.flags->flag_names.end());
-        auto& d = written.dropped;
-        d.erase(std::remove_if(d.begin(), d.end(), [](const std::string& n) { return util::starts_with(n, "flag_"); }),
-                d.end());
-    }
-    const auto id_at = std::find(table.header.begin(), table.header.end(), "student_id");
-    const std::size_t id_column = static_cast<std::size_t>(id_at - table.header.begin());
-    ExportFile out{plan.file, io::csv_safe_row(header, "\n")};
-    std::vector<std::string> cells;
+    if (with_flags)
+        out.header.insert(out.header.end(), options.flags->flag_names.begin(), options.flags->flag_names.end());
+    for (const auto& name : table.header)
+        if (std::find(out.header.begin(), out.header.end(), name) == out.header.end())
+            written.dropped.push_back(name);
+    const std::size_t id_column = static_cast<std::size_t>(
+        std::find(table.header.begin(), table.header.end(), "student_id") - table.header.begin());
+    if (std::string_view(plan.file) == "students.csv" && id_column < table.header.size())
+        check_unique(table, id_column);
     for (const auto& row : table.rows) {
-        cells.clear();
+        auto& cells = out.rows.emplace_back();
         for (const auto& [column, treat] : taken)
             cells.push_back(treat_cell(treat, row.cells[column], ids));
         if (with_flags) {
-            const std::string_view id = id_column < row.cells.size() ? util::trim(row.cells[id_column]) : "";
-            const auto flags = flag_cells(*options.flags, id);
+            const auto flags = flag_cells(*options.flags, util::trim(row.cells[id_column]));
             cells.insert(cells.end(), flags.begin(), flags.end());
         }
-        out.text += io::csv_safe_row(cells, "\n");
     }
     return out;
 }
 
-std::string list_or_none(const std::vector<std::string>& names)
+Table attendance_table(const std::vector<StudentAttendance>& rows, Pseudonyms& ids)
 {
-    return names.empty() ? "none" : util::join(names, ", ");
+    Table out{"attendance.csv", {"student_id", "days_enrolled", "days_absent"}, {}};
+    for (const auto& r : rows)
+        out.rows.push_back({ids.of(r.student_id), std::to_string(r.days_enrolled), std::to_string(r.days_absent)});
+    return out;
 }
 
-std::string readme(const std::vector<Written>& files, bool with_flags)
+Table* find_table(std::vector<Table>& tables, std::string_view name)
 {
-    std::string t = "# De-identified export of a PTHV data repo\n\n"
-                    "Made by `pthv export --deidentify` for program evaluation. It holds no names,\n"
-                    "notes or free text, and no id of a student, family or staff member.\n\n"
-                    "## How the ids were made\n\n"
-                    "Every student_id, family_id, staff_id (also coordinator_id, homeroom_id,\n"
-                    "educators, interpreter, confirmed_by) and visit_id is replaced by\n"
-                    "HMAC-SHA256(key, id): the keyed hash of the id as written, with a key the\n"
-                    "district keeps private, as lowercase hex cut to its first 16 digits (64\n"
-                    "bits). The same key gives the same ids, so exports of several school years\n"
-                    "made with one key can be linked; without the key the ids cannot be turned\n"
-                    "back into the district's. Site ids are kept as they are (schools are\n"
-                    "public). An empty family_id means the student is a family of one.\n\n"
-                    "## What was removed\n\n";
-    for (const auto& w : files)
-        t += fmt::format("- {}: kept {}; replaced by keyed ids: {}; left out: {}.\n", w.file, list_or_none(w.kept),
-                         list_or_none(w.pseudonymised), list_or_none(w.dropped));
-    t += "\nLeft out everywhere: names, notes, free-text columns (roles, languages, training\n"
-         "session names, any student attribute), staff pay rates, and the payroll ledgers.\n";
-    t += with_flags ? "Concern flags (flag_* columns of students.csv) are included, as the district asked.\n"
-                    : "Concern flags are not included.\n";
-    return t;
+    const auto at = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == name; });
+    return at == tables.end() ? nullptr : &*at;
+}
+
+// What is kept, after --k has renamed the date columns: every column that
+// is not keyed.
+void list_kept(const Table& table, Written& written)
+{
+    for (const auto& name : table.header)
+        if (std::find(written.keyed.begin(), written.keyed.end(), name) == written.keyed.end())
+            written.kept.push_back(name);
 }
 
 } // namespace
+
+void check_options(const ExportOptions& options)
+{
+    if (options.k == 0)
+        throw std::invalid_argument("--k 0: k counts students, so it is 1 or more (1 turns k-anonymity off)");
+    if (options.attendance && options.k < 2)
+        throw std::invalid_argument("--attendance with --k 1: outcomes are exported only with k-anonymity on, "
+                                    "since rows that can single a student out would carry their attendance. "
+                                    "Leave out --k 1 (the default is 5)");
+}
 
 const std::vector<std::string>& export_sources()
 {
@@ -208,20 +190,46 @@ const std::vector<std::string>& export_sources()
     return k_names;
 }
 
+const std::vector<std::string>& export_outputs()
+{
+    static const std::vector<std::string> k_names = [] {
+        std::vector<std::string> names = export_sources();
+        names.insert(names.end(), {"attendance.csv", "README.md"});
+        return names;
+    }();
+    return k_names;
+}
+
 std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const ExportOptions& options)
 {
+    check_options(options);
     Pseudonyms ids(options.key);
-    std::vector<ExportFile> out;
-    std::vector<Written> written;
+    std::vector<Table> tables;
+    ReadmeFacts facts{{}, options.flags != nullptr, options.k, nullptr};
     for (const Plan& plan : plans()) {
         const auto source = std::find_if(sources.begin(), sources.end(),
                                          [&](const SourceFile& s) { return s.name == plan.file; });
         if (source == sources.end())
             continue;
-        written.push_back({plan.file, {}, {}, {}});
-        out.push_back(export_file(plan, *source, options, ids, written.back()));
+        facts.files.push_back({plan.file, {}, {}, {}});
+        tables.push_back(export_table(plan, *source, options, ids, facts.files.back()));
     }
-    out.push_back({"README.md", readme(written, options.flags != nullptr)});
+    if (options.attendance) {
+        facts.files.push_back({"attendance.csv", {}, {"student_id"}, {}});
+        tables.push_back(attendance_table(*options.attendance, ids));
+    }
+    Protection protection;
+    if (options.k >= 2) {
+        protection = protect(find_table(tables, "students.csv"), find_table(tables, "visits.csv"), options.k);
+        facts.protection = &protection;
+    }
+    std::vector<ExportFile> out;
+    for (std::size_t i = 0; i < tables.size(); ++i) {
+        list_kept(tables[i], facts.files[i]);
+        sort_rows(tables[i]);
+        out.push_back({tables[i].name, render(tables[i])});
+    }
+    out.push_back({"README.md", readme(facts)});
     return out;
 }
 

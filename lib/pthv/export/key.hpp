@@ -14,6 +14,11 @@ namespace pthv::exporting {
 // The fewest bytes a key may have (128 bits).
 constexpr std::size_t k_min_key_bytes = 16;
 
+// The fewest different byte values a key may hold: "aaaaaaaaaaaaaaaa" is
+// long enough but guessed at once. A random hex key of 16 or more digits
+// has fewer than 8 different ones about once in 10^7.
+constexpr std::size_t k_min_distinct_bytes = 8;
+
 struct KeyError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -32,8 +37,10 @@ constexpr KeyUse k_survey_key{"~/pthv-survey.key",
 // The key: the file's bytes without trailing line breaks and spaces (an
 // editor's final newline changes no id). Throws KeyError, naming
 // --key-file, when the file is missing, not a regular file, readable or
-// writable by group or others, inside the data repo at `repo_root`, empty
-// or shorter than k_min_key_bytes.
+// writable by group or others, inside the data repo at `repo_root` (also
+// as a hard link to one of its files), empty, shorter than k_min_key_bytes
+// or made of fewer than k_min_distinct_bytes different bytes. A message
+// never shows the key.
 std::string read_key_file(const std::filesystem::path& file, const std::filesystem::path& repo_root,
                           const KeyUse& use = {});
 
