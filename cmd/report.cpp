@@ -11,6 +11,7 @@
 #include "report_scope.hpp"
 
 #include <pthv/report/audit.hpp>
+#include <pthv/report/publication.hpp>
 #include <pthv/report/figures.hpp>
 #include <pthv/report/render.hpp>
 #include <pthv/report/tables.hpp>
@@ -107,7 +108,14 @@ int run_report(const ReportOptions& o, Session& session)
     const model::Repo& repo = loaded.repo;
     if (!repo.config_ok)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
-    const model::Period period = period_option(o.period.empty() ? "end-of-year" : o.period, repo);
+    model::Period period = period_option(o.period.empty() ? "end-of-year" : o.period, repo);
+    if (o.is_public) {
+        std::string error;
+        auto counted = report::public_period(period, repo, error);
+        if (!counted)
+            throw UsageError("--period " + period.label + " --public: " + error);
+        period = std::move(*counted);
+    }
     check_site_option(o.site, repo);
     // The tables of an optional file exist only with it.
     for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},

@@ -29,7 +29,7 @@ compensation:
   training: {certificated_hourly: 40.00, classified_hourly: 28.00}
 funding:
   - {source: district, amount: 45000.00}
-reports: {min_cell: 10}
+reports: {min_cell: 10, publish: [mid-year, end-of-year, monthly, 2026-10-01..2026-10-10]}
 YAML
 printf 'site_id,name,level,status,coordinator_id,visit_goal\nS01,North,elementary,active,,\nS02,South,elementary,active,,\nS03,Tiny,elementary,active,,\n' >"$repo/sites.csv"
 {

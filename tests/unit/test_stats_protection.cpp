@@ -52,7 +52,7 @@ TEST_CASE("stats::Protection")
     SUBCASE("a small site beside a shown total is worked out by subtraction")
     {
         Protection p = two_sites(3, 12);
-        p.set_reading({false, false});
+        p.set_reading({false, false}); // zeros shown as 0: "<N" says 1..N-1
         p.observe(*p.find("district"), CellShown::Shown);
         p.observe(*p.find("S1"), CellShown::Below);
         p.observe(*p.find("S2"), CellShown::Shown);
@@ -76,14 +76,21 @@ TEST_CASE("stats::Protection")
         p.suppress();
         CHECK(p.audit().empty());
         CHECK(p.shown(*p.find("S1")) == CellShown::Below);
-        // "*" is at least 10 to a reader, so with S2 withheld alone S1 is
-        // still at most 15 - 10 = 5: the total must go too.
+        // "*" is any count to a reader: with S2 withheld, S1 is 0..9 again.
         CHECK(p.shown(*p.find("S2")) == CellShown::Withheld);
-        CHECK(p.shown(*p.find("district")) == CellShown::Withheld);
+        CHECK(p.shown(*p.find("district")) == CellShown::Shown);
         const auto t = p.tally();
         CHECK(t.published == 3);
         CHECK(t.below == 1);
-        CHECK(t.withheld == 2);
+        CHECK(t.withheld == 1);
+    }
+    SUBCASE("a reader who knows '*' is at least N learns more: the total must go too")
+    {
+        Protection p = two_sites(3, 12);
+        p.set_reading({true, true});
+        p.suppress();
+        CHECK(p.audit().empty());
+        CHECK(p.shown(*p.find("district")) == CellShown::Withheld);
     }
     SUBCASE("a figure printed in two tables is one figure: shown once is shown")
     {

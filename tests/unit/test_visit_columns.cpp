@@ -15,6 +15,7 @@
 #include <pthv/record/import_map.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/report/figures.hpp>
+#include <pthv/report/publication.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -318,7 +319,9 @@ report::Figures figures_of(const io::Sources& sources, bool is_public)
     const auto loaded = io::load_sources(sources, test::as_of());
     const auto findings = rules::check_repo(loaded.repo, loaded.problems);
     std::string error;
-    const auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+    auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+    if (p && is_public) // a public report counts what report --public counts
+        p = report::public_period(*p, loaded.repo, error);
     REQUIRE(p);
     const model::Facts facts(loaded.repo);
     return report::compute_figures(facts, pay::visit_work(facts), findings, {*p, {}, is_public});

@@ -76,7 +76,9 @@ std::string describe_period(const Period& period)
     const std::string range = period.from.str() + ".." + period.to.str();
     if (out != range)
         out += " " + range;
-    if (period.cut_at_as_of)
+    if (period.cut_at_month)
+        out += " (to the end of the last full month)";
+    else if (period.cut_at_as_of)
         out += " (to the as-of date)";
     return out;
 }

@@ -27,6 +27,7 @@ struct Period
     Date to;           // last day, included
     std::string label; // the canonical name: "mid-year", "2026-03", "2026-03-01..2026-03-15"
     bool cut_at_as_of = false; // `to` was moved back to the as-of date
+    bool cut_at_month = false; // public: `to` is the end of the last month the as-of date has ended
 
     bool contains(Date d) const { return from <= d && d <= to; }
 };

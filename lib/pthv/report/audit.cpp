@@ -78,7 +78,10 @@ AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::
     AuditResult a;
     a.district = repo.config.district;
     a.min_cell = repo.config.min_cell;
-    const Publication pub(facts, work, findings, attendance);
+    // The audit reads what the reports print, not what the set decided:
+    // the decisions are checked, not trusted.
+    const Publication decided(facts, findings, attendance);
+    const Publication pub = Publication::as_printed(facts, work, findings, attendance, &decided);
     for (const auto& p : pub.periods())
         a.periods.push_back(model::describe_period(p));
     a.tally = pub.cells().tally();

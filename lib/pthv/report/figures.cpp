@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <future>
 #include <map>
+#include <optional>
 
 #include <pthv/report/figures_detail.hpp>
+#include <pthv/report/publication.hpp>
 #include <pthv/rules/registry.hpp>
 
 namespace pthv::report {
@@ -412,10 +414,12 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     fidelity_figures(facts, findings, o, f);
     beside.get(); // rethrows what the thread threw
     if (o.is_public) {
-        if (!o.site.empty())
-            carry_district_suppression(compute_figures(facts, work, findings, {o.period, {}, true}), f);
-        apply_public(f);
-        public_money(facts, work, findings, o, f);
+        std::optional<Publication> made; // the set, when the caller has none at hand
+        FigureOptions with_set = o;
+        if (!with_set.publication)
+            with_set.publication = &made.emplace(facts, findings, o.attendance);
+        with_set.publication->apply(f);
+        public_money(facts, work, findings, with_set, f);
     }
     finish_shares(f);
     attendance_figures(facts, o, f);

@@ -3,11 +3,11 @@
 // place each of them is computed from the Repo, its Facts and the rules'
 // findings. Renderers (render_*.hpp) only format what is here.
 //
-// Public reports (docs/guide.md: `--public` leaves out people and suppresses small
-// counts) are decided here too: every count of students, families, visits or
-// staff below reports.min_cell is marked Below ("<10"), and a second count is
-// Withheld wherever the first could otherwise be worked back from a total
-// (complementary suppression); a share built on a hidden count is hidden.
+// Public reports (docs/reports.md) print the counts of the publication set
+// (publication.hpp), which decides for every public report of the school
+// year together what is shown as "<N" (every count under min_cell, zero
+// included) and what is withheld as "*" so that nothing hidden can be
+// worked back; a share built on a hidden count is hidden.
 // Never throws for any repo: rows the loader could not read are simply absent.
 
 #include <array>
@@ -266,6 +266,7 @@ struct Figures {
     bool rows_left_out = false;        // a file or rows could not be read (csv-syntax)
     std::size_t cells_unread = 0;      // cells that did not parse, counted as unknown
     std::size_t practice_findings = 0; // findings of the core practices' rules
+    std::size_t unmodelled = 0;        // public: counts the publication set does not hold (withheld)
 
     Summary total; // the district (or the one site with --site)
     std::vector<Summary> sites;       // active sites and any site with visits, by site id
@@ -291,12 +292,17 @@ struct Figures {
     SurveyFigures surveys;
 };
 
+class Publication;
+
 struct FigureOptions {
     model::Period period; // never past --as-of (model/period.hpp)
     std::string site; // only this site; empty: the district
     bool is_public = false;
     // --attendance FILE, read (io::read_attendance); null: no attendance section.
     const std::vector<io::AttendanceRow>* attendance = nullptr;
+    // Public: the publication set whose decisions the report prints
+    // (publication.hpp); null: made for this report.
+    const Publication* publication = nullptr;
 };
 
 // `findings` are every problem rules::check_repo gave (loader's included).

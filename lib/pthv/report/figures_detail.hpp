@@ -76,19 +76,8 @@ std::vector<std::optional<std::size_t>> latest_scheduled(const model::Facts& fac
 // every visit to a student of it falls short of practice 4.
 std::vector<unsigned> practice_shortfalls(const model::Facts& facts, const model::Problems& findings);
 
-// Suppresses small counts and what could reveal them (public reports).
-void apply_public(Figures& f);
-// A one-site public report (--site S --public) hides each of the site's
-// counts at least as much as the district's public report does, before
-// apply_public: a count the district withholds beside the others must not
-// be printed by the site's own report, or the two together give back a
-// small count.
-void carry_district_suppression(const Figures& district, Figures& f);
-// Hides `c` at least as much as the district's report hides `district`.
-void hide_as(Count& c, const Count& district);
-
 // Public money: folds the spending of small sites (figures_public_money.cpp);
-// after apply_public, which it reads.
+// after the publication set has marked the counts, which it reads.
 void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const model::Problems& findings,
                   const FigureOptions& o, Figures& f);
 
@@ -96,12 +85,9 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
 // when public; before census_figures.
 void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
-// surveys.csv (figures_surveys.cpp): the counts, after the summaries; their
-// public suppression (from apply_public, and from carry_district_suppression
-// for a one-site public report); the shares (from finish_shares).
+// surveys.csv (figures_surveys.cpp): the counts, after the summaries; the
+// shares (from finish_shares).
 void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f);
-void suppress_surveys(Figures& f);
-void carry_survey_suppression(const Figures& district, Figures& f);
 void survey_shares(Figures& f);
 
 // Fills f.census from the figures already made; after finish_shares.

@@ -102,7 +102,9 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
     }
     // One site: the district's folding decides, so that this report and
     // the district's cannot be subtracted from each other.
-    const Figures district = compute_figures(facts, work, findings, FigureOptions{o.period, {}, true});
+    FigureOptions whole{o.period, {}, true};
+    whole.publication = o.publication;
+    const Figures district = compute_figures(facts, work, findings, whole);
     bool has_row = false;
     std::string source;
     for (const auto& r : f.site_money)

@@ -1,9 +1,8 @@
 // Family surveys (surveys.csv, docs/reports.md): for the district and each
 // reported site, the responses of the period, the response rate (responses
 // per family reached by a completed visit) and, per question, the share of
-// answers that are favourable (4 or 5 of 5). Public: every count of
-// responses or answers under min_cell is hidden, with complementary
-// suppression across the sites, and so is a share built on one.
+// answers that are favourable (4 or 5 of 5). Public: the publication set
+// decides which counts are hidden, and a share built on one is hidden.
 
 #include <pthv/report/figures_detail.hpp>
 
@@ -36,15 +35,6 @@ void add(SurveyRow& r, const std::uint8_t* answers)
     }
 }
 
-// A count's parts across the sites, with the district's as their total.
-template <class Get> void suppress_across_sites(SurveyFigures& s, int min_cell, Get count_of)
-{
-    std::vector<Count*> parts;
-    for (std::size_t i = 1; i < s.rows.size(); ++i)
-        parts.push_back(&count_of(s.rows[i]));
-    suppress_group(parts, &count_of(s.rows.front()), min_cell);
-}
-
 } // namespace
 
 void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f)
@@ -69,30 +59,6 @@ void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteS
         add(s.rows.front(), answers);
         if (const std::size_t row = row_of_slot[site_slot(r.site)])
             add(s.rows[row], answers);
-    }
-}
-
-void suppress_surveys(Figures& f)
-{
-    SurveyFigures& s = f.surveys;
-    if (s.rows.empty())
-        return;
-    suppress_across_sites(s, f.min_cell, [](SurveyRow& r) -> Count& { return r.responses; });
-    for (std::size_t q = 0; q < s.questions.size(); ++q)
-        suppress_across_sites(s, f.min_cell, [q](SurveyRow& r) -> Count& { return r.questions[q].answered; });
-}
-
-void carry_survey_suppression(const Figures& district, Figures& f)
-{
-    const auto& rows = district.surveys.rows;
-    const auto it = std::find_if(rows.begin(), rows.end(),
-                                 [&](const SurveyRow& r) { return !r.site_id.empty() && r.site_id == f.site_filter; });
-    if (it == rows.end())
-        return;
-    for (SurveyRow& r : f.surveys.rows) {
-        hide_as(r.responses, it->responses);
-        for (std::size_t q = 0; q < r.questions.size() && q < it->questions.size(); ++q)
-            hide_as(r.questions[q].answered, it->questions[q].answered);
     }
 }
 

@@ -48,7 +48,7 @@ public:
     void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
     {
         const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.publish(c);
+        m_cells.publish(c, 0, cost(p, scope));
         m_in.push_back(c);
     }
     void sensitive(const Period* p, const std::string& scope, const std::string& measure,
@@ -66,6 +66,19 @@ public:
     }
 
 private:
+    // What withholding a figure costs the board: a district figure of the
+    // year more than a school's, a school's more than a month's. The
+    // complements of secondary suppression are taken cheapest first.
+    static int cost(const Period* p, const std::string& scope)
+    {
+        const int where = scope == k_district ? 4 : 1;
+        if (!p || p->label == "end-of-year")
+            return 8 * where;
+        if (p->label == "mid-year")
+            return 4 * where;
+        return p->label.size() == 7 ? where : 2 * where;
+    }
+
     Protection& m_cells;
     char m_kind;
     std::vector<Protection::CellId> m_in;
@@ -342,27 +355,53 @@ std::string cell_key(char kind, const Period* period, const std::string& scope, 
     return key;
 }
 
-Publication::Publication(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
-                         const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance)
-    : m_periods(published_periods(facts.repo())), m_cells(facts.repo().config.min_cell)
+Publication::Publication(const model::Repo& repo)
+    : m_periods(published_periods(repo)), m_cells(repo.config.min_cell)
 {
-    build(facts, findings);
-    m_cells.finish();
-    // Today's public reports show zeros as 0 and may withhold a small count.
-    m_cells.set_reading({false, false});
+}
+
+Publication::Publication(const model::Facts& facts, const model::Problems& findings,
+                         const std::vector<io::AttendanceRow>* attendance)
+    : Publication(facts.repo())
+{
+    build(facts, findings, attendance);
+    m_cells.suppress();
+}
+
+Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)
+{
+    Publication out(facts.repo());
+    out.build(facts, findings, nullptr);
+    out.m_cells.suppress_primary_only();
+    return out;
+}
+
+Publication Publication::as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                                    const model::Problems& findings,
+                                    const std::vector<io::AttendanceRow>* attendance, const Publication* decided)
+{
+    Publication out(facts.repo());
+    out.build(facts, findings, attendance);
+    out.m_cells.finish();
+    if (!decided) // compute_figures' own suppression: zeros shown as 0, "*" on any count
+        out.m_cells.set_reading({false, false});
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
-    for (const auto& period : m_periods)
+    for (const auto& period : out.m_periods)
         for (const auto& site : scopes) {
-            Figures f = compute_figures(facts, work, findings, {period, site, true, attendance});
-            observe(f);
-            ++m_reports;
+            FigureOptions o{period, site, true, attendance};
+            o.publication = decided;
+            Figures f = compute_figures(facts, work, findings, o);
+            out.observe(f);
+            ++out.m_reports;
         }
-    m_cells.drop_unobserved();
+    out.m_cells.drop_unobserved();
+    return out;
 }
 
-void Publication::build(const model::Facts& facts, const model::Problems& findings)
+void Publication::build(const model::Facts& facts, const model::Problems& findings,
+                        const std::vector<io::AttendanceRow>* /*attendance*/)
 {
     const Builder b{facts, facts.repo(), findings, m_periods, m_cells};
     b.visits();

@@ -20,17 +20,38 @@
 
 namespace pthv::report {
 
-// The periods of reports.publish as public reports count them (up to the
-// as-of date); a period that has not started is left out. Months in
-// school-year order.
+// The last day a public report counts: the day before the as-of date's month.
+model::Date publication_cutoff(model::Date as_of);
+
+// The periods of reports.publish as public reports count them (up to
+// publication_cutoff); a period with nothing ended yet, and a month not yet
+// over, are left out. Months in school-year order.
 std::vector<model::Period> published_periods(const model::Repo& repo);
+
+// `requested` (as --period gave it) as a public report counts it, or
+// nullopt with `error` saying why it may not be published: not listed in
+// reports.publish, nothing of it ended yet, or a month not yet over.
+std::optional<model::Period> public_period(const model::Period& requested, const model::Repo& repo,
+                                           std::string& error);
 
 class Publication {
 public:
-    // The set as pthv's public reports print it today: the cells, with
-    // each marked as the public report of its period and scope shows it.
-    Publication(const model::Facts& facts, const std::vector<pay::VisitWork>& work, const model::Problems& findings,
+    // The set with what its public reports hide decided once, for all of
+    // them together (stats::Protection::suppress). `attendance` (may be
+    // null): its table is protected after everything else, which stays.
+    Publication(const model::Facts& facts, const model::Problems& findings,
                 const std::vector<io::AttendanceRow>* attendance);
+
+    // The set as public reports printed it: each report of every period and
+    // scope computed with `decided` (null: as compute_figures decides alone),
+    // and each of its counts marked as printed. What the audit reads.
+    static Publication as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
+                                  const model::Problems& findings,
+                                  const std::vector<io::AttendanceRow>* attendance, const Publication* decided);
+
+    // The set with primary suppression alone (every count under min_cell
+    // shown as "<N", nothing withheld): what the audit must catch.
+    static Publication primary_only(const model::Facts& facts, const model::Problems& findings);
 
     const std::vector<model::Period>& periods() const { return m_periods; }
     const stats::Protection& cells() const { return m_cells; }
@@ -39,8 +60,15 @@ public:
     // Every small count the set does not protect enough (docs/reports.md).
     std::vector<stats::Breach> audit() const { return m_cells.audit(); }
 
+    // Marks every count of the public report `f` as the set decided. A
+    // count the set does not hold, or holds with another number (a
+    // definition that drifted), is withheld and counted in f.unmodelled.
+    void apply(Figures& f) const;
+
 private:
-    void build(const model::Facts& facts, const model::Problems& findings);
+    explicit Publication(const model::Repo& repo);
+    void build(const model::Facts& facts, const model::Problems& findings,
+               const std::vector<io::AttendanceRow>* attendance);
     void observe(Figures& f);
 
     std::vector<model::Period> m_periods;

@@ -1,7 +1,8 @@
-// What a public report printed, cell by cell (publication.hpp): every count
-// of its Figures is looked up by its key, checked against the cell's
-// number, and marked as the report showed it. A count whose cell is
-// missing or holds another number cannot be audited: it is counted, and
+// A public report and the publication set, cell by cell (publication.hpp):
+// every count of its Figures is looked up by its key and checked against
+// the cell's number; apply() then marks the count as the set decided, and
+// observe() marks the cell as the report printed it. A count whose cell is
+// missing or holds another number is withheld by apply() and counted, so
 // `report --audit` fails on it.
 
 #include <pthv/report/publication.hpp>
@@ -14,10 +15,13 @@ namespace pthv::report {
 
 namespace {
 
+// One direction of the walk: from the set to the report (apply), or from
+// the report to the set (observe).
 class Marker {
 public:
-    Marker(stats::Protection& cells, const model::Period& period, std::size_t& unmodelled)
-        : m_cells(cells), m_period(period), m_unmodelled(unmodelled)
+    Marker(const stats::Protection& cells, stats::Protection* observed, const model::Period& period,
+           std::size_t& unmodelled)
+        : m_cells(cells), m_observed(observed), m_period(period), m_unmodelled(unmodelled)
     {
     }
 
@@ -25,21 +29,30 @@ public:
                     const std::string& part = {})
     {
         const auto id = m_cells.find(cell_key(kind, in_period ? &m_period : nullptr, scope, measure, part));
-        if (!id) {
-            m_unmodelled += c.value != 0 ? 1 : 0;
-            return;
-        }
-        if (!m_cells.published(*id) || m_cells.value(*id) != c.value) {
+        const bool held = id && m_cells.published(*id) && m_cells.value(*id) == c.value;
+        if (!held && (id || c.value != 0)) {
             ++m_unmodelled;
+            if (!m_observed)
+                c.shown = Shown::Withheld;
             return;
         }
-        m_cells.observe(*id, c.shown == Shown::Exact  ? stats::CellShown::Shown
-                             : c.shown == Shown::Below ? stats::CellShown::Below
-                                                       : stats::CellShown::Withheld);
+        if (m_observed) {
+            if (id)
+                m_observed->observe(*id, c.shown == Shown::Exact  ? stats::CellShown::Shown
+                                         : c.shown == Shown::Below ? stats::CellShown::Below
+                                                                   : stats::CellShown::Withheld);
+            return;
+        }
+        // A zero no person defines has no cell: shown as the set shows its zeros.
+        const auto shown = id ? m_cells.shown(*id) : stats::CellShown::Below;
+        c.shown = shown == stats::CellShown::Shown ? Shown::Exact
+                  : shown == stats::CellShown::Below ? Shown::Below
+                                                     : Shown::Withheld;
     }
 
 private:
-    stats::Protection& m_cells;
+    const stats::Protection& m_cells;
+    stats::Protection* m_observed;
     const model::Period& m_period;
     std::size_t& m_unmodelled;
 };
@@ -92,15 +105,8 @@ void mark_surveys(Marker& mark, SurveyFigures& s)
     }
 }
 
-} // namespace
-
-void Publication::observe(Figures& f)
+void mark_all(Marker& mark, Figures& f)
 {
-    const auto period = std::find_if(m_periods.begin(), m_periods.end(), [&](const model::Period& p) {
-        return p.from == f.period.from && p.to == f.period.to;
-    });
-    const model::Period none{};
-    Marker mark(m_cells, period == m_periods.end() ? none : *period, m_unmodelled);
     const std::string top = scope_of(f.site_filter);
     mark_summary(mark, f.total, top);
     for (auto& s : f.sites)
@@ -125,6 +131,41 @@ void Publication::observe(Figures& f)
     for (auto& s : f.sessions.sessions)
         mark(s.attended, 'A', false, "*", "session", s.session_id);
     mark_surveys(mark, f.surveys);
+}
+
+const model::Period& period_of(const std::vector<model::Period>& periods, const Figures& f)
+{
+    static const model::Period none{};
+    const auto it = std::find_if(periods.begin(), periods.end(), [&](const model::Period& p) {
+        return p.from == f.period.from && p.to == f.period.to;
+    });
+    return it == periods.end() ? none : *it;
+}
+
+} // namespace
+
+void Publication::observe(Figures& f)
+{
+    Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
+    mark_all(mark, f);
+}
+
+void Publication::apply(Figures& f) const
+{
+    f.educators.clear(); // docs/reports.md: visits per educator, not in public
+    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    mark_all(mark, f);
+    for (auto& d : f.entry_delays) // no day counts built on a hidden count of visits
+        if (d.visits.hidden())
+            d.median_days = d.p90_days = std::nullopt;
+    // The top sites name only sites whose visits are shown.
+    f.top_sites.erase(std::remove_if(f.top_sites.begin(), f.top_sites.end(),
+                                     [&](const std::string& id) {
+                                         const auto it = std::find_if(f.sites.begin(), f.sites.end(),
+                                                                      [&](const Summary& s) { return s.site_id == id; });
+                                         return it == f.sites.end() || it->completed_visits.hidden();
+                                     }),
+                      f.top_sites.end());
 }
 
 } // namespace pthv::report

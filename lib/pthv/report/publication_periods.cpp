@@ -1,4 +1,7 @@
-// Which periods the publication set holds (publication.hpp, reports.publish).
+// Which periods the publication set holds (publication.hpp, reports.publish),
+// and how a public report counts them: up to the end of the last month the
+// as-of date has ended, so a figure posted on the 3rd is still the one
+// posted on the 28th, and no month is published in part.
 
 #include <pthv/report/publication.hpp>
 
@@ -6,18 +9,30 @@
 
 namespace pthv::report {
 
+model::Date publication_cutoff(model::Date as_of)
+{
+    const auto first = model::Date::from_ymd(as_of.year(), as_of.month(), 1);
+    return first ? first->add_days(-1) : as_of;
+}
+
 namespace {
 
 std::optional<model::Period> cut(const std::string& text, const model::Repo& repo, std::string& error)
 {
-    // Public reports count up to the as-of date, as every report does.
-    const model::Date cutoff = repo.as_of;
+    const model::Date cutoff = publication_cutoff(repo.as_of);
     auto p = model::parse_period(text, repo.config, cutoff, error);
     if (!p) {
+        if (error.rfind("starts after", 0) == 0)
+            error = "nothing of it has ended yet: a public report counts up to " + cutoff.str() +
+                    ", the end of the last full month before the as-of date";
         return std::nullopt;
     }
+    p->cut_at_month = p->cut_at_as_of;
+    p->cut_at_as_of = false;
     return p;
 }
+
+bool is_month(const std::string& text) { return text.size() == 7 && text[4] == '-'; }
 
 std::vector<std::string> months_of_year(const model::Config& config)
 {
@@ -37,7 +52,7 @@ std::vector<model::Period> published_periods(const model::Repo& repo)
     const auto add = [&](const std::string& text) {
         std::string error;
         auto p = cut(text, repo, error);
-        if (!p)
+        if (!p || (is_month(text) && p->cut_at_month)) // a month is published once it has ended
             return;
         const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Period& q) {
             return q.from == p->from && q.to == p->to;
@@ -53,6 +68,28 @@ std::vector<model::Period> published_periods(const model::Repo& repo)
             add(entry);
     }
     return out;
+}
+
+std::optional<model::Period> public_period(const model::Period& requested, const model::Repo& repo,
+                                           std::string& error)
+{
+    const auto& listed = repo.config.publish;
+    const auto lists = [&](const std::string& e) { return std::find(listed.begin(), listed.end(), e) != listed.end(); };
+    if (!lists(requested.label) && !(is_month(requested.label) && lists("monthly"))) {
+        std::string names;
+        for (const auto& e : listed)
+            names += (names.empty() ? "" : ", ") + e;
+        error = "is not among the periods reports.publish in pthv.yaml lists for public reports (" +
+                (names.empty() ? std::string("none") : names) +
+                "); add it there, so that it is protected together with every other public report";
+        return std::nullopt;
+    }
+    auto p = cut(requested.label, repo, error);
+    if (p && is_month(requested.label) && p->cut_at_month) {
+        error = "has not ended yet: a month's public report counts the whole month, once it is over";
+        return std::nullopt;
+    }
+    return p;
 }
 
 } // namespace pthv::report

@@ -206,11 +206,16 @@ std::vector<std::string> report_preamble(const Figures& f)
             line += " The fidelity table counts the visits with findings as falling short.";
         out.push_back(std::move(line));
     }
-    if (f.is_public)
-        out.push_back(fmt::format("Public report: no names or ids of staff or students; counts under {0} are "
-                                  "shown as <{0}, and * marks a figure withheld so that a small count cannot be "
-                                  "worked out from the others.",
+    if (f.is_public) {
+        out.push_back(fmt::format("Public report: no names or ids of staff or students; every count under {0}, "
+                                  "zero included, is shown as <{0}, and * marks a figure withheld so that no small "
+                                  "count can be worked out from this or any other public report of the year.",
                                   f.min_cell));
+        if (f.period.cut_at_month)
+            out.push_back(fmt::format("Counted up to {}, the end of the last full month: the figures stay the same "
+                                      "until the next month ends.",
+                                      f.period.to.str()));
+    }
     return out;
 }
 

@@ -59,7 +59,7 @@ LinearBounds::LinearBounds(int columns, const std::vector<LpRow>& rows)
 
 LinearBounds::~LinearBounds() = default;
 
-LpRange LinearBounds::range(const std::vector<int>& columns)
+LpRange LinearBounds::range(const std::vector<int>& columns, double stop_above)
 {
     ClpSimplex& m = m_solver->model;
     for (const int c : columns)
@@ -84,7 +84,10 @@ LpRange LinearBounds::range(const std::vector<int>& columns)
                 rows.push_back(r);
     };
     solve(1.0, out.lo, out.rows_lo);
-    solve(-1.0, out.hi, out.rows_hi);
+    if (out.lo > stop_above)
+        out.hi = std::numeric_limits<double>::quiet_NaN();
+    else
+        solve(-1.0, out.hi, out.rows_hi);
     for (const int c : columns)
         m.setObjectiveCoefficient(c, 0.0);
     return out;

@@ -6,6 +6,7 @@
 // (stats/protection.hpp). Never throws for a feasible problem; an
 // unbounded maximum is +infinity.
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -34,8 +35,10 @@ public:
     LinearBounds(const LinearBounds&) = delete;
     LinearBounds& operator=(const LinearBounds&) = delete;
 
-    // Minimum and maximum of the sum of `columns` (each once).
-    LpRange range(const std::vector<int>& columns);
+    // Minimum and maximum of the sum of `columns` (each once). When the
+    // minimum is above `stop_above`, the maximum is not sought (hi is NaN).
+    LpRange range(const std::vector<int>& columns,
+                  double stop_above = std::numeric_limits<double>::infinity());
 
     // Changes a row's bounds; the next range() starts from the last basis.
     void set_row(int row, double lo, double hi);

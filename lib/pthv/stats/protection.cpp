@@ -47,6 +47,7 @@ Protection::CellId Protection::cell(std::string_view key)
         m_keys.emplace_back(key);
         m_stage.push_back(-1);
         m_published.push_back(0);
+        m_cost.push_back(0);
     }
     return it->second;
 }
@@ -59,9 +60,11 @@ std::optional<Protection::CellId> Protection::find(std::string_view key) const
     return it->second;
 }
 
-void Protection::publish(CellId c, int stage)
+void Protection::publish(CellId c, int stage, int cost)
 {
     sensitive(c, stage);
+    if (!m_published[c])
+        m_cost[c] = cost;
     m_published[c] = 1;
 }
 
@@ -112,6 +115,7 @@ void Protection::finish()
         if (f.key.empty() || (m_published[c] && !f.published))
             f.key = m_keys[c];
         f.published = f.published || m_published[c];
+        f.cost += m_published[c] ? m_cost[c] : 0;
         f.complement = f.complement || (m_stage[c] >= 0 && !m_published[c]);
     }
 }
@@ -200,13 +204,16 @@ Protection::Programmes Protection::programmes(int stage) const
     return out;
 }
 
-std::optional<Protection::Check> Protection::check(Programmes& ps, std::size_t programme, std::size_t figure) const
+std::optional<Protection::Check> Protection::check(Programmes& ps, std::size_t programme, std::size_t figure,
+                                                   bool whole) const
 {
     Programmes::One& p = ps.all[programme];
     std::vector<int> cols;
     for (const auto a : m_figures[figure].atoms)
         cols.push_back(p.column.at(a));
-    const LpRange r = p.lp->range(cols);
+    // Suppression only needs to know that a count is open, and how: the
+    // maximum is not sought once the minimum gives it away.
+    const LpRange r = whole ? p.lp->range(cols) : p.lp->range(cols, 1 + k_lp_slack);
     const bool low_ok = r.lo <= 1 + k_lp_slack, high_ok = r.hi >= m_min_cell - 1 - k_lp_slack;
     if (low_ok && high_ok)
         return std::nullopt;
@@ -224,15 +231,15 @@ std::vector<Protection::Check> Protection::failing(int stage) const
     std::vector<Check> out;
     for (std::size_t p = 0; p < ps.all.size(); ++p)
         for (const std::size_t i : ps.all[p].checks)
-            if (auto c = check(ps, p, i))
+            if (auto c = check(ps, p, i, true))
                 out.push_back(std::move(*c));
     std::sort(out.begin(), out.end(), [](const Check& a, const Check& b) { return a.figure < b.figure; });
     return out;
 }
 
-// The figures to hide for this round's breaches: for each breach not yet
-// answered, the eligible figure its proof uses that the most breaches use
-// (then the smallest), so that one complement answers many.
+// The figures to hide for the breaches: for each breach not yet answered,
+// the eligible figure its proof uses that costs readers least, then that
+// the most breaches use, then the smallest.
 std::vector<std::size_t> Protection::complements(const std::vector<Check>& breaches, int stage) const
 {
     const auto eligible = [&](std::size_t i) {
@@ -252,6 +259,8 @@ std::vector<std::size_t> Protection::complements(const std::vector<Check>& breac
         std::optional<std::size_t> pick;
         const auto better = [&](std::size_t x, std::size_t y) {
             const Figure &fx = m_figures[x], &fy = m_figures[y];
+            if (fx.cost != fy.cost)
+                return fx.cost < fy.cost;
             if (uses[x] != uses[y])
                 return uses[x] > uses[y];
             return fx.value != fy.value ? fx.value < fy.value : fx.key < fy.key;
@@ -320,33 +329,23 @@ void Protection::suppress()
         last = std::max(last, f.stage);
     for (int stage = 0; stage <= last; ++stage) {
         Programmes ps = programmes(stage);
-        // Hiding a figure only widens what the attacker can prove, so a
-        // count once protected stays protected: only breaches are checked again.
-        std::vector<std::pair<std::size_t, Check>> open; // (programme, breach)
+        // One count at a time: while what its proof uses can be hidden, hide
+        // the smallest such figure and look again. Hiding a figure only
+        // widens what the attacker can prove, so a count once protected
+        // stays protected and each is settled in one visit.
         for (std::size_t p = 0; p < ps.all.size(); ++p)
             for (const std::size_t i : ps.all[p].checks)
-                if (auto c = check(ps, p, i))
-                    open.emplace_back(p, std::move(*c));
-        while (!open.empty()) {
-            std::vector<Check> breaches;
-            for (const auto& o : open)
-                breaches.push_back(o.second);
-            const auto hide = complements(breaches, stage);
-            if (hide.empty())
-                break;
-            for (const auto i : hide) {
-                m_figures[i].shown = CellShown::Withheld;
-                if (const auto it = ps.row_of.find(i); it != ps.row_of.end()) {
-                    const auto [lo, hi] = bounds(m_figures[i]);
-                    ps.all[it->second.first].lp->set_row(it->second.second, lo, hi);
+                while (const auto breach = check(ps, p, i, false)) {
+                    const auto hide = complements({*breach}, stage);
+                    if (hide.empty())
+                        break;
+                    for (const auto h : hide) {
+                        m_figures[h].shown = CellShown::Withheld;
+                        const auto [pr, row] = ps.row_of.at(h);
+                        const auto [lo, hi] = bounds(m_figures[h]);
+                        ps.all[pr].lp->set_row(row, lo, hi);
+                    }
                 }
-            }
-            std::vector<std::pair<std::size_t, Check>> still;
-            for (auto& o : open)
-                if (auto c = check(ps, o.first, o.second.figure))
-                    still.emplace_back(o.first, std::move(*c));
-            open = std::move(still);
-        }
     }
 }
 

@@ -17,9 +17,7 @@
 // audit() finds no breach: for every sensitive count 0 < n < min_cell, the
 // range an attacker holding every shown figure can prove by linear
 // programming (lp.hpp) must still contain 1 and min_cell - 1. The attacker
-// knows that a count shown as "<N" is 0..N-1, that a count withheld as a
-// complement is at least N (smaller ones are shown as "<N"), and that every
-// atom is >= 0. A complement is never a count under N: a hidden zero
+// knows that a count shown as "<N" is 0..N-1 and that every atom is >= 0. A complement is never a count under N: a hidden zero
 // protects nothing, since a reader often knows it is zero.
 
 #include <cstdint>
@@ -61,7 +59,9 @@ public:
     // protected after the earlier ones, which stay as they were (a report's
     // outcome tables, suppressed on their own); a cell never published is
     // sensitive only.
-    void publish(CellId c, int stage = 0);
+    // `cost`: what withholding the cell would cost readers (a headline
+    // figure more than a monthly one); complements are chosen cheapest first.
+    void publish(CellId c, int stage = 0, int cost = 1);
     // `c` is not printed but could be worked out (a complement): it is
     // protected like a published count of its stage.
     void sensitive(CellId c, int stage = 0);
@@ -88,12 +88,14 @@ public:
     // published after all (sensitive if a complement names it, else left out).
     void drop_unobserved();
 
-    // What "<N" and "*" tell a reader. pthv's suppress() shows zeros as
-    // "<N" and withholds only counts of N or more; outputs audited with
-    // observe() may show zeros as 0 and withhold small counts.
+    // What "<N" and "*" tell a reader. pthv shows zeros as "<N" too, so
+    // "<N" says 0..N-1; an output that shows zeros as 0 says 1..N-1. A
+    // withheld "*" says nothing but >= 0, as in tau-ARGUS's audit (pthv
+    // withholds only counts of N or more, but does not rely on a reader
+    // not knowing it: the attacker of docs/reports.md reads "*" as any count).
     struct Reading {
         bool below_includes_zero = true;
-        bool withheld_at_least_min = true;
+        bool withheld_at_least_min = false;
     };
     void set_reading(Reading r) { m_reading = r; }
 
@@ -116,6 +118,7 @@ private:
         int stage = -1; // -1: neither published nor sensitive
         bool published = false;
         bool complement = false; // one of its cells is sensitive only
+        long cost = 0;           // its published cells' costs, summed
         CellShown shown = CellShown::Shown;
         std::string key; // the first published (else first) cell's key, for messages and order
     };
@@ -129,7 +132,7 @@ private:
     void primary();
     std::pair<double, double> bounds(const Figure& f) const;
     Programmes programmes(int stage) const;
-    std::optional<Check> check(Programmes& ps, std::size_t programme, std::size_t figure) const;
+    std::optional<Check> check(Programmes& ps, std::size_t programme, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
     std::vector<std::size_t> complements(const std::vector<Check>& breaches, int stage) const;
 
@@ -140,6 +143,7 @@ private:
     absl::flat_hash_map<std::string, CellId> m_by_key;
     std::vector<int> m_stage;                 // per cell: -1 neither published nor sensitive
     std::vector<char> m_published;            // per cell
+    std::vector<int> m_cost;                  // per cell
     std::vector<std::vector<CellId>> m_people; // distinct cell sets
     std::vector<std::int64_t> m_people_count;
     absl::flat_hash_map<std::vector<CellId>, std::uint32_t> m_atom_of;
