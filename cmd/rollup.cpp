@@ -94,7 +94,9 @@ Runner setup_rollup(CLI::App& sub)
     sub.add_option("--period", o->period,
                    "mid-year, end-of-year (default), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, read in each repo's year")
         ->type_name("P");
-    sub.add_flag("--public", o->is_public, "For the public: small counts suppressed, in each district and the total");
+    sub.add_flag("--public", o->is_public,
+                 "For the public: each district as its own public report shows it; each total adds only the "
+                 "districts that show the figure and says how many it leaves out");
     sub.footer("Examples:\n"
                "  pthv rollup districts/* --format csv -o state-2026.csv\n"
                "  pthv rollup lea-01 lea-02 lea-03 --period mid-year --public --format html -o state.html\n\n"
