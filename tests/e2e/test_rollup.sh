@@ -229,4 +229,43 @@ for k in cols:
 assert "declined" in rows[1]["left_out_of_total"].split(";"), rows[1]
 PY
 
+# A public roll-up takes only a period each district publishes.
+cp -r "$src/examples" "$tmp/northfield"
+sed -i 's/^district: .*/district: Northfield Unified/; s/^reports: .*/reports: {min_cell: 10, publish: [mid-year, 2026-02-01..2026-05-15]}/' \
+    "$tmp/northfield/pthv.yaml"
+pthv rollup riverbend northfield --public --format json -o "$tmp/np.json"; code=$?
+pthv rollup riverbend northfield --public --format text -o "$tmp/np.text"; code_text=$?
+pthv rollup northfield --public --period mid-year --format json >/dev/null; code_listed=$?
+pthv rollup riverbend northfield --format json >/dev/null; code_private=$?
+# Before the mid-year date, end-of-year and mid-year are the same report:
+# a district listing end-of-year still publishes it.
+"$bin" --as-of 2025-11-15 --color never rollup riverbend --public --format json >/dev/null; code_early=$?
+check "public, a district that does not publish the period: exit 1 (a period it lists, or no --public: 0)" \
+    [ "$code $code_text $code_listed $code_private $code_early" = "1 1 0 0 0" ]
+check "... its row says its reports.publish does not list the period; it is not in the totals" python3 -c '
+import json, sys
+u, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+n = u["districts"][1]
+assert n["district"] == "Northfield Unified" and n["repo"] == "northfield", n
+assert "reports.publish" in n["error"] and "end-of-year" in n["error"] and "completed_visits" not in n, n
+assert u["total"]["failed"] == 1 and u["total"]["districts"] == 1, u["total"]
+assert u["total"]["completed_visits"] == r["completed_visits"], (u["total"], r["completed_visits"])
+' "$tmp/np.json" "$tmp/riverbend.pub.json"
+check "... in text too" grep -q "Northfield Unified.*reports.publish does not list end-of-year" "$tmp/np.text"
+pthv rollup northfield riverbend --public --period 2026-02-01..2026-05-15 --format json -o "$tmp/range.json"; code=$?
+check "... a range it lists, as written (the default list has none): exit 1 for the other" [ $code -eq 1 ]
+check "... the range taken where listed, refused where not" python3 -c '
+import json, sys
+n, r = json.load(open(sys.argv[1]))["districts"]
+assert "error" not in n and n["period"]["from"] == "2026-02-01", n
+assert "reports.publish" in r["error"] and "2026-02-01..2026-05-15" in r["error"], r
+' "$tmp/range.json"
+pthv rollup riverbend northfield --public --period 2026-03 --format json -o "$tmp/month.json"; code=$?
+check "... monthly (the default) lists every month; a list without it, none" python3 -c '
+import json, sys
+r, n = json.load(open(sys.argv[1]))["districts"]
+assert "error" not in r and "2026-03" in n["error"], (r, n)
+assert int(sys.argv[2]) == 1
+' "$tmp/month.json" "$code"
+
 finish

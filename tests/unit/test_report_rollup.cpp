@@ -1,6 +1,7 @@
 // The state roll-up's totals (report/rollup.hpp): in public, each total adds
 // only the districts that show the figure and counts those it leaves out,
-// so no total minus the districts' own reports gives back a hidden count.
+// so no total minus the districts' own reports gives back a hidden count;
+// and a public roll-up takes only a period each district publishes.
 
 #include <doctest/doctest.h>
 
@@ -52,6 +53,13 @@ DistrictFigures district(const std::string& name, Count visits, Count students, 
 report::Rollup rollup(std::vector<DistrictFigures> ds, bool is_public = true)
 {
     return report::make_rollup(std::move(ds), "end-of-year", model::Date::from_ymd(2026, 5, 15).value(), is_public);
+}
+
+model::Period period(const char* label)
+{
+    model::Period p;
+    p.label = label;
+    return p;
 }
 
 } // namespace
@@ -136,4 +144,20 @@ TEST_CASE("rollup: the trainings at a district's held sessions, in public, only 
     CHECK(report::district_figures(f, "x").sessions.trained.shown == Shown::Withheld);
     f.is_public = false;
     CHECK(report::district_figures(f, "x").sessions.trained.shown == Shown::Exact);
+}
+
+TEST_CASE("rollup: the periods a district publishes, by reports.publish")
+{
+    model::Config c; // default: [mid-year, end-of-year, monthly]
+    for (const char* p : {"mid-year", "end-of-year", "2026-03", "2025-07"})
+        CHECK_MESSAGE(report::publishes_period(c, period(p)), p);
+    CHECK_FALSE(report::publishes_period(c, period("2026-02-01..2026-05-15")));
+    c.publish = {"end-of-year", "2026-02-01..2026-05-15"};
+    CHECK(report::publishes_period(c, period("end-of-year")));
+    CHECK(report::publishes_period(c, period("2026-02-01..2026-05-15")));
+    CHECK_FALSE(report::publishes_period(c, period("mid-year")));
+    CHECK_FALSE(report::publishes_period(c, period("2026-03")));
+    CHECK_FALSE(report::publishes_period(c, period("2026-02-01..2026-05-14")));
+    c.publish = {};
+    CHECK_FALSE(report::publishes_period(c, period("end-of-year")));
 }

@@ -32,7 +32,7 @@ struct SessionTotals {
 struct DistrictFigures {
     std::string district; // pthv.yaml's district, else the folder's name
     std::string repo;     // as given on the command line
-    std::string error;    // set: could not be loaded (no figures)
+    std::string error;    // set: could not be loaded, or in public does not publish the period (no figures)
     model::Period period{};
     Summary total;        // the district's headline figures
     Census census;        // its census row (virtual_share: its virtual visits over its visits)
@@ -63,6 +63,11 @@ struct Rollup {
 
 // The district's row from its report figures (in public, its public ones).
 DistrictFigures district_figures(const Figures& f, const std::string& repo);
+
+// Whether the district's reports.publish lists the period, by its label:
+// mid-year, end-of-year, a month (any month of the school year when it
+// lists monthly) or a range as written. `rollup --public` needs it.
+bool publishes_period(const model::Config& config, const model::Period& period);
 
 // Sums the districts into the state totals: each total only over the
 // districts that show the figure, with the count of those it leaves out.
