@@ -1,8 +1,8 @@
 // pthv rollup REPO...: one report over many district repos (a state
 // agency's LEAs). Each repo is loaded with its own pthv.yaml, under its own
 // shared lock, and reported as `pthv report` would; a repo that cannot be
-// loaded is listed with its error, the others are still reported, and the
-// exit is 1.
+// loaded (or, with --public, does not publish the period) is listed with
+// its error, the others are still reported, and the exit is 1.
 
 #include <memory>
 
@@ -34,6 +34,13 @@ std::string config_error(const model::Problems& problems)
     return "pthv.yaml could not be read";
 }
 
+// A district that loaded but cannot be in the roll-up, named as its
+// pthv.yaml names it.
+struct DistrictError : std::runtime_error {
+    DistrictError(std::string name, const std::string& why) : std::runtime_error(why), district(std::move(name)) {}
+    std::string district;
+};
+
 // One district's figures; throws std::runtime_error saying why it cannot.
 report::DistrictFigures district(const std::string& dir, const RollupOptions& o, model::Date as_of)
 {
@@ -53,6 +60,12 @@ report::DistrictFigures district(const std::string& dir, const RollupOptions& o,
     const auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
     if (!period)
         throw std::runtime_error("--period " + o.period + ": " + why);
+    // A public roll-up posts each district's public report of the period:
+    // only one the district itself publishes.
+    if (o.is_public && !report::publishes_period(loaded.repo.config, *period))
+        throw DistrictError(loaded.repo.config.district,
+                            "its pthv.yaml's reports.publish does not list " + period->label +
+                                ", so the district posts no public report for it");
     const model::Facts facts(loaded.repo);
     const auto work = pay::visit_work(facts);
     const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
@@ -74,7 +87,8 @@ int run_rollup(const RollupOptions& o, Session& session)
         } catch (const std::exception& e) {
             report::DistrictFigures failed;
             failed.repo = dir;
-            failed.district = fs::path(dir).filename().string();
+            const auto* named = dynamic_cast<const DistrictError*>(&e);
+            failed.district = named && !named->district.empty() ? named->district : fs::path(dir).filename().string();
             failed.error = e.what();
             districts.push_back(std::move(failed));
         }
@@ -94,13 +108,17 @@ Runner setup_rollup(CLI::App& sub)
     sub.add_option("--period", o->period,
                    "mid-year, end-of-year (default), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, read in each repo's year")
         ->type_name("P");
-    sub.add_flag("--public", o->is_public, "For the public: small counts suppressed, in each district and the total");
+    sub.add_flag("--public", o->is_public,
+                 "For the public: each district as its own public report shows it; each total adds only the "
+                 "districts that show the figure and says how many it leaves out");
     sub.footer("Examples:\n"
                "  pthv rollup districts/* --format csv -o state-2026.csv\n"
                "  pthv rollup lea-01 lea-02 lea-03 --period mid-year --public --format html -o state.html\n\n"
                "A row per district (headline figures and its census row) and the state totals.\n"
                "A repo that cannot be loaded is listed with its error; the others are still\n"
-               "reported and the exit is 1. Formats: text, md, html, csv, json (docs/reports.md).");
+               "reported and the exit is 1. With --public, so is a district whose pthv.yaml's\n"
+               "reports.publish does not list the period. Formats: text, md, html, csv, json\n"
+               "(docs/reports.md).");
     return [o](Session& s) { return run_rollup(*o, s); };
 }
 

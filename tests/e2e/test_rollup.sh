@@ -85,4 +85,187 @@ check "a bad --period: the repo's row says why" grep -q -- "riverbend.*--period 
 out=$(pthv rollup 2>&1); code=$?
 check "no repo: exit 2" [ $code -eq 2 ]
 
+# ----- --public: no hidden count comes back by subtraction -----
+# Three districts: Riverbend (the example), Lakeside (one school's visits:
+# its declines and scheduled second visits go under min_cell) and Hilltop
+# (40 rows of one school, min_cell 5: few second visits, nothing scheduled
+# ahead). Each total must add exactly the districts whose own public report
+# shows the figure, and say how many it leaves out.
+cp -r "$src/examples" "$tmp/hilltop"
+sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {min_cell: 5}/' "$tmp/hilltop/pthv.yaml"
+awk -F, 'NR == 1 || ($3 == "S05" && n++ < 40)' "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
+awk -F, 'NR == 1 || $3 == "S01"' "$src/examples/visits.csv" >"$tmp/lakeside/visits.csv"
+pub=(riverbend lakeside hilltop)
+pthv rollup "${pub[@]}" --public --format json -o "$tmp/pub.json"; code=$?
+for d in "${pub[@]}"; do
+    pthv -C "$d" report --period end-of-year --public --format json >"$tmp/$d.pub.json"
+    pthv -C "$d" report --table census --public --format json >"$tmp/$d.census.json"
+    pthv -C "$d" report --period end-of-year --format json >"$tmp/$d.all.json"
+done
+check "public: each district's figures are its own public report's, each total the sum of those shown" \
+    python3 - "$code" "$tmp" "${pub[@]}" <<'PY'
+import json, os, sys
+code, tmp, names = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+load = lambda f: json.load(open(os.path.join(tmp, f)))
+u = load("pub.json")
+own = [load(f"{n}.pub.json") for n in names]      # each district's public report
+census = [load(f"{n}.census.json") for n in names]
+truth = [load(f"{n}.all.json") for n in names]    # the counts a public report hides
+ok = True
+def same(label, a, b):
+    global ok
+    if a != b: print(f"  {label}: {a!r} != {b!r}"); ok = False
+shown = lambda v: isinstance(v, int) and not isinstance(v, bool)
+counts = ["completed_visits", "students_visited", "students_enrolled", "families_reached", "second_visit_students",
+          "second_visit_scheduled", "second_visit_due", "declined", "declined_families", "scheduled_ahead",
+          "trained_staff", "participating_educators"]
+shares = {"coverage_pct": ("students_visited", "students_enrolled"),
+          "second_visit_rate_pct": ("second_visit_students", "students_visited")}
+same("exit; districts; failed", (code, u["total"]["districts"], u["total"]["failed"]), (0, 3, 0))
+rows = u["districts"]
+# Each district's figures: its own public report's, with its own min_cell (Hilltop shows <5).
+for row, rep, cen in zip(rows, own, census):
+    for k in counts + list(shares): same(f"{row['district']} {k}", row[k], rep[k])
+    for k in ["sites_visiting", "staff_visiting", "staff_trained_new", "virtual_pct"]:
+        same(f"{row['district']} census {k}", row[k], cen[k])
+    held = [s["attended"] for s in rep["training_sessions"]["sessions"] if s["status"] == "held"]
+    same(f"{row['district']} session_trainings", row["session_trainings"],
+         sum(held) if all(map(shown, held)) else None)
+# Each total: the districts showing the figure, and no other.
+def total(key, values, hidden_truth):
+    global ok
+    shown_values = [v for v in values if shown(v)]
+    left = len(values) - len(shown_values)
+    same(f"total {key}", u["total"][key], sum(shown_values) if shown_values else None)
+    same(f"left out of {key}", u.get("total_left_out", {}).get(key), left)
+    # No hidden count comes back: neither the total minus every shown
+    # count, nor the total minus the other districts' shown counts.
+    t = u["total"][key] or 0
+    for i, v in enumerate(values):
+        if shown(v) or not hidden_truth[i]: continue  # a hidden 0 protects nothing
+        others = sum(x for j, x in enumerate(values) if j != i and shown(x))
+        if hidden_truth[i] in (t - others, t - sum(shown_values)):
+            print(f"  {key}: {names[i]}'s hidden {hidden_truth[i]} comes back"); ok = False
+    return left
+left_out = {}
+for k in counts:
+    left_out[k] = total(k, [r[k] for r in own], [r[k] for r in truth])
+for k in ["sites_visiting", "staff_trained_new"]:
+    left_out[k] = total(k, [c[k] for c in census], [None] * len(census))
+for k in ["sessions_held", "sessions_planned"]:
+    total(k, [r["training_sessions"][k[len("sessions_"):]] for r in own], [None] * len(own))
+total("session_trainings", [r["session_trainings"] for r in rows], [None] * len(rows))
+left_of = u.get("total_left_out", {})
+same("staff_visiting total", (u["total"]["staff_visiting"], left_of.get("staff_visiting")),
+     (u["total"]["participating_educators"], left_of.get("participating_educators")))
+# Shares: over the districts that show both counts.
+def share(key, pairs):
+    both = [(n, d) for n, d in pairs if shown(n) and shown(d)]
+    num, den = sum(n for n, _ in both), sum(d for _, d in both)
+    same(f"total {key}", u["total"][key], (round(1000 * num / den) / 10) if den else None)
+    same(f"left out of {key}", u.get("total_left_out", {}).get(key), len(pairs) - len(both))
+for k, (n, d) in shares.items():
+    share(k, [(r[n], r[d]) for r in own])
+share("virtual_pct", [(r["modes"].get("virtual", 0), r["completed_visits"]) for r in own])
+# The fixture does hide something: Lakeside's declines, both small districts' scheduled second visits.
+same("declines left out", left_out["declined"], 1)
+same("scheduled second visits left out", left_out["second_visit_scheduled"], 2)
+same("Hilltop shows <5", rows[2]["scheduled_ahead"], "<5")
+same("every key of the total has its left-out count",
+     sorted(left_of), sorted(k for k in u["total"] if k not in ("districts", "failed")))
+sys.exit(0 if ok else 1)
+PY
+pthv rollup "${pub[@]}" --format json -o "$tmp/all.json"
+check "without --public nothing is left out" python3 -c '
+import json, sys
+u = json.load(open(sys.argv[1]))
+assert u["total_left_out"] and set(u["total_left_out"].values()) == {0}, u["total_left_out"]
+' "$tmp/all.json"
+
+for fmt in text md html csv; do
+    pthv rollup "${pub[@]}" --public --format "$fmt" -o "$tmp/pub.$fmt"
+done
+# The "left out" row: for each figure, how many districts its total leaves out.
+columns='["completed_visits", "students_visited", "students_enrolled", "coverage_pct", "families_reached",
+          "second_visit_students", "second_visit_rate_pct", "declined", "staff_visiting", "sites_visiting",
+          "staff_trained_new", "virtual_pct", "sessions_held", "sessions_planned", "session_trainings"]'
+check "text: the left-out row and its note" python3 - "$tmp/pub.text" "$tmp/pub.json" "$columns" <<'PY'
+import json, sys
+text, u, cols = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
+left = next(l for l in text.splitlines() if l.strip().startswith("left out "))
+assert left.split()[2:] == [str(u["total_left_out"][k]) for k in cols], (left, u["total_left_out"])
+assert u["total_left_out"]["declined"] == 1
+assert "each total adds only the districts" in text and "leaves out" in text, text
+PY
+check "md: the left-out row and its note" python3 - "$tmp/pub.md" "$tmp/pub.json" "$columns" <<'PY'
+import json, sys
+md, u, cols = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
+row = next(l for l in md.splitlines() if l.startswith("| left out "))
+cells = [c.strip() for c in row.strip().strip("|").split("|")]
+assert cells[3:3 + len(cols)] == [str(u["total_left_out"][k]) for k in cols], (cells, u["total_left_out"])
+assert "leaves out" in md
+PY
+check "html: the left-out row and its note" python3 - "$tmp/pub.html" "$tmp/pub.json" "$columns" <<'PY'
+import json, re, sys
+html, u, cols = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
+row = re.search(r"<tr><td>left out</td>(.*?)</tr>", html, re.S)
+assert row, "no left-out row"
+cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
+assert cells[2:2 + len(cols)] == [str(u["total_left_out"][k]) for k in cols], (cells, u["total_left_out"])
+assert "leaves out" in html
+PY
+check "csv: each district names the figures the totals leave out of it (empty and suppressed)" \
+    python3 - "$tmp/pub.csv" "$tmp/pub.json" "$columns" <<'PY'
+import csv, json, sys
+rows, u, cols = list(csv.DictReader(open(sys.argv[1]))), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
+assert [r["district"] for r in rows] == [d["district"] for d in u["districts"]], rows
+for r, d in zip(rows, u["districts"]):
+    hidden = [k for k in cols if isinstance(d[k], str) or d[k] is None]
+    named = r["left_out_of_total"].split(";") if r["left_out_of_total"] else []
+    assert named == hidden, (r["district"], named, hidden)
+    assert all(r[k] == "" for k in named) and set(named) <= set(r["suppressed"].split(";")), r
+for k in cols:
+    assert sum(k in r["left_out_of_total"].split(";") for r in rows) == u["total_left_out"][k], k
+assert "declined" in rows[1]["left_out_of_total"].split(";"), rows[1]
+PY
+
+# A public roll-up takes only a period each district publishes.
+cp -r "$src/examples" "$tmp/northfield"
+sed -i 's/^district: .*/district: Northfield Unified/; s/^reports: .*/reports: {min_cell: 10, publish: [mid-year, 2026-02-01..2026-05-15]}/' \
+    "$tmp/northfield/pthv.yaml"
+pthv rollup riverbend northfield --public --format json -o "$tmp/np.json"; code=$?
+pthv rollup riverbend northfield --public --format text -o "$tmp/np.text"; code_text=$?
+pthv rollup northfield --public --period mid-year --format json >/dev/null; code_listed=$?
+pthv rollup riverbend northfield --format json >/dev/null; code_private=$?
+# Before the mid-year date, end-of-year and mid-year are the same report:
+# a district listing end-of-year still publishes it.
+"$bin" --as-of 2025-11-15 --color never rollup riverbend --public --format json >/dev/null; code_early=$?
+check "public, a district that does not publish the period: exit 1 (a period it lists, or no --public: 0)" \
+    [ "$code $code_text $code_listed $code_private $code_early" = "1 1 0 0 0" ]
+check "... its row says its reports.publish does not list the period; it is not in the totals" python3 -c '
+import json, sys
+u, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+n = u["districts"][1]
+assert n["district"] == "Northfield Unified" and n["repo"] == "northfield", n
+assert "reports.publish" in n["error"] and "end-of-year" in n["error"] and "completed_visits" not in n, n
+assert u["total"]["failed"] == 1 and u["total"]["districts"] == 1, u["total"]
+assert u["total"]["completed_visits"] == r["completed_visits"], (u["total"], r["completed_visits"])
+' "$tmp/np.json" "$tmp/riverbend.pub.json"
+check "... in text too" grep -q "Northfield Unified.*reports.publish does not list end-of-year" "$tmp/np.text"
+pthv rollup northfield riverbend --public --period 2026-02-01..2026-05-15 --format json -o "$tmp/range.json"; code=$?
+check "... a range it lists, as written (the default list has none): exit 1 for the other" [ $code -eq 1 ]
+check "... the range taken where listed, refused where not" python3 -c '
+import json, sys
+n, r = json.load(open(sys.argv[1]))["districts"]
+assert "error" not in n and n["period"]["from"] == "2026-02-01", n
+assert "reports.publish" in r["error"] and "2026-02-01..2026-05-15" in r["error"], r
+' "$tmp/range.json"
+pthv rollup riverbend northfield --public --period 2026-03 --format json -o "$tmp/month.json"; code=$?
+check "... monthly (the default) lists every month; a list without it, none" python3 -c '
+import json, sys
+r, n = json.load(open(sys.argv[1]))["districts"]
+assert "error" not in r and "2026-03" in n["error"], (r, n)
+assert int(sys.argv[2]) == 1
+' "$tmp/month.json" "$code"
+
 finish

@@ -69,7 +69,7 @@ const std::vector<SettingInfo>& settings()
         {"reports.publish", "list of periods", "[mid-year, end-of-year, monthly]",
          "the periods whose public reports may be posted: mid-year, end-of-year, monthly (every month "
          "of the school year), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; `pthv report --audit` reads all of "
-         "their public reports together"},
+         "their public reports together, and `pthv rollup --public` takes only a period listed here"},
         {"targeting.full_coverage", "number 0..1", "0.9",
          "a group whose share of students visited reaches this visits everyone and passes "
          "(CP4-targeting)"},

@@ -298,6 +298,9 @@ std::string render_census_json(const Figures& f)
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+// The roll-up: `districts` (each as its own report gives it, or its error),
+// `total` (the state's) and `total_left_out` (by the keys of `total`: how
+// many districts each total leaves out).
 std::string render_rollup_json(const Rollup& r)
 {
     Json j;
@@ -317,14 +320,23 @@ std::string render_rollup_json(const Rollup& r)
         }
         j["districts"].push_back(std::move(x));
     }
+    // A total is never under min_cell (it adds shown counts only); one that
+    // no district shows is null.
+    constexpr int no_min_cell = 0;
     Json total = Json::object();
-    headline_json(total, r.total, r.min_cell);
-    census_json(total, r.census, r.min_cell);
+    headline_json(total, r.total, no_min_cell);
+    census_json(total, r.census, no_min_cell);
     total.erase("school_year");
-    sessions_totals_json(total, r.sessions, r.min_cell);
-    total["districts"] = r.districts.size() - r.failed;
+    sessions_totals_json(total, r.sessions, no_min_cell);
+    // Beside the totals, under the same keys: how many districts each
+    // leaves out (public: their figure hidden in their own report).
+    Json left_out = Json::object();
+    for (const auto& item : total.items())
+        left_out[item.key()] = r.left_out_of(item.key());
+    total["districts"] = r.loaded();
     total["failed"] = r.failed;
     j["total"] = total;
+    j["total_left_out"] = left_out;
     return j.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

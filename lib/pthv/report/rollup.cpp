@@ -14,67 +14,106 @@ namespace pthv::report {
 
 namespace {
 
-// The summed counts, each with its districts' counts as parts.
-using CountOf = Count Summary::*;
-const CountOf k_summed[] = {&Summary::completed_visits,  &Summary::students_visited,
-                            &Summary::students_enrolled, &Summary::families_reached,
-                            &Summary::second_visit_students, &Summary::declined,
-                            &Summary::participating_educators};
-using CensusCount = Count Census::*;
-const CensusCount k_census_summed[] = {&Census::sites_visiting, &Census::staff_trained_new};
+// The headline counts the state sums, each with its key in JSON and CSV.
+struct SummedCount {
+    Count Summary::*member;
+    const char* key;
+};
+const SummedCount k_summed[] = {
+    {&Summary::completed_visits, "completed_visits"},
+    {&Summary::students_visited, "students_visited"},
+    {&Summary::students_enrolled, "students_enrolled"},
+    {&Summary::families_reached, "families_reached"},
+    {&Summary::second_visit_students, "second_visit_students"},
+    {&Summary::second_visit_scheduled, "second_visit_scheduled"},
+    {&Summary::second_visit_due, "second_visit_due"},
+    {&Summary::declined, "declined"},
+    {&Summary::declined_families, "declined_families"},
+    {&Summary::scheduled_ahead, "scheduled_ahead"},
+    {&Summary::trained_staff, "trained_staff"},
+    {&Summary::participating_educators, "participating_educators"}};
+
+// The state's total of one count: the sum over the districts that loaded
+// and show it (in public, as their own public report does), and how many
+// it leaves out. A total no district shows has no value (withheld).
+template <class Get>
+Count sum_shown(const std::vector<DistrictFigures>& districts, Get get, std::size_t& left_out)
+{
+    Count total;
+    std::size_t shown = 0;
+    left_out = 0;
+    for (const auto& d : districts) {
+        if (!d.error.empty())
+            continue;
+        const Count& c = get(d);
+        if (c.hidden()) {
+            ++left_out;
+            continue;
+        }
+        total.value += c.value;
+        ++shown;
+    }
+    if (shown == 0 && left_out > 0)
+        total.shown = Shown::Withheld;
+    return total;
+}
+
+// The state's share: numerator over denominator, both summed over the
+// districts that show the share (that is, both its counts), so a share
+// never mixes in a hidden count; and how many districts it leaves out.
+template <class Get>
+Share share_shown(const std::vector<DistrictFigures>& districts, Get get, std::size_t& left_out)
+{
+    std::int64_t num = 0, den = 0;
+    left_out = 0;
+    for (const auto& d : districts) {
+        if (!d.error.empty())
+            continue;
+        const Share& s = get(d);
+        if (s.shown != ShareShown::Exact && s.shown != ShareShown::None) {
+            ++left_out;
+            continue;
+        }
+        num += s.num;
+        den += s.den;
+    }
+    return share_of(Count{num, Shown::Exact}, Count{den, Shown::Exact});
+}
 
 void sum_districts(Rollup& r)
 {
-    std::int64_t virtual_visits = 0;
-    for (const auto& d : r.districts) {
-        if (!d.error.empty())
-            continue;
-        for (const CountOf c : k_summed)
-            (r.total.*c).value += (d.total.*c).value;
-        for (const CensusCount c : k_census_summed)
-            (r.census.*c).value += (d.census.*c).value;
-        virtual_visits += d.virtual_visits;
-        r.sessions.held.value += d.sessions.held.value;
-        r.sessions.planned.value += d.sessions.planned.value;
-        r.sessions.trained.value += d.sessions.trained.value;
-        r.min_cell = std::max(r.min_cell, d.min_cell);
-    }
-    if (!r.is_public)
-        return;
-    for (const CountOf c : k_summed) {
-        std::vector<Count*> parts;
-        for (auto& d : r.districts)
-            if (d.error.empty())
-                parts.push_back(&(d.total.*c));
-        suppress_group(parts, &(r.total.*c), r.min_cell);
-    }
-    std::vector<Count*> trained, at_sessions;
-    for (auto& d : r.districts)
-        if (d.error.empty()) {
-            trained.push_back(&d.census.staff_trained_new);
-            at_sessions.push_back(&d.sessions.trained);
-        }
-    suppress_group(trained, &r.census.staff_trained_new, r.min_cell);
-    suppress_group(at_sessions, &r.sessions.trained, r.min_cell);
-    r.census.virtual_share = share_of(Count{virtual_visits, Shown::Exact}, r.total.completed_visits);
-    if (virtual_visits < r.min_cell)
-        r.census.virtual_share.shown = ShareShown::Hidden;
+    const auto& ds = r.districts;
+    for (const auto& [member, key] : k_summed)
+        r.total.*member = sum_shown(ds, [m = member](const DistrictFigures& d) -> const Count& { return d.total.*m; },
+                                    r.left_out[key]);
+    r.left_out["staff_visiting"] = r.left_out["participating_educators"];
+    r.total.coverage = share_shown(ds, [](const DistrictFigures& d) -> const Share& { return d.total.coverage; },
+                                   r.left_out["coverage_pct"]);
+    r.total.second_visit_rate = share_shown(
+        ds, [](const DistrictFigures& d) -> const Share& { return d.total.second_visit_rate; },
+        r.left_out["second_visit_rate_pct"]);
+    r.census.sites_visiting = sum_shown(
+        ds, [](const DistrictFigures& d) -> const Count& { return d.census.sites_visiting; }, r.left_out["sites_visiting"]);
+    r.census.staff_trained_new = sum_shown(
+        ds, [](const DistrictFigures& d) -> const Count& { return d.census.staff_trained_new; },
+        r.left_out["staff_trained_new"]);
+    r.census.virtual_share = share_shown(
+        ds, [](const DistrictFigures& d) -> const Share& { return d.census.virtual_share; }, r.left_out["virtual_pct"]);
+    r.sessions.held = sum_shown(ds, [](const DistrictFigures& d) -> const Count& { return d.sessions.held; },
+                                r.left_out["sessions_held"]);
+    r.sessions.planned = sum_shown(ds, [](const DistrictFigures& d) -> const Count& { return d.sessions.planned; },
+                                   r.left_out["sessions_planned"]);
+    r.sessions.trained = sum_shown(ds, [](const DistrictFigures& d) -> const Count& { return d.sessions.trained; },
+                                   r.left_out["session_trainings"]);
 }
 
-// The census counts that are headline counts, as the headline shows them
-// (after the roll-up's own suppression).
+// The census counts that are headline counts, as the headline shows them.
 void sync_census(Census& c, const Summary& s)
 {
     c.completed_visits = s.completed_visits;
     c.students_visited = s.students_visited;
     c.families_reached = s.families_reached;
     c.staff_visiting = s.participating_educators;
-}
-
-void finish_summary(Summary& s)
-{
-    s.coverage = share_of(s.students_visited, s.students_enrolled);
-    s.second_visit_rate = share_of(s.second_visit_students, s.students_visited);
 }
 
 // A row per district (a repo that could not be loaded: its error, no
@@ -92,7 +131,6 @@ Table districts_table(const Rollup& r)
     Table t;
     t.name = "districts";
     t.title = "By district";
-    t.min_cell = r.min_cell;
     for (const auto& [people, key] : k_columns) {
         t.header.emplace_back(people);
         t.keys.emplace_back(key);
@@ -101,6 +139,10 @@ Table districts_table(const Rollup& r)
     t.note = "educators, sites visiting, trained new and virtual are each district's census row; sessions: "
              "sessions.csv's training sessions, held by the as-of date or planned after it, and the trainings "
              "recorded at the held ones";
+    if (r.is_public)
+        t.note += ". state: each total adds only the districts whose own public report shows that figure (a share: "
+                  "both its counts); left out: how many districts it leaves out, their figure being <N or * there "
+                  "(a total none shows is -)";
     const auto figures = [](const Summary& s, const Census& c, const SessionTotals& ts) {
         return std::vector<Cell>{Cell::of(s.completed_visits),       Cell::of(s.students_visited),
                                  Cell::of(s.students_enrolled),      Cell::of(s.coverage),
@@ -111,24 +153,48 @@ Table districts_table(const Rollup& r)
                                  Cell::of(ts.held),                  Cell::of(ts.planned),
                                  Cell::of(ts.trained)};
     };
+    constexpr std::size_t first_figure = 3; // after district, repo, period
+    const std::size_t error_column = std::size(k_columns) - 1;
+    // For programs, a last column names the figures of the district that
+    // the state's public total leaves out (as `suppressed` names its empty
+    // cells); tidy CSV has no totals row to say it.
+    t.keys.emplace_back("left_out_of_total");
     for (const auto& x : r.districts) {
         std::vector<Cell> row = {Cell::of(x.district), Cell::of(x.repo)};
+        std::string left_out;
         if (x.error.empty()) {
             row.push_back(Cell::of(x.period.from.str() + ".." + x.period.to.str()));
             for (auto& c : figures(x.total, x.census, x.sessions))
                 row.push_back(std::move(c));
             row.push_back(Cell::of(""));
+            for (std::size_t i = first_figure; i < error_column; ++i) {
+                const Cell& c = row[i];
+                const bool hidden = c.kind == Cell::Kind::CountOf ? c.count.hidden()
+                                                                  : c.share.shown != ShareShown::Exact &&
+                                                                        c.share.shown != ShareShown::None;
+                if (hidden)
+                    left_out += (left_out.empty() ? "" : ";") + t.keys[i];
+            }
         } else {
-            row.resize(std::size(k_columns) - 1, Cell::missing());
+            row.resize(error_column, Cell::missing());
             row.push_back(Cell::of(x.error));
         }
+        t.min_cell = x.min_cell; // "<N" as the district's own report shows it
         t.add(row);
+        t.tidy.back().push_back(TidyValue{left_out});
     }
     std::vector<Cell> state = {Cell::of("state"), Cell::of(""), Cell::of("")};
     for (auto& c : figures(r.total, r.census, r.sessions))
-        state.push_back(std::move(c));
+        state.push_back(c.kind == Cell::Kind::CountOf && c.count.hidden() ? Cell::missing() : std::move(c));
     state.push_back(Cell::of(""));
     t.add(state, RowFor::People);
+    if (r.is_public) {
+        std::vector<Cell> left = {Cell::of("left out"), Cell::of(""), Cell::of("")};
+        for (std::size_t i = first_figure; i < error_column; ++i)
+            left.push_back(Cell::num(static_cast<std::int64_t>(r.left_out_of(t.keys[i]))));
+        left.push_back(Cell::of(""));
+        t.add(left, RowFor::People);
+    }
     return t;
 }
 
@@ -142,14 +208,38 @@ DistrictFigures district_figures(const Figures& f, const std::string& repo)
     d.period = f.period;
     d.total = f.total;
     d.census = f.census;
-    d.virtual_visits = f.census.virtual_share.num;
     d.sessions.held = Count{f.sessions.held.value, Shown::Exact};
     d.sessions.planned = Count{f.sessions.planned.value, Shown::Exact};
     for (const auto& s : f.sessions.sessions)
-        if (s.held)
+        if (s.held) {
             d.sessions.trained.value += s.attended.value;
+            // The district's public report prints each session's count, not
+            // their sum: the sum is shown only when it adds shown counts,
+            // or it would give back the hidden ones.
+            if (f.is_public && s.attended.hidden())
+                d.sessions.trained.shown = Shown::Withheld;
+        }
     d.min_cell = f.min_cell;
     return d;
+}
+
+bool publishes_period(const model::Config& config, const model::Period& period)
+{
+    // By the list as written: the list of published_periods() keeps one of
+    // two entries with the same dates (mid-year and end-of-year before the
+    // mid-year date), and a district that lists end-of-year publishes it.
+    // A month's label is YYYY-MM, and parse_period has put it in the year.
+    const bool month = period.label.size() == 7 && period.label[4] == '-';
+    const auto& listed = config.publish;
+    return std::any_of(listed.begin(), listed.end(), [&](const std::string& entry) {
+        return entry == period.label || (month && entry == "monthly");
+    });
+}
+
+std::size_t Rollup::left_out_of(const std::string& key) const
+{
+    const auto it = left_out.find(key);
+    return it == left_out.end() ? 0 : it->second;
 }
 
 Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& period_text, model::Date as_of,
@@ -164,18 +254,7 @@ Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& pe
         std::count_if(r.districts.begin(), r.districts.end(), [](const DistrictFigures& d) { return !d.error.empty(); }));
     r.total.name = "state";
     sum_districts(r);
-    if (!r.is_public) {
-        std::int64_t virtual_visits = 0;
-        for (const auto& d : r.districts)
-            virtual_visits += d.error.empty() ? d.virtual_visits : 0;
-        r.census.virtual_share = share_of(Count{virtual_visits, Shown::Exact}, r.total.completed_visits);
-    }
-    finish_summary(r.total);
     sync_census(r.census, r.total);
-    for (auto& d : r.districts) {
-        finish_summary(d.total); // again: the roll-up may have withheld a count
-        sync_census(d.census, d.total);
-    }
     return r;
 }
 
@@ -185,14 +264,18 @@ Document rollup_document(const Rollup& r)
     d.title = fmt::format("State roll-up of Parent Teacher Home Visits, {}", r.period_text);
     d.preamble.push_back(fmt::format("{} district repos, as of {}.", r.districts.size(), r.as_of.str()));
     if (r.failed > 0) {
-        d.preamble.push_back(fmt::format("{} could not be loaded and {} left out of the totals; see the error column.",
+        d.preamble.push_back(fmt::format("{} could not be reported and {} left out of the totals; see the error column.",
                                          util::plural(static_cast<long long>(r.failed), "repo", "repos"),
                                          r.failed == 1 ? "is" : "are"));
         d.alert_line = 1;
     }
-    if (r.is_public)
-        d.preamble.push_back(fmt::format("Public: counts under a district's min_cell are shown as <N, and * marks "
-                                         "a figure withheld so that a small count cannot be worked out."));
+    if (r.is_public) {
+        d.preamble.push_back("Public: each district's figures are those of its own public report (a count under its "
+                             "min_cell shown as <N, * a figure its report withholds so that a small count cannot be "
+                             "worked out).");
+        d.preamble.push_back("Each state total adds only the districts whose report shows that figure; the row \"left "
+                             "out\" says how many districts each total leaves out.");
+    }
     d.tables.push_back(districts_table(r));
     return d;
 }

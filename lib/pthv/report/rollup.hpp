@@ -5,7 +5,14 @@
 // and the state totals. A repo that could not be loaded is a row with its
 // error. Each district's training sessions (sessions.csv) are counted too:
 // held and planned as of the as-of date, and the trainings held ones hold.
+//
+// In public, each district's figures are those of its own public report,
+// and each state total adds only the districts that show that figure (a
+// share: that show both its counts), saying how many it leaves out. So a
+// total is worked out from published figures alone, and no total minus
+// the districts' own reports gives back a hidden count.
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,17 +25,17 @@ namespace pthv::report {
 // counts are never suppressed; the trainings they hold are.
 struct SessionTotals {
     Count held, planned; // sessions dated on or before, or after, the as-of date
-    Count trained;       // trainings naming a held session
+    Count trained;       // trainings naming a held session; in public withheld
+                         // when the district's report hides one of them
 };
 
 struct DistrictFigures {
     std::string district; // pthv.yaml's district, else the folder's name
     std::string repo;     // as given on the command line
-    std::string error;    // set: could not be loaded (no figures)
+    std::string error;    // set: could not be loaded, or in public does not publish the period (no figures)
     model::Period period{};
     Summary total;        // the district's headline figures
-    Census census;
-    std::int64_t virtual_visits = 0; // completed visits with mode virtual (for the state's share)
+    Census census;        // its census row (virtual_share: its virtual visits over its visits)
     SessionTotals sessions;
     int min_cell = 10;
 };
@@ -37,24 +44,39 @@ struct Rollup {
     std::string period_text; // --period as given
     model::Date as_of;
     bool is_public = false;
-    int min_cell = 10; // public totals: the largest min_cell of the districts
     std::vector<DistrictFigures> districts; // in the order given
-    Summary total;  // sums over the districts that loaded
-    Census census;  // likewise; school_year empty
+    // Sums over the districts that loaded and show the figure; a total that
+    // no district shows is withheld (no value). Census: school_year empty.
+    Summary total;
+    Census census;
     SessionTotals sessions;
     std::size_t failed = 0;
+    // By figure key, as JSON and CSV name it ("completed_visits",
+    // "coverage_pct", "staff_visiting", ...): how many of the districts that
+    // loaded its total leaves out, the figure being hidden in their own
+    // public report. Every key of the totals is here (0 outside public).
+    std::map<std::string, std::size_t> left_out;
+
+    std::size_t loaded() const { return districts.size() - failed; }
+    std::size_t left_out_of(const std::string& key) const;
 };
 
-// The district's row from its report figures.
+// The district's row from its report figures (in public, its public ones).
 DistrictFigures district_figures(const Figures& f, const std::string& repo);
 
-// Sums the districts into the state totals; in public, a second district's
-// count is withheld wherever the total would give a hidden one back.
+// Whether the district's reports.publish lists the period, by its label:
+// mid-year, end-of-year, a month (any month of the school year when it
+// lists monthly) or a range as written. `rollup --public` needs it.
+bool publishes_period(const model::Config& config, const model::Period& period);
+
+// Sums the districts into the state totals: each total only over the
+// districts that show the figure, with the count of those it leaves out.
 Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& period_text, model::Date as_of,
                    bool is_public);
 
 // The roll-up as a document of tables: districts (figures and census),
-// and the repos that could not be loaded.
+// and the repos that could not be loaded; then the state's totals and, in
+// public, how many districts each leaves out.
 Document rollup_document(const Rollup& r);
 
 std::string render_rollup_json(const Rollup& r);
