@@ -9,6 +9,7 @@
 #include "commands.hpp"
 
 #include <pthv/model/facts.hpp>
+#include <pthv/report/publication.hpp>
 #include <pthv/report/rollup.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -57,15 +58,20 @@ report::DistrictFigures district(const std::string& dir, const RollupOptions& o,
     if (!loaded.repo.config_ok)
         throw std::runtime_error(config_error(loaded.problems));
     std::string why;
-    const auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
+    auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
     if (!period)
         throw std::runtime_error("--period " + o.period + ": " + why);
     // A public roll-up posts each district's public report of the period:
-    // only one the district itself publishes.
-    if (o.is_public && !report::publishes_period(loaded.repo.config, *period))
-        throw DistrictError(loaded.repo.config.district,
-                            "its pthv.yaml's reports.publish does not list " + period->label +
-                                ", so the district posts no public report for it");
+    // only one the district itself publishes, counted as its report counts it.
+    if (o.is_public) {
+        if (!report::publishes_period(loaded.repo.config, *period))
+            throw DistrictError(loaded.repo.config.district,
+                                "its pthv.yaml's reports.publish does not list " + period->label +
+                                    ", so the district posts no public report for it");
+        period = report::public_period(*period, loaded.repo, why);
+        if (!period)
+            throw DistrictError(loaded.repo.config.district, "--period " + o.period + ": " + why);
+    }
     const model::Facts facts(loaded.repo);
     const auto work = pay::visit_work(facts);
     const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));

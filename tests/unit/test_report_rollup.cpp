@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <pthv/report/publication.hpp>
 #include <pthv/report/rollup.hpp>
 
 using namespace pthv;

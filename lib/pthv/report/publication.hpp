@@ -28,6 +28,11 @@ model::Date publication_cutoff(model::Date as_of);
 // over, are left out. Months in school-year order.
 std::vector<model::Period> published_periods(const model::Repo& repo);
 
+// Whether the district's reports.publish lists the period, by its label:
+// mid-year, end-of-year, a month (any month of the school year when it
+// lists monthly) or a range as written. `rollup --public` needs it.
+bool publishes_period(const model::Config& config, const model::Period& period);
+
 // `requested` (as --period gave it) as a public report counts it, or
 // nullopt with `error` saying why it may not be published: not listed in
 // reports.publish, nothing of it ended yet, or a month not yet over.

@@ -70,12 +70,24 @@ std::vector<model::Period> published_periods(const model::Repo& repo)
     return out;
 }
 
+// By the list as written: published_periods() keeps one of two entries
+// with the same dates (mid-year and end-of-year before the mid-year date),
+// and a district that lists end-of-year publishes it.
+bool publishes_period(const model::Config& config, const model::Period& period)
+{
+    // A month's label is YYYY-MM, and parse_period has put it in the year.
+    const bool month = period.label.size() == 7 && period.label[4] == '-';
+    const auto& listed = config.publish;
+    return std::any_of(listed.begin(), listed.end(), [&](const std::string& entry) {
+        return entry == period.label || (month && entry == "monthly");
+    });
+}
+
 std::optional<model::Period> public_period(const model::Period& requested, const model::Repo& repo,
                                            std::string& error)
 {
     const auto& listed = repo.config.publish;
-    const auto lists = [&](const std::string& e) { return std::find(listed.begin(), listed.end(), e) != listed.end(); };
-    if (!lists(requested.label) && !(is_month(requested.label) && lists("monthly"))) {
+    if (!publishes_period(repo.config, requested)) {
         std::string names;
         for (const auto& e : listed)
             names += (names.empty() ? "" : ", ") + e;

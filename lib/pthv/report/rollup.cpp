@@ -223,19 +223,6 @@ DistrictFigures district_figures(const Figures& f, const std::string& repo)
     return d;
 }
 
-bool publishes_period(const model::Config& config, const model::Period& period)
-{
-    // By the list as written: the list of published_periods() keeps one of
-    // two entries with the same dates (mid-year and end-of-year before the
-    // mid-year date), and a district that lists end-of-year publishes it.
-    // A month's label is YYYY-MM, and parse_period has put it in the year.
-    const bool month = period.label.size() == 7 && period.label[4] == '-';
-    const auto& listed = config.publish;
-    return std::any_of(listed.begin(), listed.end(), [&](const std::string& entry) {
-        return entry == period.label || (month && entry == "monthly");
-    });
-}
-
 std::size_t Rollup::left_out_of(const std::string& key) const
 {
     const auto it = left_out.find(key);

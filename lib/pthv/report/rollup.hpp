@@ -64,11 +64,6 @@ struct Rollup {
 // The district's row from its report figures (in public, its public ones).
 DistrictFigures district_figures(const Figures& f, const std::string& repo);
 
-// Whether the district's reports.publish lists the period, by its label:
-// mid-year, end-of-year, a month (any month of the school year when it
-// lists monthly) or a range as written. `rollup --public` needs it.
-bool publishes_period(const model::Config& config, const model::Period& period);
-
 // Sums the districts into the state totals: each total only over the
 // districts that show the figure, with the count of those it leaves out.
 Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& period_text, model::Date as_of,
