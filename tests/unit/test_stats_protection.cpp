@@ -137,6 +137,35 @@ TEST_CASE("stats::Protection")
         CHECK(q.audit().empty());
         CHECK(q.shown(*q.find("unvisited")) == CellShown::Shown); // never printed; its parts are withheld
     }
+    SUBCASE("a year less its first half is a count too")
+    {
+        // 40 visits by mid-year, 43 by the year's end: 3 after mid-year.
+        Protection p(10);
+        const auto mid = p.cell("mid"), year = p.cell("year");
+        p.publish(mid);
+        p.publish(year);
+        p.sensitive_difference(year, mid);
+        for (int i = 0; i < 40; ++i)
+            p.count({mid, year});
+        for (int i = 0; i < 3; ++i)
+            p.count({year});
+        p.suppress_primary_only();
+        REQUIRE(p.audit().size() == 1);
+        CHECK(p.audit()[0].key == "year minus mid");
+        CHECK(p.audit()[0].value == 3);
+        Protection q(10);
+        const auto m2 = q.cell("mid"), y2 = q.cell("year");
+        q.publish(m2);
+        q.publish(y2);
+        q.sensitive_difference(y2, m2);
+        for (int i = 0; i < 40; ++i)
+            q.count({m2, y2});
+        for (int i = 0; i < 3; ++i)
+            q.count({y2});
+        q.suppress();
+        CHECK(q.audit().empty());
+        CHECK((q.shown(m2) == CellShown::Withheld || q.shown(y2) == CellShown::Withheld));
+    }
     SUBCASE("zeros are shown as <N by suppress(): a reader cannot tell none from a few")
     {
         Protection p = two_sites(0, 12);

@@ -71,7 +71,7 @@ void survey_shares(Figures& f)
         const Summary& reached = i == 0 ? f.total : f.sites[i - 1];
         r.response_rate = share_of(r.responses, reached.families_reached);
         for (SurveyQuestion& q : r.questions)
-            q.favourable_share = share_of(Count{q.favourable.value, q.answered.shown}, q.answered);
+            q.favourable_share = share_of(q.favourable, q.answered); // hidden with either count
     }
 }
 

@@ -146,6 +146,18 @@ const model::Period& period_of(const std::vector<model::Period>& periods, const 
 
 void Publication::observe(Figures& f)
 {
+    // A share printed exactly gives its count away, whatever the count's
+    // own cell shows: read it as shown.
+    const auto reveal = [](Count& c, const Share& s) {
+        if (s.shown == ShareShown::Exact)
+            c.shown = Shown::Exact;
+    };
+    for (auto& r : f.surveys.rows)
+        for (auto& q : r.questions)
+            reveal(q.favourable, q.favourable_share);
+    for (auto& r : f.fidelity)
+        for (std::size_t k = 0; k < k_practices; ++k)
+            reveal(r.short_of[k], r.meeting[k]);
     Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
     mark_all(mark, f);
 }

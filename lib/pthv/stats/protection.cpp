@@ -75,6 +75,11 @@ void Protection::sensitive(CellId c, int stage)
 
 bool Protection::published(CellId c) const { return m_published[c] != 0; }
 
+void Protection::sensitive_difference(CellId whole, CellId part, int stage)
+{
+    m_differences.emplace_back(whole, part, stage);
+}
+
 void Protection::count(std::vector<CellId> cells)
 {
     std::sort(cells.begin(), cells.end());
@@ -96,6 +101,20 @@ void Protection::finish()
     for (std::uint32_t a = 0; a < m_people.size(); ++a)
         for (const CellId c : m_people[a])
             atoms_of[c].push_back(a);
+    // A difference is a cell of its own, with the atoms of the whole that
+    // are not the part's.
+    for (const auto& [whole, part, stage] : m_differences) {
+        const auto& w = atoms_of[whole];
+        const auto& p = atoms_of[part];
+        if (!std::includes(w.begin(), w.end(), p.begin(), p.end()))
+            continue;
+        std::vector<std::uint32_t> rest;
+        std::set_difference(w.begin(), w.end(), p.begin(), p.end(), std::back_inserter(rest));
+        const CellId c = cell(m_keys[whole] + " minus " + m_keys[part]);
+        sensitive(c, stage);
+        atoms_of.resize(m_keys.size());
+        atoms_of[c] = std::move(rest);
+    }
     absl::flat_hash_map<std::vector<std::uint32_t>, std::size_t> figure_of;
     m_figure_of.assign(m_keys.size(), 0);
     for (CellId c = 0; c < m_keys.size(); ++c) {

@@ -24,6 +24,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
@@ -66,6 +67,10 @@ public:
     // protected like a published count of its stage.
     void sensitive(CellId c, int stage = 0);
     bool published(CellId c) const;
+    // The people of `whole` who are not in `part` form a sensitive count of
+    // `stage` ("end-of-year minus mid-year"), when every person of `part`
+    // is in `whole`. Call before finish().
+    void sensitive_difference(CellId whole, CellId part, int stage = 0);
 
     // One person, counted in `cells` (in any order, repeats ignored).
     void count(std::vector<CellId> cells);
@@ -144,6 +149,7 @@ private:
     std::vector<int> m_stage;                 // per cell: -1 neither published nor sensitive
     std::vector<char> m_published;            // per cell
     std::vector<int> m_cost;                  // per cell
+    std::vector<std::tuple<CellId, CellId, int>> m_differences; // (whole, part, stage)
     std::vector<std::vector<CellId>> m_people; // distinct cell sets
     std::vector<std::int64_t> m_people_count;
     absl::flat_hash_map<std::vector<CellId>, std::uint32_t> m_atom_of;

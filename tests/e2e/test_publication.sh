@@ -1,0 +1,149 @@
+# Nothing a public report hides comes back by subtraction: the routes a
+# reader holding every public report of the year would try, on the example
+# district and on one with a school of 3 visits planted in it. (The audit,
+# tests/e2e/test_audit.sh, proves the general case by linear programming;
+# these are the concrete subtractions, each of which worked before the
+# publication set decided suppression for all reports together.)
+. "$(dirname "$0")/lib.sh" "$1"
+
+asof=2026-05-15
+example=$tmp/example
+cp -r "$src/examples" "$example"
+
+# The planted district: school S07 with five students, three of them
+# visited once in October.
+planted=$tmp/planted
+cp -r "$src/examples" "$planted"
+echo "S07,Tiny Academy,elementary,active,,10" >>"$planted/sites.csv"
+for i in 1 2 3 4 5; do echo "ST990$i,S07,3,T001,Planted Student $i,F990$i,es,no,no,no" >>"$planted/students.csv"; done
+for i in 1 2 3; do
+    echo "V2025101$i-ST990$i,ST990$i,S07,2025-10-1$i,17:00,45,T001;T002,completed,2025-10-01,hopes_and_dreams,home,2025-10-1$i,es,,,,,,2025-10-1$i" >>"$planted/visits.csv"
+done
+
+reports() { # repo: every public JSON the routes below read
+    local repo=$1 out=$2
+    mkdir -p "$out"
+    local sites
+    sites=$(tail -n +2 "$repo/sites.csv" | awk -F, '$4 == "active" {print $1}')
+    for p in end-of-year mid-year 2025-10 2026-03; do
+        "$bin" -C "$repo" --as-of $asof report --period $p --public --format json -o "$out/$p.json" || return 1
+        for s in $sites; do
+            "$bin" -C "$repo" --as-of $asof report --period $p --public --site "$s" --format json -o "$out/$p-$s.json" || return 1
+        done
+    done
+    for fmt in text md html csv; do
+        t=(); [ $fmt = csv ] && t=(--table sites)
+        "$bin" -C "$repo" --as-of $asof report --period end-of-year --public --format $fmt "${t[@]}" -o "$out/eoy.$fmt" || return 1
+    done
+}
+
+attack() { # folder of reports, min_cell
+python3 - "$1" "$2" <<'PY'
+import glob, json, os, sys
+folder, n = sys.argv[1], int(sys.argv[2])
+def load(name):
+    return json.load(open(os.path.join(folder, name + ".json")))
+def shown(v): return isinstance(v, int) and not isinstance(v, bool)
+leaks = []
+def parts(route, total, values):
+    # A total shown beside its parts: one hidden part is the total less the
+    # others; several hidden parts share what is left, and none may be
+    # narrowed below n - 1 by it.
+    if not shown(total): return
+    hidden = [k for k, v in values.items() if not shown(v)]
+    rest = total - sum(v for v in values.values() if shown(v))
+    if len(hidden) == 1 and 0 < rest < n:
+        leaks.append(f"{route}: {hidden[0]} = {rest}")
+    elif hidden and 0 < rest < n - 1:
+        leaks.append(f"{route}: {hidden} share {rest}, each at most {rest}")
+def diff(route, whole, part):
+    if shown(whole) and shown(part) and 0 < whole - part < n:
+        leaks.append(f"{route}: {whole} - {part} = {whole - part}")
+
+sites_of = lambda d: {s["site_id"]: s for s in d["sites"]}
+periods = ["end-of-year", "mid-year", "2025-10", "2026-03"]
+site_ids = sorted({f.split("-")[-1][:-5] for f in glob.glob(os.path.join(folder, "end-of-year-S*.json"))})
+for p in periods:
+    d = load(p)
+    s = sites_of(d)
+    # 1. Within one report: the sites table, and the same figure in other tables.
+    for key in ("completed_visits", "students_visited", "students_enrolled", "families_reached",
+                "second_visit_students", "declined", "participating_educators"):
+        vals = {}
+        for sid, row in s.items():
+            v = row[key]
+            if not shown(v) and key == "completed_visits":  # the fidelity table repeats it
+                f = (row.get("fidelity") or {}).get("visits")
+                if shown(f): v = f
+            vals[sid] = v
+        parts(f"{p} {key} by site", d[key], vals)
+    # Students visited: second visit, one scheduled, one due.
+    for sid, row in list(s.items()) + [("district", d)]:
+        parts(f"{p} {sid} second visits", row["students_visited"],
+              {k: row[k] for k in ("second_visit_students", "second_visit_scheduled", "second_visit_due")})
+    # 2. The district less its sites' own reports.
+    own = {sid: load(f"{p}-{sid}") for sid in site_ids}
+    for table in ("months", "languages", "modes"):
+        for key, total in (d.get(table) or {}).items():
+            parts(f"{p} {table} {key}: district less the sites' reports", total,
+                  {sid: (r.get(table) or {}).get(key, 0) for sid, r in own.items()})
+    for sid, r in own.items():  # a site's own report and the district's row of it agree
+        for key in ("completed_visits", "students_visited", "declined"):
+            a, b = r[key], s[sid][key]
+            if shown(a) != shown(b) or (shown(a) and a != b):
+                leaks.append(f"{p} {sid} {key}: its own report says {a}, the district's {b}")
+    # 6. Surveys: answered and the favourable share give the rest.
+    for row in [d] + list(s.values()):
+        sv = row.get("surveys") or {}
+        for q, a in (sv.get("questions") or {}).items():
+            if shown(a.get("answered")) and a.get("favourable_pct") is not None:
+                rest = round(a["answered"] * (100 - a["favourable_pct"]) / 100)
+                if 0 < rest < n:
+                    leaks.append(f"{p} {row.get('site_id') or 'district'} survey {q}: {rest} not favourable")
+# 5. Periods: the year less mid-year, mid-year less a month.
+for whole, part in (("end-of-year", "mid-year"), ("mid-year", "2025-10"), ("end-of-year", "2026-03")):
+    for key in ("completed_visits", "declined", "students_visited", "families_reached"):
+        diff(f"{whole} less {part}: {key}", load(whole)[key], load(part)[key])
+        for sid in site_ids:
+            diff(f"{whole} less {part}: {sid} {key}", sites_of(load(whole))[sid][key], sites_of(load(part))[sid][key])
+for l in leaks: print("  leak:", l)
+sys.exit(1 if leaks else 0)
+PY
+}
+
+reports "$example" "$tmp/ex" || echo "FAIL: example reports"
+check "example district: no hidden count comes back by any route" attack "$tmp/ex" 10
+reports "$planted" "$tmp/pl" || echo "FAIL: planted reports"
+check "planted school of 3 visits: no hidden count comes back by any route" attack "$tmp/pl" 10
+check "the planted school's 3 visits are shown as <10 in its own report and the district's" python3 -c "
+import json
+d = json.load(open('$tmp/pl/end-of-year.json')); s = {x['site_id']: x for x in d['sites']}
+o = json.load(open('$tmp/pl/end-of-year-S07.json'))
+assert s['S07']['completed_visits'] == '<10' and o['completed_visits'] == '<10', (s['S07'], o['completed_visits'])"
+for fmt in text md html csv; do
+    check "$fmt: the planted school's 3 is never printed" bash -c "! grep -E 'S07|Tiny Academy' '$tmp/pl/eoy.$fmt' | grep -qE '(^|[ ,|>])3([ ,|<]|$)'"
+done
+check "every format says what <10 means, zero included" bash -c "grep -q 'zero included' '$tmp/pl/eoy.text' && grep -q 'zero included' '$tmp/pl/eoy.md' && grep -q 'zero included' '$tmp/pl/eoy.html'"
+
+# The audit agrees on the planted district.
+"$bin" -C "$planted" --as-of $asof report --audit >"$tmp/audit.txt"
+check_eval "planted district: the audit passes" '[ $? -eq 0 ]'
+
+# A public report of a period not listed, or of a month not over, is refused.
+"$bin" -C "$example" --as-of $asof report --period 2026-02-01..2026-03-15 --public >/dev/null 2>"$tmp/e1"
+check_eval "a period reports.publish does not list: exit 2, naming the setting" '[ $? -eq 2 ] && grep -q "reports.publish" "$tmp/e1"'
+"$bin" -C "$example" --as-of $asof report --period 2026-05 --public >/dev/null 2>"$tmp/e2"
+check_eval "a month not over: exit 2" '[ $? -eq 2 ] && grep -q "ended yet" "$tmp/e2"'
+"$bin" -C "$example" --as-of $asof report --period end-of-year --public >"$tmp/eoy.txt"
+check "a public report counts to the end of the last full month, and says so" \
+    grep -q "Counted up to 2026-04-30, the end of the last full month" "$tmp/eoy.txt"
+"$bin" -C "$example" --as-of 2026-05-15 report --period end-of-year --public --format json >"$tmp/eoy15.json"
+"$bin" -C "$example" --as-of 2026-05-28 report --period end-of-year --public --format json >"$tmp/eoy28.json"
+check "the same figures all month: the 15th and the 28th count the same visits" python3 -c "
+import json
+a, b = (json.load(open(f)) for f in ('$tmp/eoy15.json', '$tmp/eoy28.json'))
+for k in ('period', 'completed_visits', 'students_visited', 'families_reached', 'declined', 'months', 'languages', 'modes'):
+    assert a[k] == b[k], k
+assert [s['completed_visits'] for s in a['sites']] == [s['completed_visits'] for s in b['sites']]"
+
+finish
