@@ -129,6 +129,31 @@ check "every format says what <10 means, zero included" bash -c "grep -q 'zero i
 "$bin" -C "$planted" --as-of $asof report --audit >"$tmp/audit.txt"
 check_eval "planted district: the audit passes" '[ $? -eq 0 ]'
 
+# 3. Attendance: the students enrolled less those not visited are the
+# visited ones; the outcome table is protected with everything else taken
+# as published, and changes nothing else.
+python3 "$src/examples/make_attendance.py" >"$tmp/att.csv" 2>/dev/null || python3 "$src/examples/make_attendance.py" "$tmp/att.csv"
+"$bin" -C "$planted" --as-of $asof report --period end-of-year --public --attendance "$tmp/att.csv" --format json >"$tmp/att.json"
+check "attendance: enrolled less not visited never gives a hidden visited count; nothing else changes" python3 - "$tmp/att.json" "$tmp/pl/end-of-year.json" <<'PY'
+import json, sys
+d, plain = (json.load(open(f)) for f in sys.argv[1:])
+shown = lambda v: isinstance(v, int) and not isinstance(v, bool)
+for row in [d] + d["sites"]:
+    a = row["attendance"]
+    v, o = a["visited"]["students"], a["not_visited"]["students"]
+    if not shown(v):
+        assert not (shown(o) and shown(row["students_enrolled"]) and 0 < row["students_enrolled"] - o < 10), row.get("site_id")
+    for g in ("visited", "not_visited"):
+        s_, c = a[g]["students"], a[g]["chronic"]
+        assert not (shown(s_) and shown(c) and 0 < s_ - c < 10), (row.get("site_id"), g)
+for s in d["sites"]: s.pop("attendance")
+d.pop("attendance")
+for k in plain:
+    if k != "attendance": assert d[k] == plain[k], k
+PY
+"$bin" -C "$planted" --as-of $asof report --audit --attendance "$tmp/att.csv" >/dev/null
+check_eval "planted district with attendance: the audit passes" '[ $? -eq 0 ]'
+
 # A public report of a period not listed, or of a month not over, is refused.
 "$bin" -C "$example" --as-of $asof report --period 2026-02-01..2026-03-15 --public >/dev/null 2>"$tmp/e1"
 check_eval "a period reports.publish does not list: exit 2, naming the setting" '[ $? -eq 2 ] && grep -q "reports.publish" "$tmp/e1"'

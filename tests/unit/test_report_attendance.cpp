@@ -2,6 +2,7 @@
 
 #include <pthv/io/attendance.hpp>
 #include <pthv/report/figures.hpp>
+#include <pthv/report/publication.hpp>
 
 using namespace pthv;
 
@@ -14,7 +15,9 @@ report::Figures figures_with(const std::string& attendance, model::Problems& pro
     const auto loaded = io::load_sources(test::tiny_repo(), test::as_of());
     const auto rows = io::read_attendance("att.csv", attendance, loaded.repo, problems);
     std::string error;
-    const auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+    auto p = model::parse_period("end-of-year", loaded.repo.config, loaded.repo.as_of, error);
+    if (p && is_public) // a public report counts what report --public counts
+        p = report::public_period(*p, loaded.repo, error);
     REQUIRE(p);
     const model::Facts facts(loaded.repo);
     return report::compute_figures(facts, pay::visit_work(facts), {}, {*p, {}, is_public, &rows});

@@ -413,16 +413,16 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     top_sites(f);
     fidelity_figures(facts, findings, o, f);
     beside.get(); // rethrows what the thread threw
+    std::optional<Publication> made; // the set, when the caller has none at hand
+    FigureOptions with_set = o;
     if (o.is_public) {
-        std::optional<Publication> made; // the set, when the caller has none at hand
-        FigureOptions with_set = o;
         if (!with_set.publication)
             with_set.publication = &made.emplace(facts, findings, o.attendance);
         with_set.publication->apply(f);
         public_money(facts, work, findings, with_set, f);
     }
     finish_shares(f);
-    attendance_figures(facts, o, f);
+    attendance_figures(facts, with_set, f);
     census_figures(repo, f);
     return f;
 }

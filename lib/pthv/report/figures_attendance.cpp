@@ -5,6 +5,7 @@
 // renderers say so beside it.
 
 #include <pthv/report/figures_detail.hpp>
+#include <pthv/report/publication.hpp>
 
 #include <cstdlib>
 
@@ -64,28 +65,6 @@ void finish_row(AttendanceRow& r)
     r.ci95 = stats::newcombe_difference(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
 }
 
-// Public: every count under min_cell is hidden; so is a chronic count whose
-// complement (students not chronically absent) is under min_cell, since it
-// and the students shown would give the complement back; then, as elsewhere, a second count where a
-// site's could be worked back from the district's.
-void suppress(AttendanceFigures& a, int min_cell)
-{
-    for (auto& r : a.rows)
-        for (AttendanceGroup* g : {&r.visited, &r.not_visited})
-            if (g->students.value >= min_cell && g->chronic.value >= min_cell &&
-                g->students.value - g->chronic.value < min_cell)
-                g->chronic.shown = Shown::Withheld;
-    Count AttendanceGroup::*const counts[] = {&AttendanceGroup::students, &AttendanceGroup::chronic};
-    AttendanceGroup AttendanceRow::*const groups[] = {&AttendanceRow::visited, &AttendanceRow::not_visited};
-    for (auto group : groups)
-        for (auto count : counts) {
-            std::vector<Count*> parts;
-            for (std::size_t i = 1; i < a.rows.size(); ++i)
-                parts.push_back(&(a.rows[i].*group.*count));
-            suppress_group(parts, &(a.rows.front().*group.*count), min_cell);
-        }
-}
-
 } // namespace
 
 void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
@@ -117,8 +96,8 @@ void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figur
     for (const auto& site : f.sites)
         a.rows.push_back(make_row(site.site_id, site.name,
                                   by_slot[site_slot(repo.names.sites.find(site.site_id))]));
-    if (f.is_public)
-        suppress(a, f.min_cell);
+    if (f.is_public && o.publication) // the publication set's later stage decides (publication.hpp)
+        o.publication->apply_attendance(f);
     for (auto& r : a.rows)
         finish_row(r);
 }

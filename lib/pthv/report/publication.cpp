@@ -44,18 +44,18 @@ std::string month_of(model::Date d) { return d.str().substr(0, 7); }
 // The cells of one person, gathered before the person is counted.
 class Person {
 public:
-    Person(Protection& cells, char kind) : m_cells(cells), m_kind(kind) {}
+    Person(Protection& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
     void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
     {
         const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.publish(c, 0, cost(p, scope));
+        m_cells.publish(c, m_stage, cost(p, scope));
         m_in.push_back(c);
     }
     void sensitive(const Period* p, const std::string& scope, const std::string& measure,
                    const std::string& part = {})
     {
         const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.sensitive(c);
+        m_cells.sensitive(c, m_stage);
         m_in.push_back(c);
     }
     void count()
@@ -81,6 +81,7 @@ private:
 
     Protection& m_cells;
     char m_kind;
+    int m_stage;
     std::vector<Protection::CellId> m_in;
 };
 
@@ -99,6 +100,41 @@ struct Builder {
     const model::Problems& findings;
     const std::vector<Period>& periods;
     Protection& cells;
+    const std::vector<io::AttendanceRow>* attendance;
+
+    // The outcome table (report --attendance) of every period, a later
+    // stage: each student of the file with enough days enrolled, visited
+    // or not in the period, chronically absent or not, at the district and
+    // the student's own site; students not chronically absent are the
+    // complement a reader could take (figures_attendance.cpp).
+    void outcomes() const
+    {
+        if (!attendance)
+            return;
+        const auto completed = completed_by_student();
+        for (const auto& row : *attendance) {
+            const model::Student* st = repo.find(row.student);
+            if (!st || row.days_enrolled < k_min_days_enrolled)
+                continue;
+            const bool chronic = row.days_absent * 10 >= row.days_enrolled;
+            Person p(cells, 'S', 1);
+            for (const Period& period : periods) {
+                const auto& mine = completed[row.student.index()];
+                const bool visited = std::any_of(mine.begin(), mine.end(), [&](std::size_t i) {
+                    return period.contains(*repo.visits[i].date);
+                });
+                const std::string group = visited ? "visited" : "not_visited";
+                for (const auto& x : scopes_of(repo, st->site)) {
+                    p.publish(&period, x, "att", group);
+                    if (chronic)
+                        p.publish(&period, x, "att", group + "_chronic");
+                    else
+                        p.sensitive(&period, x, "att", group + "_not_chronic");
+                }
+            }
+            p.count();
+        }
+    }
 
     void visits() const
     {
@@ -365,7 +401,19 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
     : Publication(facts.repo())
 {
     build(facts, findings, attendance);
-    m_cells.suppress();
+    if (!attendance) {
+        m_cells.suppress();
+        return;
+    }
+    // The outcome table is protected on its own: every other figure is
+    // exactly as the reports without the file show it, decided without it.
+    const Publication without(facts, findings, nullptr);
+    m_cells.finish();
+    for (stats::Protection::CellId c = 0; c < without.m_cells.cells(); ++c)
+        if (without.m_cells.published(c))
+            if (const auto mine = m_cells.find(without.m_cells.key(c)))
+                m_cells.fix(*mine, without.m_cells.shown(c));
+    m_cells.suppress(1);
 }
 
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)
@@ -401,15 +449,16 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
 }
 
 void Publication::build(const model::Facts& facts, const model::Problems& findings,
-                        const std::vector<io::AttendanceRow>* /*attendance*/)
+                        const std::vector<io::AttendanceRow>* attendance)
 {
-    const Builder b{facts, facts.repo(), findings, m_periods, m_cells};
+    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance};
     b.visits();
     b.students();
     b.families();
     b.staff();
     b.session_places();
     b.responses();
+    b.outcomes();
     differences();
 }
 

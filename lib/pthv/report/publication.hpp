@@ -69,6 +69,8 @@ public:
     // count the set does not hold, or holds with another number (a
     // definition that drifted), is withheld and counted in f.unmodelled.
     void apply(Figures& f) const;
+    // The same for the attendance table, once its counts are made.
+    void apply_attendance(Figures& f) const;
 
 private:
     explicit Publication(const model::Repo& repo);

@@ -133,6 +133,17 @@ void mark_all(Marker& mark, Figures& f)
     mark_surveys(mark, f.surveys);
 }
 
+void mark_attendance(Marker& mark, AttendanceFigures& a)
+{
+    for (auto& r : a.rows) {
+        const std::string x = scope_of(r.site_id);
+        mark(r.visited.students, 'S', true, x, "att", "visited");
+        mark(r.visited.chronic, 'S', true, x, "att", "visited_chronic");
+        mark(r.not_visited.students, 'S', true, x, "att", "not_visited");
+        mark(r.not_visited.chronic, 'S', true, x, "att", "not_visited_chronic");
+    }
+}
+
 const model::Period& period_of(const std::vector<model::Period>& periods, const Figures& f)
 {
     static const model::Period none{};
@@ -158,8 +169,12 @@ void Publication::observe(Figures& f)
     for (auto& r : f.fidelity)
         for (std::size_t k = 0; k < k_practices; ++k)
             reveal(r.short_of[k], r.meeting[k]);
+    for (auto& r : f.attendance.rows)
+        for (AttendanceGroup* g : {&r.visited, &r.not_visited})
+            reveal(g->chronic, g->rate);
     Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
     mark_all(mark, f);
+    mark_attendance(mark, f.attendance);
 }
 
 void Publication::apply(Figures& f) const
@@ -178,6 +193,12 @@ void Publication::apply(Figures& f) const
                                          return it == f.sites.end() || it->completed_visits.hidden();
                                      }),
                       f.top_sites.end());
+}
+
+void Publication::apply_attendance(Figures& f) const
+{
+    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    mark_attendance(mark, f.attendance);
 }
 
 } // namespace pthv::report

@@ -263,7 +263,7 @@ std::vector<std::size_t> Protection::complements(const std::vector<Check>& breac
 {
     const auto eligible = [&](std::size_t i) {
         const Figure& f = m_figures[i];
-        return f.published && f.stage == stage && f.shown == CellShown::Shown && f.value >= m_min_cell;
+        return f.published && !f.fixed && f.stage <= stage && f.shown == CellShown::Shown && f.value >= m_min_cell;
     };
     absl::flat_hash_map<std::size_t, std::size_t> uses;
     for (const auto& b : breaches)
@@ -340,13 +340,23 @@ void Protection::suppress_primary_only()
     primary();
 }
 
-void Protection::suppress()
+void Protection::fix(CellId c, CellShown shown)
 {
-    suppress_primary_only();
+    Figure& f = m_figures.at(m_figure_of.at(c));
+    f.shown = shown;
+    f.fixed = true;
+}
+
+void Protection::suppress(int first_stage)
+{
+    finish();
+    for (auto& f : m_figures) // primary, for what is decided here
+        if (!f.fixed && f.published && f.value < m_min_cell)
+            f.shown = CellShown::Below;
     int last = 0;
     for (const auto& f : m_figures)
         last = std::max(last, f.stage);
-    for (int stage = 0; stage <= last; ++stage) {
+    for (int stage = first_stage; stage <= last; ++stage) {
         Programmes ps = programmes(stage);
         // One count at a time: while what its proof uses can be hidden, hide
         // the smallest such figure and look again. Hiding a figure only

@@ -77,7 +77,12 @@ public:
 
     // Decides what is hidden: primary, then secondary until audit() passes
     // (or nothing more can be hidden). Call once, after every count().
-    void suppress();
+    // From `first_stage` on only: the earlier stages' figures stay as fix()
+    // set them.
+    void suppress(int first_stage = 0);
+    // After finish(), before suppress(first_stage): the figure of `c` is
+    // shown as an earlier decision had it.
+    void fix(CellId c, CellShown shown);
     // Only primary suppression, for tests of the audit.
     void suppress_primary_only();
 
@@ -124,6 +129,7 @@ private:
         bool published = false;
         bool complement = false; // one of its cells is sensitive only
         long cost = 0;           // its published cells' costs, summed
+        bool fixed = false;      // decided earlier (fix()): not changed by suppress()
         CellShown shown = CellShown::Shown;
         std::string key; // the first published (else first) cell's key, for messages and order
     };
