@@ -56,11 +56,14 @@ p.note { color: var(--muted); font-size: 0.85rem; margin: 4px 0 0; }
 }
 )";
 
-// A suppressed share is never drawn, not even at its public bound: a bar
-// at ">=59%" would show a figure the report withholds.
+// A hidden share has no bar. A public bound (">=99.1%", printed beside it)
+// is drawn at the bound: the coarser true statement the report makes, and
+// no more than "<10" says, rather than a chart with every bar withheld.
 std::int64_t share_bar(const Share& s)
 {
-    return s.shown == ShareShown::Exact ? per_mille(s.num, s.den) : -1;
+    if (s.shown == ShareShown::Exact)
+        return per_mille(s.num, s.den);
+    return s.shown == ShareShown::AtLeast ? s.bound_per_mille : -1;
 }
 
 // One chart, or one line saying why there is none: a chart whose every bar
