@@ -24,6 +24,19 @@ assert len(d["periods"]) == 12 and d["reports"] == 12 * 7, (d["periods"], d["rep
 assert d["below"] > 0 and d["withheld"] > 0
 PY
 
+# A generated district of 3,000 students with a school of 3 visits planted.
+gen=$tmp/generated
+python3 "$src/bench/generate.py" --students 3000 --out "$gen" >/dev/null
+echo "S9901,Planted Small School,elementary,active,,10" >>"$gen/sites.csv"
+for i in 1 2 3 4 5; do echo "ST990000$i,S9901,3,T000001,Planted $i,F990000$i,es,no,no,no" >>"$gen/students.csv"; done
+for i in 1 2 3; do
+    echo "V2025101$i-ST990000$i,ST990000$i,S9901,2025-10-1$i,17:00,45,T000001;T000002,completed,2025-10-01,hopes_and_dreams,home,2025-10-1$i,es," >>"$gen/visits.csv"
+done
+"$bin" -C "$gen" "${asof[@]}" report --audit --format json >"$tmp/gen.json"
+rc=$?
+check_eval "generated 3,000 students with a planted school of 3 visits: protected, exit 0" \
+    '[ $rc -eq 0 ] && python3 -c "import json; d = json.load(open(\"$tmp/gen.json\")); assert d[\"ok\"] and d[\"unmodelled\"] == 0"'
+
 # With min_cell 1 nothing is small: nothing to protect, exit 0.
 sed -i 's/^reports:.*/reports: {min_cell: 1}/' pthv.yaml
 grep -q "min_cell: 1" pthv.yaml || printf '\nreports: {min_cell: 1}\n' >>pthv.yaml
