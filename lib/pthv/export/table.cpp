@@ -27,31 +27,13 @@ void sort_rows(Table& table)
 
 namespace {
 
-bool is_number(std::string_view cell)
-{
-    std::size_t i = !cell.empty() && cell[0] == '-' ? 1 : 0;
-    const auto digits = [&] {
-        const std::size_t from = i;
-        while (i < cell.size() && std::isdigit(static_cast<unsigned char>(cell[i])))
-            ++i;
-        return i > from;
-    };
-    if (!digits())
-        return false;
-    if (i < cell.size() && cell[i] == '.') {
-        ++i;
-        if (!digits())
-            return false;
-    }
-    return i == cell.size();
-}
-
 void add_row(std::string& out, const std::vector<std::string>& cells)
 {
     for (std::size_t i = 0; i < cells.size(); ++i) {
         if (i)
             out += ',';
-        out += is_number(cells[i]) ? io::csv_cell(cells[i]) : io::csv_safe_cell(cells[i]);
+        // A plain number (a day offset may be negative) is written bare, any other cell guarded.
+        out += io::csv_safe_cell(cells[i], io::CellKind::Number);
     }
     out += '\n';
 }
