@@ -218,21 +218,6 @@ TEST_CASE("report public suppression")
         CHECK(s[1].coverage.shown == report::ShareShown::Hidden);
         CHECK(r.figures.educators.empty());
     }
-    SUBCASE("suppress_group withholds the total when there is no other part")
-    {
-        report::Count a{2, report::Shown::Exact}, total{12, report::Shown::Exact};
-        report::suppress_group({&a}, &total, 10);
-        CHECK(a.shown == report::Shown::Below);
-        CHECK(total.shown == report::Shown::Withheld);
-    }
-    SUBCASE("counts at or above min_cell stay exact")
-    {
-        report::Count a{10, report::Shown::Exact}, b{11, report::Shown::Exact}, total{21, report::Shown::Exact};
-        report::suppress_group({&a, &b}, &total, 10);
-        CHECK(!a.hidden());
-        CHECK(!b.hidden());
-        CHECK(!total.hidden());
-    }
     SUBCASE("public output names no person and prints no note")
     {
         const auto r = run("end-of-year", true, 3);

@@ -46,21 +46,14 @@ public:
         m_fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (m_fd < 0)
             fail("cannot open the folder", dir);
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
-        while (::flock(m_fd, LOCK_EX | LOCK_NB) != 0) {
-            if (errno != EWOULDBLOCK && errno != EINTR) {
-                const int saved = errno;
-                ::close(m_fd);
-                errno = saved;
-                fail("cannot lock the folder", dir);
-            }
-            if (std::chrono::steady_clock::now() >= deadline) {
-                ::close(m_fd);
+        if (const int error = util::wait_for_flock(m_fd, LOCK_EX, timeout_seconds)) {
+            ::close(m_fd);
+            if (error == ETIMEDOUT)
                 throw FolderError(fmt::format("-o {}: another pthv export is writing beside it (waited {} s); "
                                               "nothing was written, try again",
                                               target.string(), static_cast<int>(timeout_seconds)));
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            errno = error;
+            fail("cannot lock the folder", dir);
         }
     }
     ~FolderLock() { ::close(m_fd); }

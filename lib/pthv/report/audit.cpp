@@ -81,7 +81,7 @@ AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::
     // The audit reads what the reports print, not what the set decided:
     // the decisions are checked, not trusted.
     const Publication decided(facts, findings, attendance);
-    const Publication pub = Publication::as_printed(facts, work, findings, attendance, &decided);
+    const Publication pub = Publication::as_printed(facts, work, findings, attendance, decided);
     for (const auto& p : pub.periods())
         a.periods.push_back(model::describe_period(p));
     a.tally = pub.cells().tally();

@@ -320,9 +320,4 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
 void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<FundingRow>& money,
                        const std::vector<Summary>& sites, int min_cell);
 
-// The suppression rule, exposed for tests: marks each part and the total
-// under `min_cell` Below, then, where the total is shown and exactly one part
-// is hidden, Withholds the smallest shown part (or, if none, the total).
-void suppress_group(std::vector<Count*> parts, Count* total, int min_cell);
-
 } // namespace pthv::report

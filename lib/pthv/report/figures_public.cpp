@@ -1,41 +1,13 @@
 // Shares of a public report's counts (which the publication set has marked,
 // publication.hpp): a share built on a hidden count is hidden, but where
 // the hidden count is a shortfall under min_cell a true bound is shown
-// instead. suppress_group is the per-table rule the attendance table still
-// uses on its own.
+// instead.
 
 #include <pthv/report/figures_detail.hpp>
 
 #include <algorithm>
 
 namespace pthv::report {
-
-void suppress_group(std::vector<Count*> parts, Count* total, int min_cell)
-{
-    const auto small = [&](const Count* c) { return c->value < min_cell; };
-    for (Count* c : parts)
-        if (c->shown == Shown::Exact && small(c))
-            c->shown = Shown::Below;
-    if (total && total->shown == Shown::Exact && small(total))
-        total->shown = Shown::Below;
-    if (!total)
-        return;
-    const auto hidden = static_cast<std::size_t>(
-        std::count_if(parts.begin(), parts.end(), [](const Count* c) { return c->hidden(); }));
-    // With the total shown, one hidden part is the total minus the others;
-    // with the total hidden, parts all shown add up to it.
-    const bool needs_more = total->hidden() ? (hidden == 0 && !parts.empty()) : hidden == 1;
-    if (!needs_more)
-        return;
-    Count* smallest = nullptr;
-    for (Count* c : parts)
-        if (!c->hidden() && (!smallest || c->value < smallest->value))
-            smallest = c;
-    if (smallest)
-        smallest->shown = Shown::Withheld;
-    else if (!total->hidden())
-        total->shown = Shown::Withheld;
-}
 
 Share share_of(const Count& num, const Count& den)
 {

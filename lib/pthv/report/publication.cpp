@@ -426,20 +426,18 @@ Publication Publication::primary_only(const model::Facts& facts, const model::Pr
 
 Publication Publication::as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                     const model::Problems& findings,
-                                    const std::vector<io::AttendanceRow>* attendance, const Publication* decided)
+                                    const std::vector<io::AttendanceRow>* attendance, const Publication& decided)
 {
     Publication out(facts.repo());
     out.build(facts, findings, attendance);
     out.m_cells.finish();
-    if (!decided) // compute_figures' own suppression: zeros shown as 0, "*" on any count
-        out.m_cells.set_reading({false, false});
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
     for (const auto& period : out.m_periods)
         for (const auto& site : scopes) {
             FigureOptions o{period, site, true, attendance};
-            o.publication = decided;
+            o.publication = &decided;
             Figures f = compute_figures(facts, work, findings, o);
             out.observe(f);
             ++out.m_reports;

@@ -48,11 +48,11 @@ public:
                 const std::vector<io::AttendanceRow>* attendance);
 
     // The set as public reports printed it: each report of every period and
-    // scope computed with `decided` (null: as compute_figures decides alone),
-    // and each of its counts marked as printed. What the audit reads.
+    // scope computed with `decided`, and each of its counts marked as
+    // printed. What the audit reads.
     static Publication as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                   const model::Problems& findings,
-                                  const std::vector<io::AttendanceRow>* attendance, const Publication* decided);
+                                  const std::vector<io::AttendanceRow>* attendance, const Publication& decided);
 
     // The set with primary suppression alone (every count under min_cell
     // shown as "<N", nothing withheld): what the audit must catch.

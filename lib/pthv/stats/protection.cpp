@@ -145,7 +145,7 @@ void Protection::finish()
 void Protection::primary()
 {
     for (auto& f : m_figures)
-        if (f.published && f.value < m_min_cell)
+        if (!f.fixed && f.published && f.value < m_min_cell)
             f.shown = CellShown::Below;
 }
 
@@ -256,54 +256,38 @@ std::vector<Protection::Check> Protection::failing(int stage) const
     return out;
 }
 
-// The figures to hide for the breaches: for each breach not yet answered,
-// the eligible figure its proof uses that costs readers least, then that
-// the most breaches use, then the smallest.
-std::vector<std::size_t> Protection::complements(const std::vector<Check>& breaches, int stage) const
+// The figure to hide for a breach: of those its proof uses and that may be
+// withheld, the one that costs readers least, then the smallest; when none
+// of them may be, any such figure that shares a person with the breach.
+std::optional<std::size_t> Protection::complement(const Check& breach, int stage) const
 {
     const auto eligible = [&](std::size_t i) {
         const Figure& f = m_figures[i];
         return f.published && !f.fixed && f.stage <= stage && f.shown == CellShown::Shown && f.value >= m_min_cell;
     };
-    absl::flat_hash_map<std::size_t, std::size_t> uses;
-    for (const auto& b : breaches)
-        for (const auto i : b.pins)
-            if (eligible(i))
-                ++uses[i];
-    std::vector<std::size_t> out;
-    const auto chosen = [&](std::size_t i) { return std::find(out.begin(), out.end(), i) != out.end(); };
-    for (const auto& b : breaches) {
-        if (std::any_of(b.pins.begin(), b.pins.end(), chosen))
+    const auto better = [&](std::size_t x, std::size_t y) {
+        const Figure &fx = m_figures[x], &fy = m_figures[y];
+        if (fx.cost != fy.cost)
+            return fx.cost < fy.cost;
+        return fx.value != fy.value ? fx.value < fy.value : fx.key < fy.key;
+    };
+    std::optional<std::size_t> pick;
+    for (const auto i : breach.pins)
+        if (eligible(i) && (!pick || better(i, *pick)))
+            pick = i;
+    if (pick)
+        return pick;
+    const auto& atoms = m_figures[breach.figure].atoms;
+    for (std::size_t i = 0; i < m_figures.size(); ++i) {
+        if (!eligible(i) || (pick && !better(i, *pick)))
             continue;
-        std::optional<std::size_t> pick;
-        const auto better = [&](std::size_t x, std::size_t y) {
-            const Figure &fx = m_figures[x], &fy = m_figures[y];
-            if (fx.cost != fy.cost)
-                return fx.cost < fy.cost;
-            if (uses[x] != uses[y])
-                return uses[x] > uses[y];
-            return fx.value != fy.value ? fx.value < fy.value : fx.key < fy.key;
-        };
-        for (const auto i : b.pins)
-            if (eligible(i) && (!pick || better(i, *pick)))
-                pick = i;
-        if (!pick) { // no figure of the proof can be hidden: one that shares a person with the breach
-            const auto& atoms = m_figures[b.figure].atoms;
-            for (std::size_t i = 0; i < m_figures.size(); ++i) {
-                if (!eligible(i) || (pick && !better(i, *pick)))
-                    continue;
-                const auto& other = m_figures[i].atoms;
-                std::vector<std::uint32_t> both;
-                std::set_intersection(atoms.begin(), atoms.end(), other.begin(), other.end(),
-                                      std::back_inserter(both));
-                if (!both.empty())
-                    pick = i;
-            }
-        }
-        if (pick)
-            out.push_back(*pick);
+        const auto& other = m_figures[i].atoms;
+        std::vector<std::uint32_t> both;
+        std::set_intersection(atoms.begin(), atoms.end(), other.begin(), other.end(), std::back_inserter(both));
+        if (!both.empty())
+            pick = i;
     }
-    return out;
+    return pick;
 }
 
 void Protection::observe(CellId c, CellShown as_printed)
@@ -349,10 +333,7 @@ void Protection::fix(CellId c, CellShown shown)
 
 void Protection::suppress(int first_stage)
 {
-    finish();
-    for (auto& f : m_figures) // primary, for what is decided here
-        if (!f.fixed && f.published && f.value < m_min_cell)
-            f.shown = CellShown::Below;
+    suppress_primary_only();
     int last = 0;
     for (const auto& f : m_figures)
         last = std::max(last, f.stage);
@@ -365,15 +346,13 @@ void Protection::suppress(int first_stage)
         for (std::size_t p = 0; p < ps.all.size(); ++p)
             for (const std::size_t i : ps.all[p].checks)
                 while (const auto breach = check(ps, p, i, false)) {
-                    const auto hide = complements({*breach}, stage);
-                    if (hide.empty())
+                    const auto hide = complement(*breach, stage);
+                    if (!hide)
                         break;
-                    for (const auto h : hide) {
-                        m_figures[h].shown = CellShown::Withheld;
-                        const auto [pr, row] = ps.row_of.at(h);
-                        const auto [lo, hi] = bounds(m_figures[h]);
-                        ps.all[pr].lp->set_row(row, lo, hi);
-                    }
+                    m_figures[*hide].shown = CellShown::Withheld;
+                    const auto [pr, row] = ps.row_of.at(*hide);
+                    const auto [lo, hi] = bounds(m_figures[*hide]);
+                    ps.all[pr].lp->set_row(row, lo, hi);
                 }
     }
 }

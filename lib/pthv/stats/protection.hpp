@@ -145,7 +145,7 @@ private:
     Programmes programmes(int stage) const;
     std::optional<Check> check(Programmes& ps, std::size_t programme, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
-    std::vector<std::size_t> complements(const std::vector<Check>& breaches, int stage) const;
+    std::optional<std::size_t> complement(const Check& breach, int stage) const;
 
     int m_min_cell;
     Reading m_reading;

@@ -176,6 +176,11 @@ enum class LockMode { Exclusive, Shared };
 // (no writer ever ran there, or the repo cannot be read by us), it reads
 // without a lock, and still rolls back or refuses a file an interrupted
 // write left.
+// Takes flock(fd, op) (LOCK_EX or LOCK_SH), trying every 20 ms for up to
+// `timeout_seconds`: 0 once it is held, ETIMEDOUT when the time ran out,
+// another errno when flock itself failed. The fd stays open either way.
+int wait_for_flock(int fd, int op, double timeout_seconds);
+
 class RepoLock {
 public:
     explicit RepoLock(const std::filesystem::path& dir, double timeout_seconds = 10.0,

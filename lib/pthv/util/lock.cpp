@@ -18,6 +18,19 @@
 
 namespace pthv::util {
 
+int wait_for_flock(int fd, int op, double timeout_seconds)
+{
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
+    while (::flock(fd, op | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR)
+            return errno;
+        if (std::chrono::steady_clock::now() >= deadline)
+            return ETIMEDOUT;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return 0;
+}
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -93,20 +106,13 @@ RepoLock::RepoLock(const fs::path& dir, double timeout_seconds, LockMode mode)
         }
     }
     const int op = mode == LockMode::Exclusive ? LOCK_EX : LOCK_SH;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_seconds);
-    while (::flock(fd, op | LOCK_NB) != 0) {
-        if (errno != EWOULDBLOCK && errno != EINTR) {
-            const int saved = errno;
-            ::close(fd);
-            errno = saved;
-            detail::fail("cannot lock", path);
-        }
-        if (std::chrono::steady_clock::now() >= deadline) {
-            ::close(fd);
+    if (const int error = wait_for_flock(fd, op, timeout_seconds)) {
+        ::close(fd);
+        if (error == ETIMEDOUT)
             throw FileError("another pthv is writing to this data repo (lock " + path.string() + " held for more than " +
                             std::to_string(static_cast<int>(timeout_seconds)) + " s); nothing was written, try again");
-        }
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        errno = error;
+        detail::fail("cannot lock", path);
     }
     {
         std::lock_guard<std::mutex> guard(held_mutex());
