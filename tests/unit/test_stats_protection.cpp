@@ -21,6 +21,7 @@ Protection two_sites(int small, int large)
         p.count({d, s1});
     for (int i = 0; i < large; ++i)
         p.count({d, s2});
+    p.relation(d, {s1, s2});
     p.finish();
     return p;
 }
@@ -32,7 +33,7 @@ TEST_CASE("stats::LinearBounds")
     SUBCASE("a part of a known total with a bounded other part")
     {
         // x + y = 10 and x <= 3: y is 7..10.
-        LinearBounds lp(2, {{{0, 1}, 10, 10}, {{0}, 0, 3}});
+        LinearBounds lp(2, {{{0, 1}, 10, 10, {}}, {{0}, 0, 3, {}}});
         const auto r = lp.range({1});
         CHECK(r.lo == doctest::Approx(7));
         CHECK(r.hi == doctest::Approx(10));
@@ -40,7 +41,7 @@ TEST_CASE("stats::LinearBounds")
     }
     SUBCASE("a sum nothing bounds above is unbounded")
     {
-        LinearBounds lp(2, {{{0}, 1, 1}});
+        LinearBounds lp(2, {{{0}, 1, 1, {}}});
         const auto r = lp.range({0, 1});
         CHECK(r.lo == doctest::Approx(1));
         CHECK(std::isinf(r.hi));
@@ -103,6 +104,7 @@ TEST_CASE("stats::Protection")
             p.count({d, visits, logged}); // every visit of S1 has a log date
         for (int i = 0; i < 4; ++i)
             p.count({d, other});
+        p.relation(d, {visits, other});
         p.finish();
         p.set_reading({false, false});
         p.observe(d, CellShown::Shown);
@@ -126,6 +128,7 @@ TEST_CASE("stats::Protection")
                 p.count({enrolled, visited});
             for (int i = 0; i < 3; ++i)
                 p.count({enrolled, unvisited});
+            p.relation(enrolled, {visited}); // the rest: the unvisited
             return p;
         };
         Protection p = enrolled_visited();
@@ -144,7 +147,7 @@ TEST_CASE("stats::Protection")
         const auto mid = p.cell("mid"), year = p.cell("year");
         p.publish(mid);
         p.publish(year);
-        p.sensitive_difference(year, mid);
+        p.relation(year, {mid}); // the rest, "year minus mid", is sensitive
         for (int i = 0; i < 40; ++i)
             p.count({mid, year});
         for (int i = 0; i < 3; ++i)
@@ -157,7 +160,7 @@ TEST_CASE("stats::Protection")
         const auto m2 = q.cell("mid"), y2 = q.cell("year");
         q.publish(m2);
         q.publish(y2);
-        q.sensitive_difference(y2, m2);
+        q.relation(y2, {m2});
         for (int i = 0; i < 40; ++i)
             q.count({m2, y2});
         for (int i = 0; i < 3; ++i)
@@ -172,5 +175,60 @@ TEST_CASE("stats::Protection")
         p.suppress();
         CHECK(p.shown(*p.find("S1")) == CellShown::Below);
         CHECK(p.audit().empty());
+    }
+    SUBCASE("a relation the people counted do not bear out is refused, never assumed")
+    {
+        // Two sites' counts of students visited: one student visited at both.
+        Protection p(10);
+        const auto d = p.cell("district"), s1 = p.cell("S1"), s2 = p.cell("S2");
+        for (const auto c : {d, s1, s2})
+            p.publish(c);
+        p.count({d, s1, s2});
+        for (int i = 0; i < 20; ++i)
+            p.count({d, s1});
+        for (int i = 0; i < 3; ++i)
+            p.count({d, s2});
+        p.relation(d, {s1, s2}); // 24 = 21 + 4 is false
+        p.finish();
+        CHECK(p.relations() == 0);
+        CHECK(p.relations_refused() == 1);
+    }
+    SUBCASE("parts() finds the total of a table's rows when one is printed, and only then")
+    {
+        Protection p(10);
+        const auto all = p.cell("visits"), home = p.cell("home"), virt = p.cell("virtual"), lang = p.cell("es");
+        for (const auto c : {all, home, virt, lang})
+            p.publish(c);
+        for (int i = 0; i < 30; ++i)
+            p.count({all, home, lang});
+        for (int i = 0; i < 4; ++i)
+            p.count({all, virt});
+        p.parts({home, virt}); // their total, 34, is "visits"
+        p.parts({lang});       // a single row is its own total: nothing to add up
+        p.suppress();
+        CHECK(p.relations() == 1);
+        CHECK(p.shown(virt) == CellShown::Below);
+        // 34 - 30 would give the 4 back: one of them goes; "es" is "home",
+        // one figure, shown or hidden in both tables.
+        CHECK((p.shown(all) == CellShown::Withheld || p.shown(home) == CellShown::Withheld));
+        CHECK(p.shown(lang) == p.shown(home));
+        CHECK(p.audit().empty());
+    }
+    SUBCASE("what a relation leaves out is a count too: the district less its sites")
+    {
+        // 3 visits belong to no site: the district less S1 gives them.
+        Protection p(10);
+        const auto d = p.cell("district"), s1 = p.cell("S1");
+        p.publish(d);
+        p.publish(s1);
+        for (int i = 0; i < 40; ++i)
+            p.count({d, s1});
+        for (int i = 0; i < 3; ++i)
+            p.count({d});
+        p.relation(d, {s1});
+        p.suppress_primary_only();
+        REQUIRE(p.audit().size() == 1);
+        CHECK(p.audit()[0].key == "district minus S1");
+        CHECK(p.audit()[0].lo == doctest::Approx(3));
     }
 }

@@ -71,7 +71,7 @@ private:
     // complements of secondary suppression are taken cheapest first.
     static int cost(const Period* p, const std::string& scope)
     {
-        const int where = scope == k_district ? 4 : 1;
+        const int where = scope == k_district ? 10 : 1; // a district figure before ten schools'
         if (!p || p->label == "end-of-year")
             return 8 * where;
         if (p->label == "mid-year")
@@ -457,34 +457,7 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
     b.session_places();
     b.responses();
     b.outcomes();
-    differences();
-}
-
-// Every count of a period less the same count of a period inside it (the
-// year less mid-year, mid-year less a month): a small difference is a small
-// count a reader holding both reports has (docs/reports.md).
-void Publication::differences()
-{
-    const auto inside = [](const Period& a, const Period& b) {
-        return !(a.from == b.from && a.to == b.to) && b.from <= a.from && a.to <= b.to;
-    };
-    const std::size_t cells = m_cells.cells();
-    for (stats::Protection::CellId c = 0; c < cells; ++c) {
-        if (!m_cells.published(c))
-            continue;
-        const std::string& key = m_cells.key(c);
-        const auto first = key.find('|'), second = key.find('|', first + 1);
-        const std::string range = key.substr(first + 1, second - first - 1);
-        for (const Period& whole : m_periods) {
-            if (range != whole.from.str() + ".." + whole.to.str())
-                continue;
-            for (const Period& part : m_periods)
-                if (inside(part, whole))
-                    if (const auto p = m_cells.find(key.substr(0, first + 1) + part.from.str() + ".." +
-                                                    part.to.str() + key.substr(second)))
-                        m_cells.sensitive_difference(c, *p);
-        }
-    }
+    relations();
 }
 
 } // namespace pthv::report

@@ -77,7 +77,7 @@ private:
     void build(const model::Facts& facts, const model::Problems& findings,
                const std::vector<io::AttendanceRow>* attendance);
     void observe(Figures& f);
-    void differences();
+    void relations();
 
     std::vector<model::Period> m_periods;
     stats::Protection m_cells;

@@ -28,25 +28,30 @@ double clp_bound(double v)
 
 } // namespace
 
-LinearBounds::LinearBounds(int columns, const std::vector<LpRow>& rows)
+LinearBounds::LinearBounds(int columns, const std::vector<LpRow>& rows, const std::vector<LpBounds>& bounds)
     : m_solver(std::make_unique<Solver>()), m_columns(columns)
 {
     std::vector<int> row_index, column_index;
     std::vector<double> elements;
     std::vector<double> row_lo, row_hi;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (const int c : rows[r].columns) {
+        const auto& row = rows[r];
+        for (std::size_t i = 0; i < row.columns.size(); ++i) {
             row_index.push_back(static_cast<int>(r));
-            column_index.push_back(c);
-            elements.push_back(1.0);
+            column_index.push_back(row.columns[i]);
+            elements.push_back(row.coefficients.empty() ? 1.0 : row.coefficients[i]);
         }
         row_lo.push_back(clp_bound(rows[r].lo));
         row_hi.push_back(clp_bound(rows[r].hi));
     }
     const CoinPackedMatrix matrix(true, row_index.data(), column_index.data(), elements.data(),
                                   static_cast<CoinBigIndex>(elements.size()));
-    const std::vector<double> col_lo(static_cast<std::size_t>(columns), 0.0);
-    const std::vector<double> col_hi(static_cast<std::size_t>(columns), COIN_DBL_MAX);
+    std::vector<double> col_lo(static_cast<std::size_t>(columns), 0.0);
+    std::vector<double> col_hi(static_cast<std::size_t>(columns), COIN_DBL_MAX);
+    for (std::size_t c = 0; c < bounds.size() && c < col_lo.size(); ++c) {
+        col_lo[c] = clp_bound(bounds[c].lo);
+        col_hi[c] = clp_bound(bounds[c].hi);
+    }
     const std::vector<double> objective(static_cast<std::size_t>(columns), 0.0);
     ClpSimplex& m = m_solver->model;
     m.setLogLevel(0);
@@ -59,39 +64,50 @@ LinearBounds::LinearBounds(int columns, const std::vector<LpRow>& rows)
 
 LinearBounds::~LinearBounds() = default;
 
-LpRange LinearBounds::range(const std::vector<int>& columns, double stop_above)
+LpOptimum LinearBounds::optimum(const std::vector<int>& columns, bool maximise)
 {
     ClpSimplex& m = m_solver->model;
     for (const int c : columns)
         m.setObjectiveCoefficient(c, 1.0);
-    LpRange out;
-    const auto solve = [&](double direction, double& value, std::vector<int>& rows) {
-        m.setOptimizationDirection(direction);
-        // The basis and factorisation of the last solve stay valid (the matrix
-        // never changes): a warm start that keeps the factorisation (1) and reuses it (2).
-        m.primal(0, 3);
-        if (m.isProvenPrimalInfeasible()) { // cannot happen for true figures: read as no protection
-            value = std::numeric_limits<double>::quiet_NaN();
-            return;
-        }
-        if (m.isProvenDualInfeasible()) {
-            value = direction > 0 ? -std::numeric_limits<double>::infinity()
-                                  : std::numeric_limits<double>::infinity();
-            return;
-        }
-        value = m.objectiveValue();
+    m.setOptimizationDirection(maximise ? -1.0 : 1.0);
+    // The basis and factorisation of the last solve stay valid while the
+    // matrix is unchanged: a warm start that keeps the factorisation (1)
+    // and reuses it (2). After a column or row is added, the basis is
+    // still the start, factorised again.
+    m.primal(0, m_reshaped ? 1 : 3);
+    m_reshaped = false;
+    LpOptimum out;
+    if (m.isProvenPrimalInfeasible()) { // cannot happen for true figures: read as no protection
+        out.value = std::numeric_limits<double>::quiet_NaN();
+    } else if (m.isProvenDualInfeasible()) {
+        out.value = maximise ? std::numeric_limits<double>::infinity() : -std::numeric_limits<double>::infinity();
+    } else {
+        out.value = m.objectiveValue();
         const double* duals = m.dualRowSolution();
         for (int r = 0; r < m.numberRows(); ++r)
             if (std::fabs(duals[r]) > k_dual_zero)
-                rows.push_back(r);
-    };
-    solve(1.0, out.lo, out.rows_lo);
-    if (out.lo > stop_above)
-        out.hi = std::numeric_limits<double>::quiet_NaN();
-    else
-        solve(-1.0, out.hi, out.rows_hi);
+                out.rows.push_back(r);
+        const double* x = m.primalColumnSolution();
+        out.point.assign(x, x + m.numberColumns());
+    }
     for (const int c : columns)
         m.setObjectiveCoefficient(c, 0.0);
+    return out;
+}
+
+LpRange LinearBounds::range(const std::vector<int>& columns, double stop_above)
+{
+    LpRange out;
+    LpOptimum lo = optimum(columns, false);
+    out.lo = lo.value;
+    out.rows_lo = std::move(lo.rows);
+    if (out.lo > stop_above) {
+        out.hi = std::numeric_limits<double>::quiet_NaN();
+        return out;
+    }
+    LpOptimum hi = optimum(columns, true);
+    out.hi = hi.value;
+    out.rows_hi = std::move(hi.rows);
     return out;
 }
 
@@ -100,4 +116,26 @@ void LinearBounds::set_row(int row, double lo, double hi)
     m_solver->model.setRowBounds(row, clp_bound(lo), clp_bound(hi));
 }
 
+int LinearBounds::add_column(const std::vector<int>& rows, const std::vector<double>& coefficients, LpBounds bounds)
+{
+    ClpSimplex& m = m_solver->model;
+    m.addColumn(static_cast<int>(rows.size()), rows.data(), coefficients.data(), clp_bound(bounds.lo),
+                clp_bound(bounds.hi), 0.0);
+    m_reshaped = true;
+    return m_columns++;
+}
+
+int LinearBounds::add_row(const LpRow& row)
+{
+    ClpSimplex& m = m_solver->model;
+    std::vector<double> elements = row.coefficients;
+    if (elements.empty())
+        elements.assign(row.columns.size(), 1.0);
+    m.addRow(static_cast<int>(row.columns.size()), row.columns.data(), elements.data(), clp_bound(row.lo),
+             clp_bound(row.hi));
+    m_reshaped = true;
+    return m.numberRows() - 1;
+}
+
 } // namespace pthv::stats
+

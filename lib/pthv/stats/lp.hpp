@@ -12,12 +12,26 @@
 
 namespace pthv::stats {
 
-// lo <= sum of the variables `columns` (each with coefficient 1) <= hi;
-// either bound may be infinite.
+// lo <= sum of the variables `columns`, each times its coefficient (1
+// when `coefficients` is empty), <= hi; either bound may be infinite.
 struct LpRow {
     std::vector<int> columns;
     double lo = 0;
     double hi = 0;
+    std::vector<double> coefficients;
+};
+
+// lo <= a variable <= hi.
+struct LpBounds {
+    double lo = 0;
+    double hi = std::numeric_limits<double>::infinity();
+};
+
+// The minimum or maximum of a sum.
+struct LpOptimum {
+    double value = 0; // +-infinity when unbounded, NaN when no point satisfies the rows
+    std::vector<int> rows;     // the rows whose bound the proof uses: a non-zero dual value
+    std::vector<double> point; // where it is reached, per column (empty unless finite)
 };
 
 struct LpRange {
@@ -29,12 +43,14 @@ struct LpRange {
 
 class LinearBounds {
 public:
-    // `columns` variables, each >= 0.
-    LinearBounds(int columns, const std::vector<LpRow>& rows);
+    // `columns` variables, each >= 0, or within `bounds` (one per column) when given.
+    LinearBounds(int columns, const std::vector<LpRow>& rows, const std::vector<LpBounds>& bounds = {});
     ~LinearBounds();
     LinearBounds(const LinearBounds&) = delete;
     LinearBounds& operator=(const LinearBounds&) = delete;
 
+    // The minimum (or the maximum) of the sum of `columns` (each once).
+    LpOptimum optimum(const std::vector<int>& columns, bool maximise);
     // Minimum and maximum of the sum of `columns` (each once). When the
     // minimum is above `stop_above`, the maximum is not sought (hi is NaN).
     LpRange range(const std::vector<int>& columns,
@@ -42,11 +58,16 @@ public:
 
     // Changes a row's bounds; the next range() starts from the last basis.
     void set_row(int row, double lo, double hi);
+    // A new variable within `bounds`, in `rows` with `coefficients`; its index.
+    int add_column(const std::vector<int>& rows, const std::vector<double>& coefficients, LpBounds bounds);
+    // A new row; its index.
+    int add_row(const LpRow& row);
 
 private:
     struct Solver;
     std::unique_ptr<Solver> m_solver;
     int m_columns;
+    bool m_reshaped = false; // columns or rows added since the last solve
 };
 
 } // namespace pthv::stats

@@ -1,9 +1,11 @@
 // The audit is the attacker's linear programme of tau-ARGUS and sdcTable
-// (linked tables, every relation known), solved over atoms rather than
-// over declared table relations so that no relation can be missed.
-// Secondary suppression is the audit repeated: each breach hides the
-// smallest shown figure its proof uses (the rows with a non-zero dual
-// value), until no breach is left.
+// (linked tables: every total and its parts known), over the figures a
+// reader cannot see; every shown figure is a constant. Relations that share
+// a hidden figure are solved together, and only they: a district of many
+// schools is many small programmes, not one large one. Secondary
+// suppression is the audit repeated: each breach hides the cheapest shown
+// figure its proof uses (the relations with a non-zero dual value), until
+// no breach is left.
 
 #include <pthv/stats/protection.hpp>
 
@@ -12,7 +14,8 @@
 #include <limits>
 #include <memory>
 #include <numeric>
-#include <tuple>
+
+#include <absl/container/flat_hash_set.h>
 
 #include <pthv/stats/lp.hpp>
 
@@ -21,22 +24,6 @@ namespace pthv::stats {
 namespace {
 
 constexpr double k_lp_slack = 1e-6;
-
-// Atoms joined by any figure that takes part in the audit.
-class UnionFind {
-public:
-    explicit UnionFind(std::size_t n) : m_parent(n) { std::iota(m_parent.begin(), m_parent.end(), 0); }
-    std::size_t root(std::size_t a)
-    {
-        while (m_parent[a] != a)
-            a = m_parent[a] = m_parent[m_parent[a]];
-        return a;
-    }
-    void join(std::size_t a, std::size_t b) { m_parent[root(a)] = root(b); }
-
-private:
-    std::vector<std::size_t> m_parent;
-};
 
 } // namespace
 
@@ -75,11 +62,6 @@ void Protection::sensitive(CellId c, int stage)
 
 bool Protection::published(CellId c) const { return m_published[c] != 0; }
 
-void Protection::sensitive_difference(CellId whole, CellId part, int stage)
-{
-    m_differences.emplace_back(whole, part, stage);
-}
-
 void Protection::count(std::vector<CellId> cells)
 {
     std::sort(cells.begin(), cells.end());
@@ -92,6 +74,13 @@ void Protection::count(std::vector<CellId> cells)
     ++m_people_count[it->second];
 }
 
+void Protection::relation(CellId whole, std::vector<CellId> parts, bool rest_sensitive)
+{
+    m_declared.push_back({whole, std::move(parts), rest_sensitive});
+}
+
+void Protection::parts(std::vector<CellId> parts) { m_declared_parts.push_back(std::move(parts)); }
+
 void Protection::finish()
 {
     if (m_finished)
@@ -101,24 +90,15 @@ void Protection::finish()
     for (std::uint32_t a = 0; a < m_people.size(); ++a)
         for (const CellId c : m_people[a])
             atoms_of[c].push_back(a);
-    // A difference is a cell of its own, with the atoms of the whole that
-    // are not the part's.
-    for (const auto& [whole, part, stage] : m_differences) {
-        const auto& w = atoms_of[whole];
-        const auto& p = atoms_of[part];
-        if (!std::includes(w.begin(), w.end(), p.begin(), p.end()))
-            continue;
-        std::vector<std::uint32_t> rest;
-        std::set_difference(w.begin(), w.end(), p.begin(), p.end(), std::back_inserter(rest));
-        const CellId c = cell(m_keys[whole] + " minus " + m_keys[part]);
-        sensitive(c, stage);
-        atoms_of.resize(m_keys.size());
-        atoms_of[c] = std::move(rest);
-    }
-    absl::flat_hash_map<std::vector<std::uint32_t>, std::size_t> figure_of;
+    form_figures(atoms_of);
+    form_relations(atoms_of);
+}
+
+void Protection::form_figures(std::vector<std::vector<std::uint32_t>>& atoms_of)
+{
     m_figure_of.assign(m_keys.size(), 0);
     for (CellId c = 0; c < m_keys.size(); ++c) {
-        const auto [it, added] = figure_of.try_emplace(atoms_of[c], m_figures.size());
+        const auto [it, added] = m_figure_by_atoms.try_emplace(atoms_of[c], m_figures.size());
         if (added) {
             Figure f;
             f.atoms = atoms_of[c];
@@ -139,9 +119,117 @@ void Protection::finish()
     }
 }
 
+// The figure of exactly `atoms`, made (sensitive from `stage`, when >= 0)
+// when no cell has them.
+std::size_t Protection::figure_with(std::vector<std::uint32_t> atoms, const std::string& key, int stage)
+{
+    const auto [it, added] = m_figure_by_atoms.try_emplace(atoms, m_figures.size());
+    if (added) {
+        Figure f;
+        for (const auto a : atoms)
+            f.value += m_people_count[a];
+        f.atoms = std::move(atoms);
+        f.key = key;
+        m_figures.push_back(std::move(f));
+    }
+    Figure& f = m_figures[it->second];
+    if (stage >= 0) {
+        f.stage = f.stage < 0 ? stage : std::min(f.stage, stage);
+        f.complement = f.complement || !f.published;
+    }
+    return it->second;
+}
+
+void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_of)
+{
+    // Per atom: 2g when in the whole of the g-th relation tried, 2g + 1 once a part has it.
+    std::vector<std::uint64_t> mark(m_people.size(), 0);
+    std::uint64_t generation = 0;
+    absl::flat_hash_set<std::vector<std::size_t>> seen;
+    const auto keep = [&](std::size_t whole, std::vector<std::size_t> parts, const std::string& rest_key,
+                          bool rest_sensitive) {
+        ++generation;
+        for (const auto a : m_figures[whole].atoms)
+            mark[a] = 2 * generation;
+        int stage = m_figures[whole].stage;
+        for (const std::size_t p : parts) {
+            for (const auto a : m_figures[p].atoms) {
+                if (mark[a] != 2 * generation) { // outside the whole, or in two parts
+                    ++m_refused;
+                    return;
+                }
+                mark[a] = 2 * generation + 1;
+            }
+            stage = stage < 0 || m_figures[p].stage < 0 ? -1 : std::max(stage, m_figures[p].stage);
+        }
+        std::vector<std::uint32_t> rest;
+        for (const auto a : m_figures[whole].atoms)
+            if (mark[a] == 2 * generation)
+                rest.push_back(a);
+        if (!rest.empty())
+            parts.push_back(figure_with(std::move(rest), rest_key, rest_sensitive ? stage : -1));
+        parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                   [&](std::size_t p) { return p == whole || m_figures[p].atoms.empty(); }),
+                    parts.end());
+        if (parts.empty())
+            return;
+        std::sort(parts.begin(), parts.end());
+        std::vector<std::size_t> id = parts;
+        id.push_back(whole);
+        if (seen.insert(std::move(id)).second)
+            m_relations.push_back({whole, std::move(parts)});
+    };
+    const auto figures_of = [&](const std::vector<CellId>& cells) {
+        std::vector<std::size_t> out;
+        for (const CellId c : cells)
+            out.push_back(m_figure_of.at(c));
+        return out;
+    };
+    for (const auto& d : m_declared)
+        keep(m_figure_of.at(d.whole), figures_of(d.parts),
+             m_keys[d.whole] + (d.parts.empty() ? "" : " minus " + m_keys[d.parts.front()]), d.rest_sensitive);
+    for (const auto& parts : m_declared_parts) {
+        std::vector<std::uint32_t> all;
+        for (const CellId c : parts)
+            all.insert(all.end(), atoms_of[c].begin(), atoms_of[c].end());
+        std::sort(all.begin(), all.end());
+        if (std::adjacent_find(all.begin(), all.end()) != all.end()) {
+            ++m_refused;
+            continue;
+        }
+        const auto it = m_figure_by_atoms.find(all);
+        if (it != m_figure_by_atoms.end() && m_figures[it->second].stage >= 0)
+            keep(it->second, figures_of(parts), {}, false);
+    }
+    m_declared.clear();
+    m_declared_parts.clear();
+    m_relations_of.assign(m_figures.size(), {});
+    std::vector<std::size_t> root(m_figures.size());
+    std::iota(root.begin(), root.end(), 0);
+    const auto find = [&](std::size_t a) {
+        while (root[a] != a)
+            a = root[a] = root[root[a]];
+        return a;
+    };
+    for (std::uint32_t r = 0; r < m_relations.size(); ++r) {
+        m_relations_of[m_relations[r].whole].push_back(r);
+        for (const std::size_t p : m_relations[r].parts) {
+            m_relations_of[p].push_back(r);
+            root[find(p)] = find(m_relations[r].whole);
+        }
+    }
+    absl::flat_hash_map<std::size_t, std::size_t> block; // root -> block
+    m_block_of.assign(m_figures.size(), 0);
+    for (std::size_t f = 0; f < m_figures.size(); ++f)
+        m_block_of[f] = block.try_emplace(find(f), block.size()).first->second;
+    m_blocks.assign(block.size(), {});
+    for (std::uint32_t r = 0; r < m_relations.size(); ++r)
+        m_blocks[m_block_of[m_relations[r].whole]].push_back(r);
+}
+
 // Every published count under min_cell, zero included: a reader of "<N"
-// never learns that nobody is there (a zero can disclose as much as a one:
-// "none of the 3 families agreed").
+// never learns that nobody is there, nor that each of several small counts
+// is at least one (three months of "<N" would make their sum at least 3).
 void Protection::primary()
 {
     for (auto& f : m_figures)
@@ -149,116 +237,274 @@ void Protection::primary()
             f.shown = CellShown::Below;
 }
 
-// The attacker's programmes of one stage: one per group of atoms that
-// holds a checked figure, with a row per published figure of the group.
-struct Protection::Programmes {
-    struct One {
-        std::vector<std::size_t> rows;         // figures, by row
-        std::vector<std::size_t> checks;       // figures
-        absl::flat_hash_map<std::uint32_t, int> column; // atom -> column
-        std::unique_ptr<LinearBounds> lp;
-    };
-    std::vector<One> all;
-    absl::flat_hash_map<std::size_t, std::pair<std::size_t, int>> row_of; // figure -> (programme, row)
-};
+bool Protection::known(const Figure& f, int stage) const
+{
+    return f.published && f.stage >= 0 && f.stage <= stage && f.shown == CellShown::Shown;
+}
 
-std::pair<double, double> Protection::bounds(const Figure& f) const
+bool Protection::is_check(const Figure& f, int stage) const
+{
+    return f.stage >= 0 && f.stage <= stage && f.value > 0 && f.value < m_min_cell &&
+           (!f.published || f.shown == CellShown::Below);
+}
+
+std::pair<double, double> Protection::bounds(const Figure& f, int stage) const
 {
     const auto v = static_cast<double>(f.value);
+    const auto inf = std::numeric_limits<double>::infinity();
+    if (!f.published || f.stage < 0 || f.stage > stage)
+        return {0, inf};
     switch (f.shown) {
     case CellShown::Shown: return {v, v};
-    case CellShown::Below: return {m_reading.below_includes_zero ? 0 : 1, m_min_cell - 1};
-    case CellShown::Withheld:
-        return {m_reading.withheld_at_least_min ? m_min_cell : 0, std::numeric_limits<double>::infinity()};
+    case CellShown::Below: return {std::min(v, m_reading.below_includes_zero ? 0.0 : 1.0), m_min_cell - 1};
+    case CellShown::Withheld: return {std::min(v, m_reading.withheld_at_least_min ? m_min_cell : 0.0), inf};
     }
     return {v, v};
 }
 
-Protection::Programmes Protection::programmes(int stage) const
+int Protection::last_stage() const
 {
-    const auto active = [&](const Figure& f) { return f.stage >= 0 && f.stage <= stage; };
-    UnionFind groups(m_people.size());
+    int last = 0;
     for (const auto& f : m_figures)
-        if (active(f))
-            for (std::size_t i = 1; i < f.atoms.size(); ++i)
-                groups.join(f.atoms[0], f.atoms[i]);
-    absl::flat_hash_map<std::size_t, std::size_t> index; // group root -> programme
-    Programmes out;
-    const auto programme_of = [&](const Figure& f) -> Programmes::One& {
-        const auto [it, added] = index.try_emplace(groups.root(f.atoms[0]), out.all.size());
-        if (added)
-            out.all.emplace_back();
-        return out.all[it->second];
-    };
-    for (std::size_t i = 0; i < m_figures.size(); ++i) {
-        const Figure& f = m_figures[i];
-        if (!active(f) || f.atoms.empty())
-            continue;
-        if (f.value > 0 && f.value < m_min_cell && (!f.published || f.shown == CellShown::Below))
-            programme_of(f).checks.push_back(i);
-    }
-    for (std::size_t i = 0; i < m_figures.size(); ++i) {
-        const Figure& f = m_figures[i];
-        if (!active(f) || f.atoms.empty() || !f.published || !index.contains(groups.root(f.atoms[0])))
-            continue;
-        programme_of(f).rows.push_back(i);
-    }
-    for (std::size_t p = 0; p < out.all.size(); ++p) {
-        auto& one = out.all[p];
-        std::vector<LpRow> rows;
-        for (std::size_t r = 0; r < one.rows.size(); ++r) {
-            const Figure& f = m_figures[one.rows[r]];
-            LpRow row;
-            for (const auto a : f.atoms)
-                row.columns.push_back(one.column.try_emplace(a, static_cast<int>(one.column.size())).first->second);
-            std::tie(row.lo, row.hi) = bounds(f);
-            rows.push_back(std::move(row));
-            out.row_of[one.rows[r]] = {p, static_cast<int>(r)};
-        }
-        for (const std::size_t i : one.checks)
-            for (const auto a : m_figures[i].atoms)
-                one.column.try_emplace(a, static_cast<int>(one.column.size()));
-        one.lp = std::make_unique<LinearBounds>(static_cast<int>(one.column.size()), rows);
-    }
-    return out;
+        last = std::max(last, f.stage);
+    return last;
 }
 
-std::optional<Protection::Check> Protection::check(Programmes& ps, std::size_t programme, std::size_t figure,
-                                                   bool whole) const
+// The attacker's programme of one stage: a column for every figure a
+// reader cannot see that is in a relation, a row for every relation with
+// such a figure. Relations that share no hidden figure are independent
+// blocks of it; one programme keeps the solver's basis from one check to
+// the next, and a figure withheld becomes one more column.
+class Protection::Programme {
+public:
+    Programme(const Protection& p, int stage, const std::vector<std::uint32_t>& relations, std::vector<double>& low,
+              std::vector<double>& high)
+        : m_p(p), m_stage(stage), m_low(low), m_high(high)
+    {
+        std::vector<LpBounds> bounds;
+        std::vector<std::uint32_t> rows;
+        for (const std::uint32_t r : relations) {
+            bool any = false;
+            for_each_unknown(p.m_relations[r], [&](std::size_t f) {
+                any = true;
+                if (m_column_of.try_emplace(f, static_cast<int>(m_columns.size())).second) {
+                    m_columns.push_back(f);
+                    const auto [lo, hi] = p.bounds(p.m_figures[f], stage);
+                    bounds.push_back({lo, hi});
+                }
+            });
+            if (any)
+                rows.push_back(r);
+        }
+        std::vector<LpRow> lp_rows;
+        for (const auto r : rows) {
+            double constant = 0;
+            m_row_of.emplace(r, static_cast<int>(lp_rows.size()));
+            m_rows.push_back(r);
+            lp_rows.push_back(row_of(r, constant));
+            m_constants.push_back(constant);
+        }
+        m_lp = std::make_unique<LinearBounds>(static_cast<int>(m_columns.size()), lp_rows, bounds);
+        // Points to start from: every figure as low as it goes together,
+        // which settles the lower side of most checks ...
+        // And every bounded figure as high: most need no more for the other.
+        std::vector<int> all(m_columns.size()), bounded;
+        std::iota(all.begin(), all.end(), 0);
+        for (std::size_t c = 0; c < bounds.size(); ++c)
+            if (std::isfinite(bounds[c].hi))
+                bounded.push_back(static_cast<int>(c));
+        if (!all.empty())
+            keep(m_lp->optimum(all, false).point);
+        if (!bounded.empty())
+            keep(m_lp->optimum(bounded, true).point);
+    }
+
+    // The least and the most `figure` is at in any point found to satisfy
+    // every relation of this stage. Withholding only adds points (a point
+    // found before, with the withheld figure at its true value, still
+    // satisfies every relation), so what they show stays shown.
+    double low(std::size_t figure) const { return m_low[figure]; }
+    double high(std::size_t figure) const { return m_high[figure]; }
+
+    // The optimum of one figure, its point kept.
+    LpOptimum optimum(std::size_t figure, bool maximise)
+    {
+        LpOptimum o = m_lp->optimum({m_column_of.at(figure)}, maximise);
+        keep(o.point);
+        if (!std::isnan(o.value)) // an unbounded side has no point
+            (maximise ? m_high : m_low)[figure] =
+                maximise ? std::max(m_high[figure], o.value) : std::min(m_low[figure], o.value);
+        return o;
+    }
+
+    // The relation of a row.
+    const Relation& relation(int row) const { return m_p.m_relations[m_rows[static_cast<std::size_t>(row)]]; }
+
+    // `figure` is no longer shown: a column of its own, taken out of the
+    // constants of its relations' rows.
+    void withheld(std::size_t figure)
+    {
+        std::vector<int> rows;
+        std::vector<double> coefficients;
+        std::vector<std::uint32_t> fresh;
+        for (const auto r : m_p.m_relations_of[figure]) {
+            const double sign = m_p.m_relations[r].whole == figure ? -1.0 : 1.0;
+            const auto it = m_row_of.find(r);
+            if (it == m_row_of.end()) {
+                fresh.push_back(r);
+                continue;
+            }
+            double& constant = m_constants[static_cast<std::size_t>(it->second)];
+            constant += sign * static_cast<double>(m_p.m_figures[figure].value);
+            m_lp->set_row(it->second, constant, constant);
+            rows.push_back(it->second);
+            coefficients.push_back(sign);
+        }
+        const auto [lo, hi] = m_p.bounds(m_p.m_figures[figure], m_stage);
+        m_column_of.emplace(figure, m_lp->add_column(rows, coefficients, {lo, hi}));
+        m_columns.push_back(figure);
+        const auto value = static_cast<double>(m_p.m_figures[figure].value);
+        m_low[figure] = std::min(m_low[figure], value);
+        m_high[figure] = std::max(m_high[figure], value);
+        for (const auto r : fresh) {
+            double constant = 0;
+            const LpRow row = row_of(r, constant);
+            m_row_of.emplace(r, m_lp->add_row(row));
+            m_rows.push_back(r);
+            m_constants.push_back(constant);
+        }
+    }
+
+private:
+    void keep(const std::vector<double>& point)
+    {
+        for (std::size_t c = 0; c < point.size() && c < m_columns.size(); ++c) {
+            const std::size_t f = m_columns[c];
+            m_low[f] = std::min(m_low[f], point[c]);
+            m_high[f] = std::max(m_high[f], point[c]);
+        }
+    }
+
+    template <class F>
+    void for_each_unknown(const Relation& r, F&& f) const
+    {
+        if (!m_p.known(m_p.m_figures[r.whole], m_stage))
+            f(r.whole);
+        for (const std::size_t p : r.parts)
+            if (!m_p.known(m_p.m_figures[p], m_stage))
+                f(p);
+    }
+
+    // whole = sum of parts, as: unknown parts - unknown whole = known whole - known parts.
+    LpRow row_of(std::uint32_t r, double& constant) const
+    {
+        const Relation& rel = m_p.m_relations[r];
+        LpRow row;
+        constant = 0;
+        const auto term = [&](std::size_t f, double sign) {
+            const Figure& fig = m_p.m_figures[f];
+            if (m_p.known(fig, m_stage)) {
+                constant -= sign * static_cast<double>(fig.value);
+                return;
+            }
+            row.columns.push_back(m_column_of.at(f));
+            row.coefficients.push_back(sign);
+        };
+        term(rel.whole, -1.0);
+        for (const std::size_t p : rel.parts)
+            term(p, 1.0);
+        row.lo = row.hi = constant;
+        return row;
+    }
+
+    const Protection& m_p;
+    int m_stage;
+    std::vector<std::size_t> m_columns;              // figures
+    absl::flat_hash_map<std::size_t, int> m_column_of; // figure -> column
+    std::vector<std::uint32_t> m_rows;               // relations
+    absl::flat_hash_map<std::uint32_t, int> m_row_of;  // relation -> row
+    std::vector<double> m_constants;                 // per row
+    std::unique_ptr<LinearBounds> m_lp;
+    std::vector<double>&m_low, &m_high; // per figure, shared by the programmes of a stage
+};
+
+// The programmes of one stage, one per block of relations that share a
+// figure (what no withholding can ever join), each made when a check
+// first needs it: what is decided in one block never depends on another.
+class Protection::Programmes {
+public:
+    Programmes(const Protection& p, int stage)
+        : m_p(p), m_stage(stage), m_low(p.m_figures.size(), std::numeric_limits<double>::infinity()),
+          m_high(p.m_figures.size(), -std::numeric_limits<double>::infinity()), m_built(p.m_blocks.size())
+    {
+    }
+    Programme& of(std::size_t figure)
+    {
+        const std::size_t b = m_p.m_block_of[figure];
+        if (!m_built[b])
+            m_built[b] = std::make_unique<Programme>(m_p, m_stage, m_p.m_blocks[b], m_low, m_high);
+        return *m_built[b];
+    }
+
+private:
+    const Protection& m_p;
+    int m_stage;
+    std::vector<double> m_low, m_high;
+    std::vector<std::unique_ptr<Programme>> m_built;
+};
+
+std::optional<Protection::Check> Protection::check(Programmes& all, std::size_t figure, bool whole) const
 {
-    Programmes::One& p = ps.all[programme];
-    std::vector<int> cols;
-    for (const auto a : m_figures[figure].atoms)
-        cols.push_back(p.column.at(a));
-    // Suppression only needs to know that a count is open, and how: the
-    // maximum is not sought once the minimum gives it away.
-    const LpRange r = whole ? p.lp->range(cols) : p.lp->range(cols, 1 + k_lp_slack);
-    const bool low_ok = r.lo <= 1 + k_lp_slack, high_ok = r.hi >= m_min_cell - 1 - k_lp_slack;
-    if (low_ok && high_ok)
+    if (m_relations_of[figure].empty()) // nothing to add or subtract: its own display is all there is
         return std::nullopt;
-    Check c{figure, r.lo, r.hi, {}};
-    for (const auto* used : {low_ok ? nullptr : &r.rows_lo, high_ok ? nullptr : &r.rows_hi})
-        if (used)
-            for (const int row : *used)
-                c.pins.push_back(p.rows[static_cast<std::size_t>(row)]);
+    Programme& ps = all.of(figure);
+    const auto low_ok = [&] { return ps.low(figure) <= 1 + k_lp_slack; };
+    const auto high_ok = [&] { return ps.high(figure) >= m_min_cell - 1 - k_lp_slack; };
+    if (low_ok() && high_ok())
+        return std::nullopt;
+    // A side no point shows yet is sought; suppression only needs to know
+    // that a count is open, and how, so the other side waits.
+    Check c{figure, 0, 0, {}};
+    const auto pin = [&](const LpOptimum& o) {
+        for (const int row : o.rows) {
+            const Relation& rel = ps.relation(row);
+            c.pins.insert(c.pins.end(), rel.parts.begin(), rel.parts.end());
+            c.pins.push_back(rel.whole);
+        }
+    };
+    if (!low_ok()) {
+        const LpOptimum o = ps.optimum(figure, false);
+        if (!low_ok())
+            pin(o);
+    }
+    if ((whole || low_ok()) && !high_ok()) {
+        const LpOptimum o = ps.optimum(figure, true);
+        if (!high_ok())
+            pin(o);
+    }
+    if (low_ok() && high_ok())
+        return std::nullopt;
+    if (whole) { // the range a reader can prove, for the audit's message
+        c.lo = ps.optimum(figure, false).value;
+        c.hi = ps.optimum(figure, true).value;
+    }
     return c;
 }
 
 std::vector<Protection::Check> Protection::failing(int stage) const
 {
-    Programmes ps = programmes(stage);
+    Programmes ps(*this, stage);
     std::vector<Check> out;
-    for (std::size_t p = 0; p < ps.all.size(); ++p)
-        for (const std::size_t i : ps.all[p].checks)
-            if (auto c = check(ps, p, i, true))
+    for (std::size_t i = 0; i < m_figures.size(); ++i)
+        if (is_check(m_figures[i], stage))
+            if (auto c = check(ps, i, true))
                 out.push_back(std::move(*c));
-    std::sort(out.begin(), out.end(), [](const Check& a, const Check& b) { return a.figure < b.figure; });
     return out;
 }
 
-// The figure to hide for a breach: of those its proof uses and that may be
-// withheld, the one that costs readers least, then the smallest; when none
-// of them may be, any such figure that shares a person with the breach.
+// The figure to hide for a breach: of the shown figures its proof uses and
+// that may be withheld, the one that costs readers least, then the
+// smallest; when none of them may be, any such figure of its relations.
 std::optional<std::size_t> Protection::complement(const Check& breach, int stage) const
 {
     const auto eligible = [&](std::size_t i) {
@@ -272,21 +518,18 @@ std::optional<std::size_t> Protection::complement(const Check& breach, int stage
         return fx.value != fy.value ? fx.value < fy.value : fx.key < fy.key;
     };
     std::optional<std::size_t> pick;
-    for (const auto i : breach.pins)
+    const auto consider = [&](std::size_t i) {
         if (eligible(i) && (!pick || better(i, *pick)))
             pick = i;
-    if (pick)
-        return pick;
-    const auto& atoms = m_figures[breach.figure].atoms;
-    for (std::size_t i = 0; i < m_figures.size(); ++i) {
-        if (!eligible(i) || (pick && !better(i, *pick)))
-            continue;
-        const auto& other = m_figures[i].atoms;
-        std::vector<std::uint32_t> both;
-        std::set_intersection(atoms.begin(), atoms.end(), other.begin(), other.end(), std::back_inserter(both));
-        if (!both.empty())
-            pick = i;
-    }
+    };
+    for (const auto i : breach.pins)
+        consider(i);
+    if (!pick)
+        for (const auto r : m_relations_of[breach.figure]) {
+            consider(m_relations[r].whole);
+            for (const auto p : m_relations[r].parts)
+                consider(p);
+        }
     return pick;
 }
 
@@ -334,39 +577,33 @@ void Protection::fix(CellId c, CellShown shown)
 void Protection::suppress(int first_stage)
 {
     suppress_primary_only();
-    int last = 0;
-    for (const auto& f : m_figures)
-        last = std::max(last, f.stage);
-    for (int stage = first_stage; stage <= last; ++stage) {
-        Programmes ps = programmes(stage);
+    for (int stage = first_stage; stage <= last_stage(); ++stage) {
+        Programmes ps(*this, stage);
         // One count at a time: while what its proof uses can be hidden, hide
-        // the smallest such figure and look again. Hiding a figure only
+        // the cheapest such figure and look again. Hiding a figure only
         // widens what the attacker can prove, so a count once protected
         // stays protected and each is settled in one visit.
-        for (std::size_t p = 0; p < ps.all.size(); ++p)
-            for (const std::size_t i : ps.all[p].checks)
-                while (const auto breach = check(ps, p, i, false)) {
-                    const auto hide = complement(*breach, stage);
-                    if (!hide)
-                        break;
-                    m_figures[*hide].shown = CellShown::Withheld;
-                    const auto [pr, row] = ps.row_of.at(*hide);
-                    const auto [lo, hi] = bounds(m_figures[*hide]);
-                    ps.all[pr].lp->set_row(row, lo, hi);
-                }
+        for (std::size_t i = 0; i < m_figures.size(); ++i) {
+            if (!is_check(m_figures[i], stage))
+                continue;
+            while (const auto breach = check(ps, i, false)) {
+                const auto hide = complement(*breach, stage);
+                if (!hide)
+                    break;
+                m_figures[*hide].shown = CellShown::Withheld;
+                ps.of(*hide).withheld(*hide);
+            }
+        }
     }
 }
 
 std::vector<Breach> Protection::audit() const
 {
-    int last = 0;
-    for (const auto& f : m_figures)
-        last = std::max(last, f.stage);
     std::vector<Breach> out;
-    for (const Check& c : failing(last)) {
+    for (const Check& c : failing(last_stage())) {
         Breach b{m_figures[c.figure].key, m_figures[c.figure].value, c.lo, c.hi, {}};
         for (const std::size_t p : c.pins)
-            if (m_figures[p].shown == CellShown::Shown)
+            if (m_figures[p].shown == CellShown::Shown && m_figures[p].published)
                 b.pinned_by.push_back(m_figures[p].key);
         std::sort(b.pinned_by.begin(), b.pinned_by.end());
         b.pinned_by.erase(std::unique(b.pinned_by.begin(), b.pinned_by.end()), b.pinned_by.end());
@@ -393,3 +630,5 @@ Protection::Tally Protection::tally() const
 }
 
 } // namespace pthv::stats
+
+

@@ -5,19 +5,26 @@
 // complements a reader could compute: enrolled minus visited, ...).
 //
 // Each person is given to count() with the cells it is counted in; people
-// with the same cells form one *atom*. Every linear relation among the
-// cells (a total and its parts, a district and its sites, a year and its
-// months, a figure repeated in two tables) follows from the atoms, so none
-// has to be declared, and none can be forgotten. Cells with the same atoms
-// are one figure wherever they appear: shown everywhere or hidden
-// everywhere (consistent suppression).
+// with the same cells form one *atom*, and cells with the same atoms are
+// one figure wherever they appear: shown everywhere or hidden everywhere
+// (consistent suppression).
 //
-// suppress() shows each published count under min_cell, zero included, as
-// "<N" (primary), then withholds more published counts (secondary) until
-// audit() finds no breach: for every sensitive count 0 < n < min_cell, the
-// range an attacker holding every shown figure can prove by linear
-// programming (lp.hpp) must still contain 1 and min_cell - 1. The attacker
-// knows that a count shown as "<N" is 0..N-1 and that every atom is >= 0. A complement is never a count under N: a hidden zero
+// What a reader can compute is the relations among figures: a total and
+// its parts (relation(), parts()), as the tables print them, with their
+// margins. Each declared relation is checked against the atoms and kept
+// only when it holds, so a wrong declaration never claims a false one; the
+// people of a total that its parts leave out form a sensitive figure of
+// their own (enrolled less visited, the year less mid-year).
+//
+// suppress() shows each published count under min_cell as "<N" (primary),
+// then withholds more published counts (secondary) until audit() finds no
+// breach: for every sensitive count 0 < n < min_cell, the range an attacker
+// holding every shown figure can prove by linear programming (lp.hpp) over
+// the relations must still contain 1 and min_cell - 1. The attacker knows
+// that a count shown as "<N" is 0..N-1, that every count is >= 0 and what
+// every shown count is, as in tau-ARGUS's audit of linked tables:
+// relations that share a hidden figure are solved together, every shown
+// figure a constant. A complement is never a count under N: a hidden zero
 // protects nothing, since a reader often knows it is zero.
 
 #include <cstdint>
@@ -67,10 +74,19 @@ public:
     // protected like a published count of its stage.
     void sensitive(CellId c, int stage = 0);
     bool published(CellId c) const;
-    // The people of `whole` who are not in `part` form a sensitive count of
-    // `stage` ("end-of-year minus mid-year"), when every person of `part`
-    // is in `whole`. Call before finish().
-    void sensitive_difference(CellId whole, CellId part, int stage = 0);
+    // `whole` is the sum of `parts` (a table's total and its rows, a
+    // district and its sites, a year and its months): a reader holding the
+    // figures can add and subtract them. Kept when every person of each
+    // part is in `whole` and in no other part; the people of `whole` in
+    // none of the parts, if any, are a sensitive figure (the year less
+    // mid-year), named "<whole> minus <first part>", unless `rest_sensitive`
+    // is false (a reader may know them: a language's visits without an
+    // interpreter). Call before finish().
+    void relation(CellId whole, std::vector<CellId> parts, bool rest_sensitive = true);
+    // The same, with the whole found: the figure whose people are exactly
+    // those of the parts, when one is published or sensitive (the rows of a
+    // table whose total is printed elsewhere). Call before finish().
+    void parts(std::vector<CellId> parts);
 
     // One person, counted in `cells` (in any order, repeats ignored).
     void count(std::vector<CellId> cells);
@@ -111,6 +127,10 @@ public:
 
     // Every sensitive count the shown figures do not protect enough.
     std::vector<Breach> audit() const;
+    // The relations kept (after finish()), and those refused because the
+    // atoms say they do not hold.
+    std::size_t relations() const { return m_relations.size(); }
+    std::size_t relations_refused() const { return m_refused; }
 
     std::int64_t value(CellId c) const;
     CellShown shown(CellId c) const;
@@ -133,19 +153,29 @@ private:
         CellShown shown = CellShown::Shown;
         std::string key; // the first published (else first) cell's key, for messages and order
     };
+    struct Relation { // whole = sum of parts, by figure
+        std::size_t whole;
+        std::vector<std::size_t> parts;
+    };
     struct Check {
         std::size_t figure;
         double lo, hi;
         std::vector<std::size_t> pins; // figures
     };
+    class Programme;
+    class Programmes;
 
-    struct Programmes;
     void primary();
-    std::pair<double, double> bounds(const Figure& f) const;
-    Programmes programmes(int stage) const;
-    std::optional<Check> check(Programmes& ps, std::size_t programme, std::size_t figure, bool whole) const;
+    void form_figures(std::vector<std::vector<std::uint32_t>>& atoms_of);
+    void form_relations(std::vector<std::vector<std::uint32_t>>& atoms_of);
+    std::size_t figure_with(std::vector<std::uint32_t> atoms, const std::string& key, int stage);
+    bool known(const Figure& f, int stage) const;
+    std::pair<double, double> bounds(const Figure& f, int stage) const;
+    bool is_check(const Figure& f, int stage) const;
+    std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
+    int last_stage() const;
 
     int m_min_cell;
     Reading m_reading;
@@ -155,12 +185,24 @@ private:
     std::vector<int> m_stage;                 // per cell: -1 neither published nor sensitive
     std::vector<char> m_published;            // per cell
     std::vector<int> m_cost;                  // per cell
-    std::vector<std::tuple<CellId, CellId, int>> m_differences; // (whole, part, stage)
+    struct Declared {
+        CellId whole;
+        std::vector<CellId> parts;
+        bool rest_sensitive;
+    };
+    std::vector<Declared> m_declared; // relation()
+    std::vector<std::vector<CellId>> m_declared_parts;              // parts()
     std::vector<std::vector<CellId>> m_people; // distinct cell sets
     std::vector<std::int64_t> m_people_count;
     absl::flat_hash_map<std::vector<CellId>, std::uint32_t> m_atom_of;
     std::vector<Figure> m_figures;
+    absl::flat_hash_map<std::vector<std::uint32_t>, std::size_t> m_figure_by_atoms;
     std::vector<std::size_t> m_figure_of; // per cell
+    std::vector<Relation> m_relations;
+    std::vector<std::vector<std::uint32_t>> m_relations_of; // per figure
+    std::vector<std::vector<std::uint32_t>> m_blocks;       // relations joined by the figures they share
+    std::vector<std::size_t> m_block_of;                    // per figure
+    std::size_t m_refused = 0;
     bool m_finished = false;
 };
 

@@ -1,0 +1,158 @@
+// What a reader of the publication set can add and subtract (publication.hpp):
+// every table's total and its rows, the district and its sites, a period and
+// its months, a period and a period inside it, and the complements a reader
+// could take (answered less favourable, visits less those short of a
+// practice, enrolled less visited). Each is declared by the keys of its
+// cells; stats::Protection keeps it only where the people counted say it
+// holds (a student visited at two schools breaks "the district is the sum
+// of its schools" for students visited, so that one is not kept).
+
+#include <pthv/report/publication.hpp>
+
+#include <map>
+
+#include <pthv/util/strings.hpp>
+
+namespace pthv::report {
+
+namespace {
+
+using CellId = stats::Protection::CellId;
+
+// A cell key, "kind|period|scope|measure[|part]", in its fields; a part
+// (a survey question) may hold "|" itself.
+struct Key {
+    std::string kind, range, scope, measure, part;
+};
+
+Key split_key(const std::string& key)
+{
+    Key k;
+    std::string* fields[] = {&k.kind, &k.range, &k.scope, &k.measure};
+    std::size_t from = 0;
+    for (std::string* f : fields) {
+        const auto bar = key.find('|', from);
+        *f = key.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
+        if (bar == std::string::npos)
+            return k;
+        from = bar + 1;
+    }
+    k.part = key.substr(from);
+    return k;
+}
+
+// Measures whose parts never share a person: their rows add up to the
+// figure of all of them, when that figure is printed somewhere.
+bool disjoint_parts(const std::string& measure)
+{
+    for (const char* m : {"month", "mode", "lang", "ilang", "status", "first", "secondm", "session"})
+        if (measure == m)
+            return true;
+    return false;
+}
+
+std::string range_of(const model::Period& p) { return p.from.str() + ".." + p.to.str(); }
+
+} // namespace
+
+void Publication::relations()
+{
+    std::map<std::string, CellId> by_key;
+    std::map<std::string, std::vector<CellId>> by_site, by_part;
+    std::map<std::string, std::map<std::string, CellId>> by_range;
+    for (CellId c = 0; c < m_cells.cells(); ++c) {
+        const std::string& key = m_cells.key(c);
+        by_key.emplace(key, c);
+        const Key k = split_key(key);
+        const std::string tail = k.measure + (k.part.empty() ? "" : "|" + k.part);
+        if (k.scope != "*") // by the district's key
+            by_site[k.kind + '|' + k.range + "|*|" + tail].push_back(c);
+        by_range[k.kind + '|' + k.scope + '|' + tail][k.range] = c;
+        if (!k.part.empty() && disjoint_parts(k.measure))
+            by_part[k.kind + '|' + k.range + '|' + k.scope + '|' + k.measure].push_back(c);
+    }
+    const auto find = [&](const std::string& key) -> std::optional<CellId> {
+        const auto it = by_key.find(key);
+        return it == by_key.end() ? std::nullopt : std::optional<CellId>(it->second);
+    };
+
+    // The district and its sites.
+    for (const auto& [district_key, sites] : by_site)
+        if (const auto district = find(district_key))
+            m_cells.relation(*district, sites);
+
+    // A period and its months; a period and each period inside it.
+    for (const auto& [unused, ranges] : by_range) {
+        for (const model::Period& whole : m_periods) {
+            const auto w = ranges.find(range_of(whole));
+            if (w == ranges.end())
+                continue;
+            std::vector<CellId> months;
+            for (const model::Period& part : m_periods) {
+                if ((part.from == whole.from && part.to == whole.to) || part.from < whole.from || whole.to < part.to)
+                    continue;
+                const auto p = ranges.find(range_of(part));
+                if (p == ranges.end())
+                    continue;
+                m_cells.relation(w->second, {p->second});
+                if (part.label.size() == 7)
+                    months.push_back(p->second);
+            }
+            if (!months.empty())
+                m_cells.relation(w->second, months);
+        }
+    }
+
+    // A table's rows and the figure of all of them.
+    for (const auto& [family, parts] : by_part)
+        if (parts.size() > 1)
+            m_cells.parts(parts);
+
+    // Figures of one scope and period that add up, and the complements a
+    // reader could take.
+    for (const auto& [key, c] : by_key) {
+        const Key k = split_key(key);
+        const std::string base = k.kind + '|' + k.range + '|' + k.scope + '|';
+        const auto cells_of = [&](std::initializer_list<std::string> tails) {
+            std::vector<CellId> out;
+            for (const auto& t : tails)
+                if (const auto x = find(base + t))
+                    out.push_back(*x);
+            return out;
+        };
+        if (k.kind == "S" && k.measure == "visited" && k.part.empty())
+            m_cells.relation(c, cells_of({"second", "sched", "due"}));
+        if (k.kind == "V" && k.measure == "completed") {
+            for (int p = 1; p <= 5; ++p) {
+                const std::string n = std::to_string(p);
+                m_cells.relation(c, cells_of({"short|" + n, "meet|" + n}));
+            }
+            m_cells.relation(c, cells_of({"entry"}), false);
+        }
+        if (k.kind == "V" && k.measure == "lang")
+            m_cells.relation(c, cells_of({"ilang|" + k.part}), false);
+        if (k.kind == "R" && k.measure == "answered")
+            m_cells.relation(c, cells_of({"fav|" + k.part, "unfav|" + k.part}));
+        if (k.kind == "S" && k.measure == "att" && (k.part == "visited" || k.part == "not_visited"))
+            m_cells.relation(c, cells_of({"att|" + k.part + "_chronic", "att|" + k.part + "_not_chronic"}));
+        if (k.kind == "T" && k.measure == "trained")
+            m_cells.relation(c, cells_of({"status|current", "status|due_soon"}));
+        if (k.kind == "S" && k.measure == "enrolled")
+            for (const model::Period& p : m_periods) {
+                // enrolled = visited + not visited, and the attendance table's
+                // students not visited are some of those not visited.
+                const std::string period = "S|" + range_of(p) + '|' + k.scope + '|';
+                for (const char* part : {"visited", "unvisited"})
+                    if (const auto x = find(period + part))
+                        m_cells.relation(c, {*x});
+                if (const auto u = find(period + "unvisited"))
+                    if (const auto a = find(period + "att|not_visited"))
+                        m_cells.relation(*u, {*a}, false);
+                if (const auto v = find(period + "visited"))
+                    if (const auto a = find(period + "att|visited"))
+                        m_cells.relation(*v, {*a}, false);
+            }
+    }
+}
+
+} // namespace pthv::report
