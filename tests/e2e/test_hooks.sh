@@ -78,10 +78,10 @@ git init -q && git add . && git commit -q -m "district data"
 "$bin" hooks install >/dev/null
 pv() { "$bin" --as-of 2026-11-05 "$@"; }
 git checkout -q -b september
-pv payroll --month 2026-09 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-09"
+pv payroll --month 2026-09 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-09" >/dev/null 2>&1
 check_eval "branch september closes 2026-09 and commits" '[ $? -eq 0 ] && [ -e payroll/2026-09.csv ]'
 git checkout -q main && git checkout -q -b october
-pv payroll --month 2026-10 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-10"
+pv payroll --month 2026-10 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-10" >/dev/null 2>&1
 check_eval "branch october closes 2026-10, paying September as late, and commits" \
     '[ $? -eq 0 ] && grep -q "^2026-10,T01,visit,V20260914-ST01," payroll/2026-10.csv'
 export PTHV_AS_OF=2026-11-05
