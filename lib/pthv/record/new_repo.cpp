@@ -19,14 +19,15 @@ namespace {
 
 // The logs merge by key once `pthv hooks install` has run, else line by line.
 constexpr const char* k_gitattributes =
-    "# The logs (visits, trainings, events, sessions, surveys) merge without losing a row: by key once\n"
-    "# `pthv hooks install` has run (a row changed on one branch takes the change),\n"
-    "# else line by line (union). See docs/guide.md, working on branches.\n"
+    "# The logs (visits, trainings, events, sessions, surveys, removed visits) merge without\n"
+    "# losing a row: by key once `pthv hooks install` has run (a row changed on one branch\n"
+    "# takes the change), else line by line (union). See docs/guide.md, working on branches.\n"
     "visits.csv merge=union\n"
     "trainings.csv merge=union\n"
     "events.csv merge=union\n"
     "sessions.csv merge=union\n"
     "surveys.csv merge=union\n"
+    "removed_visits.csv merge=union\n"
     "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
     "*.csv text eol=lf\n";
 
