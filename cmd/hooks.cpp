@@ -1,7 +1,10 @@
-// pthv hooks install|uninstall: a git pre-commit hook that runs
-// `pthv validate -q` and stops a commit with errors, so what reaches the
-// shared history has been checked (docs/guide.md exit codes: validate exits 1 on
-// errors, 2 on unreadable data; both stop the commit).
+// pthv hooks install|uninstall: git hooks that run `pthv validate -q` and
+// stop a commit with errors, so what reaches the shared history has been
+// checked (docs/guide.md exit codes: validate exits 1 on errors, 2 on
+// unreadable data; both stop the commit). git runs pre-commit for a commit
+// and pre-merge-commit for a merge that commits on its own, so both are
+// installed: two branches that each closed a pay month merge cleanly line
+// by line, and only a check of the merged files finds paid-twice.
 
 #include "hooks.hpp"
 
@@ -19,8 +22,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The hooks pthv installs: git runs the first for `git commit`, the second
+// for a merge commit (`git merge`, `git pull`), which skips pre-commit.
+const std::vector<std::string> k_hook_names = {"pre-commit", "pre-merge-commit"};
+
 // Marks a hook as pthv's own: such a hook may be replaced without --force.
-constexpr const char* k_marker = "# pthv pre-commit hook";
+std::string hook_marker(const std::string& name)
+{
+    return "# pthv " + name + " hook";
+}
 
 struct HooksOptions {
     bool force = false;
@@ -30,78 +40,112 @@ struct HooksOptions {
     std::vector<std::string> merge_files; // BASE OURS THEIRS [PATH]
 };
 
-// The hook file, wherever git keeps hooks for this work tree.
-fs::path hook_path(const fs::path& root)
+// The hook file `name`, wherever git keeps hooks for this work tree.
+fs::path hook_path(const fs::path& root, const std::string& name)
 {
     if (!git_available())
         throw UsageError("git is not installed; pthv hooks needs git");
     if (!inside_git_work_tree(root))
         throw UsageError(root.string() + " is not in a git work tree; run `git init` there first (or `pthv init --git`)");
-    const auto path = git_output(root, {"rev-parse", "--git-path", "hooks/pre-commit"});
+    const auto path = git_output(root, {"rev-parse", "--git-path", "hooks/" + name});
     if (!path || path->empty())
         throw UsageError("git cannot say where the hooks of " + root.string() + " live");
     const fs::path p(*path);
     return p.is_absolute() ? p : root / p;
 }
 
+// One hook as install finds it.
+struct HookFile {
+    std::string name;
+    fs::path path;
+    std::string text; // what pthv would write
+    enum class State { Missing, Same, Ours, Foreign } state = State::Missing;
+};
+
+std::vector<HookFile> find_hooks(const fs::path& root, const std::string& prefix)
+{
+    std::vector<HookFile> hooks;
+    for (const auto& name : k_hook_names) {
+        HookFile h{name, hook_path(root, name), hook_text(name, prefix, this_binary())};
+        if (util::file_exists(h.path)) {
+            const std::string old = util::read_file(h.path);
+            h.state = old == h.text                                          ? HookFile::State::Same
+                      : old.find(hook_marker(name)) != std::string::npos ? HookFile::State::Ours
+                                                                            : HookFile::State::Foreign;
+        }
+        hooks.push_back(std::move(h));
+    }
+    return hooks;
+}
+
+void write_hook(const HookFile& h)
+{
+    std::error_code ec;
+    fs::create_directories(h.path.parent_path(), ec);
+    if (ec)
+        throw UsageError("cannot create " + h.path.parent_path().string() + ": " + ec.message());
+    util::atomic_write(h.path, h.text);
+    fs::permissions(h.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec, ec);
+    if (ec)
+        throw UsageError("cannot make " + h.path.string() + " executable: " + ec.message());
+}
+
 int run_install(const HooksOptions& o, Session& session)
 {
     const fs::path root = session.root();
-    const fs::path hook = hook_path(root);
     const std::string prefix = git_output(root, {"rev-parse", "--show-prefix"}).value_or("");
-    const std::string text = pre_commit_hook_text(prefix, this_binary());
+    const auto hooks = find_hooks(root, prefix);
+    // Every hook is judged before one is written: a foreign hook refuses
+    // the whole install, so a merge is never checked while a commit is not.
+    for (const auto& h : hooks)
+        if (h.state == HookFile::State::Foreign && !o.force)
+            throw UsageError(h.path.string() + " already exists and is not pthv's; pass --force to replace it, or "
+                                               "call `pthv validate -q` from it yourself. Nothing was installed.");
     install_merge_driver(root, this_binary());
-    bool replaced = false;
-    if (util::file_exists(hook)) {
-        const std::string old = util::read_file(hook);
-        if (old == text) {
-            if (!session.global().quiet)
-                session.out() = fmt::format("The pre-commit hook is already installed: {}\n"
-                                            "The logs (visits, trainings, events, sessions) merge by key.\n",
-                                            hook.string());
-            session.finish();
-            return k_exit_ok;
+    std::string done;
+    bool all_there = true;
+    for (const auto& h : hooks) {
+        if (h.state == HookFile::State::Same) {
+            done += fmt::format("The {} hook is already installed: {}\n", h.name, h.path.string());
+            continue;
         }
-        if (old.find(k_marker) == std::string::npos && !o.force)
-            throw UsageError(hook.string() + " already exists and is not pthv's; pass --force to replace it, or "
-                                             "call `pthv validate -q` from it yourself");
-        replaced = true;
+        all_there = false;
+        write_hook(h);
+        done += fmt::format("{} the {} hook: {}\n", h.state == HookFile::State::Missing ? "Installed" : "Replaced",
+                            h.name, h.path.string());
     }
-    std::error_code ec;
-    fs::create_directories(hook.parent_path(), ec);
-    if (ec)
-        throw UsageError("cannot create " + hook.parent_path().string() + ": " + ec.message());
-    util::atomic_write(hook, text);
-    fs::permissions(hook, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                              fs::perms::others_read | fs::perms::others_exec, ec);
-    if (ec)
-        throw UsageError("cannot make " + hook.string() + " executable: " + ec.message());
     if (!session.global().quiet)
-        session.out() = fmt::format("{} the pre-commit hook: {}\n"
-                                    "Every commit now runs `pthv validate -q`; a commit with errors is stopped\n"
-                                    "(skip the check once with `git commit --no-verify`).\n"
-                                    "The logs (visits, trainings, events, sessions) now merge by key: a row changed\n"
-                                    "on one branch takes the change, a row changed differently on both is a\n"
-                                    "marked conflict.\n",
-                                    replaced ? "Replaced" : "Installed", hook.string());
+        session.out() =
+            done + (all_there ? "The logs (visits, trainings, events, sessions) merge by key.\n"
+                              : "Every commit, a merge commit too, now runs `pthv validate -q`; a commit with\n"
+                                "errors is stopped (skip the check once with `git commit --no-verify`, or\n"
+                                "`git merge --no-verify`).\n"
+                                "The logs (visits, trainings, events, sessions) now merge by key: a row changed\n"
+                                "on one branch takes the change, a row changed differently on both is a\n"
+                                "marked conflict.\n");
     session.finish();
     return k_exit_ok;
 }
 
 int run_uninstall(const HooksOptions& o, Session& session)
 {
-    const fs::path hook = hook_path(session.root());
+    const auto hooks = find_hooks(session.root(), "");
+    for (const auto& h : hooks)
+        if (h.state == HookFile::State::Foreign && !o.force)
+            throw UsageError(h.path.string() + " is not pthv's hook; pass --force to remove it anyway. Nothing was "
+                                               "removed.");
     std::string message;
-    if (!util::file_exists(hook)) {
-        message = "No pre-commit hook to remove.\n";
-    } else {
-        if (util::read_file(hook).find(k_marker) == std::string::npos && !o.force)
-            throw UsageError(hook.string() + " is not pthv's hook; pass --force to remove it anyway");
+    for (const auto& h : hooks) {
+        if (h.state == HookFile::State::Missing) {
+            message += "No " + h.name + " hook to remove.\n";
+            continue;
+        }
         std::error_code ec;
-        fs::remove(hook, ec);
+        fs::remove(h.path, ec);
         if (ec)
-            throw UsageError("cannot remove " + hook.string() + ": " + ec.message());
-        message = "Removed the pre-commit hook: " + hook.string() + "\n";
+            throw UsageError("cannot remove " + h.path.string() + ": " + ec.message());
+        message += "Removed the " + h.name + " hook: " + h.path.string() + "\n";
     }
     if (uninstall_merge_driver(session.root()))
         message += "Removed the merge driver: the logs merge line by line (union) again.\n";
@@ -164,21 +208,23 @@ bool inside_git_work_tree(const fs::path& dir)
     return git_output(dir, {"rev-parse", "--is-inside-work-tree"}).value_or("") == "true";
 }
 
-std::string pre_commit_hook_text(const std::string& prefix, const std::string& fallback_binary)
+std::string hook_text(const std::string& name, const std::string& prefix, const std::string& fallback_binary)
 {
     return fmt::format("#!/bin/sh\n"
                        "{} (installed by `pthv hooks install`).\n"
-                       "# Stops a commit that `pthv validate` finds errors in (or cannot read),\n"
+                       "# Stops a {} that `pthv validate` finds errors in (or cannot read),\n"
                        "# checking the data files as they are in the work tree.\n"
-                       "# Skip it once with `git commit --no-verify`.\n"
+                       "# Skip it once with `git {} --no-verify`.\n"
                        "pthv=${{PTHV:-pthv}}\n"
                        "command -v \"$pthv\" >/dev/null 2>&1 || pthv={}\n"
                        "cd ./{} || exit 1\n"
                        "\"$pthv\" validate -q || {{\n"
-                       "    echo \"pre-commit: pthv validate found errors; fix them before committing\" >&2\n"
+                       "    echo \"{}: pthv validate found errors; fix them before committing\" >&2\n"
                        "    exit 1\n"
                        "}}\n",
-                       k_marker, shell_quoted(fallback_binary), shell_quoted(prefix));
+                       hook_marker(name), name == "pre-merge-commit" ? "merge commit" : "commit",
+                       name == "pre-merge-commit" ? "merge" : "commit", shell_quoted(fallback_binary),
+                       shell_quoted(prefix), name);
 }
 
 Runner setup_hooks(CLI::App& sub)
@@ -186,11 +232,11 @@ Runner setup_hooks(CLI::App& sub)
     auto o = std::make_shared<HooksOptions>();
     sub.require_subcommand(1);
     sub.fallthrough();
-    o->install = sub.add_subcommand("install", "Add a pre-commit hook that runs `pthv validate -q`");
-    o->uninstall = sub.add_subcommand("uninstall", "Remove pthv's pre-commit hook");
+    o->install = sub.add_subcommand("install", "Add pre-commit and pre-merge-commit hooks that run `pthv validate -q`");
+    o->uninstall = sub.add_subcommand("uninstall", "Remove pthv's pre-commit and pre-merge-commit hooks");
     for (CLI::App* s : {o->install, o->uninstall}) {
         s->fallthrough();
-        s->add_flag("--force", o->force, "Replace (or remove) a pre-commit hook that is not pthv's");
+        s->add_flag("--force", o->force, "Replace (or remove) a hook of those names that is not pthv's");
     }
     o->merge = sub.add_subcommand("merge", "git's merge driver for the logs: visits, trainings, events, sessions (git runs it)");
     o->merge->add_option("files", o->merge_files, "BASE OURS THEIRS [PATH], as git passes them (%O %A %B %P)")
@@ -206,6 +252,7 @@ Runner setup_hooks(CLI::App& sub)
                "  pthv -C ~/pthv-data hooks install --force\n"
                "  pthv hooks uninstall\n\n"
                "install also makes git merge visits.csv, trainings.csv, events.csv and sessions.csv by key\n(`pthv hooks merge`).\n"
+               "The pre-commit hook checks each commit, the pre-merge-commit hook each merge commit.\n"
                "A hook that is not pthv's is never replaced without --force. For the pre-commit\n"
                "framework, the project ships .pre-commit-hooks.yaml (hook id pthv-validate).");
     return [o](Session& s) {

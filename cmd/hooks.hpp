@@ -1,6 +1,6 @@
 #pragma once
 // pthv and git: the few git calls pthv makes (`pthv init --git`, `pthv
-// hooks install`), the pre-commit hook it installs and the merge driver it
+// hooks install`), the pre-commit and pre-merge-commit hooks it installs and the merge driver it
 // defines for the logs (hooks_merge.cpp). git itself is run
 // as a program, so its own rules (worktrees, core.hooksPath) apply.
 
@@ -22,10 +22,11 @@ bool git_available();
 // True when DIR lies inside a git work tree.
 bool inside_git_work_tree(const std::filesystem::path& dir);
 
-// The pre-commit hook's text: from the top of the work tree it goes to
-// `prefix` (the data repo's folder in the work tree, "" for the top) and
-// runs `pthv validate -q`; `fallback_binary` is used when no pthv is on PATH.
-std::string pre_commit_hook_text(const std::string& prefix, const std::string& fallback_binary);
+// The text of git hook `name` (pre-commit, pre-merge-commit): from the top
+// of the work tree it goes to `prefix` (the data repo's folder in the work
+// tree, "" for the top) and runs `pthv validate -q`; `fallback_binary` is
+// used when no pthv is on PATH.
+std::string hook_text(const std::string& name, const std::string& prefix, const std::string& fallback_binary);
 
 // One argument for /bin/sh, single-quoted.
 std::string shell_quoted(const std::string& s);

@@ -12,6 +12,7 @@
 #include "log_visit.hpp"
 
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/record/removal.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/util/strings.hpp>
@@ -195,19 +196,20 @@ int run_remove(const LogVisitOptions& o, const CLI::App& sub, Session& session)
                                          "not take place, mark it with --update {} --status cancelled and settle the "
                                          "payment with payroll. Nothing was written.",
                                          o.remove, l.file, l.line, o.remove));
-    const auto after = io::remove_line(current.sources.at("visits.csv"), v->line);
-    if (!after)
+    // The removed visit is remembered in removed_visits.csv (record/removal.hpp).
+    const auto removal = record::plan_removal(current.sources, repo, *v, o.reason, session.as_of());
+    if (!removal)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
-    record::Edit edit;
-    edit.file = "visits.csv";
-    edit.newline = io::newline_of(current.sources.at("visits.csv"));
-    edit.after = *after;
     const std::string row(util::trim(io::line_at(current.sources.at("visits.csv"), v->line)));
     const std::string done =
-        fmt::format("{} {} (visits.csv line {}): {}\n  {}\nCommit it with the reason: git commit -am \"remove {}: {}\"\n",
-                    o.write.dry_run ? "would remove" : "removed", o.remove, v->line, o.reason, row, o.remove,
-                    o.reason);
-    return check_and_write(session, current, edit, o.write, done, "removal of visit " + o.remove);
+        fmt::format("{} {} (visits.csv line {}): {}\n  {}\n{}Commit it with the reason: {}git commit -am \"remove {}: {}\"\n",
+                    o.write.dry_run ? "would remove" : "removed", o.remove, v->line, o.reason, row,
+                    removal->tombstone.empty() ? ""
+                    : o.write.dry_run          ? "and would record the removal in removed_visits.csv\n"
+                                               : "and recorded the removal in removed_visits.csv\n",
+                    removal->create_file ? "git add removed_visits.csv && " : "", o.remove, o.reason);
+    const auto write = [&] { record::write_removal(session.root(), *removal); };
+    return check_and_write(session, current, removal->visits, o.write, done, "removal of visit " + o.remove, write);
 }
 
 } // namespace

@@ -66,8 +66,10 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 // integrity problems go to stderr and the exit is 2 with the file untouched.
 // Otherwise the findings are added to session.out() after `done` (what was
 // written, e.g. the visit id) and the exit is 1 when one is an error.
+// `write`, when given, writes the change instead of write_edit (a change of
+// more files than `edit`'s one).
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what);
+                    const std::string& done, const std::string& what, const std::function<void()>& write = {});
 
 // record::write_edit under the repo's root; a file that cannot be written
 // ends the command (UsageError).

@@ -124,7 +124,7 @@ record::Edit append_rows(const Loaded& current, const std::string& file, const s
 }
 
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what)
+                    const std::string& done, const std::string& what, const std::function<void()>& write)
 {
     io::LoadOptions options;
     options.as_of = session.as_of();
@@ -142,8 +142,15 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
         std::fputs(text.c_str(), stderr);
         return k_exit_usage;
     }
-    if (!o.dry_run)
+    if (!o.dry_run && write) {
+        try {
+            write();
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    } else if (!o.dry_run) {
         write_edit(session, edit);
+    }
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
         out += util::printable_text(done); // it may echo a row of the file

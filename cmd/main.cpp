@@ -26,7 +26,7 @@ const std::vector<Command>& commands()
         {"log-visit", "Add one visit, --update one, or --import many from a form export", setup_log_visit},
         {"roster", "Staff and students: who is trained, who is due, who still awaits a visit", setup_roster},
         {"payroll", "What to pay whom for visits and trainings, against the budget; --close a month", setup_payroll},
-        {"hooks", "Install a git pre-commit hook that runs pthv validate", setup_hooks},
+        {"hooks", "Install git hooks that run pthv validate before each commit and merge", setup_hooks},
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
         {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},

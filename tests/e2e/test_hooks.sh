@@ -34,6 +34,7 @@ cd "$tmp/d" || exit 1
 "$bin" hooks install >"$tmp/out"
 check_eval "hooks install exits 0" '[ $? -eq 0 ] && grep -q Installed "$tmp/out"'
 check_eval "the hook is executable" '[ -x .git/hooks/pre-commit ]'
+check_eval "the merge hook is installed and executable" '[ -x .git/hooks/pre-merge-commit ] && grep -q "pthv pre-merge-commit hook" .git/hooks/pre-merge-commit'
 "$bin" hooks install >"$tmp/out"
 check_eval "a second install says it is there" '[ $? -eq 0 ] && grep -q "already installed" "$tmp/out"'
 
@@ -54,4 +55,42 @@ check_eval "a foreign hook is not replaced" '[ $? -eq 2 ] && grep -q -- --force 
 check_eval "--force replaces it" '[ $? -eq 0 ] && grep -q "pthv pre-commit hook" .git/hooks/pre-commit'
 "$bin" hooks uninstall >/dev/null
 check_eval "hooks uninstall removes it" '[ $? -eq 0 ] && [ ! -e .git/hooks/pre-commit ]'
+check_eval "hooks uninstall removes the merge hook too" '[ ! -e .git/hooks/pre-merge-commit ]'
+
+# An install from before the merge hook: install adds it and keeps the rest.
+"$bin" hooks install >/dev/null && rm .git/hooks/pre-merge-commit
+"$bin" hooks install >"$tmp/out"
+check_eval "install adds a missing merge hook" '[ $? -eq 0 ] && grep -q "Installed the pre-merge-commit hook" "$tmp/out" && grep -q "pre-commit hook is already installed" "$tmp/out"'
+printf '#!/bin/sh\necho mine\n' >.git/hooks/pre-merge-commit
+"$bin" hooks uninstall 2>"$tmp/err"
+check_eval "uninstall leaves a foreign merge hook, and the pre-commit hook too" '[ $? -eq 2 ] && grep -q mine .git/hooks/pre-merge-commit && [ -x .git/hooks/pre-commit ]'
+"$bin" hooks uninstall --force >/dev/null
+check_eval "uninstall --force removes both" '[ ! -e .git/hooks/pre-merge-commit ] && [ ! -e .git/hooks/pre-commit ]'
+
+# A merge commit is checked too: two branches each close a pay month. On
+# its own, each is clean; merged, October pays as late what September paid
+# (neither branch saw the other's ledger), and git merges the two new
+# files without a conflict. git runs pre-merge-commit, not pre-commit, for
+# the merge commit.
+cp -r "$src/tests/errors/base" "$tmp/pay"
+cd "$tmp/pay" || exit 1
+git init -q && git add . && git commit -q -m "district data"
+"$bin" hooks install >/dev/null
+pv() { "$bin" --as-of 2026-11-05 "$@"; }
+git checkout -q -b september
+pv payroll --month 2026-09 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-09" >/dev/null 2>&1
+check_eval "branch september closes 2026-09 and commits" '[ $? -eq 0 ] && [ -e payroll/2026-09.csv ]'
+git checkout -q main && git checkout -q -b october
+pv payroll --month 2026-10 --close >/dev/null 2>&1 && git add payroll && git commit -q -m "close 2026-10" >/dev/null 2>&1
+check_eval "branch october closes 2026-10, paying September as late, and commits" \
+    '[ $? -eq 0 ] && grep -q "^2026-10,T01,visit,V20260914-ST01," payroll/2026-10.csv'
+export PTHV_AS_OF=2026-11-05
+GIT_EDITOR=true git merge --no-edit september >"$tmp/out" 2>"$tmp/err"
+check_eval "the merge commit is stopped" '[ $? -ne 0 ] && [ "$(git rev-list --count HEAD)" = 2 ]'
+check_eval "the merge hook says why, naming paid-twice" 'grep -q "paid-twice" "$tmp/err" && grep -q "pre-merge-commit: pthv validate found errors" "$tmp/err"'
+pv validate -q >/dev/null
+check_eval "validate agrees: exit 1" '[ $? -eq 1 ]'
+git merge --abort
+git merge -q --no-verify --no-edit september >/dev/null 2>&1
+check_eval "git merge --no-verify skips the check" '[ "$(git rev-list --count HEAD)" = 4 ]'
 finish

@@ -96,4 +96,75 @@ check "init --from: .gitattributes written" grep -qx "visits.csv merge=union" "$
 "$pthv" init "$tmp/next2" --from "$tmp/nowhere" >/dev/null 2>&1; check "init --from a folder without pthv.yaml: exit 2" [ $? -eq 2 ]
 check "init --from a folder without pthv.yaml writes nothing" [ ! -e "$tmp/next2" ]
 
+# --- init is whole or nothing: killed at any point, or failing on a full disk,
+# it leaves a complete repo or none, and a second try works.
+complete() { # DIR holds a whole repo that validates (exit 0 or 1, never 2)
+    [ -f "$1/pthv.yaml" ] && [ "$(ls "$1"/*.csv | wc -l)" -ge 5 ] &&
+        { "$pthv" -C "$1" --as-of 2026-09-01 validate -q >/dev/null 2>&1; [ $? -le 1 ]; }
+}
+no_temp() { [ -z "$(find "$1" -maxdepth 2 -name '.*.pthv-??????')" ]; }
+mkdir "$tmp/kill" "$tmp/kill/empty"
+bad=0 whole=0 none=0
+for i in $(seq 1 50); do
+    # half into a new folder, half into an existing empty one (mkdir d && pthv init d)
+    if [ $((i % 2)) -eq 0 ]; then d=$tmp/kill/new$i; else d=$tmp/kill/empty/d$i; mkdir "$d"; fi
+    { timeout -s KILL "0.0$((RANDOM % 90 + 10))" "$pthv" --as-of 2026-09-01 init "$d" -q >/dev/null 2>&1; } 2>/dev/null
+    if complete "$d"; then
+        whole=$((whole + 1))
+    elif [ ! -e "$d/pthv.yaml" ] && { [ ! -e "$d" ] || [ "$i" -ne "$((i / 2 * 2))" ]; }; then
+        none=$((none + 1))
+        # The second try works and removes what the first left.
+        "$pthv" --as-of 2026-09-01 init "$d" -q >/dev/null 2>&1 && complete "$d" && no_temp "$d" || {
+            echo "  after a kill, a second init into $d failed"; bad=$((bad + 1)); }
+    else
+        echo "  run $i left a partial repo: $(ls -A "$d" | tr '\n' ' ')"; bad=$((bad + 1))
+    fi
+done
+echo "  (of 50 killed inits, $whole finished and $none left no repo)"
+check "init killed at random points: a whole repo or none, and a second try works" [ "$bad" -eq 0 ]
+check "no temporary folder is left beside a new folder after the second tries" no_temp "$tmp/kill"
+[ -z "$(ls -A "$tmp/kill" | grep -v '^new\|^empty$')" ] || echo "  left in $tmp/kill: $(ls -A "$tmp/kill")"
+check "nothing but the repos in the parent folder" [ -z "$(ls -A "$tmp/kill" | grep -v '^new\|^empty$')" ]
+
+# A file size limit (as a full disk): writes fail with EFBIG (SIGXFSZ
+# ignored). --from carries staff.csv (5 KB), so the limit strikes midway,
+# after pthv.yaml and sites.csv were written.
+ulimit_init() { # DIR: init --from the example district under a 5 KB file size limit
+    (trap '' XFSZ; ulimit -f 5; "$pthv" --as-of 2026-06-20 init "$1" --from "$src/examples" -q)
+}
+ulimit_init "$tmp/limit" >/dev/null 2>"$tmp/err"; code=$?
+check "init under a file size limit exits 2" [ "$code" -eq 2 ]
+check "... saying why" grep -q "File too large" "$tmp/err"
+check "... and leaves no folder" [ ! -e "$tmp/limit" ]
+check "... nor a temporary one beside it" no_temp "$tmp"
+mkdir "$tmp/limit2" && echo "notes" >"$tmp/limit2/README"
+ulimit_init "$tmp/limit2" >/dev/null 2>&1; code=$?
+check "into an existing folder: exit 2, and the folder holds what it held" \
+    [ "$code" -eq 2 ] && [ "$(ls -A "$tmp/limit2")" = "README" ]
+"$pthv" --as-of 2026-06-20 init "$tmp/limit2" --from "$src/examples" -q
+check "... and a second try without the limit works" complete "$tmp/limit2"
+check "... keeping what the folder held" [ "$(cat "$tmp/limit2/README")" = "notes" ]
+
+# A full disk, where a small file system can be mounted (as root): room
+# for a new repo (eight small files), not for the example district's roster.
+mkdir "$tmp/small"
+if mount -t tmpfs -o size=40k tmpfs "$tmp/small" 2>/dev/null; then
+    trap 'umount "$tmp/small" 2>/dev/null; rm -rf "$tmp"' EXIT
+    "$pthv" --as-of 2026-06-20 init "$tmp/small/d" --from "$src/examples" >/dev/null 2>"$tmp/err"; code=$?
+    check "init on a full disk exits 2, saying so" [ "$code" -eq 2 ] && grep -q "No space left" "$tmp/err"
+    check "... and leaves nothing on it" [ -z "$(ls -A "$tmp/small")" ]
+    "$pthv" --as-of 2026-06-20 init "$tmp/small/d" -q
+    check "... and a smaller repo then fits" complete "$tmp/small/d"
+    umount "$tmp/small"
+else
+    echo "skip init on a full disk: cannot mount a small file system here (not root)"
+fi
+
+# -C DIR is where init runs, as with git -C.
+mkdir "$tmp/cdir"
+"$pthv" -C "$tmp/cdir" --as-of 2026-09-01 init -q
+check "pthv -C DIR init makes the repo in DIR" complete "$tmp/cdir"
+"$pthv" -C "$tmp/cdir" --as-of 2026-09-01 init sub -q
+check "pthv -C DIR init SUB makes it in DIR/SUB" complete "$tmp/cdir/sub"
+
 finish

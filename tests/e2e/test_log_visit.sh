@@ -187,4 +187,31 @@ check "--remove of a paid visit: exit 2" test $? = 2
 check "--remove of a paid visit: names the ledger and the way out" grep -q "payroll/2026-09.csv line .* paid it.*--status cancelled" "$tmp/err"
 check "--remove of a paid visit: the row stays" grep -q "^V20260914-ST01," "$tmp/retry/visits.csv"
 
+# --- removed_visits.csv: a removal is remembered, its id is never given again.
+check "--remove records the removal in removed_visits.csv" \
+    grep -qx "V20260921-ST02,2026-10-01,logged before the second educator was added" "$tmp/retry/removed_visits.csv"
+out=$(rv log-visit --student ST02 --educators T01,T02 --date 2026-09-21 --time 16:30 --minutes 40 \
+    --arranged-on 2026-09-14 --focus academics --mode home --reflected-on 2026-09-21 2>&1)
+check "a new visit never takes a removed visit's id" grep -q "^V20260921-ST02-3$" <<<"$out"
+check "... and is no removed-visit-present" bash -c '! grep -q removed-visit-present <<<"$1"' _ "$out"
+
+# kill -9 at random points of a removal: visits.csv and removed_visits.csv
+# change together (both or neither), once the next command has run.
+bad=0
+for i in $(seq 1 30); do
+    k=$tmp/kill$i && cp -r "$r" "$k"
+    { timeout -s KILL "0.0$((RANDOM % 40 + 5))" "$PTHV" -C "$k" --as-of 2026-09-20 log-visit --remove V20260915-ST01 \
+        --reason "killed" >/dev/null 2>&1; } 2>/dev/null
+    "$PTHV" -C "$k" --as-of 2026-09-20 validate -q >/dev/null 2>&1 # rolls back or keeps, under the lock
+    gone=$(grep -c "^V20260915-ST01," "$k/visits.csv")
+    kept=$(cat "$k/removed_visits.csv" 2>/dev/null | grep -c "^V20260915-ST01,")
+    if { [ "$gone" = 0 ] && [ "$kept" = 1 ]; } || { [ "$gone" = 1 ] && [ "$kept" = 0 ]; }; then
+        "$PTHV" -C "$k" --as-of 2026-09-20 validate -q 2>/dev/null | grep -q removed-visit-present && bad=$((bad + 1))
+    else
+        echo "  run $i: visit rows $gone, tombstones $kept"; bad=$((bad + 1))
+    fi
+    rm -rf "$k"
+done
+check "a killed removal leaves both files changed or neither" [ "$bad" -eq 0 ]
+
 finish

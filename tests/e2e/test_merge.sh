@@ -103,6 +103,9 @@ cd "$tmp/k" || exit 1
 # The example district has findings on purpose: its commits skip the hook.
 commit() { git commit -q --no-verify "$@"; }
 check_eval "hooks install defines the merge driver" 'git config --local merge.union.driver | grep -q "hooks merge %O %A %B %P"'
+# The example district has findings on purpose: its hooks would stop every
+# commit and merge here (test_hooks.sh tests them), so they go.
+rm -f .git/hooks/pre-commit .git/hooks/pre-merge-commit
 "$bin" --as-of 2026-05-08 log-visit --student "$s1" --educators "${pair1//;/,}" --date $day --status scheduled \
     --arranged-on 2026-05-05 >/dev/null
 commit -am "visit for $s1 scheduled"
@@ -172,6 +175,32 @@ check_eval "another union file: merged line by line" '[ $? -eq 0 ] && [ "$(sort 
 
 "$bin" hooks uninstall >/dev/null
 check_eval "hooks uninstall removes the merge driver" '! git config --local merge.union.driver >/dev/null'
+
+# A removed visit that comes back: removed on one branch, changed on the
+# other, merged line by line (a clone without the merge driver). The merge
+# is clean and the changed row is back; removed_visits.csv remembers the
+# removal, so validate reports it on any clone.
+git checkout -q main
+vid=$(for id in $(awk -F, 'NR > 1 && $8 == "completed" {print $1}' visits.csv); do
+    grep -qs ",$id," payroll/*.csv || { echo "$id"; break; }; done)
+git checkout -q -b rm-a
+"$bin" --as-of $asof log-visit --remove "$vid" --reason "logged by mistake" >/dev/null 2>&1
+check_eval "remove: $vid is removed and remembered in removed_visits.csv" \
+    '! grep -q "^$vid," visits.csv && grep -q "^$vid,$asof,logged by mistake" removed_visits.csv'
+git add removed_visits.csv && commit -am "remove $vid"
+git checkout -q main && git checkout -q -b upd-b
+"$bin" --as-of $asof log-visit --update "$vid" --notes "changed on branch b" >/dev/null 2>&1
+commit -am "change $vid"
+git checkout -q main && git merge -q --no-edit rm-a >/dev/null 2>&1 && git merge -q --no-edit upd-b >/dev/null 2>&1
+check_eval "removed on one branch, changed on the other: the line merge is clean and the row is back" \
+    '[ $? -eq 0 ] && grep -q "^$vid,.*changed on branch b" visits.csv'
+"$bin" --as-of $asof validate >"$tmp/val.txt" 2>&1
+check_eval "validate exits 1, reporting removed-visit-present for $vid" \
+    '[ $? -eq 1 ] && grep -q "error\[removed-visit-present\]: visit $vid was removed on $asof" "$tmp/val.txt"'
+"$bin" --as-of $asof log-visit --remove "$vid" --reason "came back in a merge" >/dev/null 2>&1
+check_eval "removing it again settles it, keeping the first tombstone" \
+    '! "$bin" --as-of $asof validate -q | grep -q removed-visit-present && [ "$(grep -c "^$vid," removed_visits.csv)" -eq 1 ]'
+git checkout -q -- . && git clean -qfd
 
 # pthv init --git sets the driver up from the start.
 "$bin" init "$tmp/fresh" --git -q >/dev/null

@@ -473,6 +473,19 @@ void load_reviews(CheckedTable& t, std::size_t rows, Repo& repo)
     }
 }
 
+void load_removed_visits(CheckedTable& t, std::size_t rows, Repo& repo)
+{
+    repo.removed_visits.reserve(rows);
+    while (t.next()) {
+        RemovedVisit r;
+        r.visit_id = repo.text.keep(t.text("visit_id"));
+        r.removed_on = t.date("removed_on");
+        r.reason = repo.text.keep(t.text("reason"));
+        r.line = line_of(t);
+        repo.removed_visits.push_back(r);
+    }
+}
+
 void load_events(CheckedTable& t, std::size_t rows, Repo& repo)
 {
     repo.events.reserve(rows);
@@ -672,7 +685,8 @@ const std::vector<std::string>& data_files()
 
 const std::vector<std::string>& optional_files()
 {
-    static const std::vector<std::string> k_files = {"reviews.csv", "events.csv", "sessions.csv", "surveys.csv"};
+    static const std::vector<std::string> k_files = {"reviews.csv", "events.csv", "sessions.csv", "surveys.csv",
+                                                     "removed_visits.csv"};
     return k_files;
 }
 
@@ -754,6 +768,7 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     if (optional("sessions.csv", "session", &repo.names.sessions.table(), load_sessions))
         link_sessions(repo, problems);
     optional("surveys.csv", "survey response", &repo.names.responses.table(), load_surveys);
+    optional("removed_visits.csv", "removed visit", nullptr, load_removed_visits);
 
     if (flags)
         load_flags(flags->first, flags->second, repo, problems);

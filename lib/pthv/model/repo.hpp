@@ -181,6 +181,16 @@ struct Review {
     std::size_t line = 0;
 };
 
+// One line of removed_visits.csv: a visit `log-visit --remove` took out of
+// visits.csv. Its id is kept as text, not as a visit handle: it names a
+// visit that should not be there (removed-visit-present).
+struct RemovedVisit {
+    std::string_view visit_id;
+    std::optional<Date> removed_on;
+    std::string_view reason;
+    std::uint32_t line = 0;
+};
+
 // What the loader learned about one CSV file, for writers that must keep
 // its style and for messages.
 struct FileInfo {
@@ -218,6 +228,7 @@ struct Repo {
     std::vector<StaffId> event_staff; // every event's staff_ids, one run each
     std::vector<TrainingSession> sessions; // sessions.csv, optional
     std::vector<SurveyResponse> surveys;   // surveys.csv, optional
+    std::vector<RemovedVisit> removed_visits; // removed_visits.csv, optional
     std::vector<std::string> survey_questions; // its q_<name> columns, as "<name>", in column order
     // Row i's answer to question q at [i * survey_questions.size() + q]: 1..5,
     // or 0 for a question skipped (or an answer that is not 1..5).

@@ -118,6 +118,8 @@ std::vector<std::string> merge_key_columns(std::string_view file_name)
         return {"session_id"};
     if (base == "surveys.csv")
         return {"response_id"};
+    if (base == "removed_visits.csv")
+        return {"visit_id"};
     return {};
 }
 

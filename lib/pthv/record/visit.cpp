@@ -35,8 +35,14 @@ std::string make_visit_id(const std::string& date, const std::string& student_id
                           std::set<std::string>& reserved)
 {
     const std::string base = visit_id_base(date, student_id);
+    // A removed visit's id is never given again: the row would be
+    // removed-visit-present (a visit that came back).
+    const auto removed = [&](const std::string& id) {
+        return std::any_of(repo.removed_visits.begin(), repo.removed_visits.end(),
+                           [&](const model::RemovedVisit& r) { return r.visit_id == id; });
+    };
     std::string id = base;
-    for (int n = 2; repo.names.visits.defined(repo.names.visits.find(id)) || reserved.count(id); ++n)
+    for (int n = 2; repo.names.visits.defined(repo.names.visits.find(id)) || reserved.count(id) || removed(id); ++n)
         id = base + "-" + std::to_string(n);
     reserved.insert(id);
     return id;

@@ -1,7 +1,7 @@
 #pragma once
 // The check functions, one per rule id, grouped by file: integrity.cpp,
 // cp1_voluntary.cpp ... cp5_pairs.cpp, one file for each other check
-// (duplicate_visit.cpp, paid_not_compensable.cpp, over_cap.cpp, late_entry.cpp, ...) and
+// (duplicate_visit.cpp, removed_visit.cpp, paid_not_compensable.cpp, over_cap.cpp, late_entry.cpp, ...) and
 // payroll_safety.cpp.
 
 #include <pthv/rules/rule.hpp>
@@ -12,6 +12,7 @@ void check_unknown_ref(const Context&, Findings&);
 void check_visit_out_of_year(const Context&, Findings&);
 void check_visit_in_future(const Context&, Findings&);
 void check_visit_inactive_site(const Context&, Findings&);
+void check_removed_visit_present(const Context&, Findings&);
 
 void check_cp1_arranged(const Context&, Findings&);
 void check_cp1_opted_in(const Context&, Findings&);

@@ -39,6 +39,9 @@ const std::vector<Rule> k_rules = {
      "fix the date, or log it as scheduled", check_visit_in_future},
     {"visit-inactive-site", I, 0, E, "a visit at a site whose status is not active",
      "set the site active in sites.csv, or fix the visit's site", check_visit_inactive_site},
+    {"removed-visit-present", I, 0, E, "a visit that log-visit --remove took out (removed_visits.csv) is in visits.csv again",
+     "remove it again, or delete its line from removed_visits.csv if the removal was the mistake",
+     check_removed_visit_present},
 
     {"CP1-arranged", P, 1, E, "arranged_on is empty or too close to the visit",
      "record the day the family agreed to the visit in arranged_on", check_cp1_arranged},

@@ -299,9 +299,34 @@ void write_into(const std::filesystem::path& path, std::string_view content)
         fail("cannot write", path);
 }
 
-void append_text(const std::filesystem::path& path, std::string_view text, std::string_view newline)
+namespace {
+
+// append_text, and with `replace` (append_then_replace) a replace that
+// completes the change, journaled with the append.
+struct Replace {
+    const std::filesystem::path* path;
+    std::string_view content;
+};
+
+void append_journaled(const std::filesystem::path& path, std::string_view text, std::string_view newline,
+                      const std::optional<Replace>& replace)
 {
     const bool existed = check_target(path);
+    const auto dir = detail::folder_of(path);
+    std::vector<detail::JournalEntry> entries(1);
+    if (replace) {
+        if (detail::folder_of(*replace->path) != dir)
+            throw FileError(replace->path->string() + ": not in the folder of " + path.string());
+        struct stat rs {};
+        if (!check_target(*replace->path) || ::lstat(replace->path->c_str(), &rs) != 0)
+            fail("cannot look at", *replace->path);
+        detail::JournalEntry commit;
+        commit.commit = true;
+        commit.name = replace->path->filename().string();
+        commit.dev = static_cast<std::uint64_t>(rs.st_dev);
+        commit.ino = static_cast<std::uint64_t>(rs.st_ino);
+        entries.push_back(commit);
+    }
     // O_NOFOLLOW: a link put there since the check is refused too.
     const int fd = ::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
     if (fd < 0)
@@ -319,7 +344,6 @@ void append_text(const std::filesystem::path& path, std::string_view text, std::
             data.append(newline);
     }
     data.append(text);
-    const auto dir = detail::folder_of(path);
     const auto cut_back = [&] {
         // What was written of the new bytes goes, so the file is as it was.
         const bool whole = ::ftruncate(fd, st.st_size) == 0 && ::fsync(fd) == 0;
@@ -328,9 +352,10 @@ void append_text(const std::filesystem::path& path, std::string_view text, std::
             ::unlink(path.c_str());
         return whole;
     };
+    entries[0] = {false, path.filename().string(), before, before + data.size(), static_cast<std::uint64_t>(st.st_dev),
+                  static_cast<std::uint64_t>(st.st_ino)};
     try {
-        detail::begin_journal(dir, {path.filename().string(), before, before + data.size(),
-                                    static_cast<std::uint64_t>(st.st_dev), static_cast<std::uint64_t>(st.st_ino)});
+        detail::begin_journal(dir, entries);
     } catch (...) {
         cut_back();
         throw;
@@ -341,6 +366,11 @@ void append_text(const std::filesystem::path& path, std::string_view text, std::
         write_all(fd, data, path);
         if (::fsync(fd) != 0)
             fail("cannot flush", path);
+        // The rename inside is the step that completes a two-file change:
+        // before it, a kill leaves the append to be rolled back; after it,
+        // the journal's commit line keeps the append.
+        if (replace)
+            atomic_write(*replace->path, replace->content);
         detail::end_journal(dir);
     } catch (...) {
         // A full disk, an I/O error, a file size limit: cut back now, and
@@ -350,6 +380,19 @@ void append_text(const std::filesystem::path& path, std::string_view text, std::
         throw;
     }
     ::close(fd);
+}
+
+} // namespace
+
+void append_text(const std::filesystem::path& path, std::string_view text, std::string_view newline)
+{
+    append_journaled(path, text, newline, std::nullopt);
+}
+
+void append_then_replace(const std::filesystem::path& path, std::string_view text, std::string_view newline,
+                         const std::filesystem::path& replace, std::string_view content)
+{
+    append_journaled(path, text, newline, Replace{&replace, content});
 }
 
 bool is_temp_file(std::string_view name, std::string_view target)

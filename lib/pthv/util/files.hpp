@@ -123,6 +123,16 @@ void write_into(const std::filesystem::path& path, std::string_view content);
 // symbolic link. Call it under a RepoLock on the file's folder.
 void append_text(const std::filesystem::path& path, std::string_view text, std::string_view newline);
 
+// Appends `text` to `path` (as append_text) and replaces `replace`, a file
+// of the same folder, with `content` (as atomic_write), as one change: both
+// or neither, also across a kill. The journal of the append also names
+// `replace` as it is; the rename of the new `replace` completes the change,
+// so the next RepoLock keeps the append if the rename was made and cuts it
+// back if not. A failure cuts the append back before FileError is thrown.
+// `replace` must exist. Call it under a RepoLock on the folder.
+void append_then_replace(const std::filesystem::path& path, std::string_view text, std::string_view newline,
+                         const std::filesystem::path& replace, std::string_view content);
+
 // The journal of an unfinished append, in the folder of the appended file.
 inline constexpr const char* k_journal_name = ".pthv-journal";
 

@@ -63,11 +63,18 @@ bool parse_number(std::string_view text, std::uint64_t& out)
     return ec == std::errc{} && end == text.data() + text.size() && !text.empty();
 }
 
-// "<before> <after> <dev> <ino> <name>"
+constexpr std::string_view k_commit = "commit ";
+
+// "<before> <after> <dev> <ino> <name>", or "commit <dev> <ino> <name>"
 std::optional<JournalEntry> parse_entry(std::string_view line)
 {
     JournalEntry e;
-    std::uint64_t* numbers[] = {&e.before, &e.after, &e.dev, &e.ino};
+    e.commit = line.substr(0, k_commit.size()) == k_commit;
+    if (e.commit)
+        line.remove_prefix(k_commit.size());
+    std::vector<std::uint64_t*> numbers{&e.dev, &e.ino};
+    if (!e.commit)
+        numbers = {&e.before, &e.after, &e.dev, &e.ino};
     for (std::uint64_t* n : numbers) {
         const auto space = line.find(' ');
         if (space == std::string_view::npos || !parse_number(line.substr(0, space), *n))
@@ -88,8 +95,8 @@ std::string journal_text(const std::vector<JournalEntry>& entries)
 {
     std::string out(k_first_line);
     for (const auto& e : entries)
-        out += std::to_string(e.before) + ' ' + std::to_string(e.after) + ' ' + std::to_string(e.dev) + ' ' +
-               std::to_string(e.ino) + ' ' + e.name + '\n';
+        out += (e.commit ? std::string(k_commit) : std::to_string(e.before) + ' ' + std::to_string(e.after) + ' ') +
+               std::to_string(e.dev) + ' ' + std::to_string(e.ino) + ' ' + e.name + '\n';
     return out + "end\n";
 }
 
@@ -115,7 +122,7 @@ std::optional<std::vector<JournalEntry>> parse_journal(std::string_view text)
     return std::nullopt; // no `end`: the journal was being written
 }
 
-void begin_journal(const fs::path& dir, const JournalEntry& entry)
+void begin_journal(const fs::path& dir, const std::vector<JournalEntry>& entries)
 {
     const fs::path path = dir / k_journal_name;
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
@@ -126,7 +133,7 @@ void begin_journal(const fs::path& dir, const JournalEntry& entry)
         fail("cannot create the journal", path);
     }
     try {
-        write_all(fd, journal_text({entry}), path);
+        write_all(fd, journal_text(entries), path);
         if (::fsync(fd) != 0)
             fail("cannot flush", path);
     } catch (...) {
@@ -159,8 +166,18 @@ std::vector<Rollback> roll_back(const fs::path& dir)
     if (::lstat(journal.c_str(), &js) != 0)
         return {};
     const auto entries = parse_journal(read_file(journal));
+    // A change of two files whose replace was made is complete: its append stays.
+    bool complete = false;
+    for (const auto& e : entries.value_or(std::vector<JournalEntry>{})) {
+        struct stat st {};
+        if (e.commit && ::lstat((dir / e.name).c_str(), &st) == 0 &&
+            (static_cast<std::uint64_t>(st.st_dev) != e.dev || static_cast<std::uint64_t>(st.st_ino) != e.ino))
+            complete = true;
+    }
     std::vector<Rollback> out;
     for (const auto& e : entries.value_or(std::vector<JournalEntry>{})) {
+        if (e.commit || complete)
+            continue;
         const fs::path file = dir / e.name;
         Rollback r;
         r.file = e.name;

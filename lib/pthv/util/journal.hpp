@@ -10,6 +10,12 @@
 //   end
 // A journal without its `end` line was cut short before the append began,
 // so the file it names is untouched and the journal is simply removed.
+//
+// An append that is one change with a replace of another file
+// (append_then_replace) adds a line
+//   commit <st_dev> <st_ino> <file name>
+// naming the replaced file as it was: once that file is another one (the
+// rename happened), the change is complete and the append stays.
 
 #include <cstdint>
 #include <filesystem>
@@ -34,6 +40,7 @@ void sync_dir(const std::filesystem::path& dir);
 std::filesystem::path folder_of(const std::filesystem::path& path);
 
 struct JournalEntry {
+    bool commit = false;     // a `commit` line: the file whose replacement completes the change
     std::string name;        // the file, within the journal's folder
     std::uint64_t before = 0; // its size before the append
     std::uint64_t after = 0;  // its size once the append is complete
@@ -47,10 +54,10 @@ std::string journal_text(const std::vector<JournalEntry>& entries);
 // or is not a journal of ours.
 std::optional<std::vector<JournalEntry>> parse_journal(std::string_view text);
 
-// Writes `<dir>/.pthv-journal` for `entry` and makes it durable. Throws
+// Writes `<dir>/.pthv-journal` for `entries` and makes it durable. Throws
 // FileError, leaving no journal behind, when it cannot (a full disk), or
 // when a journal is there already (an interrupted write not rolled back).
-void begin_journal(const std::filesystem::path& dir, const JournalEntry& entry);
+void begin_journal(const std::filesystem::path& dir, const std::vector<JournalEntry>& entries);
 
 // Removes the journal and makes that durable: the append is committed.
 // Throws FileError when the journal cannot be removed.

@@ -1,0 +1,131 @@
+// The files `pthv init` writes, and making a repo of them whole (new_repo.hpp).
+
+#include <pthv/record/new_repo.hpp>
+
+#include <fmt/format.h>
+
+#include <pthv/io/config.hpp>
+#include <pthv/io/config_next_year.hpp>
+#include <pthv/io/csv.hpp>
+#include <pthv/io/loader.hpp>
+#include <pthv/io/schema.hpp>
+#include <pthv/util/files.hpp>
+
+namespace pthv::record {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The logs merge by key once `pthv hooks install` has run, else line by line.
+constexpr const char* k_gitattributes =
+    "# The logs (visits, trainings, events, sessions, surveys, removed visits) merge without\n"
+    "# losing a row: by key once `pthv hooks install` has run (a row changed on one branch\n"
+    "# takes the change), else line by line (union). See docs/guide.md, working on branches.\n"
+    "visits.csv merge=union\n"
+    "trainings.csv merge=union\n"
+    "events.csv merge=union\n"
+    "sessions.csv merge=union\n"
+    "surveys.csv merge=union\n"
+    "removed_visits.csv merge=union\n"
+    "# One record a line, LF endings, whatever the editor's platform (docs/data.md).\n"
+    "*.csv text eol=lf\n";
+
+// What identifies families beyond pseudonymous ids stays out of the shared
+// history (FERPA): concern flags, exports, working copies.
+constexpr const char* k_gitignore = "# Private files never go into git (docs/guide.md, privacy).\n"
+                                    "# Concern flags, passed with --flags FILE:\n"
+                                    "flags*.csv\n"
+                                    "# Attendance, passed to pthv report with --attendance FILE:\n"
+                                    "attendance*.csv\n"
+                                    "*.private.csv\n"
+                                    "# Reports and payroll exports written with -o:\n"
+                                    "exports/\n"
+                                    "# pthv's lock file, the journal of a write under way, and the temporary\n"
+                                    "# copies a replace makes (full copies of a file, notes included):\n"
+                                    ".pthv.lock\n"
+                                    ".pthv-journal\n"
+                                    ".*.pthv-??????\n";
+
+std::string header_of(const std::string& file)
+{
+    return io::csv_row(io::schema(file.substr(0, file.find('.'))).column_names(), "\n");
+}
+
+// Quotes a value for the double-quoted YAML scalar in the template.
+std::string yaml_quoted_body(const std::string& s)
+{
+    std::string out;
+    for (const char c : s) {
+        if (c == '"' || c == '\\')
+            out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+void add_git_files(std::vector<util::NewFile>& files)
+{
+    files.push_back({".gitattributes", k_gitattributes});
+    files.push_back({".gitignore", k_gitignore});
+}
+
+} // namespace
+
+std::vector<util::NewFile> new_repo_files(const std::string& district, const model::Date& today)
+{
+    const int start_year = today.month() >= 7 ? today.year() : today.year() - 1;
+    std::vector<util::NewFile> files{{"pthv.yaml", io::default_config_text(yaml_quoted_body(district), start_year)}};
+    for (const auto& f : io::data_files())
+        files.push_back({f, header_of(f)});
+    add_git_files(files);
+    return files;
+}
+
+// docs/data.md, a new school year: the training history goes on (CP2-refresher
+// needs it); events, reviews and payroll belong to their year.
+std::vector<util::NewFile> next_year_files(const fs::path& prev, const model::Date& today)
+{
+    if (!util::file_exists(prev / "pthv.yaml"))
+        throw NewRepoError("--from " + prev.string() + ": no pthv.yaml there; name last year's data repo");
+    std::string why;
+    const auto config = io::next_year_config(util::read_file(prev / "pthv.yaml"), why);
+    if (!config)
+        throw NewRepoError("--from " + prev.string() + ": cannot move pthv.yaml on a year: " + why +
+                           "; nothing was written");
+    std::vector<util::NewFile> files{
+        {"pthv.yaml", fmt::format("# Carried over from {} by `pthv init --from` on {}: school_year and calendar\n"
+                                  "# moved one year on, holidays emptied. Check first_day and last_day.\n",
+                                  prev.string(), today.str()) +
+                          *config}};
+    for (const auto& f : io::data_files()) {
+        const fs::path old = prev / f;
+        if (!util::file_exists(old)) {
+            files.push_back({f, header_of(f)});
+        } else if (f == "students.csv" || f == "visits.csv") {
+            const std::string text = util::read_file(old);
+            const auto end = text.find('\n');
+            files.push_back({f, end == std::string::npos ? text + "\n" : text.substr(0, end + 1)});
+        } else {
+            files.push_back({f, util::read_file(old)}); // sites, staff, trainings
+        }
+    }
+    // sessions.csv goes on whole: the sessions still to come, and the past
+    // ones the carried training history names (its session cells must
+    // still name a session).
+    if (util::file_exists(prev / "sessions.csv"))
+        files.push_back({"sessions.csv", util::read_file(prev / "sessions.csv")});
+    add_git_files(files);
+    return files;
+}
+
+void create_repo(const fs::path& dir, const std::vector<util::NewFile>& files, const std::vector<std::string>& prepared,
+                 const std::function<void(const fs::path&)>& prepare)
+{
+    for (const auto& f : files)
+        if (util::file_exists(dir / f.name))
+            throw NewRepoError((dir / f.name).string() + " already exists; pthv init never overwrites a data repo");
+    util::put_new_files(dir, files, prepared, prepare);
+}
+
+} // namespace pthv::record
