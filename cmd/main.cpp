@@ -30,6 +30,8 @@ const std::vector<Command>& commands()
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
         {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},
+        {"remind", "Each person's digest of what is due: visits, reflections, second visits, training; --send mails it",
+         setup_remind},
         {"survey", "Import a family survey's responses (survey import FILE --map MAP.yaml)", setup_survey},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
         {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
