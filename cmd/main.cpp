@@ -89,7 +89,7 @@ int run(int argc, char** argv)
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
                "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
                "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md,\n"
-               "docs/surveys.md.");
+               "docs/surveys.md, docs/remind.md.");
     GlobalOptions g;
     add_global_options(app, g);
 

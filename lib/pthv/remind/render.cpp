@@ -235,7 +235,10 @@ std::string render_text(const Repo& repo, const Digest& d, const Options& o)
         const std::string indent = p.title.empty() ? "" : "  ";
         if (!p.title.empty())
             out += p.title + ":\n\n";
-        for (const Block& b : p.blocks) {
+        for (std::size_t i = 0; i < p.blocks.size(); ++i) {
+            const Block& b = p.blocks[i];
+            if (i > 0)
+                out += "\n";
             const bool inline_line = b.heading == "Training:" && b.lines.size() == 1;
             if (inline_line) {
                 out += indent + b.lines.front() + "\n";
