@@ -11,7 +11,9 @@ DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-d
 # bench/ compares pthv with miller and sqlite3 and reads peak memory from
 # GNU time, and times fast-cpp-csv-parser against pthv's own reader;
 # `make test` runs bench/ at a small scale, so it needs them too.
-BENCH_PACKAGES := miller sqlite3 time libfccp-dev
+# tests/e2e/test_remind.sh sends real mail: msmtp to a local SMTP server
+# (python3-aiosmtpd) it starts on 127.0.0.1.
+BENCH_PACKAGES := miller sqlite3 time libfccp-dev msmtp python3-aiosmtpd
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

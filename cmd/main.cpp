@@ -30,6 +30,8 @@ const std::vector<Command>& commands()
         {"review", "Mark a finding reviewed: it stands in the log but no longer blocks payroll or commits",
          setup_review},
         {"event", "Record the year's events (celebrations, site visits, meetings) and list them", setup_event},
+        {"remind", "Each person's digest of what is due: visits, reflections, second visits, training; --send mails it",
+         setup_remind},
         {"survey", "Import a family survey's responses (survey import FILE --map MAP.yaml)", setup_survey},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
         {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
@@ -87,7 +89,7 @@ int run(int argc, char** argv)
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
                "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
                "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md,\n"
-               "docs/surveys.md.");
+               "docs/surveys.md, docs/remind.md.");
     GlobalOptions g;
     add_global_options(app, g);
 

@@ -23,8 +23,12 @@ import hmac
 import math
 import os
 import random
+import unicodedata
 
 SEED = 20250701
+# T032's name as the roster writes it (Wang Haoran): the example has a name in
+# a script other than Latin, for pthv remind's mail.
+NON_LATIN_NAME = "王浩然"
 HERE = os.path.dirname(os.path.abspath(__file__))
 D = dt.date
 
@@ -128,6 +132,11 @@ events:
   per_site: [site_visit, admin_meeting, celebration]
   district: [celebration]
   due: 2026-04-30
+
+# pthv remind mails each staff member a digest of what is due for them (the
+# email column of staff.csv), from this address.
+remind:
+  from: "Riverbend PTHV <pthv@example.org>"
 
 # What educators are paid for visits outside the school day and for training.
 # Certificated staff (teachers, counselors) are paid per visit; classified
@@ -423,6 +432,24 @@ class Gen:
                  and s["role"] in ("paraprofessional", "counselor")]
         for s in r.sample(nonhr, 2):
             s["active"] = "no"
+        self.add_emails()
+
+    def add_emails(self):
+        """A made-up example.org address for everyone: first.last, accents
+        dropped, a digit added where two would be the same. Drawn from no
+        generator, so the rest of the data stays as it was. One teacher's name
+        is written in Chinese characters, as the district's roster has it."""
+        taken = set()
+        for s in self.staff:
+            plain = unicodedata.normalize("NFKD", s["name"]).encode("ascii", "ignore").decode()
+            base = ".".join(w for w in plain.lower().replace("'", "").split())
+            address, n = base, 1
+            while address in taken:
+                n += 1
+                address = "%s%d" % (base, n)
+            taken.add(address)
+            s["email"] = address + "@example.org"
+        self.staff_by_id["T032"]["name"] = NON_LATIN_NAME
 
     def by_site(self, site_id):
         return [s for s in self.staff if s["site_id"] == site_id]
@@ -1094,7 +1121,7 @@ class Gen:
         write_csv("sites.csv", ["site_id", "name", "level", "status", "coordinator_id",
                                 "visit_goal"], sites)
         write_csv("staff.csv", ["staff_id", "name", "site_id", "role", "class", "opted_in",
-                                "hourly_rate", "active"], self.staff)
+                                "hourly_rate", "active", "email"], self.staff)
         write_csv("students.csv", ["student_id", "site_id", "grade", "homeroom_id", "name",
                                    "family_id", "language", "flag_attendance",
                                    "flag_behavior", "flag_academic"], self.students)

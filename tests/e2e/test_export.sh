@@ -21,6 +21,7 @@ check "export: says where it wrote, and k" grep -q "wrote 6 files to $tmp/a (.*k
 for f in sites.csv staff.csv students.csv trainings.csv visits.csv README.md; do
     check "export: $f written" [ -s "$tmp/a/$f" ]
 done
+check "export: no email column, no address" not grep -rqi -e "email" -e "@example.org" "$tmp/a"/*.csv
 check "export: as many visits as the log" [ "$(wc -l <"$tmp/a/visits.csv")" -eq "$(wc -l <"$repo/visits.csv")" ]
 
 # Every id of a person, every name and every note of the source, one a line.
@@ -33,6 +34,7 @@ def col(f, c):
 out = set()
 out.update(col("students.csv", "student_id"), col("students.csv", "family_id"), col("students.csv", "name"))
 out.update(col("staff.csv", "staff_id"), col("staff.csv", "name"), col("visits.csv", "visit_id"))
+out.update(col("staff.csv", "email"))
 out.update(n for n in col("visits.csv", "notes") if len(n) >= 8)
 out.update(col("trainings.csv", "session"))
 for e in col("visits.csv", "educators"):

@@ -52,8 +52,8 @@ std::string removed_section(const ReadmeFacts& f)
         t += fmt::format("- {}: kept {}; replaced by keyed ids: {}; left out: {}.\n", w.file, list_or_none(w.kept),
                          list_or_none(w.keyed), list_or_none(w.dropped));
     t += "\nLeft out everywhere: names, notes, free-text columns (roles, training session\n"
-         "names, a visit's language, any other student attribute), staff pay rates, and\n"
-         "the payroll ledgers.\n";
+         "names, a visit's language, any other student attribute), staff pay rates and\n"
+         "e-mail addresses, and the payroll ledgers.\n";
     t += f.flags ? "Concern flags (flag_* columns of students.csv) are included, as the district asked.\n"
                  : "Concern flags are not included.\n";
     if (has_file(f, "attendance.csv"))

@@ -6,6 +6,7 @@
 
 #include <pthv/io/yaml_keys.hpp>
 #include <pthv/model/enums.hpp>
+#include <pthv/util/mail.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -430,6 +431,22 @@ void parse_events(Reader& r, const YAML::Node& n, model::Config& c)
         c.events.due = r.date(n["due"], "events.due");
 }
 
+void parse_remind(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    r.known_keys(n, "remind", {"from"});
+    if (!n.IsMap() || !n["from"])
+        return;
+    const auto from = r.scalar(n["from"], "remind.from");
+    if (!from)
+        return;
+    if (!util::parse_mailbox(*from).ok) {
+        r.invalid(n["from"], "remind.from", "\"" + *from + "\" is not an e-mail address",
+                  "give an address, or a name and an address: \"PTHV Riverbend <pthv@example.org>\"");
+        return;
+    }
+    c.remind.from = *from;
+}
+
 // True when `text` is UTF-8; else reports the first bad byte's line and
 // column. Settings are printed in every report (the district's name in
 // HTML): text that is not UTF-8 stops here, as in the CSV files.
@@ -591,7 +608,7 @@ void parse_targeting(Reader& r, const YAML::Node& n, model::Config& c)
 void parse_settings(Reader& r, const YAML::Node& root, model::Config& c)
 {
     r.known_keys(root, "", {"district", "school_year", "calendar", "practices", "compensation", "funding",
-                            "reports", "targeting", "events"});
+                            "reports", "targeting", "events", "remind"});
     if (root["district"])
         c.district = r.scalar(root["district"], "district").value_or("");
     parse_school_year(r, root, c);
@@ -611,6 +628,8 @@ void parse_settings(Reader& r, const YAML::Node& root, model::Config& c)
         parse_targeting(r, t, c);
     if (const auto e = root["events"])
         parse_events(r, e, c);
+    if (const auto m = root["remind"])
+        parse_remind(r, m, c);
 }
 
 } // namespace

@@ -11,6 +11,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/table.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/mail.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -202,6 +203,9 @@ void load_staff(CheckedTable& t, std::size_t rows, Repo& repo)
         s.staff_class = t.enumeration<StaffClass>("class");
         s.opted_in = t.boolean("opted_in");
         s.hourly_rate = t.money("hourly_rate");
+        // A bad address was reported (value-invalid): nobody is mailed at it.
+        if (const std::string_view email = t.text("email"); util::is_email_address(email))
+            s.email = repo.text.keep(email);
         s.active = t.boolean("active").value_or(true);
         s.line = line_of(t);
         repo.staff.push_back(s);

@@ -9,6 +9,7 @@
 #include <pthv/model/date.hpp>
 #include <pthv/model/enums.hpp>
 #include <pthv/model/money.hpp>
+#include <pthv/util/mail.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -18,7 +19,7 @@ namespace {
 FieldType field_type(const std::string& type, const std::string& format)
 {
     if (type == "string")
-        return format == "id" ? FieldType::Id : FieldType::String;
+        return format == "id" ? FieldType::Id : format == "email" ? FieldType::Email : FieldType::String;
     if (type == "integer")
         return FieldType::Integer;
     if (type == "number")
@@ -185,6 +186,8 @@ std::string check_value(const Field& field, std::string_view text)
             return msg;
         }
         return {};
+    case FieldType::Email:
+        return util::is_email_address(text) ? std::string{} : "not an e-mail address (like ana.lopez@example.org)";
     case FieldType::Id:
         return is_id(text) ? std::string{} : "not an id (no spaces, commas, quotes or \";\")";
     case FieldType::Integer:

@@ -20,6 +20,7 @@ enum class FieldType {
     Date,       // YYYY-MM-DD
     Time,       // HH:MM
     IdList,     // array with format ids: ids joined by ";"
+    Email,      // string with format email: an address (util::is_email_address)
 };
 
 struct Field {

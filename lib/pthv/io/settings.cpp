@@ -84,6 +84,8 @@ const std::vector<SettingInfo>& settings()
          "the kinds of district-wide event (no site_id) the school year holds, e.g. [celebration]"},
         {"events.due", "date", "calendar.last_day",
          "from this day on, a kind missing from events.csv is reported (event-missing)"},
+        {"remind.from", "e-mail address, or \"Name <address>\"", "none",
+         "the sender of pthv remind's messages (From:); --format eml and --send need it"},
     };
     return k_settings;
 }

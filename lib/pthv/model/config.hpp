@@ -81,6 +81,12 @@ struct EventsExpected {
     std::optional<Date> due; // none: calendar.last_day
 };
 
+// pthv remind (docs/remind.md): the mailbox its messages come from,
+// "Name <address>" or a bare address; empty when unset.
+struct Remind {
+    std::string from;
+};
+
 struct Config {
     std::string district;
     SchoolYear school_year;
@@ -96,6 +102,7 @@ struct Config {
     std::vector<std::string> publish{"mid-year", "end-of-year", "monthly"};
     Targeting targeting;
     EventsExpected events;
+    Remind remind;
 
     // The day from which missing events are reported.
     Date events_due() const { return events.due.value_or(calendar.last_day); }

@@ -45,6 +45,7 @@ struct Staff {
     std::optional<bool> opted_in;
     bool active = true;
     std::optional<Money> hourly_rate;
+    std::string_view email; // empty when missing or not an address (value-invalid)
     std::uint32_t line = 0;
 };
 
