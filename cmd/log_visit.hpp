@@ -101,7 +101,7 @@ void refuse_control_in_rows(const std::string& file, const std::vector<record::I
                             model::Problems& problems);
 // Advice on value-invalid problems of an import that one line of the map
 // fixes for every row: how the export writes dates, a translation of its answers.
-void advise_map(model::Problems& problems);
+void advise_map(model::Problems& problems, const record::ImportMap& map, const record::ImportTarget& target);
 // `first` and the problems of `more` on lines and rules `first` has not
 // reported (a cell the import already reported is one problem, not two), sorted.
 model::Problems merge_problems(model::Problems first, const model::Problems& more);
