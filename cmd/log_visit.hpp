@@ -5,6 +5,7 @@
 // pthv processes never build on the same old file.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -66,8 +67,14 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 // integrity problems go to stderr and the exit is 2 with the file untouched.
 // Otherwise the findings are added to session.out() after `done` (what was
 // written, e.g. the visit id) and the exit is 1 when one is an error.
+//
+// `options` maps a field to the command-line option that gave its value
+// (start_time -> --time): a refusal of such a cell of the changed row names
+// the option and the value given, not a line of the file that was never
+// written.
+using OptionOfField = std::map<std::string, std::string>;
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what);
+                    const std::string& done, const std::string& what, const OptionOfField& options = {});
 
 // record::write_edit under the repo's root; a file that cannot be written
 // ends the command (UsageError).
