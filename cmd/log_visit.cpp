@@ -61,6 +61,17 @@ record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
     return fields;
 }
 
+// The option of each field in `fields` (every field, with `all`): what a
+// refusal of the new or changed row names.
+OptionOfField options_of(const record::Fields& fields, bool all)
+{
+    OptionOfField out;
+    for (const auto& [flag, field] : k_flags)
+        if (all || fields.count(field))
+            out[field] = flag;
+    return out;
+}
+
 void require_columns(const std::vector<std::string>& header, const record::Fields& fields)
 {
     const auto missing = record::missing_columns(header, fields);
@@ -95,7 +106,9 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     if (o.write.dry_run)
         done = fmt::format("{}would add to visits.csv line {}:\n  {}\n", done, *edit.lines.begin(),
                            util::trim(row));
-    return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"]);
+    // Every cell of a new row came from an option or its default.
+    return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"],
+                           options_of(fields, true));
 }
 
 // Changes fields of visit `id` (named by `option` in messages) and writes
@@ -134,7 +147,8 @@ int update_row(const std::string& option, const std::string& id, const record::F
     std::string done = id + "\n";
     if (write.dry_run)
         done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, changed->text);
-    return check_and_write(session, current, changed->edit, write, done, "change to visit " + id);
+    return check_and_write(session, current, changed->edit, write, done, "change to visit " + id,
+                           options_of(changes, false));
 }
 
 int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session)
@@ -209,7 +223,8 @@ int run_remove(const LogVisitOptions& o, const CLI::App& sub, Session& session)
                                                : "and recorded the removal in removed_visits.csv\n",
                     removal->create_file ? "git add removed_visits.csv && " : "", o.remove, o.reason);
     const auto write = [&] { record::write_removal(session.root(), *removal); };
-    return check_and_write(session, current, removal->visits, o.write, done, "removal of visit " + o.remove, write);
+    return check_and_write(session, current, removal->visits, o.write, done, "removal of visit " + o.remove, {},
+                           write);
 }
 
 } // namespace

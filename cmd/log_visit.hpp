@@ -5,6 +5,7 @@
 // pthv processes never build on the same old file.
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -68,8 +69,15 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 // written, e.g. the visit id) and the exit is 1 when one is an error.
 // `write`, when given, writes the change instead of write_edit (a change of
 // more files than `edit`'s one).
+//
+// `options` maps a field to the command-line option that gave its value
+// (start_time -> --time): a refusal of such a cell of the changed row names
+// the option and the value given, not a line of the file that was never
+// written.
+using OptionOfField = std::map<std::string, std::string>;
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what, const std::function<void()>& write = {});
+                    const std::string& done, const std::string& what, const OptionOfField& options = {},
+                    const std::function<void()>& write = {});
 
 // record::write_edit under the repo's root; a file that cannot be written
 // ends the command (UsageError).
@@ -103,7 +111,7 @@ void refuse_control_in_rows(const std::string& file, const std::vector<record::I
                             model::Problems& problems);
 // Advice on value-invalid problems of an import that one line of the map
 // fixes for every row: how the export writes dates, a translation of its answers.
-void advise_map(model::Problems& problems);
+void advise_map(model::Problems& problems, const record::ImportMap& map, const record::ImportTarget& target);
 // `first` and the problems of `more` on lines and rules `first` has not
 // reported (a cell the import already reported is one problem, not two), sorted.
 model::Problems merge_problems(model::Problems first, const model::Problems& more);

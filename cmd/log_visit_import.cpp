@@ -10,6 +10,7 @@
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/io/schema.hpp>
 #include <pthv/record/import_map.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/record/visit_import.hpp>
@@ -35,42 +36,33 @@ std::string read_input(const std::string& path, const char* option)
 
 // Advice that points at the map, not the cell: a form export writes every
 // date and answer the same way, so one line of the map fixes every row
-// (docs/import.md). `field "value" is not ...` is how value-invalid names a
-// cell.
-void advise_map(model::Problems& problems)
+// (docs/import.md). A problem names its column and value; the target's
+// schema says what the column holds.
+void advise_map(model::Problems& problems, const record::ImportMap& map, const record::ImportTarget& target)
 {
-    const auto quoted = [](const std::string& message, std::size_t from) {
-        const auto open = message.find('"', from);
-        const auto close = open == std::string::npos ? open : message.find('"', open + 1);
-        return close == std::string::npos ? std::string() : message.substr(open + 1, close - open - 1);
-    };
+    const io::Schema& schema = io::schema(target.file.substr(0, target.file.find('.')));
     for (auto& p : problems) {
-        if (p.rule != "value-invalid")
+        if (p.rule != "value-invalid" || p.column.empty())
             continue;
-        const auto& m = p.message;
-        if (const auto at = m.find("\" is not a date"); at != std::string::npos) {
-            const std::string value = quoted(m, m.rfind('"', at - 1));
-            const bool slashes = std::count(value.begin(), value.end(), '/') == 2;
-            p.advice = slashes ? fmt::format("the export writes dates like {}: add date_format: \"%m/%d/%Y\" to the map "
-                                             "(\"%d/%m/%Y\" if the day comes first); see docs/import.md",
-                                             value)
-                               : "set date_format in the map to how the export writes dates; see docs/import.md";
-        } else if (const auto one_of = m.find("\" is not one of "); one_of != std::string::npos) {
-            const auto open = m.rfind('"', one_of - 1); // the value's opening quote
-            if (open == std::string::npos || open < 2)
-                continue;
-            const auto space = m.rfind(' ', open - 2); // before the field's name
-            if (space == std::string::npos)
-                continue;
-            const std::string field = m.substr(space + 1, open - 2 - space);
-            const std::string value = m.substr(open + 1, one_of - open - 1);
+        const io::Field* field = schema.field(p.column);
+        if (field && field->type == io::FieldType::Date) {
+            if (!map.date_format.empty()) {
+                p.advice = record::date_format_advice(p.value, map.date_format); // the map's own format is wrong
+            } else if (std::count(p.value.begin(), p.value.end(), '/') == 2) {
+                const bool day_first =
+                    !record::parse_date_as(p.value, "%m/%d/%Y") && record::parse_date_as(p.value, "%d/%m/%Y");
+                p.advice = fmt::format("the export writes dates like {}: add date_format: \"{}\" to the map (\"{}\" "
+                                       "if the {} comes first); see docs/import.md",
+                                       p.value, day_first ? "%d/%m/%Y" : "%m/%d/%Y",
+                                       day_first ? "%m/%d/%Y" : "%d/%m/%Y", day_first ? "month" : "day");
+            } else {
+                p.advice = "set date_format in the map to how the export writes dates; see docs/import.md";
+            }
+        } else if (field && !field->values.empty()) {
             p.advice = fmt::format("translate the export's answer in the map: values: {{{}: {{\"{}\": ...}}}} with one "
                                    "of the values listed; see docs/import.md",
-                                   field, value);
-        } else if (m.find(": q_") != std::string::npos &&
-                   (m.find("\" is not a whole number") != std::string::npos ||
-                    m.find("\" is above the maximum") != std::string::npos ||
-                    m.find("\" is below the minimum") != std::string::npos)) {
+                                   p.column, p.value);
+        } else if (!field && schema.is_prefixed_extra(p.column)) {
             p.advice = "answers are 1 (strongly disagree) to 5 (strongly agree): translate the export's words in "
                        "the map, e.g. values: {q_*: {Strongly agree: 5, Agree: 4, Neutral: 3, Disagree: 2, "
                        "Strongly disagree: 1}}; see docs/surveys.md";
@@ -98,9 +90,16 @@ io::CsvTable read_export(const std::string& file, const char* option)
     const std::string content = read_input(file, option);
     io::CsvReadOptions read_options;
     read_options.multiline = true; // form exports hold line breaks in quoted cells
+    read_options.detect_delimiter = true; // Excel where the comma is the decimal mark (docs/import.md)
     io::CsvTable table = io::read_csv(file, content, problems, read_options);
     if (!problems.empty())
         refuse(problems, file + " is not well-formed CSV; nothing was written");
+    if (table.delimiter != ',')
+        std::fputs(fmt::format("note: {} is separated by \"{}\", as Excel saves CSV in some languages; it is read "
+                               "so\n",
+                               file, table.delimiter)
+                       .c_str(),
+                   stderr);
     return table;
 }
 
@@ -122,6 +121,27 @@ record::ImportMap load_import_map(const std::string& export_file, const std::str
         refuse(problems, (map_file.empty() ? export_file : map_file) + " cannot be used; nothing was written");
     return map;
 }
+
+namespace {
+
+// logged_on of an imported row is the day of the import: where that makes
+// a visit a late entry and the export says when each row was entered, the
+// map should read logged_on from there (docs/import.md).
+void advise_entry_time(model::Problems& findings, const io::CsvTable& table, const record::ImportMap& map,
+                       const std::string& file)
+{
+    const std::string column = record::entry_time_column(table, map);
+    if (column.empty())
+        return;
+    for (auto& p : findings)
+        if (p.rule == "late-entry" && p.file == file)
+            p.advice = fmt::format("logged_on is the day of the import; the export's \"{}\" column says when each "
+                                   "visit was entered: map it, columns: {{logged_on: {}}}, so late-entry counts from "
+                                   "there (try the import with --dry-run first); see docs/import.md",
+                                   column, column);
+}
+
+} // namespace
 
 model::Problems merge_problems(model::Problems first, const model::Problems& more)
 {
@@ -177,14 +197,15 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
                                                       : record::check_edit(current.sources, edit, options);
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
     auto refused = merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
-    advise_map(refused);
+    advise_map(refused, map, record::visit_target());
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; visits.csv is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file));
 
     if (!plan.rows.empty() && !w.dry_run)
         write_edit(session, edit);
-    const auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
+    auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
+    advise_entry_time(findings, table, map, o.file);
     std::string& out = session.out();
     // A dry run shows what would be written, row by row, as log-visit does.
     if (w.dry_run && !plan.rows.empty()) {

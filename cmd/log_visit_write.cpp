@@ -9,6 +9,7 @@
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/schema.hpp>
+#include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -123,13 +124,38 @@ record::Edit append_rows(const Loaded& current, const std::string& file, const s
     return edit;
 }
 
+namespace {
+
+// A problem on a cell of the changed row that an option gave, as the
+// option: "--time 4:30pm: error[value-invalid]: ...", with the rule's
+// general advice ("fix the cell") turned to the option.
+void name_options(model::Problems& problems, const record::Edit& edit, const OptionOfField& options)
+{
+    for (auto& p : problems) {
+        const auto it = options.find(p.column);
+        if (it == options.end() || p.file != edit.file || !edit.lines.count(p.line))
+            continue;
+        const std::string& option = it->second;
+        p.file = p.value.empty() ? option : option + " " + p.value;
+        p.line = 0;
+        const rules::Rule* r = rules::find_rule(p.rule);
+        if (r && p.advice == r->advice)
+            p.advice = p.value.empty() ? fmt::format("give {} (pthv log-visit --help)", option)
+                                       : fmt::format("fix the value of {} (pthv log-visit --help)", option);
+    }
+}
+
+} // namespace
+
 int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what, const std::function<void()>& write)
+                    const std::string& done, const std::string& what, const OptionOfField& option_of,
+                    const std::function<void()>& write)
 {
     io::LoadOptions options;
     options.as_of = session.as_of();
     options.scope = current.scope;
-    const record::EditCheck check = record::check_edit(current.sources, edit, options);
+    record::EditCheck check = record::check_edit(current.sources, edit, options);
+    name_options(check.refused, edit, option_of);
     if (!check.refused.empty()) {
         std::string text;
         // Only what refused it: practice findings of a row that was not

@@ -72,6 +72,22 @@ void refuse_unreadable(const io::LoadResult& loaded)
                                               "file problems")));
 }
 
+// What unblocks a close: fixing the data, or, for a practice or other
+// finding that stands as it happened, a review (docs/rules.md, `pthv
+// review`); data-integrity errors cannot be reviewed.
+std::string what_to_do(const model::Problems& problems)
+{
+    for (const auto& p : problems) {
+        const rules::Rule* r = rules::find_rule(p.rule);
+        if (p.severity == model::Severity::Error && !p.reviewed && r && r->kind != rules::RuleKind::Integrity &&
+            !p.record.empty())
+            return fmt::format("fix them, or, where a finding stands as it happened, review it with a note "
+                               "saying why (pthv review {} {} --note \"...\")",
+                               p.rule, p.record);
+    }
+    return "fix them (data-integrity errors cannot be reviewed, only fixed)";
+}
+
 std::vector<std::string> budget_warnings(const pay::Spending& spending)
 {
     std::vector<std::string> out;
@@ -123,9 +139,10 @@ int run_payroll(const PayrollOptions& o, Session& session)
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
         print_problems(problems, true);
-        throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); fix them, then close again",
-                                     period.label, util::plural(static_cast<long long>(tally.errors), "error",
-                                                                "errors")));
+        throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again",
+                                     period.label,
+                                     util::plural(static_cast<long long>(tally.errors), "error", "errors"),
+                                     what_to_do(problems)));
     }
 
     pay::PayItems items = making.get(); // rethrows what the thread threw

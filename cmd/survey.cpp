@@ -120,7 +120,7 @@ int run_import(const SurveyImportOptions& o, Session& session)
         plan.rows.empty() ? record::EditCheck{} : record::check_edit(current.sources, edit, options);
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
     auto refused = merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
-    advise_map(refused);
+    advise_map(refused, map, record::survey_target());
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; {} is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file,

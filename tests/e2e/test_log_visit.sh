@@ -30,7 +30,7 @@ pv log-visit --student ST99 "${good[@]}" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "an unknown student exits 2" test "$rc" = 2
 check "an unknown student leaves visits.csv byte-identical" cmp -s "$r/visits.csv" "$tmp/before.csv"
-check "the refusal is printed in the validate format" grep -q '^visits.csv:[0-9]*: error\[unknown-ref\]: .*ST99' "$tmp/err"
+check "the refusal is printed in the validate format, naming the option" grep -q '^--student ST99: error\[unknown-ref\]: .*ST99' "$tmp/err"
 check "nothing goes to stdout on a refusal" test ! -s "$tmp/out"
 
 # A bad value (an integrity error too): refused.

@@ -237,12 +237,86 @@ TEST_CASE("io::read_csv")
     {
         std::string content = "a,b\n";
         for (int i = 0; i < 50; ++i)
-            content += "\xFF,1\n";
+            content += "\"x\"y,1\n";
         const auto r = read(content);
         REQUIRE(r.problems.size() == 21);
         CHECK(r.problems[19].line == 21);
         CHECK(r.problems[20].line == 22);
         CHECK(r.problems[20].message == "... and 30 more lines like this");
+    }
+    SUBCASE("lines that are not UTF-8: the first named, the others in one problem")
+    {
+        std::string content = "a,b\n";
+        for (int i = 0; i < 50; ++i)
+            content += "\x81,1\n"; // undefined in Windows-1252 too
+        const auto r = read(content);
+        REQUIRE(r.problems.size() == 2);
+        CHECK(r.problems[0].line == 2);
+        CHECK(r.problems[0].message == "not UTF-8 (invalid byte 0x81 at column 1)");
+        CHECK(r.problems[0].advice == "save the file as UTF-8 CSV");
+        CHECK(r.problems[1].line == 3);
+        CHECK(r.problems[1].message ==
+              "49 more lines are not UTF-8, so not read: 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 39 more");
+        CHECK(r.table.rows.empty());
+    }
+    SUBCASE("a line saved as Windows-1252 is named so, with the character and how to save again")
+    {
+        const auto r = read("a,b\r\nJos\xE9,2\r\nZo\xEB,3\r\n");
+        REQUIRE(r.problems.size() == 2);
+        CHECK(r.problems[0].message ==
+              "not UTF-8 (invalid byte 0xE9 at column 4): the file looks saved as Windows-1252, where 0xE9 is \"é\"");
+        CHECK(r.problems[0].advice.find("\"CSV UTF-8 (Comma delimited)\"") != std::string::npos);
+        CHECK(r.problems[0].advice.find("iconv -f WINDOWS-1252 -t UTF-8 visits.csv") != std::string::npos);
+        CHECK(r.problems[1].message == "1 more line is not UTF-8, so not read: 3");
+    }
+    SUBCASE("a file separated by semicolons is one problem, and no row is read")
+    {
+        const auto r = read("\xEF\xBB\xBF" "a;b;c\r\n1;2;3\r\n4;\"x;y\";6\r\n");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(has_message(r.problems, 1, "the file is separated by \";\", not \",\""));
+        CHECK_FALSE(r.table.has_header);
+        CHECK(r.table.rows.empty());
+    }
+    SUBCASE("semicolons inside a comma-separated header are cells, not separators")
+    {
+        const auto r = read("a;x,b\n1,2\n");
+        CHECK(r.problems.empty());
+        CHECK(r.table.header == Cells{"a;x", "b"});
+    }
+    SUBCASE("an export separated by semicolons is read so when asked")
+    {
+        Read r;
+        io::CsvReadOptions o;
+        o.multiline = true;
+        o.detect_delimiter = true;
+        r.table = io::read_csv("export.csv", "\xEF\xBB\xBF\"Student ID\";Date\r\nST1;\"a; b\"\r\n", r.problems, o);
+        CHECK(r.problems.empty());
+        CHECK(r.table.delimiter == ';');
+        CHECK(r.table.header == Cells{"Student ID", "Date"});
+        REQUIRE(r.table.rows.size() == 1);
+        CHECK(r.table.rows[0].cells == Cells{"ST1", "a; b"});
+    }
+    SUBCASE("git's conflict markers: one problem at the marker, and the file read no further")
+    {
+        const auto r = read("a,b\n1,2\n<<<<<<< HEAD\n3,4\n=======\n3,5\n>>>>>>> theirs\n6,7\n");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(has_message(r.problems, 3, "an unresolved merge conflict: git left its marker \"<<<<<<< HEAD\" here"));
+        CHECK(r.problems[0].advice.find("git checkout --theirs visits.csv") != std::string::npos);
+        REQUIRE(r.table.rows.size() == 1);
+        CHECK(r.table.rows[0].line == 2);
+    }
+    SUBCASE("a conflict on the header line: no header, and no other problem")
+    {
+        const auto r = read("<<<<<<< ours\na,b,c\n=======\na,b\n>>>>>>> theirs\n1,2\n");
+        REQUIRE(r.problems.size() == 1);
+        CHECK(has_message(r.problems, 1, "an unresolved merge conflict"));
+        CHECK_FALSE(r.table.has_header);
+    }
+    SUBCASE("a line of = that is not exactly a marker is a row like any other")
+    {
+        const auto r = read("a\n==\n======= x\n");
+        CHECK(r.problems.empty());
+        CHECK(r.table.rows.size() == 2);
     }
     SUBCASE("exactly 20 bad lines need no summary")
     {

@@ -145,3 +145,56 @@ TEST_CASE("record::import_map")
         CHECK(problems[0].line == 2);
     }
 }
+
+TEST_CASE("record::import_map hints")
+{
+    SUBCASE("a day-first date with a month-first format: the day-first format")
+    {
+        CHECK(record::date_format_advice("13/03/2026", "%m/%d/%Y") ==
+              "the file seems to write the day first: use date_format: \"%d/%m/%Y\" in the map; see docs/import.md");
+        CHECK(record::date_format_advice("2026-13-03", "%Y-%m-%d").find("%Y-%d-%m") != std::string::npos);
+        CHECK(record::date_format_advice("13/13/2026", "%m/%d/%Y") ==
+              "fix the cell, or date_format in the map; see docs/import.md");
+    }
+    SUBCASE("the day-first advice is taken back where another row reads only month first")
+    {
+        model::Problems problems;
+        record::ImportMap map;
+        map.columns["date"] = {"Date"};
+        map.date_format = "%m/%d/%Y";
+        io::CsvTable table;
+        table.file = "export.csv";
+        table.header = {"Date"};
+        table.rows = {{2, {"3/25/2026"}}, {3, {"25/3/2026"}}};
+        record::map_row(map, table, table.rows[1], problems);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].column == "date");
+        CHECK(problems[0].value == "25/3/2026");
+        CHECK(problems[0].advice.find("day first") != std::string::npos);
+        record::settle_date_advice(problems, map, table);
+        CHECK(problems[0].advice == "fix the cell, or date_format in the map; see docs/import.md");
+    }
+    SUBCASE("a form's timestamp column, unless the map reads logged_on or that column")
+    {
+        io::CsvTable table;
+        table.header = {"Timestamp", "Student ID", "Date"};
+        record::ImportMap map;
+        map.columns["student_id"] = {"Student ID"};
+        CHECK(record::entry_time_column(table, map) == "Timestamp");
+        map.columns["date"] = {"Timestamp"};
+        CHECK(record::entry_time_column(table, map).empty());
+        map.columns.erase("date");
+        map.columns["logged_on"] = {"Date"};
+        CHECK(record::entry_time_column(table, map).empty());
+    }
+    SUBCASE("an unquoted value holding \": \" gets the line quoted as its hint")
+    {
+        model::Problems problems;
+        const auto map = record::parse_import_map(
+            "map.yaml", "columns:\n  student_id: Student ID\n  notes: Notes: anything else?\n", problems);
+        CHECK(!map);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].line == 3);
+        CHECK(problems[0].advice == "a value holding \": \" must be quoted: notes: \"Notes: anything else?\"");
+    }
+}

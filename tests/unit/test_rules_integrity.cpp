@@ -60,6 +60,50 @@ TEST_CASE("rules::unknown-ref")
     }
 }
 
+TEST_CASE("rules::held-back")
+{
+    auto src = test::tiny_repo();
+
+    SUBCASE("references into a file with an unread line wait, in one held-back line, after the cause")
+    {
+        test::replace(src, "staff.csv", "T01,Ana Lopez", "T01,Ana L\xF3pez"); // Windows-1252
+        const auto problems = test::validate(src);
+        INFO(test::dump(problems));
+        CHECK(test::count(problems, "unknown-ref") == 0);
+        REQUIRE(test::count(problems, "held-back") == 1);
+        const auto held = test::only(problems, "held-back");
+        CHECK(held.file == "staff.csv");
+        CHECK(held.line == 0);
+        CHECK(contains(held.message, "references to it (unknown-ref, from sites.csv, students.csv, trainings.csv, "
+                                     "visits.csv)"));
+        CHECK(contains(held.message, "the rule CP2-compensation"));
+        REQUIRE(problems.size() >= 2);
+        CHECK(problems[0].rule == "csv-syntax");
+        CHECK(problems[1].rule == "held-back");
+    }
+    SUBCASE("references into files that read cleanly are still checked")
+    {
+        test::replace(src, "staff.csv", "T01,Ana Lopez", "T01,Ana L\xF3pez");
+        test::replace(src, "visits.csv", "V20260914-ST01,ST01,S01", "V20260914-ST01,ST99,S01");
+        const auto problems = test::validate(src);
+        INFO(test::dump(problems));
+        CHECK(test::count(problems, "unknown-ref") == 1);
+        CHECK(contains(test::only(problems, "unknown-ref").message, "student_id ST99 is not in students.csv"));
+    }
+    SUBCASE("a rule that reports an absence waits for the file it reads")
+    {
+        test::append(src, "trainings.csv", "T01,\"2026-08-10");
+        const auto problems = test::validate(src);
+        INFO(test::dump(problems));
+        CHECK(contains(test::only(problems, "held-back").message, "the rules CP2-trained, CP2-refresher"));
+        CHECK(test::count(problems, "CP2-trained") == 0);
+    }
+    SUBCASE("a file that reads cleanly holds nothing back")
+    {
+        CHECK(test::count(test::validate(src), "held-back") == 0);
+    }
+}
+
 TEST_CASE("rules::visit-out-of-year")
 {
     auto src = test::tiny_repo();

@@ -11,8 +11,9 @@ TEST_CASE("rules::registry")
     {
         CHECK(rules::rule_ids() ==
               std::vector<std::string>{"csv-syntax", "config-invalid", "column-missing", "value-invalid",
-                                       "required-missing", "duplicate-key", "unknown-ref", "visit-out-of-year",
-                                       "visit-in-future", "visit-inactive-site", "removed-visit-present", "CP1-arranged", "CP1-opted-in",
+                                       "required-missing", "duplicate-key", "unknown-ref", "held-back",
+                                       "visit-out-of-year", "visit-in-future", "visit-inactive-site",
+                                       "removed-visit-present", "CP1-arranged", "CP1-opted-in",
                                        "CP2-trained", "CP2-refresher", "CP2-compensation", "CP3-first-focus",
                                        "CP4-targeting", "CP5-pair", "CP5-reflection", "duplicate-visit",
                                        "unknown-column", "paid-not-compensable", "over-cap", "late-entry", "scheduled-overdue", "paid-twice",

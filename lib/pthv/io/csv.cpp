@@ -5,6 +5,7 @@
 #include <cstring>
 #include <fmt/format.h>
 
+#include <pthv/util/encoding.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -48,7 +49,7 @@ bool plain_text(std::string_view line)
 // counted (`count`), never kept: a line of 20 MB of commas would otherwise
 // cost a view for each of its 20 million cells, 50 times the size of the
 // line.
-Split split_record(std::string_view text, std::size_t max_cells, std::vector<std::string_view>& cells,
+Split split_record(std::string_view text, char sep, std::size_t max_cells, std::vector<std::string_view>& cells,
                    std::string& unquoted, std::size_t& count, std::size_t& bad_column)
 {
     cells.clear();
@@ -96,7 +97,7 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
                 i = q + 1;
                 break;
             }
-            if (i < n && data[i] != ',') {
+            if (i < n && data[i] != sep) {
                 bad_column = count;
                 cells.clear();
                 return Split::StrayQuote;
@@ -107,7 +108,7 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
             // two calls per cell.
             std::size_t end = i;
             bool quote = false;
-            for (; end < n && data[end] != ','; ++end)
+            for (; end < n && data[end] != sep; ++end)
                 quote |= data[end] == '"';
             ++count;
             if (keep)
@@ -121,8 +122,29 @@ Split split_record(std::string_view text, std::size_t max_cells, std::vector<std
         }
         if (i >= n)
             return Split::Ok;
-        ++i; // the comma
+        ++i; // the separator
     }
+}
+
+// A line git writes around the two sides of a conflict it could not merge.
+bool is_conflict_marker(std::string_view line)
+{
+    for (const std::string_view marker : {"<<<<<<<", "|||||||", "=======", ">>>>>>>"})
+        if (util::starts_with(line, marker) && (line.size() == marker.size() || line[marker.size()] == ' '))
+            return marker != "=======" || line.size() == marker.size();
+    return false;
+}
+
+// The lines of `lines` as "4, 10, 11 and 18 more".
+std::string some_lines(const std::vector<std::size_t>& lines, std::size_t total)
+{
+    std::string out;
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        out += fmt::format("{}{}", i == 0 ? "" : i + 1 == lines.size() && total == lines.size() ? " and " : ", ",
+                           lines[i]);
+    if (total > lines.size())
+        out += fmt::format(" and {} more", total - lines.size());
+    return out;
 }
 
 } // namespace
@@ -158,6 +180,17 @@ struct CsvReader::State {
     std::size_t suppressed = 0;
     std::size_t first_suppressed = 0;
 
+    // The separator: ',' (docs/data.md), or ';' in an export whose header
+    // is separated so (CsvReadOptions::detect_delimiter).
+    char sep = ',';
+    bool clean = true;        // no line was reported
+    bool not_read_on = false; // stopped with its own report (a conflict, semicolons): no "no header row"
+    // Lines that are not UTF-8: the first is reported with what it looks
+    // like and how to save it again, the others in one line at the end (a
+    // file saved in another encoding is bad on every line with an accent).
+    std::size_t not_utf8 = 0;
+    std::vector<std::size_t> not_utf8_lines; // the second and later, the first few
+
     std::string pending; // a multiline record being gathered
     std::size_t pending_line = 0;
     std::string joined; // pending + the line that closes it
@@ -170,6 +203,7 @@ struct CsvReader::State {
 
     void syntax(std::size_t at, std::string message, std::string advice = {})
     {
+        clean = false;
         if (reported++ >= k_max_syntax_reports) {
             if (suppressed++ == 0)
                 first_suppressed = at;
@@ -191,7 +225,69 @@ struct CsvReader::State {
     bool read_line(std::string_view& text, std::size_t& at);
     bool skip_to_wanted_line();
     void finish();
+    void invalid_utf8(std::string_view text, std::size_t bad, std::size_t at);
+    void conflict(std::string_view marker, std::size_t at);
+    bool separated_by_semicolons(std::string_view text);
 };
+
+// The first line that is not UTF-8 is reported with the byte and, when the
+// line reads as Windows-1252 (Excel's plain "CSV" on Windows), with that
+// encoding's character for it and how to save the file again; later lines
+// only counted (finish()).
+void CsvReader::State::invalid_utf8(std::string_view text, std::size_t bad, std::size_t at)
+{
+    clean = false;
+    if (not_utf8++ > 0) {
+        constexpr std::size_t k_lines_named = 10;
+        if (not_utf8_lines.size() < k_lines_named)
+            not_utf8_lines.push_back(at);
+        return;
+    }
+    const auto byte = static_cast<unsigned char>(text[bad]);
+    std::string message = fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})", byte, bad + 1);
+    std::string advice = "save the file as UTF-8 CSV";
+    if (util::looks_windows_1252(text)) {
+        message += fmt::format(": the file looks saved as Windows-1252, where 0x{:02X} is \"{}\"", byte,
+                               util::windows_1252_char(byte));
+        advice = fmt::format("save it again as UTF-8: in Excel, Save As \"CSV UTF-8 (Comma delimited)\"; or "
+                             "convert it: iconv -f WINDOWS-1252 -t UTF-8 {0} > {0}.new && mv {0}.new {0}",
+                             file);
+    }
+    syntax(at, std::move(message), std::move(advice));
+}
+
+// A conflict git left in the file: the marker is reported, and the file is
+// read no further (both sides of the conflict would be taken for rows).
+void CsvReader::State::conflict(std::string_view marker, std::size_t at)
+{
+    syntax(at,
+           fmt::format("an unresolved merge conflict: git left its marker \"{}\" here, so the file is read no "
+                       "further",
+                       util::printable(marker.substr(0, 40))),
+           fmt::format("resolve it: keep the right lines and delete the marker lines (<<<<<<<, =======, >>>>>>>), "
+                       "or take one side whole with `git checkout --ours {0}` or `git checkout --theirs {0}`; then "
+                       "`pthv validate` and commit. `pthv hooks install` has git merge the logs by key "
+                       "(docs/guide.md)",
+                       file));
+    not_read_on = true;
+    pending.clear();
+    finish();
+}
+
+// A header with no comma between cells but with semicolons: how Excel saves
+// "CSV" where the comma is the decimal mark (much of Europe and Latin
+// America).
+bool CsvReader::State::separated_by_semicolons(std::string_view text)
+{
+    if (text.find(';') == std::string_view::npos)
+        return false;
+    std::size_t count = 0;
+    std::size_t bad = 0;
+    const bool commas = split_record(text, ',', k_max_columns + 1, cells, unquoted, count, bad) == Split::Ok &&
+                        count > 1;
+    return !commas && split_record(text, ';', k_max_columns + 1, cells, unquoted, count, bad) == Split::Ok &&
+           count > 1;
+}
 
 // Moves `rest` on to the start of the next line that holds one of
 // only_lines_with, counting the lines it passes; false if none is left.
@@ -264,6 +360,11 @@ bool CsvReader::State::read_record()
     std::string_view text;
     std::size_t at = 0;
     while (read_line(text, at)) {
+        if (!options.multiline && !text.empty() && (text[0] == '<' || text[0] == '=' || text[0] == '>' ||
+                                                    text[0] == '|') && is_conflict_marker(text)) {
+            conflict(text, at);
+            return false;
+        }
         if (plain_text(text)) {
             // No byte to look at more closely (nearly every line).
         } else if (std::memchr(text.data(), '\0', text.size())) {
@@ -273,10 +374,7 @@ bool CsvReader::State::read_record()
                 return false;
             continue;
         } else if (const std::size_t bad = util::find_invalid_utf8(text); bad != std::string_view::npos) {
-            syntax(at,
-                   fmt::format("not UTF-8 (invalid byte 0x{:02X} at column {})",
-                               static_cast<unsigned char>(text[bad]), bad + 1),
-                   "save the file as UTF-8 CSV");
+            invalid_utf8(text, bad, at);
             pending.clear();
             if (!bad_line_read_on(at))
                 return false;
@@ -293,10 +391,23 @@ bool CsvReader::State::read_record()
             continue;
         if (has_header && text.empty() && pending.empty())
             continue; // blank line between records
+        if (!has_header && sep == ',' && separated_by_semicolons(text)) {
+            if (options.detect_delimiter) {
+                sep = ';';
+            } else {
+                syntax(at, "the file is separated by \";\", not \",\" (as Excel saves CSV in some languages), so no "
+                           "row of it is read",
+                       "save it again as \"CSV UTF-8 (Comma delimited)\": pthv's files are comma-separated "
+                       "(docs/data.md)");
+                not_read_on = true;
+                finish();
+                return false;
+            }
+        }
         std::size_t bad_column = 0;
         std::size_t count = 0;
         const std::size_t max_cells = has_header ? header.size() : k_max_columns + 1;
-        const Split result = split_record(text, max_cells, cells, unquoted, count, bad_column);
+        const Split result = split_record(text, sep, max_cells, cells, unquoted, count, bad_column);
         if (result == Split::Unclosed) {
             if (options.multiline) {
                 pending = std::string(text);
@@ -353,6 +464,14 @@ void CsvReader::State::finish()
 {
     done = true;
     cells.clear();
+    if (not_utf8 > 1)
+        problems.push_back({"csv-syntax", model::Severity::Error, file, not_utf8_lines.front(), {},
+                            fmt::format("{} more {} not UTF-8, so not read: {}", not_utf8 - 1,
+                                        not_utf8 == 2 ? "line is" : "lines are",
+                                        some_lines(not_utf8_lines, not_utf8 - 1)),
+                            "save the file as UTF-8 CSV"});
+    if (not_read_on)
+        return;
     if (suppressed > 0)
         problems.push_back({"csv-syntax", model::Severity::Error, file, first_suppressed, {},
                             fmt::format("... and {} more {} like this", suppressed, suppressed == 1 ? "line" : "lines"),
@@ -393,6 +512,8 @@ CsvReader::~CsvReader() = default;
 const std::string& CsvReader::file() const { return m->file; }
 bool CsvReader::has_header() const { return m->has_header; }
 const std::vector<std::string>& CsvReader::header() const { return m->header; }
+char CsvReader::delimiter() const { return m->sep; }
+bool CsvReader::clean() const { return m->clean; }
 bool CsvReader::crlf() const { return m->crlf; }
 bool CsvReader::next() { return m->has_header && m->read_record(); }
 std::size_t CsvReader::line() const { return m->line; }
@@ -407,6 +528,7 @@ CsvTable read_csv(std::string_view file, std::string_view content, model::Proble
     table.has_header = reader.has_header();
     table.header = reader.header();
     table.crlf = reader.crlf();
+    table.delimiter = reader.delimiter();
     while (reader.next())
         table.rows.push_back({reader.line(), std::vector<std::string>(reader.cells().begin(), reader.cells().end())});
     return table;

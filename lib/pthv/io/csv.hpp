@@ -1,7 +1,9 @@
 #pragma once
 // CSV in the data repo's dialect (docs/data.md): RFC 4180, UTF-8, optional BOM,
 // LF or CRLF, one record a line. Reading never throws for bad content: each
-// bad row becomes a csv-syntax Problem and reading goes on with the next.
+// bad row becomes a csv-syntax Problem and reading goes on with the next,
+// except past git's conflict markers and in a file separated by semicolons,
+// which are each one problem and read no further.
 
 #include <cstddef>
 #include <functional>
@@ -25,12 +27,19 @@ struct CsvTable {
     std::vector<std::string> header;
     std::vector<CsvRow> rows;
     bool crlf = false; // the first line break is CRLF
+    char delimiter = ','; // ';' for an export read with detect_delimiter
 };
 
 struct CsvReadOptions {
     // Files given to --import are read fully per RFC 4180: a quoted cell may
     // hold line breaks. Data-repo files may not (git merges lines).
     bool multiline = false;
+    // Set: a header separated by semicolons and not by commas (Excel's
+    // "CSV" where the comma is the decimal mark) makes ';' the separator of
+    // the file, for exports given to --import. Unset (data-repo files,
+    // which are comma-separated), such a header is one csv-syntax problem
+    // and no row is read.
+    bool detect_delimiter = false;
     // Set: after the header, only lines holding one of these strings are
     // read; the others are skipped unread, unchecked and uncounted in
     // problems (a scoped load's files other than the one being changed,
@@ -63,6 +72,10 @@ public:
     bool has_header() const;
     const std::vector<std::string>& header() const;
     bool crlf() const; // the first line break is CRLF
+    char delimiter() const; // ',' or, with detect_delimiter, ';'
+    // No line was reported so far: every line read was a well-formed
+    // record. After the last next(), whether the whole file read cleanly.
+    bool clean() const;
 
     // The next well-formed record with as many cells as the header; false at
     // the end of the text.

@@ -139,6 +139,11 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         info.crlf = reader.crlf();
         info.header = reader.header();
         CheckedTable table(s, reader, kind, problems);
+        // Without its key column a file defines no id, and every reference
+        // to it would look missing.
+        const bool columns = std::all_of(s.primary_key.begin(), s.primary_key.end(), [&](const std::string& k) {
+            return std::find(info.header.begin(), info.header.end(), k) != info.header.end();
+        });
         if (ids)
             table.define_keys_in(*ids);
         auto filter = scope_filter(scope, file, reader.header());
@@ -147,6 +152,7 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         const std::size_t rows = all_rows ? line_estimate(it->second) : 0;
         table.reserve(rows);
         load(table, rows);
+        info.complete = info.readable && columns && reader.clean();
     }
     if (release)
         release->at(file).release();

@@ -119,6 +119,7 @@ void CheckedTable::check_row()
                     field.required ? "" : " when " + field.required_when_field + " is " + field.required_when_value;
                 m_problems.push_back({"required-missing", model::Severity::Error, file, line, std::string(id_view),
                                       who() + ": " + field.name + " is empty; it is required" + when, {}});
+                m_problems.back().column = field.name;
             }
             continue;
         }
@@ -133,16 +134,21 @@ void CheckedTable::check_row()
             m_invalid[f] = true;
             m_problems.push_back({"value-invalid", model::Severity::Error, file, line, std::string(id_view),
                                   fmt::format("{}: {} \"{}\" is {}", who(), field.name, value, wrong), {}});
+            m_problems.back().column = field.name;
+            m_problems.back().value = std::string(value);
         }
     }
     for (const std::size_t c : m_checked_extra) {
         const std::string_view value = cells[c];
         if (value.empty())
             continue;
-        if (const std::string wrong = check_value(schema.extra_field, value); !wrong.empty())
+        if (const std::string wrong = check_value(schema.extra_field, value); !wrong.empty()) {
             m_problems.push_back({"value-invalid", model::Severity::Error, file, line, std::string(id_view),
                                   fmt::format("{}: {} \"{}\" is {}", who(), m_reader.header()[c], value, wrong),
                                   {}});
+            m_problems.back().column = m_reader.header()[c];
+            m_problems.back().value = std::string(value);
+        }
     }
     m_key_handle = model::IdTable::k_none;
     if (!schema.primary_key.empty() && !id_view.empty()) {

@@ -33,6 +33,12 @@ struct Problem {
     std::string message;  // what is wrong, naming the value found
     std::string advice;   // one line on how to fix it, or empty
     std::optional<ReviewMark> reviewed{}; // set when reviews.csv lists (rule, record)
+    // The column the finding is about and the value found there, when it
+    // is about one cell (value-invalid, required-missing, unknown-ref):
+    // what a caller that wrote the cell from somewhere else (a command-line
+    // option) reads to say where it came from.
+    std::string column{};
+    std::string value{};
 };
 
 using Problems = std::vector<Problem>;

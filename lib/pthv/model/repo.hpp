@@ -198,6 +198,10 @@ struct FileInfo {
     std::string name;   // relative path, e.g. "visits.csv"
     bool exists = false;
     bool readable = false; // header understood
+    // Every line read as a record and its key column there: what the file
+    // defines is all there, so a reference to an id it lacks names nothing
+    // (unknown-ref); otherwise such checks are held back.
+    bool complete = false;
     bool crlf = false;
     std::vector<std::string> header;
 };

@@ -116,6 +116,12 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
         // Problems elsewhere in the repo were there before; they never block
         // recording what happened.
         const rules::Rule* r = rules::find_rule(p.rule);
+        // A file that did not read cleanly leaves checks undone (held-back):
+        // the change cannot be known to name only what exists.
+        if (p.rule == "held-back") {
+            out.refused.push_back(p);
+            continue;
+        }
         if (p.file != edit.file && !p.record.empty() && edit.records.count(p.record) && r &&
             r->kind != rules::RuleKind::Integrity) {
             out.findings.push_back(p);

@@ -133,6 +133,30 @@ std::string translate(const std::map<std::string, std::string>* table, const std
     return value;
 }
 
+// A hint for YAML's "illegal map value": a value holding ": " (a question
+// title, "Welcome: I feel at home") must be quoted, or YAML reads a second
+// key. The line as it would be quoted, when it is one `key: value` line.
+std::string quote_hint(const std::string& text, std::size_t line)
+{
+    std::size_t begin = 0;
+    for (std::size_t l = 1; l < line && begin != std::string::npos; ++l) {
+        begin = text.find('\n', begin);
+        begin = begin == std::string::npos ? begin : begin + 1;
+    }
+    if (begin == std::string::npos)
+        return {};
+    const std::string_view whole = util::trim(std::string_view(text).substr(begin, text.find('\n', begin) - begin));
+    const auto colon = whole.find(": ");
+    if (colon == std::string_view::npos)
+        return {};
+    const std::string_view key = whole.substr(0, colon);
+    const std::string_view value = util::trim(whole.substr(colon + 2));
+    const char quote = value.find('"') == std::string_view::npos ? '"' : '\'';
+    return fmt::format("a value holding \": \" must be quoted: {}: {}{}{}", key, quote, value, quote);
+}
+
+} // namespace
+
 // The values table of `field`: its own, else a <prefix>* table for any
 // field of that prefix ("q_*": one answer scale for every question).
 const std::map<std::string, std::string>* values_of(const ImportMap& map, const std::string& field)
@@ -145,7 +169,85 @@ const std::map<std::string, std::string>* values_of(const ImportMap& map, const 
     return nullptr;
 }
 
+namespace {
+
+std::string swap_day_month(std::string_view format)
+{
+    std::string swapped(format);
+    const auto m = swapped.find("%m");
+    const auto d = swapped.find("%d");
+    if (m == std::string::npos || d == std::string::npos)
+        return {};
+    swapped[m + 1] = 'd';
+    swapped[d + 1] = 'm';
+    return swapped;
+}
+
+constexpr std::string_view k_fix_date = "fix the cell, or date_format in the map; see docs/import.md";
+
 } // namespace
+
+std::string date_format_advice(std::string_view value, std::string_view format)
+{
+    const std::string swapped = swap_day_month(format);
+    if (!swapped.empty() && parse_date_as(value, swapped))
+        return fmt::format("the file seems to write the day first: use date_format: \"{}\" in the map; see "
+                           "docs/import.md",
+                           swapped);
+    return std::string(k_fix_date);
+}
+
+void settle_date_advice(model::Problems& problems, const ImportMap& map, const io::CsvTable& table)
+{
+    const std::string swapped = swap_day_month(map.date_format);
+    if (swapped.empty())
+        return;
+    std::map<std::string, bool> month_first; // by field, worked out once
+    const auto is_month_first = [&](const std::string& field) {
+        const auto known = month_first.find(field);
+        if (known != month_first.end())
+            return known->second;
+        bool seen = false;
+        const auto columns = map.columns.find(field);
+        for (const auto& c : columns == map.columns.end() ? std::vector<std::string>{} : columns->second) {
+            const auto it = std::find(table.header.begin(), table.header.end(), c);
+            if (it == table.header.end())
+                continue;
+            const auto index = static_cast<std::size_t>(it - table.header.begin());
+            for (const auto& row : table.rows) {
+                const std::string_view cell = util::trim(row.cells[index]);
+                if (parse_date_as(cell, map.date_format) && !parse_date_as(cell, swapped)) {
+                    seen = true;
+                    break;
+                }
+            }
+        }
+        return month_first[field] = seen;
+    };
+    for (auto& p : problems)
+        if (p.rule == "value-invalid" && !p.column.empty() && p.advice != k_fix_date &&
+            std::find(k_date_fields.begin(), k_date_fields.end(), p.column) != k_date_fields.end() &&
+            is_month_first(p.column))
+            p.advice = std::string(k_fix_date);
+}
+
+std::string entry_time_column(const io::CsvTable& table, const ImportMap& map)
+{
+    if (map.columns.count("logged_on"))
+        return {};
+    for (const auto& column : table.header) {
+        const std::string name = util::to_lower(util::trim(column));
+        if (name != "timestamp" && name != "completion time" && name != "submission date" &&
+            name != "submitted at" && name != "submitted" && name != "date submitted" && name != "end time")
+            continue;
+        const bool mapped = std::any_of(map.columns.begin(), map.columns.end(), [&](const auto& field) {
+            return std::find(field.second.begin(), field.second.end(), column) != field.second.end();
+        });
+        if (!mapped)
+            return column;
+    }
+    return {};
+}
 
 bool ImportTarget::accepts(const std::string& field) const
 {
@@ -167,14 +269,15 @@ std::optional<ImportMap> parse_import_map(const std::string& file, const std::st
     try {
         root = YAML::Load(text);
     } catch (const YAML::Exception& e) {
-        problems.push_back({"", model::Severity::Error, file,
-                            e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0, {},
-                            "not valid YAML: " + e.msg, {}});
+        const std::size_t line = e.mark.line >= 0 ? static_cast<std::size_t>(e.mark.line) + 1 : 0;
+        problems.push_back({"", model::Severity::Error, file, line, {}, "not valid YAML: " + e.msg,
+                            e.msg == YAML::ErrorMsg::MAP_VALUE ? quote_hint(text, line) : std::string()});
         return std::nullopt;
     }
     const std::size_t before = problems.size();
     MapReader r(file, problems, target);
     ImportMap map;
+    map.file = file;
     if (!root.IsMap()) {
         r.fail(root, "the map must be a YAML mapping with columns, values, date_format, defaults");
         return std::nullopt;
@@ -287,11 +390,14 @@ Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow
         }
         if (const auto d = parse_date_as(it->second, map.date_format))
             it->second = d->str();
-        else if (!model::Date::parse(it->second)) // ISO is always understood
+        else if (!model::Date::parse(it->second)) { // ISO is always understood
             problems.push_back({"value-invalid", model::Severity::Error, table.file, row.line, {},
                                 fmt::format("{} \"{}\" is not a date written as {}", field, it->second,
                                             map.date_format),
-                                "fix the cell, or date_format in the map"});
+                                date_format_advice(it->second, map.date_format)});
+            problems.back().column = field;
+            problems.back().value = it->second;
+        }
     }
     if (auto it = fields.find("start_time"); it != fields.end())
         it->second = normalise_time(it->second);

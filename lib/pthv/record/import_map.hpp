@@ -41,7 +41,29 @@ struct ImportMap {
     Fields defaults;                                         // field -> value when FILE gives none
     std::map<std::string, std::size_t> column_lines;         // field -> line in the map, for messages
     std::vector<std::string> column_order;                   // the fields of `columns`, in the map's order
+    std::string file;                                        // the map's name in messages; empty without --map
 };
+
+// The values table that translates `field` (its own, or a <prefix>* one),
+// or nullptr when the map translates none of its values.
+const std::map<std::string, std::string>* values_of(const ImportMap& map, const std::string& field);
+
+// The advice for a date cell `value` that does not read as `format`: when
+// it reads with day and month the other way round, the format that does
+// ("13/03/2026" with "%m/%d/%Y": the file writes the day first); else how
+// to fix the map or the cell.
+std::string date_format_advice(std::string_view value, std::string_view format);
+
+// The day-first advice of date problems (date_format_advice) taken back
+// where another row of the same column reads only the map's way round
+// (3/25/2026 with "%m/%d/%Y"): the file writes the month first, and the
+// cell is wrong, not the map.
+void settle_date_advice(model::Problems& problems, const ImportMap& map, const io::CsvTable& table);
+
+// The column of `table` that looks like the moment each row was entered (a
+// form's "Timestamp", "Completion time", "Submission Date", ...) when the
+// map does not already read logged_on or that column; empty if none.
+std::string entry_time_column(const io::CsvTable& table, const ImportMap& map);
 
 // Parses the map's YAML. Problems (rule left empty) name `file` and the
 // line: not YAML, an unknown key, a field the target does not have, a value

@@ -1,7 +1,9 @@
 #include <pthv/record/survey_import.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <fmt/format.h>
 
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
@@ -20,6 +22,28 @@ std::vector<std::string> questions_to_add(const ImportMap& map, const std::vecto
             std::find(fields.begin(), fields.end(), field) == fields.end())
             fields.push_back(field);
     return fields;
+}
+
+// A school the map's values for site_id do not list: the export names
+// schools, and one new to the form is missing from the map, not from
+// sites.csv. Empty when the site is translated or is a site id.
+std::optional<model::Problem> site_not_in_map(const ImportMap& map, const std::string& site, const model::Repo& repo,
+                                              const std::string& file, std::size_t line)
+{
+    const auto* table = values_of(map, "site_id");
+    if (!table || site.empty() || repo.names.sites.defined(repo.names.sites.find(site)))
+        return std::nullopt;
+    for (const auto& [from, to] : *table)
+        if (to == site)
+            return std::nullopt;
+    model::Problem p{"unknown-ref", model::Severity::Error, file, line, {},
+                     fmt::format("the school \"{}\" is not in the map's values for site_id", site),
+                     fmt::format("add it to {} under values: site_id:, as \"{}\": its site_id in sites.csv "
+                                 "(docs/surveys.md)",
+                                 map.file.empty() ? std::string("the map") : map.file, site)};
+    p.column = "site_id";
+    p.value = site;
+    return p;
 }
 
 } // namespace
@@ -69,6 +93,10 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
             continue;
         }
         std::string& site = fields["site_id"];
+        if (auto missing = site_not_in_map(map, site, repo, table.file, row.line)) {
+            plan.problems.push_back(std::move(*missing));
+            continue; // one problem for the row, not the unknown id it would write
+        }
         if (site.empty())
             if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
                 site = std::string(repo.id(s->site));
@@ -78,6 +106,7 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
                                      "add the column to surveys.csv's header"});
         plan.rows.push_back({row.line, std::move(fields)});
     }
+    settle_date_advice(plan.problems, map, table);
     return plan;
 }
 

@@ -34,6 +34,7 @@ ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const mo
             reserved.insert(fields["visit_id"]);
         plan.rows.push_back({row.line, std::move(fields)});
     }
+    settle_date_advice(plan.problems, map, table);
     return plan;
 }
 

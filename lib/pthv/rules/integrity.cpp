@@ -25,7 +25,7 @@ constexpr std::size_t k_most_suggested = 5000;
 // every site id.
 class RefChecker {
 public:
-    explicit RefChecker(Findings& findings) : m_findings(findings) {}
+    RefChecker(const Repo& repo, Findings& findings) : m_repo(repo), m_findings(findings) {}
 
     template <typename Id>
     void check(const Ids<Id>& ids, Id id, const char* what, const char* target, std::string_view file,
@@ -33,6 +33,13 @@ public:
     {
         if (!id || ids.defined(id))
             return;
+        // An id the target defines on a line that was not read would look
+        // missing: such a check waits until the file reads cleanly.
+        const auto info = m_repo.files.find(target);
+        if (info == m_repo.files.end() || !info->second.complete) {
+            m_findings.hold_back(target, file);
+            return;
+        }
         const std::string_view text = ids.text(id);
         const std::uint64_t key = (std::uint64_t{kind_of<Id>()} << 32) | id.value();
         auto it = m_advice.find(key);
@@ -45,6 +52,8 @@ public:
         }
         m_findings.add("unknown-ref", file, line, record, fmt::format("{}: {} {} is not in {}", who, what, text, target),
                        it->second);
+        m_findings.problems().back().column = column_of(what);
+        m_findings.problems().back().value = std::string(text);
     }
 
 private:
@@ -60,6 +69,14 @@ private:
             return 2;
     }
 
+    // The column a reference is read from: "educator" is one id of the
+    // educators cell.
+    static std::string column_of(std::string_view what)
+    {
+        return what == "educator" ? "educators" : std::string(what);
+    }
+
+    const Repo& m_repo;
     Findings& m_findings;
     std::map<std::uint64_t, std::string> m_advice; // by kind and handle
 };
@@ -101,7 +118,7 @@ void check_unknown_ref(const Context& ctx, Findings& out)
 {
     const Repo& repo = ctx.repo;
     const Names& n = repo.names;
-    RefChecker refs(out);
+    RefChecker refs(repo, out);
     for (const auto& s : repo.sites) {
         const auto id = repo.id(s.id);
         refs.check(n.staff, s.coordinator, "coordinator_id", "staff.csv", "sites.csv", s.line, id,

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <atomic>
 #include <future>
+#include <map>
+#include <set>
 #include <thread>
+#include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
 #include <pthv/rules/reviews.hpp>
@@ -33,6 +36,8 @@ const std::vector<Rule> k_rules = {
     {"duplicate-key", I, 0, E, "a unique key appears twice", "give each record its own id", nullptr},
     {"unknown-ref", I, 0, E, "an id that names nothing", "add the record it names, or fix the id",
      check_unknown_ref},
+    {"held-back", I, 0, E, "a file did not read cleanly, so the checks that need all of it wait",
+     "fix the file's problems listed first; the checks run again then", nullptr},
     {"visit-out-of-year", I, 0, E, "a visit dated outside school_year", "fix the date or school_year in pthv.yaml",
      check_visit_out_of_year},
     {"visit-in-future", I, 0, E, "a completed visit dated after the as-of date",
@@ -95,6 +100,72 @@ const std::vector<Rule> k_rules = {
      "raise the session's capacity, or move people to another session", check_session_over_capacity},
 };
 
+// Rules whose findings could be false while a file they read lacks rows:
+// an absence they report (no training, no event, no earlier visit, no pay
+// rule) may be on a line that was not read. They wait until the file reads
+// cleanly (model::FileInfo::complete); unknown-ref holds back only the
+// references into such a file (integrity.cpp).
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_reads_whole = {
+    {"CP2-trained", {"trainings.csv"}},
+    {"CP2-refresher", {"trainings.csv"}},
+    {"CP2-compensation", {"staff.csv"}},
+    {"CP3-first-focus", {"visits.csv"}},
+    {"CP4-targeting", {"students.csv", "visits.csv"}},
+    {"paid-not-compensable", {"visits.csv"}},
+    {"event-missing", {"events.csv"}},
+};
+
+// The file of `reads` that did not load cleanly, or nullptr. A file absent
+// from Repo::files (an optional file the repo does not have) is not waited
+// for.
+const std::string* incomplete_file(const model::Repo& repo, std::string_view rule)
+{
+    for (const auto& [id, files] : k_reads_whole)
+        if (id == rule)
+            for (const auto file : files)
+                if (const auto it = repo.files.find(std::string(file)); it != repo.files.end() && !it->second.complete)
+                    return &it->first;
+    return nullptr;
+}
+
+// One held-back line per file: how many references wait, from which files,
+// and which rules.
+void report_held_back(const std::map<std::string, Findings::Held, std::less<>>& refs,
+                      const std::map<std::string, std::vector<std::string>>& rules, Findings& out)
+{
+    std::set<std::string> files;
+    for (const auto& [file, held] : refs)
+        files.insert(file);
+    for (const auto& [file, ids] : rules)
+        files.insert(file);
+    for (const auto& file : files) {
+        std::vector<std::string> parts;
+        if (const auto r = refs.find(file); r != refs.end())
+            parts.push_back(fmt::format("{} to it (unknown-ref, from {})",
+                                        util::plural(static_cast<long long>(r->second.count), "reference",
+                                                     "references"),
+                                        util::join(std::vector<std::string>(r->second.from.begin(),
+                                                                            r->second.from.end()),
+                                                   ", ")));
+        if (const auto r = rules.find(file); r != rules.end())
+            parts.push_back(fmt::format("{} {}", r->second.size() == 1 ? "the rule" : "the rules",
+                                        util::join(r->second, ", ")));
+        out.add("held-back", file, 0, {},
+                fmt::format("{} did not read cleanly, so these checks wait until it does: {}", file,
+                            util::join(parts, " and ")),
+                fmt::format("fix the problems of {} listed above; the checks run again once it reads cleanly",
+                            file));
+    }
+}
+
+// The file-reading problems first (csv-syntax, column-missing), then what
+// they held back, then the rest, each part in sort_problems' order: the
+// cause comes before what follows from it.
+int reading_rank(const model::Problem& p)
+{
+    return p.rule == "csv-syntax" || p.rule == "column-missing" ? 0 : p.rule == "held-back" ? 1 : 2;
+}
+
 // Rules that read settings make no sense when pthv.yaml is broken.
 bool needs_config(const Rule& r)
 {
@@ -108,6 +179,16 @@ void Findings::add(std::string_view rule, std::string_view file, std::size_t lin
 {
     m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
+}
+
+void Findings::hold_back(std::string_view file, std::string_view from)
+{
+    auto it = m_held.find(file);
+    if (it == m_held.end())
+        it = m_held.emplace(std::string(file), Held{}).first;
+    ++it->second.count;
+    if (it->second.from.find(std::string(from)) == it->second.from.end())
+        it->second.from.emplace(from);
 }
 
 const std::vector<Rule>& all_rules() { return k_rules; }
@@ -167,10 +248,15 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
 
     const Context ctx{repo, facts, work};
     std::vector<const Rule*> to_run;
+    std::map<std::string, std::vector<std::string>> held_rules; // file -> rules waiting for it
     for (const auto& r : k_rules)
         if (r.check && !(needs_config(r) && !repo.config_ok) &&
-            (options.only.empty() || options.only.count(std::string(r.id))))
-            to_run.push_back(&r);
+            (options.only.empty() || options.only.count(std::string(r.id)))) {
+            if (const std::string* file = incomplete_file(repo, r.id))
+                held_rules[*file].emplace_back(r.id);
+            else
+                to_run.push_back(&r);
+        }
     // Rules only read the repo and its facts, so they run side by side, each
     // into its own findings; those are joined in registry order, so the
     // result is the same as running them in turn. The rule that reads the
@@ -193,9 +279,17 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
     run();
     for (auto& f : running)
         f.get(); // rethrows what a rule threw
-    for (auto& f : each)
+    std::map<std::string, Findings::Held, std::less<>> held_refs;
+    for (auto& f : each) {
         for (auto& p : f.problems())
             findings.problems().push_back(std::move(p));
+        for (const auto& [file, held] : f.held_back()) {
+            auto& h = held_refs[file];
+            h.count += held.count;
+            h.from.insert(held.from.begin(), held.from.end());
+        }
+    }
+    report_held_back(held_refs, held_rules, findings);
 
     // A rule's findings are complete when it ran, or when the loader reports
     // it; only then can a review of it be stale.
@@ -211,7 +305,8 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
 
     model::Problems out;
     for (auto& p : findings.problems()) {
-        if (!options.only.empty() && !options.only.count(p.rule))
+        // What waits for a file is said whichever rules were asked for.
+        if (!options.only.empty() && !options.only.count(p.rule) && p.rule != "held-back")
             continue;
         const Rule* r = find_rule(p.rule);
         p.severity = r ? r->default_severity : Severity::Error;
@@ -226,6 +321,9 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
             out.push_back(std::move(p));
     }
     model::sort_problems(out);
+    std::stable_sort(out.begin(), out.end(), [](const model::Problem& a, const model::Problem& b) {
+        return reading_rank(a) < reading_rank(b);
+    });
     return out;
 }
 

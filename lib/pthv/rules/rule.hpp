@@ -5,6 +5,8 @@
 // function: the loader reports them.
 
 #include <future>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +40,20 @@ public:
              std::string message, std::string advice = {});
     model::Problems& problems() { return m_problems; }
 
+    // A check not made because `file`, which it reads, did not load
+    // cleanly (model::FileInfo::complete): a reference from `from` to an id
+    // `file` may define on a line that was not read. check_repo reports
+    // them as one held-back line per file.
+    void hold_back(std::string_view file, std::string_view from);
+    struct Held {
+        std::size_t count = 0;
+        std::set<std::string> from;
+    };
+    const std::map<std::string, Held, std::less<>>& held_back() const { return m_held; }
+
 private:
     model::Problems m_problems;
+    std::map<std::string, Held, std::less<>> m_held;
 };
 
 using CheckFn = void (*)(const Context&, Findings&);
