@@ -36,6 +36,11 @@ TEST_CASE("report::Publication on the example district")
         CHECK(printed.unmodelled() == 0);
         CHECK(printed.reports() == 12 * 7);
         CHECK(printed.audit().empty());
+        // Every relation the reader is given holds for the true counts, and
+        // none declared is refused on the example district.
+        CHECK(decided.cells().relations() > 1000);
+        CHECK(decided.cells().relations_broken() == 0);
+        CHECK(decided.cells().relations_refused() == 0);
     }
     SUBCASE("primary suppression alone is caught by the audit")
     {

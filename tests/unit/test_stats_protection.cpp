@@ -176,9 +176,8 @@ TEST_CASE("stats::Protection")
         CHECK(p.shown(*p.find("S1")) == CellShown::Below);
         CHECK(p.audit().empty());
     }
-    SUBCASE("a relation the people counted do not bear out is refused, never assumed")
+    SUBCASE("a student visited at two schools: the district is at most the sum of its schools")
     {
-        // Two sites' counts of students visited: one student visited at both.
         Protection p(10);
         const auto d = p.cell("district"), s1 = p.cell("S1"), s2 = p.cell("S2");
         for (const auto c : {d, s1, s2})
@@ -188,10 +187,28 @@ TEST_CASE("stats::Protection")
             p.count({d, s1});
         for (int i = 0; i < 3; ++i)
             p.count({d, s2});
-        p.relation(d, {s1, s2}); // 24 = 21 + 4 is false
-        p.finish();
-        CHECK(p.relations() == 0);
+        p.relation(d, {s1, s2}); // 24 <= 21 + 4
+        p.relation(s1, {d});     // the district is no part of a school: refused, never assumed
+        p.suppress_primary_only();
+        CHECK(p.relations() == 1);
         CHECK(p.relations_refused() == 1);
+        // S2 (4) is at least 24 - 21 = 3.
+        REQUIRE(p.audit().size() == 1);
+        CHECK(p.audit()[0].key == "S2");
+        CHECK(p.audit()[0].lo == doctest::Approx(3));
+        CHECK(p.audit()[0].hi == doctest::Approx(9));
+        Protection q(10);
+        const auto d2 = q.cell("district"), t1 = q.cell("S1"), t2 = q.cell("S2");
+        for (const auto c : {d2, t1, t2})
+            q.publish(c);
+        q.count({d2, t1, t2});
+        for (int i = 0; i < 20; ++i)
+            q.count({d2, t1});
+        for (int i = 0; i < 3; ++i)
+            q.count({d2, t2});
+        q.relation(d2, {t1, t2});
+        q.suppress();
+        CHECK(q.audit().empty());
     }
     SUBCASE("parts() finds the total of a table's rows when one is printed, and only then")
     {

@@ -89,6 +89,8 @@ AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::
     a.sites = repo.sites.size();
     a.reports = pub.reports();
     a.unmodelled = pub.unmodelled();
+    a.relations = pub.cells().relations();
+    a.relations_refused = pub.cells().relations_refused();
     return a;
 }
 
@@ -101,6 +103,12 @@ std::string render_audit_text(const AuditResult& a)
     out += fmt::format("  {} distinct figures, {} shown as <{}, {} withheld as complements ({:.1f}% hidden)\n",
                        a.tally.published, a.tally.below, a.min_cell, a.tally.withheld,
                        a.tally.published ? 100.0 * static_cast<double>(hidden) / static_cast<double>(a.tally.published) : 0.0);
+    out += fmt::format("  {} relations a reader can add and subtract (totals and parts, district and sites, periods "
+                       "and months, complements){}\n",
+                       a.relations,
+                       a.relations_refused ? fmt::format("; {} more that the people counted do not bear out, not assumed",
+                                                         a.relations_refused)
+                                           : std::string());
     for (const auto& b : a.breaches) {
         const auto bound = [](double v) {
             return std::isnan(v) ? std::string("?") : std::isinf(v) ? std::string("any") : fmt::format("{:.2f}", v);
@@ -136,6 +144,8 @@ std::string render_audit_json(const AuditResult& a)
     j["below"] = a.tally.below;
     j["withheld"] = a.tally.withheld;
     j["unmodelled"] = a.unmodelled;
+    j["relations"] = a.relations;
+    j["relations_refused"] = a.relations_refused;
     j["breaches"] = nlohmann::ordered_json::array();
     for (const auto& b : a.breaches) {
         nlohmann::ordered_json e;

@@ -22,6 +22,8 @@ struct AuditResult {
     stats::Protection::Tally tally;
     std::vector<stats::Breach> breaches;
     std::size_t unmodelled = 0; // counts printed by a report that the set does not hold
+    std::size_t relations = 0;  // what a reader can add and subtract, as the people counted bear it out
+    std::size_t relations_refused = 0; // declared but not borne out, so not assumed
     bool ok() const { return breaches.empty() && unmodelled == 0; }
 };
 

@@ -51,6 +51,14 @@ bool disjoint_parts(const std::string& measure)
     return false;
 }
 
+// Measures of where a student stands at a period's end (not visited yet,
+// due a second visit, one scheduled): a later period does not hold an
+// earlier one's, so there is no difference to take.
+bool state_at_end(const std::string& measure)
+{
+    return measure == "unvisited" || measure == "due" || measure == "sched";
+}
+
 std::string range_of(const model::Period& p) { return p.from.str() + ".." + p.to.str(); }
 
 } // namespace
@@ -67,7 +75,8 @@ void Publication::relations()
         const std::string tail = k.measure + (k.part.empty() ? "" : "|" + k.part);
         if (k.scope != "*") // by the district's key
             by_site[k.kind + '|' + k.range + "|*|" + tail].push_back(c);
-        by_range[k.kind + '|' + k.scope + '|' + tail][k.range] = c;
+        if (!state_at_end(k.measure))
+            by_range[k.kind + '|' + k.scope + '|' + tail][k.range] = c;
         if (!k.part.empty() && disjoint_parts(k.measure))
             by_part[k.kind + '|' + k.range + '|' + k.scope + '|' + k.measure].push_back(c);
     }

@@ -148,16 +148,24 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
     absl::flat_hash_set<std::vector<std::size_t>> seen;
     const auto keep = [&](std::size_t whole, std::vector<std::size_t> parts, const std::string& rest_key,
                           bool rest_sensitive) {
+        // A figure printed as two parts is one part: counted once. A part
+        // that is the whole itself says nothing.
+        std::sort(parts.begin(), parts.end());
+        parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
+        if (std::find(parts.begin(), parts.end(), whole) != parts.end())
+            return;
         ++generation;
         for (const auto a : m_figures[whole].atoms)
             mark[a] = 2 * generation;
         int stage = m_figures[whole].stage;
+        bool overlap = false; // a person in two parts: the whole is at most their sum
         for (const std::size_t p : parts) {
             for (const auto a : m_figures[p].atoms) {
-                if (mark[a] != 2 * generation) { // outside the whole, or in two parts
+                if (mark[a] != 2 * generation && mark[a] != 2 * generation + 1) { // outside the whole
                     ++m_refused;
                     return;
                 }
+                overlap = overlap || mark[a] == 2 * generation + 1;
                 mark[a] = 2 * generation + 1;
             }
             stage = stage < 0 || m_figures[p].stage < 0 ? -1 : std::max(stage, m_figures[p].stage);
@@ -168,8 +176,7 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
                 rest.push_back(a);
         if (!rest.empty())
             parts.push_back(figure_with(std::move(rest), rest_key, rest_sensitive ? stage : -1));
-        parts.erase(std::remove_if(parts.begin(), parts.end(),
-                                   [&](std::size_t p) { return p == whole || m_figures[p].atoms.empty(); }),
+        parts.erase(std::remove_if(parts.begin(), parts.end(), [&](std::size_t p) { return m_figures[p].atoms.empty(); }),
                     parts.end());
         if (parts.empty())
             return;
@@ -177,7 +184,7 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
         std::vector<std::size_t> id = parts;
         id.push_back(whole);
         if (seen.insert(std::move(id)).second)
-            m_relations.push_back({whole, std::move(parts)});
+            m_relations.push_back({whole, std::move(parts), overlap});
     };
     const auto figures_of = [&](const std::vector<CellId>& cells) {
         std::vector<std::size_t> out;
@@ -356,7 +363,8 @@ public:
             }
             double& constant = m_constants[static_cast<std::size_t>(it->second)];
             constant += sign * static_cast<double>(m_p.m_figures[figure].value);
-            m_lp->set_row(it->second, constant, constant);
+            m_lp->set_row(it->second, constant,
+                          m_p.m_relations[r].at_most ? std::numeric_limits<double>::infinity() : constant);
             rows.push_back(it->second);
             coefficients.push_back(sign);
         }
@@ -395,7 +403,8 @@ private:
                 f(p);
     }
 
-    // whole = sum of parts, as: unknown parts - unknown whole = known whole - known parts.
+    // whole = sum of parts, as: unknown parts - unknown whole = known whole
+    // - known parts (>= when the whole is at most the sum).
     LpRow row_of(std::uint32_t r, double& constant) const
     {
         const Relation& rel = m_p.m_relations[r];
@@ -413,7 +422,8 @@ private:
         term(rel.whole, -1.0);
         for (const std::size_t p : rel.parts)
             term(p, 1.0);
-        row.lo = row.hi = constant;
+        row.lo = constant;
+        row.hi = rel.at_most ? std::numeric_limits<double>::infinity() : constant;
         return row;
     }
 
@@ -612,6 +622,19 @@ std::vector<Breach> Protection::audit() const
     return out;
 }
 
+std::size_t Protection::relations_broken() const
+{
+    std::size_t out = 0;
+    for (const auto& r : m_relations) {
+        std::int64_t sum = 0;
+        for (const auto p : r.parts)
+            sum += m_figures[p].value;
+        const std::int64_t whole = m_figures[r.whole].value;
+        out += (r.at_most ? whole > sum : whole != sum) ? 1 : 0;
+    }
+    return out;
+}
+
 std::int64_t Protection::value(CellId c) const { return m_figures.at(m_figure_of.at(c)).value; }
 
 CellShown Protection::shown(CellId c) const { return m_figures.at(m_figure_of.at(c)).shown; }
@@ -630,5 +653,6 @@ Protection::Tally Protection::tally() const
 }
 
 } // namespace pthv::stats
+
 
 

@@ -77,8 +77,9 @@ public:
     // `whole` is the sum of `parts` (a table's total and its rows, a
     // district and its sites, a year and its months): a reader holding the
     // figures can add and subtract them. Kept when every person of each
-    // part is in `whole` and in no other part; the people of `whole` in
-    // none of the parts, if any, are a sensitive figure (the year less
+    // part is in `whole`; when a person is in two parts (a family with
+    // children at two schools), as "whole <= the sum". The people of
+    // `whole` in none of the parts, if any, are a sensitive figure (the year less
     // mid-year), named "<whole> minus <first part>", unless `rest_sensitive`
     // is false (a reader may know them: a language's visits without an
     // interpreter). Call before finish().
@@ -131,6 +132,8 @@ public:
     // atoms say they do not hold.
     std::size_t relations() const { return m_relations.size(); }
     std::size_t relations_refused() const { return m_refused; }
+    // Relations the true counts break: none, by construction (a test's check).
+    std::size_t relations_broken() const;
 
     std::int64_t value(CellId c) const;
     CellShown shown(CellId c) const;
@@ -156,6 +159,7 @@ private:
     struct Relation { // whole = sum of parts, by figure
         std::size_t whole;
         std::vector<std::size_t> parts;
+        bool at_most = false; // whole <= sum of parts: a person may be in two of them
     };
     struct Check {
         std::size_t figure;
