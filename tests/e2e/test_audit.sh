@@ -24,6 +24,14 @@ assert len(d["periods"]) == 12 and d["reports"] == 12 * 7, (d["periods"], d["rep
 assert d["below"] > 0 and d["withheld"] > 0
 PY
 
+# With the attendance file: one set, every relation a reader could use
+# borne out by the students counted (none declared and left out).
+python3 "$src/examples/make_attendance.py" "$tmp/attendance.csv" >/dev/null
+"$bin" "${asof[@]}" report --audit --attendance "$tmp/attendance.csv" --format json >"$tmp/att.json"
+check "with attendance: protected, and every relation of the tables is used" python3 -c "
+import json; d = json.load(open('$tmp/att.json'))
+assert d['ok'] and d['relations'] > 1000 and d['relations_refused'] == 0, (d['relations'], d['relations_refused'])"
+
 # A generated district of 3,000 students with a school of 3 visits planted.
 gen=$tmp/generated
 python3 "$src/bench/generate.py" --students 3000 --out "$gen" >/dev/null

@@ -58,6 +58,8 @@ public:
         m_cells.sensitive(c, m_stage);
         m_in.push_back(c);
     }
+    // The cells published from now on belong to `stage`.
+    void at_stage(int stage) { m_stage = stage; }
     void count()
     {
         if (!m_in.empty())
@@ -103,37 +105,42 @@ struct Builder {
     const std::vector<io::AttendanceRow>* attendance;
 
     // The outcome table (report --attendance) of every period, a later
-    // stage: each student of the file with enough days enrolled, visited
+    // stage, counted with the student's other cells so that a reader's
+    // relations between the two (students visited, and those of the file
+    // visited) are known: each student of the file with enough days enrolled, visited
     // or not in the period, chronically absent or not, at the district and
     // the student's own site; students not chronically absent are the
     // complement a reader could take (figures_attendance.cpp).
-    void outcomes() const
+    void outcome(Person& p, const io::AttendanceRow& row, const model::Student& st,
+                 const std::vector<std::vector<std::size_t>>& completed) const
     {
-        if (!attendance)
-            return;
-        const auto completed = completed_by_student();
-        for (const auto& row : *attendance) {
-            const model::Student* st = repo.find(row.student);
-            if (!st || row.days_enrolled < k_min_days_enrolled)
-                continue;
-            const bool chronic = row.days_absent * 10 >= row.days_enrolled;
-            Person p(cells, 'S', 1);
-            for (const Period& period : periods) {
-                const auto& mine = completed[row.student.index()];
-                const bool visited = std::any_of(mine.begin(), mine.end(), [&](std::size_t i) {
-                    return period.contains(*repo.visits[i].date);
-                });
-                const std::string group = visited ? "visited" : "not_visited";
-                for (const auto& x : scopes_of(repo, st->site)) {
-                    p.publish(&period, x, "att", group);
-                    if (chronic)
-                        p.publish(&period, x, "att", group + "_chronic");
-                    else
-                        p.sensitive(&period, x, "att", group + "_not_chronic");
-                }
+        const bool chronic = row.days_absent * 10 >= row.days_enrolled;
+        for (const Period& period : periods) {
+            const auto& mine = completed[row.student.index()];
+            const bool visited = std::any_of(mine.begin(), mine.end(), [&](std::size_t i) {
+                return period.contains(*repo.visits[i].date);
+            });
+            const std::string group = visited ? "visited" : "not_visited";
+            for (const auto& x : scopes_of(repo, st.site)) {
+                p.publish(&period, x, "att", group);
+                if (chronic)
+                    p.publish(&period, x, "att", group + "_chronic");
+                else
+                    p.sensitive(&period, x, "att", group + "_not_chronic");
             }
-            p.count();
         }
+    }
+
+    // Per student handle, the row of the attendance file the outcome table counts.
+    std::vector<const io::AttendanceRow*> attendance_rows() const
+    {
+        std::vector<const io::AttendanceRow*> out(repo.names.students.size(), nullptr);
+        if (attendance)
+            for (const auto& row : *attendance)
+                if (repo.find(row.student) && row.days_enrolled >= k_min_days_enrolled &&
+                    row.student.index() < out.size())
+                    out[row.student.index()] = &row;
+        return out;
     }
 
     void visits() const
@@ -196,6 +203,7 @@ struct Builder {
         const auto completed = completed_by_student();
         const auto latest = latest_scheduled(facts);
         const auto progress = model::student_visits(repo, facts, repo.as_of);
+        const auto outcome_rows = attendance_rows();
         for (std::uint32_t h = 0; h < repo.names.students.size(); ++h) {
             const model::StudentId id(h);
             const model::Student* st = repo.find(id);
@@ -244,6 +252,10 @@ struct Builder {
                     order(progress[h].first, "first");
                     order(progress[h].second, "secondm");
                 }
+            }
+            if (st && outcome_rows[h]) {
+                p.at_stage(1);
+                outcome(p, *outcome_rows[h], *st, completed);
             }
             p.count();
         }
@@ -456,7 +468,6 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
     b.staff();
     b.session_places();
     b.responses();
-    b.outcomes();
     relations();
 }
 

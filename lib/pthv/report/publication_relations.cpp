@@ -51,12 +51,14 @@ bool disjoint_parts(const std::string& measure)
     return false;
 }
 
-// Measures of where a student stands at a period's end (not visited yet,
-// due a second visit, one scheduled): a later period does not hold an
-// earlier one's, so there is no difference to take.
-bool state_at_end(const std::string& measure)
+// Counts of where a student stands at a period's end (not visited yet,
+// due a second visit, one scheduled, in the attendance table's group of
+// students not visited): a later period does not hold an earlier one's, so
+// there is no difference to take.
+bool state_at_end(const Key& k)
 {
-    return measure == "unvisited" || measure == "due" || measure == "sched";
+    return k.measure == "unvisited" || k.measure == "due" || k.measure == "sched" ||
+           (k.measure == "att" && k.part.rfind("not_visited", 0) == 0);
 }
 
 std::string range_of(const model::Period& p) { return p.from.str() + ".." + p.to.str(); }
@@ -75,7 +77,7 @@ void Publication::relations()
         const std::string tail = k.measure + (k.part.empty() ? "" : "|" + k.part);
         if (k.scope != "*") // by the district's key
             by_site[k.kind + '|' + k.range + "|*|" + tail].push_back(c);
-        if (!state_at_end(k.measure))
+        if (!state_at_end(k))
             by_range[k.kind + '|' + k.scope + '|' + tail][k.range] = c;
         if (!k.part.empty() && disjoint_parts(k.measure))
             by_part[k.kind + '|' + k.range + '|' + k.scope + '|' + k.measure].push_back(c);
