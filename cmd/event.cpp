@@ -109,7 +109,7 @@ struct EventListOptions {
 
 int run_list(const EventListOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("event list"));
     const model::Repo& repo = session.load().repo;
     const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
     std::vector<const model::Event*> shown;

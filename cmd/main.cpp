@@ -8,6 +8,7 @@
 #include <map>
 
 #include "commands.hpp"
+#include "completion.hpp"
 
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
@@ -98,6 +99,12 @@ int run(int argc, char** argv)
         CLI::App* sub = app.add_subcommand(c.name, c.description);
         runners[sub] = c.setup(*sub);
     }
+    // `pthv completion bash`: the shell completion, made from the app built
+    // above (completion.cpp). Hidden (no group): it is for the build and for
+    // ~/.bashrc, not a command of the program.
+    CLI::App* completion = app.add_subcommand("completion", "Print the bash completion script");
+    completion->group("");
+    runners[completion] = setup_completion(*completion);
 
     // `pthv` alone is a person asking what it can do.
     if (argc == 1) {

@@ -37,7 +37,7 @@ std::vector<std::string> session_row(const model::Repo& repo, const model::Train
 
 int run_sessions(const SessionsOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("roster sessions"));
     const model::Repo& repo = session.load().repo;
     const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
     const std::vector<int> attended = model::session_attendance(repo);
