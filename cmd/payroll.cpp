@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "log_visit.hpp"
 
 #include <pthv/model/facts.hpp>
 #include <pthv/pay/ledger.hpp>
@@ -187,7 +188,7 @@ Runner setup_payroll(CLI::App& sub)
     sub.add_option("--lock-timeout", o->lock_timeout,
                    "With --close: seconds to wait for another pthv writing to this repo (default 10)")
         ->type_name("SECONDS")
-        ->check(CLI::NonNegativeNumber);
+        ->check(lock_timeout_check());
     sub.footer("Lists every visit and training no closed period has paid, dated in the school year up to the\n"
                "period's end: visits outside the school day (each educator once per visit event), trainings at\n"
                "the class's training rate. Held (partly in the school day, or no pay rule) and over-the-cap\n"
