@@ -92,6 +92,7 @@ install: build
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/pthv $(DESTDIR)$(PREFIX)/share/man/man1/pthv.1 \
 	  $(DESTDIR)$(PREFIX)/share/man/man1/pthv-*.1 $(DESTDIR)$(PREFIX)/share/bash-completion/completions/pthv
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/pthv
 
 format:
 	clang-format -i cmd/*.cpp cmd/*.hpp lib/pthv/*/*.cpp lib/pthv/*/*.hpp tests/unit/*.cpp

@@ -66,7 +66,7 @@ std::string flags_source(const model::Repo& repo, const std::string& flags_file)
 
 int run_check_targeting(const CheckTargetingOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "json", "csv"});
+    const std::string format = session.format(formats_of("check-targeting"));
     const auto by = stats::parse_group_by(o.by);
     if (!by)
         throw UsageError("--by " + o.by + ": group by homeroom, site, grade or educator");

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "formats.hpp"
 
 namespace pthv::cmd {
 

@@ -80,6 +80,12 @@ std::string next_event_id(const model::Repo& repo, model::Date date)
 int run_add(const EventAddOptions& o, Session& session)
 {
     check_add_options(o);
+    // events.csv records what took place: event-missing and the report
+    // count an event as held, so one dated ahead (a plan, or a mistyped
+    // year) would count before it happened.
+    if (const model::Date today = session.as_of(); *model::Date::parse(o.date) > today)
+        throw UsageError("--date " + o.date + " is after today (" + today.str() +
+                         "): record an event once it has taken place. Nothing was written.");
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const Loaded current = load_for_append(session, k_events_file);
     const model::Repo& repo = current.loaded.repo;
@@ -109,7 +115,7 @@ struct EventListOptions {
 
 int run_list(const EventListOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("event list"));
     const model::Repo& repo = session.load().repo;
     const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
     std::vector<const model::Event*> shown;
@@ -156,7 +162,8 @@ Runner setup_event_add(CLI::App& sub)
         ->delimiter(',');
     sub.add_option("--notes", o->notes, "Private notes (never printed in a report)")->type_name("TEXT");
     add_write_options(sub, o->write);
-    sub.footer("Prints the new event id, E<yyyymmdd>-<n>. The first event creates events.csv.\n\n"
+    sub.footer("Prints the new event id, E<yyyymmdd>-<n>. The first event creates events.csv. An event is\n"
+               "recorded once it has taken place: a --date after today (--as-of) is refused.\n\n"
                "Examples:\n"
                "  pthv event add --date 2026-10-15 --kind site_visit --site S01 --title \"Coordinator visit\" "
                "--staff C01\n"

@@ -78,7 +78,7 @@ std::string summary(const Entry& e)
 
 int run_explain(const ExplainOptions& o, Session& session)
 {
-    session.format({"text"});
+    session.format(formats_of("explain"));
     const auto all = entries(rules_md());
     std::string& out = session.out();
     if (o.rule.empty()) {

@@ -117,13 +117,13 @@ int run_install(const HooksOptions& o, Session& session)
     }
     if (!session.global().quiet)
         session.out() =
-            done + (all_there ? "The logs (visits, trainings, events, sessions) merge by key.\n"
+            done + (all_there ? "The logs merge by key: " + logs_merged_by_key_text() + ".\n"
                               : "Every commit, a merge commit too, now runs `pthv validate -q`; a commit with\n"
                                 "errors is stopped (skip the check once with `git commit --no-verify`, or\n"
                                 "`git merge --no-verify`).\n"
-                                "The logs (visits, trainings, events, sessions) now merge by key: a row changed\n"
-                                "on one branch takes the change, a row changed differently on both is a\n"
-                                "marked conflict.\n");
+                                "The logs now merge by key: " + logs_merged_by_key_text() + ".\n"
+                                "A row changed on one branch takes the change; a row changed differently on\n"
+                                "both is a marked conflict.\n");
     session.finish();
     return k_exit_ok;
 }
@@ -238,7 +238,7 @@ Runner setup_hooks(CLI::App& sub)
         s->fallthrough();
         s->add_flag("--force", o->force, "Replace (or remove) a hook of those names that is not pthv's");
     }
-    o->merge = sub.add_subcommand("merge", "git's merge driver for the logs: visits, trainings, events, sessions (git runs it)");
+    o->merge = sub.add_subcommand("merge", "git's merge driver for the logs: visits, trainings, events, sessions, surveys, removed visits (git runs it)");
     o->merge->add_option("files", o->merge_files, "BASE OURS THEIRS [PATH], as git passes them (%O %A %B %P)")
         ->required()
         ->expected(3, 4);

@@ -45,6 +45,10 @@ bool uninstall_merge_driver(const std::filesystem::path& root);
 int run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
                      const std::string& path);
 
+// "visits.csv, trainings.csv, ...": the logs the merge driver merges by
+// key (record::logs_merged_by_key), for messages.
+std::string logs_merged_by_key_text();
+
 // The running binary's path ("pthv" if the system cannot say).
 std::string this_binary();
 

@@ -1,7 +1,7 @@
 // git's merge driver for the data repo's logs (`pthv hooks merge`).
 //
 // .gitattributes marks the logs (visits.csv, trainings.csv, events.csv,
-// sessions.csv) `merge=union`, so a
+// sessions.csv, surveys.csv, removed_visits.csv) `merge=union`, so a
 // repo merges without pthv installed; but a line merge keeps a visit that
 // was scheduled on one branch and completed on the other as two rows with
 // one visit_id. `pthv hooks install` (and `init --git`) therefore defines
@@ -69,6 +69,15 @@ bool uninstall_merge_driver(const fs::path& root)
     if (!merge_driver_installed(root))
         return false;
     return git_output(root, {"config", "--local", "--remove-section", "merge.union"}).has_value();
+}
+
+std::string logs_merged_by_key_text()
+{
+    const auto logs = record::logs_merged_by_key();
+    std::string out;
+    for (std::size_t i = 0; i < logs.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == logs.size() ? " and " : ", ") + logs[i];
+    return out;
 }
 
 int run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,

@@ -31,6 +31,9 @@ struct WriteOptions {
     bool dry_run = false;
 };
 void add_write_options(CLI::App& sub, WriteOptions& o);
+// The check of every --lock-timeout SECONDS: a number from 0 to
+// k_max_lock_timeout. It adds nothing to the help's SECONDS.
+CLI::Validator lock_timeout_check();
 
 // Loads the repo for a change: the sources as text (read under the lock the
 // caller holds) and their load. Throws UsageError when `file` cannot take

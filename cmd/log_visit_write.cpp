@@ -20,15 +20,22 @@ void add_write_options(CLI::App& sub, WriteOptions& o)
     sub.add_option("--lock-timeout", o.lock_timeout,
                    "Seconds to wait for another pthv writing to this repo (default 10)")
         ->type_name("SECONDS")
-        ->check(CLI::Validator(
-            [](std::string& text) -> std::string {
-                // nan and inf parse as doubles; a wait of days is a typo.
-                double v = 0;
-                if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v) || v < 0 || v > k_max_lock_timeout)
-                    return fmt::format("{}: not a number of seconds from 0 to {:g}", text, k_max_lock_timeout);
-                return {};
-            },
-            "SECONDS"));
+        ->check(lock_timeout_check());
+}
+
+CLI::Validator lock_timeout_check()
+{
+    // A validator's description is appended to the type in the help
+    // ("SECONDS:SECONDS"): this one has none, only a name.
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            // nan and inf parse as doubles; a wait of days is a typo.
+            double v = 0;
+            if (!CLI::detail::lexical_cast(text, v) || !std::isfinite(v) || v < 0 || v > k_max_lock_timeout)
+                return fmt::format("{}: not a number of seconds from 0 to {:g}", text, k_max_lock_timeout);
+            return {};
+        },
+        "", "seconds");
 }
 
 bool holds_control(std::string value)

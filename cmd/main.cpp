@@ -8,6 +8,8 @@
 #include <map>
 
 #include "commands.hpp"
+#include "completion.hpp"
+#include "doc_paths.hpp"
 
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
@@ -80,6 +82,7 @@ std::string usage_message(const CLI::ParseError& e, int argc, char** argv)
 int run(int argc, char** argv)
 {
     CLI::App app{"pthv: run a Parent Teacher Home Visits program from plain files in git.", "pthv"};
+    app.formatter(doc_citing_formatter());
     app.set_version_flag("--version", std::string("pthv ") + PTHV_VERSION);
     app.require_subcommand(1);
     app.fallthrough();
@@ -88,8 +91,13 @@ int run(int argc, char** argv)
                "  pthv validate --as-of 2026-11-20\n"
                "  pthv -C ~/pthv-data validate --format json -q\n\n"
                "Exit codes: 0 fine, 1 problems found, 2 usage error or unreadable data.\n"
-               "Reference: `pthv explain RULE` for a finding; docs/rules.md, docs/data.md, docs/import.md,\n"
-               "docs/surveys.md, docs/remind.md.");
+               "Reference (`pthv explain RULE` explains one finding):\n"
+               "  docs/guide.md     a school year with pthv, for the coordinator\n"
+               "  docs/rules.md     every rule: what it means and how to fix it\n"
+               "  docs/data.md      every file, column and setting of the data repo\n"
+               "  docs/import.md    visits from a form export (log-visit --import)\n"
+               "  docs/surveys.md   family surveys (survey import)\n"
+               "  docs/remind.md    each person's digest of what is due (remind)");
     GlobalOptions g;
     add_global_options(app, g);
 
@@ -98,6 +106,12 @@ int run(int argc, char** argv)
         CLI::App* sub = app.add_subcommand(c.name, c.description);
         runners[sub] = c.setup(*sub);
     }
+    // `pthv completion bash`: the shell completion, made from the app built
+    // above (completion.cpp). Hidden (no group): it is for the build and for
+    // ~/.bashrc, not a command of the program.
+    CLI::App* completion = app.add_subcommand("completion", "Print the bash completion script");
+    completion->group("");
+    runners[completion] = setup_completion(*completion);
 
     // `pthv` alone is a person asking what it can do.
     if (argc == 1) {

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "commands.hpp"
+#include "log_visit.hpp"
 
 #include <pthv/model/facts.hpp>
 #include <pthv/pay/ledger.hpp>
@@ -49,7 +50,7 @@ pay::Period parse_period(const PayrollOptions& o)
 }
 
 // Problems printed to stderr before a refusal, so the coordinator sees why.
-void print_problems(const model::Problems& problems, bool errors_only)
+void print_payroll_problems(const model::Problems& problems, bool errors_only)
 {
     for (const auto& p : problems)
         if (!errors_only || (p.severity == model::Severity::Error && !p.reviewed))
@@ -66,7 +67,7 @@ void refuse_unreadable(const io::LoadResult& loaded)
             unreadable.push_back(p);
     if (unreadable.empty() && loaded.repo.config_ok)
         return;
-    print_problems(unreadable, false);
+    print_payroll_problems(unreadable, false);
     throw UsageError(fmt::format("cannot compute pay: {} cannot be read (listed above)",
                                  util::plural(static_cast<long long>(unreadable.size()), "file problem",
                                               "file problems")));
@@ -107,7 +108,7 @@ std::vector<std::string> budget_warnings(const pay::Spending& spending)
 
 int run_payroll(const PayrollOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("payroll"));
     const pay::Period period = parse_period(o);
     const auto root = session.root();
     // A close holds the repo lock from before it reads the ledgers until its
@@ -138,7 +139,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
-        print_problems(problems, true);
+        print_payroll_problems(problems, true);
         throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again",
                                      period.label,
                                      util::plural(static_cast<long long>(tally.errors), "error", "errors"),
@@ -187,7 +188,7 @@ Runner setup_payroll(CLI::App& sub)
     sub.add_option("--lock-timeout", o->lock_timeout,
                    "With --close: seconds to wait for another pthv writing to this repo (default 10)")
         ->type_name("SECONDS")
-        ->check(CLI::NonNegativeNumber);
+        ->check(lock_timeout_check());
     sub.footer("Lists every visit and training no closed period has paid, dated in the school year up to the\n"
                "period's end: visits outside the school day (each educator once per visit event), trainings at\n"
                "the class's training rate. Held (partly in the school day, or no pay rule) and over-the-cap\n"

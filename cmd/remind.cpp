@@ -85,7 +85,7 @@ int report(const model::Repo& repo, const std::vector<remind::Outcome>& outcomes
 
 int run_remind(const RemindOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "md", "json", "eml"});
+    const std::string format = session.format(formats_of("remind"));
     const std::string& output = session.global().output;
     const bool mail = format == "eml" || !o.send.empty();
     if (!o.send.empty() && format != "text" && format != "eml")

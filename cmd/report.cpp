@@ -100,7 +100,7 @@ int run_report(const ReportOptions& o, Session& session)
 {
     if (o.audit)
         return run_audit(o, session);
-    const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    const std::string format = session.format(formats_of("report"));
     check_table_option(o, format);
     if (o.period.empty() && o.table != k_census)
         throw UsageError("--period is required (mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD)");

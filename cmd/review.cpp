@@ -93,7 +93,7 @@ int run_add(const ReviewOptions& o, Session& session)
 
 int run_list(Session& session)
 {
-    const std::string format = session.format({"text", "json"});
+    const std::string format = session.format(formats_of("review"));
     auto& loaded = session.load();
     const auto problems = rules::check_repo(session.facts(), session.work_started(), loaded.problems);
     const auto& reviews = loaded.repo.reviews;

@@ -84,7 +84,7 @@ report::DistrictFigures district(const std::string& dir, const RollupOptions& o,
 
 int run_rollup(const RollupOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "md", "html", "csv", "json"});
+    const std::string format = session.format(formats_of("rollup"));
     const model::Date as_of = session.as_of();
     std::vector<report::DistrictFigures> districts;
     for (const auto& dir : o.repos) {

@@ -27,7 +27,7 @@ std::string date_or_empty(const std::optional<model::Date>& d) { return d ? d->s
 
 int run_staff(const StaffOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("roster"));
     std::optional<model::TrainingStatus> want;
     if (!o.status.empty()) {
         want = model::parse_training_status(o.status);

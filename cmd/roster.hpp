@@ -10,6 +10,7 @@
 #include <CLI/CLI.hpp>
 
 #include "common.hpp"
+#include "formats.hpp"
 
 #include <pthv/model/names.hpp>
 

@@ -140,6 +140,18 @@ void check_hours_option(const std::string& text)
         throw UsageError("--hours " + text + ": at most 24 hours a training row");
 }
 
+// Hours attended may be fewer than the session's (someone left early), never
+// more: the row is paid at the training rate (docs/payroll.md).
+void check_hours_within_session(const std::string& text, const model::TrainingSession& s, const std::string& id)
+{
+    const auto h = model::parse_hundredths(text);
+    if (h && s.hours_x100 && *h > *s.hours_x100)
+        throw UsageError(fmt::format("--hours {}: session {} lasts {} hours; a training row pays at most the "
+                                     "session's hours. Give the hours attended, or leave --hours out. Nothing "
+                                     "was written.",
+                                     text, id, model::format_hundredths(*s.hours_x100)));
+}
+
 // With sessions.csv, --session names one of its sessions: the date, kind
 // and hours not given come from it, and a date or kind given must be the
 // session's (trainings.csv's session cell must match it, docs/data.md).
@@ -157,7 +169,9 @@ TrainOptions with_session(const TrainOptions& o, const model::Repo& repo)
     const auto fill = [&](std::string& value, const std::string& session_value, const char* option) {
         if (value.empty())
             value = session_value;
-        else if (value != session_value && std::string(option) != "--hours")
+        else if (std::string(option) == "--hours")
+            check_hours_within_session(value, s, o.session);
+        else if (value != session_value)
             throw UsageError(fmt::format("{} {}: session {} has {} {}; nothing was written", option, value,
                                          o.session, option + 2, session_value));
     };
@@ -251,7 +265,8 @@ std::function<int(Session&)> setup_roster_train(CLI::App& sub)
     sub.add_option("--kind", o->kind, "intro or refresher (required unless --session names a session)")
         ->type_name("KIND");
     sub.add_option("--hours", o->hours,
-                   "Hours attended, at most 24, paid at the class's training rate (default: the session's)")
+                   "Hours attended, at most 24 and at most the session's, paid at the class's training rate "
+                   "(default: the session's)")
         ->type_name("H");
     sub.add_option("--session", o->session,
                    "Which session: with sessions.csv, its session_id (date, kind and hours come from it); "

@@ -37,7 +37,7 @@ std::vector<std::string> session_row(const model::Repo& repo, const model::Train
 
 int run_sessions(const SessionsOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("roster sessions"));
     const model::Repo& repo = session.load().repo;
     const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
     const std::vector<int> attended = model::session_attendance(repo);
@@ -52,15 +52,22 @@ int run_sessions(const SessionsOptions& o, Session& session)
     for (const std::size_t i : order)
         rows.push_back(session_row(repo, repo.sessions[i], attended[i]));
     std::string& out = session.out();
+    // No sessions: say so, without a header over nothing (csv and json
+    // still give their empty table, for scripts).
+    if (format == "text" && rows.empty()) {
+        if (!session.global().quiet)
+            out = !repo.has_file("sessions.csv")
+                      ? "No sessions.csv: training sessions are not planned in this repo.\n"
+                      : (o.site.empty() ? "No sessions in sessions.csv.\n" : "No sessions at site " + o.site + ".\n");
+        session.finish();
+        return k_exit_ok;
+    }
     out = render_table(format,
                        {"SESSION", "DATE", "KIND", "SITE", "TRAINER", "HOURS", "CAPACITY", "ATTENDED", "SEATS LEFT",
                         "STATUS", "LOCATION"},
                        {"session_id", "date", "kind", "site_id", "trainer", "hours", "capacity", "attended",
                         "seats_left", "status", "location"},
                        rows);
-    if (format == "text" && !session.global().quiet && rows.empty())
-        out += repo.has_file("sessions.csv") ? "No sessions.\n"
-                                             : "No sessions.csv: training sessions are not planned in this repo.\n";
     session.finish();
     return k_exit_ok;
 }

@@ -33,7 +33,7 @@ std::string date_of(const model::Repo& repo, const std::optional<std::size_t>& v
 
 int run_students(const StudentsOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("roster students"));
     const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
@@ -81,7 +81,7 @@ struct StudentOptions {
 
 int run_student(const StudentOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "csv", "json"});
+    const std::string format = session.format(formats_of("roster student"));
     const auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     const model::StudentId id = check_ref(repo.names.students, o.id, "roster student", "student");

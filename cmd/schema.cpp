@@ -75,7 +75,7 @@ std::string render_settings_yaml()
 
 int run_schema(const SchemaOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "yaml"});
+    const std::string format = session.format(formats_of("schema"));
     const std::string name = o.file.substr(0, o.file.find('.'));
     if (!o.file.empty() && name == "pthv") {
         session.out() = format == "yaml" ? render_settings_yaml() : render_settings_text();

@@ -65,7 +65,7 @@ std::string render_json(const model::Problems& problems, const rules::Tally& t, 
 
 int run_validate(const ValidateOptions& o, Session& session)
 {
-    const std::string format = session.format({"text", "json", "github"});
+    const std::string format = session.format(formats_of("validate"));
     std::set<std::string> only;
     for (const auto& id : o.rules) {
         if (!rules::find_rule(id)) {

@@ -31,4 +31,15 @@ check "misspelt command: points to the main help" grep -qF 'Run `pthv --help`' <
 out=$("$pthv" -C "$src/examples" --as-of 2026-05-15 roster student ST87 2>&1); code=$?
 check "an id without its zero-padding: exit 2" [ "$code" -eq 2 ]
 check "an id without its zero-padding: did you mean the padded id" grep -q "did you mean ST0087?" <<<"$out"
+# Every --lock-timeout shows SECONDS, not a validator's name after it
+# ("SECONDS:SECONDS", "SECONDS:NONNEGATIVE"), and still refuses what is
+# not a number of seconds.
+for path in "log-visit" "roster add" "roster set" "roster train" "event add" "review" "survey import" "payroll"; do
+    line=$("$pthv" $path --help | grep -- '--lock-timeout')
+    check "pthv $path --help: --lock-timeout SECONDS" grep -qE -- '--lock-timeout SECONDS( |$)' <<<"$line"
+done
+cp -r "$src/examples" "$tmp/examples"
+out=$("$pthv" -C "$tmp/examples" --as-of 2026-05-15 payroll --month 2026-04 --close --lock-timeout 1e9 2>&1); code=$?
+check "payroll --lock-timeout past an hour: exit 2 naming the option" \
+    bash -c '[ "$1" -eq 2 ] && grep -q -- "--lock-timeout" <<<"$2"' _ "$code" "$out"
 finish

@@ -33,10 +33,16 @@ check_eval "hooks install outside git exits 2" '[ $? -eq 2 ] && grep -q "not in 
 cd "$tmp/d" || exit 1
 "$bin" hooks install >"$tmp/out"
 check_eval "hooks install exits 0" '[ $? -eq 0 ] && grep -q Installed "$tmp/out"'
+# Every log .gitattributes marks merge=union is one the message says merges by key.
+for log in $(awk '$2 == "merge=union" {print $1}' .gitattributes); do
+    check_eval "hooks install says $log merges by key" 'tr "\n" " " <"$tmp/out" | grep -q "merge by key:.*$log"'
+done
+check_eval "surveys.csv among them" 'grep -q "surveys.csv" "$tmp/out"'
 check_eval "the hook is executable" '[ -x .git/hooks/pre-commit ]'
 check_eval "the merge hook is installed and executable" '[ -x .git/hooks/pre-merge-commit ] && grep -q "pthv pre-merge-commit hook" .git/hooks/pre-merge-commit'
 "$bin" hooks install >"$tmp/out"
 check_eval "a second install says it is there" '[ $? -eq 0 ] && grep -q "already installed" "$tmp/out"'
+check_eval "a second install names the logs too, surveys.csv among them" 'grep -q "merge by key:.*surveys.csv" "$tmp/out"'
 
 git add . && git commit -q -m "data repo" >/dev/null 2>&1
 check_eval "a clean repo commits" '[ $? -eq 0 ] && git rev-parse -q --verify HEAD >/dev/null'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make install / cmake --install: binary, a man page per command (from the
 # binary's own help), bash completion that completes commands, options,
-# rule ids and enum values; make uninstall removes it all.
+# rule ids and enum values, the documents under share/doc/pthv (which the
+# installed help and man pages cite); make uninstall removes it all.
 . "$(dirname "$0")/lib.sh" "$1"
 build=$(cd "$(dirname "$bin")" && pwd)
 
@@ -22,6 +23,28 @@ check_eval "pthv-validate.1 lists the rule ids from --help" 'grep -q "CP5\\\\-pa
 check_eval "pthv.1 keeps the example lines" 'grep -q "^\.nf" "$dest/usr/share/man/man1/pthv.1"'
 comp=$dest/usr/share/bash-completion/completions/pthv
 check_eval "completion installed" '[ -f "$comp" ]'
+check_eval "the installed completion is the one pthv writes from its command line" \
+    '"$bin" completion bash | cmp -s - "$comp"'
+
+# The documents the help cites, installed beside the binary, and cited
+# where they are installed.
+docs=$dest/usr/share/doc/pthv
+for d in README.md guide.md rules.md data.md import.md surveys.md remind.md reports.md payroll.md; do
+    check_eval "share/doc/pthv/$d installed" '[ -f "$docs/$d" ]'
+done
+check_eval "the help cites no document it does not install" \
+    '(for f in $("$bin" --help | grep -o "docs/[a-z_-]*\.md"); do [ -f "$docs/${f#docs/}" ] || exit 1; done)'
+installed_help=$("$dest/usr/bin/pthv" --help)
+check_eval "the installed pthv --help cites the installed documents" \
+    'grep -qF "$docs/rules.md" <<<"$installed_help" && grep -qF "$docs/guide.md" <<<"$installed_help"'
+check_eval "the installed pthv --help cites no docs/ of a source tree it does not have" \
+    '! grep -q "[^/]docs/" <<<"$installed_help"'
+check_eval "a command's help too (explain)" '"$dest/usr/bin/pthv" explain --help | grep -qF "$docs/rules.md"'
+check_eval "the man pages cite the documents where they will be (the prefix, without DESTDIR)" \
+    'grep -qF "/usr/share/doc/pthv/rules.md" "$dest/usr/share/man/man1/pthv.1" &&
+     ! grep -q "[^/]docs/rules" "$dest/usr/share/man/man1/pthv.1" &&
+     grep -qF "/usr/share/doc/pthv/import.md" "$dest/usr/share/man/man1/pthv-log-visit.1"'
+check_eval "pthv run from its build tree cites docs/ of the source tree" '"$bin" --help | grep -q "^  docs/rules.md"'
 
 # The completion, driven as bash does.
 cat >"$tmp/drive.sh" <<'DRIVE'

@@ -22,6 +22,19 @@ for id in $doc_ids; do
 done
 check "the entries follow the registry's order" test "$doc_ids" = "$registry_ids"
 
+# README.md's table of findings (the first column's `ids`, under "What each
+# finding means") names every rule of the registry, and no other.
+readme_ids=$(awk '/^### .*What each finding means/ {on = 1; next} on && /^#/ {exit} on && /^\| `/' "$src/README.md" |
+    cut -d'|' -f2 | grep -o '`[^`]*`' | tr -d '`' | sort)
+check "README.md has the table of findings" test -n "$readme_ids"
+for id in $registry_ids; do
+    grep -qx -- "$id" <<<"$readme_ids" || { echo "FAIL rule $id is not in README.md's table of findings"; fails=$((fails + 1)); }
+done
+for id in $readme_ids; do
+    grep -qx -- "$id" <<<"$registry_ids" || { echo "FAIL README.md's table names $id, which no rule of the registry has"; fails=$((fails + 1)); }
+done
+check "README.md's table names no rule twice" test -z "$(uniq -d <<<"$readme_ids")"
+
 while read -r id severity; do
     [ -n "$id" ] || continue
     text=$(section "$id")

@@ -20,6 +20,12 @@ check "base: report JSON has no events or training_sessions" \
     [ "$(json '"events" in d or "training_sessions" in d' <"$tmp/base.json")" = False ]
 check "base: report text has no events section" bash -c "! '$bin' -C '$repo' --as-of 2026-10-01 report --period end-of-year | grep -q '^Events'"
 
+# Without sessions.csv, roster sessions says so, under no empty header.
+pthv roster sessions >"$tmp/out"
+check "roster sessions without sessions.csv: says there are none, no header" \
+    [ "$(cat "$tmp/out")" = "No sessions.csv: training sessions are not planned in this repo." ]
+check "roster sessions -q without sessions.csv: prints nothing" [ -z "$(pthv -q roster sessions)" ]
+
 # ---- Second visits --------------------------------------------------------
 pthv roster students --second-due --format csv >"$tmp/out"
 check "second-due: ST01 and ST02 (one visit each, nothing scheduled)" \
@@ -76,6 +82,8 @@ refused() { # refused NAME MESSAGE ARGS...
     check "$name: nothing written" [ "$(cat "$repo/events.csv")" = "$before" ]
 }
 refused "bad date" "--date 2026-13-01: not a date" --date 2026-13-01 --kind other --title x
+refused "a date after today" "--date 2026-10-02 is after today (2026-10-01): record an event once it has taken place" \
+    --date 2026-10-02 --kind celebration --title "Fall night"
 refused "bad kind" "--kind party: not an event kind" --date 2026-10-01 --kind party --title x
 refused "empty title" "--title:" --date 2026-10-01 --kind other --title " "
 refused "bad attendees" "--attendees many:" --date 2026-10-01 --kind other --title x --attendees many
@@ -144,6 +152,9 @@ check "roster train --session fills date, kind and hours" has "$repo/trainings.c
 pthv roster train --session REFR-1105 --hours 2 T03 >/dev/null
 check "roster train --session: --hours overrides the session's" has "$repo/trainings.csv" "T03,2026-11-05,refresher,2,REFR-1105"
 before=$(cat "$repo/trainings.csv")
+pthv roster train --session REFR-1105 --hours 24 T04 >/dev/null 2>"$tmp/err"
+check "--hours past the session's length: exit 2 saying how long it was" \
+    has "$tmp/err" "--hours 24: session REFR-1105 lasts 2.5 hours; a training row pays at most the session's hours"
 pthv roster train --session REFR-115 T03 >/dev/null 2>"$tmp/err"
 check "unknown session: exit 2 with did you mean" has "$tmp/err" "--session REFR-115: no session of sessions.csv has this id; did you mean REFR-1105?"
 pthv roster train --session INTRO-0810 --kind refresher T03 >/dev/null 2>"$tmp/err"

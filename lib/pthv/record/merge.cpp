@@ -104,23 +104,36 @@ const std::string_view* find(const Version& v, const std::string& key)
 
 } // namespace
 
+namespace {
+
+// Each log and the columns that key its rows.
+const std::vector<std::pair<std::string_view, std::vector<std::string>>> k_log_keys = {
+    {"visits.csv", {"visit_id"}},
+    {"trainings.csv", {"staff_id", "date", "kind"}},
+    {"events.csv", {"event_id"}},
+    {"sessions.csv", {"session_id"}},
+    {"surveys.csv", {"response_id"}},
+    {"removed_visits.csv", {"visit_id"}},
+};
+
+} // namespace
+
 std::vector<std::string> merge_key_columns(std::string_view file_name)
 {
     const auto slash = file_name.find_last_of('/');
     const std::string_view base = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
-    if (base == "visits.csv")
-        return {"visit_id"};
-    if (base == "trainings.csv")
-        return {"staff_id", "date", "kind"};
-    if (base == "events.csv")
-        return {"event_id"};
-    if (base == "sessions.csv")
-        return {"session_id"};
-    if (base == "surveys.csv")
-        return {"response_id"};
-    if (base == "removed_visits.csv")
-        return {"visit_id"};
+    for (const auto& [log, key] : k_log_keys)
+        if (log == base)
+            return key;
     return {};
+}
+
+std::vector<std::string> logs_merged_by_key()
+{
+    std::vector<std::string> out;
+    for (const auto& row : k_log_keys)
+        out.emplace_back(row.first);
+    return out;
 }
 
 std::optional<MergeResult> merge_by_key(std::string_view base, std::string_view ours, std::string_view theirs,

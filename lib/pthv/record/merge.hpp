@@ -30,6 +30,10 @@ struct MergeResult {
 // "trainings.csv" -> staff_id, date, kind); empty for any other file.
 std::vector<std::string> merge_key_columns(std::string_view file_name);
 
+// The file names of every log merge_key_columns knows, in table order
+// (visits.csv first): what `pthv hooks install` says merges by key.
+std::vector<std::string> logs_merged_by_key();
+
 // Merges `ours` and `theirs`, both descended from `base`, by `key` columns.
 // nullopt when a version cannot be merged by key (not one record a line, a
 // key column missing, different columns on the two sides): the caller then
