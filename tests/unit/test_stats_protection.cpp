@@ -34,17 +34,20 @@ TEST_CASE("stats::LinearBounds")
     {
         // x + y = 10 and x <= 3: y is 7..10.
         LinearBounds lp(2, {{{0, 1}, 10, 10, {}}, {{0}, 0, 3, {}}});
-        const auto r = lp.range({1});
-        CHECK(r.lo == doctest::Approx(7));
-        CHECK(r.hi == doctest::Approx(10));
-        CHECK(!r.rows_lo.empty());
+        const auto lo = lp.optimum({1}, false), hi = lp.optimum({1}, true);
+        CHECK(lo.value == doctest::Approx(7));
+        CHECK(hi.value == doctest::Approx(10));
+        CHECK(!lo.rows.empty());
+        REQUIRE(lo.point.size() == 2);
+        CHECK(lo.point[0] == doctest::Approx(3));
     }
     SUBCASE("a sum nothing bounds above is unbounded")
     {
         LinearBounds lp(2, {{{0}, 1, 1, {}}});
-        const auto r = lp.range({0, 1});
-        CHECK(r.lo == doctest::Approx(1));
-        CHECK(std::isinf(r.hi));
+        CHECK(lp.optimum({0, 1}, false).value == doctest::Approx(1));
+        const auto hi = lp.optimum({0, 1}, true);
+        CHECK(std::isinf(hi.value));
+        CHECK(hi.point.empty());
     }
 }
 

@@ -95,22 +95,6 @@ LpOptimum LinearBounds::optimum(const std::vector<int>& columns, bool maximise)
     return out;
 }
 
-LpRange LinearBounds::range(const std::vector<int>& columns, double stop_above)
-{
-    LpRange out;
-    LpOptimum lo = optimum(columns, false);
-    out.lo = lo.value;
-    out.rows_lo = std::move(lo.rows);
-    if (out.lo > stop_above) {
-        out.hi = std::numeric_limits<double>::quiet_NaN();
-        return out;
-    }
-    LpOptimum hi = optimum(columns, true);
-    out.hi = hi.value;
-    out.rows_hi = std::move(hi.rows);
-    return out;
-}
-
 void LinearBounds::set_row(int row, double lo, double hi)
 {
     m_solver->model.setRowBounds(row, clp_bound(lo), clp_bound(hi));

@@ -1,5 +1,5 @@
 #pragma once
-// The range a linear sum of non-negative variables can take under row
+// The least and most a linear sum of bounded variables can be under row
 // constraints, by linear programming (COIN-OR Clp, Debian
 // coinor-libclp-dev): what an attacker who knows every constraint can
 // prove about the sum. Used by the protection of published figures
@@ -34,12 +34,6 @@ struct LpOptimum {
     std::vector<double> point; // where it is reached, per column (empty unless finite)
 };
 
-struct LpRange {
-    double lo = 0;
-    double hi = 0;
-    // The rows whose bound the proof of lo (or hi) uses: a non-zero dual value.
-    std::vector<int> rows_lo, rows_hi;
-};
 
 class LinearBounds {
 public:
@@ -51,12 +45,8 @@ public:
 
     // The minimum (or the maximum) of the sum of `columns` (each once).
     LpOptimum optimum(const std::vector<int>& columns, bool maximise);
-    // Minimum and maximum of the sum of `columns` (each once). When the
-    // minimum is above `stop_above`, the maximum is not sought (hi is NaN).
-    LpRange range(const std::vector<int>& columns,
-                  double stop_above = std::numeric_limits<double>::infinity());
 
-    // Changes a row's bounds; the next range() starts from the last basis.
+    // Changes a row's bounds; the next optimum() starts from the last basis.
     void set_row(int row, double lo, double hi);
     // A new variable within `bounds`, in `rows` with `coefficients`; its index.
     int add_column(const std::vector<int>& rows, const std::vector<double>& coefficients, LpBounds bounds);
