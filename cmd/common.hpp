@@ -198,6 +198,12 @@ void refuse_control(const std::string& option, const std::string& value);
 // `refusals` (a library's refusal of a change); nothing when empty.
 void refuse_change(const std::string& what, const model::Problems& refusals);
 
+// The fields whose flag `sub` was given, from `flags` (flag, field) and
+// `values` (field -> the flag's text); refuse_control on each.
+using FlagFields = std::vector<std::pair<const char*, const char*>>;
+record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
+                           const std::map<std::string, std::string>& values);
+
 // Problem lines in the validate format, each with its advice as a hint, to `out`.
 void print_problems(std::string& out, const model::Problems& problems, bool color);
 

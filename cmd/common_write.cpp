@@ -36,6 +36,18 @@ void refuse_control(const std::string& option, const std::string& value)
                          "written.");
 }
 
+record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
+                           const std::map<std::string, std::string>& values)
+{
+    record::Fields fields;
+    for (const auto& [flag, field] : flags)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, values.at(field));
+            fields[field] = values.at(field);
+        }
+    return fields;
+}
+
 void refuse_change(const std::string& what, const model::Problems& refusals)
 {
     if (refusals.empty())

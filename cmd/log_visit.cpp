@@ -18,7 +18,7 @@ namespace pthv::cmd {
 namespace {
 
 // Each flag and the visits.csv field it sets.
-const std::vector<std::pair<const char*, const char*>> k_flags = {
+const FlagFields k_flags = {
     {"--student", "student_id"}, {"--site", "site_id"},         {"--date", "date"},
     {"--time", "start_time"},    {"--minutes", "minutes"},      {"--educators", "educators"},
     {"--status", "status"},      {"--arranged-on", "arranged_on"}, {"--focus", "focus"},
@@ -30,12 +30,7 @@ const std::vector<std::pair<const char*, const char*>> k_flags = {
 
 record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
 {
-    record::Fields fields;
-    for (const auto& [flag, field] : k_flags)
-        if (sub.count(flag) > 0) {
-            refuse_control(flag, o.values.at(field));
-            fields[field] = o.values.at(field);
-        }
+    record::Fields fields = given_flags(sub, k_flags, o.values);
     // On the command line a blank separates ids too: --educators "T04 T05"
     // is two educators, as with a comma (an import's cells may hold names
     // with blanks, mapped by values:, so this is for the option only).

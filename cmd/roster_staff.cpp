@@ -16,7 +16,7 @@ namespace pthv::cmd {
 namespace {
 
 // Flags of a staff row and their staff.csv fields.
-const std::vector<std::pair<const char*, const char*>> k_staff_flags = {
+const FlagFields k_staff_flags = {
     {"--name", "name"},         {"--site", "site_id"},         {"--role", "role"},     {"--class", "class"},
     {"--opted-in", "opted_in"}, {"--hourly-rate", "hourly_rate"}, {"--active", "active"},
 };
@@ -46,12 +46,7 @@ void add_staff_flags(CLI::App& sub, StaffEditOptions& o)
 
 record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
 {
-    record::Fields fields;
-    for (const auto& [flag, field] : k_staff_flags)
-        if (sub.count(flag) > 0) {
-            refuse_control(flag, o.values.at(field));
-            fields[field] = o.values.at(field);
-        }
+    record::Fields fields = given_flags(sub, k_staff_flags, o.values);
     // An amount past what pthv accepts is refused here, naming the option,
     // before the row is built (docs/payroll.md).
     if (const auto it = fields.find("hourly_rate"); it != fields.end() && !it->second.empty()) {

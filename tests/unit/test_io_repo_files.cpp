@@ -16,21 +16,14 @@ namespace {
 
 // A data repo on disk (pthv.yaml, visits.csv, payroll/2026-09.csv), removed afterwards.
 struct RepoOnDisk {
-    fs::path root;
+    test::TempDir dir;
+    fs::path root = fs::canonical(dir.path);
     RepoOnDisk()
     {
-        std::string tmpl = (fs::temp_directory_path() / "pthv-repo-files-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        root = fs::canonical(tmpl);
         util::atomic_write(root / "pthv.yaml", "district: Test\n");
         util::atomic_write(root / "visits.csv", test::k_visits_header);
         fs::create_directories(root / "payroll");
         util::atomic_write(root / "payroll" / "2026-09.csv", "period\n");
-    }
-    ~RepoOnDisk()
-    {
-        std::error_code ec;
-        fs::remove_all(root, ec);
     }
 };
 
