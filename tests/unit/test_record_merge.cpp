@@ -116,10 +116,10 @@ TEST_CASE("record::merge_by_key")
     }
 }
 
-TEST_CASE("record::logs_merged_by_key_text")
+TEST_CASE("pthv::record::logs_merged_by_key_text")
 {
-    const std::string text = record::logs_merged_by_key_text();
-    const auto logs = record::logs_merged_by_key();
+    const std::string text = pthv::record::logs_merged_by_key_text();
+    const auto logs = pthv::record::logs_merged_by_key();
     REQUIRE(logs.size() >= 2);
     CHECK(text.rfind(logs.front() + ", ", 0) == 0);
     CHECK(text.size() > logs.back().size());
