@@ -116,7 +116,7 @@ TEST_CASE("record::merge_by_key")
     }
 }
 
-TEST_CASE("pthv::record::logs_merged_by_key_text")
+TEST_CASE("record::logs_merged_by_key_text")
 {
     const std::string text = pthv::record::logs_merged_by_key_text();
     const auto logs = pthv::record::logs_merged_by_key();
