@@ -12,6 +12,7 @@
 #include "commands.hpp"
 #include "report_scope.hpp"
 
+#include <pthv/io/repo_files.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/report/targeting.hpp>
 #include <pthv/util/strings.hpp>
@@ -32,20 +33,14 @@ void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
     std::size_t others = 0;
     for (const auto& p : loaded.problems) {
         const bool in_flags = !flags_file.empty() && p.file == flags_file;
-        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing" ||
-            (in_flags && p.rule == "duplicate-key"))
+        if (io::leaves_unread(p) || (in_flags && p.rule == "duplicate-key"))
             unreadable.push_back(p);
         else if (in_flags)
             std::fputs(format_problem_line(p, false).c_str(), stderr);
         else if (p.severity == model::Severity::Error)
             ++others;
     }
-    for (const auto& p : unreadable)
-        std::fputs(format_problem_line(p, false).c_str(), stderr);
-    if (!unreadable.empty() || !loaded.repo.config_ok)
-        throw UsageError(fmt::format("cannot check targeting: {} cannot be read (listed above)",
-                                     util::plural(static_cast<long long>(unreadable.size()),
-                                                  "file problem", "file problems")));
+    refuse_unreadable(unreadable, loaded.repo.config_ok, "check targeting");
     if (others > 0)
         std::fprintf(
             stderr, "pthv: note: the data has %s; `pthv validate` lists them\n",

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pthv/io/repo_files.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -14,132 +15,9 @@ namespace pthv::cmd {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// pthv.yaml and the CSV files of the repo's root (docs/data.md).
-bool is_repo_file(std::string_view name)
-{
-    if (name == "pthv.yaml")
-        return true;
-    for (const auto* files : {&io::data_files(), &io::optional_files()})
-        for (const auto& f : *files)
-            if (name == f)
-                return true;
-    return false;
-}
-
-bool same_file(const struct stat& a, const fs::path& b)
-{
-    struct stat st {};
-    return ::stat(b.c_str(), &st) == 0 && st.st_dev == a.st_dev && st.st_ino == a.st_ino;
-}
-
-// What of the repo at `root` the real path `target` is (its name there), or
-// "" when it is none of the repo's own files: pthv.yaml, the CSV files,
-// pthv's lock and journal, anything in payroll/. Links are resolved
-// already; a hard link to one of them is caught by its inode.
-std::string repo_file_at(const fs::path& target, const fs::path& root)
-{
-    std::error_code ec;
-    const fs::path real_root = fs::canonical(root, ec);
-    if (ec)
-        return {};
-    const fs::path rel = target.lexically_relative(real_root);
-    if (!rel.empty() && *rel.begin() != "..") {
-        const std::string first = rel.begin()->string();
-        const bool top = std::next(rel.begin()) == rel.end();
-        if ((top && (is_repo_file(first) || first == ".pthv.lock" || first == util::k_journal_name)) ||
-            first == "payroll")
-            return rel.generic_string();
-    }
-    const fs::path payroll = fs::canonical(real_root / "payroll", ec);
-    if (!ec) {
-        const fs::path in_payroll = target.lexically_relative(payroll);
-        if (!in_payroll.empty() && *in_payroll.begin() != "..")
-            return "payroll/" + in_payroll.generic_string();
-    }
-    struct stat st {};
-    if (::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
-        return {};
-    std::vector<std::string> names = {"pthv.yaml"};
-    names.insert(names.end(), io::data_files().begin(), io::data_files().end());
-    names.insert(names.end(), io::optional_files().begin(), io::optional_files().end());
-    for (const auto& entry : fs::directory_iterator(real_root / "payroll", ec))
-        names.push_back("payroll/" + entry.path().filename().string());
-    for (const auto& name : names)
-        if (same_file(st, real_root / name))
-            return name;
-    return {};
-}
-
-// -o FILE writes a report or an export; it never overwrites the data it
-// was made from, whichever repo (this command's or another) holds FILE.
-void check_output(const std::string& output, const std::optional<fs::path>& root)
-{
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(fs::absolute(output, ec), ec);
-    if (ec)
-        return; // finish() says what the system says
-    std::vector<fs::path> roots;
-    if (root)
-        roots.push_back(*root);
-    if (const auto holder = io::find_repo_root(target.parent_path()))
-        roots.push_back(*holder);
-    for (const auto& r : roots) {
-        const std::string what = repo_file_at(target, r);
-        if (!what.empty())
-            throw UsageError("-o " + output + ": that is the data repo's " + what +
-                             "; -o never writes over the repo's own files (pthv.yaml, the CSV files, payroll/). "
-                             "Nothing was written; choose another file, e.g. exports/report.html");
-    }
-}
-
-bool under_proc(const fs::path& path)
-{
-    return path.string().rfind("/proc/", 0) == 0;
-}
-
-// Writes -o FILE. A device, a FIFO or a /proc file descriptor (/dev/stdout,
-// /dev/fd/N) is written into as it is: replacing it would turn /dev/null into
-// a regular file and leave a FIFO's reader with nothing. A regular file is
-// replaced atomically; through a link, the file it points to is.
-void write_output(const std::string& output, std::string_view text)
-{
-    const fs::path path(output);
-    std::error_code ec;
-    struct stat st {};
-    const bool exists = ::stat(path.c_str(), &st) == 0;
-    if (exists && S_ISDIR(st.st_mode))
-        throw UsageError("-o " + output + " is a folder; nothing was written");
-    const fs::path absolute = fs::absolute(path, ec);
-    const fs::path hop = fs::is_symlink(path, ec) ? fs::read_symlink(path, ec) : fs::path();
-    const bool fd_link = under_proc(fs::weakly_canonical(absolute.parent_path(), ec)) || under_proc(hop);
-    if (exists && (!S_ISREG(st.st_mode) || fd_link))
-        util::write_into(path, text);
-    else if (exists)
-        util::atomic_write(fs::canonical(path), text);
-    else
-        util::atomic_write(path, text); // a dangling link is refused there
-}
-
-} // namespace
-
 Session::Session(const GlobalOptions& g) : m_g(g)
 {
     check_output_target();
-}
-
-void Session::check_output_target() const
-{
-    if (m_g.output.empty())
-        return;
-    std::optional<fs::path> repo;
-    try {
-        repo = root();
-    } catch (const UsageError&) {
-        // No repo for this command: only the repo holding FILE, if any.
-    }
-    check_output(m_g.output, repo);
 }
 
 std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double timeout_seconds, util::LockMode mode)
@@ -162,7 +40,7 @@ std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double time
             std::fprintf(stderr, "pthv: removed %s%s, a temporary file an interrupted write left\n", folder.c_str(),
                          util::printable(name).c_str());
     };
-    report("", util::remove_temp_files(root, is_repo_file));
+    report("", util::remove_temp_files(root, io::is_repo_file));
     report("payroll/", util::remove_temp_files(root / "payroll",
                                                [](std::string_view t) { return util::ends_with(t, ".csv"); }));
     return lock;
@@ -299,22 +177,6 @@ bool Session::color() const
     if (no_color && *no_color)
         return false;
     return ::isatty(STDOUT_FILENO) != 0;
-}
-
-void Session::finish()
-{
-    if (!m_g.output.empty()) {
-        check_output_target(); // again: a link may have changed since
-        try {
-            write_output(m_g.output, m_out);
-        } catch (const util::FileError& e) {
-            throw UsageError(e.what());
-        }
-    } else {
-        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
-        std::fflush(stdout);
-    }
-    m_out.clear();
 }
 
 std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color)

@@ -1,9 +1,14 @@
 #pragma once
 // What every command shares: the global options of docs/guide.md, finding and
 // loading the data repo, "today", colour, and writing output (to stdout, or
-// atomically to -o FILE only once the command has succeeded).
+// atomically to -o FILE only once the command has succeeded); tables for
+// people; the locked check-then-write of the writing commands; reading a
+// form export for an import. Commands include this and their own header,
+// never another command's.
 
 #include <filesystem>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -13,12 +18,16 @@
 #include <CLI/CLI.hpp>
 
 #include <pthv/io/attendance.hpp>
+#include <pthv/io/csv.hpp>
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
+#include <pthv/model/names.hpp>
 #include <pthv/rules/rule.hpp>
 #include <pthv/pay/events.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/record/change.hpp>
+#include <pthv/record/import_map.hpp>
 #include <pthv/util/files.hpp>
 
 namespace pthv::cmd {
@@ -119,5 +128,119 @@ std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, c
 
 // Parses a date option; UsageError naming the option otherwise.
 model::Date parse_date_option(const std::string& text, const std::string& option);
+
+// Prints `unreadable` (io::unreadable) to stderr and ends the command with
+// exit 2: "cannot <doing>: N file problems cannot be read (listed above)<tail>",
+// when there is any or the config did not load. Figures computed from part
+// of the data would mislead.
+void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
+                       const std::string& tail = "");
+
+// A table for people: columns padded to the widest cell (counted in
+// characters, not bytes, for names like "Adrián").
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
+
+// The same table as text, spreadsheet-safe CSV (io::csv_safe_row) or a JSON
+// array of objects keyed by `keys`.
+std::string render_table(const std::string& format, const std::vector<std::string>& header,
+                         const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows);
+
+// The handle of an id given on the command line; none for an empty one.
+// UsageError naming `option`, with a "did you mean", for an unknown one.
+template <typename Id>
+Id check_ref(const model::Ids<Id>& ids, const std::string& id, const std::string& option, const char* what)
+{
+    const Id h = ids.find(id);
+    if (id.empty() || ids.defined(h))
+        return h;
+    throw UsageError(option + " " + id + ": no " + what + " has this id" + model::did_you_mean(ids.closest(id)));
+}
+
+// ---- Writing commands (common_write.cpp): the locked check-then-write of
+// docs/guide.md ("writes never lose data") and how its outcome is printed.
+// The whole sequence runs under util::RepoLock, so two pthv processes never
+// build on the same old file.
+
+constexpr double k_default_lock_timeout = 10.0;
+constexpr double k_max_lock_timeout = 3600.0; // an hour: longer is a typo, and nan or inf is refused too
+
+// --lock-timeout SECONDS and --dry-run on a writing command.
+struct WriteOptions {
+    double lock_timeout = k_default_lock_timeout;
+    bool dry_run = false;
+};
+void add_write_options(CLI::App& sub, WriteOptions& o);
+// The check of every --lock-timeout SECONDS: a number from 0 to
+// k_max_lock_timeout. It adds nothing to the help's SECONDS.
+CLI::Validator lock_timeout_check();
+
+// The lock, with the repo's root; UsageError if another pthv holds it past
+// the timeout.
+std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout);
+
+// record::load_current for a change of `file` (read under the lock the
+// caller holds): UsageError when `file` cannot take rows (missing, no
+// header, a row that is not well-formed), listing why on stderr. With a
+// scope, only the records it names are loaded (io::Scope), and the change
+// is checked in that scope too. load_for_append is the same for an optional
+// file (reviews.csv, events.csv, surveys.csv) that the first row creates.
+record::Current load_for_edit(Session& session, const std::string& file,
+                              std::shared_ptr<const io::Scope> scope = nullptr);
+record::Current load_for_append(Session& session, const std::string& file);
+
+// UsageError when a row setting `fields` cannot be written to `file`
+// (record::column_refusals): nothing written.
+void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields);
+
+// UsageError naming `option` when `value` holds a control character (ESC,
+// backspace, DEL, C1, ...): a name or note printed later could rewrite the
+// terminal. Line breaks are allowed (written as spaces).
+void refuse_control(const std::string& option, const std::string& value);
+
+// UsageError "WHAT: MESSAGE (ADVICE). Nothing was written." for the first of
+// `refusals` (a library's refusal of a change); nothing when empty.
+void refuse_change(const std::string& what, const model::Problems& refusals);
+
+// The fields whose flag `sub` was given, from `flags` (flag, field) and
+// `values` (field -> the flag's text); refuse_control on each.
+using FlagFields = std::vector<std::pair<const char*, const char*>>;
+record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
+                           const std::map<std::string, std::string>& values);
+
+// Problem lines in the validate format, each with its advice as a hint, to `out`.
+void print_problems(std::string& out, const model::Problems& problems, bool color);
+
+// Checks `edit` and, unless refused or a dry run, writes it. Refused: the
+// integrity problems go to stderr and the exit is 2 with the file untouched.
+// Otherwise the findings are added to session.out() after `done` (what was
+// written, e.g. the visit id) and the exit is 1 when one is an error.
+// `write`, when given, writes the change instead of write_edit (a change of
+// more files than `edit`'s one).
+//
+// `options` maps a field to the command-line option that gave its value
+// (start_time -> --time): a refusal of such a cell of the changed row names
+// the option and the value given, not a line of the file that was never
+// written.
+using OptionOfField = std::map<std::string, std::string>;
+int check_and_write(Session& session, const record::Current& current, const record::Edit& edit,
+                    const WriteOptions& o, const std::string& done, const std::string& what,
+                    const OptionOfField& options = {}, const std::function<void()>& write = {});
+
+// record::write_edit under the repo's root; a file that cannot be written
+// ends the command (UsageError).
+void write_edit(const Session& session, const record::Edit& edit);
+
+// ---- Imports from an export (log-visit --import, survey import;
+// common_import.cpp).
+
+// The export, read whole as RFC 4180 CSV (quoted cells may hold line
+// breaks, Excel's ";" is detected); UsageError when it is missing or not CSV.
+io::CsvTable read_export(const std::string& file, const char* option);
+// --map MAP.yaml parsed for `target`, or, without it, each column of the
+// export as the target's field of its name. UsageError listing what is wrong.
+record::ImportMap load_import_map(const std::string& export_file, const std::string& map_file,
+                                  const io::CsvTable& table, const record::ImportTarget& target);
+// Prints `problems` to stderr and ends the command with exit 2 and `why`.
+[[noreturn]] void refuse(const model::Problems& problems, const std::string& why);
 
 } // namespace pthv::cmd

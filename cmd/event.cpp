@@ -9,11 +9,9 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "log_visit.hpp"
-#include "roster.hpp"
 
-#include <pthv/io/csv_edit.hpp>
 #include <pthv/model/enums.hpp>
+#include <pthv/record/event.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -64,48 +62,27 @@ void check_add_options(const EventAddOptions& o)
         refuse_control("--staff", id);
 }
 
-// E<yyyymmdd>-<n> with the lowest n not taken.
-std::string next_event_id(const model::Repo& repo, model::Date date)
-{
-    std::string day = date.str();
-    day.erase(std::remove(day.begin(), day.end(), '-'), day.end());
-    const std::string stem = "E" + day + "-";
-    for (int n = 1;; ++n) {
-        const std::string id = stem + std::to_string(n);
-        if (!repo.names.events.defined(repo.names.events.find(id)))
-            return id;
-    }
-}
-
 int run_add(const EventAddOptions& o, Session& session)
 {
     check_add_options(o);
-    // events.csv records what took place: event-missing and the report
-    // count an event as held, so one dated ahead (a plan, or a mistyped
-    // year) would count before it happened.
-    if (const model::Date today = session.as_of(); *model::Date::parse(o.date) > today)
-        throw UsageError("--date " + o.date + " is after today (" + today.str() +
-                         "): record an event once it has taken place. Nothing was written.");
+    if (const auto why = record::future_event_refusal(*model::Date::parse(o.date), session.as_of()); !why.empty())
+        throw UsageError("--date " + o.date + " " + why + ". Nothing was written.");
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_append(session, k_events_file);
+    const record::Current current = load_for_append(session, k_events_file);
     const model::Repo& repo = current.loaded.repo;
     check_ref(repo.names.sites, o.site, "--site", "site");
     for (const auto& id : o.staff)
         check_ref(repo.names.staff, id, "--staff", "staff member");
-    const std::string id = next_event_id(repo, *model::Date::parse(o.date));
+    const std::string id = record::next_event_id(repo, *model::Date::parse(o.date));
     const record::Fields fields = {{"event_id", id},     {"date", o.date},
                                    {"site_id", o.site},  {"kind", o.kind},
                                    {"title", o.title},   {"attendees", o.attendees},
                                    {"staff_ids", util::join(o.staff, ";")}, {"notes", o.notes}};
-    const auto& header = repo.files.at(k_events_file).header;
-    if (const auto missing = record::missing_columns(header, fields); !missing.empty())
-        throw UsageError(std::string(k_events_file) + " has no column " + util::join(missing, ", ") +
-                         "; nothing was written");
-    const std::string row = record::render_row(header, fields, io::newline_of(current.sources.at(k_events_file)));
-    const record::Edit edit = append_rows(current, k_events_file, row, 1);
+    require_columns(k_events_file, repo.files.at(k_events_file).header, fields);
+    const record::Edit edit = record::append_records(current, k_events_file, {fields});
     std::string done = id + "\n";
     if (o.write.dry_run)
-        done = fmt::format("would add {} to {}:\n  {}\n", id, k_events_file, util::trim(row));
+        done = fmt::format("would add {} to {}:\n  {}\n", id, k_events_file, util::trim(edit.rows));
     return check_and_write(session, current, edit, o.write, done, "event " + id);
 }
 

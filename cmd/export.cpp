@@ -35,7 +35,7 @@ struct ExportOptions {
 // The loader's findings that make a file unfit to export: a row that is not
 // CSV, a missing column, or a typed cell holding something else (a name in
 // the grade column would otherwise travel as it is).
-void refuse_unreadable(const model::Problems& problems, const std::string& flags_file)
+void refuse_unexportable(const model::Problems& problems, const std::string& flags_file)
 {
     const auto& files = exporting::export_sources();
     for (const auto& p : problems) {
@@ -70,7 +70,7 @@ int run_export(const ExportOptions& o, Session& session)
     const auto lock = take_repo_lock(root, k_read_lock_timeout, util::LockMode::Shared);
     const std::optional<fs::path> flags = o.flags.empty() ? std::nullopt : std::optional<fs::path>(o.flags);
     const auto& loaded = session.load(flags);
-    refuse_unreadable(loaded.problems, o.flags);
+    refuse_unexportable(loaded.problems, o.flags);
     options.flags = flags ? &loaded.repo : nullptr;
     if (!o.attendance.empty())
         outcomes = attendance(o, loaded.repo, session.color());

@@ -14,7 +14,9 @@
 
 #include "commands.hpp"
 
+#include <pthv/record/merge_driver.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/git.hpp>
 
 namespace pthv::cmd {
 
@@ -43,11 +45,11 @@ struct HooksOptions {
 // The hook file `name`, wherever git keeps hooks for this work tree.
 fs::path hook_path(const fs::path& root, const std::string& name)
 {
-    if (!git_available())
+    if (!util::git_available())
         throw UsageError("git is not installed; pthv hooks needs git");
-    if (!inside_git_work_tree(root))
+    if (!util::inside_git_work_tree(root))
         throw UsageError(root.string() + " is not in a git work tree; run `git init` there first (or `pthv init --git`)");
-    const auto path = git_output(root, {"rev-parse", "--git-path", "hooks/" + name});
+    const auto path = util::git_output(root, {"rev-parse", "--git-path", "hooks/" + name});
     if (!path || path->empty())
         throw UsageError("git cannot say where the hooks of " + root.string() + " live");
     const fs::path p(*path);
@@ -66,7 +68,7 @@ std::vector<HookFile> find_hooks(const fs::path& root, const std::string& prefix
 {
     std::vector<HookFile> hooks;
     for (const auto& name : k_hook_names) {
-        HookFile h{name, hook_path(root, name), hook_text(name, prefix, this_binary())};
+        HookFile h{name, hook_path(root, name), hook_text(name, prefix, util::this_binary())};
         if (util::file_exists(h.path)) {
             const std::string old = util::read_file(h.path);
             h.state = old == h.text                                          ? HookFile::State::Same
@@ -94,7 +96,7 @@ void write_hook(const HookFile& h)
 int run_install(const HooksOptions& o, Session& session)
 {
     const fs::path root = session.root();
-    const std::string prefix = git_output(root, {"rev-parse", "--show-prefix"}).value_or("");
+    const std::string prefix = util::git_output(root, {"rev-parse", "--show-prefix"}).value_or("");
     const auto hooks = find_hooks(root, prefix);
     // Every hook is judged before one is written: a foreign hook refuses
     // the whole install, so a merge is never checked while a commit is not.
@@ -102,7 +104,8 @@ int run_install(const HooksOptions& o, Session& session)
         if (h.state == HookFile::State::Foreign && !o.force)
             throw UsageError(h.path.string() + " already exists and is not pthv's; pass --force to replace it, or "
                                                "call `pthv validate -q` from it yourself. Nothing was installed.");
-    install_merge_driver(root, this_binary());
+    if (const auto why = record::install_merge_driver(root, util::this_binary()); !why.empty())
+        throw UsageError(why);
     std::string done;
     bool all_there = true;
     for (const auto& h : hooks) {
@@ -117,11 +120,11 @@ int run_install(const HooksOptions& o, Session& session)
     }
     if (!session.global().quiet)
         session.out() =
-            done + (all_there ? "The logs merge by key: " + logs_merged_by_key_text() + ".\n"
+            done + (all_there ? "The logs merge by key: " + record::logs_merged_by_key_text() + ".\n"
                               : "Every commit, a merge commit too, now runs `pthv validate -q`; a commit with\n"
                                 "errors is stopped (skip the check once with `git commit --no-verify`, or\n"
                                 "`git merge --no-verify`).\n"
-                                "The logs now merge by key: " + logs_merged_by_key_text() + ".\n"
+                                "The logs now merge by key: " + record::logs_merged_by_key_text() + ".\n"
                                 "A row changed on one branch takes the change; a row changed differently on\n"
                                 "both is a marked conflict.\n");
     session.finish();
@@ -147,7 +150,7 @@ int run_uninstall(const HooksOptions& o, Session& session)
             throw UsageError("cannot remove " + h.path.string() + ": " + ec.message());
         message += "Removed the " + h.name + " hook: " + h.path.string() + "\n";
     }
-    if (uninstall_merge_driver(session.root()))
+    if (record::uninstall_merge_driver(session.root()))
         message += "Removed the merge driver: the logs merge line by line (union) again.\n";
     if (!session.global().quiet)
         session.out() = message;
@@ -156,57 +159,6 @@ int run_uninstall(const HooksOptions& o, Session& session)
 }
 
 } // namespace
-
-std::string shell_quoted(const std::string& s)
-{
-    std::string out = "'";
-    for (const char c : s) {
-        if (c == '\'')
-            out += "'\\''";
-        else
-            out += c;
-    }
-    return out + "'";
-}
-
-std::string this_binary()
-{
-    std::error_code ec;
-    const fs::path self = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string("pthv") : self.string();
-}
-
-std::optional<std::string> git_output(const fs::path& dir, const std::vector<std::string>& args)
-{
-    std::string command = "git -C " + shell_quoted(dir.string());
-    for (const auto& a : args)
-        command += " " + shell_quoted(a);
-    command += " 2>/dev/null";
-    std::fflush(stdout);
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return std::nullopt;
-    std::string out;
-    char buffer[4096];
-    std::size_t n = 0;
-    while ((n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0)
-        out.append(buffer, n);
-    if (::pclose(pipe) != 0)
-        return std::nullopt;
-    if (!out.empty() && out.back() == '\n')
-        out.pop_back();
-    return out;
-}
-
-bool git_available()
-{
-    return git_output(".", {"--version"}).has_value();
-}
-
-bool inside_git_work_tree(const fs::path& dir)
-{
-    return git_output(dir, {"rev-parse", "--is-inside-work-tree"}).value_or("") == "true";
-}
 
 std::string hook_text(const std::string& name, const std::string& prefix, const std::string& fallback_binary)
 {
@@ -223,8 +175,8 @@ std::string hook_text(const std::string& name, const std::string& prefix, const 
                        "    exit 1\n"
                        "}}\n",
                        hook_marker(name), name == "pre-merge-commit" ? "merge commit" : "commit",
-                       name == "pre-merge-commit" ? "merge" : "commit", shell_quoted(fallback_binary),
-                       shell_quoted(prefix), name);
+                       name == "pre-merge-commit" ? "merge" : "commit", util::shell_quoted(fallback_binary),
+                       util::shell_quoted(prefix), name);
 }
 
 Runner setup_hooks(CLI::App& sub)

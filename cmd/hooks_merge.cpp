@@ -21,6 +21,7 @@
 
 #include <pthv/record/merge.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/git.hpp>
 
 namespace pthv::cmd {
 
@@ -28,57 +29,17 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* k_driver_name = "pthv: the logs by key, other files by line (union)";
-
 int run_git(const std::vector<std::string>& args)
 {
     std::string command = "git";
     for (const auto& a : args)
-        command += " " + shell_quoted(a);
+        command += " " + util::shell_quoted(a);
     std::fflush(stdout);
     const int status = std::system(command.c_str());
     return status < 0 ? 2 : WIFEXITED(status) ? WEXITSTATUS(status) : 2;
 }
 
 } // namespace
-
-std::string merge_driver_command(const std::string& fallback_binary)
-{
-    return "pthv=${PTHV:-pthv}; command -v \"$pthv\" >/dev/null 2>&1 || pthv=" + shell_quoted(fallback_binary) +
-           "; \"$pthv\" hooks merge %O %A %B %P";
-}
-
-bool merge_driver_installed(const fs::path& root)
-{
-    return git_output(root, {"config", "--local", "--get", "merge.union.name"}).value_or("") == k_driver_name;
-}
-
-void install_merge_driver(const fs::path& root, const std::string& binary)
-{
-    const auto existing = git_output(root, {"config", "--local", "--get", "merge.union.driver"});
-    if (existing && !merge_driver_installed(root))
-        throw UsageError("this repository already defines its own `union` merge driver (git config merge.union); "
-                         "pthv leaves it alone");
-    if (!git_output(root, {"config", "--local", "merge.union.name", k_driver_name}) ||
-        !git_output(root, {"config", "--local", "merge.union.driver", merge_driver_command(binary)}))
-        throw UsageError("git config failed in " + root.string() + ": cannot set the merge driver");
-}
-
-bool uninstall_merge_driver(const fs::path& root)
-{
-    if (!merge_driver_installed(root))
-        return false;
-    return git_output(root, {"config", "--local", "--remove-section", "merge.union"}).has_value();
-}
-
-std::string logs_merged_by_key_text()
-{
-    const auto logs = record::logs_merged_by_key();
-    std::string out;
-    for (std::size_t i = 0; i < logs.size(); ++i)
-        out += (i == 0 ? "" : i + 1 == logs.size() ? " and " : ", ") + logs[i];
-    return out;
-}
 
 int run_merge_driver(const std::string& base, const std::string& ours, const std::string& theirs,
                      const std::string& path)

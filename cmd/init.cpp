@@ -4,9 +4,10 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "hooks.hpp"
 
+#include <pthv/record/merge_driver.hpp>
 #include <pthv/record/new_repo.hpp>
+#include <pthv/util/git.hpp>
 
 namespace pthv::cmd {
 
@@ -26,7 +27,7 @@ int run_init(const InitOptions& o, Session& session)
     // -C DIR is where the command runs, as with git: DIR, or DIR/FOLDER.
     const std::string& base = session.global().data_dir;
     const fs::path dir = base.empty() ? fs::path(o.dir) : fs::path(base) / o.dir;
-    if (o.git && !git_available())
+    if (o.git && !util::git_available())
         throw UsageError("--git: git is not installed");
     std::error_code same;
     if (!o.from.empty() && fs::equivalent(o.from, dir, same))
@@ -39,11 +40,12 @@ int run_init(const InitOptions& o, Session& session)
         // may live inside a larger repository); no commit, the coordinator
         // makes it. The logs merge by key from the first merge on.
         const auto prepare = [&](const fs::path& built) {
-            if (!o.git || inside_git_work_tree(built))
+            if (!o.git || util::inside_git_work_tree(built))
                 return;
-            if (!git_output(built, {"init", "--quiet"}))
+            if (!util::git_output(built, {"init", "--quiet"}))
                 throw UsageError("git init failed in " + dir.string());
-            install_merge_driver(built, this_binary());
+            if (const auto why = record::install_merge_driver(built, util::this_binary()); !why.empty())
+                throw UsageError(why);
             git_init = true;
         };
         record::create_repo(dir, files, {".git"}, prepare);

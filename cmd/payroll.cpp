@@ -7,11 +7,13 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "log_visit.hpp"
 
+#include <pthv/io/repo_files.hpp>
 #include <pthv/model/facts.hpp>
+#include <pthv/pay/funding.hpp>
 #include <pthv/pay/ledger.hpp>
 #include <pthv/pay/render.hpp>
+#include <pthv/record/pay_close.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
@@ -49,63 +51,6 @@ pay::Period parse_period(const PayrollOptions& o)
     return pay::range_period(from, to);
 }
 
-// Problems printed to stderr before a refusal, so the coordinator sees why.
-void print_payroll_problems(const model::Problems& problems, bool errors_only)
-{
-    for (const auto& p : problems)
-        if (!errors_only || (p.severity == model::Severity::Error && !p.reviewed))
-            std::fputs(format_problem_line(p, false).c_str(), stderr);
-}
-
-// Data that cannot be read cannot be paid from (docs/guide.md: exit 2): a broken
-// pthv.yaml, a file pthv cannot parse, a missing column.
-void refuse_unreadable(const io::LoadResult& loaded)
-{
-    model::Problems unreadable;
-    for (const auto& p : loaded.problems)
-        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing")
-            unreadable.push_back(p);
-    if (unreadable.empty() && loaded.repo.config_ok)
-        return;
-    print_payroll_problems(unreadable, false);
-    throw UsageError(fmt::format("cannot compute pay: {} cannot be read (listed above)",
-                                 util::plural(static_cast<long long>(unreadable.size()), "file problem",
-                                              "file problems")));
-}
-
-// What unblocks a close: fixing the data, or, for a practice or other
-// finding that stands as it happened, a review (docs/rules.md, `pthv
-// review`); data-integrity errors cannot be reviewed.
-std::string what_to_do(const model::Problems& problems)
-{
-    for (const auto& p : problems) {
-        const rules::Rule* r = rules::find_rule(p.rule);
-        if (p.severity == model::Severity::Error && !p.reviewed && r && r->kind != rules::RuleKind::Integrity &&
-            !p.record.empty())
-            return fmt::format("fix them, or, where a finding stands as it happened, review it with a note "
-                               "saying why (pthv review {} {} --note \"...\")",
-                               p.rule, p.record);
-    }
-    return "fix them (data-integrity errors cannot be reviewed, only fixed)";
-}
-
-std::vector<std::string> budget_warnings(const pay::Spending& spending)
-{
-    std::vector<std::string> out;
-    for (const auto& s : spending.sources) {
-        if (s.source.empty() && (s.closed != model::Money{} || s.period != model::Money{}))
-            out.push_back(fmt::format("no funding source pays for {} of this spending: give funding in pthv.yaml a "
-                                      "source without a sites list, or list every site",
-                                      (s.closed + s.period).grouped()));
-        else if (!s.source.empty() && s.over())
-            out.push_back(fmt::format("funding source {} would go {} below zero (budget {}, closed {}, this period {})",
-                                      s.source, (model::Money{} - s.left).grouped(),
-                                      s.budget.grouped(), s.closed.grouped(),
-                                      s.period.grouped()));
-    }
-    return out;
-}
-
 int run_payroll(const PayrollOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("payroll"));
@@ -124,11 +69,11 @@ int run_payroll(const PayrollOptions& o, Session& session)
         }
     }
     if (o.close && util::file_exists(root / pay::ledger_name(period.label)))
-        throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
-                                     pay::ledger_name(period.label), period.label));
+        throw UsageError(record::period_closed(period.label).message);
 
     auto& loaded = session.load();
-    refuse_unreadable(loaded);
+    // Data that cannot be read cannot be paid from (docs/guide.md: exit 2).
+    refuse_unreadable(io::unreadable(loaded), loaded.repo.config_ok, "compute pay");
     const model::Repo& repo = loaded.repo;
     const model::Facts& facts = session.facts();
     // The visit work is made beside the rules that do not need it, and the
@@ -139,25 +84,26 @@ int run_payroll(const PayrollOptions& o, Session& session)
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {
-        print_payroll_problems(problems, true);
+        const model::Problems blockers = record::close_blockers(problems);
+        for (const auto& p : blockers)
+            std::fputs(format_problem_line(p, false).c_str(), stderr);
         throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again",
                                      period.label,
                                      util::plural(static_cast<long long>(tally.errors), "error", "errors"),
-                                     what_to_do(problems)));
+                                     record::unblock_advice(blockers)));
     }
 
     pay::PayItems items = making.get(); // rethrows what the thread threw
     pay::attach_findings(items.list, facts, problems);
     pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list), tally.errors,
                           tally.warnings, {}, {}};
-    view.warnings = budget_warnings(view.spending);
+    view.warnings = pay::budget_warnings(view.spending);
 
     if (o.close) {
         try {
             if (pay::write_ledger(root, period.label, pay::ledger_text(repo, view.items, period.label)) ==
                 pay::CloseOutcome::Exists)
-                throw UsageError(fmt::format("{} exists: {} is closed, and a closed period is never rewritten",
-                                             pay::ledger_name(period.label), period.label));
+                throw UsageError(record::period_closed(period.label).message);
         } catch (const util::FileError& e) {
             throw UsageError(e.what());
         }

@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "roster.hpp"
 
+#include <pthv/io/repo_files.hpp>
 #include <pthv/remind/deliver.hpp>
 #include <pthv/remind/message.hpp>
 #include <pthv/remind/render.hpp>
@@ -29,22 +29,6 @@ struct RemindOptions {
     std::vector<std::string> to;
     std::string send;
 };
-
-// A digest made from data pthv cannot read would leave out what is due:
-// a broken pthv.yaml, a file that is not CSV, a missing column.
-void refuse_unreadable_data(const io::LoadResult& loaded)
-{
-    std::size_t n = 0;
-    for (const auto& p : loaded.problems)
-        if (p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing") {
-            std::fputs(format_problem_line(p, false).c_str(), stderr);
-            ++n;
-        }
-    if (n > 0 || !loaded.repo.config_ok)
-        throw UsageError(fmt::format("cannot remind anyone: {} cannot be read (listed above); nothing was written "
-                                     "or sent",
-                                     util::plural(static_cast<long long>(n), "file problem", "file problems")));
-}
 
 // -o DIR holds digests that name students: never inside the data repo,
 // where `git add .` would commit them.
@@ -91,7 +75,8 @@ int run_remind(const RemindOptions& o, Session& session)
     if (!o.send.empty() && format != "text" && format != "eml")
         throw UsageError("--send mails each digest as a message: use it with --format eml (or no --format)");
     auto& loaded = session.load();
-    refuse_unreadable_data(loaded);
+    // A digest made from data pthv cannot read would leave out what is due.
+    refuse_unreadable(io::unreadable(loaded), loaded.repo.config_ok, "remind anyone", "; nothing was written or sent");
     const model::Repo& repo = loaded.repo;
     if (mail && !util::parse_mailbox(repo.config.remind.from).ok)
         throw UsageError("a message needs a sender: set remind.from in pthv.yaml, e.g. remind: {from: \"PTHV "

@@ -9,11 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.hpp"
-#include "log_visit.hpp"
 
-#include <pthv/io/csv.hpp>
-#include <pthv/io/csv_edit.hpp>
-#include <pthv/io/schema.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -57,7 +53,7 @@ int run_add(const ReviewOptions& o, Session& session)
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     // The first review creates reviews.csv (written whole, header and row).
-    const Loaded current = load_for_append(session, k_reviews_file);
+    const record::Current current = load_for_append(session, k_reviews_file);
 
     // Only a finding that stands today can be reviewed: a typo in RECORD
     // would otherwise be a review of nothing (review-stale).
@@ -82,9 +78,9 @@ int run_add(const ReviewOptions& o, Session& session)
                                      found->reviewed->by.empty() ? "" : " by " + found->reviewed->by,
                                      found->reviewed->note));
 
-    const std::string row = io::csv_row({o.rule, o.record, session.as_of().str(), o.by, o.note},
-                                        io::newline_of(current.sources.at(k_reviews_file)));
-    const record::Edit edit = append_rows(current, k_reviews_file, row, 1);
+    const record::Edit edit = record::append_records(
+        current, k_reviews_file,
+        {{{"rule", o.rule}, {"record", o.record}, {"reviewed_on", session.as_of().str()}, {"by", o.by}, {"note", o.note}}});
     std::string done = format_problem_line(*found, false);
     done = fmt::format("Reviewed: {}{} stays in the log and the reports; it no longer blocks payroll or commits.\n",
                        done, o.rule);

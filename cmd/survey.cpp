@@ -10,11 +10,11 @@
 #include <memory>
 
 #include "commands.hpp"
-#include "log_visit.hpp"
 
 #include <pthv/export/key.hpp>
 #include <pthv/export/response_id.hpp>
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/record/import_advice.hpp>
 #include <pthv/record/survey_import.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -61,7 +61,7 @@ record::ResponseIds response_ids(const SurveyImportOptions& o, const record::Imp
 
 // The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
 // or gains questions, written whole (its rows widened with empty cells).
-record::Edit survey_edit(const Loaded& current, const record::SurveyPlan& plan)
+record::Edit survey_edit(const record::Current& current, const record::SurveyPlan& plan)
 {
     // Only surveys.csv is read by make_append: no copy of the other files.
     io::Sources widened;
@@ -107,20 +107,19 @@ int run_import(const SurveyImportOptions& o, Session& session)
     const record::ResponseIds ids = response_ids(o, map, session);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const Loaded current = load_for_append(session, k_surveys_file);
+    const record::Current current = load_for_append(session, k_surveys_file);
     const model::Repo& repo = current.loaded.repo;
     record::SurveyPlan plan =
         record::plan_survey_import(table, map, repo, repo.files.at(k_surveys_file).header, ids);
-    refuse_control_in_rows(o.file, plan.rows, plan.problems);
+    const auto control = record::control_problems(o.file, plan.rows);
+    plan.problems.insert(plan.problems.end(), control.begin(), control.end());
 
     const record::Edit edit = survey_edit(current, plan);
-    io::LoadOptions options;
-    options.as_of = session.as_of();
     const record::EditCheck check =
-        plan.rows.empty() ? record::EditCheck{} : record::check_edit(current.sources, edit, options);
+        plan.rows.empty() ? record::EditCheck{} : record::check_change(current, edit, session.as_of());
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
-    auto refused = merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
-    advise_map(refused, map, record::survey_target());
+    auto refused = record::merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    record::advise_map(refused, map, record::survey_target());
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; {} is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file,

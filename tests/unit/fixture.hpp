@@ -14,6 +14,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +29,22 @@
 #include <pthv/rules/registry.hpp>
 
 namespace pthv::test {
+
+// A fresh folder under the system's temporary folder, removed afterwards.
+struct TempDir {
+    std::filesystem::path path;
+    TempDir()
+    {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "pthv-test-XXXXXX").string();
+        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
+        path = tmpl;
+    }
+    ~TempDir()
+    {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+};
 
 inline const char* const k_config = R"(district: Test District
 school_year: {start: 2026-07-01, end: 2027-06-30, mid_year: 2027-01-31}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "fixture.hpp"
+
 #include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
@@ -17,20 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Parent {
-    fs::path path;
-    Parent()
-    {
-        std::string tmpl = (fs::temp_directory_path() / "pthv-folder-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~Parent()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using Parent = pthv::test::TempDir;
 
 std::set<std::string> names(const fs::path& dir)
 {

@@ -145,3 +145,31 @@ TEST_CASE("pay::spending_between")
         CHECK(t1.left.str() == "160.00");
     }
 }
+
+TEST_CASE("pay::budget_warnings")
+{
+    const auto money = [](const char* text) { return *model::Money::parse(text); };
+    pay::Spending s;
+    SUBCASE("a source within its budget says nothing")
+    {
+        s.sources.push_back({"title-1", money("500.00"), money("100.00"), money("50.00"), money("350.00")});
+        CHECK(pay::budget_warnings(s).empty());
+    }
+    SUBCASE("a source that would go below zero says by how much")
+    {
+        s.sources.push_back({"title-1", money("500.00"), money("400.00"), money("150.00"), money("-50.00")});
+        const auto w = pay::budget_warnings(s);
+        REQUIRE(w.size() == 1);
+        CHECK(w[0] == "funding source title-1 would go 50.00 below zero (budget 500.00, closed 400.00, this period "
+                      "150.00)");
+    }
+    SUBCASE("spending no source pays for is named, once there is any")
+    {
+        s.sources.push_back({"", {}, {}, {}, {}});
+        CHECK(pay::budget_warnings(s).empty());
+        s.sources.back().period = money("84.00");
+        const auto w = pay::budget_warnings(s);
+        REQUIRE(w.size() == 1);
+        CHECK(test::contains(w[0], "no funding source pays for 84.00 of this spending"));
+    }
+}

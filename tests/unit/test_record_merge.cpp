@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <pthv/record/merge.hpp>
+#include <pthv/record/merge_driver.hpp>
 
 using pthv::record::merge_by_key;
 using pthv::record::merge_key_columns;
@@ -113,4 +114,16 @@ TEST_CASE("record::merge_by_key")
         CHECK_FALSE(merge_by_key(base, base, "id,status\nV1,x\n", {"visit_id"}, &why));
         CHECK_FALSE(merge_by_key(base, base, "visit_id,status,extra\nV1,x,y\n", {"visit_id"}, &why));
     }
+}
+
+TEST_CASE("record::logs_merged_by_key_text")
+{
+    const std::string text = pthv::record::logs_merged_by_key_text();
+    const auto logs = pthv::record::logs_merged_by_key();
+    REQUIRE(logs.size() >= 2);
+    CHECK(text.rfind(logs.front() + ", ", 0) == 0);
+    CHECK(text.size() > logs.back().size());
+    CHECK(text.substr(text.size() - logs.back().size() - 5) == " and " + logs.back());
+    for (const auto& log : logs)
+        CHECK(text.find(log) != std::string::npos);
 }

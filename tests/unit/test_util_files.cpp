@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include "fixture.hpp"
+
 #include <csignal>
 #include <cstdlib>
 #include <fcntl.h>
@@ -17,21 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A fresh folder under the system's temporary folder, removed afterwards.
-struct TempDir {
-    fs::path path;
-    TempDir()
-    {
-        std::string tmpl = (fs::temp_directory_path() / "pthv-test-XXXXXX").string();
-        REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-        path = tmpl;
-    }
-    ~TempDir()
-    {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
+using TempDir = pthv::test::TempDir;
 
 // Whether a fresh open of `lock` (another open file description, as in
 // another process) could take flock `op` now; it lets go at once.

@@ -1,6 +1,7 @@
 #include <pthv/pay/funding.hpp>
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <set>
 
@@ -164,6 +165,22 @@ Spending spending_between(const Facts& facts, const std::vector<VisitWork>& work
             tally.add_period(item.source, item.site, item.amount);
     });
     return tally.result();
+}
+
+std::vector<std::string> budget_warnings(const Spending& spending)
+{
+    std::vector<std::string> out;
+    for (const auto& s : spending.sources) {
+        if (s.source.empty() && (s.closed != model::Money{} || s.period != model::Money{}))
+            out.push_back(fmt::format("no funding source pays for {} of this spending: give funding in pthv.yaml a "
+                                      "source without a sites list, or list every site",
+                                      (s.closed + s.period).grouped()));
+        else if (!s.source.empty() && s.over())
+            out.push_back(fmt::format("funding source {} would go {} below zero (budget {}, closed {}, this period {})",
+                                      s.source, (model::Money{} - s.left).grouped(), s.budget.grouped(),
+                                      s.closed.grouped(), s.period.grouped()));
+    }
+    return out;
 }
 
 } // namespace pthv::pay

@@ -55,4 +55,9 @@ Spending payroll_spending(const model::Repo& repo, const std::vector<PayItem>& i
 Spending spending_between(const model::Facts& facts, const std::vector<VisitWork>& work, model::Date from,
                           model::Date to);
 
+// Payroll's warnings on `spending` (payroll_spending), one sentence each:
+// spending that no funding source pays for, and each source that would go
+// below zero. Empty when every source covers what it pays.
+std::vector<std::string> budget_warnings(const Spending& spending);
+
 } // namespace pthv::pay

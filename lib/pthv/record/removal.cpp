@@ -60,4 +60,18 @@ void write_removal(const fs::path& root, const Removal& removal)
                               root / removal.visits.file, removal.visits.text());
 }
 
+model::Problems paid_refusals(const model::Repo& repo, std::string_view visit_id)
+{
+    model::Problems out;
+    for (const auto& l : repo.ledger)
+        if (l.item == model::ItemKind::Visit && l.item_id == visit_id)
+            out.push_back({{}, model::Severity::Error, std::string(l.file), l.line, std::string(visit_id),
+                           std::string(l.file) + " line " + std::to_string(l.line) +
+                               " paid it, and a paid visit stays in the log; if it did not take place, mark it with "
+                               "--update " + std::string(visit_id) +
+                               " --status cancelled and settle the payment with payroll",
+                           {}});
+    return out;
+}
+
 } // namespace pthv::record

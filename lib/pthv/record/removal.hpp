@@ -12,9 +12,11 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <pthv/io/loader.hpp>
 #include <pthv/model/date.hpp>
+#include <pthv/model/problem.hpp>
 #include <pthv/model/repo.hpp>
 #include <pthv/record/edit.hpp>
 
@@ -40,5 +42,11 @@ std::optional<Removal> plan_removal(const io::Sources& sources, const model::Rep
 // empty one, so a kill right after it leaves nothing wrong). Throws
 // util::FileError with both files as they were.
 void write_removal(const std::filesystem::path& root, const Removal& removal);
+
+// Why visit `visit_id` cannot be removed: a closed pay period paid it, and
+// what was paid stays in the log (it is marked cancelled instead, and the
+// payment settled with payroll). Each problem names the ledger line. Empty
+// when no closed ledger holds the visit.
+model::Problems paid_refusals(const model::Repo& repo, std::string_view visit_id);
 
 } // namespace pthv::record

@@ -141,4 +141,19 @@ const std::vector<std::string>& visit_field_names()
     return k_names;
 }
 
+model::Problems confirm_refusals(const Fields& row, std::string_view visit_id)
+{
+    const std::string id(visit_id);
+    const std::string status = field(row, "status");
+    if (status != "completed")
+        return {{{}, model::Severity::Error, "visits.csv", 0, id,
+                 "the visit is " + (status.empty() ? std::string("without a status") : status) +
+                     "; only a completed visit is confirmed",
+                 "record it with --update " + id + " --status completed first"}};
+    const std::string confirmed = field(row, "confirmed_on");
+    if (!util::trim(confirmed).empty())
+        return {{{}, model::Severity::Error, "visits.csv", 0, id, "it was confirmed on " + confirmed + " already", {}}};
+    return {};
+}
+
 } // namespace pthv::record

@@ -4,10 +4,12 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
 #include <pthv/io/loader.hpp>
+#include <pthv/model/problem.hpp>
 #include <pthv/model/repo.hpp>
 #include <pthv/record/row.hpp>
 
@@ -47,5 +49,10 @@ std::set<VisitKey> logged_keys(const model::Repo& repo);
 // Fields of visits.csv with a command-line flag, in the order of the file's
 // schema.
 const std::vector<std::string>& visit_field_names();
+
+// Why the visit whose visits.csv row is `row` cannot be confirmed as
+// having taken place (log-visit --confirm, compensation.require_confirmation):
+// only a completed visit is confirmed, and only once. Empty when it can be.
+model::Problems confirm_refusals(const Fields& row, std::string_view visit_id);
 
 } // namespace pthv::record

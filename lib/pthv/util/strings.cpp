@@ -297,4 +297,12 @@ std::string plural(long long n, std::string_view one, std::string_view many)
     return with_thousands(n) + " " + std::string(n == 1 ? one : many);
 }
 
+bool has_control_in_line(std::string_view s)
+{
+    std::string without(s);
+    without.erase(std::remove_if(without.begin(), without.end(), [](char c) { return c == '\n' || c == '\r'; }),
+                  without.end());
+    return has_control(without);
+}
+
 } // namespace pthv::util

@@ -52,6 +52,9 @@ std::string printable_text(std::string_view s);
 // True when `s` holds a control character (C0, DEL or C1): one a cell of
 // the data repo may not hold (the output escapes them, the input refuses them).
 bool has_control(std::string_view s);
+// has_control() of a cell's text but for line breaks, which a written cell
+// turns into spaces (a data file holds one record a line).
+bool has_control_in_line(std::string_view s);
 
 std::size_t edit_distance(std::string_view a, std::string_view b);
 

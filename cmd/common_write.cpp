@@ -1,14 +1,11 @@
-// The locked check-then-write shared by log-visit and roster (log_visit.hpp).
+// The locked check-then-write of every writing command (common.hpp).
 
-#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <fmt/format.h>
 
-#include "log_visit.hpp"
+#include "common.hpp"
 
-#include <pthv/io/csv.hpp>
-#include <pthv/io/schema.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -38,21 +35,41 @@ CLI::Validator lock_timeout_check()
         "", "seconds");
 }
 
-bool holds_control(std::string value)
-{
-    value.erase(std::remove_if(value.begin(), value.end(), [](char c) { return c == '\n' || c == '\r'; }),
-                value.end());
-    return util::has_control(value);
-}
-
 void refuse_control(const std::string& option, const std::string& value)
 {
-    if (holds_control(value))
+    if (util::has_control_in_line(value))
         throw UsageError(option + " " + util::printable(value) +
                          ": holds a control character (shown as \\xNN); type the text without it. Nothing was "
                          "written.");
 }
 
+record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
+                           const std::map<std::string, std::string>& values)
+{
+    record::Fields fields;
+    for (const auto& [flag, field] : flags)
+        if (sub.count(flag) > 0) {
+            refuse_control(flag, values.at(field));
+            fields[field] = values.at(field);
+        }
+    return fields;
+}
+
+void refuse_change(const std::string& what, const model::Problems& refusals)
+{
+    if (refusals.empty())
+        return;
+    const model::Problem& p = refusals.front();
+    throw UsageError(what + ": " + p.message + (p.advice.empty() ? "" : " (" + p.advice + ")") +
+                     ". Nothing was written.");
+}
+
+void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields)
+{
+    const auto refused = record::column_refusals(file, header, fields);
+    if (!refused.empty())
+        throw UsageError(refused.front().message + "; " + refused.front().advice + ". Nothing was written.");
+}
 
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
 {
@@ -79,27 +96,16 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 
 namespace {
 
-Loaded load_sources_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope,
-                             bool create)
+record::Current load_current_or_refuse(Session& session, const std::string& file,
+                                       std::shared_ptr<const io::Scope> scope, bool create)
 {
-    Loaded l;
-    l.scope = std::move(scope);
-    io::LoadOptions options;
-    options.as_of = session.as_of();
-    options.scope = l.scope;
-    options.read_whole = {file}; // a broken line anywhere refuses the change
+    record::Current current;
     try {
-        l.sources = io::read_sources(session.root());
+        current = record::load_current(session.root(), file, session.as_of(), std::move(scope), create);
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }
-    if (create && !l.sources.count(file)) {
-        l.sources[file] = io::csv_row(io::schema(file.substr(0, file.find('.'))).column_names(), "\n");
-        l.created = true;
-    }
-    l.loaded = io::load_sources(l.sources, options);
-    l.loaded.repo.root = session.root();
-    const auto bad = record::unwritable(l.loaded, file);
+    const auto bad = record::unwritable(current.loaded, file);
     if (!bad.empty()) {
         std::string text;
         print_problems(text, bad, false);
@@ -107,31 +113,8 @@ Loaded load_sources_for_edit(Session& session, const std::string& file, std::sha
         throw UsageError(file + " cannot be read, so nothing can be added to it safely; fix it first "
                                 "(pthv validate lists the problems). Nothing was written.");
     }
-    return l;
+    return current;
 }
-
-} // namespace
-
-Loaded load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
-{
-    return load_sources_for_edit(session, file, std::move(scope), false);
-}
-
-Loaded load_for_append(Session& session, const std::string& file)
-{
-    return load_sources_for_edit(session, file, nullptr, true);
-}
-
-record::Edit append_rows(const Loaded& current, const std::string& file, const std::string& rows,
-                         std::size_t row_count)
-{
-    record::Edit edit = record::make_append(current.sources, file, rows, row_count);
-    if (current.created)
-        edit.append = false;
-    return edit;
-}
-
-namespace {
 
 // A problem on a cell of the changed row that an option gave, as the
 // option: "--time 4:30pm: error[value-invalid]: ...", with the rule's
@@ -154,14 +137,21 @@ void name_options(model::Problems& problems, const record::Edit& edit, const Opt
 
 } // namespace
 
-int check_and_write(Session& session, const Loaded& current, const record::Edit& edit, const WriteOptions& o,
-                    const std::string& done, const std::string& what, const OptionOfField& option_of,
-                    const std::function<void()>& write)
+record::Current load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
 {
-    io::LoadOptions options;
-    options.as_of = session.as_of();
-    options.scope = current.scope;
-    record::EditCheck check = record::check_edit(current.sources, edit, options);
+    return load_current_or_refuse(session, file, std::move(scope), false);
+}
+
+record::Current load_for_append(Session& session, const std::string& file)
+{
+    return load_current_or_refuse(session, file, nullptr, true);
+}
+
+int check_and_write(Session& session, const record::Current& current, const record::Edit& edit,
+                    const WriteOptions& o, const std::string& done, const std::string& what,
+                    const OptionOfField& option_of, const std::function<void()>& write)
+{
+    record::EditCheck check = record::check_change(current, edit, session.as_of());
     name_options(check.refused, edit, option_of);
     if (!check.refused.empty()) {
         std::string text;
@@ -198,6 +188,19 @@ int check_and_write(Session& session, const Loaded& current, const record::Edit&
         out += "(dry run: nothing was written)\n";
     session.finish();
     return check.has_errors() ? k_exit_findings : k_exit_ok;
+}
+
+void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
+                       const std::string& tail)
+{
+    if (unreadable.empty() && config_ok)
+        return;
+    for (const auto& p : unreadable)
+        std::fputs(format_problem_line(p, false).c_str(), stderr);
+    throw UsageError(fmt::format("cannot {}: {} cannot be read (listed above){}", doing,
+                                 util::plural(static_cast<long long>(unreadable.size()), "file problem",
+                                              "file problems"),
+                                 tail));
 }
 
 } // namespace pthv::cmd

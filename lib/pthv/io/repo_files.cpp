@@ -1,0 +1,87 @@
+#include <pthv/io/repo_files.hpp>
+
+#include <sys/stat.h>
+#include <vector>
+
+#include <pthv/util/files.hpp>
+
+namespace pthv::io {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool same_inode(const struct stat& a, const fs::path& b)
+{
+    struct stat st {};
+    return ::stat(b.c_str(), &st) == 0 && st.st_dev == a.st_dev && st.st_ino == a.st_ino;
+}
+
+// Where `target` lies under `dir` ("" when outside it).
+std::string inside(const fs::path& target, const fs::path& dir)
+{
+    const fs::path rel = target.lexically_relative(dir);
+    return rel.empty() || *rel.begin() == ".." ? std::string() : rel.generic_string();
+}
+
+} // namespace
+
+bool is_repo_file(std::string_view name)
+{
+    if (name == "pthv.yaml")
+        return true;
+    for (const auto* files : {&data_files(), &optional_files()})
+        for (const auto& f : *files)
+            if (name == f)
+                return true;
+    return false;
+}
+
+std::string repo_file_at(const fs::path& target, const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path real_root = fs::canonical(root, ec);
+    if (ec)
+        return {};
+    if (const std::string rel = inside(target, real_root); !rel.empty()) {
+        const fs::path p(rel);
+        const std::string first = p.begin()->string();
+        const bool top = std::next(p.begin()) == p.end();
+        if ((top && (is_repo_file(first) || first == ".pthv.lock" || first == util::k_journal_name)) ||
+            first == "payroll")
+            return rel;
+    }
+    const fs::path payroll = fs::canonical(real_root / "payroll", ec);
+    if (!ec)
+        if (const std::string rel = inside(target, payroll); !rel.empty())
+            return "payroll/" + rel;
+    // A hard link elsewhere to one of the files.
+    struct stat st {};
+    if (::stat(target.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return {};
+    std::vector<std::string> names = {"pthv.yaml"};
+    names.insert(names.end(), data_files().begin(), data_files().end());
+    names.insert(names.end(), optional_files().begin(), optional_files().end());
+    for (const auto& entry : fs::directory_iterator(real_root / "payroll", ec))
+        names.push_back("payroll/" + entry.path().filename().string());
+    for (const auto& name : names)
+        if (same_inode(st, real_root / name))
+            return name;
+    return {};
+}
+
+bool leaves_unread(const model::Problem& p)
+{
+    return p.rule == "config-invalid" || p.rule == "csv-syntax" || p.rule == "column-missing";
+}
+
+model::Problems unreadable(const LoadResult& loaded)
+{
+    model::Problems out;
+    for (const auto& p : loaded.problems)
+        if (leaves_unread(p))
+            out.push_back(p);
+    return out;
+}
+
+} // namespace pthv::io

@@ -1,0 +1,39 @@
+#pragma once
+// The data repo's own files (docs/data.md): which names and paths are the
+// repo's, so nothing pthv writes for a user (-o FILE) lands on one, and
+// which of them could not be read, so no command computes from part of a file.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include <pthv/io/loader.hpp>
+#include <pthv/model/problem.hpp>
+
+namespace pthv::io {
+
+// True for pthv.yaml and the CSV files of the repo's root (data_files(),
+// optional_files()), by name alone.
+bool is_repo_file(std::string_view name);
+
+// What of the repo at `root` the real path `target` is, as a path relative
+// to `root` ("visits.csv", "payroll/2026-10.csv"), or "" when it is none of
+// the repo's own files: pthv.yaml, the CSV files, pthv's lock and journal,
+// anything in payroll/. `target` has its links resolved already; a hard
+// link to one of the files is found by its inode. Never throws: a path the
+// system cannot look at is "".
+std::string repo_file_at(const std::filesystem::path& target, const std::filesystem::path& root);
+
+// True for a problem that leaves a file unread or half read: a broken
+// pthv.yaml (config-invalid), a file that is not CSV (csv-syntax), a
+// missing column (column-missing).
+bool leaves_unread(const model::Problem& p);
+
+// The problems of `loaded` that leave a file unread or half read: a broken
+// pthv.yaml (config-invalid), a file that is not CSV (csv-syntax), a
+// missing column (column-missing). Figures computed past one of them would
+// mislead; a Repo whose config did not load (config_ok false) may still
+// have none of them listed.
+model::Problems unreadable(const LoadResult& loaded);
+
+} // namespace pthv::io

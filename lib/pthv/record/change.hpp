@@ -1,0 +1,54 @@
+#pragma once
+// A change to the data repo as the writing commands make it (log-visit,
+// roster, event, review, survey import): the repo's files read as text and
+// loaded, rows rendered into the changed file's own columns and line
+// endings, and the change checked in the same load's scope (record/edit.hpp
+// says what a check refuses). The caller holds the repo's util::RepoLock
+// from load_current to writing.
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <pthv/io/loader.hpp>
+#include <pthv/model/date.hpp>
+#include <pthv/model/problem.hpp>
+#include <pthv/record/edit.hpp>
+#include <pthv/record/row.hpp>
+
+namespace pthv::record {
+
+// The repo as a change finds it.
+struct Current {
+    io::Sources sources;
+    io::LoadResult loaded;
+    std::shared_ptr<const io::Scope> scope; // the load's scope; null: the whole repo
+    bool created = false; // the changed file was absent: loaded as its schema's header alone
+};
+
+// Reads the files of the repo at `root` and loads them as of `as_of`, in
+// `scope` when one is given; `file`, the one to change, is read whole even
+// then, so a broken line anywhere in it is known. With `create`, an absent
+// `file` (an optional one: reviews.csv, events.csv, surveys.csv) is loaded
+// as its schema's header alone. Throws util::FileError when a file cannot
+// be read; what the files hold is in `loaded.problems` (record::unwritable
+// says whether `file` can take rows).
+Current load_current(const std::filesystem::path& root, const std::string& file, model::Date as_of,
+                     std::shared_ptr<const io::Scope> scope, bool create);
+
+// A column-missing problem for each field a row sets that `header` has no
+// column for ("visits.csv has no column interpreter"): such a row could not
+// be written as it was given. Empty when every field has its column.
+model::Problems column_refusals(const std::string& file, const std::vector<std::string>& header,
+                                const Fields& fields);
+
+// The append of `rows` to `file`, each rendered in the file's header order
+// with its line ending; a file load_current created is written whole
+// (header and rows). Edit::rows holds the rendered rows.
+Edit append_records(const Current& current, const std::string& file, const std::vector<Fields>& rows);
+
+// check_edit of `edit` as of `as_of`, in the scope `current` was loaded in.
+EditCheck check_change(const Current& current, const Edit& edit, model::Date as_of);
+
+} // namespace pthv::record

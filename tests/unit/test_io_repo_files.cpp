@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "fixture.hpp"
+
+#include <pthv/io/repo_files.hpp>
+#include <pthv/util/files.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <unistd.h>
+
+using namespace pthv;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A data repo on disk (pthv.yaml, visits.csv, payroll/2026-09.csv), removed afterwards.
+struct RepoOnDisk {
+    test::TempDir dir;
+    fs::path root = fs::canonical(dir.path);
+    RepoOnDisk()
+    {
+        util::atomic_write(root / "pthv.yaml", "district: Test\n");
+        util::atomic_write(root / "visits.csv", test::k_visits_header);
+        fs::create_directories(root / "payroll");
+        util::atomic_write(root / "payroll" / "2026-09.csv", "period\n");
+    }
+};
+
+} // namespace
+
+TEST_CASE("io::is_repo_file")
+{
+    CHECK(io::is_repo_file("pthv.yaml"));
+    CHECK(io::is_repo_file("visits.csv"));
+    CHECK(io::is_repo_file("reviews.csv"));
+    CHECK_FALSE(io::is_repo_file("report.html"));
+    CHECK_FALSE(io::is_repo_file("payroll"));
+}
+
+TEST_CASE("io::repo_file_at")
+{
+    RepoOnDisk repo;
+    SUBCASE("the repo's own files are named relative to its root")
+    {
+        CHECK(io::repo_file_at(repo.root / "visits.csv", repo.root) == "visits.csv");
+        CHECK(io::repo_file_at(repo.root / ".pthv.lock", repo.root) == ".pthv.lock");
+        CHECK(io::repo_file_at(repo.root / "payroll" / "2026-10.csv", repo.root) == "payroll/2026-10.csv");
+    }
+    SUBCASE("other files in or out of the repo are none of its own")
+    {
+        CHECK(io::repo_file_at(repo.root / "report.html", repo.root).empty());
+        CHECK(io::repo_file_at(repo.root / "exports" / "visits.csv", repo.root).empty());
+        CHECK(io::repo_file_at(fs::temp_directory_path() / "elsewhere.csv", repo.root).empty());
+    }
+    SUBCASE("a hard link elsewhere to one of its files is found by its inode")
+    {
+        const fs::path link = repo.root.parent_path() / (repo.root.filename().string() + "-link.csv");
+        REQUIRE(::link((repo.root / "visits.csv").c_str(), link.c_str()) == 0);
+        CHECK(io::repo_file_at(link, repo.root) == "visits.csv");
+        fs::remove(link);
+    }
+}
+
+TEST_CASE("io::unreadable")
+{
+    auto src = test::tiny_repo();
+    SUBCASE("a clean repo has nothing unreadable")
+    {
+        CHECK(io::unreadable(io::load_sources(src, test::as_of())).empty());
+    }
+    SUBCASE("a missing required column leaves the file half read")
+    {
+        src["sites.csv"] = "site_id,name,level,coordinator_id,visit_goal\n"
+                           "S01,Cedar Grove Elementary,elementary,T01,20\n";
+        const auto bad = io::unreadable(io::load_sources(src, test::as_of()));
+        REQUIRE(bad.size() == 1);
+        CHECK(bad.front().rule == "column-missing");
+        CHECK(io::leaves_unread(bad.front()));
+    }
+}
