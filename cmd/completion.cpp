@@ -186,7 +186,8 @@ Runner setup_completion(CLI::App& sub)
     CLI::App* root = &sub;
     while (root->get_parent())
         root = root->get_parent();
-    return [root](Session& session) {
+    // `shell` lives as long as the runner: CLI11 writes the parsed value into it.
+    return [root, shell](Session& session) {
         session.out() = bash_completion(*root);
         session.finish();
         return k_exit_ok;
