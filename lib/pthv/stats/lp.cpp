@@ -109,17 +109,26 @@ int LinearBounds::add_column(const std::vector<int>& rows, const std::vector<dou
     return m_columns++;
 }
 
-int LinearBounds::add_row(const LpRow& row)
+void LinearBounds::add_rows(const std::vector<LpRow>& rows)
 {
-    ClpSimplex& m = m_solver->model;
-    std::vector<double> elements = row.coefficients;
-    if (elements.empty())
-        elements.assign(row.columns.size(), 1.0);
-    m.addRow(static_cast<int>(row.columns.size()), row.columns.data(), elements.data(), clp_bound(row.lo),
-             clp_bound(row.hi));
+    if (rows.empty())
+        return;
+    std::vector<CoinBigIndex> starts{0};
+    std::vector<int> columns;
+    std::vector<double> elements, lo, hi;
+    for (const LpRow& row : rows) {
+        columns.insert(columns.end(), row.columns.begin(), row.columns.end());
+        if (row.coefficients.empty())
+            elements.insert(elements.end(), row.columns.size(), 1.0);
+        else
+            elements.insert(elements.end(), row.coefficients.begin(), row.coefficients.end());
+        starts.push_back(static_cast<CoinBigIndex>(columns.size()));
+        lo.push_back(clp_bound(row.lo));
+        hi.push_back(clp_bound(row.hi));
+    }
+    m_solver->model.addRows(static_cast<int>(rows.size()), lo.data(), hi.data(), starts.data(), columns.data(),
+                            elements.data());
     m_reshaped = true;
-    return m.numberRows() - 1;
 }
 
 } // namespace pthv::stats
-

@@ -211,27 +211,11 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
     m_declared.clear();
     m_declared_parts.clear();
     m_relations_of.assign(m_figures.size(), {});
-    std::vector<std::size_t> root(m_figures.size());
-    std::iota(root.begin(), root.end(), 0);
-    const auto find = [&](std::size_t a) {
-        while (root[a] != a)
-            a = root[a] = root[root[a]];
-        return a;
-    };
     for (std::uint32_t r = 0; r < m_relations.size(); ++r) {
         m_relations_of[m_relations[r].whole].push_back(r);
-        for (const std::size_t p : m_relations[r].parts) {
+        for (const std::size_t p : m_relations[r].parts)
             m_relations_of[p].push_back(r);
-            root[find(p)] = find(m_relations[r].whole);
-        }
     }
-    absl::flat_hash_map<std::size_t, std::size_t> block; // root -> block
-    m_block_of.assign(m_figures.size(), 0);
-    for (std::size_t f = 0; f < m_figures.size(); ++f)
-        m_block_of[f] = block.try_emplace(find(f), block.size()).first->second;
-    m_blocks.assign(block.size(), {});
-    for (std::uint32_t r = 0; r < m_relations.size(); ++r)
-        m_blocks[m_block_of[m_relations[r].whole]].push_back(r);
 }
 
 // Every published count under min_cell, zero included: a reader of "<N"
@@ -347,41 +331,46 @@ public:
     // The relation of a row.
     const Relation& relation(int row) const { return m_p.m_relations[m_rows[static_cast<std::size_t>(row)]]; }
 
-    // `figure` is no longer shown: a column of its own, taken out of the
-    // constants of its relations' rows.
-    void withheld(std::size_t figure)
+    // `figures` join this programme: each a column (a figure shown until
+    // now is taken out of the constants of its relations' rows), and each
+    // of their relations a row. The figures of another block bring their
+    // relations, and every figure of those relations.
+    void extend(const std::vector<std::size_t>& figures)
     {
-        std::vector<int> rows;
-        std::vector<double> coefficients;
-        std::vector<std::uint32_t> fresh;
-        for (const auto r : m_p.m_relations_of[figure]) {
-            const double sign = m_p.m_relations[r].whole == figure ? -1.0 : 1.0;
-            const auto it = m_row_of.find(r);
-            if (it == m_row_of.end()) {
-                fresh.push_back(r);
+        for (const std::size_t f : figures) {
+            if (m_column_of.count(f))
                 continue;
+            std::vector<int> rows;
+            std::vector<double> coefficients;
+            for (const auto r : m_p.m_relations_of[f]) {
+                const auto it = m_row_of.find(r);
+                if (it == m_row_of.end())
+                    continue;
+                const double sign = m_p.m_relations[r].whole == f ? -1.0 : 1.0;
+                double& constant = m_constants[static_cast<std::size_t>(it->second)];
+                constant += sign * static_cast<double>(m_p.m_figures[f].value);
+                m_lp->set_row(it->second, constant,
+                              m_p.m_relations[r].at_most ? std::numeric_limits<double>::infinity() : constant);
+                rows.push_back(it->second);
+                coefficients.push_back(sign);
             }
-            double& constant = m_constants[static_cast<std::size_t>(it->second)];
-            constant += sign * static_cast<double>(m_p.m_figures[figure].value);
-            m_lp->set_row(it->second, constant,
-                          m_p.m_relations[r].at_most ? std::numeric_limits<double>::infinity() : constant);
-            rows.push_back(it->second);
-            coefficients.push_back(sign);
+            const auto [lo, hi] = m_p.bounds(m_p.m_figures[f], m_stage);
+            m_column_of.emplace(f, m_lp->add_column(rows, coefficients, {lo, hi}));
+            m_columns.push_back(f);
         }
-        const auto [lo, hi] = m_p.bounds(m_p.m_figures[figure], m_stage);
-        m_column_of.emplace(figure, m_lp->add_column(rows, coefficients, {lo, hi}));
-        m_columns.push_back(figure);
-        const auto value = static_cast<double>(m_p.m_figures[figure].value);
-        m_low[figure] = std::min(m_low[figure], value);
-        m_high[figure] = std::max(m_high[figure], value);
-        for (const auto r : fresh) {
-            double constant = 0;
-            const LpRow row = row_of(r, constant);
-            m_row_of.emplace(r, m_lp->add_row(row));
-            m_rows.push_back(r);
-            m_constants.push_back(constant);
-        }
+        std::vector<LpRow> fresh;
+        for (const std::size_t f : figures)
+            for (const auto r : m_p.m_relations_of[f]) {
+                if (!m_row_of.try_emplace(r, static_cast<int>(m_rows.size())).second)
+                    continue;
+                double constant = 0;
+                fresh.push_back(row_of(r, constant));
+                m_rows.push_back(r);
+                m_constants.push_back(constant);
+            }
+        m_lp->add_rows(fresh);
     }
+    std::size_t columns() const { return m_columns.size(); }
 
 private:
     void keep(const std::vector<double>& point)
@@ -438,29 +427,126 @@ private:
     std::vector<double>&m_low, &m_high; // per figure, shared by the programmes of a stage
 };
 
-// The programmes of one stage, one per block of relations that share a
-// figure (what no withholding can ever join), each made when a check
-// first needs it: what is decided in one block never depends on another.
+// The programmes of one stage, one per block of relations joined by the
+// figures a reader cannot see (tau-ARGUS's linked tables: a shown figure
+// is a constant and joins nothing), each made when a check first needs it.
+// Withholding a figure joins the blocks of its relations; the joined block
+// is made again when next needed. The least and most each figure was seen
+// at stay valid across a join: a point of each block, with the withheld
+// figure at its true value, is a point of the joined one.
 class Protection::Programmes {
 public:
     Programmes(const Protection& p, int stage)
         : m_p(p), m_stage(stage), m_low(p.m_figures.size(), std::numeric_limits<double>::infinity()),
-          m_high(p.m_figures.size(), -std::numeric_limits<double>::infinity()), m_built(p.m_blocks.size())
+          m_high(p.m_figures.size(), -std::numeric_limits<double>::infinity()), m_root(p.m_figures.size()),
+          m_members(p.m_figures.size())
     {
+        std::iota(m_root.begin(), m_root.end(), 0);
+        for (std::size_t f = 0; f < m_members.size(); ++f)
+            m_members[f] = {f};
+        for (const auto& r : p.m_relations)
+            join_unknowns(r);
     }
+
     Programme& of(std::size_t figure)
     {
-        const std::size_t b = m_p.m_block_of[figure];
-        if (!m_built[b])
-            m_built[b] = std::make_unique<Programme>(m_p, m_stage, m_p.m_blocks[b], m_low, m_high);
-        return *m_built[b];
+        const std::size_t b = find(figure);
+        auto& built = m_built[b];
+        if (!built) {
+            std::vector<std::uint32_t> relations;
+            for (const std::size_t f : m_members[b])
+                if (!m_p.known(m_p.m_figures[f], m_stage))
+                    relations.insert(relations.end(), m_p.m_relations_of[f].begin(), m_p.m_relations_of[f].end());
+            std::sort(relations.begin(), relations.end());
+            relations.erase(std::unique(relations.begin(), relations.end()), relations.end());
+            built = std::make_unique<Programme>(m_p, m_stage, relations, m_low, m_high);
+        }
+        return *built;
+    }
+
+    // `figure`, shown until now, is withheld: it joins the blocks of its
+    // relations into one, whose programme is the largest of theirs made
+    // larger, its solver's basis kept.
+    void withheld(std::size_t figure)
+    {
+        const auto value = static_cast<double>(m_p.m_figures[figure].value);
+        m_low[figure] = std::min(m_low[figure], value);
+        m_high[figure] = std::max(m_high[figure], value);
+        std::vector<std::size_t> blocks{find(figure)};
+        for (const auto r : m_p.m_relations_of[figure])
+            for_each_unknown(m_p.m_relations[r], [&](std::size_t f) { blocks.push_back(find(f)); });
+        std::sort(blocks.begin(), blocks.end());
+        blocks.erase(std::unique(blocks.begin(), blocks.end()), blocks.end());
+        std::unique_ptr<Programme> kept;
+        std::size_t kept_block = 0;
+        for (const std::size_t b : blocks) {
+            const auto it = m_built.find(b);
+            if (it != m_built.end() && it->second && (!kept || it->second->columns() > kept->columns())) {
+                kept = std::move(it->second);
+                kept_block = b;
+            }
+        }
+        std::vector<std::size_t> joining{figure};
+        for (const std::size_t b : blocks) {
+            m_built.erase(b);
+            if (kept && b != kept_block)
+                for (const std::size_t f : m_members[b])
+                    if (!m_p.known(m_p.m_figures[f], m_stage))
+                        joining.push_back(f);
+            join(b, figure);
+        }
+        if (kept) {
+            kept->extend(joining);
+            m_built[find(figure)] = std::move(kept);
+        }
     }
 
 private:
+    std::size_t find(std::size_t f)
+    {
+        while (m_root[f] != f)
+            f = m_root[f] = m_root[m_root[f]];
+        return f;
+    }
+    // Joins the blocks of `a` and `b` (their programmes are the caller's).
+    void join(std::size_t a, std::size_t b)
+    {
+        a = find(a);
+        b = find(b);
+        if (a == b)
+            return;
+        if (m_members[a].size() < m_members[b].size())
+            std::swap(a, b);
+        m_root[b] = a;
+        m_members[a].insert(m_members[a].end(), m_members[b].begin(), m_members[b].end());
+        m_members[b] = {};
+    }
+    template <class F>
+    void for_each_unknown(const Relation& r, F&& f) const
+    {
+        if (!m_p.known(m_p.m_figures[r.whole], m_stage))
+            f(r.whole);
+        for (const std::size_t part : r.parts)
+            if (!m_p.known(m_p.m_figures[part], m_stage))
+                f(part);
+    }
+    void join_unknowns(const Relation& r)
+    {
+        std::optional<std::size_t> first;
+        for_each_unknown(r, [&](std::size_t f) {
+            if (first)
+                join(*first, f);
+            else
+                first = f;
+        });
+    }
+
     const Protection& m_p;
     int m_stage;
     std::vector<double> m_low, m_high;
-    std::vector<std::unique_ptr<Programme>> m_built;
+    std::vector<std::size_t> m_root;                 // per figure, union-find
+    std::vector<std::vector<std::size_t>> m_members; // per root
+    absl::flat_hash_map<std::size_t, std::unique_ptr<Programme>> m_built; // per root
 };
 
 std::optional<Protection::Check> Protection::check(Programmes& all, std::size_t figure, bool whole) const
@@ -601,7 +687,7 @@ void Protection::suppress(int first_stage)
                 if (!hide)
                     break;
                 m_figures[*hide].shown = CellShown::Withheld;
-                ps.of(*hide).withheld(*hide);
+                ps.withheld(*hide);
             }
         }
     }

@@ -203,8 +203,6 @@ private:
     std::vector<std::size_t> m_figure_of; // per cell
     std::vector<Relation> m_relations;
     std::vector<std::vector<std::uint32_t>> m_relations_of; // per figure
-    std::vector<std::vector<std::uint32_t>> m_blocks;       // relations joined by the figures they share
-    std::vector<std::size_t> m_block_of;                    // per figure
     std::size_t m_refused = 0;
     bool m_finished = false;
 };
