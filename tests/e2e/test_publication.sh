@@ -171,4 +171,26 @@ for k in ('period', 'completed_visits', 'students_visited', 'families_reached', 
     assert a[k] == b[k], k
 assert [s['completed_visits'] for s in a['sites']] == [s['completed_visits'] for s in b['sites']]"
 
+# A month's public report gives the month by site and in total; its visits
+# by mode and language, first and second visits, training sessions and
+# surveys are broken down in the half year's and the year's, where fewer
+# of them are small. The private report of the month still has them all.
+"$bin" -C "$example" --as-of $asof report --period 2025-10 --public --format json >"$tmp/oct.json"
+"$bin" -C "$example" --as-of $asof report --period 2025-10 --public >"$tmp/oct.txt"
+"$bin" -C "$example" --as-of $asof report --period 2025-10 --format json >"$tmp/oct-private.json"
+check "a month's public report: no breakdowns, and says where they are" python3 - "$tmp/oct.json" "$tmp/oct.txt" "$tmp/oct-private.json" "$tmp/pl/end-of-year.json" <<'PY'
+import json, sys
+month, text, private, year = json.load(open(sys.argv[1])), open(sys.argv[2]).read(), json.load(open(sys.argv[3])), json.load(open(sys.argv[4]))
+assert month["breakdowns"] is False and year["breakdowns"] is True
+for key in ("modes", "languages", "first_second_by_month", "surveys", "entry_days", "interpreted_languages"):
+    assert key not in month, key
+assert "sessions" not in month["training"]
+assert month["completed_visits"] > 0 and month["sites"] and month["months"], "the month's totals and sites stay"
+for key in ("modes", "languages", "first_second_by_month"):
+    assert key in private and key in year, key
+for title in ("Completed visits by mode", "Completed visits by language", "Family surveys", "First and second visits"):
+    assert title not in text, title
+assert "broken down in the public reports of the half year and the year" in text
+PY
+
 finish

@@ -91,7 +91,7 @@ int month_number(model::Date d) { return d.year() * 12 + d.month() - 1; }
 
 // The sites reported: every active site, and any other that has students
 // or visits, so nothing logged goes missing; by site id.
-std::vector<SiteId> reported_sites(const model::Repo& repo, const SiteScope& scope)
+std::vector<SiteId> reported_sites(const model::Repo& repo, const SiteScope& scope, const ReportBasis& basis)
 {
     std::vector<char> mark(repo.names.sites.size(), 0);
     const auto keep = [&](SiteId s) {
@@ -101,10 +101,10 @@ std::vector<SiteId> reported_sites(const model::Repo& repo, const SiteScope& sco
     for (const auto& s : repo.sites)
         if (s.status == model::SiteStatus::Active)
             keep(s.id);
-    for (const auto& s : repo.students)
-        keep(s.site);
-    for (const auto& v : repo.visits)
-        keep(repo.visit_site(v));
+    for (const std::size_t i : scope.students(basis))
+        keep(repo.students[i].site);
+    for (const std::size_t i : scope.visits(basis))
+        keep(repo.visit_site(repo.visits[i]));
     std::vector<SiteId> out;
     for (std::uint32_t h = 0; h < mark.size(); ++h)
         if (mark[h])
@@ -128,11 +128,9 @@ VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, cons
     const int first_month = month_number(o.period.from);
     c.months.assign(static_cast<std::size_t>(std::max(0, month_number(o.period.to) - first_month + 1)), 0);
 
-    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+    for (const std::size_t i : scope.visits(*o.basis)) {
         const Visit& v = repo.visits[i];
         const SiteId site = repo.visit_site(v);
-        if (!scope.covers(site))
-            continue;
         const std::size_t slot = site_slot(site);
         if (v.status == VisitStatus::Scheduled && v.date && *v.date > repo.as_of) {
             ++c.scheduled_ahead[slot];
@@ -190,11 +188,10 @@ void summaries(const model::Repo& repo, const std::vector<SiteId>& sites, VisitC
     const std::size_t slots = repo.names.sites.size() + 1;
     std::vector<std::size_t> enrolled(slots, 0);
     std::size_t enrolled_all = 0;
-    for (const auto& s : repo.students)
-        if (scope.covers(s.site)) {
-            ++enrolled[site_slot(s.site)];
-            ++enrolled_all;
-        }
+    for (const std::size_t i : scope.students(*o.basis)) {
+        ++enrolled[site_slot(repo.students[i].site)];
+        ++enrolled_all;
+    }
     const auto students = c.students.count(slots);
     const auto families = c.families.count(slots);
     const auto declined_families = c.declined_families.count(slots);
@@ -370,9 +367,76 @@ std::uint64_t family_key(const model::Repo& repo, model::StudentId student)
     return (std::uint64_t{1} << 32) + student.value();
 }
 
+namespace {
+
+void leave_out_breakdowns(Figures& f)
+{
+    f.breakdowns = false;
+    f.visit_order.clear();
+    f.modes.clear();
+    f.languages.clear();
+    f.interpreted_languages.clear();
+    f.has_interpreters = false;
+    f.entry_delays.clear();
+    f.has_logged_on = false;
+    f.training.sessions.clear();
+    f.surveys = SurveyFigures{};
+}
+
+} // namespace
+
+ReportBasis::ReportBasis(const model::Facts& facts, const model::Problems& findings)
+    : progress(model::student_visits(facts.repo(), facts, facts.repo().as_of)), latest(latest_scheduled(facts)),
+      shortfalls(practice_shortfalls(facts, findings)), visits_of(facts.repo().names.sites.size() + 1),
+      students_of(facts.repo().names.sites.size() + 1), m_facts(facts)
+{
+    const model::Repo& repo = facts.repo();
+    all_students.resize(repo.students.size());
+    for (std::size_t i = 0; i < repo.students.size(); ++i) {
+        all_students[i] = i;
+        students_of[site_slot(repo.students[i].site)].push_back(i);
+    }
+    all_visits.resize(repo.visits.size());
+    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+        all_visits[i] = i;
+        visits_of[site_slot(repo.visit_site(repo.visits[i]))].push_back(i);
+    }
+}
+
+const pay::Spending& ReportBasis::spending(const std::vector<pay::VisitWork>& work, model::Date from,
+                                           model::Date to) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto key = std::make_pair(from.days(), to.days());
+    auto it = m_spending.find(key);
+    if (it == m_spending.end())
+        it = m_spending.emplace(key, pay::spending_between(m_facts, work, from, to)).first;
+    return it->second;
+}
+
+const Figures& ReportBasis::district(const FigureOptions& o, const std::function<Figures()>& make) const
+{
+    const auto key = std::make_tuple(o.period.from.days(), o.period.to.days(), o.publication);
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_district.find(key);
+        if (it != m_district.end())
+            return *it->second;
+    }
+    auto made = std::make_unique<Figures>(make()); // outside the lock: it may ask for spending()
+    const std::lock_guard lock(m_mutex);
+    return *m_district.try_emplace(key, std::move(made)).first->second;
+}
+
 Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                         const model::Problems& findings, const FigureOptions& o)
 {
+    if (!o.basis) {
+        const ReportBasis basis(facts, findings);
+        FigureOptions with = o;
+        with.basis = &basis;
+        return compute_figures(facts, work, findings, with);
+    }
     const model::Repo& repo = facts.repo();
     Figures f;
     f.district = repo.config.district;
@@ -392,10 +456,11 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     // below reads before they are joined: worked out on a second thread
     // beside the rest.
     auto beside = std::async(std::launch::async, [&] {
-        visit_order_figures(facts, o, scope, f);
+        if (!o.is_public || public_breakdowns(o.period))
+            visit_order_figures(facts, o, scope, f);
         money_figures(facts, work, o, f);
     });
-    const std::vector<SiteId> sites = reported_sites(repo, scope);
+    const std::vector<SiteId> sites = reported_sites(repo, scope, *o.basis);
     const Training training = training_figures(facts, o, f);
     VisitCounts counts = count_visits(facts, o, scope);
     summaries(repo, sites, counts, training, scope, o, f);
@@ -411,10 +476,12 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     if (f.has_logged_on)
         entry_delays(repo, sites, counts, f);
     top_sites(f);
-    fidelity_figures(facts, findings, o, f);
+    fidelity_figures(facts, o, f);
     beside.get(); // rethrows what the thread threw
     std::optional<Publication> made; // the set, when the caller has none at hand
     FigureOptions with_set = o;
+    if (o.is_public && !public_breakdowns(o.period))
+        leave_out_breakdowns(f);
     if (o.is_public) {
         if (!with_set.publication)
             with_set.publication = &made.emplace(facts, findings, o.attendance);

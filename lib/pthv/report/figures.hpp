@@ -11,16 +11,23 @@
 // Never throws for any repo: rows the loader could not read are simply absent.
 
 #include <array>
+#include <functional>
+#include <memory>
+#include <tuple>
+#include <map>
+#include <mutex>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <pthv/io/attendance.hpp>
+#include <pthv/model/student_visits.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/pay/events.hpp>
+#include <pthv/pay/funding.hpp>
 #include <pthv/stats/proportions.hpp>
 
 namespace pthv::report {
@@ -260,6 +267,10 @@ struct Figures {
     model::Date as_of;
     std::string site_filter; // --site, or empty
     bool is_public = false;
+    // False in a public report of a short period (public_breakdowns in
+    // publication.hpp): visit_order, modes, languages, interpreted_languages,
+    // entry_delays, training.sessions and surveys are left empty and not printed.
+    bool breakdowns = true;
     int min_cell = 10;
     std::size_t validate_errors = 0;
     std::size_t validate_warnings = 0;
@@ -293,6 +304,37 @@ struct Figures {
 };
 
 class Publication;
+struct FigureOptions;
+
+// What every report over the same data works out alike, whatever its site:
+// each student's first and second visits, each student's last scheduled
+// visit, each visit's practice shortfalls, the visits of each site, and the
+// spending of each period. Made once where many reports are computed (the
+// publication set, the audit); a report given none makes its own.
+class ReportBasis {
+public:
+    ReportBasis(const model::Facts& facts, const model::Problems& findings);
+    std::vector<model::StudentVisits> progress;     // model::student_visits as of --as-of
+    std::vector<std::optional<std::size_t>> latest; // per student handle: latest_scheduled
+    std::vector<unsigned> shortfalls;               // per visit: practice_shortfalls
+    std::vector<std::size_t> all_visits;            // 0 .. visits - 1
+    std::vector<std::vector<std::size_t>> visits_of; // per site slot (site_slot): its visits, in file order
+    std::vector<std::size_t> all_students;           // 0 .. students - 1 (rows of students.csv)
+    std::vector<std::vector<std::size_t>> students_of; // per site slot: its students, in file order
+
+    // pay::spending_between(from, to), worked out once per period.
+    const pay::Spending& spending(const std::vector<pay::VisitWork>& work, model::Date from, model::Date to) const;
+    // The district's report of `o` (no site), made by `make` once per
+    // period and publication: a site's public report folds its money as
+    // the district's does.
+    const Figures& district(const FigureOptions& o, const std::function<Figures()>& make) const;
+
+private:
+    const model::Facts& m_facts;
+    mutable std::mutex m_mutex;
+    mutable std::map<std::pair<std::int32_t, std::int32_t>, pay::Spending> m_spending;
+    mutable std::map<std::tuple<std::int32_t, std::int32_t, const Publication*>, std::unique_ptr<Figures>> m_district;
+};
 
 struct FigureOptions {
     model::Period period; // never past --as-of (model/period.hpp)
@@ -303,6 +345,8 @@ struct FigureOptions {
     // Public: the publication set whose decisions the report prints
     // (publication.hpp); null: made for this report.
     const Publication* publication = nullptr;
+    // Null: made for this report.
+    const ReportBasis* basis = nullptr;
 };
 
 // `findings` are every problem rules::check_repo gave (loader's included).

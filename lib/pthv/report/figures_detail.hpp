@@ -22,8 +22,23 @@ public:
     {
     }
     bool covers(model::SiteId site) const { return m_all || (m_only && site == m_only); }
+    // The visits it covers (those whose site it covers), in file order.
+    const std::vector<std::size_t>& visits(const ReportBasis& basis) const
+    {
+        return m_all ? basis.all_visits : m_only ? basis.visits_of[m_only.index() + 1] : none();
+    }
+    // The rows of students.csv it covers (those of its site), in file order.
+    const std::vector<std::size_t>& students(const ReportBasis& basis) const
+    {
+        return m_all ? basis.all_students : m_only ? basis.students_of[m_only.index() + 1] : none();
+    }
 
 private:
+    static const std::vector<std::size_t>& none()
+    {
+        static const std::vector<std::size_t> empty;
+        return empty;
+    }
     bool m_all;
     model::SiteId m_only;
 };
@@ -47,7 +62,7 @@ struct Training {
 Training training_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
 // Fills f.fidelity from f.sites (which must be complete) and the findings.
-void fidelity_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o,
+void fidelity_figures(const model::Facts& facts, const FigureOptions& o,
                       Figures& f);
 
 // Fills f.money from the payroll code's spend per funding source.

@@ -42,11 +42,11 @@ std::vector<unsigned> practice_shortfalls(const model::Facts& facts, const model
     return out;
 }
 
-void fidelity_figures(const model::Facts& facts, const model::Problems& findings, const FigureOptions& o,
+void fidelity_figures(const model::Facts& facts, const FigureOptions& o,
                       Figures& f)
 {
     const model::Repo& repo = facts.repo();
-    const std::vector<unsigned> shortfalls = practice_shortfalls(facts, findings);
+    const std::vector<unsigned>& shortfalls = o.basis->shortfalls;
     // Per site slot, its row of f.fidelity (0: not reported).
     std::vector<std::size_t> row_of(repo.names.sites.size() + 1, 0);
     f.fidelity.clear();
@@ -57,7 +57,7 @@ void fidelity_figures(const model::Facts& facts, const model::Problems& findings
         f.fidelity.push_back(FidelityRow{s.site_id, s.name, {}, {}, {}});
     }
 
-    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+    for (const std::size_t i : SiteScope(repo, o.site).visits(*o.basis)) {
         const model::Visit& v = repo.visits[i];
         if (!v.completed() || !v.date || *v.date < o.period.from || *v.date > o.period.to)
             continue;

@@ -13,7 +13,7 @@ void money_figures(const model::Facts& facts, const std::vector<pay::VisitWork>&
 {
     if (!facts.repo().config_ok)
         return;
-    const pay::Spending spending = pay::spending_between(facts, work, o.period.from, o.period.to);
+    const pay::Spending& spending = o.basis->spending(work, o.period.from, o.period.to);
     std::string site_source;
     for (const auto& s : spending.sites) {
         if (!o.site.empty() && s.site_id != o.site)

@@ -104,7 +104,8 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
     // the district's cannot be subtracted from each other.
     FigureOptions whole{o.period, {}, true};
     whole.publication = o.publication;
-    const Figures district = compute_figures(facts, work, findings, whole);
+    whole.basis = o.basis;
+    const Figures& district = o.basis->district(whole, [&] { return compute_figures(facts, work, findings, whole); });
     bool has_row = false;
     std::string source;
     for (const auto& r : f.site_money)

@@ -39,17 +39,17 @@ struct Scheduled {
 Scheduled second_scheduled(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope)
 {
     const model::Repo& repo = facts.repo();
-    const auto latest = latest_scheduled(facts);
+    const auto& latest = o.basis->latest;
     struct Entry {
         std::size_t slot;
         std::uint32_t student;
         std::size_t visit;
     };
     std::vector<Entry> entries;
-    for (std::size_t i = 0; i < repo.visits.size(); ++i) {
+    for (const std::size_t i : scope.visits(*o.basis)) {
         const model::Visit& v = repo.visits[i];
         const SiteId site = repo.visit_site(v);
-        if (v.completed() && in_period(v.date, o) && scope.covers(site))
+        if (v.completed() && in_period(v.date, o))
             entries.push_back({site_slot(site), v.student.value(), i});
     }
     const auto scheduled_after = [&](const Entry& e) {
@@ -120,7 +120,7 @@ void second_visit_figures(const model::Facts& facts, const FigureOptions& o, con
 void visit_order_figures(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f)
 {
     const model::Repo& repo = facts.repo();
-    const auto progress = model::student_visits(repo, facts, repo.as_of);
+    const auto& progress = o.basis->progress;
     const int months = std::max(0, month_index(o.period.to, o.period.from) + 1);
     model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
     for (int i = 0; i < months; ++i, m = m.add_months(1))

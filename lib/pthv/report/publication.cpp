@@ -48,7 +48,7 @@ public:
     void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
     {
         const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.publish(c, m_stage, cost(p, scope));
+        m_cells.publish(c, m_stage, cost(p, scope, measure));
         m_in.push_back(c);
     }
     void sensitive(const Period* p, const std::string& scope, const std::string& measure,
@@ -68,13 +68,24 @@ public:
     }
 
 private:
-    // What withholding a figure costs the board: a district figure of the
-    // year more than a school's, a school's more than a month's. The
+    // What withholding a figure costs the board: a district figure more
+    // than a school's, a school's figure that the district's tables print
+    // beside the others' (its visits, students, families ...) more than
+    // one only its own report breaks down (its visits by month, mode,
+    // language ...), and a figure of the year more than a month's. The
     // complements of secondary suppression are taken cheapest first.
-    static int cost(const Period* p, const std::string& scope)
+    static int cost(const Period* p, const std::string& scope, const std::string& measure)
     {
-        const int where = scope == k_district ? 10 : 1; // a district figure before ten schools'
-        if (!p || p->label == "end-of-year")
+        static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
+                                             "due",       "declined", "ahead",   "trained",  "educators", "short",
+                                             "responses", "answered", "fav",     "att"};
+        const bool in_district_tables =
+            std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
+            std::end(beside);
+        const int where = scope == k_district ? 10 : in_district_tables ? 3 : 1;
+        if (!p) // as of the as-of date: printed in the report of every period
+            return 30 * where;
+        if (p->label == "end-of-year")
             return 8 * where;
         if (p->label == "mid-year")
             return 4 * where;
@@ -166,12 +177,15 @@ struct Builder {
                         continue;
                     p.publish(&period, x, "completed");
                     p.publish(&period, x, "month", month_of(*v.date));
-                    p.publish(&period, x, "mode", v.mode ? k_mode_names[static_cast<std::size_t>(*v.mode)] : "unrecorded");
-                    p.publish(&period, x, "lang", language_key(v.language));
-                    if (interpreters && v.interpreted())
-                        p.publish(&period, x, "ilang", language_key(v.language));
-                    if (logged_on && v.logged_on)
-                        p.publish(&period, x, "entry");
+                    if (public_breakdowns(period)) {
+                        p.publish(&period, x, "mode",
+                                  v.mode ? k_mode_names[static_cast<std::size_t>(*v.mode)] : "unrecorded");
+                        p.publish(&period, x, "lang", language_key(v.language));
+                        if (interpreters && v.interpreted())
+                            p.publish(&period, x, "ilang", language_key(v.language));
+                        if (logged_on && v.logged_on)
+                            p.publish(&period, x, "entry");
+                    }
                     if (!site) // the fidelity table counts visits of reported sites
                         continue;
                     for (std::size_t k = 0; k < k_practices; ++k) {
@@ -248,7 +262,7 @@ struct Builder {
                     for (const auto& x : scopes_of(repo, repo.visit_site(repo.visits[*visit])))
                         p.publish(&period, x, measure, month_of(*repo.visits[*visit].date));
                 };
-                if (h < progress.size()) {
+                if (h < progress.size() && public_breakdowns(period)) {
                     order(progress[h].first, "first");
                     order(progress[h].second, "secondm");
                 }
@@ -320,7 +334,7 @@ struct Builder {
             if (!s)
                 continue;
             for (const Period& period : periods)
-                if (period.contains(*t.date))
+                if (period.contains(*t.date) && public_breakdowns(period))
                     for (const auto& x : scopes_of(repo, s->site))
                         of[t.staff.index()].publish(&period, x, "session", session_part(t));
         }
@@ -351,7 +365,7 @@ struct Builder {
             const std::uint8_t* answers = repo.survey_answers.data() + i * n;
             Person p(cells, 'R');
             for (const Period& period : periods) {
-                if (!period.contains(*r.date))
+                if (!period.contains(*r.date) || !public_breakdowns(period))
                     continue;
                 for (const auto& x : scopes_of(repo, r.site)) {
                     p.publish(&period, x, "responses");
@@ -394,9 +408,20 @@ struct Builder {
 std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
                      const std::string& part)
 {
+    // A period's part of the key, written once per period (a key is made
+    // for every cell of every person).
+    thread_local absl::flat_hash_map<std::int64_t, std::string> written;
     std::string key(1, kind);
     key += '|';
-    key += period ? period->from.str() + ".." + period->to.str() : std::string("-");
+    if (period) {
+        const std::int64_t id = (std::int64_t{period->from.days()} << 32) + period->to.days();
+        auto it = written.find(id);
+        if (it == written.end())
+            it = written.emplace(id, period->from.str() + ".." + period->to.str()).first;
+        key += it->second;
+    } else {
+        key += '-';
+    }
     key += '|' + scope + '|' + measure;
     if (!part.empty())
         key += '|' + part;
@@ -446,10 +471,12 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
+    const ReportBasis basis(facts, findings);
     for (const auto& period : out.m_periods)
         for (const auto& site : scopes) {
             FigureOptions o{period, site, true, attendance};
             o.publication = &decided;
+            o.basis = &basis;
             Figures f = compute_figures(facts, work, findings, o);
             out.observe(f);
             ++out.m_reports;

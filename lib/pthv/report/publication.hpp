@@ -33,6 +33,14 @@ std::vector<model::Period> published_periods(const model::Repo& repo);
 // lists monthly) or a range as written. `rollup --public` needs it.
 bool publishes_period(const model::Config& config, const model::Period& period);
 
+// Whether a public report of `period` breaks its visits down (by mode,
+// language, interpreter, log entry, first and second visit per month), its
+// training by session and its surveys by question: only a period of three
+// months or more does. In one month at one school nearly every part of
+// such a table is a count under min_cell, and each one hidden there would
+// cost figures of the year as well.
+bool public_breakdowns(const model::Period& period);
+
 // `requested` (as --period gave it) as a public report counts it, or
 // nullopt with `error` saying why it may not be published: not listed in
 // reports.publish, nothing of it ended yet, or a month not yet over.

@@ -46,6 +46,11 @@ std::vector<std::string> months_of_year(const model::Config& config)
 
 } // namespace
 
+bool public_breakdowns(const model::Period& period)
+{
+    return period.to.days() - period.from.days() + 1 >= 89; // any three calendar months
+}
+
 std::vector<model::Period> published_periods(const model::Repo& repo)
 {
     std::vector<model::Period> out;

@@ -244,6 +244,8 @@ std::string render_json(const Figures& f)
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
                          {"untrained", count_json(t.untrained, m)}, {"trained_new", count_json(t.trained_new, m)},
                          {"sessions", sessions}};
+    if (!f.breakdowns)
+        j["training"].erase("sessions");
     if (f.sessions.present)
         j["training_sessions"] = sessions_json(f.sessions, m);
     Json money = Json::array();
@@ -267,12 +269,15 @@ std::string render_json(const Figures& f)
     }
     j["site_money"] = site_money;
     j["months"] = tallies_json(f.months, m);
-    Json order = Json::object();
-    for (const auto& x : f.visit_order)
-        order[x.month] = Json{{"first", count_json(x.first, m)}, {"second", count_json(x.second, m)}};
-    j["first_second_by_month"] = order;
-    j["modes"] = tallies_json(f.modes, m);
-    j["languages"] = tallies_json(f.languages, m);
+    j["breakdowns"] = f.breakdowns;
+    if (f.breakdowns) {
+        Json order = Json::object();
+        for (const auto& x : f.visit_order)
+            order[x.month] = Json{{"first", count_json(x.first, m)}, {"second", count_json(x.second, m)}};
+        j["first_second_by_month"] = order;
+        j["modes"] = tallies_json(f.modes, m);
+        j["languages"] = tallies_json(f.languages, m);
+    }
     if (f.has_interpreters)
         j["interpreted_languages"] = tallies_json(f.interpreted_languages, m);
     if (f.has_logged_on) {

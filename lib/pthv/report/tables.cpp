@@ -211,6 +211,10 @@ std::vector<std::string> report_preamble(const Figures& f)
                                   "zero included, is shown as <{0}, and * marks a figure withheld so that no small "
                                   "count can be worked out from this or any other public report of the year.",
                                   f.min_cell));
+        if (!f.breakdowns)
+            out.push_back("A month is given here by site and in total: visits by mode and language, first and "
+                          "second visits, training sessions and surveys are broken down in the public reports of "
+                          "the half year and the year, where fewer of their figures are small.");
         if (f.period.cut_at_month)
             out.push_back(fmt::format("Counted up to {}, the end of the last full month: the figures stay the same "
                                       "until the next month ends.",

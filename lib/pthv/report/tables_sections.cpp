@@ -295,6 +295,8 @@ std::vector<Table> training(const Figures& f)
                    {{"date", "date"}, {"kind", "kind"}, {"session", "session"}, {"attendees", "attendees"}}, 3);
     for (const auto& x : tr.sessions)
         s.add({Cell::of(x.date.str()), Cell::of(x.kind), Cell::of(x.session), Cell::of(x.attendees)});
+    if (!f.breakdowns)
+        return {t};
     return {t, s};
 }
 
@@ -525,10 +527,12 @@ std::vector<Table> report_tables(const Figures& f)
     for (auto& t : money(f))
         out.push_back(std::move(t));
     out.push_back(tallies(f, "months", "Completed visits per month", {"month", "month"}, f.months));
-    out.push_back(visit_order(f));
-    out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
-    out.push_back(tallies(f, "languages", "Completed visits by language", {"language", "language"}, f.languages,
-                          language_name));
+    if (f.breakdowns) {
+        out.push_back(visit_order(f));
+        out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
+        out.push_back(tallies(f, "languages", "Completed visits by language", {"language", "language"}, f.languages,
+                              language_name));
+    }
     if (f.has_interpreters)
         out.push_back(tallies(f, "interpreted_languages", "Interpreted visits by language", {"language", "language"},
                               f.interpreted_languages, language_name));
