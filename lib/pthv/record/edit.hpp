@@ -42,6 +42,9 @@ struct Edit {
     // visit marked cancelled that a closed ledger paid is paid-not-compensable
     // on the ledger's line, and the change is what brought it about.
     std::set<std::string> records;
+    // Columns the change adds to the file's header (record::append_records),
+    // in the order they are added; empty for most changes.
+    std::vector<std::string> added_columns;
 
     // The would-be text of the file.
     std::string_view text() const { return after_in_place.empty() ? std::string_view(after) : after_in_place; }
