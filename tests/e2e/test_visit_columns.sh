@@ -95,9 +95,15 @@ header=$(head -1 "$old/visits.csv")
 check "without the columns, log-visit keeps the header" test "$header" = "$(head -1 "$old/visits.csv")"
 check "without the columns, the new row has no logged_on" \
     grep -q '^V20260917-ST04,ST04,S01,2026-09-17,16:30,40,T001;T002,completed,2026-09-10,hopes_and_dreams,home,,,$' "$old/visits.csv"
-err=$("$PTHV" -C "$old" --as-of 2026-09-20 log-visit --confirm V20260910-ST01 2>&1)
-check "without the columns, --confirm says which column to add (exit 2)" test "$?" = 2
-check "... naming confirmed_on" grep -q 'visits.csv has no column confirmed_on' <<<"$err"
+cp "$old/visits.csv" old-before.csv
+err=$("$PTHV" -C "$old" --as-of 2026-09-20 log-visit --confirm V20260910-ST01 --by T002 2>&1 >/dev/null)
+check "without the columns, --confirm adds confirmed_on and confirmed_by (exit 0)" test "$?" = 0
+check "... and says so in one line" \
+    test "$err" = "pthv: visits.csv added the columns confirmed_on, confirmed_by to its header, empty in the rows before"
+check "... the confirmed row holds them, every other row an empty cell for each" eval \
+    'test "$(head -1 "$old/visits.csv")" = "$(head -1 old-before.csv),confirmed_on,confirmed_by" &&
+     grep -q "^V20260910-ST01,.*,2026-09-20,T002\$" "$old/visits.csv" &&
+     test "$(awk -F, "{ print NF }" "$old/visits.csv" | sort -u)" = "$(($(head -1 old-before.csv | awk -F, "{ print NF }") + 2))"'
 
 # --- an older visits.csv meets a new column: log-visit adds it -------------
 older="$tmp/older"

@@ -76,10 +76,12 @@ struct RowEdit {
 // fields (row_fields, empty when there is no such line) are handed to
 // `change`, which may also refuse by throwing, then rendered in `header`'s
 // order in place of the line (make_replace). nullopt when there is no such
-// line.
+// line. With `add_optional`, an optional column the changed record sets and
+// `header` lacks (record::addable_columns) is added as append_records adds
+// it: the file is rewritten whole, and Edit::added_columns names it.
 std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
                                 const std::vector<std::string>& header, std::size_t line,
-                                const std::function<void(Fields&)>& change);
+                                const std::function<void(Fields&)>& change, bool add_optional = false);
 
 struct EditCheck {
     model::Problems refused;  // integrity errors of the changed rows
