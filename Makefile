@@ -12,8 +12,9 @@ DEB_PACKAGES := cmake g++ make libcli11-dev libyaml-cpp-dev libfmt-dev doctest-d
 # GNU time, and times fast-cpp-csv-parser against pthv's own reader;
 # `make test` runs bench/ at a small scale, so it needs them too.
 # tests/e2e/test_remind.sh sends real mail: msmtp to a local SMTP server
-# (python3-aiosmtpd) it starts on 127.0.0.1.
-BENCH_PACKAGES := miller sqlite3 time libfccp-dev msmtp python3-aiosmtpd
+# (python3-aiosmtpd) it starts on 127.0.0.1. tests/e2e/test_phone_width.sh
+# lays the HTML report out in headless chromium at a phone's width.
+BENCH_PACKAGES := miller sqlite3 time libfccp-dev msmtp python3-aiosmtpd chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

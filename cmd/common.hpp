@@ -189,8 +189,10 @@ record::Current load_for_edit(Session& session, const std::string& file,
 record::Current load_for_append(Session& session, const std::string& file);
 
 // UsageError when a row setting `fields` cannot be written to `file`
-// (record::column_refusals): nothing written.
-void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields);
+// (record::column_refusals): nothing written. With `add_optional`, an
+// optional column the file lacks is no refusal: record::append_records adds it.
+void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields,
+                     bool add_optional = false);
 
 // UsageError naming `option` when `value` holds a control character (ESC,
 // backspace, DEL, C1, ...): a name or note printed later could rewrite the
@@ -213,7 +215,8 @@ void print_problems(std::string& out, const model::Problems& problems, bool colo
 // Checks `edit` and, unless refused or a dry run, writes it. Refused: the
 // integrity problems go to stderr and the exit is 2 with the file untouched.
 // Otherwise the findings are added to session.out() after `done` (what was
-// written, e.g. the visit id) and the exit is 1 when one is an error.
+// written, e.g. the visit id) and the exit is 1 when one is an error. Columns
+// the edit adds to the file's header are said in one line on stderr.
 // `write`, when given, writes the change instead of write_edit (a change of
 // more files than `edit`'s one).
 //

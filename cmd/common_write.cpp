@@ -64,9 +64,10 @@ void refuse_change(const std::string& what, const model::Problems& refusals)
                      ". Nothing was written.");
 }
 
-void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields)
+void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields,
+                     bool add_optional)
 {
-    const auto refused = record::column_refusals(file, header, fields);
+    const auto refused = record::column_refusals(file, header, fields, add_optional);
     if (!refused.empty())
         throw UsageError(refused.front().message + "; " + refused.front().advice + ". Nothing was written.");
 }
@@ -174,6 +175,13 @@ int check_and_write(Session& session, const record::Current& current, const reco
     } else if (!o.dry_run) {
         write_edit(session, edit);
     }
+    if (!edit.added_columns.empty())
+        std::fputs(fmt::format("pthv: {} {} the {} {} to its header, empty in the rows before\n", edit.file,
+                               o.dry_run ? "would add" : "added",
+                               edit.added_columns.size() == 1 ? "column" : "columns",
+                               util::join(edit.added_columns, ", "))
+                       .c_str(),
+                   stderr);
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
         out += util::printable_text(done); // it may echo a row of the file

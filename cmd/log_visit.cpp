@@ -69,7 +69,7 @@ int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
     record::fill_language(fields, current.sources, repo);
     std::set<std::string> reserved;
     fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
-    require_columns("visits.csv", repo.files.at("visits.csv").header, fields);
+    require_columns("visits.csv", repo.files.at("visits.csv").header, fields, true);
 
     const record::Edit edit = record::append_records(current, "visits.csv", {fields});
     std::string done = fields["visit_id"] + "\n";

@@ -43,8 +43,8 @@ int update_row(const std::string& option, const std::string& id, const record::F
             fields[field] = value;
         // The change is checked among the rows that bear on the visit as it will be.
         current.scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
-        require_columns("visits.csv", header, fields);
-    });
+        require_columns("visits.csv", header, fields, true);
+    }, true);
     if (!changed)
         throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
     // A closed ledger that paid this visit is judged on the ledger's line

@@ -124,6 +124,27 @@ printf '%s\n' 'student_id,date,educators,status,mode' 'ST04,2026-10-02,T001;T002
 check "an import on a full disk exits 2" test $? = 2
 check "an import on a full disk leaves every file byte-identical" eval 'sums "$r" | cmp -s - sums.before'
 
+# A visits.csv older than the interpreter column, rewritten whole to add it
+# (log-visit --interpreter): killed mid-write by the file size limit, the
+# old file stays as it was, and the next command removes the partial copy.
+old="$tmp/old-columns"
+make_repo "$old" || { echo "FAIL fixture"; exit 1; }
+awk 'BEGIN { for (i = 1; i <= 4000; i++) printf "V20260902-SX%04d,ST05,S01,2026-09-02,,,T001;T002,cancelled,,,,,,a note long enough to make the file large\n", i }' \
+    >>"$old/visits.csv"
+cp "$old/visits.csv" old-columns.csv
+limit=$(( $(stat -c %s "$old/visits.csv") / 1024 - 8 ))
+(ulimit -f $limit && exec "$PTHV" -C "$old" --as-of 2026-09-20 log-visit --student ST04 "${good[@]}" --interpreter T005) \
+    >/dev/null 2>&1
+check "log-visit adding a column, killed mid-write, dies by SIGXFSZ" test $? -gt 128
+check "... leaves visits.csv byte-identical" cmp -s "$old/visits.csv" old-columns.csv
+"$PTHV" -C "$old" --as-of 2026-09-20 validate -q >/dev/null 2>err.txt
+check "... and the next command removes the partial copy" eval \
+    'grep -q "^pthv: removed .visits.csv.pthv-" err.txt && test -z "$(find "$old" -name ".visits.csv.pthv-*")"'
+"$PTHV" -C "$old" --as-of 2026-09-20 log-visit --student ST04 "${good[@]}" --interpreter T005 >/dev/null 2>&1
+check "left alone, it adds the column to every row" \
+    test "$(awk -F, '{ print NF }' "$old/visits.csv" | sort -u)" = "$(( $(head -1 old-columns.csv | awk -F, '{ print NF }') + 1 ))"
+rm -rf "$old"
+
 # A real full disk, where the machine lets us mount a small tmpfs (root).
 mnt="$tmp/full"
 mkdir "$mnt"

@@ -116,13 +116,13 @@ for r in rows:
 "
 
 # The banner says only what is true: no row of examples/ is unreadable.
-check "banner: counts and no claim of rows left out" bash -c "grep -q 'Validate finds 5 errors and 9 warnings in this data' '$tmp/a.text' && ! grep -q 'left out' '$tmp/a.text'"
+check "banner: counts and no claim of rows left out" bash -c "grep -q 'Validate finds 3 errors and 2 warnings in the records of this period' '$tmp/a.text' && ! grep -q 'left out' '$tmp/a.text'"
 check "banner: the fidelity table counts the visits with findings" grep -q 'The fidelity table counts the visits with findings' "$tmp/a.text"
 check "scheduled ahead counts from the as-of date" grep -q 'visits scheduled after 2026-05-15 (the as-of date)' "$tmp/a.text"
 check "languages by name" bash -c "grep -q '^  Spanish ' '$tmp/a.text' && grep -q '^  Vietnamese ' '$tmp/a.text' && ! grep -q '^  es ' '$tmp/a.text'"
 cp -r "$repo" "$tmp/broken"
 printf 'V-torn,"ST0001,S01\n' >>"$tmp/broken/visits.csv"
-printf 'V-bad,ST0002,S01,2026-13-40,16:00,45,T001;T002,completed,,hopes_and_dreams,home,,en,,,,,,\n' >>"$tmp/broken/visits.csv"
+printf 'V-bad,ST0002,S01,2025-10-02,16:00,4o,T001;T002,completed,,hopes_and_dreams,home,,en,,,,,,\n' >>"$tmp/broken/visits.csv"
 "$pthv" -C "$tmp/broken" --as-of 2026-05-15 report --period mid-year >"$tmp/broken.text" 2>/dev/null
 check "banner: a torn row is said to be left out, a bad cell counted as unknown" bash -c "grep -q 'What could not be read as CSV is left out' '$tmp/broken.text' && grep -q '1 cell that could not be read is counted as unknown' '$tmp/broken.text'"
 
@@ -137,8 +137,8 @@ for fmt in md html; do
     check "docs/sample-mid-year.$fmt is this binary's output" cmp "$tmp/a.$fmt" "$src/docs/sample-mid-year.$fmt"
 done
 
-# The report says when validate finds errors, and still runs.
-check "validate's errors are named at the top" bash -c "sed -n 4p '$tmp/a.text' | grep -q 'Validate finds 5 errors'"
+# The report says when validate finds errors in the period, and still runs.
+check "validate's errors are named at the top" bash -c "sed -n 4p '$tmp/a.text' | grep -q 'Validate finds 3 errors'"
 
 # Usage errors: exit 2, nothing written.
 "$pthv" -C "$repo" --as-of 2026-05-15 report --period someday -o "$tmp/none" 2>/dev/null
@@ -149,5 +149,37 @@ check "an unknown site exits 2 with a suggestion" bash -c "test $? -eq 2 && grep
 "$pthv" -C "$repo" --as-of 2026-05-15 report --period mid-year --public --format csv --table educators 2>/dev/null
 check "no educator table in public" test $? -eq 2
 check "--help shows examples" bash -c "'$pthv' report --help | grep -q 'pthv report --period mid-year'"
+
+# Reports for the board: the banner states only the period's findings, a
+# public report names no terminal command, months are written in full, a
+# month the period ends inside is marked, ids are not labels for people.
+for fmt in text md html csv json; do
+    check "$fmt public: no terminal command" bash -c "! grep -E 'pthv [a-z]' '$tmp/p1.$fmt'"
+done
+run --period 2025-12 >"$tmp/dec.text"
+check "a month with no findings has no validate line" bash -c "! grep -q -i 'validate\|data check' '$tmp/dec.text'"
+run --period 2025-10 >"$tmp/oct.text"
+check "a month with findings counts only its own" \
+    grep -qx 'Validate finds 3 errors and 1 warning in the records of this period (`pthv validate` lists them). The fidelity table counts the visits with findings as falling short.' "$tmp/oct.text"
+check "public: the period's findings without a command" \
+    grep -q '^The data check finds [0-9]* errors\? and [0-9]* warnings\? in the records of this period\.' "$tmp/p1.text"
+check "months are written as Jul 2025, not 25-07 or 2025-07" \
+    bash -c "grep -q '^  Jul 2025 ' '$tmp/a.text' && ! grep -q '^  2025-07 ' '$tmp/a.text' && grep -q '>Jul</tspan><tspan [^>]*>2025<' '$tmp/a.html'"
+check "csv and json keep the month keys" bash -c "grep -q '^2025-07,76,' '$tmp/a.csv' && grep -q '\"2025-07\"' '$tmp/a.json'"
+run --period end-of-year >"$tmp/eoy.text"
+run --period end-of-year --format html >"$tmp/eoy.html"
+check "a month the period ends inside is marked partial" \
+    bash -c "grep -q '^  May 2026 (partial) ' '$tmp/eoy.text' && grep -q 'period runs 2025-07-01..2026-05-15' '$tmp/eoy.text'"
+check "... in the chart's note too" grep -q 'period runs 2025-07-01..2026-05-15' "$tmp/eoy.html"
+check "whole months are not marked" bash -c "! grep -q 'partial' '$tmp/a.text'"
+for f in a.text a.md a.html p1.text p1.md p1.html; do
+    check "$f: no raw ids as labels (site_visit, pthv_week, hopes_known)" \
+        bash -c "! grep -E 'site_visit|admin_meeting|family_event|pthv_week|hopes_known|reach_out|another_visit' '$tmp/$f'"
+done
+check "... they read site visit, PTHV week, hopes known" \
+    bash -c "grep -q 'site visit' '$tmp/a.text' && grep -q 'PTHV week' '$tmp/a.text' && grep -q 'hopes known' '$tmp/a.text'"
+check "json and csv keep the ids" bash -c "grep -q '\"site_visit\"' '$tmp/a.json' && grep -q 'favourable_pct_hopes_known' '$tmp/a.csv'"
+check "public spending by site: no note on an other row that is not there" \
+    bash -c "! grep -q '^  other' '$tmp/p1.text' && ! grep -q 'other: the sites' '$tmp/p1.text'"
 
 finish

@@ -208,7 +208,7 @@ PY
 check "html: the left-out row and its note" python3 - "$tmp/pub.html" "$tmp/pub.json" "$columns" <<'PY'
 import json, re, sys
 html, u, cols = open(sys.argv[1]).read(), json.load(open(sys.argv[2])), json.loads(sys.argv[3])
-row = re.search(r"<tr><td>left out</td>(.*?)</tr>", html, re.S)
+row = re.search(r"<tr><td[^>]*>left out</td>(.*?)</tr>", html, re.S)
 assert row, "no left-out row"
 cells = re.findall(r"<td[^>]*>(.*?)</td>", row.group(1))
 assert cells[2:2 + len(cols)] == [str(u["total_left_out"][k]) for k in cols], (cells, u["total_left_out"])

@@ -95,9 +95,47 @@ header=$(head -1 "$old/visits.csv")
 check "without the columns, log-visit keeps the header" test "$header" = "$(head -1 "$old/visits.csv")"
 check "without the columns, the new row has no logged_on" \
     grep -q '^V20260917-ST04,ST04,S01,2026-09-17,16:30,40,T001;T002,completed,2026-09-10,hopes_and_dreams,home,,,$' "$old/visits.csv"
-err=$("$PTHV" -C "$old" --as-of 2026-09-20 log-visit --confirm V20260910-ST01 2>&1)
-check "without the columns, --confirm says which column to add (exit 2)" test "$?" = 2
-check "... naming confirmed_on" grep -q 'visits.csv has no column confirmed_on' <<<"$err"
+cp "$old/visits.csv" old-before.csv
+err=$("$PTHV" -C "$old" --as-of 2026-09-20 log-visit --confirm V20260910-ST01 --by T002 2>&1 >/dev/null)
+check "without the columns, --confirm adds confirmed_on and confirmed_by (exit 0)" test "$?" = 0
+check "... and says so in one line" \
+    test "$err" = "pthv: visits.csv added the columns confirmed_on, confirmed_by to its header, empty in the rows before"
+check "... the confirmed row holds them, every other row an empty cell for each" eval \
+    'test "$(head -1 "$old/visits.csv")" = "$(head -1 old-before.csv),confirmed_on,confirmed_by" &&
+     grep -q "^V20260910-ST01,.*,2026-09-20,T002\$" "$old/visits.csv" &&
+     test "$(awk -F, "{ print NF }" "$old/visits.csv" | sort -u)" = "$(($(head -1 old-before.csv | awk -F, "{ print NF }") + 2))"'
+
+# --- an older visits.csv meets a new column: log-visit adds it -------------
+older="$tmp/older"
+make_repo "$older" || { echo "FAIL fixture"; exit 1; }
+sed -i 's/$/\r/' "$older/visits.csv" # as a spreadsheet saved it: CRLF
+cp "$older/visits.csv" older-before.csv
+ov() { "$PTHV" -C "$older" --as-of 2026-09-20 "$@"; }
+err=$(ov log-visit --student ST06 --educators T004 --date 2026-09-18 --interpreter T099 --time 16:30 --minutes 30 \
+    --arranged-on 2026-09-10 --focus academics --mode home 2>&1 >/dev/null)
+rc=$?
+check "a refused visit (unknown interpreter, exit 2) adds no column" eval 'test $rc = 2 && cmp -s "$older/visits.csv" older-before.csv'
+ov log-visit --student ST04 --educators T001,T002 --date 2026-09-17 --time 16:30 --minutes 40 \
+    --arranged-on 2026-09-10 --focus hopes_and_dreams --mode home --interpreter T005 --dry-run >out.txt 2>err.txt
+check "a dry run with --interpreter on an older visits.csv is no refusal (exit 0)" test "$?" = 0
+check "... says in one line on stderr that it would add the column" \
+    test "$(cat err.txt)" = "pthv: visits.csv would add the column interpreter to its header, empty in the rows before"
+check "... and writes nothing" cmp -s "$older/visits.csv" older-before.csv
+ov log-visit --student ST04 --educators T001,T002 --date 2026-09-17 --time 16:30 --minutes 40 \
+    --arranged-on 2026-09-10 --focus hopes_and_dreams --mode home --interpreter T005 >out.txt 2>err.txt
+check "log-visit --interpreter on an older visits.csv records the visit (exit 0)" test "$?" = 0
+check "... and says in one line on stderr that it added the column" \
+    test "$(cat err.txt)" = "pthv: visits.csv added the column interpreter to its header, empty in the rows before"
+check "the header gains the column at its end, with its CRLF" \
+    test "$(head -1 "$older/visits.csv")" = "$(head -1 older-before.csv | tr -d '\r'),interpreter"$'\r'
+check "every earlier row gets an empty cell, the rest of its bytes kept" \
+    eval 'diff <(sed -n "2,\$p" older-before.csv | sed "s/\r\$/,\r/") <(sed -n "2,$(wc -l <older-before.csv)p" "$older/visits.csv")'
+check "the new row holds the interpreter" \
+    grep -q $'^V20260917-ST04,ST04,S01,2026-09-17,16:30,40,T001;T002,completed,2026-09-10,hopes_and_dreams,home,,,,T005\r$' "$older/visits.csv"
+check "the widened file validates as before" ov validate -q
+ov log-visit --student ST05 --educators T001,T002 --date 2026-09-18 --time 16:30 --minutes 40 \
+    --arranged-on 2026-09-10 --focus hopes_and_dreams --mode home --interpreter T005 >/dev/null 2>err.txt
+check "a second visit with --interpreter appends without a word" test ! -s err.txt
 
 # --- payroll with require_confirmation: paid once, in the month confirmed --
 p="$tmp/pay"

@@ -183,3 +183,20 @@ TEST_CASE("record::make_append checks a large file's new rows in place, after it
     CHECK(s.text() == "visit_id,student_id\nV1,ST1\nV2,ST2\n");
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("io::with_columns adds columns to the header and an empty cell to every row")
+{
+    SUBCASE("LF, an unterminated last line")
+    {
+        CHECK(io::with_columns("a,b\n1,2\n3,4", {"c", "d"}) == "a,b,c,d\n1,2,,\n3,4,,");
+    }
+    SUBCASE("CRLF and a BOM are kept, a blank line stays blank")
+    {
+        CHECK(io::with_columns("\xEF\xBB\xBF" "a,b\r\n1,2\r\n\r\n3,4\r\n", {"c"}) ==
+              "\xEF\xBB\xBF" "a,b,c\r\n1,2,\r\n\r\n3,4,\r\n");
+    }
+    SUBCASE("a header alone")
+    {
+        CHECK(io::with_columns("a\n", {"b"}) == "a,b\n");
+    }
+}

@@ -85,4 +85,33 @@ std::optional<std::string> remove_line(std::string_view content, std::size_t lin
     return out;
 }
 
+std::string with_columns(std::string_view content, const std::vector<std::string>& columns)
+{
+    std::string header_tail, row_tail;
+    for (const auto& c : columns) {
+        header_tail += "," + c;
+        row_tail += ",";
+    }
+    std::string out;
+    out.reserve(content.size() + header_tail.size() + row_tail.size() * util::count_byte(content, '\n'));
+    bool header = true;
+    std::size_t at = 0;
+    while (at < content.size()) {
+        std::size_t end = content.find('\n', at);
+        const std::size_t next = end == std::string_view::npos ? content.size() : end + 1;
+        if (end == std::string_view::npos)
+            end = content.size();
+        std::size_t text_end = end;
+        if (text_end > at && content[text_end - 1] == '\r')
+            --text_end;
+        out.append(content.substr(at, text_end - at));
+        if (text_end > at)
+            out.append(header ? header_tail : row_tail);
+        out.append(content.substr(text_end, next - text_end));
+        header = false;
+        at = next;
+    }
+    return out;
+}
+
 } // namespace pthv::io

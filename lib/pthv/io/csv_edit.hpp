@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace pthv::io {
 
@@ -35,5 +36,11 @@ std::optional<std::string> replace_line(std::string_view content, std::size_t li
 // `content` without physical line `line` (1-based) and its line break.
 // nullopt when the file has no such line or it is the header (line 1).
 std::optional<std::string> remove_line(std::string_view content, std::size_t line);
+
+// `content` with `columns` added after the last column of its header (line
+// 1) and an empty cell for each at the end of every other line that is not
+// blank; line endings, a leading BOM and every other byte kept. The names
+// are written as they are (schema names need no quoting).
+std::string with_columns(std::string_view content, const std::vector<std::string>& columns);
 
 } // namespace pthv::io

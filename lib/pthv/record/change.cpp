@@ -1,5 +1,8 @@
 #include <pthv/record/change.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
@@ -27,9 +30,17 @@ Current load_current(const std::filesystem::path& root, const std::string& file,
 }
 
 model::Problems column_refusals(const std::string& file, const std::vector<std::string>& header,
-                                const Fields& fields)
+                                const Fields& fields, bool add_optional)
 {
-    const auto missing = missing_columns(header, fields);
+    auto missing = missing_columns(header, fields);
+    if (add_optional) {
+        const auto added = addable_columns(file, header, {fields});
+        missing.erase(std::remove_if(missing.begin(), missing.end(),
+                                     [&](const std::string& c) {
+                                         return std::find(added.begin(), added.end(), c) != added.end();
+                                     }),
+                      missing.end());
+    }
     if (missing.empty())
         return {};
     model::Problem p{"column-missing", model::Severity::Error, file, 1, {},
@@ -38,13 +49,48 @@ model::Problems column_refusals(const std::string& file, const std::vector<std::
     return {p};
 }
 
+std::vector<std::string> addable_columns(const std::string& file, const std::vector<std::string>& header,
+                                         const std::vector<Fields>& rows)
+{
+    std::set<std::string> missing;
+    for (const auto& r : rows)
+        for (auto& c : missing_columns(header, r))
+            missing.insert(std::move(c));
+    std::vector<std::string> out;
+    if (missing.empty())
+        return out;
+    const io::Schema& schema = io::schema(file.substr(0, file.find('.')));
+    const auto required = schema.required_columns();
+    for (const auto& field : schema.fields)
+        if (missing.count(field.name) &&
+            std::find(required.begin(), required.end(), field.name) == required.end())
+            out.push_back(field.name);
+    return out;
+}
+
 Edit append_records(const Current& current, const std::string& file, const std::vector<Fields>& rows)
 {
-    const auto& header = current.loaded.repo.files.at(file).header;
-    const auto newline = io::newline_of(current.sources.at(file));
+    std::vector<std::string> header = current.loaded.repo.files.at(file).header;
+    const std::string_view before = current.sources.at(file);
+    const auto newline = io::newline_of(before);
+    const auto added = current.created ? std::vector<std::string>{} : addable_columns(file, header, rows);
+    header.insert(header.end(), added.begin(), added.end());
     std::string text;
     for (const auto& r : rows)
         text += render_row(header, r, newline);
+    if (!added.empty()) {
+        Edit edit;
+        edit.file = file;
+        edit.newline = std::string(newline);
+        edit.after = io::with_columns(before, added);
+        const std::size_t first = io::next_line(edit.after);
+        edit.after += io::append_text_for(edit.after, text, newline);
+        edit.rows = text;
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            edit.lines.insert(first + i);
+        edit.added_columns = added;
+        return edit;
+    }
     Edit edit = make_append(current.sources, file, text, rows.size());
     if (current.created)
         edit.append = false;

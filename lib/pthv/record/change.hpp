@@ -39,13 +39,26 @@ Current load_current(const std::filesystem::path& root, const std::string& file,
 
 // A column-missing problem for each field a row sets that `header` has no
 // column for ("visits.csv has no column interpreter"): such a row could not
-// be written as it was given. Empty when every field has its column.
+// be written as it was given. Empty when every field has its column. With
+// `add_optional`, a column append_records adds (addable_columns) is no
+// refusal.
 model::Problems column_refusals(const std::string& file, const std::vector<std::string>& header,
-                                const Fields& fields);
+                                const Fields& fields, bool add_optional = false);
+
+// The columns that `rows` set, `header` lacks and `file`'s schema declares
+// as optional (never required, nor required when another cell has a value),
+// in the schema's order: a file older than the column can take it, every
+// earlier row with the cell empty, as if the column had always been there.
+std::vector<std::string> addable_columns(const std::string& file, const std::vector<std::string>& header,
+                                         const std::vector<Fields>& rows);
 
 // The append of `rows` to `file`, each rendered in the file's header order
 // with its line ending; a file load_current created is written whole
-// (header and rows). Edit::rows holds the rendered rows.
+// (header and rows). Edit::rows holds the rendered rows. When the rows set
+// addable_columns, the file is written whole instead (util::atomic_write:
+// the old file or the new one, never a mix): those columns at the end of its
+// header, an empty cell for each in every earlier row, then the rows; they
+// are named in Edit::added_columns.
 Edit append_records(const Current& current, const std::string& file, const std::vector<Fields>& rows);
 
 // check_edit of `edit` as of `as_of`, in the scope `current` was loaded in.

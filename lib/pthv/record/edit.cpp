@@ -4,6 +4,7 @@
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
+#include <pthv/record/change.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
@@ -86,10 +87,29 @@ std::optional<Edit> make_replace(const io::Sources& sources, const std::string& 
 
 std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
                                 const std::vector<std::string>& header, std::size_t line,
-                                const std::function<void(Fields&)>& change)
+                                const std::function<void(Fields&)>& change, bool add_optional)
 {
     Fields fields = row_fields(sources, file, line);
     change(fields);
+    const auto added = add_optional ? addable_columns(file, header, {fields}) : std::vector<std::string>{};
+    if (!added.empty() && !fields.empty()) {
+        std::vector<std::string> wider = header;
+        wider.insert(wider.end(), added.begin(), added.end());
+        std::string text = render_row(wider, fields, "");
+        const auto it = sources.find(file);
+        if (it == sources.end())
+            return std::nullopt;
+        auto after = io::replace_line(io::with_columns(it->second, added), line, text);
+        if (!after)
+            return std::nullopt;
+        Edit e;
+        e.file = file;
+        e.newline = io::newline_of(it->second);
+        e.after = std::move(*after);
+        e.lines = {line};
+        e.added_columns = added;
+        return RowEdit{std::move(e), std::move(text)};
+    }
     std::string text = render_row(header, fields, "");
     auto edit = make_replace(sources, file, line, text);
     if (!edit)

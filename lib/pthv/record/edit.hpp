@@ -42,6 +42,9 @@ struct Edit {
     // visit marked cancelled that a closed ledger paid is paid-not-compensable
     // on the ledger's line, and the change is what brought it about.
     std::set<std::string> records;
+    // Columns the change adds to the file's header (record::append_records),
+    // in the order they are added; empty for most changes.
+    std::vector<std::string> added_columns;
 
     // The would-be text of the file.
     std::string_view text() const { return after_in_place.empty() ? std::string_view(after) : after_in_place; }
@@ -73,10 +76,12 @@ struct RowEdit {
 // fields (row_fields, empty when there is no such line) are handed to
 // `change`, which may also refuse by throwing, then rendered in `header`'s
 // order in place of the line (make_replace). nullopt when there is no such
-// line.
+// line. With `add_optional`, an optional column the changed record sets and
+// `header` lacks (record::addable_columns) is added as append_records adds
+// it: the file is rewritten whole, and Edit::added_columns names it.
 std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
                                 const std::vector<std::string>& header, std::size_t line,
-                                const std::function<void(Fields&)>& change);
+                                const std::function<void(Fields&)>& change, bool add_optional = false);
 
 struct EditCheck {
     model::Problems refused;  // integrity errors of the changed rows

@@ -1,5 +1,7 @@
 #include <pthv/report/figures.hpp>
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <future>
 #include <map>
@@ -340,16 +342,63 @@ void top_sites(Figures& f)
         f.top_sites.push_back(ranked[i]->site_id);
 }
 
+// The day each dated record's line is about, per file, for the banner.
+struct LineDays {
+    std::unordered_map<std::uint32_t, model::Date> visits, trainings, events;
+
+    explicit LineDays(const model::Repo& repo)
+    {
+        for (const auto& v : repo.visits)
+            if (v.date)
+                visits[v.line] = *v.date;
+        for (const auto& t : repo.trainings)
+            if (t.date)
+                trainings[t.line] = *t.date;
+        for (const auto& e : repo.events)
+            if (e.date)
+                events[e.line] = *e.date;
+    }
+
+    // The day a finding is about: its row's date, or the date of the visit
+    // it names; none for a finding about no dated record.
+    std::optional<model::Date> of(const model::Repo& repo, const model::Problem& p) const
+    {
+        const auto at = [&](const std::unordered_map<std::uint32_t, model::Date>& days) -> std::optional<model::Date> {
+            const auto it = days.find(static_cast<std::uint32_t>(p.line));
+            return it == days.end() ? std::nullopt : std::optional<model::Date>(it->second);
+        };
+        if (p.file == "visits.csv")
+            if (auto d = at(visits))
+                return d;
+        if (p.file == "trainings.csv")
+            if (auto d = at(trainings))
+                return d;
+        if (p.file == "events.csv")
+            if (auto d = at(events))
+                return d;
+        if (const model::Visit* v = repo.find(repo.names.visits.find(p.record)); v && v->date)
+            return v->date;
+        return std::nullopt;
+    }
+};
+
 // What the banner of every format says of the data (tables.cpp): only what
-// is true of this repo.
-void count_unread(const model::Problems& findings, Figures& f)
+// is true of this repo and of the period shown.
+void count_unread(const model::Repo& repo, const model::Period& period, const model::Problems& findings, Figures& f)
 {
+    const LineDays days(repo);
     for (const auto& p : findings) {
         if (p.reviewed)
             continue;
-        if (p.rule == "csv-syntax")
-            f.rows_left_out = true;
-        else if (p.rule == "value-invalid" || p.rule == "required-missing")
+        if (p.rule == "csv-syntax") {
+            f.rows_left_out = true; // a row that could not be read may be any period's
+            continue;
+        }
+        const auto day = days.of(repo, p);
+        if (!day || !period.contains(*day))
+            continue;
+        (p.severity == model::Severity::Error ? f.period_errors : f.period_warnings) += 1;
+        if (p.rule == "value-invalid" || p.rule == "required-missing")
             f.cells_unread += 1;
         else if (const rules::Rule* r = rules::find_rule(p.rule); r && r->practice > 0)
             f.practice_findings += 1;
@@ -448,7 +497,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     const auto t = rules::tally(findings);
     f.validate_errors = t.errors;
     f.validate_warnings = t.warnings;
-    count_unread(findings, f);
+    count_unread(repo, o.period, findings, f);
 
     const SiteScope scope(repo, o.site);
     // Visits by month and the money read only the facts and write only

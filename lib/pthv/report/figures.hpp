@@ -272,11 +272,16 @@ struct Figures {
     // entry_delays, training.sessions and surveys are left empty and not printed.
     bool breakdowns = true;
     int min_cell = 10;
-    std::size_t validate_errors = 0;
+    std::size_t validate_errors = 0;   // the whole repo's (JSON `validate`)
     std::size_t validate_warnings = 0;
+    // What the banner says, of the findings about the period only: those on
+    // a visit, training or event dated in it (a finding about no dated
+    // record, a staff member or the settings, is no period's).
+    std::size_t period_errors = 0;
+    std::size_t period_warnings = 0;
     bool rows_left_out = false;        // a file or rows could not be read (csv-syntax)
-    std::size_t cells_unread = 0;      // cells that did not parse, counted as unknown
-    std::size_t practice_findings = 0; // findings of the core practices' rules
+    std::size_t cells_unread = 0;      // cells of the period's records that did not parse, counted as unknown
+    std::size_t practice_findings = 0; // findings of the core practices' rules about the period
     std::size_t unmodelled = 0;        // public: counts the publication set does not hold (withheld)
 
     Summary total; // the district (or the one site with --site)

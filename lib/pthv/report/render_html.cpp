@@ -31,11 +31,13 @@ figcaption { font-weight: 600; margin-bottom: 4px; }
 svg.chart { width: 100%; height: auto; display: block; }
 svg .bar { fill: var(--bar); } svg .track { fill: var(--track); } svg .axis { stroke: var(--line); }
 svg text { font: 12px system-ui, sans-serif; fill: var(--ink); }
+caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 svg .val, svg .lab { text-anchor: middle; } svg .rlab { text-anchor: end; }
 .scroll { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 0.85rem; }
 th, td { padding: 4px 4px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: bottom; }
-td { white-space: nowrap; }
+td, th { overflow-wrap: anywhere; }
+td.n { white-space: nowrap; }
 th { background: #f5f7fa; font-weight: 600; }
 td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
 tr:last-child td { border-bottom: none; }
@@ -44,6 +46,17 @@ p.note { color: var(--muted); font-size: 0.85rem; margin: 4px 0 0; }
   main { padding: 12px 10px 24px; }
   table { font-size: 0.8rem; }
   th, td { padding: 3px 5px; }
+  /* A chart is drawn 640 wide and shrinks to the screen: its text is drawn
+     larger so it stays about 11 px or more on a phone. */
+  svg text { font-size: 20px; }
+  /* A table of many columns cannot fit a phone: each row becomes a card,
+     a line per column with the column's name beside the value. */
+  table.wide, table.wide tbody, table.wide tr { display: block; width: 100%; }
+  table.wide thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.wide tr { border-bottom: 2px solid var(--line); padding: 4px 0; }
+  table.wide td { display: flex; justify-content: space-between; gap: 12px; border: none; padding: 2px 4px;
+                  text-align: right; white-space: normal; }
+  table.wide td::before { content: attr(data-label); text-align: left; color: var(--muted); font-weight: 600; }
 }
 @media print {
   body { font-size: 10.5pt; }
@@ -103,7 +116,12 @@ std::string charts(const Figures& f)
 {
     std::vector<Bar> months;
     for (const auto& m : f.months)
-        months.push_back({m.key.substr(2), m.count.hidden() ? -1 : m.count.value, count_str(m.count, f.min_cell)});
+        months.push_back({month_name(m.key), m.count.hidden() ? -1 : m.count.value, count_str(m.count, f.min_cell)});
+    std::string months_chart = chart(f, "Completed visits per month", months, true);
+    if (!f.months.empty() && (month_is_partial(f.months.front().key, f.period) ||
+                              month_is_partial(f.months.back().key, f.period)))
+        months_chart.insert(months_chart.rfind("</figure>"),
+                            "<p class=\"note\">" + html_escape(partial_month_note(f.period)) + "</p>\n");
     std::vector<Bar> coverage;
     for (const auto& s : f.sites)
         coverage.push_back({s.site_id + " " + s.name, share_bar(s.coverage), share_str(s.coverage)});
@@ -114,7 +132,7 @@ std::string charts(const Figures& f)
             fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
         }
     return "<section class=\"charts\">\n" + (f.attendance.given ? attendance_chart(f) : std::string()) +
-           chart(f, "Completed visits per month", months, true) +
+           months_chart +
            chart(f, "Coverage of enrolment by site", coverage, false) +
            chart(f, "Fidelity to each core practice", fidelity, false) + "</section>\n";
 }
@@ -124,14 +142,23 @@ std::string table_html(const Table& t)
     std::string out = "<section>\n<h2>" + html_escape(t.title) + "</h2>\n";
     if (t.rows.empty())
         return out + "<p class=\"note\">None.</p>\n</section>\n";
-    out += "<div class=\"scroll\"><table>\n<thead><tr>";
+    // More than three columns do not fit a phone: such a table is laid out
+    // as cards there (k_css), each cell labelled by its column.
+    const bool wide = t.header.size() > 3;
+    out += std::string(wide ? "<div class=\"scroll\"><table class=\"wide\">\n" : "<div class=\"scroll\"><table>\n") +
+           "<caption>" + html_escape(t.title) + "</caption>\n<thead><tr>";
     for (std::size_t i = 0; i < t.header.size(); ++i)
-        out += (t.numeric[i] ? "<th class=\"n\">" : "<th>") + html_escape(t.header[i]) + "</th>";
+        out += (t.numeric[i] ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">") + html_escape(t.header[i]) +
+               "</th>";
     out += "</tr></thead>\n<tbody>\n";
     for (const auto& r : t.rows) {
         out += "<tr>";
-        for (std::size_t i = 0; i < r.size(); ++i)
-            out += (t.numeric[i] ? "<td class=\"n\">" : "<td>") + html_escape(r[i]) + "</td>";
+        for (std::size_t i = 0; i < r.size(); ++i) {
+            out += t.numeric[i] ? "<td class=\"n\"" : "<td";
+            if (wide)
+                out += " data-label=\"" + html_escape(t.header[i]) + "\"";
+            out += ">" + html_escape(r[i]) + "</td>";
+        }
         out += "</tr>\n";
     }
     out += "</tbody></table></div>\n";

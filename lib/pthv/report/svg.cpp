@@ -26,7 +26,7 @@ std::string html_escape(const std::string& s)
 std::string svg_columns(const std::string& title, const std::vector<Bar>& bars)
 {
     const int n = std::max(1, static_cast<int>(bars.size()));
-    const int width = 640, height = 240, top = 24, base = 200, left = 8;
+    const int width = 640, height = 250, top = 24, base = 200, left = 8;
     const int slot = (width - 2 * left) / n, bar = std::max(4, slot * 7 / 10);
     std::int64_t max = 1;
     for (const auto& b : bars)
@@ -44,15 +44,29 @@ std::string svg_columns(const std::string& title, const std::vector<Bar>& bars)
                                bar, h);
         out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"val\">{}</text>\n", mid, base - h - 4,
                            html_escape(b.value_label));
-        out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lab\">{}</text>\n", mid, base + 16,
-                           html_escape(b.label));
+        // "Jul 2025": the month above its year, so twelve of them fit.
+        const auto space = b.label.find(' ');
+        if (space == std::string::npos)
+            out += fmt::format("<text x=\"{}\" y=\"{}\" class=\"lab\">{}</text>\n", mid, base + 16,
+                               html_escape(b.label));
+        else
+            out += fmt::format("<text x=\"{0}\" y=\"{1}\" class=\"lab\"><tspan x=\"{0}\">{2}</tspan>"
+                               "<tspan x=\"{0}\" dy=\"1.15em\">{3}</tspan></text>\n",
+                               mid, base + 16, html_escape(b.label.substr(0, space)),
+                               html_escape(b.label.substr(space + 1)));
     }
     return out + "</svg>\n";
 }
 
 std::string svg_rows(const std::string& title, const std::vector<Bar>& bars)
 {
-    const int width = 640, label_w = 270, row = 26, top = 8, room = width - label_w - 70;
+    // Room for the longest label at the narrow screens' larger text (about
+    // 11 units a character at 20 units; render_html.cpp), within reason.
+    std::size_t longest = 0;
+    for (const auto& b : bars)
+        longest = std::max(longest, util::display_width(b.label));
+    const int label_w = std::clamp(static_cast<int>(longest) * 11 + 16, 120, 330);
+    const int width = 640, row = 26, top = 8, room = width - label_w - 80;
     const int height = top * 2 + row * std::max(1, static_cast<int>(bars.size()));
     std::string out = fmt::format(
         "<svg class=\"chart\" viewBox=\"0 0 {} {}\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\">"

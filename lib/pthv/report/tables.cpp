@@ -181,6 +181,48 @@ std::string share_str(const Share& s)
     return tenths(per_mille(s.num, s.den));
 }
 
+std::string month_name(const std::string& key)
+{
+    static const char* const k_months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const auto first = model::parse_month(key);
+    if (!first)
+        return key;
+    return fmt::format("{} {}", k_months[first->month() - 1], first->year());
+}
+
+bool month_is_partial(const std::string& key, const model::Period& period)
+{
+    const auto first = model::parse_month(key);
+    if (!first)
+        return false;
+    const model::Date last = first->add_months(1).add_days(-1);
+    return (period.from > *first && period.from <= last) || (period.to >= *first && period.to < last);
+}
+
+std::string month_label(const std::string& key, const model::Period& period)
+{
+    return month_is_partial(key, period) ? month_name(key) + " (partial)" : month_name(key);
+}
+
+std::string partial_month_note(const model::Period& period)
+{
+    return fmt::format("partial: the period runs {}..{}, so a month it starts or ends inside counts only those "
+                       "days, not the whole month",
+                       period.from.str(), period.to.str());
+}
+
+std::string human_label(std::string_view id)
+{
+    std::string out;
+    for (const auto& word : util::split(id, '_')) {
+        if (!out.empty())
+            out += ' ';
+        out += word == "pthv" ? std::string("PTHV") : std::string(word);
+    }
+    return out;
+}
+
 std::string report_title(const Figures& f)
 {
     const std::string who = f.site_filter.empty() ? f.district : f.total.name + " (" + f.site_filter + ")";
@@ -191,13 +233,19 @@ std::vector<std::string> report_preamble(const Figures& f)
 {
     std::vector<std::string> out;
     out.push_back(fmt::format("Period {}..{}, as of {}.", f.period.from.str(), f.period.to.str(), f.as_of.str()));
-    if (f.validate_errors > 0 || f.validate_warnings > 0) {
-        std::string line = fmt::format(
-            "Validate finds {} and {} in this data (`pthv validate` lists them).",
-            util::plural(static_cast<long long>(f.validate_errors), "error", "errors"),
-            util::plural(static_cast<long long>(f.validate_warnings), "warning", "warnings"));
+    // Only what holds for the period shown; a public report is read by
+    // people with no terminal, so it names no command.
+    const bool findings = f.period_errors > 0 || f.period_warnings > 0;
+    if (findings || f.rows_left_out) {
+        std::string line;
+        if (findings)
+            line = fmt::format(
+                f.is_public ? "The data check finds {} and {} in the records of this period."
+                            : "Validate finds {} and {} in the records of this period (`pthv validate` lists them).",
+                util::plural(static_cast<long long>(f.period_errors), "error", "errors"),
+                util::plural(static_cast<long long>(f.period_warnings), "warning", "warnings"));
         if (f.rows_left_out)
-            line += " What could not be read as CSV is left out.";
+            line += std::string(line.empty() ? "" : " ") + "What could not be read as CSV is left out.";
         if (f.cells_unread > 0)
             line += fmt::format(" {} that could not be read {} counted as unknown.",
                                 util::plural(static_cast<long long>(f.cells_unread), "cell", "cells"),
@@ -212,9 +260,9 @@ std::vector<std::string> report_preamble(const Figures& f)
                                   "count can be worked out from this or any other public report of the year.",
                                   f.min_cell));
         if (!f.breakdowns)
-            out.push_back("A month is given here by site and in total: visits by mode and language, first and "
-                          "second visits, training sessions and surveys are broken down in the public reports of "
-                          "the half year and the year, where fewer of their figures are small.");
+            out.push_back("A month is given here by site and in total: its visits by mode and language, its first "
+                          "and second visits, the training sessions held in it and its surveys are broken down in "
+                          "the public reports of the half year and the year, where fewer of those figures are small.");
         if (f.period.cut_at_month)
             out.push_back(fmt::format("Counted up to {}, the end of the last full month: the figures stay the same "
                                       "until the next month ends.",
@@ -226,7 +274,7 @@ std::vector<std::string> report_preamble(const Figures& f)
 Document report_document(const Figures& f)
 {
     Document d{report_title(f), report_preamble(f), report_tables(f), static_cast<std::size_t>(-1)};
-    if (f.validate_errors > 0)
+    if (f.period_errors > 0 || f.rows_left_out)
         d.alert_line = 1;
     return d;
 }

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pthv/model/money.hpp>
@@ -102,6 +103,21 @@ std::int64_t per_mille(std::int64_t num, std::int64_t den);
 // A share for programs: "54.2" (percent, one decimal, half up), empty with
 // no denominator or when hidden.
 TidyValue share_tidy(const Share& s);
+
+// A month key ("2025-07", as Tally and VisitOrderMonth hold it) as people
+// read it: "Jul 2025"; a key that is no month is shown as written.
+std::string month_name(const std::string& key);
+// Whether `period` covers only part of the month `key`: it starts after the
+// month's first day or ends before its last (a report as of mid-month).
+bool month_is_partial(const std::string& key, const model::Period& period);
+// month_name, with " (partial)" when month_is_partial.
+std::string month_label(const std::string& key, const model::Period& period);
+// The line under a months table or chart whose first or last month is
+// partial: which days the period holds, so a short month is not read as a drop.
+std::string partial_month_note(const model::Period& period);
+// An id shown as a label ("site_visit" -> "site visit", "pthv_week" ->
+// "PTHV week"); the id stays the key for programs.
+std::string human_label(std::string_view id);
 
 // A language code as people read it: "es" -> "Spanish"; a code it does not
 // know, or a name already, is shown as written.

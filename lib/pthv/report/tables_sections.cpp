@@ -3,6 +3,7 @@
 
 #include <pthv/report/tables.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <optional>
@@ -150,8 +151,9 @@ Table second_visits(const Figures& f)
         row(s, s.site_id, s.name, RowFor::All);
     if (f.site_filter.empty())
         row(f.total, "all", "all sites", RowFor::People);
-    t.note = "2nd due: students with one completed visit and no visit scheduled after it "
-             "(pthv roster students --second-due lists them)";
+    t.note = "2nd due: students with one completed visit and no visit scheduled after it";
+    if (!f.is_public)
+        t.note += " (pthv roster students --second-due lists them)";
     return t;
 }
 
@@ -160,8 +162,10 @@ Table visit_order(const Figures& f)
     Table t = make(f, "visit_order", "First and second visits per month",
                    {{"month", "month"}, {"first visits", "first"}, {"second visits", "second"}}, 1);
     for (const auto& x : f.visit_order)
-        t.add({Cell::of(x.month), Cell::of(x.first), Cell::of(x.second)});
+        t.add({Cell::of(month_label(x.month, f.period), x.month), Cell::of(x.first), Cell::of(x.second)});
     t.note = "a student's first visit is the earliest completed one of the school year; the second, the next";
+    if (!f.visit_order.empty() && month_is_partial(f.visit_order.back().month, f.period))
+        t.note += "; " + partial_month_note(f.period);
     return t;
 }
 
@@ -170,8 +174,11 @@ Table visit_order(const Figures& f)
 Table event_counts(const Figures& f)
 {
     std::vector<Col> cols = {{"site", "site_id"}, {"name", "name"}};
+    std::vector<std::string> labels; // the Col entries point into these
     for (const model::EventKind k : model::k_event_kinds)
-        cols.push_back({model::enum_name(k).data(), model::enum_name(k).data()}); // names of a static table
+        labels.push_back(human_label(model::enum_name(k)));
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        cols.push_back({labels[i].c_str(), model::enum_name(model::k_event_kinds[i]).data()}); // a static table's names
     Table t = make(f, "events", "Events by kind", cols, 2);
     for (const auto& c : f.events.counts) {
         const bool all = c.site_id.empty();
@@ -196,7 +203,7 @@ Table event_list(const Figures& f)
     for (const auto& e : f.events.events) {
         std::vector<Cell> row = {Cell::of(e.date.str()),
                                  e.site_id.empty() ? Cell::of("district", "") : Cell::of(e.site_id),
-                                 Cell::of(e.kind), Cell::of(e.title),
+                                 Cell::of(human_label(e.kind), e.kind), Cell::of(e.title),
                                  e.attendees ? Cell::num(*e.attendees) : Cell::missing()};
         if (!f.is_public)
             row.push_back(Cell::of(e.staff_ids));
@@ -321,10 +328,16 @@ std::vector<Table> money(const Figures& f)
         s.add({other ? Cell::of(fmt::format("other ({} sites)", r.folded), "other") : Cell::of(r.site_id),
                Cell::of(r.source), Cell::of(r.spent, r.withheld)});
     }
-    if (f.is_public)
+    const bool any_other = std::any_of(f.site_money.begin(), f.site_money.end(),
+                                       [](const SiteSpendRow& r) { return r.site_id.empty(); });
+    const bool any_withheld =
+        std::any_of(f.site_money.begin(), f.site_money.end(), [](const SiteSpendRow& r) { return r.withheld; });
+    if (f.is_public && any_other)
         s.note = fmt::format("other: the sites with fewer than {} visits shown, or withheld, together, so that no "
-                             "spending gives back a small count; * withheld for the same reason",
-                             f.min_cell);
+                             "spending gives back a small count{}",
+                             f.min_cell, any_withheld ? "; * withheld for the same reason" : "");
+    else if (f.is_public && any_withheld)
+        s.note = "* withheld, so that no spending gives back a small count";
     return {t, s};
 }
 
@@ -334,6 +347,18 @@ Table tallies(const Figures& f, std::string name, std::string title, Col key, co
     Table t = make(f, std::move(name), std::move(title), {key, {"visits", "visits"}}, 1);
     for (const auto& x : v)
         t.add({label ? Cell::of(label(x.key), x.key) : Cell::of(x.key), Cell::of(x.count)});
+    return t;
+}
+
+// Completed visits per month, each month named in full ("Jul 2025"), a
+// month the period ends inside marked as partial.
+Table months(const Figures& f)
+{
+    Table t = make(f, "months", "Completed visits per month", {{"month", "month"}, {"visits", "visits"}}, 1);
+    for (const auto& x : f.months)
+        t.add({Cell::of(month_label(x.key, f.period), x.key), Cell::of(x.count)});
+    if (!f.months.empty() && month_is_partial(f.months.back().key, f.period))
+        t.note = partial_month_note(f.period);
     return t;
 }
 
@@ -451,13 +476,15 @@ Table attendance(const Figures& f)
 // share of favourable answers (its column named after the question).
 Table surveys(const Figures& f)
 {
-    std::vector<std::string> keys; // the Col entries point into these
-    for (const auto& q : f.surveys.questions)
+    std::vector<std::string> keys, labels; // the Col entries point into these
+    for (const auto& q : f.surveys.questions) {
         keys.push_back("favourable_pct_" + q);
+        labels.push_back(human_label(q));
+    }
     std::vector<Col> cols = {{"site", "site_id"}, {"name", "name"}, {"responses", "responses"},
                              {"response rate", "response_rate_pct"}};
     for (std::size_t q = 0; q < keys.size(); ++q)
-        cols.push_back({f.surveys.questions[q].c_str(), keys[q].c_str()});
+        cols.push_back({labels[q].c_str(), keys[q].c_str()});
     Table t = make(f, "surveys", "Family surveys", cols, 2);
     for (const auto& r : f.surveys.rows) {
         if (!f.site_filter.empty() && &r == &f.surveys.rows.front())
@@ -526,7 +553,7 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(session_plan(f));
     for (auto& t : money(f))
         out.push_back(std::move(t));
-    out.push_back(tallies(f, "months", "Completed visits per month", {"month", "month"}, f.months));
+    out.push_back(months(f));
     if (f.breakdowns) {
         out.push_back(visit_order(f));
         out.push_back(tallies(f, "modes", "Completed visits by mode", {"mode", "mode"}, f.modes));
