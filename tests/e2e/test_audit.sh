@@ -45,6 +45,24 @@ rc=$?
 check_eval "generated 3,000 students with a planted school of 3 visits: protected, exit 0" \
     '[ $rc -eq 0 ] && python3 -c "import json; d = json.load(open(\"$tmp/gen.json\")); assert d[\"ok\"] and d[\"unmodelled\"] == 0"'
 
+# And one of 100,000 students (about 100 schools), two small schools planted.
+big=$tmp/generated-100k
+python3 "$src/bench/generate.py" --students 100000 --out "$big" >/dev/null
+for s in 1 2; do
+    echo "S990$s,Planted School $s,elementary,active,,10" >>"$big/sites.csv"
+    for i in 1 2 3 4; do echo "ST99$s$i,S990$s,3,T000001,Planted $s$i,F99$s$i,es,no,no,no" >>"$big/students.csv"; done
+    for i in 1 2 $( [ $s = 2 ] && echo 3 ); do
+        echo "V2025111$i-ST99$s$i,ST99$s$i,S990$s,2025-11-1$i,17:00,45,T000001;T000002,completed,2025-11-01,hopes_and_dreams,home,2025-11-1$i,es," >>"$big/visits.csv"
+    done
+done
+"$bin" -C "$big" "${asof[@]}" report --audit --format json >"$tmp/big.json"
+rc=$?
+check_eval "generated 100,000 students with two planted schools of 2 and 3 visits: protected, exit 0" \
+    '[ $rc -eq 0 ] && python3 -c "import json; d = json.load(open(\"$tmp/big.json\")); assert d[\"ok\"] and d[\"unmodelled\"] == 0 and d[\"reports\"] > 1000, d[\"reports\"]"'
+"$bin" -C "$big" "${asof[@]}" report --period 2025-11 --site S9902 --public --format json >"$tmp/s9902.json"
+check "a planted school's month shows its 3 visits as <10" python3 -c "
+import json; d = json.load(open('$tmp/s9902.json')); assert d['completed_visits'] == '<10', d['completed_visits']"
+
 # With min_cell 1 nothing is small: nothing to protect, exit 0.
 sed -i 's/^reports:.*/reports: {min_cell: 1}/' pthv.yaml
 grep -q "min_cell: 1" pthv.yaml || printf '\nreports: {min_cell: 1}\n' >>pthv.yaml

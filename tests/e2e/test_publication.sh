@@ -77,10 +77,16 @@ for p in periods:
                 if shown(f): v = f
             vals[sid] = v
         parts(f"{p} {key} by site", d[key], vals)
-    # Students visited: second visit, one scheduled, one due.
+    # Students visited: second visit, one scheduled, one due (a school's
+    # split is not given: what it leaves is the visited less the second).
     for sid, row in list(s.items()) + [("district", d)]:
+        split = ("second_visit_scheduled", "second_visit_due")
+        if sid != "district":
+            assert not any(k in row for k in split), f"{p} {sid}: a school's second-visit split is given"
+            diff(f"{p} {sid} visited less second", row["students_visited"], row["second_visit_students"])
+            continue
         parts(f"{p} {sid} second visits", row["students_visited"],
-              {k: row[k] for k in ("second_visit_students", "second_visit_scheduled", "second_visit_due")})
+              {k: row[k] for k in ("second_visit_students",) + split})
     # 2. The district less its sites' own reports.
     own = {sid: load(f"{p}-{sid}") for sid in site_ids}
     for table in ("months", "languages", "modes"):
@@ -96,10 +102,16 @@ for p in periods:
     for row in [d] + list(s.values()):
         sv = row.get("surveys") or {}
         for q, a in (sv.get("questions") or {}).items():
-            if shown(a.get("answered")) and a.get("favourable_pct") is not None:
+            if shown(a.get("answered")) and isinstance(a.get("favourable_pct"), (int, float)):
                 rest = round(a["answered"] * (100 - a["favourable_pct"]) / 100)
                 if 0 < rest < n:
                     leaks.append(f"{p} {row.get('site_id') or 'district'} survey {q}: {rest} not favourable")
+            bound = a.get("favourable_pct")
+            if shown(a.get("answered")) and isinstance(bound, str) and bound.startswith(">="):
+                # A bound on the share says no more than "<n" of the rest.
+                most = int(a["answered"] * (100 - float(bound[2:])) / 100 + 1e-9)
+                if most < n - 1:
+                    leaks.append(f"{p} {row.get('site_id') or 'district'} survey {q}: {bound} says at most {most} not favourable")
 # 5. Periods: the year less mid-year, mid-year less a month.
 for whole, part in (("end-of-year", "mid-year"), ("mid-year", "2025-10"), ("end-of-year", "2026-03")):
     for key in ("completed_visits", "declined", "students_visited", "families_reached"):

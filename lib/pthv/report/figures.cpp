@@ -531,6 +531,8 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     FigureOptions with_set = o;
     if (o.is_public && !public_breakdowns(o.period))
         leave_out_breakdowns(f);
+    if (o.is_public && f.sessions.present) // the session plan gives each session's attendance
+        f.training.sessions.clear();
     if (o.is_public) {
         if (!with_set.publication)
             with_set.publication = &made.emplace(facts, findings, o.attendance);

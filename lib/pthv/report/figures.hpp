@@ -81,6 +81,10 @@ struct Summary {
     Share second_visit_rate;     // second_visit_students / students_visited
     std::optional<int> visit_goal;
     Share goal_progress;         // students_visited / visit_goal (sites only)
+    // False in a public report but for the district's own figures: second
+    // visits scheduled and due are given for the district only (at a
+    // school nearly all are small), and families who declined not at all.
+    bool split_given = true;
 };
 
 struct EducatorRow { // internal reports only
@@ -116,7 +120,10 @@ struct TrainingFigures {
     Count current, due_soon, expired, untrained; // active opted-in staff, as of --as-of
     Count staff;                                  // their total
     Count trained_new; // staff (any) whose first intro training is dated in the period
-    std::vector<TrainingSession> sessions;        // held in the period, by date
+    // False in a school's public report: staff by training status are given
+    // for the district only (at one school all but `current` are small).
+    bool statuses_given = true;
+    std::vector<TrainingSession> sessions;        // held in the period, by date (public: none with sessions.csv)
 };
 
 struct Tally { // a labelled count: a month, a mode, a language
@@ -233,6 +240,7 @@ struct AttendanceFigures {
 struct SurveyQuestion {
     Count answered;   // responses that answered it
     Count favourable; // of them, answered 4 or 5 (never printed: its share is)
+    Count unfavourable; // the rest: public, the share is a bound where this is under min_cell
     Share favourable_share; // favourable / answered
 };
 

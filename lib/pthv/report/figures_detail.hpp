@@ -113,5 +113,9 @@ void finish_shares(Figures& f);
 
 // num / den as a share, None when den is 0, Hidden when either is hidden.
 Share share_of(const Count& num, const Count& den);
+// The share of `all` that does not fall short. Where the shortfall is
+// hidden as under min_cell, the share is the true bound it leaves
+// (">= 96.4%"), which says no more than "<N" does; hidden where it is withheld.
+Share share_meeting(const Count& all, const Count& falling_short, int min_cell);
 
 } // namespace pthv::report

@@ -36,22 +36,25 @@ void finish_shares(Figures& f)
     }
     survey_shares(f);
     for (auto& r : f.fidelity)
-        for (std::size_t k = 0; k < k_practices; ++k) {
-            const Count& c = r.short_of[k];
-            Share& s = r.meeting[k];
-            s = share_of(Count{r.visits.value - c.value, Shown::Exact}, r.visits);
-            if (s.shown != ShareShown::Exact || !c.hidden())
-                continue;
-            const std::int64_t den = r.visits.value, gap = f.min_cell - 1;
-            if (c.shown == Shown::Below) {
-                // Fewer than min_cell fall short: at least (den - gap) / den meet it,
-                // which says no more than "<N" does.
-                s.shown = ShareShown::AtLeast;
-                s.bound_per_mille = std::max<std::int64_t>(0, (den - gap) * 1000 / den);
-            } else {
-                s.shown = ShareShown::Hidden;
-            }
-        }
+        for (std::size_t k = 0; k < k_practices; ++k)
+            r.meeting[k] = share_meeting(r.visits, r.short_of[k], f.min_cell);
+}
+
+Share share_meeting(const Count& all, const Count& falling_short, int min_cell)
+{
+    Share s = share_of(Count{all.value - falling_short.value, Shown::Exact}, all);
+    if (s.shown != ShareShown::Exact || !falling_short.hidden())
+        return s;
+    const std::int64_t den = all.value, gap = min_cell - 1;
+    if (falling_short.shown == Shown::Below) {
+        // Fewer than min_cell fall short: at least (den - gap) / den meet it,
+        // which says no more than "<N" does.
+        s.shown = ShareShown::AtLeast;
+        s.bound_per_mille = std::max<std::int64_t>(0, (den - gap) * 1000 / den);
+    } else {
+        s.shown = ShareShown::Hidden;
+    }
+    return s;
 }
 
 } // namespace pthv::report

@@ -32,6 +32,8 @@ void add(SurveyRow& r, const std::uint8_t* answers)
         ++r.questions[q].answered.value;
         if (answers[q] >= k_favourable)
             ++r.questions[q].favourable.value;
+        else
+            ++r.questions[q].unfavourable.value;
     }
 }
 
@@ -71,7 +73,7 @@ void survey_shares(Figures& f)
         const Summary& reached = i == 0 ? f.total : f.sites[i - 1];
         r.response_rate = share_of(r.responses, reached.families_reached);
         for (SurveyQuestion& q : r.questions)
-            q.favourable_share = share_of(q.favourable, q.answered); // hidden with either count
+            q.favourable_share = share_meeting(q.answered, q.unfavourable, f.min_cell);
     }
 }
 

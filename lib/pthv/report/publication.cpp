@@ -78,7 +78,7 @@ private:
     {
         static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
                                              "due",       "declined", "ahead",   "trained",  "educators", "short",
-                                             "responses", "answered", "fav",     "att"};
+                                             "responses", "answered", "unfav",   "att"};
         const bool in_district_tables =
             std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
             std::end(beside);
@@ -247,10 +247,8 @@ struct Builder {
                     p.publish(&period, x, "visited");
                     if (seen.first >= 2)
                         p.publish(&period, x, "second");
-                    else if (scheduled_after(seen.second))
-                        p.publish(&period, x, "sched");
-                    else
-                        p.publish(&period, x, "due");
+                    else if (x == k_district) // a school's are not given (Summary::split_given)
+                        p.publish(&period, x, scheduled_after(seen.second) ? "sched" : "due");
                 }
                 if (st)
                     for (const auto& x : scopes_of(repo, st->site))
@@ -286,7 +284,8 @@ struct Builder {
             for (const Period& period : periods)
                 if (period.contains(*v.date))
                     for (const auto& x : scopes_of(repo, repo.visit_site(v)))
-                        p.publish(&period, x, v.completed() ? "reached" : "declined");
+                        if (v.completed()) // families who declined are not given
+                            p.publish(&period, x, "reached");
         }
         std::vector<std::uint64_t> keys;
         for (const auto& e : of)
@@ -318,8 +317,10 @@ struct Builder {
             for (const auto& x : scopes_of(repo, s.site)) {
                 if (s.active && s.opted_in != false) {
                     const auto st = model::training_status(repo, facts, s.id, repo.as_of).status;
-                    p.publish(nullptr, x, "staff");
-                    p.publish(nullptr, x, "status", std::string(status_key(st)));
+                    if (x == k_district) { // a school's are not given (TrainingFigures::statuses_given)
+                        p.publish(nullptr, x, "staff");
+                        p.publish(nullptr, x, "status", std::string(status_key(st)));
+                    }
                     if (st == model::TrainingStatus::Current || st == model::TrainingStatus::DueSoon)
                         p.publish(nullptr, x, "trained");
                 }
@@ -329,12 +330,15 @@ struct Builder {
                         p.publish(&period, x, "new");
             }
         }
+        // With sessions.csv, the session plan gives each session's
+        // attendance (session_places) and no period's table repeats it.
+        const bool sessions_listed = repo.has_file("sessions.csv");
         for (const auto& t : repo.trainings) {
             const model::Staff* s = t.date ? repo.find(t.staff) : nullptr;
             if (!s)
                 continue;
             for (const Period& period : periods)
-                if (period.contains(*t.date) && public_breakdowns(period))
+                if (period.contains(*t.date) && public_breakdowns(period) && !sessions_listed)
                     for (const auto& x : scopes_of(repo, s->site))
                         of[t.staff.index()].publish(&period, x, "session", session_part(t));
         }
@@ -373,11 +377,13 @@ struct Builder {
                         if (answers[q] == 0)
                             continue;
                         p.publish(&period, x, "answered", repo.survey_questions[q]);
-                        // The favourable share of a shown count of answers gives the count.
+                        // The favourable share rests on the answers not
+                        // favourable, shown as a bound where they are few,
+                        // as fidelity rests on the visits falling short.
                         if (answers[q] >= 4)
-                            p.publish(&period, x, "fav", repo.survey_questions[q]);
+                            p.sensitive(&period, x, "fav", repo.survey_questions[q]);
                         else
-                            p.sensitive(&period, x, "unfav", repo.survey_questions[q]);
+                            p.publish(&period, x, "unfav", repo.survey_questions[q]);
                     }
                 }
             }

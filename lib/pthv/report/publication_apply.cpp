@@ -59,15 +59,21 @@ private:
 
 void mark_summary(Marker& mark, Summary& s, const std::string& x)
 {
+    s.split_given = x == "*";
     mark(s.completed_visits, 'V', true, x, "completed");
     mark(s.students_visited, 'S', true, x, "visited");
     mark(s.students_enrolled, 'S', false, x, "enrolled");
     mark(s.families_reached, 'F', true, x, "reached");
     mark(s.second_visit_students, 'S', true, x, "second");
-    mark(s.second_visit_scheduled, 'S', true, x, "sched");
-    mark(s.second_visit_due, 'S', true, x, "due");
+    if (s.split_given) {
+        mark(s.second_visit_scheduled, 'S', true, x, "sched");
+        mark(s.second_visit_due, 'S', true, x, "due");
+    } else { // not given: withheld wherever something would print them
+        s.second_visit_scheduled.shown = Shown::Withheld;
+        s.second_visit_due.shown = Shown::Withheld;
+    }
+    s.declined_families.shown = Shown::Withheld; // not given in public
     mark(s.declined, 'V', true, x, "declined");
-    mark(s.declined_families, 'F', true, x, "declined");
     mark(s.scheduled_ahead, 'V', false, x, "ahead");
     mark(s.trained_staff, 'T', false, x, "trained");
     mark(s.participating_educators, 'T', true, x, "educators");
@@ -83,11 +89,17 @@ std::string scope_of(const std::string& site_id) { return site_id.empty() ? std:
 
 void mark_training(Marker& mark, TrainingFigures& t, const std::string& x)
 {
-    mark(t.staff, 'T', false, x, "staff");
-    mark(t.current, 'T', false, x, "status", "current");
-    mark(t.due_soon, 'T', false, x, "status", "due_soon");
-    mark(t.expired, 'T', false, x, "status", "expired");
-    mark(t.untrained, 'T', false, x, "status", "untrained");
+    t.statuses_given = x == "*";
+    if (t.statuses_given) {
+        mark(t.staff, 'T', false, x, "staff");
+        mark(t.current, 'T', false, x, "status", "current");
+        mark(t.due_soon, 'T', false, x, "status", "due_soon");
+        mark(t.expired, 'T', false, x, "status", "expired");
+        mark(t.untrained, 'T', false, x, "status", "untrained");
+    } else {
+        for (Count* c : {&t.staff, &t.current, &t.due_soon, &t.expired, &t.untrained})
+            c->shown = Shown::Withheld; // not given: withheld wherever something would print them
+    }
     mark(t.trained_new, 'T', true, x, "new");
     for (auto& s : t.sessions)
         mark(s.attendees, 'T', true, x, "session", s.date.str() + "/" + s.kind + "/" + s.session);
@@ -100,7 +112,7 @@ void mark_surveys(Marker& mark, SurveyFigures& s)
         mark(r.responses, 'R', true, x, "responses");
         for (std::size_t q = 0; q < r.questions.size() && q < s.questions.size(); ++q) {
             mark(r.questions[q].answered, 'R', true, x, "answered", s.questions[q]);
-            mark(r.questions[q].favourable, 'R', true, x, "fav", s.questions[q]);
+            mark(r.questions[q].unfavourable, 'R', true, x, "unfav", s.questions[q]);
         }
     }
 }
@@ -165,7 +177,7 @@ void Publication::observe(Figures& f)
     };
     for (auto& r : f.surveys.rows)
         for (auto& q : r.questions)
-            reveal(q.favourable, q.favourable_share);
+            reveal(q.unfavourable, q.favourable_share);
     for (auto& r : f.fidelity)
         for (std::size_t k = 0; k < k_practices; ++k)
             reveal(r.short_of[k], r.meeting[k]);

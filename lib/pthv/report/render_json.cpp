@@ -53,7 +53,7 @@ Json period_json(const Figures& f)
     return Json{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
 }
 
-void headline_json(Json& j, const Summary& s, int m)
+void headline_json(Json& j, const Summary& s, int m, bool public_report)
 {
     j["completed_visits"] = count_json(s.completed_visits, m);
     j["students_visited"] = count_json(s.students_visited, m);
@@ -62,10 +62,13 @@ void headline_json(Json& j, const Summary& s, int m)
     j["families_reached"] = count_json(s.families_reached, m);
     j["second_visit_students"] = count_json(s.second_visit_students, m);
     j["second_visit_rate_pct"] = share_json(s.second_visit_rate);
-    j["second_visit_scheduled"] = count_json(s.second_visit_scheduled, m);
-    j["second_visit_due"] = count_json(s.second_visit_due, m);
+    if (s.split_given) {
+        j["second_visit_scheduled"] = count_json(s.second_visit_scheduled, m);
+        j["second_visit_due"] = count_json(s.second_visit_due, m);
+    }
     j["declined"] = count_json(s.declined, m);
-    j["declined_families"] = count_json(s.declined_families, m);
+    if (!public_report)
+        j["declined_families"] = count_json(s.declined_families, m);
     j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
     j["trained_staff"] = count_json(s.trained_staff, m);
     j["participating_educators"] = count_json(s.participating_educators, m);
@@ -73,7 +76,7 @@ void headline_json(Json& j, const Summary& s, int m)
 
 void summary_json(Json& j, const Summary& s, const Figures& f)
 {
-    headline_json(j, s, f.min_cell);
+    headline_json(j, s, f.min_cell, f.is_public);
     j["period"] = period_json(f);
 }
 
@@ -244,8 +247,11 @@ std::string render_json(const Figures& f)
                          {"due_soon", count_json(t.due_soon, m)}, {"expired", count_json(t.expired, m)},
                          {"untrained", count_json(t.untrained, m)}, {"trained_new", count_json(t.trained_new, m)},
                          {"sessions", sessions}};
-    if (!f.breakdowns)
+    if (!f.breakdowns || (f.is_public && f.sessions.present))
         j["training"].erase("sessions");
+    if (!t.statuses_given)
+        for (const char* k : {"staff", "current", "due_soon", "expired", "untrained"})
+            j["training"].erase(k);
     if (f.sessions.present)
         j["training_sessions"] = sessions_json(f.sessions, m);
     Json money = Json::array();
@@ -318,7 +324,7 @@ std::string render_rollup_json(const Rollup& r)
         if (!d.error.empty()) {
             x["error"] = d.error;
         } else {
-            headline_json(x, d.total, d.min_cell);
+            headline_json(x, d.total, d.min_cell, r.is_public);
             x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
             census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
             sessions_totals_json(x, d.sessions, d.min_cell);
@@ -329,7 +335,7 @@ std::string render_rollup_json(const Rollup& r)
     // no district shows is null.
     constexpr int no_min_cell = 0;
     Json total = Json::object();
-    headline_json(total, r.total, no_min_cell);
+    headline_json(total, r.total, no_min_cell, r.is_public);
     census_json(total, r.census, no_min_cell);
     total.erase("school_year");
     sessions_totals_json(total, r.sessions, no_min_cell);

@@ -71,12 +71,15 @@ Table headline(const Figures& f)
     t.add({Cell::of("families reached", "families_reached"), Cell::of(s.families_reached)});
     t.add({Cell::of("students with a second visit", "second_visit_students"), Cell::of(s.second_visit_students)});
     t.add({Cell::of("second-visit rate", "second_visit_rate_pct"), Cell::of(s.second_visit_rate)});
-    t.add({Cell::of("students with a second visit scheduled", "second_visit_scheduled"),
-           Cell::of(s.second_visit_scheduled)});
-    t.add({Cell::of("students due a second visit", "second_visit_due"), Cell::of(s.second_visit_due)});
+    if (s.split_given) {
+        t.add({Cell::of("students with a second visit scheduled", "second_visit_scheduled"),
+               Cell::of(s.second_visit_scheduled)});
+        t.add({Cell::of("students due a second visit", "second_visit_due"), Cell::of(s.second_visit_due)});
+    }
     t.add({Cell::of("declined visits", "declined"), Cell::of(s.declined)});
-    t.add({Cell::of("families who declined", "declined_families"), Cell::of(s.declined_families)},
-          RowFor::Programs);
+    if (!f.is_public)
+        t.add({Cell::of("families who declined", "declined_families"), Cell::of(s.declined_families)},
+              RowFor::Programs);
     t.add({Cell::of("visits scheduled " + as_of_phrase(f), "scheduled_ahead"), Cell::of(s.scheduled_ahead)});
     t.add({Cell::of("trained staff", "trained_staff"), Cell::of(s.trained_staff)}, RowFor::Programs);
     t.add({Cell::of("participating educators", "participating_educators"), Cell::of(s.participating_educators)},
@@ -302,9 +305,12 @@ std::vector<Table> training(const Figures& f)
                    {{"date", "date"}, {"kind", "kind"}, {"session", "session"}, {"attendees", "attendees"}}, 3);
     for (const auto& x : tr.sessions)
         s.add({Cell::of(x.date.str()), Cell::of(x.kind), Cell::of(x.session), Cell::of(x.attendees)});
-    if (!f.breakdowns)
-        return {t};
-    return {t, s};
+    std::vector<Table> out;
+    if (tr.statuses_given)
+        out.push_back(std::move(t));
+    if (f.breakdowns && !(f.is_public && f.sessions.present))
+        out.push_back(std::move(s));
+    return out;
 }
 
 std::vector<Table> money(const Figures& f)
@@ -396,20 +402,24 @@ Table top_sites(const Figures& f)
 
 Table declines(const Figures& f)
 {
-    Table t = make(f, "declines", "Declines (the family said no) and visits scheduled " + as_of_phrase(f),
-                   {{"site", "site_id"},
-                    {"name", "name"},
-                    {"declined visits", "declined"},
-                    {"families", "declined_families"},
-                    {"scheduled ahead", "scheduled_ahead"}},
-                   2);
+    // Public: families who declined are not given (nearly all are small,
+    // and the visits declined say as much).
+    std::vector<Col> cols = {{"site", "site_id"}, {"name", "name"}, {"declined visits", "declined"}};
+    if (!f.is_public)
+        cols.push_back({"families", "declined_families"});
+    cols.push_back({"scheduled ahead", "scheduled_ahead"});
+    Table t = make(f, "declines", "Declines (the family said no) and visits scheduled " + as_of_phrase(f), cols, 2);
+    const auto row = [&](const Summary& s, const std::string& id, const std::string& name, RowFor rf) {
+        std::vector<Cell> cells = {Cell::of(id), Cell::of(name), Cell::of(s.declined)};
+        if (!f.is_public)
+            cells.push_back(Cell::of(s.declined_families));
+        cells.push_back(Cell::of(s.scheduled_ahead));
+        t.add(cells, rf);
+    };
     for (const auto& s : f.sites)
-        t.add({Cell::of(s.site_id), Cell::of(s.name), Cell::of(s.declined), Cell::of(s.declined_families),
-               Cell::of(s.scheduled_ahead)});
+        row(s, s.site_id, s.name, RowFor::All);
     if (f.site_filter.empty())
-        t.add({Cell::of("all"), Cell::of("all sites"), Cell::of(f.total.declined),
-               Cell::of(f.total.declined_families), Cell::of(f.total.scheduled_ahead)},
-              RowFor::People);
+        row(f.total, "all", "all sites", RowFor::People);
     t.note = "participation is voluntary (core practice 1): a decline is the family's choice; scheduled ahead: "
              "dated " + as_of_phrase(f);
     return t;
@@ -543,7 +553,9 @@ Table census_table(const Figures& f)
 
 std::vector<Table> report_tables(const Figures& f)
 {
-    std::vector<Table> out = {headline(f), sites(f), second_visits(f)};
+    std::vector<Table> out = {headline(f), sites(f)};
+    if (!f.is_public) // public: the district's split is in the headline, a school's is not given
+        out.push_back(second_visits(f));
     if (!f.is_public)
         out.push_back(educators(f));
     out.push_back(fidelity(f));
