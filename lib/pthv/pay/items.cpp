@@ -462,23 +462,6 @@ PayItems pay_items(const Facts& facts, const std::vector<VisitWork>& work, const
     return out;
 }
 
-namespace {
-
-// `id` appears in `text` as a whole word ("T01" is not in "T014").
-bool names(std::string_view text, std::string_view id)
-{
-    for (std::size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
-        const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
-        const bool before = at > 0 && word(text[at - 1]);
-        const bool after = at + id.size() < text.size() && word(text[at + id.size()]);
-        if (!before && !after)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
-
 void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Problems& problems)
 {
     const Repo& repo = facts.repo();
@@ -502,27 +485,32 @@ void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Prob
         if (!item.event || on_visit_line.empty())
             continue;
         const auto rows = facts.event_visits(facts.events()[*item.event]);
-        // Who the event's rows name, gathered only for an item with a
-        // finding on one of its rows (few of a million).
-        std::vector<std::string_view> educators;
+        // A finding about some of the event's people goes to those people
+        // only; one about none of them (the visit as a whole) to every
+        // payee. Who the event's rows name is gathered only for an item
+        // with a finding on one of its rows (few of a million).
+        std::vector<StaffId> people;
         const auto gather = [&] {
             for (const std::uint32_t i : rows) {
                 for (const StaffId e : repo.educators(repo.visits[i]))
-                    educators.push_back(repo.id(e));
+                    people.push_back(e);
                 if (repo.visits[i].interpreter)
-                    educators.push_back(repo.id(repo.visits[i].interpreter));
+                    people.push_back(repo.visits[i].interpreter);
             }
         };
         const std::string_view staff = repo.id(item.staff);
         for (const std::uint32_t i : rows) {
             const auto range = on_visit_line.equal_range(repo.visits[i].line);
-            if (range.first != range.second && educators.empty())
+            if (range.first != range.second && people.empty())
                 gather();
             for (auto it = range.first; it != range.second; ++it) {
-                const std::string& text = it->second->message;
-                const bool names_any = std::any_of(educators.begin(), educators.end(),
-                                                   [&](std::string_view e) { return names(text, e); });
-                if (!names_any || names(text, staff))
+                const std::vector<std::string>& about = it->second->staff;
+                const auto names = [&](std::string_view id) {
+                    return std::find(about.begin(), about.end(), id) != about.end();
+                };
+                const bool about_any =
+                    std::any_of(people.begin(), people.end(), [&](StaffId e) { return names(repo.id(e)); });
+                if (!about_any || names(staff))
                     item.findings.push_back(*it->second);
             }
         }

@@ -50,10 +50,16 @@ public:
                                                 : "did you mean " + near + "?")
                      .first;
         }
-        m_findings.add("unknown-ref", file, line, record, fmt::format("{}: {} {} is not in {}", who, what, text, target),
-                       it->second);
-        m_findings.problems().back().column = column_of(what);
-        m_findings.problems().back().value = std::string(text);
+        Problem& p = m_findings.add("unknown-ref", file, line, record,
+                                    fmt::format("{}: {} {} is not in {}", who, what, text, target), it->second);
+        p.column = column_of(what);
+        p.value = std::string(text);
+        if constexpr (std::is_same_v<Id, StaffId>)
+            p.staff = {std::string(text)};
+        if constexpr (std::is_same_v<Id, SiteId>)
+            p.site = std::string(text);
+        if (file == "visits.csv")
+            p.visit = std::string(record);
     }
 
 private:
@@ -168,7 +174,7 @@ void check_visit_out_of_year(const Context& ctx, Findings& out)
     const auto& sy = ctx.repo.config.school_year;
     for (const auto& v : ctx.repo.visits)
         if (v.date && !ctx.facts.in_school_year(*v.date))
-            out.add("visit-out-of-year", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-out-of-year", ctx.repo, v,
                     fmt::format("visit {} is dated {}, outside the school year {}..{}", ctx.repo.id(v.id),
                                 v.date->str(), sy.start.str(), sy.end.str()),
                     "a new school year starts a new data repo (pthv init); or fix the date");
@@ -178,7 +184,7 @@ void check_visit_in_future(const Context& ctx, Findings& out)
 {
     for (const auto& v : ctx.repo.visits)
         if (v.completed() && v.date && ctx.repo.as_of < *v.date)
-            out.add("visit-in-future", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-in-future", ctx.repo, v,
                     fmt::format("visit {} is completed but dated {}, after today ({})", ctx.repo.id(v.id),
                                 v.date->str(), ctx.repo.as_of.str()),
                     "fix the date, or log the visit as scheduled until it happens");
@@ -189,10 +195,11 @@ void check_visit_inactive_site(const Context& ctx, Findings& out)
     for (const auto& v : ctx.repo.visits) {
         const Site* site = ctx.repo.find(ctx.repo.visit_site(v));
         if (site && site->status && *site->status != SiteStatus::Active)
-            out.add("visit-inactive-site", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-inactive-site", ctx.repo, v,
                     fmt::format("visit {} is at site {}, whose status is {}", ctx.repo.id(v.id),
                                 ctx.repo.id(site->id), enum_name(*site->status)),
-                    "only active sites have visits: set the site's status to active in sites.csv");
+                    "only active sites have visits: set the site's status to active in sites.csv")
+                .site = std::string(ctx.repo.id(site->id));
     }
 }
 

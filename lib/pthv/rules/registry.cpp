@@ -174,11 +174,21 @@ bool needs_config(const Rule& r)
 
 } // namespace
 
-void Findings::add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
-                   std::string message, std::string advice)
+model::Problem& Findings::add(std::string_view rule, std::string_view file, std::size_t line,
+                              std::string_view record, std::string message, std::string advice)
 {
     m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
+    return m_problems.back();
+}
+
+model::Problem& Findings::on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,
+                                   std::string message, std::string advice)
+{
+    const std::string_view id = repo.id(v.id);
+    model::Problem& p = add(rule, "visits.csv", v.line, id, std::move(message), std::move(advice));
+    p.visit = std::string(id);
+    return p;
 }
 
 void Findings::hold_back(std::string_view file, std::string_view from)

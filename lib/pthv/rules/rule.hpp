@@ -36,8 +36,14 @@ struct Context {
 // registry and pthv.yaml's practices.severity.
 class Findings {
 public:
-    void add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
-             std::string message, std::string advice = {});
+    // The problem added, for the check to fill in what it is about
+    // (model::Problem::staff, visit, site).
+    model::Problem& add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
+                        std::string message, std::string advice = {});
+    // A finding on the row of visit `v`: visits.csv, its line, and the
+    // visit's id as record and as the visit it is about.
+    model::Problem& on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,
+                             std::string message, std::string advice = {});
     model::Problems& problems() { return m_problems; }
 
     // A check not made because `file`, which it reads, did not load
