@@ -21,8 +21,8 @@ namespace pthv::rules {
 enum class RuleKind { Integrity, Practice, Other };
 
 // The pay work (pay::visit_work(facts)) may still be being made on another
-// thread while the rules that do not need it run: the one rule that needs
-// it reads it through work(), which waits for it.
+// thread while the rules that do not need it run: a rule that needs it
+// (Rule::reads_work) reads it through work(), which waits for it.
 using WorkFuture = std::shared_future<const std::vector<pay::VisitWork>*>;
 
 struct Context {
@@ -72,6 +72,7 @@ struct Rule {
     std::string_view when;   // one line: when it fires
     std::string_view advice; // one line: how to fix it
     CheckFn check;           // nullptr: reported by the loader
+    bool reads_work = false; // check reads Context::work(), the pay work
 };
 
 } // namespace pthv::rules
