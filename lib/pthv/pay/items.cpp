@@ -3,7 +3,6 @@
 #include <functional>
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <tuple>
@@ -12,6 +11,7 @@
 #include <pthv/pay/funding.hpp>
 #include <pthv/pay/ledger.hpp>
 #include <pthv/pay/rates.hpp>
+#include <pthv/util/order.hpp>
 
 namespace pthv::pay {
 
@@ -407,58 +407,18 @@ PayItems pay_items(const Facts& facts, const std::vector<VisitWork>& work, const
     // Sorting by staff id is sorting by its rank among the ids (no id first).
     const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();
     const auto rank_of = [&](StaffId s) { return s ? std::int64_t{staff_rank[s.index()]} : std::int64_t{-1}; };
-    // Sorting positions, then moving each item once, spares a million fat
-    // items their n log n moves. The positions are sorted on numbers kept
-    // beside them (staff rank, date, visits first), read from the items once
-    // in their order; only items that tie on all three (one educator's two
-    // visits of a day) are then ordered by their ids' text.
-    struct Key {
-        std::int64_t staff;
-        std::int32_t date;
-        std::uint32_t training; // 0 for a visit: visits first
-        std::size_t at;
-    };
-    std::vector<Key> keys(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-        keys[i] = {rank_of(items[i].staff), items[i].date.days(), items[i].kind == ItemKind::Visit ? 0u : 1u, i};
-    const auto same = [](const Key& a, const Key& b) {
-        return a.staff == b.staff && a.date == b.date && a.training == b.training;
-    };
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.staff, a.date, a.training, a.at) < std::tie(b.staff, b.date, b.training, b.at);
-    });
-    for (auto run = keys.begin(); run != keys.end();) {
-        const auto end = std::find_if(run + 1, keys.end(), [&](const Key& k) { return !same(*run, k); });
-        if (end - run > 1)
-            std::stable_sort(run, end, [&](const Key& ka, const Key& kb) {
-                const PayItem& a = items[ka.at];
-                const PayItem& b = items[kb.at];
-                if (a.kind == ItemKind::Visit)
-                    return repo.id(a.visit) < repo.id(b.visit);
-                return item_id(repo, a) < item_id(repo, b);
-            });
-        run = end;
-    }
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = keys[i].at;
-    std::vector<Key>().swap(keys);
-    // Position j takes the item now at order[j]: follow each cycle of the
-    // permutation, moving every item once, with one item held aside.
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (order[start] == start)
-            continue;
-        PayItem held = std::move(items[start]);
-        std::size_t j = start;
-        while (order[j] != start) {
-            const std::size_t from = order[j];
-            items[j] = std::move(items[from]);
-            order[j] = j;
-            j = from;
-        }
-        items[j] = std::move(held);
-        order[j] = j;
-    }
+    // By staff, date, visits before trainings; one educator's two visits
+    // of a day by their visit ids, other ties by item id.
+    util::sort_by_key(
+        items,
+        [&](const PayItem& i) {
+            return std::make_tuple(rank_of(i.staff), i.date.days(), i.kind == ItemKind::Visit ? 0u : 1u);
+        },
+        [&](const PayItem& a, const PayItem& b) {
+            if (a.kind == ItemKind::Visit)
+                return repo.id(a.visit) < repo.id(b.visit);
+            return item_id(repo, a) < item_id(repo, b);
+        });
     return out;
 }
 
