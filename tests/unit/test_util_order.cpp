@@ -39,7 +39,7 @@ TEST_CASE("util::order_by_key_then_text")
     const std::vector<int> keys = {5, 3, 5, 3, 5};
     const std::vector<std::string> texts = {"V10", "V2", "V09", "V2", std::string(30, 'x') + "long"};
     const auto order = util::order_by_key_then_text<int>(
-        {0, 1, 2, 3, 4}, [&](std::uint32_t i) { return keys[i]; }, [&](std::uint32_t i) { return texts[i]; });
+        {0, 1, 2, 3, 4}, [&](std::uint32_t i) { return keys[i]; }, [&](std::uint32_t i) { return std::string_view(texts[i]); });
     std::vector<std::uint32_t> at;
     for (const auto& k : order)
         at.push_back(k.at);

@@ -70,7 +70,7 @@ template <typename Key> struct Keyed {
 };
 
 // The positions `which` (in rising order) with their keys, sorted by key,
-// then by text_of(position) in byte order (util::sort_by_text), then by
+// then by text_of(position) (a std::string_view that outlives the call) in byte order (util::sort_by_text), then by
 // position. At state scale hundreds of visits share a minute: the key and
 // the id's first bytes are kept beside the position, so neither the sort
 // nor a loop over the result goes back to the records for them.
