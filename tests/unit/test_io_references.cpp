@@ -19,7 +19,8 @@ TEST_CASE("io::references")
                     CHECK(io::reference(s.path, f.name).target == io::schema(f.references).path);
                 }
         CHECK(declared >= 14);
-        CHECK(io::references().size() == declared + 2); // and trainings' session, visits' interpreter
+        CHECK(io::references().size() ==
+              declared + 2); // and trainings' session, visits' interpreter
     }
     SUBCASE("a list of ids is named one id at a time")
     {

@@ -19,17 +19,21 @@ TEST_CASE("util::sort_by_key")
 {
     SUBCASE("by key, then the tie-breaker inside a run of equal keys, then arrival")
     {
-        std::vector<std::pair<int, std::string>> items = {{2, "b"}, {1, "z"}, {2, "a"}, {1, "y"}, {2, "a"}};
+        std::vector<std::pair<int, std::string>> items = {
+            {2, "b"}, {1, "z"}, {2, "a"}, {1, "y"}, {2, "a"}};
         items[4].second = "a"; // equal to items[2]: keeps arriving second
-        std::vector<std::pair<int, std::string>> expected = {{1, "y"}, {1, "z"}, {2, "a"}, {2, "a"}, {2, "b"}};
-        util::sort_by_key(items, [](const auto& i) { return i.first; },
-                          [](const auto& a, const auto& b) { return a.second < b.second; });
+        std::vector<std::pair<int, std::string>> expected = {
+            {1, "y"}, {1, "z"}, {2, "a"}, {2, "a"}, {2, "b"}};
+        util::sort_by_key(
+            items, [](const auto& i) { return i.first; },
+            [](const auto& a, const auto& b) { return a.second < b.second; });
         CHECK(items == expected);
     }
     SUBCASE("nothing to sort")
     {
         std::vector<int> none;
-        util::sort_by_key(none, [](int i) { return i; }, [](int, int) { return false; });
+        util::sort_by_key(
+            none, [](int i) { return i; }, [](int, int) { return false; });
         CHECK(none.empty());
     }
 }
@@ -37,13 +41,16 @@ TEST_CASE("util::sort_by_key")
 TEST_CASE("util::order_by_key_then_text")
 {
     const std::vector<int> keys = {5, 3, 5, 3, 5};
-    const std::vector<std::string> texts = {"V10", "V2", "V09", "V2", std::string(30, 'x') + "long"};
+    const std::vector<std::string> texts = {"V10", "V2", "V09", "V2",
+                                            std::string(30, 'x') + "long"};
     const auto order = util::order_by_key_then_text<int>(
-        {0, 1, 2, 3, 4}, [&](std::uint32_t i) { return keys[i]; }, [&](std::uint32_t i) { return std::string_view(texts[i]); });
+        {0, 1, 2, 3, 4}, [&](std::uint32_t i) { return keys[i]; },
+        [&](std::uint32_t i) { return std::string_view(texts[i]); });
     std::vector<std::uint32_t> at;
     for (const auto& k : order)
         at.push_back(k.at);
-    CHECK(at == std::vector<std::uint32_t>{1, 3, 2, 0, 4}); // ties of key and text keep their positions' order
+    CHECK(at == std::vector<std::uint32_t>{1, 3, 2, 0,
+                                           4}); // ties of key and text keep their positions' order
     CHECK(order[2].key == 5);
 }
 

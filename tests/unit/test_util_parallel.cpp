@@ -11,7 +11,9 @@ using namespace pthv;
 
 TEST_CASE("util::in_two_parts")
 {
-    const auto part = [](std::size_t from, std::size_t to) { return std::to_string(from) + "-" + std::to_string(to); };
+    const auto part = [](std::size_t from, std::size_t to) {
+        return std::to_string(from) + "-" + std::to_string(to);
+    };
     SUBCASE("the parts' results come back in order, on one thread or two")
     {
         for (const std::size_t items : {std::size_t{10}, util::k_parallel_min_items}) {
@@ -27,7 +29,8 @@ TEST_CASE("util::in_two_parts")
                 throw std::runtime_error("second");
             return 0;
         };
-        CHECK_THROWS_AS(util::in_two_parts(1, 2, util::k_parallel_min_items, throws), std::runtime_error);
+        CHECK_THROWS_AS(util::in_two_parts(1, 2, util::k_parallel_min_items, throws),
+                        std::runtime_error);
     }
 }
 

@@ -30,7 +30,8 @@ const Reference& reference(std::string_view file, std::string_view column)
     for (const Reference& r : references())
         if (r.file == file && r.column == column)
             return r;
-    throw std::logic_error("no reference from " + std::string(file) + " column " + std::string(column));
+    throw std::logic_error("no reference from " + std::string(file) + " column " +
+                           std::string(column));
 }
 
 } // namespace pthv::io

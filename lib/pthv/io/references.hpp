@@ -9,7 +9,8 @@
 
 namespace pthv::io {
 
-struct Reference {
+struct Reference
+{
     std::string file;   // "visits.csv"
     std::string column; // "educators"
     std::string target; // "staff.csv"

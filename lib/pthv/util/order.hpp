@@ -40,7 +40,8 @@ template <typename T> void apply_order(std::vector<T>& items, std::vector<std::s
 // keys are equal by less(a, b). The keys are read once, in the items'
 // order, and sorted beside their positions; `less` runs only inside a run
 // of equal keys; each item then moves once (apply_order).
-template <typename T, typename KeyOf, typename Less> void sort_by_key(std::vector<T>& items, KeyOf key_of, Less less)
+template <typename T, typename KeyOf, typename Less>
+void sort_by_key(std::vector<T>& items, KeyOf key_of, Less less)
 {
     using Key = decltype(key_of(items.front()));
     std::vector<std::pair<Key, std::size_t>> keys;
@@ -49,9 +50,12 @@ template <typename T, typename KeyOf, typename Less> void sort_by_key(std::vecto
         keys.emplace_back(key_of(items[i]), i);
     std::sort(keys.begin(), keys.end());
     for (auto run = keys.begin(); run != keys.end();) {
-        const auto end = std::find_if(run + 1, keys.end(), [&](const auto& k) { return !(k.first == run->first); });
+        const auto end = std::find_if(run + 1, keys.end(),
+                                      [&](const auto& k) { return !(k.first == run->first); });
         if (end - run > 1)
-            std::stable_sort(run, end, [&](const auto& a, const auto& b) { return less(items[a.second], items[b.second]); });
+            std::stable_sort(run, end, [&](const auto& a, const auto& b) {
+                return less(items[a.second], items[b.second]);
+            });
         run = end;
     }
     std::vector<std::size_t> order(items.size());
@@ -62,7 +66,8 @@ template <typename T, typename KeyOf, typename Less> void sort_by_key(std::vecto
 }
 
 // A record's position, its sort key and the first bytes of its id text.
-template <typename Key> struct Keyed {
+template <typename Key> struct Keyed
+{
     Key key;
     std::uint32_t at;
     std::uint32_t size; // of the id text
@@ -70,12 +75,14 @@ template <typename Key> struct Keyed {
 };
 
 // The positions `which` (in rising order) with their keys, sorted by key,
-// then by text_of(position) (a std::string_view that outlives the call) in byte order (util::sort_by_text), then by
-// position. At state scale hundreds of visits share a minute: the key and
-// the id's first bytes are kept beside the position, so neither the sort
-// nor a loop over the result goes back to the records for them.
+// then by text_of(position) in byte order (util::sort_by_text; a
+// std::string_view that outlives the call), then by position. At state
+// scale hundreds of visits share a minute: the key and the id's first
+// bytes are kept beside the position, so neither the sort nor a loop over
+// the result goes back to the records for them.
 template <typename Key, typename KeyOf, typename TextOf>
-std::vector<Keyed<Key>> order_by_key_then_text(const std::vector<std::uint32_t>& which, KeyOf key_of, TextOf text_of)
+std::vector<Keyed<Key>> order_by_key_then_text(const std::vector<std::uint32_t>& which,
+                                               KeyOf key_of, TextOf text_of)
 {
     std::vector<Keyed<Key>> order;
     order.reserve(which.size());
@@ -86,13 +93,15 @@ std::vector<Keyed<Key>> order_by_key_then_text(const std::vector<std::uint32_t>&
         text.copy(k.head, sizeof k.head);
         order.push_back(k);
     }
-    std::sort(order.begin(), order.end(),
-              [](const Keyed<Key>& a, const Keyed<Key>& b) { return a.key < b.key || (!(b.key < a.key) && a.at < b.at); });
+    std::sort(order.begin(), order.end(), [](const Keyed<Key>& a, const Keyed<Key>& b) {
+        return a.key < b.key || (!(b.key < a.key) && a.at < b.at);
+    });
     const auto text = [&](const Keyed<Key>& k) {
         return k.size <= sizeof k.head ? std::string_view(k.head, k.size) : text_of(k.at);
     };
     for (auto run = order.begin(); run != order.end();) {
-        const auto end = std::find_if(run, order.end(), [&](const Keyed<Key>& k) { return !(k.key == run->key); });
+        const auto end = std::find_if(run, order.end(),
+                                      [&](const Keyed<Key>& k) { return !(k.key == run->key); });
         sort_by_text(run, end, text);
         run = end;
     }
@@ -116,6 +125,9 @@ void for_each_fetched_ahead(std::size_t n, Far far, Near near, Body body)
     }
 }
 
-inline void prefetch(const void* p) { __builtin_prefetch(p); }
+inline void prefetch(const void* p)
+{
+    __builtin_prefetch(p);
+}
 
 } // namespace pthv::util

@@ -35,7 +35,8 @@ template <typename Work> auto start_beside(Work&& work)
 // part(0, cut) on this thread and part(cut, n) beside it, the results in
 // that order; both on this thread when `items` (what the parts weigh
 // together) is below k_parallel_min_items.
-template <typename Part> auto in_two_parts(std::size_t cut, std::size_t n, std::size_t items, Part part)
+template <typename Part>
+auto in_two_parts(std::size_t cut, std::size_t n, std::size_t items, Part part)
 {
     using Result = std::invoke_result_t<Part&, std::size_t, std::size_t>;
     if (items < k_parallel_min_items)
