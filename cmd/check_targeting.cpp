@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
-#include <future>
 #include <memory>
 
 #include "commands.hpp"
@@ -15,6 +14,7 @@
 #include <pthv/io/repo_files.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/report/targeting.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -79,7 +79,7 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
 
     // The spread reads only the repo: it is worked out on a second thread
     // while this one builds the facts the coverage needs.
-    auto spread = std::async(std::launch::async, [&] {
+    auto spread = util::start_beside([&] {
         return stats::analyse_spread(repo, {rep.site, rep.period.from, rep.period.to});
     });
     const model::Facts& facts = session.facts();

@@ -9,6 +9,7 @@
 
 #include <pthv/io/repo_files.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -133,7 +134,7 @@ rules::WorkFuture Session::work_started()
 {
     if (!m_work_started.valid()) {
         const model::Facts& f = facts();
-        m_work_started = std::async(std::launch::async, [this, &f] {
+        m_work_started = util::start_beside([this, &f] {
                              m_work = std::make_unique<std::vector<pay::VisitWork>>(pay::visit_work(f));
                              return static_cast<const std::vector<pay::VisitWork>*>(m_work.get());
                          }).share();

@@ -3,7 +3,6 @@
 
 #include <cstdio>
 #include <fmt/format.h>
-#include <future>
 #include <memory>
 
 #include "commands.hpp"
@@ -16,6 +15,7 @@
 #include <pthv/record/pay_close.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -80,7 +80,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
     // items, which do not depend on the findings, on a thread of their own
     // once it is done; the findings are attached when all is done.
     const rules::WorkFuture work = session.work_started();
-    auto making = std::async(std::launch::async, [&] { return pay::pay_items(facts, *work.get(), period); });
+    auto making = util::start_beside([&] { return pay::pay_items(facts, *work.get(), period); });
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
     if (o.close && tally.errors > 0) {

@@ -5,6 +5,8 @@
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/hmac.hpp>
 #include <pthv/io/loader.hpp>
+#include <pthv/io/references.hpp>
+#include <pthv/io/schema.hpp>
 
 using namespace pthv;
 
@@ -184,4 +186,32 @@ TEST_CASE("deidentify refuses a file that is not CSV, and a student listed twice
     CHECK_THROWS_WITH_AS(exporting::deidentify(bad, options(5)),
                          doctest::Contains("students.csv:4: student ST01 is listed again (first on line 2)"),
                          std::runtime_error);
+}
+
+TEST_CASE("exporting::exported_columns")
+{
+    SUBCASE("every column the export lets through is a column of its file's schema, or an attribute")
+    {
+        for (const auto& file : exporting::export_sources()) {
+            const io::Schema* schema = nullptr;
+            for (const auto& s : io::all_schemas())
+                if (s.path == file)
+                    schema = &s;
+            REQUIRE_MESSAGE(schema, file);
+            const auto columns = exporting::exported_columns(file);
+            CHECK_FALSE(columns.empty());
+            for (const auto& c : columns)
+                CHECK_MESSAGE((schema->field(c.name) || schema->extra_columns_are_attributes), file << " " << c.name);
+        }
+    }
+    SUBCASE("a column that names a staff member or a student is exported only as pseudonyms")
+    {
+        for (const auto& r : io::references()) {
+            if (r.target != "staff.csv" && r.target != "students.csv")
+                continue;
+            for (const auto& c : exporting::exported_columns(r.file))
+                if (c.name == r.column)
+                    CHECK_MESSAGE(c.pseudonymised, r.file << " " << r.column);
+        }
+    }
 }

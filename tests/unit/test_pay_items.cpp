@@ -227,6 +227,58 @@ TEST_CASE("pay::pay_items")
     }
 }
 
+TEST_CASE("pay::attach_findings")
+{
+    auto items = items_for(test::tiny_repo(), "2026-09");
+    // visits.csv line 2 is V20260914-ST01, one event with line 3, paid to T01 and T02.
+    const auto finding = [](std::vector<std::string> staff, std::string message) {
+        model::Problem p{"CP2-trained", model::Severity::Error, "visits.csv", 2, "V20260914-ST01", std::move(message),
+                         {}};
+        p.staff = std::move(staff);
+        return model::Problems{p};
+    };
+    const auto attached = [&](const model::Problems& problems, std::string_view staff) {
+        for (auto& i : items)
+            i.findings.clear();
+        pay::attach_findings(items, *items.facts, problems);
+        return get(items, staff, "V20260914-ST01").findings.size();
+    };
+    SUBCASE("a finding about one educator goes beside that educator's item only")
+    {
+        const auto p = finding({"T02"}, "visit V20260914-ST01: educator T02 had no intro training");
+        CHECK(attached(p, "T02") == 1);
+        CHECK(attached(p, "T01") == 0);
+    }
+    SUBCASE("rewording the message changes nothing: the staff field says whom it is about")
+    {
+        for (const char* message : {"educator T01 and T02 untrained", "nobody named here", "T01"}) {
+            const auto p = finding({"T02"}, message);
+            CHECK(attached(p, "T02") == 1);
+            CHECK(attached(p, "T01") == 0);
+        }
+    }
+    SUBCASE("a finding about nobody in particular goes beside every payee, whoever its message names")
+    {
+        const auto p = finding({}, "visit V20260914-ST01 names T01 in passing");
+        CHECK(attached(p, "T01") == 1);
+        CHECK(attached(p, "T02") == 1);
+    }
+    SUBCASE("the rules fill the field: CP2-trained names the untrained educator")
+    {
+        auto src = test::tiny_repo();
+        test::replace(src, "trainings.csv", "T02,2026-08-10", "T02,2026-09-20");
+        const auto problems = test::validate(src, "2026-10-01");
+        REQUIRE(test::count(problems, "CP2-trained") == 2); // both rows of the event
+        for (const auto& p : problems)
+            if (p.rule == "CP2-trained") {
+                CHECK(p.staff == std::vector<std::string>{"T02"});
+                CHECK(p.visit == p.record);
+            }
+        CHECK(attached(problems, "T02") == 2);
+        CHECK(test::count(get(items, "T01", "V20260914-ST01").findings, "CP2-trained") == 0);
+    }
+}
+
 TEST_CASE("pay::RuleTexts keeps each rule text once, for every item that names it")
 {
     SUBCASE("the same text is kept once; a move keeps every view")

@@ -37,6 +37,15 @@ TEST_CASE("record::advise_map")
         record::advise_map(p, map, record::visit_target());
         CHECK(contains(p[0].advice, "values: {mode: {\"At home\": ...}}"));
     }
+    SUBCASE("the advice reads the column and value: rewording the message changes nothing")
+    {
+        model::Problems p = {value_invalid("date", "25/3/2026"), value_invalid("date", "25/3/2026")};
+        p[0].message = "date \"25/3/2026\" is not a date written as YYYY-MM-DD";
+        p[1].message = "something else entirely";
+        record::advise_map(p, map, record::visit_target());
+        CHECK(contains(p[0].advice, "%d/%m/%Y"));
+        CHECK(p[0].advice == p[1].advice);
+    }
     SUBCASE("other problems keep their advice")
     {
         model::Problems p = {value_invalid("notes", "x")};

@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <pthv/io/schema.hpp>
 #include <pthv/record/import_map.hpp>
 
 using namespace pthv;
@@ -196,5 +197,24 @@ TEST_CASE("record::import_map hints")
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].line == 3);
         CHECK(problems[0].advice == "a value holding \": \" must be quoted: notes: \"Notes: anything else?\"");
+    }
+}
+
+TEST_CASE("record::import_date_fields")
+{
+    SUBCASE("the dates an import converts are the schemas' date columns, in their order")
+    {
+        CHECK(record::import_date_fields() ==
+              std::vector<std::string>{"date", "arranged_on", "reflected_on", "confirmed_on", "logged_on"});
+    }
+    SUBCASE("each is a date in the visits or the surveys schema")
+    {
+        for (const auto& name : record::import_date_fields()) {
+            const io::Field* f = io::schema("visits").field(name);
+            if (!f)
+                f = io::schema("surveys").field(name);
+            REQUIRE_MESSAGE(f, name);
+            CHECK(f->type == io::FieldType::Date);
+        }
     }
 }

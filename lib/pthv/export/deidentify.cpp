@@ -179,6 +179,16 @@ void check_options(const ExportOptions& options)
                                     "Leave out --k 1 (the default is 5)");
 }
 
+std::vector<ExportedColumn> exported_columns(const std::string& file)
+{
+    std::vector<ExportedColumn> out;
+    for (const auto& p : plans())
+        if (p.file == file)
+            for (const Column& c : p.columns)
+                out.push_back({c.name, c.treat != Treat::Keep});
+    return out;
+}
+
 const std::vector<std::string>& export_sources()
 {
     static const std::vector<std::string> k_names = [] {

@@ -1,7 +1,6 @@
 #include <pthv/io/loader.hpp>
 
 #include <algorithm>
-#include <future>
 #include <iterator>
 #include <optional>
 #include <vector>
@@ -12,6 +11,7 @@
 #include <pthv/io/table.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/mail.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -372,27 +372,25 @@ void resolve(Ids<Id>& ids, const std::vector<Pending>& later, Set&& set)
 }
 
 // The visits' students, the most lookups of any reference (one per visit,
-// into a table of every student): looked up on two threads, since a lookup
-// only reads the table, then the ids no student row defines added in visit
+// into a table of every student): looked up in two halves side by side
+// (util::in_two_parts), since a lookup only reads the table, then the ids no student row defines added in visit
 // order, as one pass of intern would.
 void resolve_visit_students(Repo& repo, const VisitPending& visits)
 {
     const auto& students = repo.names.students;
-    const auto look_up = [&](std::size_t from, std::size_t to, std::vector<std::size_t>& unknown) {
+    const auto look_up = [&](std::size_t from, std::size_t to) {
+        std::vector<std::size_t> unknown;
         for (std::size_t i = from; i < to; ++i) {
             const StudentId h = students.find(visits.students[i]);
             if (!h && !visits.students[i].empty())
                 unknown.push_back(i);
             repo.visits[i].student = h;
         }
+        return unknown;
     };
-    const std::size_t half = repo.visits.size() / 2;
-    std::vector<std::size_t> unknown_first, unknown_second;
-    auto second = std::async(std::launch::async, look_up, half, repo.visits.size(), std::ref(unknown_second));
-    look_up(0, half, unknown_first);
-    second.get();
-    for (const auto* unknown : {&unknown_first, &unknown_second})
-        for (const std::size_t i : *unknown)
+    const std::size_t n = repo.visits.size();
+    for (const auto& unknown : util::in_two_parts(n / 2, n, n, look_up))
+        for (const std::size_t i : unknown)
             repo.visits[i].student = repo.names.students.intern(visits.students[i]);
 }
 
@@ -739,7 +737,7 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
     Problems visit_problems;
     VisitPending visit_later;
     util::Arena visit_text;
-    auto visits = std::async(std::launch::async, [&] {
+    auto visits = util::start_beside([&] {
         load_table(sources, "visits.csv", "visit", visits_info, visit_problems, release, options,
                    &repo.names.visits.table(),
                    [&](CheckedTable& t, std::size_t rows) {

@@ -1,9 +1,10 @@
 #include <pthv/model/facts.hpp>
 
 #include <algorithm>
-#include <future>
 #include <numeric>
 #include <tuple>
+
+#include <pthv/util/parallel.hpp>
 
 namespace pthv::model {
 
@@ -26,7 +27,7 @@ Facts::Facts(const Repo& repo) : m_repo(repo), m_calendar(repo.config.calendar)
     make_sets();
     // First visits are found on a second thread while this one groups the
     // events: the two share nothing.
-    auto first_visits = std::async(std::launch::async, [&] { find_first_visits(); });
+    auto first_visits = util::start_beside([&] { find_first_visits(); });
     group_events();
     gather_event_payees();
     make_timelines();

@@ -39,6 +39,14 @@ struct Problem {
     // option) reads to say where it came from.
     std::string column{};
     std::string value{};
+    // What the finding is about, as ids: the staff members it concerns (an
+    // educator without training, the one past the cap; none when it is about
+    // the whole visit), the visit and the site. Payroll gives a finding to
+    // the staff it names here (pay::attach_findings); no code reads ids out
+    // of the message.
+    std::vector<std::string> staff{};
+    std::string visit{};
+    std::string site{};
 };
 
 using Problems = std::vector<Problem>;

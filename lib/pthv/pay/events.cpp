@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <tuple>
 
-#include <pthv/util/text_order.hpp>
+#include <pthv/util/order.hpp>
 
 namespace pthv::pay {
 
@@ -61,43 +61,21 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     const Repo& repo = facts.repo();
     const auto& events = facts.events();
 
-    // Sort on a flat (day, minute, event) key; the visit id breaks ties,
-    // compared as numbers where it can be (util::sort_by_text): at state
-    // scale hundreds of events share each minute. The key holds all the
-    // loop below reads of a visit, and the id's first bytes, so neither the
-    // sort nor the loop goes back to the visits in time order.
-    struct Key {
-        std::int32_t day;
-        std::int32_t minute;
-        std::uint32_t event;
-        std::uint32_t size; // of the visit id
-        char head[24];      // its first bytes
-    };
-    std::vector<Key> order;
-    order.reserve(events.size());
+    // The events of the school year in time order, a visit id breaking a
+    // tie (compared as numbers where it can be, util::sort_by_text).
+    std::vector<std::uint32_t> in_year;
     for (std::size_t e = 0; e < events.size(); ++e) {
         const Visit& v = repo.visits[events[e].first];
-        if (!v.date || !facts.in_school_year(*v.date))
-            continue;
-        Key k{v.date->days(), v.start_time->minutes(), static_cast<std::uint32_t>(e), 0, {}};
-        const std::string_view id = repo.id(v.id);
-        k.size = static_cast<std::uint32_t>(id.size());
-        id.copy(k.head, sizeof k.head);
-        order.push_back(k);
+        if (v.date && facts.in_school_year(*v.date))
+            in_year.push_back(static_cast<std::uint32_t>(e));
     }
-    std::sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.day, a.minute, a.event) < std::tie(b.day, b.minute, b.event);
-    });
-    const auto id_of = [&](const Key& k) {
-        return k.size <= sizeof k.head ? std::string_view(k.head, k.size)
-                                       : repo.id(repo.visits[events[k.event].first].id);
-    };
-    for (auto run = order.begin(); run != order.end();) {
-        const auto end = std::find_if(run, order.end(),
-                                      [&](const Key& k) { return k.day != run->day || k.minute != run->minute; });
-        util::sort_by_text(run, end, id_of);
-        run = end;
-    }
+    const auto order = util::order_by_key_then_text<std::pair<std::int32_t, int>>(
+        in_year,
+        [&](std::uint32_t e) {
+            const Visit& v = repo.visits[events[e].first];
+            return std::pair<std::int32_t, int>{v.date->days(), v.start_time->minutes()};
+        },
+        [&](std::uint32_t e) { return repo.id(repo.visits[events[e].first].id); });
 
     std::vector<CapCount> cap_counts(repo.names.staff.size());
     const Paid paid = paid_visits(facts, cap_counts);
@@ -105,22 +83,17 @@ std::vector<VisitWork> visit_work(const Facts& facts)
     const auto cap = repo.config.compensation.max_paid_visits_per_staff;
     std::vector<VisitWork> out;
     out.reserve(order.size() * 2);
-    // Events in time order are in no order in memory: each is fetched a few
-    // steps ahead, and its payees a few steps after that, so the loop does
-    // not wait on main memory twice per event.
-    constexpr std::size_t k_ahead = 8;
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        if (i + 2 * k_ahead < order.size())
-            __builtin_prefetch(&events[order[i + 2 * k_ahead].event]);
-        if (i + k_ahead < order.size())
-            __builtin_prefetch(facts.event_payees(events[order[i + k_ahead].event]).begin());
-        const Key& k = order[i];
-        const std::size_t e = k.event;
+    // Events in time order are in no order in memory: each is fetched ahead.
+    const auto fetch_event = [&](std::size_t i) { util::prefetch(&events[order[i].at]); };
+    const auto fetch_payees = [&](std::size_t i) { util::prefetch(facts.event_payees(events[order[i].at]).begin()); };
+    util::for_each_fetched_ahead(order.size(), fetch_event, fetch_payees, [&](std::size_t i) {
+        const std::size_t e = order[i].at;
         const VisitEvent& event = events[e];
-        const Date date = Date::from_days(k.day);
-        const DayPart part = facts.calendar().classify(date, TimeOfDay::from_minutes(k.minute), event.minutes);
+        const Date date = Date::from_days(order[i].key.first);
+        const TimeOfDay start = TimeOfDay::from_minutes(order[i].key.second);
+        const DayPart part = facts.calendar().classify(date, start, event.minutes);
         if (part == DayPart::Inside)
-            continue;
+            return;
         for (const StaffId staff : facts.event_payees(event)) {
             CapCount& t = cap_counts[staff.index()];
             VisitWork w;
@@ -146,7 +119,7 @@ std::vector<VisitWork> visit_work(const Facts& facts)
             }
             out.push_back(w);
         }
-    }
+    });
     return out;
 }
 

@@ -3,7 +3,6 @@
 #include <functional>
 
 #include <algorithm>
-#include <cctype>
 #include <fmt/format.h>
 #include <map>
 #include <tuple>
@@ -12,6 +11,7 @@
 #include <pthv/pay/funding.hpp>
 #include <pthv/pay/ledger.hpp>
 #include <pthv/pay/rates.hpp>
+#include <pthv/util/order.hpp>
 
 namespace pthv::pay {
 
@@ -407,77 +407,20 @@ PayItems pay_items(const Facts& facts, const std::vector<VisitWork>& work, const
     // Sorting by staff id is sorting by its rank among the ids (no id first).
     const std::vector<std::uint32_t> staff_rank = repo.names.staff.ranks();
     const auto rank_of = [&](StaffId s) { return s ? std::int64_t{staff_rank[s.index()]} : std::int64_t{-1}; };
-    // Sorting positions, then moving each item once, spares a million fat
-    // items their n log n moves. The positions are sorted on numbers kept
-    // beside them (staff rank, date, visits first), read from the items once
-    // in their order; only items that tie on all three (one educator's two
-    // visits of a day) are then ordered by their ids' text.
-    struct Key {
-        std::int64_t staff;
-        std::int32_t date;
-        std::uint32_t training; // 0 for a visit: visits first
-        std::size_t at;
-    };
-    std::vector<Key> keys(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-        keys[i] = {rank_of(items[i].staff), items[i].date.days(), items[i].kind == ItemKind::Visit ? 0u : 1u, i};
-    const auto same = [](const Key& a, const Key& b) {
-        return a.staff == b.staff && a.date == b.date && a.training == b.training;
-    };
-    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
-        return std::tie(a.staff, a.date, a.training, a.at) < std::tie(b.staff, b.date, b.training, b.at);
-    });
-    for (auto run = keys.begin(); run != keys.end();) {
-        const auto end = std::find_if(run + 1, keys.end(), [&](const Key& k) { return !same(*run, k); });
-        if (end - run > 1)
-            std::stable_sort(run, end, [&](const Key& ka, const Key& kb) {
-                const PayItem& a = items[ka.at];
-                const PayItem& b = items[kb.at];
-                if (a.kind == ItemKind::Visit)
-                    return repo.id(a.visit) < repo.id(b.visit);
-                return item_id(repo, a) < item_id(repo, b);
-            });
-        run = end;
-    }
-    std::vector<std::size_t> order(items.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = keys[i].at;
-    std::vector<Key>().swap(keys);
-    // Position j takes the item now at order[j]: follow each cycle of the
-    // permutation, moving every item once, with one item held aside.
-    for (std::size_t start = 0; start < order.size(); ++start) {
-        if (order[start] == start)
-            continue;
-        PayItem held = std::move(items[start]);
-        std::size_t j = start;
-        while (order[j] != start) {
-            const std::size_t from = order[j];
-            items[j] = std::move(items[from]);
-            order[j] = j;
-            j = from;
-        }
-        items[j] = std::move(held);
-        order[j] = j;
-    }
+    // By staff, date, visits before trainings; one educator's two visits
+    // of a day by their visit ids, other ties by item id.
+    util::sort_by_key(
+        items,
+        [&](const PayItem& i) {
+            return std::make_tuple(rank_of(i.staff), i.date.days(), i.kind == ItemKind::Visit ? 0u : 1u);
+        },
+        [&](const PayItem& a, const PayItem& b) {
+            if (a.kind == ItemKind::Visit)
+                return repo.id(a.visit) < repo.id(b.visit);
+            return item_id(repo, a) < item_id(repo, b);
+        });
     return out;
 }
-
-namespace {
-
-// `id` appears in `text` as a whole word ("T01" is not in "T014").
-bool names(std::string_view text, std::string_view id)
-{
-    for (std::size_t at = text.find(id); at != std::string_view::npos; at = text.find(id, at + 1)) {
-        const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; };
-        const bool before = at > 0 && word(text[at - 1]);
-        const bool after = at + id.size() < text.size() && word(text[at + id.size()]);
-        if (!before && !after)
-            return true;
-    }
-    return false;
-}
-
-} // namespace
 
 void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Problems& problems)
 {
@@ -502,27 +445,32 @@ void attach_findings(std::vector<PayItem>& items, const Facts& facts, const Prob
         if (!item.event || on_visit_line.empty())
             continue;
         const auto rows = facts.event_visits(facts.events()[*item.event]);
-        // Who the event's rows name, gathered only for an item with a
-        // finding on one of its rows (few of a million).
-        std::vector<std::string_view> educators;
+        // A finding about some of the event's people goes to those people
+        // only; one about none of them (the visit as a whole) to every
+        // payee. Who the event's rows name is gathered only for an item
+        // with a finding on one of its rows (few of a million).
+        std::vector<StaffId> people;
         const auto gather = [&] {
             for (const std::uint32_t i : rows) {
                 for (const StaffId e : repo.educators(repo.visits[i]))
-                    educators.push_back(repo.id(e));
+                    people.push_back(e);
                 if (repo.visits[i].interpreter)
-                    educators.push_back(repo.id(repo.visits[i].interpreter));
+                    people.push_back(repo.visits[i].interpreter);
             }
         };
         const std::string_view staff = repo.id(item.staff);
         for (const std::uint32_t i : rows) {
             const auto range = on_visit_line.equal_range(repo.visits[i].line);
-            if (range.first != range.second && educators.empty())
+            if (range.first != range.second && people.empty())
                 gather();
             for (auto it = range.first; it != range.second; ++it) {
-                const std::string& text = it->second->message;
-                const bool names_any = std::any_of(educators.begin(), educators.end(),
-                                                   [&](std::string_view e) { return names(text, e); });
-                if (!names_any || names(text, staff))
+                const std::vector<std::string>& about = it->second->staff;
+                const auto names = [&](std::string_view id) {
+                    return std::find(about.begin(), about.end(), id) != about.end();
+                };
+                const bool about_any =
+                    std::any_of(people.begin(), people.end(), [&](StaffId e) { return names(repo.id(e)); });
+                if (!about_any || names(staff))
                     item.findings.push_back(*it->second);
             }
         }

@@ -120,9 +120,10 @@ void for_each_pay_item(const model::Facts& facts, const std::vector<VisitWork>& 
                        const std::function<void(PayItem&&)>& fn);
 
 // Adds to each item the problems (from rules::check_repo) found on its rows:
-// visits.csv lines of its event, or its trainings.csv line. A problem that
-// names some of the event's educators (CP2-trained for T022, say) goes only
-// beside their items; one that names none goes beside every educator's.
+// visits.csv lines of its event, or its trainings.csv line. A problem about
+// some of the event's people (model::Problem::staff: CP2-trained for T022,
+// say) goes only beside their items; one about none of them goes beside
+// every payee's. The message is never read.
 void attach_findings(std::vector<PayItem>& items, const model::Facts& facts, const model::Problems& problems);
 
 // Counts and the amount paid over some items (a staff member's, or all).

@@ -1,7 +1,6 @@
 #include <pthv/pay/render.hpp>
 
 #include <algorithm>
-#include <future>
 #include <iterator>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/pay/ledger.hpp>
 #include <pthv/pay/rates.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::pay {
@@ -212,7 +212,8 @@ std::string closing(const PayrollView& v, const PayTotals& t)
 
 // Every staff member's lines, in order. A month at state scale is
 // hundreds of thousands of lines: the staff are cut in two halves of about
-// as many items, each written on its own thread, and joined in order.
+// as many items, written side by side (util::in_two_parts) and joined in
+// order.
 std::string staff_texts(const PayrollView& v)
 {
     const auto spans = by_staff(v.items);
@@ -222,16 +223,11 @@ std::string staff_texts(const PayrollView& v)
             out += staff_text(v.repo, slice(v.items, spans[i]));
         return out;
     };
-    constexpr std::size_t k_side_by_side = 20000; // items; below this a thread costs more than it saves
-    if (v.items.size() < k_side_by_side)
-        return write(0, spans.size());
     std::size_t cut = 0;
     while (cut < spans.size() && spans[cut].end <= v.items.size() / 2)
         ++cut;
-    auto second = std::async(std::launch::async, write, cut, spans.size());
-    std::string out = write(0, cut);
-    out += second.get(); // rethrows what the thread threw
-    return out;
+    auto halves = util::in_two_parts(cut, spans.size(), v.items.size(), write);
+    return std::move(halves[0]) + halves[1];
 }
 
 std::string payroll_text(const PayrollView& v)

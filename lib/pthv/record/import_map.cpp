@@ -4,15 +4,27 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include <pthv/io/schema.hpp>
 #include <pthv/io/yaml_keys.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
 
-namespace {
+const std::vector<std::string>& import_date_fields()
+{
+    static const std::vector<std::string> k_fields = [] {
+        std::vector<std::string> out;
+        for (const char* name : {"visits", "surveys"})
+            for (const auto& f : io::schema(name).fields)
+                if (f.type == io::FieldType::Date && std::find(out.begin(), out.end(), f.name) == out.end())
+                    out.push_back(f.name);
+        return out;
+    }();
+    return k_fields;
+}
 
-const std::vector<std::string> k_date_fields = {"date", "arranged_on", "reflected_on", "confirmed_on", "logged_on"};
+namespace {
 
 std::size_t line_of(const YAML::Node& node)
 {
@@ -226,7 +238,8 @@ void settle_date_advice(model::Problems& problems, const ImportMap& map, const i
     };
     for (auto& p : problems)
         if (p.rule == "value-invalid" && !p.column.empty() && p.advice != k_fix_date &&
-            std::find(k_date_fields.begin(), k_date_fields.end(), p.column) != k_date_fields.end() &&
+            std::find(import_date_fields().begin(), import_date_fields().end(), p.column) !=
+                import_date_fields().end() &&
             is_month_first(p.column))
             p.advice = std::string(k_fix_date);
 }
@@ -379,7 +392,7 @@ Fields map_row(const ImportMap& map, const io::CsvTable& table, const io::CsvRow
     for (const auto& [field, value] : map.defaults)
         if (fields[field].empty())
             fields[field] = value;
-    for (const auto& field : k_date_fields) {
+    for (const auto& field : import_date_fields()) {
         const auto it = fields.find(field);
         if (it == fields.end() || it->second.empty())
             continue;

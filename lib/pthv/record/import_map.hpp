@@ -48,6 +48,10 @@ struct ImportMap {
 // or nullptr when the map translates none of its values.
 const std::map<std::string, std::string>* values_of(const ImportMap& map, const std::string& field);
 
+// The fields an import reads as dates (date_format applies to them): the
+// columns the visits and surveys schemas type as date, in their order.
+const std::vector<std::string>& import_date_fields();
+
 // The advice for a date cell `value` that does not read as `format`: when
 // it reads with day and month the other way round, the format that does
 // ("13/03/2026" with "%m/%d/%Y": the file writes the day first); else how

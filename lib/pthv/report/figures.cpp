@@ -3,13 +3,13 @@
 #include <unordered_map>
 
 #include <algorithm>
-#include <future>
 #include <map>
 #include <optional>
 
 #include <pthv/report/figures_detail.hpp>
 #include <pthv/report/publication.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/util/parallel.hpp>
 
 namespace pthv::report {
 
@@ -504,7 +504,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     // their own tables (f.visit_order, f.money, f.site_money), which nothing
     // below reads before they are joined: worked out on a second thread
     // beside the rest.
-    auto beside = std::async(std::launch::async, [&] {
+    auto beside = util::start_beside([&] {
         if (!o.is_public || public_breakdowns(o.period))
             visit_order_figures(facts, o, scope, f);
         money_figures(facts, work, o, f);

@@ -18,7 +18,7 @@ void check_cp1_arranged(const Context& ctx, Findings& out)
             continue;
         const std::string_view id = ctx.repo.id(v.id);
         if (!v.arranged_on) {
-            out.add("CP1-arranged", "visits.csv", v.line, id,
+            out.on_visit("CP1-arranged", ctx.repo, v,
                     fmt::format("visit {} has no arranged_on date: core practice 1, visits are arranged with "
                                 "the family in advance",
                                 id),
@@ -27,7 +27,7 @@ void check_cp1_arranged(const Context& ctx, Findings& out)
         }
         const int days = *v.date - *v.arranged_on;
         if (days < lead)
-            out.add("CP1-arranged", "visits.csv", v.line, id,
+            out.on_visit("CP1-arranged", ctx.repo, v,
                     fmt::format("visit {} was arranged on {}, {} before the visit: core practice 1, visits are "
                                 "arranged at least {} in advance",
                                 id, v.arranged_on->str(),
@@ -49,23 +49,25 @@ void check_cp1_opted_in(const Context& ctx, Findings& out)
         if (const StaffId t = v.interpreter; t && !std::binary_search(educators.begin(), educators.end(), t)) {
             const Staff* s = repo.find(t);
             if (s && s->opted_in == false)
-                out.add("CP1-opted-in", "visits.csv", v.line, repo.id(v.id),
+                out.on_visit("CP1-opted-in", ctx.repo, v,
                         fmt::format("visit {}: interpreter {} has not opted in: core practice 1, visits are "
                                     "voluntary for staff",
                                     repo.id(v.id), repo.id(t)),
                         fmt::format("if {} chose to take part, set opted_in to yes (pthv roster set {} --opted-in yes)",
-                                    repo.id(t), repo.id(t)));
+                                    repo.id(t), repo.id(t)))
+                    .staff = {std::string(repo.id(t))};
         }
         for (const StaffId e : educators) {
             const Staff* s = repo.find(e);
             if (s && s->opted_in == false) {
                 const std::string_view id = repo.id(e);
-                out.add("CP1-opted-in", "visits.csv", v.line, repo.id(v.id),
+                out.on_visit("CP1-opted-in", ctx.repo, v,
                         fmt::format("visit {}: educator {} has not opted in: core practice 1, visits are "
                                     "voluntary for educators",
                                     repo.id(v.id), id),
                         fmt::format("if {} chose to take part, set opted_in to yes (pthv roster set {} --opted-in yes)",
-                                    id, id));
+                                    id, id))
+                    .staff = {std::string(id)};
             }
         }
     }

@@ -26,11 +26,12 @@ void check_cp2_trained(const Context& ctx, Findings& out)
             const std::string later =
                 tl && tl->intro() ? fmt::format(" (their intro training is dated {}, after the visit)", tl->intro()->str())
                                   : std::string{};
-            out.add("CP2-trained", "visits.csv", v.line, repo.id(v.id),
+            out.on_visit("CP2-trained", ctx.repo, v,
                     fmt::format("visit {}: educator {} had no intro training before {}{}: core practice 2, "
                                 "educators are trained before they visit",
                                 repo.id(v.id), repo.id(e), v.date->str(), later),
-                    "record the training in trainings.csv (pthv roster train --kind intro ...)");
+                    "record the training in trainings.csv (pthv roster train --kind intro ...)")
+                .staff = {std::string(repo.id(e))};
         }
     }
 }
@@ -49,11 +50,12 @@ void check_cp2_refresher(const Context& ctx, Findings& out)
                 continue; // CP2-trained covers it
             const auto latest = tl->latest_on_or_before(*v.date);
             if (latest && latest->add_months(months) < *v.date)
-                out.add("CP2-refresher", "visits.csv", v.line, repo.id(v.id),
+                out.on_visit("CP2-refresher", ctx.repo, v,
                         fmt::format("visit {}: educator {}'s latest training was on {}, more than {} months "
                                     "before the visit: core practice 2, training is kept current",
                                     repo.id(v.id), repo.id(e), latest->str(), months),
-                        fmt::format("schedule a refresher for {}", repo.id(e)));
+                        fmt::format("schedule a refresher for {}", repo.id(e)))
+                    .staff = {std::string(repo.id(e))};
         }
     }
 }
@@ -69,7 +71,7 @@ void check_cp2_compensation(const Context& ctx, Findings& out)
         if (!part || *part == DayPart::Inside)
             continue;
         if (*part == DayPart::Partial)
-            out.add("CP2-compensation", "visits.csv", v.line, repo.id(v.id),
+            out.on_visit("CP2-compensation", ctx.repo, v,
                     fmt::format("visit {} on {} at {} for {} minutes partly overlaps the school day ({}-{}): "
                                 "core practice 2, visits outside the school day are paid",
                                 repo.id(v.id), v.date->str(), v.start_time->str(), *v.minutes,
@@ -78,14 +80,15 @@ void check_cp2_compensation(const Context& ctx, Findings& out)
         for (const StaffId e : ctx.facts.educators(i)) {
             const Staff* s = repo.find(e);
             if (s && !pay::pay_rule(repo.config, *s))
-                out.add("CP2-compensation", "visits.csv", v.line, repo.id(v.id),
+                out.on_visit("CP2-compensation", ctx.repo, v,
                         fmt::format("visit {}: educator {} has no pay rule ({}): core practice 2, educators are "
                                     "paid for visits outside the school day",
                                     repo.id(v.id), repo.id(e),
                                     s->staff_class ? "compensation." + std::string(enum_name(*s->staff_class)) +
                                                          " is not set in pthv.yaml"
                                                    : std::string("no class in staff.csv")),
-                        "set the staff member's class, and its pay rule under compensation in pthv.yaml");
+                        "set the staff member's class, and its pay rule under compensation in pthv.yaml")
+                    .staff = {std::string(repo.id(e))};
         }
     }
 }

@@ -15,7 +15,7 @@ void check_cp3_first_focus(const Context& ctx, Findings& out)
         const Visit& v = ctx.repo.visits[i];
         if (!v.completed() || !v.focus || *v.focus == Focus::HopesAndDreams || !ctx.facts.is_first_visit(i))
             continue;
-        out.add("CP3-first-focus", "visits.csv", v.line, ctx.repo.id(v.id),
+        out.on_visit("CP3-first-focus", ctx.repo, v,
                 fmt::format("visit {} is student {}'s first visit this year, with focus {}: core practice 3, "
                             "the first visit is about hopes and dreams",
                             ctx.repo.id(v.id), ctx.repo.id(v.student), enum_name(*v.focus)),

@@ -35,17 +35,19 @@ void check_cp5_pair(const Context& ctx, Findings& out)
             continue;
         const std::string_view id = repo.id(v.id);
         if (needed == 1) {
-            out.add("CP5-pair", "visits.csv", v.line, id,
+            out.on_visit("CP5-pair", ctx.repo, v,
                     fmt::format("virtual visit {} has no educators: core practice 5, an educator takes part", id),
                     "list the educator in educators");
             continue;
         }
-        out.add("CP5-pair", "visits.csv", v.line, id,
+        auto& p = out.on_visit("CP5-pair", ctx.repo, v,
                 educators.empty()
                     ? fmt::format("visit {} has no educators: core practice 5, educators visit in pairs", id)
                     : fmt::format("visit {} has one educator ({}): core practice 5, educators visit in pairs", id,
                                   repo.id(educators.front())),
                 "list both educators in educators, joined by \";\" (like T014;T022)");
+        if (educators.size() == 1)
+            p.staff = {std::string(repo.id(educators.front()))};
     }
 }
 
@@ -65,7 +67,7 @@ void check_cp5_reflection(const Context& ctx, Findings& out)
                                *v.reflected_on - *v.date);
         else
             continue;
-        out.add("CP5-reflection", "visits.csv", v.line, ctx.repo.id(v.id),
+        out.on_visit("CP5-reflection", ctx.repo, v,
                 fmt::format("visit {} {}: core practice 5, the pair reflects together within {} days", ctx.repo.id(v.id), what,
                             within),
                 "record the day the pair reflected in reflected_on");

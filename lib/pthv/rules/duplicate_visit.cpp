@@ -48,7 +48,7 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
                 if (!same_visit(keyed[j].second, keyed[i].second))
                     continue;
                 const Visit& first = visits[keyed[j].second];
-                out.add("duplicate-visit", "visits.csv", v.line, repo.id(v.id),
+                out.on_visit("duplicate-visit", ctx.repo, v,
                         fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and educators",
                                     repo.id(v.id), repo.id(first.id), first.line, repo.id(v.student),
                                     v.date->str()),
@@ -86,7 +86,7 @@ void check_duplicate_visit(const Context& ctx, Findings& out)
             continue;
         const Visit& v = visits[std::get<3>(timed[k])];
         const Visit& f = visits[std::get<3>(timed[first])];
-        out.add("duplicate-visit", "visits.csv", v.line, repo.id(v.id),
+        out.on_visit("duplicate-visit", ctx.repo, v,
                 fmt::format("visit {} repeats visit {} (line {}): same student {}, date {} and start time {}, "
                             "educators {} and {}",
                             repo.id(v.id), repo.id(f.id), f.line, repo.id(v.student), v.date->str(),

@@ -6,6 +6,7 @@
 #include <type_traits>
 #include <fmt/format.h>
 
+#include <pthv/io/references.hpp>
 #include <pthv/rules/checks.hpp>
 
 namespace pthv::rules {
@@ -19,7 +20,7 @@ namespace {
 constexpr std::size_t k_most_suggested = 5000;
 
 // A reference resolved to a handle at load: it names nothing when no row
-// of its file defines it. The suggestion for an unknown id is worked out
+// of its target file (io::references, from the schemas) defines it. The suggestion for an unknown id is worked out
 // once per id, not once per row that names it: a site id missing from
 // sites.csv may be named by thousands of visits, and each suggestion reads
 // every site id.
@@ -27,17 +28,21 @@ class RefChecker {
 public:
     RefChecker(const Repo& repo, Findings& findings) : m_repo(repo), m_findings(findings) {}
 
+    // Checks the reference `file`'s `column` makes (io::reference) with
+    // the id `id`, found on `line` of the row of `record`, whose messages
+    // begin with `who`.
     template <typename Id>
-    void check(const Ids<Id>& ids, Id id, const char* what, const char* target, std::string_view file,
-               std::size_t line, std::string_view record, const std::string& who)
+    void check(const Ids<Id>& ids, Id id, std::string_view file, std::string_view column, std::size_t line,
+               std::string_view record, const std::string& who)
     {
         if (!id || ids.defined(id))
             return;
+        const io::Reference& ref = io::reference(file, column);
         // An id the target defines on a line that was not read would look
         // missing: such a check waits until the file reads cleanly.
-        const auto info = m_repo.files.find(target);
+        const auto info = m_repo.files.find(ref.target);
         if (info == m_repo.files.end() || !info->second.complete) {
-            m_findings.hold_back(target, file);
+            m_findings.hold_back(ref.target, file);
             return;
         }
         const std::string_view text = ids.text(id);
@@ -45,15 +50,21 @@ public:
         auto it = m_advice.find(key);
         if (it == m_advice.end()) {
             const std::string near = ids.closest(text, k_most_suggested);
-            it = m_advice
-                     .emplace(key, near.empty() ? std::string("add it to ") + target + ", or fix the id"
-                                                : "did you mean " + near + "?")
+            it = m_advice.emplace(key, near.empty() ? "add it to " + ref.target + ", or fix the id"
+                                                    : "did you mean " + near + "?")
                      .first;
         }
-        m_findings.add("unknown-ref", file, line, record, fmt::format("{}: {} {} is not in {}", who, what, text, target),
-                       it->second);
-        m_findings.problems().back().column = column_of(what);
-        m_findings.problems().back().value = std::string(text);
+        Problem& p = m_findings.add("unknown-ref", file, line, record,
+                                    fmt::format("{}: {} {} is not in {}", who, ref.word, text, ref.target),
+                                    it->second);
+        p.column = ref.column;
+        p.value = std::string(text);
+        if constexpr (std::is_same_v<Id, StaffId>)
+            p.staff = {std::string(text)};
+        if constexpr (std::is_same_v<Id, SiteId>)
+            p.site = std::string(text);
+        if (file == "visits.csv")
+            p.visit = std::string(record);
     }
 
 private:
@@ -67,13 +78,6 @@ private:
             return 3;
         else
             return 2;
-    }
-
-    // The column a reference is read from: "educator" is one id of the
-    // educators cell.
-    static std::string column_of(std::string_view what)
-    {
-        return what == "educator" ? "educators" : std::string(what);
     }
 
     const Repo& m_repo;
@@ -90,24 +94,24 @@ void check_optional_refs(const Repo& repo, RefChecker& refs)
     for (const auto& e : repo.events) {
         const auto id = repo.id(e.id);
         const std::string who = fmt::format("event {}", id);
-        refs.check(n.sites, e.site, "site_id", "sites.csv", "events.csv", e.line, id, who);
+        refs.check(n.sites, e.site, "events.csv", "site_id", e.line, id, who);
         for (const StaffId s : repo.staff_of(e))
-            refs.check(n.staff, s, "staff_id", "staff.csv", "events.csv", e.line, id, who);
+            refs.check(n.staff, s, "events.csv", "staff_ids", e.line, id, who);
     }
     for (const auto& s : repo.sessions) {
         const auto id = repo.id(s.id);
-        refs.check(n.sites, s.site, "site_id", "sites.csv", "sessions.csv", s.line, id,
+        refs.check(n.sites, s.site, "sessions.csv", "site_id", s.line, id,
                    fmt::format("session {}", id));
     }
     for (const auto& r : repo.surveys) {
         const auto id = repo.id(r.id);
         const std::string who = fmt::format("survey response {}", id);
-        refs.check(n.sites, r.site, "site_id", "sites.csv", "surveys.csv", r.line, id, who);
-        refs.check(n.students, r.student, "student_id", "students.csv", "surveys.csv", r.line, id, who);
+        refs.check(n.sites, r.site, "surveys.csv", "site_id", r.line, id, who);
+        refs.check(n.students, r.student, "surveys.csv", "student_id", r.line, id, who);
     }
     for (const auto& t : repo.trainings) {
         const auto id = repo.id(t.staff);
-        refs.check(n.sessions, t.session_id, "session", "sessions.csv", "trainings.csv", t.line, id,
+        refs.check(n.sessions, t.session_id, "trainings.csv", "session", t.line, id,
                    fmt::format("training of {}", id));
     }
 }
@@ -121,24 +125,24 @@ void check_unknown_ref(const Context& ctx, Findings& out)
     RefChecker refs(repo, out);
     for (const auto& s : repo.sites) {
         const auto id = repo.id(s.id);
-        refs.check(n.staff, s.coordinator, "coordinator_id", "staff.csv", "sites.csv", s.line, id,
+        refs.check(n.staff, s.coordinator, "sites.csv", "coordinator_id", s.line, id,
                    fmt::format("site {}", id));
     }
     for (const auto& s : repo.staff) {
         const auto id = repo.id(s.id);
-        refs.check(n.sites, s.site, "site_id", "sites.csv", "staff.csv", s.line, id, fmt::format("staff member {}", id));
+        refs.check(n.sites, s.site, "staff.csv", "site_id", s.line, id, fmt::format("staff member {}", id));
     }
     for (const auto& s : repo.students) {
         if (n.sites.defined(s.site) && (!s.homeroom || n.staff.defined(s.homeroom)))
             continue;
         const auto id = repo.id(s.id);
         const std::string who = fmt::format("student {}", id);
-        refs.check(n.sites, s.site, "site_id", "sites.csv", "students.csv", s.line, id, who);
-        refs.check(n.staff, s.homeroom, "homeroom_id", "staff.csv", "students.csv", s.line, id, who);
+        refs.check(n.sites, s.site, "students.csv", "site_id", s.line, id, who);
+        refs.check(n.staff, s.homeroom, "students.csv", "homeroom_id", s.line, id, who);
     }
     for (const auto& t : repo.trainings) {
         const auto id = repo.id(t.staff);
-        refs.check(n.staff, t.staff, "staff_id", "staff.csv", "trainings.csv", t.line, id,
+        refs.check(n.staff, t.staff, "trainings.csv", "staff_id", t.line, id,
                    fmt::format("training of {}", id));
     }
     check_optional_refs(repo, refs);
@@ -154,12 +158,12 @@ void check_unknown_ref(const Context& ctx, Findings& out)
             continue;
         const auto id = repo.id(v.id);
         const std::string who = fmt::format("visit {}", id);
-        refs.check(n.students, v.student, "student_id", "students.csv", "visits.csv", v.line, id, who);
-        refs.check(n.sites, v.site, "site_id", "sites.csv", "visits.csv", v.line, id, who);
+        refs.check(n.students, v.student, "visits.csv", "student_id", v.line, id, who);
+        refs.check(n.sites, v.site, "visits.csv", "site_id", v.line, id, who);
         for (const StaffId e : educators)
-            refs.check(n.staff, e, "educator", "staff.csv", "visits.csv", v.line, id, who);
-        refs.check(n.staff, v.interpreter, "interpreter", "staff.csv", "visits.csv", v.line, id, who);
-        refs.check(n.staff, v.confirmed_by, "confirmed_by", "staff.csv", "visits.csv", v.line, id, who);
+            refs.check(n.staff, e, "visits.csv", "educators", v.line, id, who);
+        refs.check(n.staff, v.interpreter, "visits.csv", "interpreter", v.line, id, who);
+        refs.check(n.staff, v.confirmed_by, "visits.csv", "confirmed_by", v.line, id, who);
     }
 }
 
@@ -168,7 +172,7 @@ void check_visit_out_of_year(const Context& ctx, Findings& out)
     const auto& sy = ctx.repo.config.school_year;
     for (const auto& v : ctx.repo.visits)
         if (v.date && !ctx.facts.in_school_year(*v.date))
-            out.add("visit-out-of-year", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-out-of-year", ctx.repo, v,
                     fmt::format("visit {} is dated {}, outside the school year {}..{}", ctx.repo.id(v.id),
                                 v.date->str(), sy.start.str(), sy.end.str()),
                     "a new school year starts a new data repo (pthv init); or fix the date");
@@ -178,7 +182,7 @@ void check_visit_in_future(const Context& ctx, Findings& out)
 {
     for (const auto& v : ctx.repo.visits)
         if (v.completed() && v.date && ctx.repo.as_of < *v.date)
-            out.add("visit-in-future", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-in-future", ctx.repo, v,
                     fmt::format("visit {} is completed but dated {}, after today ({})", ctx.repo.id(v.id),
                                 v.date->str(), ctx.repo.as_of.str()),
                     "fix the date, or log the visit as scheduled until it happens");
@@ -189,10 +193,11 @@ void check_visit_inactive_site(const Context& ctx, Findings& out)
     for (const auto& v : ctx.repo.visits) {
         const Site* site = ctx.repo.find(ctx.repo.visit_site(v));
         if (site && site->status && *site->status != SiteStatus::Active)
-            out.add("visit-inactive-site", "visits.csv", v.line, ctx.repo.id(v.id),
+            out.on_visit("visit-inactive-site", ctx.repo, v,
                     fmt::format("visit {} is at site {}, whose status is {}", ctx.repo.id(v.id),
                                 ctx.repo.id(site->id), enum_name(*site->status)),
-                    "only active sites have visits: set the site's status to active in sites.csv");
+                    "only active sites have visits: set the site's status to active in sites.csv")
+                .site = std::string(ctx.repo.id(site->id));
     }
 }
 

@@ -17,7 +17,7 @@ void check_late_entry(const Context& ctx, Findings& out)
         if (!v.completed() || !v.date || !v.logged_on || *v.logged_on - *v.date <= within)
             continue;
         const std::string_view id = ctx.repo.id(v.id);
-        out.add("late-entry", "visits.csv", v.line, id,
+        out.on_visit("late-entry", ctx.repo, v,
                 fmt::format("visit {} of {} was logged on {}, {} days after it (log within {} days)", id,
                             v.date->str(), v.logged_on->str(), *v.logged_on - *v.date, within),
                 "log visits soon after they happen (pthv log-visit fills logged_on)");

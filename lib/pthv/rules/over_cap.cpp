@@ -21,11 +21,14 @@ void check_over_cap(const Context& ctx, Findings& out)
         reported[w.staff.index()] = 1;
         const Visit& v = ctx.repo.visits[ctx.facts.events()[w.event].first];
         const std::string_view staff = ctx.repo.id(w.staff);
-        out.add("over-cap", "visits.csv", v.line, staff,
-                fmt::format("staff member {} passes max_paid_visits_per_staff ({}) with visit {} on {}; this and "
-                            "later visits this year are not paid",
-                            staff, *cap, ctx.repo.id(v.id), v.date->str()),
-                "raise compensation.max_paid_visits_per_staff, or share visits among more educators");
+        Problem& p =
+            out.add("over-cap", "visits.csv", v.line, staff,
+                    fmt::format("staff member {} passes max_paid_visits_per_staff ({}) with visit {} on {}; this "
+                                "and later visits this year are not paid",
+                                staff, *cap, ctx.repo.id(v.id), v.date->str()),
+                    "raise compensation.max_paid_visits_per_staff, or share visits among more educators");
+        p.staff = {std::string(staff)};
+        p.visit = std::string(ctx.repo.id(v.id));
     }
 }
 

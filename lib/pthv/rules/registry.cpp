@@ -1,15 +1,13 @@
 #include <pthv/rules/registry.hpp>
 
 #include <algorithm>
-#include <atomic>
-#include <future>
 #include <map>
 #include <set>
-#include <thread>
 #include <fmt/format.h>
 
 #include <pthv/rules/checks.hpp>
 #include <pthv/rules/reviews.hpp>
+#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::rules {
@@ -76,7 +74,7 @@ const std::vector<Rule> k_rules = {
      "a closed payroll file pays a visit that is missing, not completed or not outside the school day",
      "restore the visit, or settle the overpayment with payroll", check_paid_not_compensable},
     {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
-     "visits past the cap are not paid", check_over_cap},
+     "visits past the cap are not paid", check_over_cap, true},
 
     {"late-entry", O, 0, W, "logged_on is more than practices.log_within_days days after the visit date",
      "log visits soon after they happen", check_late_entry},
@@ -174,11 +172,21 @@ bool needs_config(const Rule& r)
 
 } // namespace
 
-void Findings::add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
-                   std::string message, std::string advice)
+model::Problem& Findings::add(std::string_view rule, std::string_view file, std::size_t line,
+                              std::string_view record, std::string message, std::string advice)
 {
     m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
+    return m_problems.back();
+}
+
+model::Problem& Findings::on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,
+                                   std::string message, std::string advice)
+{
+    const std::string_view id = repo.id(v.id);
+    model::Problem& p = add(rule, "visits.csv", v.line, id, std::move(message), std::move(advice));
+    p.visit = std::string(id);
+    return p;
 }
 
 void Findings::hold_back(std::string_view file, std::string_view from)
@@ -259,26 +267,14 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
         }
     // Rules only read the repo and its facts, so they run side by side, each
     // into its own findings; those are joined in registry order, so the
-    // result is the same as running them in turn. The rule that reads the
-    // visit work is taken last, so no other waits behind it for the work.
+    // result is the same as running them in turn. Rules that read the
+    // visit work are taken last, so no other waits behind them for it.
     std::vector<std::size_t> order(to_run.size());
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
-    std::stable_partition(order.begin(), order.end(),
-                          [&](std::size_t i) { return to_run[i]->check != check_over_cap; });
+    std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !to_run[i]->reads_work; });
     std::vector<Findings> each(to_run.size());
-    std::atomic<std::size_t> next{0};
-    auto run = [&] {
-        for (std::size_t k = next++; k < order.size(); k = next++)
-            to_run[order[k]]->check(ctx, each[order[k]]);
-    };
-    const std::size_t helpers = std::min<std::size_t>(std::max(1U, std::thread::hardware_concurrency()), 4) - 1;
-    std::vector<std::future<void>> running;
-    for (std::size_t h = 0; h < helpers; ++h)
-        running.push_back(std::async(std::launch::async, run));
-    run();
-    for (auto& f : running)
-        f.get(); // rethrows what a rule threw
+    util::for_each_task(order, [&](std::size_t i) { to_run[i]->check(ctx, each[i]); });
     std::map<std::string, Findings::Held, std::less<>> held_refs;
     for (auto& f : each) {
         for (auto& p : f.problems())

@@ -32,7 +32,7 @@ void check_removed_visit_present(const Context& ctx, Findings& out)
         if (it == removed.end())
             continue;
         const RemovedVisit& r = *it->second;
-        out.add("removed-visit-present", "visits.csv", v.line, repo.id(v.id),
+        out.on_visit("removed-visit-present", ctx.repo, v,
                 fmt::format("visit {} was removed{} (removed_visits.csv line {}: {}) but is in visits.csv again",
                             repo.id(v.id), r.removed_on ? " on " + r.removed_on->str() : std::string(), r.line,
                             r.reason),

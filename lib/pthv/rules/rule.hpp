@@ -21,8 +21,8 @@ namespace pthv::rules {
 enum class RuleKind { Integrity, Practice, Other };
 
 // The pay work (pay::visit_work(facts)) may still be being made on another
-// thread while the rules that do not need it run: the one rule that needs
-// it reads it through work(), which waits for it.
+// thread while the rules that do not need it run: a rule that needs it
+// (Rule::reads_work) reads it through work(), which waits for it.
 using WorkFuture = std::shared_future<const std::vector<pay::VisitWork>*>;
 
 struct Context {
@@ -36,8 +36,14 @@ struct Context {
 // registry and pthv.yaml's practices.severity.
 class Findings {
 public:
-    void add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
-             std::string message, std::string advice = {});
+    // The problem added, for the check to fill in what it is about
+    // (model::Problem::staff, visit, site).
+    model::Problem& add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
+                        std::string message, std::string advice = {});
+    // A finding on the row of visit `v`: visits.csv, its line, and the
+    // visit's id as record and as the visit it is about.
+    model::Problem& on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,
+                             std::string message, std::string advice = {});
     model::Problems& problems() { return m_problems; }
 
     // A check not made because `file`, which it reads, did not load
@@ -66,6 +72,7 @@ struct Rule {
     std::string_view when;   // one line: when it fires
     std::string_view advice; // one line: how to fix it
     CheckFn check;           // nullptr: reported by the loader
+    bool reads_work = false; // check reads Context::work(), the pay work
 };
 
 } // namespace pthv::rules

@@ -15,7 +15,7 @@ void check_scheduled_overdue(const Context& ctx, Findings& out)
     for (const auto& v : ctx.repo.visits)
         if (v.status == VisitStatus::Scheduled && v.date && *v.date < ctx.repo.as_of) {
             const std::string_view id = ctx.repo.id(v.id);
-            out.add("scheduled-overdue", "visits.csv", v.line, id,
+            out.on_visit("scheduled-overdue", ctx.repo, v,
                     fmt::format("visit {} is still scheduled for {}, which has passed", id, v.date->str()),
                     fmt::format("record what happened: pthv log-visit --update {} --status completed (with its "
                                 "time, minutes and focus), cancelled or no_show; or give it a new date",
