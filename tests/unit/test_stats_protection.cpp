@@ -289,4 +289,26 @@ TEST_CASE("stats::Protection")
             CHECK(p.shown(cell[sites][months]) == CellShown::Shown); // the district's year, the dearest, stays
         }
     }
+    SUBCASE("a later stage that cannot withhold what pins it shows its small count as '*', which bounds nothing")
+    {
+        // Stage 0 (fixed): 11 students visited. Stage 1: of them 2 chronically
+        // absent (under N) and 9 not (a complement). "<10" for the 2 would
+        // prove the 9 is at least 2; "*" proves nothing.
+        Protection p(10);
+        const auto visited = p.cell("visited"), chronic = p.cell("chronic"), rest = p.cell("not chronic");
+        p.publish(visited, 0);
+        p.publish(chronic, 1);
+        p.sensitive(rest, 1);
+        for (int i = 0; i < 2; ++i)
+            p.count({visited, chronic});
+        for (int i = 0; i < 9; ++i)
+            p.count({visited, rest});
+        p.relation(visited, {chronic, rest});
+        p.finish();
+        p.fix(visited, CellShown::Shown);
+        p.suppress(1);
+        CHECK(p.shown(visited) == CellShown::Shown);
+        CHECK(p.shown(chronic) == CellShown::Withheld);
+        CHECK(p.audit().empty());
+    }
 }

@@ -100,6 +100,11 @@ void LinearBounds::set_row(int row, double lo, double hi)
     m_solver->model.setRowBounds(row, clp_bound(lo), clp_bound(hi));
 }
 
+void LinearBounds::set_bounds(int column, LpBounds bounds)
+{
+    m_solver->model.setColumnBounds(column, clp_bound(bounds.lo), clp_bound(bounds.hi));
+}
+
 int LinearBounds::add_column(const std::vector<int>& rows, const std::vector<double>& coefficients, LpBounds bounds)
 {
     ClpSimplex& m = m_solver->model;

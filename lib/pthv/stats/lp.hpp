@@ -50,6 +50,8 @@ public:
     void set_row(int row, double lo, double hi);
     // A new variable within `bounds`, in `rows` with `coefficients`; its index.
     int add_column(const std::vector<int>& rows, const std::vector<double>& coefficients, LpBounds bounds);
+    // Changes a variable's bounds.
+    void set_bounds(int column, LpBounds bounds);
     // New rows, numbered on from the last.
     void add_rows(const std::vector<LpRow>& rows);
 

@@ -372,6 +372,13 @@ public:
     }
     std::size_t columns() const { return m_columns.size(); }
 
+    // `figure`, a column, is now shown as "*": its bounds are what that says.
+    void widen(std::size_t figure)
+    {
+        const auto [lo, hi] = m_p.bounds(m_p.m_figures[figure], m_stage);
+        m_lp->set_bounds(m_column_of.at(figure), {lo, hi});
+    }
+
 private:
     void keep(const std::vector<double>& point)
     {
@@ -499,6 +506,14 @@ public:
             kept->extend(joining);
             m_built[find(figure)] = std::move(kept);
         }
+    }
+
+    // `figure`, shown as "<N" until now, is shown as "*".
+    void widened(std::size_t figure)
+    {
+        const auto it = m_built.find(find(figure));
+        if (it != m_built.end() && it->second)
+            it->second->widen(figure);
     }
 
 private:
@@ -629,6 +644,21 @@ std::optional<std::size_t> Protection::complement(const Check& breach, int stage
     return pick;
 }
 
+// When no shown figure of a breach's proof may be withheld (they are an
+// earlier stage's, fixed), the "<N" it uses says too much: the figure is
+// shown as "*" instead, which bounds nothing.
+std::optional<std::size_t> Protection::widened(const Check& breach, int stage) const
+{
+    std::optional<std::size_t> pick;
+    for (const auto i : breach.pins) {
+        const Figure& f = m_figures[i];
+        if (f.published && !f.fixed && f.stage <= stage && f.shown == CellShown::Below &&
+            (!pick || f.key < m_figures[*pick].key))
+            pick = i;
+    }
+    return pick;
+}
+
 void Protection::observe(CellId c, CellShown as_printed)
 {
     finish();
@@ -683,11 +713,15 @@ void Protection::suppress(int first_stage)
             if (!is_check(m_figures[i], stage))
                 continue;
             while (const auto breach = check(ps, i, false)) {
-                const auto hide = complement(*breach, stage);
-                if (!hide)
+                if (const auto hide = complement(*breach, stage)) {
+                    m_figures[*hide].shown = CellShown::Withheld;
+                    ps.withheld(*hide);
+                } else if (const auto widen = widened(*breach, stage)) {
+                    m_figures[*widen].shown = CellShown::Withheld;
+                    ps.widened(*widen);
+                } else {
                     break;
-                m_figures[*hide].shown = CellShown::Withheld;
-                ps.withheld(*hide);
+                }
             }
         }
     }

@@ -178,6 +178,7 @@ private:
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
+    std::optional<std::size_t> widened(const Check& breach, int stage) const;
     int last_stage() const;
 
     int m_min_cell;
