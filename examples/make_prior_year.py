@@ -11,8 +11,9 @@ Made from this folder's 2025-26 repo, the same every run (no randomness):
   visit and event ids follow their new dates;
 - Willow Creek Elementary (S03) joined the program in 2025-26: in 2024-25 it
   is absent, with its staff, students, visits, events, surveys and sessions;
-- the program was smaller: the visits of every seventh student are left out,
-  and the visits still ahead of 2026-05-15 (scheduled ones) are not there.
+- the program was smaller: the visits of every seventh student are left out;
+- the visits still scheduled after 2026-05-15 took place (completed, reflected
+  on and logged the next day), so the year has a whole May and June.
 The folder must not exist yet, or be empty.
 """
 
@@ -26,6 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SHIFT = dt.timedelta(days=364)
 AS_OF = dt.date(2026, 5, 15)  # the example's snapshot: later visits are still to come
+END = dt.date(2025, 6, 30)  # the last day of 2024-25
 NEW_SITE = "S03"  # joined in 2025-26
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATED_ID = re.compile(r"^([VE])(\d{8})(-.*)$")
@@ -91,11 +93,20 @@ def main(out):
         if name == "visits.csv":
             if row[h.index("student_id")] in unvisited:
                 return False
-            if dt.date.fromisoformat(row[h.index("date")]) > AS_OF:
+            if dt.date.fromisoformat(row[h.index("date")]) - SHIFT > END:
                 return False
             if set(row[h.index("educators")].split(";")) & gone_staff:
                 return False
         return True
+
+    # What was still ahead in 2025-26 had happened by the end of 2024-25.
+    h = tables["visits.csv"][0]
+    for r in tables["visits.csv"][1]:
+        day = dt.date.fromisoformat(r[h.index("date")])
+        if day > AS_OF and r[h.index("status")] == "scheduled":
+            r[h.index("status")] = "completed"
+            r[h.index("minutes")] = r[h.index("minutes")] or "45"
+            r[h.index("reflected_on")] = r[h.index("logged_on")] = (day + dt.timedelta(days=1)).isoformat()
 
     for name in FILES:
         header, rows = tables[name]
