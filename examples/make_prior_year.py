@@ -8,7 +8,7 @@ Made from this folder's 2025-26 repo, the same every run (no randomness):
 - every date moves back 52 weeks (364 days), so a visit keeps its weekday and
   stays clear of the school day and the holidays as they fell that year;
   school_year moves back one calendar year (2024-07-01..2025-06-30), and
-  visit and event ids follow their new dates;
+  visit and event ids follow their new dates, session ids their year;
 - Willow Creek Elementary (S03) joined the program in 2025-26: in 2024-25 it
   is absent, with its staff, students, visits, events, surveys and sessions;
 - the program was smaller: the visits of every seventh student are left out;
@@ -31,6 +31,7 @@ END = dt.date(2025, 6, 30)  # the last day of 2024-25
 NEW_SITE = "S03"  # joined in 2025-26
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DATED_ID = re.compile(r"^([VE])(\d{8})(-.*)$")
+SESSION_ID = re.compile(r"^(\d{4})(-\d{2}-[a-z].*)$")  # "2025-08-intro-S02"
 FILES = ["sites.csv", "staff.csv", "students.csv", "trainings.csv", "sessions.csv", "events.csv",
          "surveys.csv", "visits.csv"]
 
@@ -46,6 +47,9 @@ def shift_cell(text):
     if m:
         day = dt.datetime.strptime(m.group(2), "%Y%m%d").date() - SHIFT
         return m.group(1) + day.strftime("%Y%m%d") + m.group(3)
+    m = SESSION_ID.match(text)
+    if m:
+        return f"{int(m.group(1)) - 1}{m.group(2)}"
     return text
 
 
