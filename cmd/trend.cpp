@@ -28,15 +28,6 @@ struct TrendOptions {
     bool is_public = false;
 };
 
-// The first config-invalid message, for a pthv.yaml that could not be read.
-std::string config_error(const model::Problems& problems)
-{
-    for (const auto& p : problems)
-        if (p.rule == "config-invalid")
-            return "pthv.yaml: " + util::printable(p.message);
-    return "pthv.yaml could not be read";
-}
-
 // One school year's row; UsageError naming the repo when it cannot be had.
 report::TrendYear school_year(const std::string& dir, const TrendOptions& o, model::Date as_of)
 {

@@ -147,6 +147,9 @@ cp -r y2526 again
 out=$(pthv trend y2526 y2425 again 2>&1); code=$?
 check "two repos of one school year: exit 2" [ $code -eq 2 ]
 check "... naming both and the year" grep -q 'y2526 and again are both the school year 2025-26' <<<"$out"
+mkdir broken && printf 'district: [unclosed\n' >broken/pthv.yaml
+out=$(pthv trend y2526 broken 2>&1); code=$?
+check_eval "a repo whose pthv.yaml cannot be read: exit 2, named" '[ $code -eq 2 ] && grep -q "broken: pthv.yaml: " <<<"$out"'
 out=$(pthv trend y2526 nowhere 2>&1); code=$?
 check_eval "a repo that is not there: exit 2, named" '[ $code -eq 2 ] && grep -q "nowhere: no such folder" <<<"$out"'
 
