@@ -37,6 +37,7 @@ Runner setup_event(CLI::App& sub);
 Runner setup_survey(CLI::App& sub);
 Runner setup_export(CLI::App& sub);
 Runner setup_rollup(CLI::App& sub);
+Runner setup_trend(CLI::App& sub);
 Runner setup_remind(CLI::App& sub);
 
 const std::vector<Command>& commands();

@@ -21,6 +21,14 @@ Session::Session(const GlobalOptions& g) : m_g(g)
     check_output_target();
 }
 
+std::string config_error(const model::Problems& problems)
+{
+    for (const auto& p : problems)
+        if (p.rule == "config-invalid")
+            return "pthv.yaml: " + util::printable(p.message);
+    return "pthv.yaml could not be read";
+}
+
 std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double timeout_seconds, util::LockMode mode)
 {
     std::unique_ptr<util::RepoLock> lock;

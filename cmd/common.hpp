@@ -117,6 +117,10 @@ constexpr double k_read_lock_timeout = 10.0;
 std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root, double timeout_seconds,
                                                util::LockMode mode);
 
+// Why a repo named on the command line (rollup, trend) could not be read:
+// the first config-invalid message of its load, for its pthv.yaml.
+std::string config_error(const model::Problems& problems);
+
 // A finding as every command prints it (the payroll text in lib/pthv/pay too).
 using model::format_problem_line;
 

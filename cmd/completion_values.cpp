@@ -181,6 +181,7 @@ const std::vector<ValueRow>& value_rows()
 
         {"report", "--table", report_tables},
         {"rollup", "repos", is("d")},
+        {"trend", "repos", is("d")},
         {"export", "--k", is("-")},
 
     };

@@ -24,6 +24,7 @@ const std::vector<std::pair<std::string_view, std::vector<std::string>>> k_forma
     // report --audit prints text or json only (report.cpp).
     {"report", {"text", "md", "html", "csv", "json"}},
     {"rollup", {"text", "md", "html", "csv", "json"}},
+    {"trend", {"text", "md", "html", "csv", "json"}},
 };
 
 } // namespace

@@ -37,6 +37,8 @@ const std::vector<Command>& commands()
         {"survey", "Import a family survey's responses (survey import FILE --map MAP.yaml)", setup_survey},
         {"report", "Mid-year, end-of-year or any-period report for the district, a site or the public", setup_report},
         {"rollup", "One report over many district repos: a row per district and the state totals", setup_rollup},
+        {"trend", "One district's school years side by side, each figure with its change from the year before",
+         setup_trend},
         {"export", "A de-identified copy of the roster and visit log for evaluators (--deidentify)", setup_export},
     };
     return k_commands;

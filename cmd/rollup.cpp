@@ -26,15 +26,6 @@ struct RollupOptions {
     bool is_public = false;
 };
 
-// The first config-invalid message, for a pthv.yaml that could not be read.
-std::string config_error(const model::Problems& problems)
-{
-    for (const auto& p : problems)
-        if (p.rule == "config-invalid")
-            return "pthv.yaml: " + util::printable(p.message);
-    return "pthv.yaml could not be read";
-}
-
 // A district that loaded but cannot be in the roll-up, named as its
 // pthv.yaml names it.
 struct DistrictError : std::runtime_error {

@@ -69,7 +69,7 @@ expect_values()
     *"|--output" | *"|--flags" | *"|--attendance" | *"|--key-file" | *"|--map" | "log-visit|--import" | \
         "survey import|FILE" | "hooks merge|files")
         has "$got" notes.txt || ok=0 ;;
-    *"|--data" | "init|--from" | "init|DIR" | "rollup|repos")
+    *"|--data" | "init|--from" | "init|DIR" | "rollup|repos" | "trend|repos")
         { has "$got" repo2 && ! has "$got" notes.txt; } || ok=0 ;;
     *"|--as-of" | *"|--date" | *"|--arranged-on" | *"|--reflected-on" | "payroll|--from" | "payroll|--to")
         has "$got" "$today" || ok=0 ;;
