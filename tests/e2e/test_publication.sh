@@ -69,6 +69,9 @@ for p in periods:
     # 1. Within one report: the sites table, and the same figure in other tables.
     for key in ("completed_visits", "students_visited", "students_enrolled", "families_reached",
                 "second_visit_students", "declined", "participating_educators"):
+        if key not in d:  # not given in this period's public report (a month's educators)
+            assert all(key not in row for row in s.values()), (p, key)
+            continue
         vals = {}
         for sid, row in s.items():
             v = row[key]
@@ -196,13 +199,31 @@ month, text, private, year = json.load(open(sys.argv[1])), open(sys.argv[2]).rea
 assert month["breakdowns"] is False and year["breakdowns"] is True
 for key in ("modes", "languages", "first_second_by_month", "surveys", "entry_days", "interpreted_languages"):
     assert key not in month, key
-assert "sessions" not in month["training"]
+assert "sessions" not in month["training"] and month["training"].get("trained_new") is None
+assert "participating_educators" not in month and all("participating_educators" not in s for s in month["sites"])
+assert "participating_educators" in year
 assert month["completed_visits"] > 0 and month["sites"] and month["months"], "the month's totals and sites stay"
 for key in ("modes", "languages", "first_second_by_month"):
     assert key in private and key in year, key
 for title in ("Completed visits by mode", "Completed visits by language", "Family surveys", "First and second visits"):
     assert title not in text, title
 assert "broken down in the public reports of the half year and the year" in text
+PY
+
+# What a board member still learns: at most 10% of the numeric cells of the
+# example district's end-of-year public report are hidden (<10 or *); true
+# bounds such as >=99.1% say something and are not counted as hidden.
+check "the example's end-of-year public report hides at most 10% of its cells" python3 - "$tmp/eoy.txt" <<'PY'
+import re, sys
+total = hidden = 0
+for line in open(sys.argv[1]):
+    if not line.startswith("  ") or line.startswith("  " + " " * 10):
+        continue
+    for t in re.findall(r"(?<!\S)(<\d+|\*|>=[\d.]+%|-?[\d,]+(?:\.\d+)?%?)(?!\S)", line):
+        total += 1
+        hidden += t == "*" or (t.startswith("<") and not t.startswith("<="))
+assert total > 300, total
+assert hidden <= 0.10 * total, f"{hidden} of {total} hidden ({100 * hidden / total:.1f}%)"
 PY
 
 finish

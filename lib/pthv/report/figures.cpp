@@ -533,6 +533,12 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
         leave_out_breakdowns(f);
     if (o.is_public && f.sessions.present) // the session plan gives each session's attendance
         f.training.sessions.clear();
+    if (o.is_public && f.has_interpreters) { // by language nearly every count is small: all together
+        Tally all{"all", exact(0)};
+        for (const auto& language : f.interpreted_languages)
+            all.count.value += language.count.value;
+        f.interpreted_languages.assign(1, all);
+    }
     if (o.is_public) {
         if (!with_set.publication)
             with_set.publication = &made.emplace(facts, findings, o.attendance);

@@ -85,6 +85,9 @@ struct Summary {
     // visits scheduled and due are given for the district only (at a
     // school nearly all are small), and families who declined not at all.
     bool split_given = true;
+    // False in a public report without breakdowns (a month): participating
+    // educators are given for the half year and the year only.
+    bool educators_given = true;
 };
 
 struct EducatorRow { // internal reports only
@@ -305,7 +308,7 @@ struct Figures {
     std::vector<Tally> languages; // by count, then name; "unspecified" last
     // Only when visits.csv has the column (a repo without it reports as before):
     bool has_interpreters = false;            // visits.csv has `interpreter`
-    std::vector<Tally> interpreted_languages; // completed visits with an interpreter, like `languages`
+    std::vector<Tally> interpreted_languages; // completed visits with an interpreter, like `languages` (public: one, "all")
     bool has_logged_on = false;               // visits.csv has `logged_on`
     std::vector<EntryDelay> entry_delays;     // the district first, then each site of `sites`
     std::vector<std::string> top_sites; // site ids: top 3 by completed visits, ties by id

@@ -182,7 +182,7 @@ struct Builder {
                                   v.mode ? k_mode_names[static_cast<std::size_t>(*v.mode)] : "unrecorded");
                         p.publish(&period, x, "lang", language_key(v.language));
                         if (interpreters && v.interpreted())
-                            p.publish(&period, x, "ilang", language_key(v.language));
+                            p.publish(&period, x, "ilang", "all"); // by language: nearly all small (figures.cpp)
                         if (logged_on && v.logged_on)
                             p.publish(&period, x, "entry");
                     }
@@ -304,7 +304,7 @@ struct Builder {
                 continue;
             for (const model::StaffId e : facts.educators(i))
                 for (const Period& period : periods)
-                    if (period.contains(*v.date))
+                    if (period.contains(*v.date) && public_breakdowns(period))
                         for (const auto& x : scopes_of(repo, repo.visit_site(v)))
                             of[e.index()].publish(&period, x, "educators");
         }
@@ -325,7 +325,7 @@ struct Builder {
                         p.publish(nullptr, x, "trained");
                 }
                 for (const Period& period : periods)
-                    if (first_intro[s.id.index()] != INT32_MAX &&
+                    if (first_intro[s.id.index()] != INT32_MAX && public_breakdowns(period) &&
                         period.contains(model::Date::from_days(first_intro[s.id.index()])))
                         p.publish(&period, x, "new");
             }

@@ -57,9 +57,10 @@ private:
     std::size_t& m_unmodelled;
 };
 
-void mark_summary(Marker& mark, Summary& s, const std::string& x)
+void mark_summary(Marker& mark, Summary& s, const std::string& x, bool breakdowns)
 {
     s.split_given = x == "*";
+    s.educators_given = breakdowns;
     mark(s.completed_visits, 'V', true, x, "completed");
     mark(s.students_visited, 'S', true, x, "visited");
     mark(s.students_enrolled, 'S', false, x, "enrolled");
@@ -76,7 +77,10 @@ void mark_summary(Marker& mark, Summary& s, const std::string& x)
     mark(s.declined, 'V', true, x, "declined");
     mark(s.scheduled_ahead, 'V', false, x, "ahead");
     mark(s.trained_staff, 'T', false, x, "trained");
-    mark(s.participating_educators, 'T', true, x, "educators");
+    if (s.educators_given)
+        mark(s.participating_educators, 'T', true, x, "educators");
+    else
+        s.participating_educators.shown = Shown::Withheld;
 }
 
 void mark_tallies(Marker& mark, std::vector<Tally>& tallies, const std::string& x, const char* measure)
@@ -87,7 +91,7 @@ void mark_tallies(Marker& mark, std::vector<Tally>& tallies, const std::string& 
 
 std::string scope_of(const std::string& site_id) { return site_id.empty() ? std::string("*") : site_id; }
 
-void mark_training(Marker& mark, TrainingFigures& t, const std::string& x)
+void mark_training(Marker& mark, TrainingFigures& t, const std::string& x, bool breakdowns)
 {
     t.statuses_given = x == "*";
     if (t.statuses_given) {
@@ -100,7 +104,10 @@ void mark_training(Marker& mark, TrainingFigures& t, const std::string& x)
         for (Count* c : {&t.staff, &t.current, &t.due_soon, &t.expired, &t.untrained})
             c->shown = Shown::Withheld; // not given: withheld wherever something would print them
     }
-    mark(t.trained_new, 'T', true, x, "new");
+    if (breakdowns)
+        mark(t.trained_new, 'T', true, x, "new");
+    else // newly trained staff: given for the half year and the year only
+        t.trained_new.shown = Shown::Withheld;
     for (auto& s : t.sessions)
         mark(s.attendees, 'T', true, x, "session", s.date.str() + "/" + s.kind + "/" + s.session);
 }
@@ -120,16 +127,16 @@ void mark_surveys(Marker& mark, SurveyFigures& s)
 void mark_all(Marker& mark, Figures& f)
 {
     const std::string top = scope_of(f.site_filter);
-    mark_summary(mark, f.total, top);
+    mark_summary(mark, f.total, top, f.breakdowns);
     for (auto& s : f.sites)
-        mark_summary(mark, s, s.site_id);
+        mark_summary(mark, s, s.site_id, f.breakdowns);
     for (auto& r : f.fidelity) {
         const std::string x = scope_of(r.site_id);
         mark(r.visits, 'V', true, x, "completed");
         for (std::size_t k = 0; k < k_practices; ++k)
             mark(r.short_of[k], 'V', true, x, "short", std::to_string(k + 1));
     }
-    mark_training(mark, f.training, top);
+    mark_training(mark, f.training, top, f.breakdowns);
     mark_tallies(mark, f.months, top, "month");
     mark_tallies(mark, f.modes, top, "mode");
     mark_tallies(mark, f.languages, top, "lang");

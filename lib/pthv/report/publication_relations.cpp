@@ -140,8 +140,8 @@ void Publication::relations()
             }
             m_cells.relation(c, cells_of({"entry"}), false);
         }
-        if (k.kind == "V" && k.measure == "lang")
-            m_cells.relation(c, cells_of({"ilang|" + k.part}), false);
+        if (k.kind == "V" && k.measure == "completed")
+            m_cells.relation(c, cells_of({"ilang|all"}), false);
         if (k.kind == "R" && k.measure == "answered")
             m_cells.relation(c, cells_of({"fav|" + k.part, "unfav|" + k.part}));
         if (k.kind == "S" && k.measure == "att" && (k.part == "visited" || k.part == "not_visited"))

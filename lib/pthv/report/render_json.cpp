@@ -71,7 +71,8 @@ void headline_json(Json& j, const Summary& s, int m, bool public_report)
         j["declined_families"] = count_json(s.declined_families, m);
     j["scheduled_ahead"] = count_json(s.scheduled_ahead, m);
     j["trained_staff"] = count_json(s.trained_staff, m);
-    j["participating_educators"] = count_json(s.participating_educators, m);
+    if (s.educators_given)
+        j["participating_educators"] = count_json(s.participating_educators, m);
 }
 
 void summary_json(Json& j, const Summary& s, const Figures& f)

@@ -82,8 +82,9 @@ Table headline(const Figures& f)
               RowFor::Programs);
     t.add({Cell::of("visits scheduled " + as_of_phrase(f), "scheduled_ahead"), Cell::of(s.scheduled_ahead)});
     t.add({Cell::of("trained staff", "trained_staff"), Cell::of(s.trained_staff)}, RowFor::Programs);
-    t.add({Cell::of("participating educators", "participating_educators"), Cell::of(s.participating_educators)},
-          RowFor::Programs);
+    if (s.educators_given)
+        t.add({Cell::of("participating educators", "participating_educators"), Cell::of(s.participating_educators)},
+              RowFor::Programs);
     // The district's days to log entry and fidelity: rows of other tables for people.
     for (const auto& d : f.entry_delays)
         if (d.site_id.empty()) {
@@ -101,28 +102,32 @@ Table headline(const Figures& f)
 
 Table sites(const Figures& f)
 {
-    Table t = make(f, "sites", "By site",
-                   {{"site", "site_id"},
-                    {"name", "name"},
-                    {"visits", "completed_visits"},
-                    {"students", "students_visited"},
-                    {"enrolled", "students_enrolled"},
-                    {"coverage", "coverage_pct"},
-                    {"families", "families_reached"},
-                    {"2nd visit", "second_visit_students"},
-                    {"2nd-visit rate", "second_visit_rate_pct"},
-                    {"goal", "visit_goal"},
-                    {"toward goal", "goal_progress_pct"},
-                    {"trained staff", "trained_staff"},
-                    {"educators", "participating_educators"}},
-                   2);
+    std::vector<Col> cols = {{"site", "site_id"},
+                             {"name", "name"},
+                             {"visits", "completed_visits"},
+                             {"students", "students_visited"},
+                             {"enrolled", "students_enrolled"},
+                             {"coverage", "coverage_pct"},
+                             {"families", "families_reached"},
+                             {"2nd visit", "second_visit_students"},
+                             {"2nd-visit rate", "second_visit_rate_pct"},
+                             {"goal", "visit_goal"},
+                             {"toward goal", "goal_progress_pct"},
+                             {"trained staff", "trained_staff"}};
+    const bool educators = f.total.educators_given;
+    if (educators)
+        cols.push_back({"educators", "participating_educators"});
+    Table t = make(f, "sites", "By site", cols, 2);
     auto row = [&](const Summary& s, const std::string& id, RowFor rf) {
-        t.add({Cell::of(id), Cell::of(s.name), Cell::of(s.completed_visits), Cell::of(s.students_visited),
-               Cell::of(s.students_enrolled), Cell::of(s.coverage), Cell::of(s.families_reached),
-               Cell::of(s.second_visit_students), Cell::of(s.second_visit_rate),
-               s.visit_goal ? Cell::num(*s.visit_goal) : Cell::missing(), Cell::of(s.goal_progress),
-               Cell::of(s.trained_staff), Cell::of(s.participating_educators)},
-              rf);
+        std::vector<Cell> cells = {Cell::of(id), Cell::of(s.name), Cell::of(s.completed_visits),
+                                   Cell::of(s.students_visited), Cell::of(s.students_enrolled), Cell::of(s.coverage),
+                                   Cell::of(s.families_reached), Cell::of(s.second_visit_students),
+                                   Cell::of(s.second_visit_rate),
+                                   s.visit_goal ? Cell::num(*s.visit_goal) : Cell::missing(),
+                                   Cell::of(s.goal_progress), Cell::of(s.trained_staff)};
+        if (educators)
+            cells.push_back(Cell::of(s.participating_educators));
+        t.add(cells, rf);
     };
     for (const auto& s : f.sites)
         row(s, s.site_id, RowFor::All);
@@ -573,8 +578,9 @@ std::vector<Table> report_tables(const Figures& f)
                               language_name));
     }
     if (f.has_interpreters)
-        out.push_back(tallies(f, "interpreted_languages", "Interpreted visits by language", {"language", "language"},
-                              f.interpreted_languages, language_name));
+        out.push_back(tallies(f, "interpreted_languages",
+                              f.is_public ? "Interpreted visits, all languages together" : "Interpreted visits by language",
+                              {"language", "language"}, f.interpreted_languages, language_name));
     if (f.has_logged_on)
         out.push_back(entry_days(f));
     out.push_back(top_sites(f));
