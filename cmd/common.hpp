@@ -1,10 +1,8 @@
 #pragma once
-// What every command shares: the global options of docs/guide.md, finding and
-// loading the data repo, "today", colour, and writing output (to stdout, or
-// atomically to -o FILE only once the command has succeeded); tables for
-// people; the locked check-then-write of the writing commands; reading a
-// form export for an import. Commands include this and their own header,
-// never another command's.
+// What every command shares: global options, loading the repo, "today",
+// colour, output (to -o FILE atomically, once the command has succeeded),
+// tables for people, the locked check-then-write of writing commands, form
+// imports. Commands include this and their own header, never another's.
 
 #include <filesystem>
 #include <functional>
@@ -85,15 +83,13 @@ public:
     // pay::visit_work(facts()), likewise built once: the over-cap rule,
     // payroll and the report all read it.
     const std::vector<pay::VisitWork>& work();
-    // The same, begun on a second thread (once) and handed out before it is
-    // done, so the rules that do not need it run meanwhile
-    // (rules::check_repo); work() waits for it.
+    // The same, begun on a second thread (once) and handed out undone, so
+    // the rules that do not need it run meanwhile; work() waits for it.
     rules::WorkFuture work_started();
 
     // Called once the command is done: what load() read is left for the
-    // operating system to reclaim at exit. At state scale, freeing millions
-    // of records one by one takes seconds and changes nothing; the data
-    // stays reachable (from a static), so leak checkers stay quiet.
+    // system to reclaim at exit (freeing millions of records one by one
+    // takes seconds); it stays reachable, so leak checkers stay quiet.
     void keep_until_exit();
 
 private:
@@ -234,11 +230,12 @@ int check_and_write(Session& session, const record::Current& current, const reco
                     const OptionOfField& options = {}, const std::function<void()>& write = {});
 
 // record::write_edit under the repo's root; a file that cannot be written
-// ends the command (UsageError).
+// ends the command (UsageError). say_added_columns: the line on stderr
+// naming the columns an older file gained (or would gain, dry run).
 void write_edit(const Session& session, const record::Edit& edit);
+void say_added_columns(const record::Edit& edit, bool dry_run);
 
-// ---- Imports from an export (log-visit --import, survey import;
-// common_import.cpp).
+// ---- Imports from an export (log-visit --import, survey import; common_import.cpp).
 
 // The export, read whole as RFC 4180 CSV (quoted cells may hold line
 // breaks, Excel's ";" is detected); UsageError when it is missing or not CSV.

@@ -11,6 +11,17 @@
 
 namespace pthv::cmd {
 
+void say_added_columns(const record::Edit& edit, bool dry_run)
+{
+    if (edit.added_columns.empty())
+        return;
+    std::fputs(fmt::format("pthv: {} {} the {} {} to its header, empty in the rows before\n", edit.file,
+                           dry_run ? "would add" : "added", edit.added_columns.size() == 1 ? "column" : "columns",
+                           util::join(edit.added_columns, ", "))
+                   .c_str(),
+               stderr);
+}
+
 void add_write_options(CLI::App& sub, WriteOptions& o)
 {
     sub.add_flag("--dry-run", o.dry_run, "Show what would be written and the findings; write nothing");
@@ -175,13 +186,7 @@ int check_and_write(Session& session, const record::Current& current, const reco
     } else if (!o.dry_run) {
         write_edit(session, edit);
     }
-    if (!edit.added_columns.empty())
-        std::fputs(fmt::format("pthv: {} {} the {} {} to its header, empty in the rows before\n", edit.file,
-                               o.dry_run ? "would add" : "added",
-                               edit.added_columns.size() == 1 ? "column" : "columns",
-                               util::join(edit.added_columns, ", "))
-                       .c_str(),
-                   stderr);
+    say_added_columns(edit, o.dry_run);
     std::string& out = session.out();
     if (!session.global().quiet || o.dry_run)
         out += util::printable_text(done); // it may echo a row of the file

@@ -48,14 +48,18 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
 
     if (!plan.rows.empty() && !w.dry_run)
         write_edit(session, edit);
+    if (!plan.rows.empty())
+        say_added_columns(edit, w.dry_run);
     auto findings = record::to_export_lines(check.findings, first_line, plan.rows, o.file);
     record::advise_entry_time(findings, table, map, o.file);
     std::string& out = session.out();
     // A dry run shows what would be written, row by row, as log-visit does.
+    std::vector<std::string> header = info.header; // with the columns the import adds
+    header.insert(header.end(), edit.added_columns.begin(), edit.added_columns.end());
     if (w.dry_run && !plan.rows.empty()) {
         out += fmt::format("would add to visits.csv from line {}:\n", first_line);
         for (const auto& r : plan.rows)
-            out += "  " + util::printable(util::trim(record::render_row(info.header, r.fields, ""))) + "\n";
+            out += "  " + util::printable(util::trim(record::render_row(header, r.fields, ""))) + "\n";
     }
     print_problems(out, findings, session.color());
     const auto t = rules::tally(findings);

@@ -137,6 +137,24 @@ ov log-visit --student ST05 --educators T001,T002 --date 2026-09-18 --time 16:30
     --arranged-on 2026-09-10 --focus hopes_and_dreams --mode home --interpreter T005 >/dev/null 2>err.txt
 check "a second visit with --interpreter appends without a word" test ! -s err.txt
 
+# --- ... and so does an import that maps an interpreter --------------------
+olderi="$tmp/older-import"
+make_repo "$olderi" || { echo "FAIL fixture"; exit 1; }
+oi() { "$PTHV" -C "$olderi" --as-of 2026-09-20 "$@"; }
+printf '%s\n' 'student_id,date,educators,start_time,minutes,focus,arranged_on,status,mode,reflected_on,interpreter' \
+    'ST03,2026-09-19,T001;T002,16:00,30,hopes_and_dreams,2026-09-12,completed,home,2026-09-19,T005' >export-i.csv
+cp "$olderi/visits.csv" olderi-before.csv
+oi log-visit --import export-i.csv --dry-run >out.txt 2>err.txt
+check "an import mapping interpreter onto an older visits.csv: a dry run says it would add the column" \
+    eval 'test "$(cat err.txt)" = "pthv: visits.csv would add the column interpreter to its header, empty in the rows before" && cmp -s "$olderi/visits.csv" olderi-before.csv'
+check "... and shows the row with it" grep -q 'T005' out.txt
+oi log-visit --import export-i.csv >/dev/null 2>err.txt
+rc=$?
+check "... the import records it (exit 0), adding the column" \
+    eval 'test $rc = 0 && test "$(head -1 "$olderi/visits.csv")" = "$(head -1 olderi-before.csv),interpreter" && grep -q "^V20260919-ST03,.*,T005$" "$olderi/visits.csv"'
+check "... saying so on stderr" grep -q 'added the column interpreter' err.txt
+check "the widened file validates" oi validate -q
+
 # --- payroll with require_confirmation: paid once, in the month confirmed --
 p="$tmp/pay"
 make_repo "$p" || { echo "FAIL fixture"; exit 1; }
@@ -191,7 +209,7 @@ check "the text report has both sections" eval 'grep -q "^Interpreted visits by 
 # A public report counts whole months: as of early October, up to September's end.
 "$PTHV" -C "$r" --as-of 2026-10-05 report --period end-of-year --public --format json >public.json
 check "the public report shows small counts as <10 and no day figures" \
-    python3 -c 'import json,sys; d=json.load(open("public.json")); e=d["entry_days"][0]; sys.exit(d["interpreted_languages"] != {"unspecified": "<10"} or e["visits"] != "<10" or e["median_days"] is not None)'
+    python3 -c 'import json,sys; d=json.load(open("public.json")); e=d["entry_days"][0]; sys.exit(d["interpreted_languages"] != {"all": "<10"} or e["visits"] != "<10" or e["median_days"] is not None)'
 "$PTHV" -C "$old" --as-of 2026-09-20 report --period end-of-year --format json >old.json
 check "a repo without the columns has neither report section" eval '! grep -q -e interpreted_languages -e entry_days old.json'
 

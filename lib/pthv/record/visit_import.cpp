@@ -1,7 +1,10 @@
 #include <pthv/record/visit_import.hpp>
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
+#include <pthv/record/change.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -24,10 +27,14 @@ ImportPlan plan_import(const io::CsvTable& table, const ImportMap& map, const mo
             ++plan.already_logged;
             continue;
         }
+        // An optional column an older visits.csv lacks is added to it
+        // (append_records); a required one is no column to add.
+        const auto addable = addable_columns("visits.csv", visits_header, {fields});
         for (const auto& column : missing_columns(visits_header, fields))
-            plan.problems.push_back({"column-missing", model::Severity::Error, table.file, row.line, {},
-                                     fmt::format("{} is set but visits.csv has no column {}", column, column),
-                                     "add the column to visits.csv's header"});
+            if (std::find(addable.begin(), addable.end(), column) == addable.end())
+                plan.problems.push_back({"column-missing", model::Severity::Error, table.file, row.line, {},
+                                         fmt::format("{} is set but visits.csv has no column {}", column, column),
+                                         "add the column to visits.csv's header"});
         if (fields["visit_id"].empty())
             fields["visit_id"] = make_visit_id(fields["date"], fields["student_id"], repo, reserved);
         else

@@ -445,6 +445,13 @@ ReportBasis::ReportBasis(const model::Facts& facts, const model::Problems& findi
         all_students[i] = i;
         students_of[site_slot(repo.students[i].site)].push_back(i);
     }
+    visit_order.assign(repo.visits.size(), 0);
+    for (const auto& p : progress) {
+        if (p.first)
+            visit_order[*p.first] = 1;
+        if (p.second)
+            visit_order[*p.second] = 2;
+    }
     all_visits.resize(repo.visits.size());
     for (std::size_t i = 0; i < repo.visits.size(); ++i) {
         all_visits[i] = i;

@@ -333,6 +333,7 @@ public:
     std::vector<model::StudentVisits> progress;     // model::student_visits as of --as-of
     std::vector<std::optional<std::size_t>> latest; // per student handle: latest_scheduled
     std::vector<unsigned> shortfalls;               // per visit: practice_shortfalls
+    std::vector<std::uint8_t> visit_order;          // per visit: 1 a student's first, 2 the second, else 0
     std::vector<std::size_t> all_visits;            // 0 .. visits - 1
     std::vector<std::vector<std::size_t>> visits_of; // per site slot (site_slot): its visits, in file order
     std::vector<std::size_t> all_students;           // 0 .. students - 1 (rows of students.csv)

@@ -120,21 +120,17 @@ void second_visit_figures(const model::Facts& facts, const FigureOptions& o, con
 void visit_order_figures(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f)
 {
     const model::Repo& repo = facts.repo();
-    const auto& progress = o.basis->progress;
     const int months = std::max(0, month_index(o.period.to, o.period.from) + 1);
     model::Date m = model::Date::from_ymd(o.period.from.year(), o.period.from.month(), 1).value_or(o.period.from);
     for (int i = 0; i < months; ++i, m = m.add_months(1))
         f.visit_order.push_back({m.str().substr(0, 7), Count{}, Count{}});
-    const auto tally = [&](const std::optional<std::size_t>& visit, Count VisitOrderMonth::*which) {
-        if (!visit)
-            return;
-        const model::Visit& v = repo.visits[*visit];
-        if (in_period(v.date, o) && scope.covers(repo.visit_site(v)))
-            ++(f.visit_order[static_cast<std::size_t>(month_index(*v.date, o.period.from))].*which).value;
-    };
-    for (const auto& p : progress) {
-        tally(p.first, &VisitOrderMonth::first);
-        tally(p.second, &VisitOrderMonth::second);
+    for (const std::size_t i : scope.visits(*o.basis)) {
+        const std::uint8_t order = o.basis->visit_order[i];
+        const model::Visit& v = repo.visits[i];
+        if (order == 0 || !in_period(v.date, o))
+            continue;
+        VisitOrderMonth& in = f.visit_order[static_cast<std::size_t>(month_index(*v.date, o.period.from))];
+        ++(order == 1 ? in.first : in.second).value;
     }
 }
 

@@ -9,6 +9,7 @@
 #include <pthv/report/publication.hpp>
 
 #include <algorithm>
+#include <numeric>
 
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
@@ -16,6 +17,7 @@
 #include <pthv/model/student_visits.hpp>
 #include <pthv/model/training_status.hpp>
 #include <pthv/report/figures_detail.hpp>
+#include <pthv/util/parallel.hpp>
 
 namespace pthv::report {
 
@@ -478,15 +480,23 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
     const ReportBasis basis(facts, findings);
-    for (const auto& period : out.m_periods)
-        for (const auto& site : scopes) {
-            FigureOptions o{period, site, true, attendance};
+    // A period's reports are computed side by side (they only read), then
+    // observed in order.
+    std::vector<std::size_t> order(scopes.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (const auto& period : out.m_periods) {
+        std::vector<Figures> reports(scopes.size());
+        util::for_each_task(order, [&](std::size_t k) {
+            FigureOptions o{period, scopes[k], true, attendance};
             o.publication = &decided;
             o.basis = &basis;
-            Figures f = compute_figures(facts, work, findings, o);
+            reports[k] = compute_figures(facts, work, findings, o);
+        });
+        for (Figures& f : reports) {
             out.observe(f);
             ++out.m_reports;
         }
+    }
     out.m_cells.drop_unobserved();
     return out;
 }
