@@ -21,12 +21,25 @@ Session::Session(const GlobalOptions& g) : m_g(g)
     check_output_target();
 }
 
-std::string config_error(const model::Problems& problems)
+io::LoadResult load_named_repo(const std::string& dir, model::Date as_of)
 {
-    for (const auto& p : problems)
-        if (p.rule == "config-invalid")
-            return "pthv.yaml: " + util::printable(p.message);
-    return "pthv.yaml could not be read";
+    if (!fs::is_directory(dir))
+        throw std::runtime_error("no such folder");
+    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
+        throw std::runtime_error("not a pthv data repo (no pthv.yaml)");
+    io::LoadOptions options;
+    options.as_of = as_of;
+    auto loaded = [&] {
+        const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
+        return io::load_repo(dir, options);
+    }();
+    if (!loaded.repo.config_ok) {
+        for (const auto& p : loaded.problems)
+            if (p.rule == "config-invalid")
+                throw std::runtime_error("pthv.yaml: " + util::printable(p.message));
+        throw std::runtime_error("pthv.yaml could not be read");
+    }
+    return loaded;
 }
 
 std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double timeout_seconds, util::LockMode mode)

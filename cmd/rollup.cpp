@@ -36,18 +36,7 @@ struct DistrictError : std::runtime_error {
 // One district's figures; throws std::runtime_error saying why it cannot.
 report::DistrictFigures district(const std::string& dir, const RollupOptions& o, model::Date as_of)
 {
-    if (!fs::is_directory(dir))
-        throw std::runtime_error("no such folder");
-    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
-        throw std::runtime_error("not a pthv data repo (no pthv.yaml)");
-    io::LoadOptions options;
-    options.as_of = as_of;
-    auto loaded = [&] {
-        const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
-        return io::load_repo(dir, options);
-    }();
-    if (!loaded.repo.config_ok)
-        throw std::runtime_error(config_error(loaded.problems));
+    auto loaded = load_named_repo(dir, as_of);
     std::string why;
     auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
     if (!period)

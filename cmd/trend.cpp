@@ -32,18 +32,13 @@ struct TrendOptions {
 report::TrendYear school_year(const std::string& dir, const TrendOptions& o, model::Date as_of)
 {
     const auto refuse = [&](const std::string& why) { return UsageError(dir + ": " + why); };
-    if (!fs::is_directory(dir))
-        throw refuse("no such folder");
-    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
-        throw refuse("not a pthv data repo (no pthv.yaml)");
-    io::LoadOptions options;
-    options.as_of = as_of;
     auto loaded = [&] {
-        const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
-        return io::load_repo(dir, options);
+        try {
+            return load_named_repo(dir, as_of);
+        } catch (const std::runtime_error& e) {
+            throw refuse(e.what());
+        }
     }();
-    if (!loaded.repo.config_ok)
-        throw refuse(config_error(loaded.problems));
     // The year counted to the same day of its school year, or whole: then
     // a year that is over is read as of the day after its end, so that a
     // public report counts its last month too.

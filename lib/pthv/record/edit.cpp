@@ -68,21 +68,32 @@ Fields row_fields(const io::Sources& sources, const std::string& file, std::size
     return table.rows.empty() ? Fields{} : fields_of(table.header, table.rows.front().cells);
 }
 
+namespace {
+
+// `file` (whose text was `original`) as `before` with line `line` replaced by `text`.
+std::optional<Edit> replaced(const std::string& file, std::string_view original, std::string_view before,
+                             std::size_t line, const std::string& text)
+{
+    auto after = io::replace_line(before, line, text);
+    if (!after)
+        return std::nullopt;
+    Edit e;
+    e.file = file;
+    e.newline = io::newline_of(original);
+    e.after = std::move(*after);
+    e.lines = {line};
+    return e;
+}
+
+} // namespace
+
 std::optional<Edit> make_replace(const io::Sources& sources, const std::string& file, std::size_t line,
                                  const std::string& text)
 {
     const auto it = sources.find(file);
     if (it == sources.end())
         return std::nullopt;
-    auto after = io::replace_line(it->second, line, text);
-    if (!after)
-        return std::nullopt;
-    Edit e;
-    e.file = file;
-    e.newline = io::newline_of(it->second);
-    e.after = std::move(*after);
-    e.lines = {line};
-    return e;
+    return replaced(file, it->second, it->second, line, text);
 }
 
 std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& file,
@@ -99,16 +110,11 @@ std::optional<RowEdit> edit_row(const io::Sources& sources, const std::string& f
         const auto it = sources.find(file);
         if (it == sources.end())
             return std::nullopt;
-        auto after = io::replace_line(io::with_columns(it->second, added), line, text);
-        if (!after)
+        auto e = replaced(file, it->second, io::with_columns(it->second, added), line, text);
+        if (!e)
             return std::nullopt;
-        Edit e;
-        e.file = file;
-        e.newline = io::newline_of(it->second);
-        e.after = std::move(*after);
-        e.lines = {line};
-        e.added_columns = added;
-        return RowEdit{std::move(e), std::move(text)};
+        e->added_columns = added;
+        return RowEdit{std::move(*e), std::move(text)};
     }
     std::string text = render_row(header, fields, "");
     auto edit = make_replace(sources, file, line, text);

@@ -25,6 +25,10 @@ std::string render_json(const Figures& f); // nlohmann::ordered_json, 2-space in
 std::string text_document(const Document& d);
 std::string md_document(const Document& d);
 std::string html_document(const Document& d, const std::string& charts_html);
+// `d` as HTML with one chart: the coverage of enrolment of each labelled
+// row (a hidden share, no bar), titled `title` (rollup, trend).
+std::string html_with_coverage(const Document& d, const std::string& title,
+                               const std::vector<std::pair<std::string, const Share*>>& rows);
 std::string csv_table(const Table& t); // one tidy table: its keys, a `suppressed` column, its tidy rows
 
 // The census row alone (report --table census): a titled table for the

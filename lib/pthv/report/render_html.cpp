@@ -169,6 +169,16 @@ std::string table_html(const Table& t)
 
 } // namespace
 
+std::string html_with_coverage(const Document& d, const std::string& title,
+                               const std::vector<std::pair<std::string, const Share*>>& rows)
+{
+    std::vector<Bar> bars;
+    for (const auto& [label, s] : rows)
+        bars.push_back({label, s->shown == ShareShown::Exact ? per_mille(s->num, s->den) : -1, share_str(*s)});
+    return html_document(d, "<section class=\"charts\">\n<figure><figcaption>" + title + "</figcaption>\n" +
+                                svg_rows(title, bars) + "</figure>\n</section>\n");
+}
+
 std::string html_document(const Document& d, const std::string& charts_html)
 {
     std::string out = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -275,16 +275,11 @@ std::string render_rollup(const Rollup& r, const std::string& format)
     if (format == "csv")
         return csv_table(d.tables.front());
     if (format == "html") {
-        std::vector<Bar> bars;
+        std::vector<std::pair<std::string, const Share*>> rows;
         for (const auto& x : r.districts)
-            if (x.error.empty()) {
-                const Share& s = x.total.coverage;
-                const std::int64_t v = s.shown == ShareShown::Exact ? per_mille(s.num, s.den) : -1;
-                bars.push_back({x.district, v, share_str(s)});
-            }
-        const std::string title = "Coverage of enrolment by district";
-        return html_document(d, "<section class=\"charts\">\n<figure><figcaption>" + title + "</figcaption>\n" +
-                                    svg_rows(title, bars) + "</figure>\n</section>\n");
+            if (x.error.empty())
+                rows.emplace_back(x.district, &x.total.coverage);
+        return html_with_coverage(d, "Coverage of enrolment by district", rows);
     }
     return text_document(d);
 }

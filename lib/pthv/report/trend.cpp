@@ -429,15 +429,10 @@ std::string render_trend(const Trend& t, const std::string& format)
     if (format == "md")
         return md_document(d);
     if (format == "html") {
-        std::vector<Bar> bars;
-        for (const auto& y : t.years) {
-            const Share& s = y.total.coverage;
-            const std::int64_t v = s.shown == ShareShown::Exact ? per_mille(s.num, s.den) : -1;
-            bars.push_back({y.school_year, v, share_str(s)});
-        }
-        const std::string title = "Coverage of enrolment by school year";
-        return html_document(d, "<section class=\"charts\">\n<figure><figcaption>" + title + "</figcaption>\n" +
-                                    svg_rows(title, bars) + "</figure>\n</section>\n");
+        std::vector<std::pair<std::string, const Share*>> rows;
+        for (const auto& y : t.years)
+            rows.emplace_back(y.school_year, &y.total.coverage);
+        return html_with_coverage(d, "Coverage of enrolment by school year", rows);
     }
     return text_document(d);
 }

@@ -392,11 +392,7 @@ private:
     template <class F>
     void for_each_unknown(const Relation& r, F&& f) const
     {
-        if (!m_p.known(m_p.m_figures[r.whole], m_stage))
-            f(r.whole);
-        for (const std::size_t p : r.parts)
-            if (!m_p.known(m_p.m_figures[p], m_stage))
-                f(p);
+        m_p.for_each_unknown(r, m_stage, std::forward<F>(f));
     }
 
     // whole = sum of parts, as: unknown parts - unknown whole = known whole
@@ -539,11 +535,7 @@ private:
     template <class F>
     void for_each_unknown(const Relation& r, F&& f) const
     {
-        if (!m_p.known(m_p.m_figures[r.whole], m_stage))
-            f(r.whole);
-        for (const std::size_t part : r.parts)
-            if (!m_p.known(m_p.m_figures[part], m_stage))
-                f(part);
+        m_p.for_each_unknown(r, m_stage, std::forward<F>(f));
     }
     void join_unknowns(const Relation& r)
     {

@@ -173,6 +173,16 @@ private:
     void form_relations(std::vector<std::vector<std::uint32_t>>& atoms_of);
     std::size_t figure_with(std::vector<std::uint32_t> atoms, const std::string& key, int stage);
     bool known(const Figure& f, int stage) const;
+    // f(figure) for each figure of `r` a reader of `stage` cannot see.
+    template <class F>
+    void for_each_unknown(const Relation& r, int stage, F&& f) const
+    {
+        if (!known(m_figures[r.whole], stage))
+            f(r.whole);
+        for (const std::size_t part : r.parts)
+            if (!known(m_figures[part], stage))
+                f(part);
+    }
     std::pair<double, double> bounds(const Figure& f, int stage) const;
     bool is_check(const Figure& f, int stage) const;
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
