@@ -84,8 +84,30 @@ TEST_CASE("io::parse_config funding[].period")
                                        "  - {source: spring, amount: 1.00, period: {from: 2027-01-01, to: "
                                        "2027-06-30}}"),
                                   "funding[1]");
-        CHECK(test::contains(p.message, "never pays: funding[0] comes first"));
+        CHECK(test::contains(p.message, "never pays: funding[0] (district) comes first"));
         CHECK(p.line == 20);
+    }
+    SUBCASE("so does a grant listed after a source with no sites list for the same days")
+    {
+        invalid_at(with("  - {source: district, amount: 10000.00}",
+                        "  - {source: district, amount: 10000.00}\n"
+                        "  - {source: title-1, amount: 1.00, sites: [S01]}"),
+                   "funding[1]");
+        invalid_at(with("  - {source: district, amount: 10000.00}",
+                        "  - {source: title-1, amount: 1.00, sites: [S01, S02]}\n"
+                        "  - {source: title-2, amount: 1.00, sites: [S02], period: {from: 2026-09-01, to: "
+                        "2026-12-31}}\n"
+                        "  - {source: district, amount: 10000.00}"),
+                   "funding[1]");
+        // A grant before the catch-all, or one whose days reach past it, pays.
+        CHECK(parse(with("  - {source: district, amount: 10000.00}",
+                         "  - {source: title-1, amount: 1.00, sites: [S01]}\n"
+                         "  - {source: district, amount: 10000.00}"))
+                  .result.ok);
+        CHECK(parse(with("  - {source: district, amount: 10000.00}",
+                         "  - {source: district, amount: 10000.00, period: {from: 2026-07-01, to: 2026-09-30}}\n"
+                         "  - {source: title-1, amount: 1.00, sites: [S01]}"))
+                  .result.ok);
     }
 }
 

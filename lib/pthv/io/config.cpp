@@ -410,22 +410,26 @@ void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
         }
         if (const auto p = f["period"])
             src.period = parse_funding_period(r, p, path + ".period");
-        // Two sources without a sites list are fine when their periods
-        // differ (a federal grant from October, the district the rest); one
-        // whose whole period an earlier one already covers would never pay.
-        if (!src.sites) {
-            const model::DateRange days = src.period.value_or(year);
-            for (std::size_t k = 0; k < c.funding.size(); ++k) {
-                const auto& e = c.funding[k];
-                const model::DateRange other = e.period.value_or(year);
-                if (!e.sites && !(days.first < other.first) && !(other.last < days.last)) {
-                    r.invalid(f, path,
-                              fmt::format("never pays: funding[{}] comes first, also has no sites list, and its "
-                                          "period holds all of this one's",
-                                          k),
-                              "give one of them a sites list or a period of its own, or join them into one source");
-                    break;
-                }
+        // An item goes to the first source that fits (pay/funding.hpp), so a
+        // source whose every site and day an earlier one already takes never
+        // pays: say so, rather than let the money go elsewhere without a
+        // word (a source with no sites list written first, say).
+        const model::DateRange days = src.period.value_or(year);
+        for (std::size_t k = 0; k < c.funding.size(); ++k) {
+            const auto& e = c.funding[k];
+            const model::DateRange other = e.period.value_or(year);
+            const bool all_sites =
+                !e.sites || (src.sites && std::all_of(src.sites->begin(), src.sites->end(), [&](const std::string& id) {
+                    return std::find(e.sites->begin(), e.sites->end(), id) != e.sites->end();
+                }));
+            if (all_sites && !(days.first < other.first) && !(other.last < days.last)) {
+                r.invalid(f, path,
+                          fmt::format("never pays: funding[{}] ({}) comes first and pays for all of its sites "
+                                      "and days",
+                                      k, e.source),
+                          "an item goes to the first source that fits: move this one up, or give them sites "
+                          "lists or periods of their own");
+                break;
             }
         }
         c.funding.push_back(std::move(src));
