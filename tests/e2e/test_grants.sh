@@ -13,20 +13,31 @@ run payroll --from 2025-07-01 --to $asof --format csv >"$tmp/items.csv" 2>/dev/n
 run report --period end-of-year --format csv --table money >"$tmp/money.csv" 2>/dev/null
 run report --period end-of-year --format json >"$tmp/report.json" 2>/dev/null
 
-# The source of each item, recomputed from pthv.yaml: the first source, in
-# order, listing the item's site (or none) whose period holds its date.
-check "each item's source is the first whose sites and period fit" python3 - "$repo" "$tmp/items.csv" <<'PY'
-import csv, sys, yaml
-repo, items = sys.argv[1], sys.argv[2]
-cfg = yaml.safe_load(open(repo + "/pthv.yaml"))
-year = (str(cfg["school_year"]["start"]), str(cfg["school_year"]["end"]))
-def source(site, date):
+# The funding rule, once for every check below: the first source, in
+# pthv.yaml's order, listing the item's site (or none) whose period (else
+# the school year) holds its date; "" when none does.
+cat >"$tmp/funding.py" <<'PY'
+import yaml
+def load(repo):
+    return yaml.safe_load(open(repo + "/pthv.yaml"))
+def source(cfg, site, date):
+    year = (str(cfg["school_year"]["start"]), str(cfg["school_year"]["end"]))
     for f in cfg["funding"]:
         p = f.get("period")
         frm, to = (str(p["from"]), str(p["to"])) if p else year
         if (not f.get("sites") or site in f["sites"]) and frm <= date <= to:
             return f["source"]
     return ""
+PY
+export PYTHONPATH=$tmp
+
+# The source of each item, recomputed from pthv.yaml.
+check "each item's source is the first whose sites and period fit" python3 - "$repo" "$tmp/items.csv" <<'PY'
+import csv, sys
+import funding
+repo, items = sys.argv[1], sys.argv[2]
+cfg = funding.load(repo)
+source = lambda site, date: funding.source(cfg, site, date)
 rows = list(csv.DictReader(open(items)))
 bad = [r for r in rows if r["source"] != source(r["site_id"], r["date"])]
 seen = {(r["source"], r["site_id"][:3]) for r in rows if r["status"] in ("paid", "late")}
@@ -69,20 +80,14 @@ PY
 # rate, max(minutes, minimum) for hourly), two certificated where none is
 # listed, siblings together once, and the cap counting the year's paid visits.
 check "committed_scheduled and left_after_scheduled, to the cent" python3 - "$repo" "$tmp/items.csv" "$tmp/money.csv" "$asof" <<'PY'
-import csv, sys, yaml
+import csv, sys
 from decimal import Decimal as D, ROUND_HALF_UP
+import funding
 repo, items, money, asof = sys.argv[1:5]
-cfg = yaml.safe_load(open(repo + "/pthv.yaml"))
+cfg = funding.load(repo)
 comp = cfg["compensation"]
 cap = comp.get("max_paid_visits_per_staff")
-year = (str(cfg["school_year"]["start"]), str(cfg["school_year"]["end"]))
-def source(site, date):
-    for f in cfg["funding"]:
-        p = f.get("period")
-        frm, to = (str(p["from"]), str(p["to"])) if p else year
-        if (not f.get("sites") or site in f["sites"]) and frm <= date <= to:
-            return f["source"]
-    return ""
+source = lambda site, date: funding.source(cfg, site, date)
 staff = {r["staff_id"]: r for r in csv.DictReader(open(repo + "/staff.csv"))}
 site_of_student = {r["student_id"]: r["site_id"] for r in csv.DictReader(open(repo + "/students.csv"))}
 def pay(rule, minutes, own=None):
