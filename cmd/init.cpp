@@ -89,7 +89,8 @@ Runner setup_init(CLI::App& sub)
     sub.add_option("DIR", o->dir, "Folder to create the data repo in (default: here, or the -C folder)");
     sub.add_option("--district", o->district, "The district's name, for pthv.yaml and reports")->type_name("NAME");
     sub.add_option("--from", o->from,
-                   "Start the next school year from last year's repo: pthv.yaml a year on (holidays emptied), "
+                   "Start the next school year from last year's repo: pthv.yaml a year on (holidays emptied; funding "
+                   "periods and dated reports.publish entries moved too), "
                    "sites, staff and trainings carried over, students and visits empty")
         ->type_name("PREV_REPO");
     sub.add_flag("--git", o->git, "Also run `git init` there (unless already in a git work tree); no commit");

@@ -95,7 +95,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
 
     pay::PayItems items = making.get(); // rethrows what the thread threw
     pay::attach_findings(items.list, facts, problems);
-    pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list), tally.errors,
+    pay::PayrollView view{repo, period, items.list, pay::payroll_spending(repo, items.list, period.to), tally.errors,
                           tally.warnings, {}, {}};
     view.warnings = pay::budget_warnings(view.spending);
 

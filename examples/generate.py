@@ -148,11 +148,15 @@ compensation:
   training:     {certificated_hourly: 40.00, classified_hourly: 28.00}
   max_paid_visits_per_staff: 60   # per school year, per staff member
 
-# Who pays. A site's costs go to the first source that lists it; sites not
-# listed anywhere go to the source without a sites list.
+# Who pays. An item (a visit, a training) goes to the first source below
+# that lists its site (or lists no sites) and whose period holds its date;
+# without a period a source pays for the school year. Title I runs on the
+# federal year; the state's home-visit grant ended in March, so S03 and S04
+# fall to the district from April on.
 funding:
-  - {source: title-1, amount: 65000.00, sites: [S01, S02]}  # Cedar Grove and Las Palmas
-  - {source: district, amount: 75000.00}                      # general fund: S03, S04, S05
+  - {source: title-1, amount: 65000.00, sites: [S01, S02], period: {from: 2025-10-01, to: 2026-09-30}}
+  - {source: state-grant, amount: 40000.00, sites: [S03, S04], period: {from: 2025-07-01, to: 2026-03-31}}
+  - {source: district, amount: 75000.00}                      # general fund: the rest
 
 # Public reports show any count below min_cell as "<10", so no family can be
 # picked out of a small number.
@@ -1634,12 +1638,20 @@ def summary(sites, staff, students, trainings, visits, plants):
         if v["status"] == "completed":
             k = (v["date"], v["start_time"], v["educators"])
             events[k] = max(events.get(k, 0), int(v["minutes"]))
-    spend = {"title-1": 0.0, "district": 0.0}
+    spend = {"title-1": 0.0, "state-grant": 0.0, "district": 0.0}
+
+    def source_of(site, date):
+        # pthv.yaml's funding, in order: sites and period
+        if site in ("S01", "S02") and "2025-10-01" <= date <= "2026-09-30":
+            return "title-1"
+        if site in ("S03", "S04") and date <= "2026-03-31":
+            return "state-grant"
+        return "district"
     site_of = {}
     for v in visits:
         site_of[(v["date"], v["start_time"], v["educators"])] = v["site_id"]
     for k, minutes in events.items():
-        src = "title-1" if site_of[k] in ("S01", "S02") else "district"
+        src = source_of(site_of[k], k[0])
         for e in k[2].split(";"):
             s = staff_by[e]
             if s["class"] == "certificated":
@@ -1649,7 +1661,7 @@ def summary(sites, staff, students, trainings, visits, plants):
     for t in trainings:
         s = staff_by[t["staff_id"]]
         if t["date"] >= "2025-07-01":
-            src = "title-1" if s["site_id"] in ("S01", "S02") else "district"
+            src = source_of(s["site_id"], t["date"])
             spend[src] += float(t["hours"]) * (40 if s["class"] == "certificated" else 28)
     print("spend to date (estimate):", {k: round(v, 2) for k, v in spend.items()})
 

@@ -80,8 +80,10 @@ check "init --from: school_year a year on" grep -qx "school_year: {start: 2026-0
 check "init --from: first_day a year on" grep -q "^  first_day: 2026-08-20 " "$tmp/next/pthv.yaml"
 check "init --from: holidays emptied" grep -qx "  holidays: \[\]" "$tmp/next/pthv.yaml"
 check "init --from: no holiday of last year left" bash -c '! grep -q "^    - 2025-" "$1"' _ "$tmp/next/pthv.yaml"
-check "init --from: pay and funding kept" \
-    [ "$(grep -A12 '^compensation:' "$tmp/next/pthv.yaml")" = "$(grep -A12 '^compensation:' "$prev/pthv.yaml")" ]
+# Funding periods move on a year (like school_year); all else is kept.
+check "init --from: pay and funding kept, funding periods a year on" \
+    [ "$(grep -A12 '^compensation:' "$tmp/next/pthv.yaml")" = "$(grep -A12 '^compensation:' "$prev/pthv.yaml" |
+        sed -E 's/from: 2025-/from: 2026-/; s/to: 2026-/to: 2027-/')" ]
 for f in sites.csv staff.csv trainings.csv; do
     check "init --from: $f carried over" cmp -s "$prev/$f" "$tmp/next/$f"
 done

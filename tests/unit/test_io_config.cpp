@@ -55,6 +55,62 @@ model::Problem invalid_at(const std::string& text, const std::string& path)
 
 } // namespace
 
+TEST_CASE("io::parse_config funding[].period")
+{
+    SUBCASE("a period is read; without one a source has none (the school year)")
+    {
+        const auto p = parse(with("  - {source: district, amount: 10000.00}",
+                                  "  - {source: federal, amount: 1.00, period: {from: 2026-10-01, to: 2027-09-30}}\n"
+                                  "  - {source: district, amount: 10000.00}"));
+        INFO(test::dump(p.problems));
+        REQUIRE(p.result.ok);
+        REQUIRE(p.result.config.funding.size() == 2);
+        REQUIRE(p.result.config.funding[0].period);
+        CHECK(p.result.config.funding[0].period->first.str() == "2026-10-01");
+        CHECK(p.result.config.funding[0].period->last.str() == "2027-09-30");
+        CHECK_FALSE(p.result.config.funding[1].period);
+    }
+    SUBCASE("two sources without a sites list may share the year when their periods differ")
+    {
+        CHECK(parse(with("  - {source: district, amount: 10000.00}",
+                         "  - {source: spring, amount: 1.00, period: {from: 2027-01-01, to: 2027-06-30}}\n"
+                         "  - {source: district, amount: 10000.00}"))
+                  .result.ok);
+    }
+    SUBCASE("one without a list whose whole period an earlier one holds never pays")
+    {
+        const auto p = invalid_at(with("  - {source: district, amount: 10000.00}",
+                                       "  - {source: district, amount: 10000.00}\n"
+                                       "  - {source: spring, amount: 1.00, period: {from: 2027-01-01, to: "
+                                       "2027-06-30}}"),
+                                  "funding[1]");
+        CHECK(test::contains(p.message, "never pays: funding[0] (district) comes first"));
+        CHECK(p.line == 20);
+    }
+    SUBCASE("so does a grant listed after a source with no sites list for the same days")
+    {
+        invalid_at(with("  - {source: district, amount: 10000.00}",
+                        "  - {source: district, amount: 10000.00}\n"
+                        "  - {source: title-1, amount: 1.00, sites: [S01]}"),
+                   "funding[1]");
+        invalid_at(with("  - {source: district, amount: 10000.00}",
+                        "  - {source: title-1, amount: 1.00, sites: [S01, S02]}\n"
+                        "  - {source: title-2, amount: 1.00, sites: [S02], period: {from: 2026-09-01, to: "
+                        "2026-12-31}}\n"
+                        "  - {source: district, amount: 10000.00}"),
+                   "funding[1]");
+        // A grant before the catch-all, or one whose days reach past it, pays.
+        CHECK(parse(with("  - {source: district, amount: 10000.00}",
+                         "  - {source: title-1, amount: 1.00, sites: [S01]}\n"
+                         "  - {source: district, amount: 10000.00}"))
+                  .result.ok);
+        CHECK(parse(with("  - {source: district, amount: 10000.00}",
+                         "  - {source: district, amount: 10000.00, period: {from: 2026-07-01, to: 2026-09-30}}\n"
+                         "  - {source: title-1, amount: 1.00, sites: [S01]}"))
+                  .result.ok);
+    }
+}
+
 TEST_CASE("io::parse_config")
 {
     SUBCASE("the fixture's settings are read")
@@ -174,6 +230,14 @@ TEST_CASE("io::parse_config")
                                                                      "  - {source: other, amount: 1}"),
                    "funding[1]");
         invalid_at(with("funding:\n  - {source: district, amount: 10000.00}", "funding: 10000"), "funding");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, period: {from: 2026-10-01, to: 2026-09-31}}"),
+                   "funding[0].period.to");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, period: {from: 2026-10-01, to: 2026-09-30}}"),
+                   "funding[0].period");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, period: {from: 2026-10-01}}"), "funding[0].period");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, period: 2026-10-01}"), "funding[0].period");
+        invalid_at(with("amount: 10000.00}", "amount: 10000.00, period: {from: 2026-10-01, to: 2026-12-31, till: 2026-12-31}}"),
+                   "funding[0].period.till");
         invalid_at(with("min_cell: 10", "min_cell: 0"), "reports.min_cell");
         invalid_at(with("full_coverage: 0.9", "full_coverage: 1.5"), "targeting.full_coverage");
         invalid_at(with("alpha: 0.05", "alpha: nan"), "targeting.alpha");
@@ -212,6 +276,11 @@ TEST_CASE("io::parse_config")
         CHECK(invalid_at(with("{source: district, amount: 10000.00}",
                               "{source: district, amount: 10000.00, amount: 99999.00}"),
                          "funding[0].amount")
+                  .line == 19);
+        CHECK(invalid_at(with("{source: district, amount: 10000.00}",
+                              "{source: district, amount: 10000.00, period: {from: 2026-07-01, to: 2027-06-30, "
+                              "from: 2026-10-01}}"),
+                         "funding[0].period.from")
                   .line == 19);
         // A quoted key is the same key.
         CHECK(invalid_at(with("district: Test District", "district: Test District\n\"district\": Other"),

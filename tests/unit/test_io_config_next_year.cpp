@@ -57,6 +57,41 @@ TEST_CASE("io::next_year_config")
                         "  weekdays: [mon, tue, wed, thu, fri]\n"
                         "reports: {min_cell: 10}   # kept: 2026-01-01 outside the calendar\n");
     }
+    SUBCASE("funding periods and dated reports.publish entries move on; comments and other dates stay")
+    {
+        const std::string text = "district: D\n"
+                                 "school_year: {start: 2025-07-01, end: 2026-06-30, mid_year: 2026-01-31}\n"
+                                 "calendar: {first_day: 2025-08-20, last_day: 2026-06-05}\n"
+                                 "funding:\n"
+                                 "  - {source: grant-2025-10, amount: 1.00, period: {from: 2025-10-01, to: "
+                                 "2026-09-30}}  # award 2025-09-15\n"
+                                 "  - source: spring\n"
+                                 "    amount: 2.00\n"
+                                 "    period:\n"
+                                 "      from: 2025-07-01\n"
+                                 "      to: 2026-03-31    # ends in March\n"
+                                 "  - {source: district, amount: 3.00}\n"
+                                 "reports:\n"
+                                 "  min_cell: 10\n"
+                                 "  publish: [mid-year, 2026-05, 2026-04-01..2026-04-30]  # 2026-05 too\n";
+        const auto after = io::next_year_config(text, why);
+        REQUIRE_MESSAGE(after, why);
+        CHECK(*after == "district: D\n"
+                        "school_year: {start: 2026-07-01, end: 2027-06-30, mid_year: 2027-01-31}\n"
+                        "calendar: {first_day: 2026-08-20, last_day: 2027-06-05}\n"
+                        "funding:\n"
+                        "  - {source: grant-2025-10, amount: 1.00, period: {from: 2026-10-01, to: "
+                        "2027-09-30}}  # award 2025-09-15\n"
+                        "  - source: spring\n"
+                        "    amount: 2.00\n"
+                        "    period:\n"
+                        "      from: 2026-07-01\n"
+                        "      to: 2027-03-31    # ends in March\n"
+                        "  - {source: district, amount: 3.00}\n"
+                        "reports:\n"
+                        "  min_cell: 10\n"
+                        "  publish: [mid-year, 2027-05, 2027-04-01..2027-04-30]  # 2026-05 too\n");
+    }
     SUBCASE("29 February becomes 28 February")
     {
         const std::string text = "district: D\n"

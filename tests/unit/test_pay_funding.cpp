@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "fixture.hpp"
 
 #include <pthv/model/facts.hpp>
@@ -45,23 +47,46 @@ io::Sources funded_repo()
 TEST_CASE("pay::funding_source")
 {
     model::Config c;
-    c.funding = {{"title-1", model::Money::from_cents(100), std::vector<std::string>{"S01", "S02"}, {}},
-                 {"grant", model::Money::from_cents(100), std::vector<std::string>{"S02", "S03"}, {}},
-                 {"district", model::Money::from_cents(100), std::nullopt, {}}};
+    c.school_year = {test::date("2025-07-01"), test::date("2026-06-30"), test::date("2026-01-31")};
+    c.funding = {{"title-1", model::Money::from_cents(100), std::vector<std::string>{"S01", "S02"}, {}, {}},
+                 {"grant", model::Money::from_cents(100), std::vector<std::string>{"S02", "S03"}, {}, {}},
+                 {"district", model::Money::from_cents(100), std::nullopt, {}, {}}};
+    const auto on = test::date("2025-11-03");
 
     SUBCASE("a site goes to the first source that lists it")
     {
-        CHECK(pay::funding_source(c, "S02") == "title-1");
-        CHECK(pay::funding_source(c, "S03") == "grant");
+        CHECK(pay::funding_source(c, "S02", on) == "title-1");
+        CHECK(pay::funding_source(c, "S03", on) == "grant");
     }
     SUBCASE("a site no source lists goes to the source with no sites list")
     {
-        CHECK(pay::funding_source(c, "S09") == "district");
+        CHECK(pay::funding_source(c, "S09", on) == "district");
     }
     SUBCASE("without such a source nobody pays")
     {
         c.funding.pop_back();
-        CHECK(pay::funding_source(c, "S09").empty());
+        CHECK(pay::funding_source(c, "S09", on).empty());
+    }
+    SUBCASE("pthv.yaml's order decides: a source with no sites list first pays for every site")
+    {
+        std::rotate(c.funding.begin(), c.funding.end() - 1, c.funding.end());
+        CHECK(pay::funding_source(c, "S01", on) == "district");
+    }
+    SUBCASE("a period hands the site on to the next source that fits, on the days it does not hold")
+    {
+        c.funding[0].period = model::DateRange{test::date("2025-10-01"), test::date("2026-09-30")}; // federal year
+        c.funding[1].period = model::DateRange{test::date("2025-07-01"), test::date("2026-03-31")}; // ends in March
+        CHECK(pay::funding_source(c, "S02", test::date("2025-09-30")) == "grant");
+        CHECK(pay::funding_source(c, "S02", test::date("2025-10-01")) == "title-1");
+        CHECK(pay::funding_source(c, "S03", test::date("2026-03-31")) == "grant");
+        CHECK(pay::funding_source(c, "S03", test::date("2026-04-01")) == "district");
+        CHECK(pay::funding_source(c, "S01", test::date("2025-09-30")) == "district");
+    }
+    SUBCASE("without a period a source pays the school year only; a day no source holds is unfunded")
+    {
+        CHECK(pay::funding_source(c, "S01", test::date("2026-06-30")) == "title-1");
+        CHECK(pay::funding_source(c, "S01", test::date("2026-07-01")).empty());
+        CHECK(pay::funding_source(c, "S01", test::date("2025-06-30")).empty());
     }
 }
 
@@ -78,7 +103,7 @@ TEST_CASE("pay::payroll_spending")
     {
         // Sept: T01 and T02 visit at S01 (50 + 50), T02's training (late, 120) at S01: title-1 220.00;
         // T03's training (late, 3 h x 28.00 = 84.00) at its home site S02: district.
-        const auto s = pay::payroll_spending(loaded.repo, items);
+        const auto s = pay::payroll_spending(loaded.repo, items, test::date("2026-09-30"));
         const auto& t1 = source(s, "title-1");
         CHECK(t1.budget.str() == "500.00");
         CHECK(t1.closed.str() == "120.00");
@@ -93,7 +118,7 @@ TEST_CASE("pay::payroll_spending")
     }
     SUBCASE("per site, with the source that pays it")
     {
-        const auto s = pay::payroll_spending(loaded.repo, items);
+        const auto s = pay::payroll_spending(loaded.repo, items, test::date("2026-09-30"));
         CHECK(site(s, "S01").source == "title-1");
         CHECK(site(s, "S01").closed.str() == "120.00");
         CHECK(site(s, "S01").period.str() == "220.00");
@@ -107,7 +132,7 @@ TEST_CASE("pay::payroll_spending")
         const auto again = io::load_sources(src, test::as_of("2026-10-01"));
         const model::Facts f(again.repo);
         const auto paid_again = pay::pay_items(f, pay::visit_work(f), *pay::month_period("2026-09"));
-        const auto s = pay::payroll_spending(again.repo, paid_again.list);
+        const auto s = pay::payroll_spending(again.repo, paid_again.list, test::date("2026-09-30"));
         CHECK(source(s, "title-1").left.str() == "-40.00");
         CHECK(source(s, "title-1").over());
     }
@@ -116,7 +141,7 @@ TEST_CASE("pay::payroll_spending")
         auto held = items;
         for (auto& i : held)
             i.status = pay::ItemStatus::Held;
-        const auto s = pay::payroll_spending(loaded.repo, held);
+        const auto s = pay::payroll_spending(loaded.repo, held, test::date("2026-09-30"));
         CHECK(source(s, "title-1").period.cents() == 0);
     }
 }
@@ -149,15 +174,25 @@ TEST_CASE("pay::spending_between")
 TEST_CASE("pay::budget_warnings")
 {
     const auto money = [](const char* text) { return *model::Money::parse(text); };
+    const auto budget = [](std::string name, model::Money amount, model::Money closed, model::Money period,
+                           model::Money left) {
+        pay::SourceBudget b;
+        b.source = std::move(name);
+        b.budget = amount;
+        b.closed = closed;
+        b.period = period;
+        b.left = left;
+        return b;
+    };
     pay::Spending s;
     SUBCASE("a source within its budget says nothing")
     {
-        s.sources.push_back({"title-1", money("500.00"), money("100.00"), money("50.00"), money("350.00")});
+        s.sources.push_back(budget("title-1", money("500.00"), money("100.00"), money("50.00"), money("350.00")));
         CHECK(pay::budget_warnings(s).empty());
     }
     SUBCASE("a source that would go below zero says by how much")
     {
-        s.sources.push_back({"title-1", money("500.00"), money("400.00"), money("150.00"), money("-50.00")});
+        s.sources.push_back(budget("title-1", money("500.00"), money("400.00"), money("150.00"), money("-50.00")));
         const auto w = pay::budget_warnings(s);
         REQUIRE(w.size() == 1);
         CHECK(w[0] == "funding source title-1 would go 50.00 below zero (budget 500.00, closed 400.00, this period "
@@ -165,7 +200,7 @@ TEST_CASE("pay::budget_warnings")
     }
     SUBCASE("spending no source pays for is named, once there is any")
     {
-        s.sources.push_back({"", {}, {}, {}, {}});
+        s.sources.push_back(budget("", {}, {}, {}, {}));
         CHECK(pay::budget_warnings(s).empty());
         s.sources.back().period = money("84.00");
         const auto w = pay::budget_warnings(s);

@@ -42,7 +42,16 @@ Money spend(const std::vector<report::Summary>& summaries, const std::string& so
         m.sites.push_back({s.site_id, source, dollars(100 * s.completed_visits.value), 0, false});
         total += dollars(100 * s.completed_visits.value);
     }
-    m.sources.push_back({source, dollars(100000), total, {}, dollars(100000) - total, false});
+    report::FundingRow row;
+    row.source = source;
+    row.budget = dollars(100000);
+    row.closed = total;
+    row.left = dollars(100000) - total;
+    // 12 scheduled visits by pairs at 50.00 each.
+    row.committed = dollars(1200);
+    row.committed_visits = 12;
+    row.left_after_scheduled = row.left - row.committed;
+    m.sources.push_back(row);
     return m;
 }
 
@@ -115,6 +124,33 @@ TEST_CASE("report::fold_public_money")
         CHECK(m.sites[2].source == "title-1");
         CHECK(m.sites[2].spent == dollars(3300));
         CHECK_FALSE(m.sources[0].withheld);
+    }
+    SUBCASE("a source's cost of scheduled visits shows only for min_cell visits or more")
+    {
+        const std::vector<report::Summary> sites = {site("S01", 30), site("S02", 12)};
+        Money m = spend(sites);
+        report::fold_public_money(m.sites, m.sources, sites, 10);
+        CHECK_FALSE(m.sources[0].committed_withheld);
+        CHECK(m.sources[0].committed == dollars(1200));
+        CHECK(m.sources[0].left_after_scheduled == m.sources[0].left - dollars(1200));
+
+        m = spend(sites);
+        m.sources[0].committed = dollars(300); // 300.00 would say: three visits by pairs
+        m.sources[0].committed_visits = 3;
+        report::fold_public_money(m.sites, m.sources, sites, 10);
+        CHECK(m.sources[0].committed_withheld);
+        CHECK(m.sources[0].committed == model::Money{});
+        CHECK(m.sources[0].left_after_scheduled == model::Money{}); // left less it would give it back
+        CHECK_FALSE(m.sources[0].withheld);
+    }
+    SUBCASE("a withheld source's committed goes with its left")
+    {
+        const std::vector<report::Summary> sites = {site("S03", 3, Shown::Below)};
+        Money m = spend(sites, "title-1");
+        report::fold_public_money(m.sites, m.sources, sites, 10);
+        CHECK(m.sources[0].withheld);
+        CHECK(m.sources[0].committed_withheld);
+        CHECK(m.sources[0].left_after_scheduled == model::Money{});
     }
     SUBCASE("big sites are shown as they are")
     {

@@ -16,14 +16,14 @@ TEST_CASE("rules::registry")
                                        "removed-visit-present", "CP1-arranged", "CP1-opted-in",
                                        "CP2-trained", "CP2-refresher", "CP2-compensation", "CP3-first-focus",
                                        "CP4-targeting", "CP5-pair", "CP5-reflection", "duplicate-visit",
-                                       "unknown-column", "paid-not-compensable", "over-cap", "late-entry", "scheduled-overdue", "paid-twice",
+                                       "unknown-column", "paid-not-compensable", "over-cap", "unfunded", "late-entry", "scheduled-overdue", "paid-twice",
                                        "ledger-name", "review-invalid", "review-stale", "event-missing",
                                        "session-over-capacity"});
     }
     SUBCASE("default severities follow rules.md")
     {
         for (const char* w : {"CP2-refresher", "CP2-compensation", "CP4-targeting", "CP5-reflection",
-                              "duplicate-visit", "unknown-column", "over-cap", "late-entry", "scheduled-overdue", "ledger-name",
+                              "duplicate-visit", "unknown-column", "over-cap", "unfunded", "late-entry", "scheduled-overdue", "ledger-name",
                               "review-stale", "event-missing", "session-over-capacity"})
             CHECK_MESSAGE(rules::find_rule(w)->default_severity == model::Severity::Warning, w);
         for (const auto& r : rules::all_rules())

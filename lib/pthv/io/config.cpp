@@ -344,17 +344,38 @@ void parse_compensation(Reader& r, const YAML::Node& n, model::Config& c)
             r.yes_no(n["require_confirmation"], "compensation.require_confirmation").value_or(false);
 }
 
+// funding[].period: {from: 2025-10-01, to: 2026-09-30}, both days counted.
+std::optional<model::DateRange> parse_funding_period(Reader& r, const YAML::Node& n, const std::string& path)
+{
+    r.known_keys(n, path, {"from", "to"});
+    if (!n.IsMap())
+        return std::nullopt;
+    if (!n["from"] || !n["to"]) {
+        r.invalid(n, path, "needs from and to, like {from: 2025-10-01, to: 2026-09-30}");
+        return std::nullopt;
+    }
+    const auto from = r.date(n["from"], path + ".from");
+    const auto to = r.date(n["to"], path + ".to");
+    if (!from || !to)
+        return std::nullopt;
+    if (*to < *from) {
+        r.invalid(n["to"], path, fmt::format("to ({}) is before from ({})", to->str(), from->str()));
+        return std::nullopt;
+    }
+    return model::DateRange{*from, *to};
+}
+
 void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
 {
     if (!n.IsSequence()) {
         r.invalid(n, "funding", "expected a list of sources like {source: district, amount: 45000.00}");
         return;
     }
-    bool seen_catch_all = false;
+    const model::DateRange year{c.school_year.start, c.school_year.end};
     for (std::size_t i = 0; i < n.size(); ++i) {
         const auto f = n[i];
         const std::string path = fmt::format("funding[{}]", i);
-        r.known_keys(f, path, {"source", "amount", "sites"});
+        r.known_keys(f, path, {"source", "amount", "sites", "period"});
         if (!f.IsMap())
             continue;
         model::FundingSource src;
@@ -386,10 +407,30 @@ void parse_funding(Reader& r, const YAML::Node& n, model::Config& c)
                 }
                 src.sites = sites;
             }
-        } else {
-            if (seen_catch_all)
-                r.invalid(f, path, "only one source may go without a sites list");
-            seen_catch_all = true;
+        }
+        if (const auto p = f["period"])
+            src.period = parse_funding_period(r, p, path + ".period");
+        // An item goes to the first source that fits (pay/funding.hpp), so a
+        // source whose every site and day an earlier one already takes never
+        // pays: say so, rather than let the money go elsewhere without a
+        // word (a source with no sites list written first, say).
+        const model::DateRange days = src.period.value_or(year);
+        for (std::size_t k = 0; k < c.funding.size(); ++k) {
+            const auto& e = c.funding[k];
+            const model::DateRange other = e.period.value_or(year);
+            const bool all_sites =
+                !e.sites || (src.sites && std::all_of(src.sites->begin(), src.sites->end(), [&](const std::string& id) {
+                    return std::find(e.sites->begin(), e.sites->end(), id) != e.sites->end();
+                }));
+            if (all_sites && !(days.first < other.first) && !(other.last < days.last)) {
+                r.invalid(f, path,
+                          fmt::format("never pays: funding[{}] ({}) comes first and pays for all of its sites "
+                                      "and days",
+                                      k, e.source),
+                          "an item goes to the first source that fits: move this one up, or give them sites "
+                          "lists or periods of their own");
+                break;
+            }
         }
         c.funding.push_back(std::move(src));
     }

@@ -1,8 +1,9 @@
 #pragma once
 // The next school year's pthv.yaml (`pthv init DIR --from PREV_REPO`): the
-// previous year's text with school_year and calendar moved one year on and
-// calendar.holidays emptied, every other setting, comment and line kept as
-// the coordinator wrote it.
+// previous year's text with school_year, calendar, funding[].period and the
+// dated entries of reports.publish (2026-05, 2026-04-01..2026-04-30) moved
+// one year on and calendar.holidays emptied, every other setting, comment
+// and line kept as the coordinator wrote it.
 
 #include <optional>
 #include <string>

@@ -45,9 +45,12 @@ compensation:
   # max_paid_visits_per_staff: 60               # per school year
   require_confirmation: no                      # yes: pay a visit once confirmed_on is set
 
-# Where the money comes from. A site's spending goes to the first source that
-# lists it, else to the source without a sites list.
+# Where the money comes from. An item (a visit, a training) goes to the first
+# source below that lists its site (or lists no sites) and whose period holds
+# its date; a source without a period pays for the school year. An item no
+# source pays is unfunded: paid all the same, with no source.
 funding:
+  # - {{source: title-1, amount: 0.00, sites: [S01], period: {{from: {y}-10-01, to: {y1}-09-30}}}}
   - {{source: district, amount: 0.00}}
 
 # Public reports show counts below min_cell as "<min_cell".

@@ -59,10 +59,14 @@ const std::vector<SettingInfo>& settings()
          "day; until then payroll lists it as unconfirmed at 0.00"},
         {"funding[].source", "text", "required",
          "the name of a funding source (title-1, district, ...)"},
-        {"funding[].amount", "money", "required", "its budget for the school year"},
-        {"funding[].sites", "list of site ids", "every site no other source lists",
-         "the sites it pays for, each a site_id of sites.csv; a site goes to the first source that "
-         "lists it, and at most one source goes without a list"},
+        {"funding[].amount", "money", "required", "its budget for its period"},
+        {"funding[].sites", "list of site ids", "every site",
+         "the sites it pays for, each a site_id of sites.csv; an item goes to the first source, in "
+         "this order, that lists its site (or has no list) and whose period holds its date; an item "
+         "no source pays is unfunded"},
+        {"funding[].period", "{from: date, to: date}", "the school year",
+         "the days whose items it may pay, both counted (a federal grant: {from: 2025-10-01, to: "
+         "2026-09-30}); `pthv init --from` moves it on by a year"},
         {"reports.min_cell", "integer 1..1000", "10",
          "public reports show a count below this as \"<N\" (\"<10\" for 10), so no family can be "
          "picked out"},

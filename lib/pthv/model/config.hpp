@@ -64,6 +64,9 @@ struct FundingSource {
     Money amount;
     std::optional<std::vector<std::string>> sites; // nullopt: takes every other site
     std::vector<std::size_t> site_lines;           // pthv.yaml line of each entry of `sites` (for messages)
+    // funding[].period: the days whose items it may pay; nullopt: the school
+    // year (funding_period in pay/funding.hpp gives the days either way).
+    std::optional<DateRange> period;
 };
 
 struct Targeting {

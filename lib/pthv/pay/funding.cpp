@@ -1,5 +1,7 @@
 #include <pthv/pay/funding.hpp>
 
+#include <pthv/pay/committed.hpp>
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -9,13 +11,23 @@ namespace pthv::pay {
 
 using namespace pthv::model;
 
-std::string_view funding_source(const Config& config, std::string_view site_id)
+DateRange funding_period(const Config& config, const FundingSource& f)
+{
+    return f.period.value_or(DateRange{config.school_year.start, config.school_year.end});
+}
+
+bool funding_pays(const Config& config, const FundingSource& f, std::string_view site_id, Date date)
+{
+    const DateRange days = funding_period(config, f);
+    if (date < days.first || days.last < date)
+        return false;
+    return !f.sites || std::find(f.sites->begin(), f.sites->end(), site_id) != f.sites->end();
+}
+
+std::string_view funding_source(const Config& config, std::string_view site_id, Date date)
 {
     for (const auto& f : config.funding)
-        if (f.sites && std::find(f.sites->begin(), f.sites->end(), site_id) != f.sites->end())
-            return f.source;
-    for (const auto& f : config.funding)
-        if (!f.sites)
+        if (funding_pays(config, f, site_id, date))
             return f.source;
     return {};
 }
@@ -27,7 +39,7 @@ namespace {
 // by name.
 class SourceTally {
 public:
-    explicit SourceTally(const Repo& repo) : m_repo(repo), m_sites(repo.names.sites.size() + 1) {}
+    SourceTally(const Repo& repo, Date last) : m_repo(repo), m_last(last), m_sites(repo.names.sites.size() + 1) {}
 
     void add_closed(std::string_view source, SiteId site, Money amount)
     {
@@ -56,12 +68,13 @@ public:
     {
         Spending out;
         std::set<std::string> done;
-        const auto push = [&](const std::string& source, Money budget) {
+        const auto push = [&](const std::string& source, Money budget, std::optional<DateRange> days) {
             if (!done.insert(source).second)
                 return;
             SourceBudget b;
             b.source = source;
             b.budget = budget;
+            b.days = days;
             if (const auto it = m_sources.find(source); it != m_sources.end()) {
                 b.closed = it->second.closed;
                 b.period = it->second.period;
@@ -71,12 +84,12 @@ public:
             out.sources.push_back(std::move(b));
         };
         for (const auto& f : m_repo.config.funding)
-            push(f.source, f.amount);
+            push(f.source, f.amount, funding_period(m_repo.config, f));
         for (const auto& [source, sums] : m_sources)
             if (!source.empty())
-                push(source, Money{});
+                push(source, Money{}, std::nullopt);
         if (m_sources.count("") || m_earlier.count(""))
-            push("", Money{});
+            push("", Money{}, std::nullopt);
 
         // By site id: every active site, and every other with spending.
         std::vector<std::size_t> slots;
@@ -97,7 +110,7 @@ public:
         for (const std::size_t i : slots) {
             SiteSpend s;
             s.site_id = std::string(text(i));
-            s.source = std::string(funding_source(m_repo.config, s.site_id));
+            s.source = std::string(funding_source(m_repo.config, s.site_id, m_last));
             s.closed = m_sites[i].closed;
             s.period = m_sites[i].period;
             out.sites.push_back(std::move(s));
@@ -120,6 +133,7 @@ private:
     }
 
     const Repo& m_repo;
+    Date m_last;
     std::map<std::string, Sums, std::less<>> m_sources;
     std::vector<Sums> m_sites;
     std::map<std::string, Money, std::less<>> m_earlier;
@@ -127,14 +141,16 @@ private:
 
 std::string_view ledger_source(const Repo& repo, const LedgerLine& l)
 {
-    return l.source.empty() ? funding_source(repo.config, repo.id(l.site)) : l.source;
+    if (!l.source.empty() || !l.date)
+        return l.source;
+    return funding_source(repo.config, repo.id(l.site), *l.date);
 }
 
 } // namespace
 
-Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items)
+Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items, Date last)
 {
-    SourceTally tally(repo);
+    SourceTally tally(repo, last);
     for (const auto& l : repo.ledger)
         tally.add_closed(ledger_source(repo, l), l.site, l.amount.value_or(Money{}));
     for (const auto& item : items)
@@ -146,7 +162,7 @@ Spending payroll_spending(const Repo& repo, const std::vector<PayItem>& items)
 Spending spending_between(const Facts& facts, const std::vector<VisitWork>& work, Date from, Date to)
 {
     const Repo& repo = facts.repo();
-    SourceTally tally(repo);
+    SourceTally tally(repo, to);
     for (const auto& l : repo.ledger) {
         if (!l.date || to < *l.date)
             continue;
@@ -164,7 +180,20 @@ Spending spending_between(const Facts& facts, const std::vector<VisitWork>& work
         else
             tally.add_period(item.source, item.site, item.amount);
     });
-    return tally.result();
+    Spending out = tally.result();
+    for (const auto& c : committed_scheduled(facts, work, repo.as_of)) {
+        auto it = std::find_if(out.sources.begin(), out.sources.end(),
+                               [&](const SourceBudget& b) { return b.source == c.source; });
+        if (it == out.sources.end()) {
+            // Scheduled visits no source would pay, with nothing spent
+            // unfunded yet: the "(no source)" row, last as always.
+            out.sources.emplace_back();
+            it = std::prev(out.sources.end());
+        }
+        it->committed = c.cost;
+        it->committed_visits = c.visits;
+    }
+    return out;
 }
 
 std::vector<std::string> budget_warnings(const Spending& spending)
@@ -172,8 +201,9 @@ std::vector<std::string> budget_warnings(const Spending& spending)
     std::vector<std::string> out;
     for (const auto& s : spending.sources) {
         if (s.source.empty() && (s.closed != model::Money{} || s.period != model::Money{}))
-            out.push_back(fmt::format("no funding source pays for {} of this spending: give funding in pthv.yaml a "
-                                      "source without a sites list, or list every site",
+            out.push_back(fmt::format("no funding source pays for {} of this spending (unfunded): give funding in "
+                                      "pthv.yaml a source without a sites list, list every site, or widen a "
+                                      "period to the items' dates",
                                       (s.closed + s.period).grouped()));
         else if (!s.source.empty() && s.over())
             out.push_back(fmt::format("funding source {} would go {} below zero (budget {}, closed {}, this period {})",

@@ -124,15 +124,26 @@ public:
         return p;
     }
 
-    std::string_view source(SiteId site)
+    // funding_source, with each site's candidates (the sources that list
+    // it or list none) found once: a year has a million items and a few sites.
+    std::string_view source(SiteId site, Date date)
     {
         if (!site)
-            return funding_source(m_repo.config, {});
+            return funding_source(m_repo.config, {}, date);
+        auto& candidates = m_sources[site.index()];
         if (!m_source_done[site.index()]) {
             m_source_done[site.index()] = 1;
-            m_sources[site.index()] = funding_source(m_repo.config, m_repo.id(site));
+            const std::string_view id = m_repo.id(site);
+            for (const auto& f : m_repo.config.funding)
+                if (!f.sites || std::find(f.sites->begin(), f.sites->end(), id) != f.sites->end())
+                    candidates.push_back(&f);
         }
-        return m_sources[site.index()];
+        for (const FundingSource* f : candidates) {
+            const DateRange days = funding_period(m_repo.config, *f);
+            if (!(date < days.first) && !(days.last < date))
+                return f->source;
+        }
+        return {};
     }
 
 private:
@@ -149,7 +160,7 @@ private:
     const Repo& m_repo;
     RuleTexts& m_texts;
     std::vector<StaffPay> m_staff;
-    std::vector<std::string_view> m_sources;
+    std::vector<std::vector<const FundingSource*>> m_sources;
     std::vector<char> m_source_done;
 };
 
@@ -188,7 +199,7 @@ PayItem visit_item(const Facts& facts, const VisitWork& w, const Period& period,
     item.minutes = e.minutes;
     item.event = w.event;
     item.site = repo.visit_site(v);
-    item.source = lookups.source(item.site);
+    item.source = lookups.source(item.site, item.date);
 
     const auto& pay = lookups.staff(w.staff);
     const Staff* staff = pay.staff;
@@ -249,7 +260,7 @@ std::optional<PayItem> training_item(const Facts& facts, std::size_t index, cons
     const Staff* staff = pay.staff;
     // A training is paid from the staff member's home site (docs/data.md, funding).
     item.site = staff ? staff->site : SiteId{};
-    item.source = lookups.source(item.site);
+    item.source = lookups.source(item.site, item.date);
     item.rate = pay.training_rate;
     if (item.rate) {
         item.rule = pay.training_rule;
@@ -365,7 +376,7 @@ void for_each_school_day_item(const Facts& facts, const Period& period, RuleText
             item.minutes = event.minutes;
             item.event = e;
             item.site = repo.visit_site(v);
-            item.source = lookups.source(item.site);
+            item.source = lookups.source(item.site, item.date);
             const auto& pay = lookups.staff(staff);
             if (pay.rule) {
                 item.rate = pay.rule->per_visit ? pay.rule->per_visit : pay.rule->hourly;

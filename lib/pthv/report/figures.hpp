@@ -143,6 +143,11 @@ struct FundingRow {
     model::Money pending; // compensable in the period, not yet in a closed payroll
     model::Money left;    // budget less everything spent up to the period's end
     bool withheld = false; // public: closed, pending and left hidden (figures_public_money.cpp)
+    std::optional<model::DateRange> days; // funding[].period (the school year without one); none: not in pthv.yaml
+    model::Money committed;               // scheduled visits after --as-of it would pay (pay/committed.hpp)
+    std::size_t committed_visits = 0;     // how many; never printed (public: decides committed_withheld)
+    model::Money left_after_scheduled;    // left - committed
+    bool committed_withheld = false;      // public: committed and left_after_scheduled hidden
 };
 
 struct SiteSpendRow {

@@ -6,7 +6,8 @@
 // which must itself hold two sites or more and min_cell visits or more, or
 // it and its source's spending are withheld. Sources and lines are folded
 // on the whole district even in a one-site report, so that no two public
-// reports can be subtracted from each other.
+// reports can be subtracted from each other. A source's cost of scheduled
+// visits is withheld below min_cell scheduled visits.
 
 #include <pthv/report/figures_detail.hpp>
 
@@ -84,6 +85,15 @@ void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<Fundin
         }
         other_lines.push_back(std::move(other));
     }
+    // What the scheduled visits would cost gives back how many there are
+    // (two educators at 50.00 each: 300.00 is three visits), so a source's
+    // committed figure is shown only for min_cell scheduled visits or more;
+    // left after them is left less committed, so it goes with either.
+    for (auto& r : money) {
+        r.committed_withheld = r.withheld || r.committed_visits < static_cast<std::size_t>(min_cell);
+        if (r.committed_withheld)
+            r.committed = r.left_after_scheduled = {};
+    }
     std::vector<SiteSpendRow> out;
     for (const auto& r : site_money)
         if (std::find(kept.begin(), kept.end(), &r) != kept.end())
@@ -122,10 +132,13 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
         }
     if (!listed && has_row)
         f.site_money.push_back(SiteSpendRow{o.site, source, {}, 0, true});
-    // The site's own source only (figures_money.cpp), as the district shows it.
+    // The sources that may pay the site (figures_money.cpp), as the district shows them.
+    std::vector<std::string> shown;
+    for (const auto& r : f.money)
+        shown.push_back(r.source);
     f.money.clear();
     for (const auto& r : district.money)
-        if (r.source == source)
+        if (std::find(shown.begin(), shown.end(), r.source) != shown.end())
             f.money.push_back(r);
 }
 

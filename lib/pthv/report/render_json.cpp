@@ -263,7 +263,11 @@ std::string render_json(const Figures& f)
                              {"budget", r.budget.str()},
                              {"paid_closed", money_json(r.closed, r.withheld)},
                              {"owed_open", money_json(r.pending, r.withheld)},
-                             {"left", money_json(r.left, r.withheld)}});
+                             {"left", money_json(r.left, r.withheld)},
+                             {"period_from", r.days ? Json(r.days->first.str()) : Json(nullptr)},
+                             {"period_to", r.days ? Json(r.days->last.str()) : Json(nullptr)},
+                             {"committed_scheduled", money_json(r.committed, r.committed_withheld)},
+                             {"left_after_scheduled", money_json(r.left_after_scheduled, r.committed_withheld)}});
     j["money"] = money;
     Json site_money = Json::array();
     for (const auto& r : f.site_money) {

@@ -325,13 +325,26 @@ std::vector<Table> money(const Figures& f)
                     {"budget", "budget"},
                     {"paid (closed)", "paid_closed"},
                     {"owed (open)", "owed_open"},
-                    {"left", "left"}},
+                    {"left", "left"},
+                    {"from", "period_from"},
+                    {"to", "period_to"},
+                    {"scheduled", "committed_scheduled"},
+                    {"left after", "left_after_scheduled"}},
                    1);
     for (const auto& r : f.money)
         t.add({r.source.empty() ? Cell::of("(no source)", "") : Cell::of(r.source),
                Cell::of(r.budget), Cell::of(r.closed, r.withheld), Cell::of(r.pending, r.withheld),
-               Cell::of(r.left, r.withheld)});
-    t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end";
+               Cell::of(r.left, r.withheld), Cell::of(r.days ? r.days->first.str() : ""),
+               Cell::of(r.days ? r.days->last.str() : ""), Cell::of(r.committed, r.committed_withheld),
+               Cell::of(r.left_after_scheduled, r.committed_withheld)});
+    t.note = "paid and owed: dated in the period; left: the budget less all spending up to the period's end; "
+             "from, to: the days the source pays for; scheduled: what the visits scheduled after the as-of date "
+             "would cost it; left after: left less that";
+    if (f.is_public && std::any_of(f.money.begin(), f.money.end(),
+                                   [](const FundingRow& r) { return r.committed_withheld && !r.withheld; }))
+        t.note += fmt::format("; * withheld where fewer than {} visits are scheduled, so that no figure gives back a "
+                              "small count",
+                              f.min_cell);
     Table s = make(f, "site_money", "Spending by site", {{"site", "site_id"}, {"source", "source"}, {"spent", "spent"}},
                    2);
     for (const auto& r : f.site_money) {

@@ -27,6 +27,7 @@ void check_cp5_reflection(const Context&, Findings&);
 void check_duplicate_visit(const Context&, Findings&);
 void check_paid_not_compensable(const Context&, Findings&);
 void check_over_cap(const Context&, Findings&);
+void check_unfunded(const Context&, Findings&);
 void check_late_entry(const Context&, Findings&);
 void check_scheduled_overdue(const Context&, Findings&);
 

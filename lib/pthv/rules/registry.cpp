@@ -75,6 +75,9 @@ const std::vector<Rule> k_rules = {
      "restore the visit, or settle the overpayment with payroll", check_paid_not_compensable},
     {"over-cap", O, 0, W, "a staff member's compensable visits pass max_paid_visits_per_staff",
      "visits past the cap are not paid", check_over_cap, true},
+    {"unfunded", O, 0, W, "an item payroll pays that no funding source pays: none lists its site, or none's period holds its date",
+     "add a funding source for the site and date in pthv.yaml; payroll pays the item meanwhile, with no source",
+     check_unfunded, true},
 
     {"late-entry", O, 0, W, "logged_on is more than practices.log_within_days days after the visit date",
      "log visits soon after they happen", check_late_entry},
