@@ -145,6 +145,43 @@ Table districts_table(const Rollup& r)
     return t;
 }
 
+// As each district's report says it in its banner: which districts' records
+// of the period have findings or could not all be read, so that a reader of
+// the state's figures knows which rest on records still to be put right.
+void data_check_lines(const Rollup& r, Document& d)
+{
+    std::vector<std::string> with_errors, with_warnings, unread;
+    for (const auto& x : r.districts) {
+        if (!x.error.empty())
+            continue;
+        if (x.period_errors > 0)
+            with_errors.push_back(fmt::format("{} ({})", x.district, x.period_errors));
+        else if (x.period_warnings > 0)
+            with_warnings.push_back(x.district);
+        if (x.rows_left_out || x.cells_unread > 0)
+            unread.push_back(x.district);
+    }
+    if (!with_errors.empty()) {
+        d.preamble.push_back(fmt::format(
+            "The data check finds errors in the records of the period of {}: {}. Their figures count those records "
+            "as they stand; the findings table gives each district's errors and warnings.",
+            util::plural(static_cast<long long>(with_errors.size()), "district", "districts"),
+            util::join(with_errors, ", ")));
+        if (d.alert_line == static_cast<std::size_t>(-1))
+            d.alert_line = d.preamble.size() - 1;
+    }
+    if (!with_warnings.empty())
+        d.preamble.push_back(fmt::format("Warnings only in the records of the period of {}: {}.",
+                                         util::plural(static_cast<long long>(with_warnings.size()), "district",
+                                                      "districts"),
+                                         util::join(with_warnings, ", ")));
+    if (!unread.empty())
+        d.preamble.push_back(fmt::format("Some rows or cells could not be read and are left out or counted as unknown "
+                                         "in {}: {}.",
+                                         util::plural(static_cast<long long>(unread.size()), "district", "districts"),
+                                         util::join(unread, ", ")));
+}
+
 } // namespace
 
 DistrictFigures district_figures(const Figures& f, const model::Problems& findings, const std::string& repo)
@@ -167,6 +204,10 @@ DistrictFigures district_figures(const Figures& f, const model::Problems& findin
                 d.sessions.trained.shown = Shown::Withheld;
         }
     d.parts = district_parts(f, findings);
+    d.period_errors = f.period_errors;
+    d.period_warnings = f.period_warnings;
+    d.cells_unread = f.cells_unread;
+    d.rows_left_out = f.rows_left_out;
     d.min_cell = f.min_cell;
     return d;
 }
@@ -205,6 +246,7 @@ Document rollup_document(const Rollup& r)
                                          r.failed == 1 ? "is" : "are"));
         d.alert_line = 1;
     }
+    data_check_lines(r, d);
     if (r.is_public) {
         d.preamble.push_back("Public: each district's figures are those of its own public report (a count under its "
                              "min_cell shown as <N, * a figure its report withholds so that a small count cannot be "

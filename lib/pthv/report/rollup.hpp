@@ -61,6 +61,10 @@ struct DistrictFigures {
     Census census;        // its census row (virtual_share: its virtual visits over its visits)
     SessionTotals sessions;
     RollupParts parts;
+    // What its own report's banner says: findings about the period's
+    // records, and whether rows or cells could not be read.
+    std::size_t period_errors = 0, period_warnings = 0, cells_unread = 0;
+    bool rows_left_out = false;
     int min_cell = 10;
 };
 
