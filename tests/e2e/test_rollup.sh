@@ -226,7 +226,13 @@ check "no repo: exit 2" [ $code -eq 2 ]
 # shows the figure, and say how many it leaves out.
 cp -r "$src/examples" "$tmp/hilltop"
 sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {min_cell: 5}/' "$tmp/hilltop/pthv.yaml"
-awk -F, 'NR == 1 || ($3 == "S05" && n++ < 40)' "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
+# Six of Hilltop's visits have one educator, so its public report shows its
+# CP5 share exactly (6 visits short, min_cell 5) and bounds the others; a
+# few survey responses, which its public report does not give.
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next }
+    $3 == "S05" && n++ < 40 { if ($8 == "completed" && m < 6) { sub(/;.*/, "", $7); m++ } print }' \
+    "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
+head -9 "$src/examples/surveys.csv" >"$tmp/hilltop/surveys.csv"
 awk -F, 'NR == 1 || $3 == "S01"' "$src/examples/visits.csv" >"$tmp/lakeside/visits.csv"
 pub=(riverbend lakeside hilltop)
 pthv rollup "${pub[@]}" --public --format json -o "$tmp/pub.json"; code=$?
@@ -308,6 +314,81 @@ same("scheduled second visits left out (both small districts' at least)", left_o
 same("Hilltop shows <5", rows[2]["scheduled_ahead"], "<5")
 same("every key of the total has its left-out count",
      sorted(left_of), sorted(k for k in u["total"] if k not in ("districts", "failed")))
+sys.exit(0 if ok else 1)
+PY
+check "public: fidelity, findings, money and surveys as each district's public report shows them; totals over those shown" \
+    python3 - "$tmp" "${pub[@]}" <<'PY'
+import collections, csv, json, os, sys
+from decimal import Decimal
+tmp, names = sys.argv[1], sys.argv[2:]
+load = lambda f: json.load(open(os.path.join(tmp, f)))
+u = load("pub.json")
+own = [load(f"{n}.pub.json") for n in names]
+truth = [load(f"{n}.all.json") for n in names]
+ok = True
+def same(label, a, b):
+    global ok
+    if a != b: print(f"  {label}: {a!r} != {b!r}"); ok = False
+exact = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+pct = lambda num, den: (num * 2000 + den) // (2 * den) / 10 if den else None
+rows, total, left = u["districts"], u["total"], u["total_left_out"]
+# Fidelity: bounds such as ">=99.1" as the district's report gives them;
+# the state's share only over the districts whose share is exact.
+for k in range(1, 6):
+    key = f"CP{k}_meeting_pct"
+    for n, row, r in zip(names, rows, own):
+        same(f"{n} {key}", row["fidelity"][key], r["fidelity"][f"CP{k}"]["meeting_pct"])
+    shown = [r["fidelity"] for r in own if exact(r["fidelity"][f"CP{k}"]["meeting_pct"])]
+    visits = sum(f["visits"] for f in shown)
+    same(f"state {key}", total["fidelity"][key], pct(visits - sum(f[f"CP{k}"]["short"] for f in shown), visits))
+    same(f"left out of {key}", left["fidelity"][key], len(own) - len(shown))
+same("the fixture shows some fidelity exactly (Hilltop's CP5) and bounds others",
+     (exact(rows[2]["fidelity"]["CP5_meeting_pct"]), left["fidelity"]["CP5_meeting_pct"], left["fidelity"]["CP1_meeting_pct"]),
+     (True, 2, 3))
+# A hidden shortfall added in would change the state's share: it is not in it.
+hidden = [t["fidelity"]["CP5"]["short"] for r, t in zip(own, truth) if not exact(r["fidelity"]["CP5"]["meeting_pct"])]
+same("hidden CP5 shortfalls are real ones", any(hidden), True)
+# Findings: errors and warnings as the public report's validate line; not
+# reviewed findings nor findings by rule (counts of visits falling short).
+for n, row, r in zip(names, rows, own):
+    f = row["findings"]
+    same(f"{n} findings", (f["errors"], f["warnings"], f["reviewed"], f["by_rule"]),
+         (r["validate"]["errors"], r["validate"]["warnings"], None, None))
+same("state findings", (total["findings"]["errors"], total["findings"]["warnings"], total["findings"]["by_rule"]),
+     (sum(r["validate"]["errors"] for r in own), sum(r["validate"]["warnings"] for r in own), None))
+# Money: each district's public money rows; a source's state row adds the
+# districts that show its spending, and gives back no withheld spending.
+sources = collections.OrderedDict()
+for n, row, r, t in zip(names, rows, own, truth):
+    same(f"{n} money", row["money"], r["money"])
+    for m, mt in zip(r["money"], t["money"]):
+        s = sources.setdefault(m["source"], {"shown": [], "hidden": []})
+        (s["shown"] if m["owed_open"] is not None else s["hidden"]).append((m, mt))
+same("state money sources", [m["source"] for m in total["money"]], list(sources))
+withheld = 0
+for m, lo in zip(total["money"], left["money"]):
+    s = sources[m["source"]]
+    same(f"left out of {m['source']}", lo, {"source": m["source"], "left_out": len(s["hidden"])})
+    for k in ("budget", "paid_closed", "owed_open", "left"):
+        want = sum(Decimal(x[k]) for x, _ in s["shown"]) if s["shown"] else None
+        same(f"state {m['source']} {k}", Decimal(m[k]) if m[k] is not None else None, want)
+        for _, t in s["hidden"]:
+            withheld += 1
+            if m[k] is not None and Decimal(t[k]) != 0 and Decimal(m[k]) - sum(Decimal(x[k]) for x, _ in s["shown"]) == Decimal(t[k]):
+                print(f"  {m['source']} {k}: a withheld {t[k]} comes back"); ok = False
+same("the fixture withholds some spending", withheld > 0, True)
+# Surveys: as each public report shows them; the state's over those shown.
+for n, row, r in zip(names, rows, own):
+    same(f"{n} surveys", row["surveys"], r.get("surveys"))
+ts = total["surveys"]
+shown = [r["surveys"] for r in own if r.get("surveys") and exact(r["surveys"]["responses"])]
+same("state responses", (ts["responses"], left["surveys"]["responses"]), (sum(s["responses"] for s in shown), len(own) - len(shown)))
+for q, x in ts["questions"].items():
+    answered = [s["questions"][q]["answered"] for s in shown if exact(s["questions"][q]["answered"])]
+    same(f"state {q} answered", x["answered"], sum(answered))
+    same(f"left out of {q}", left["surveys"]["questions"][q], {"answered": len(own) - len(answered),
+         "favourable_pct": len(own) - sum(exact(s["questions"][q]["favourable_pct"]) for s in shown)})
+same("Hilltop's few surveys are left out", rows[2]["surveys"]["responses"] is None and left["surveys"]["responses"] == 1, True)
 sys.exit(0 if ok else 1)
 PY
 pthv rollup "${pub[@]}" --format json -o "$tmp/all.json"
