@@ -83,8 +83,9 @@ Table fidelity_table(const Rollup& r)
             left.push_back(left_cell(r, std::string("fidelity.") + key));
         t.add(left, RowFor::People);
     }
-    t.note = "each district's row of its report --table fidelity; state: each practice's share worked out again from "
-             "the summed visits and the visits falling short, not an average of the districts' shares";
+    t.note = "each district's row of its report --table fidelity; state: visits adds every district's, and each "
+             "practice's share is worked out again from the summed visits and visits falling short of the districts "
+             "it adds, not averaged";
     if (r.is_public)
         t.note += k_public_totals;
     return t;
