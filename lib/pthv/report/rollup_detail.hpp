@@ -14,8 +14,8 @@
 namespace pthv::report::rollup_detail {
 
 // Fidelity's keys in JSON and CSV, a practice each.
-inline constexpr const char* k_cp_keys[k_practices] = {"CP1_meeting_pct", "CP2_meeting_pct", "CP3_meeting_pct",
-                                                       "CP4_meeting_pct", "CP5_meeting_pct"};
+inline constexpr const char* k_cp_keys[k_practices] = {
+    "CP1_meeting_pct", "CP2_meeting_pct", "CP3_meeting_pct", "CP4_meeting_pct", "CP5_meeting_pct"};
 
 // The state's total of one count: the sum over the districts that loaded
 // and show it (in public, as their own public report does), and how many

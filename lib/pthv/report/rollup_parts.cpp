@@ -18,11 +18,16 @@ namespace rollup_detail {
 bool cell_hidden(const Cell& c)
 {
     switch (c.kind) {
-    case Cell::Kind::CountOf: return c.count.hidden();
-    case Cell::Kind::ShareOf: return c.share.shown != ShareShown::Exact && c.share.shown != ShareShown::None;
-    case Cell::Kind::MoneyOf: return c.withheld;
-    case Cell::Kind::Suppressed: return true;
-    default: return false;
+    case Cell::Kind::CountOf:
+        return c.count.hidden();
+    case Cell::Kind::ShareOf:
+        return c.share.shown != ShareShown::Exact && c.share.shown != ShareShown::None;
+    case Cell::Kind::MoneyOf:
+        return c.withheld;
+    case Cell::Kind::Suppressed:
+        return true;
+    default:
+        return false;
     }
 }
 
@@ -50,13 +55,15 @@ void sum_fidelity(Rollup& r)
     FidelityRow& t = r.parts.fidelity;
     t.name = "state";
     t.visits = sum_shown(
-        r.districts, [](const DistrictFigures& d) -> const Count& { return d.parts.fidelity.visits; },
+        r.districts,
+        [](const DistrictFigures& d) -> const Count& { return d.parts.fidelity.visits; },
         r.left_out["fidelity.visits"]);
     // Recomputed from the summed visits and shortfalls of the districts
     // that show the practice's share exactly: never an average of shares.
     for (std::size_t k = 0; k < k_practices; ++k) {
         t.meeting[k] = share_shown(
-            r.districts, [k](const DistrictFigures& d) -> const Share& { return d.parts.fidelity.meeting[k]; },
+            r.districts,
+            [k](const DistrictFigures& d) -> const Share& { return d.parts.fidelity.meeting[k]; },
             r.left_out[std::string("fidelity.") + k_cp_keys[k]]);
         t.short_of[k] = Count{t.meeting[k].den - t.meeting[k].num, Shown::Exact};
     }
@@ -97,7 +104,8 @@ void sum_money(Rollup& r)
         if (!d.error.empty())
             continue;
         for (const FundingRow& m : d.parts.money) {
-            auto it = std::find_if(rows.begin(), rows.end(), [&](const FundingRow& x) { return x.source == m.source; });
+            auto it = std::find_if(rows.begin(), rows.end(),
+                                   [&](const FundingRow& x) { return x.source == m.source; });
             if (it == rows.end()) {
                 rows.push_back(FundingRow{m.source, {}, {}, {}, {}, false});
                 shown.push_back(0);
@@ -154,11 +162,15 @@ void sum_surveys(Rollup& r)
     total.name = "state";
     total.responses = sum_shown(
         r.districts,
-        [&](const DistrictFigures& d) -> const Count& { return row_of(d) ? row_of(d)->responses : k_no_count; },
+        [&](const DistrictFigures& d) -> const Count& {
+            return row_of(d) ? row_of(d)->responses : k_no_count;
+        },
         r.left_out["surveys.responses"]);
     total.response_rate = share_shown(
         r.districts,
-        [&](const DistrictFigures& d) -> const Share& { return row_of(d) ? row_of(d)->response_rate : k_no_share; },
+        [&](const DistrictFigures& d) -> const Share& {
+            return row_of(d) ? row_of(d)->response_rate : k_no_share;
+        },
         r.left_out["surveys.response_rate_pct"]);
     for (const auto& name : t.questions) {
         SurveyQuestion q;

@@ -15,12 +15,14 @@ namespace {
 using rollup_detail::add_district_row;
 using rollup_detail::k_cp_keys;
 
-const char* const k_public_totals =
-    "; state: each total adds only the districts whose own public report shows that figure exactly (a bound such "
-    "as >=99.1% or a count shown as <N or * is left out of it); left out: how many districts it leaves out";
+const char* const k_public_totals = "; state: each total adds only the districts whose own public "
+                                    "report shows that figure exactly (a bound such "
+                                    "as >=99.1% or a count shown as <N or * is left out of it); "
+                                    "left out: how many districts it leaves out";
 
 Table part_table(std::string name, std::string title,
-                 const std::vector<std::pair<const char*, const char*>>& columns, std::size_t text_columns)
+                 const std::vector<std::pair<const char*, const char*>>& columns,
+                 std::size_t text_columns)
 {
     Table t;
     t.name = std::move(name);
@@ -35,8 +37,7 @@ Table part_table(std::string name, std::string title,
 }
 
 // The districts that loaded, each with its own min_cell for "<N".
-template <class Row>
-void each_district(const Rollup& r, Table& t, Row row)
+template <class Row> void each_district(const Rollup& r, Table& t, Row row)
 {
     for (const auto& d : r.districts)
         if (d.error.empty()) {
@@ -62,11 +63,18 @@ std::string source_name(const std::string& source)
 
 Table fidelity_table(const Rollup& r)
 {
-    Table t = part_table("fidelity", "Fidelity to the core practices by district (share of completed visits with no "
-                                     "finding)",
-                         {{"district", "district"}, {"visits", "visits"}, {"CP1", k_cp_keys[0]},
-                          {"CP2", k_cp_keys[1]}, {"CP3", k_cp_keys[2]}, {"CP4", k_cp_keys[3]}, {"CP5", k_cp_keys[4]}},
-                         1);
+    Table t =
+        part_table("fidelity",
+                   "Fidelity to the core practices by district (share of completed visits with no "
+                   "finding)",
+                   {{"district", "district"},
+                    {"visits", "visits"},
+                    {"CP1", k_cp_keys[0]},
+                    {"CP2", k_cp_keys[1]},
+                    {"CP3", k_cp_keys[2]},
+                    {"CP4", k_cp_keys[3]},
+                    {"CP5", k_cp_keys[4]}},
+                   1);
     const auto cells = [](std::string name, const FidelityRow& f, Cell visits) {
         std::vector<Cell> row = {Cell::of(std::move(name)), std::move(visits)};
         for (const auto& s : f.meeting)
@@ -74,7 +82,8 @@ Table fidelity_table(const Rollup& r)
         return row;
     };
     each_district(r, t, [&](const DistrictFigures& d) {
-        add_district_row(t, cells(d.district, d.parts.fidelity, Cell::of(d.parts.fidelity.visits)), 1);
+        add_district_row(t, cells(d.district, d.parts.fidelity, Cell::of(d.parts.fidelity.visits)),
+                         1);
     });
     t.add(cells("state", r.parts.fidelity, total_cell(r.parts.fidelity.visits)), RowFor::People);
     if (r.is_public) {
@@ -83,8 +92,10 @@ Table fidelity_table(const Rollup& r)
             left.push_back(left_cell(r, std::string("fidelity.") + key));
         t.add(left, RowFor::People);
     }
-    t.note = "each district's row of its report --table fidelity; state: visits adds every district's, and each "
-             "practice's share is worked out again from the summed visits and visits falling short of the districts "
+    t.note = "each district's row of its report --table fidelity; state: visits adds every "
+             "district's, and each "
+             "practice's share is worked out again from the summed visits and visits falling short "
+             "of the districts "
              "it adds, not averaged";
     if (r.is_public)
         t.note += k_public_totals;
@@ -99,30 +110,38 @@ std::vector<Table> findings_tables(const Rollup& r)
         columns.push_back({"reviewed", "reviewed"});
     Table t = part_table("findings", "Findings of pthv validate by district", columns, 1);
     const auto cells = [&](std::string name, const FindingCounts& f) {
-        std::vector<Cell> row = {Cell::of(std::move(name)), Cell::num(static_cast<std::int64_t>(f.errors)),
+        std::vector<Cell> row = {Cell::of(std::move(name)),
+                                 Cell::num(static_cast<std::int64_t>(f.errors)),
                                  Cell::num(static_cast<std::int64_t>(f.warnings))};
         if (!r.is_public)
             row.push_back(Cell::num(static_cast<std::int64_t>(f.reviewed)));
         return row;
     };
-    each_district(r, t, [&](const DistrictFigures& d) { add_district_row(t, cells(d.district, d.parts.findings), 1); });
+    each_district(r, t, [&](const DistrictFigures& d) {
+        add_district_row(t, cells(d.district, d.parts.findings), 1);
+    });
     t.add(cells("state", r.parts.findings), RowFor::People);
-    t.note = "every finding of the whole repo as of the as-of date, as pthv validate counts them: a reviewed finding "
+    t.note = "every finding of the whole repo as of the as-of date, as pthv validate counts them: "
+             "a reviewed finding "
              "(reviews.csv) counts only as reviewed";
     Table b = part_table("findings_by_rule", "Findings by rule and district",
                          {{"district", "district"}, {"rule", "rule"}, {"findings", "findings"}}, 2);
     if (r.is_public) {
-        t.note += "; reviewed findings and findings by rule are not given in public: a rule's count is a count of "
+        t.note += "; reviewed findings and findings by rule are not given in public: a rule's "
+                  "count is a count of "
                   "visits falling short of a practice, which a public report shows only as a bound";
         b.note = "not given in public (see the findings table)";
         return {t, b};
     }
     each_district(r, b, [&](const DistrictFigures& d) {
         for (const auto& [rule, n] : d.parts.findings.by_rule)
-            add_district_row(b, {Cell::of(d.district), Cell::of(rule), Cell::num(static_cast<std::int64_t>(n))}, 2);
+            add_district_row(
+                b, {Cell::of(d.district), Cell::of(rule), Cell::num(static_cast<std::int64_t>(n))},
+                2);
     });
     for (const auto& [rule, n] : r.parts.findings.by_rule)
-        b.add({Cell::of("state"), Cell::of(rule), Cell::num(static_cast<std::int64_t>(n))}, RowFor::People);
+        b.add({Cell::of("state"), Cell::of(rule), Cell::num(static_cast<std::int64_t>(n))},
+              RowFor::People);
     b.note = "reviewed findings included; pthv explain RULE says what a rule checks";
     return {t, b};
 }
@@ -130,14 +149,21 @@ std::vector<Table> findings_tables(const Rollup& r)
 Table money_table(const Rollup& r)
 {
     Table t = part_table("money", "Spending against each funding source by district",
-                         {{"district", "district"}, {"source", "source"}, {"budget", "budget"},
-                          {"paid (closed)", "paid_closed"}, {"owed (open)", "owed_open"}, {"left", "left"}},
+                         {{"district", "district"},
+                          {"source", "source"},
+                          {"budget", "budget"},
+                          {"paid (closed)", "paid_closed"},
+                          {"owed (open)", "owed_open"},
+                          {"left", "left"}},
                          2);
     const auto cells = [](std::string name, const FundingRow& m, bool budget_withheld) {
         return std::vector<Cell>{Cell::of(std::move(name)),
-                                 m.source.empty() ? Cell::of("(no source)", "") : Cell::of(m.source),
-                                 Cell::of(m.budget, budget_withheld), Cell::of(m.closed, m.withheld),
-                                 Cell::of(m.pending, m.withheld), Cell::of(m.left, m.withheld)};
+                                 m.source.empty() ? Cell::of("(no source)", "")
+                                                  : Cell::of(m.source),
+                                 Cell::of(m.budget, budget_withheld),
+                                 Cell::of(m.closed, m.withheld),
+                                 Cell::of(m.pending, m.withheld),
+                                 Cell::of(m.left, m.withheld)};
     };
     each_district(r, t, [&](const DistrictFigures& d) {
         for (const auto& m : d.parts.money)
@@ -147,22 +173,30 @@ Table money_table(const Rollup& r)
         t.add(cells("state", m, m.withheld), RowFor::People);
         if (r.is_public) {
             const Cell n = left_cell(r, "money." + m.source);
-            t.add({Cell::of("left out"), Cell::of(source_name(m.source)), n, n, n, n}, RowFor::People);
+            t.add({Cell::of("left out"), Cell::of(source_name(m.source)), n, n, n, n},
+                  RowFor::People);
         }
     }
-    t.note = "each district's money table: paid and owed dated in the period, left the budget less all spending up to "
-             "the period's end; state: a row per source name, adding the districts that fund from a source so named";
+    t.note = "each district's money table: paid and owed dated in the period, left the budget less "
+             "all spending up to "
+             "the period's end; state: a row per source name, adding the districts that fund from "
+             "a source so named";
     if (r.is_public)
-        t.note += "; state: each row adds only the districts whose public report shows that source's spending (* "
-                  "there: withheld so that no spending gives back a small count); left out: how many it leaves out";
+        t.note += "; state: each row adds only the districts whose public report shows that "
+                  "source's spending (* "
+                  "there: withheld so that no spending gives back a small count); left out: how "
+                  "many it leaves out";
     return t;
 }
 
 Table surveys_table(const Rollup& r)
 {
     Table t = part_table("surveys", "Family surveys by district (favourable: answered 4 or 5 of 5)",
-                         {{"district", "district"}, {"question", "question"}, {"responses", "responses"},
-                          {"answered", "answered"}, {"favourable", "favourable_pct"}},
+                         {{"district", "district"},
+                          {"question", "question"},
+                          {"responses", "responses"},
+                          {"answered", "answered"},
+                          {"favourable", "favourable_pct"}},
                          2);
     const auto rows = [&](const std::string& name, const SurveyFigures& s, bool state) {
         if (s.rows.empty())
@@ -179,16 +213,19 @@ Table surveys_table(const Rollup& r)
             else
                 add_district_row(t, cells, 2);
             if (state && r.is_public)
-                t.add({Cell::of("left out"), Cell::of(s.questions[q]), left_cell(r, "surveys.responses"),
+                t.add({Cell::of("left out"), Cell::of(s.questions[q]),
+                       left_cell(r, "surveys.responses"),
                        left_cell(r, "surveys." + s.questions[q] + ".answered"),
                        left_cell(r, "surveys." + s.questions[q] + ".favourable_pct")},
                       RowFor::People);
         }
     };
-    each_district(r, t, [&](const DistrictFigures& d) { rows(d.district, d.parts.surveys, false); });
+    each_district(r, t,
+                  [&](const DistrictFigures& d) { rows(d.district, d.parts.surveys, false); });
     rows("state", r.parts.surveys, true);
     t.note = r.parts.surveys.present
-                 ? "each district's surveys.csv responses dated in the period, as its report gives them; state: a "
+                 ? "each district's surveys.csv responses dated in the period, as its report gives "
+                   "them; state: a "
                    "question's share worked out again from the districts' answers, not averaged"
                  : "no district has survey responses for the period";
     if (r.is_public && r.parts.surveys.present)
@@ -211,8 +248,8 @@ std::vector<Table> parts_tables(const Rollup& r)
 
 const std::vector<std::string>& rollup_table_names()
 {
-    static const std::vector<std::string> k_names = {"districts", "fidelity", "findings", "findings_by_rule",
-                                                     "money",     "surveys"};
+    static const std::vector<std::string> k_names = {"districts",        "fidelity", "findings",
+                                                     "findings_by_rule", "money",    "surveys"};
     return k_names;
 }
 
