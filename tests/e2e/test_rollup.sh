@@ -52,6 +52,18 @@ sys.exit(0 if ok else 1)
 PY
 
 # ----- fidelity, findings, money and surveys, per district and in total -----
+# What the checks below share: read a file of $tmp, compare, round as pthv does.
+cat >"$tmp/rollup_check.py" <<'PY'
+import json, os, sys
+tmp = sys.argv[1]
+failed = []
+def load(f): return json.load(open(os.path.join(tmp, f)))
+def fail(why): print(f"  {why}"); failed.append(why)
+def same(label, a, b):
+    if a != b: fail(f"{label}: {a!r} != {b!r}")
+def pct(num, den): return (num * 2000 + den) // (2 * den) / 10 if den else None  # half up, as pthv rounds
+def finish(): sys.exit(1 if failed else 0)
+PY
 # Lakeside reviews one finding: validate counts it as reviewed, neither an
 # error nor a warning, and so must the roll-up.
 pthv -C lakeside review CP3-first-focus V20251015-ST0683 --note "seen with the principal" >/dev/null
@@ -65,15 +77,11 @@ check "fidelity, findings, money and surveys: each district's own, the state's w
 import collections, csv, json, os, sys, yaml
 from decimal import Decimal
 tmp, names = sys.argv[1], sys.argv[2:]
-load = lambda f: json.load(open(os.path.join(tmp, f)))
+sys.path.insert(0, tmp)
+from rollup_check import load, pct, same, finish
 u = load("parts.json")
 rep = [load(f"{n}.rep.json") for n in names]
 val = [load(f"{n}.val.json") for n in names]
-ok = True
-def same(label, a, b):
-    global ok
-    if a != b: print(f"  {label}: {a!r} != {b!r}"); ok = False
-pct = lambda num, den: (num * 2000 + den) // (2 * den) / 10 if den else None  # half up, as pthv rounds
 rows = u["districts"]
 # Fidelity: the district's row of its report; its visits the completed
 # visits of the period in visits.csv; the state's share from summed counts.
@@ -138,7 +146,7 @@ ts = u["total"]["surveys"]
 same("state responses", ts["responses"], sum(r["surveys"]["responses"] for r in rep))
 for q, (a, fav) in answers.items():
     same(f"state {q}", (ts["questions"][q]["answered"], ts["questions"][q]["favourable_pct"]), (a, pct(fav, a)))
-sys.exit(0 if ok else 1)
+finish()
 PY
 for t in fidelity findings findings_by_rule money surveys; do
     pthv rollup riverbend lakeside --format csv --table "$t" -o "$tmp/t.$t.csv"
@@ -321,16 +329,12 @@ check "public: fidelity, findings, money and surveys as each district's public r
 import collections, csv, json, os, sys
 from decimal import Decimal
 tmp, names = sys.argv[1], sys.argv[2:]
-load = lambda f: json.load(open(os.path.join(tmp, f)))
+sys.path.insert(0, tmp)
+from rollup_check import load, pct, same, finish, fail
 u = load("pub.json")
 own = [load(f"{n}.pub.json") for n in names]
 truth = [load(f"{n}.all.json") for n in names]
-ok = True
-def same(label, a, b):
-    global ok
-    if a != b: print(f"  {label}: {a!r} != {b!r}"); ok = False
 exact = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
-pct = lambda num, den: (num * 2000 + den) // (2 * den) / 10 if den else None
 rows, total, left = u["districts"], u["total"], u["total_left_out"]
 # Fidelity: bounds such as ">=99.1" as the district's report gives them;
 # the state's share only over the districts whose share is exact.
@@ -375,7 +379,7 @@ for m, lo in zip(total["money"], left["money"]):
         for _, t in s["hidden"]:
             withheld += 1
             if m[k] is not None and Decimal(t[k]) != 0 and Decimal(m[k]) - sum(Decimal(x[k]) for x, _ in s["shown"]) == Decimal(t[k]):
-                print(f"  {m['source']} {k}: a withheld {t[k]} comes back"); ok = False
+                fail(f"{m['source']} {k}: a withheld {t[k]} comes back")
 same("the fixture withholds some spending", withheld > 0, True)
 # Surveys: as each public report shows them; the state's over those shown.
 for n, row, r in zip(names, rows, own):
@@ -389,7 +393,7 @@ for q, x in ts["questions"].items():
     same(f"left out of {q}", left["surveys"]["questions"][q], {"answered": len(own) - len(answered),
          "favourable_pct": len(own) - sum(exact(s["questions"][q]["favourable_pct"]) for s in shown)})
 same("Hilltop's few surveys are left out", rows[2]["surveys"]["responses"] is None and left["surveys"]["responses"] == 1, True)
-sys.exit(0 if ok else 1)
+finish()
 PY
 pthv rollup "${pub[@]}" --format json -o "$tmp/all.json"
 check "without --public nothing is left out" python3 -c '
