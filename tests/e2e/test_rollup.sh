@@ -409,6 +409,8 @@ assert u["total_left_out"] and set(flat(u["total_left_out"])) - {"title-1", "dis
 for fmt in text md html csv; do
     pthv rollup "${pub[@]}" --public --format "$fmt" -o "$tmp/pub.$fmt"
 done
+# A public output is read by people with no terminal: it names no command.
+check "public: no pthv command or option named" bash -c "! grep -hE 'pthv [a-z]|--[a-z]' '$tmp/pub.text' '$tmp/pub.md'"
 # The "left out" row: for each figure, how many districts its total leaves out.
 columns='["completed_visits", "students_visited", "students_enrolled", "coverage_pct", "families_reached",
           "second_visit_students", "second_visit_rate_pct", "declined", "staff_visiting", "sites_visiting",

@@ -112,16 +112,16 @@ void sum_money(Rollup& r)
                 it = std::prev(rows.end());
             }
             const auto i = static_cast<std::size_t>(it - rows.begin());
+            std::size_t& left_out = r.left_out["money." + m.source]; // every source has its count
             if (m.withheld) {
-                ++r.left_out["money." + m.source];
+                ++left_out;
                 continue;
             }
-            r.left_out["money." + m.source] += 0;
             ++shown[i];
-            it->budget = it->budget + m.budget;
-            it->closed = it->closed + m.closed;
-            it->pending = it->pending + m.pending;
-            it->left = it->left + m.left;
+            it->budget += m.budget;
+            it->closed += m.closed;
+            it->pending += m.pending;
+            it->left += m.left;
         }
     }
     for (std::size_t i = 0; i < rows.size(); ++i)

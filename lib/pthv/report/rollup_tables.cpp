@@ -92,11 +92,12 @@ Table fidelity_table(const Rollup& r)
             left.push_back(left_cell(r, std::string("fidelity.") + key));
         t.add(left, RowFor::People);
     }
-    t.note = "each district's row of its report --table fidelity; state: visits adds every "
-             "district's, and each "
-             "practice's share is worked out again from the summed visits and visits falling short "
-             "of the districts "
-             "it adds, not averaged";
+    // A public output names no command: it is read by people with no terminal.
+    t.note = std::string(r.is_public ? "each district's fidelity as its public report gives it"
+                                     : "each district's row of its report --table fidelity") +
+             "; state: visits adds every district's, and each practice's share is worked out "
+             "again from the summed visits and visits falling short of the districts it adds, not "
+             "averaged";
     if (r.is_public)
         t.note += k_public_totals;
     return t;
@@ -108,7 +109,10 @@ std::vector<Table> findings_tables(const Rollup& r)
         {"district", "district"}, {"errors", "errors"}, {"warnings", "warnings"}};
     if (!r.is_public)
         columns.push_back({"reviewed", "reviewed"});
-    Table t = part_table("findings", "Findings of pthv validate by district", columns, 1);
+    Table t = part_table("findings",
+                         r.is_public ? "Findings of the data check by district"
+                                     : "Findings of pthv validate by district",
+                         columns, 1);
     const auto cells = [&](std::string name, const FindingCounts& f) {
         std::vector<Cell> row = {Cell::of(std::move(name)),
                                  Cell::num(static_cast<std::int64_t>(f.errors)),
@@ -121,9 +125,10 @@ std::vector<Table> findings_tables(const Rollup& r)
         add_district_row(t, cells(d.district, d.parts.findings), 1);
     });
     t.add(cells("state", r.parts.findings), RowFor::People);
-    t.note = "every finding of the whole repo as of the as-of date, as pthv validate counts them: "
-             "a reviewed finding "
-             "(reviews.csv) counts only as reviewed";
+    t.note = r.is_public ? "every finding of the data check of the district's records as of the "
+                           "as-of date, as its public report counts them"
+                         : "every finding of the whole repo as of the as-of date, as pthv validate "
+                           "counts them: a reviewed finding (reviews.csv) counts only as reviewed";
     Table b = part_table("findings_by_rule", "Findings by rule and district",
                          {{"district", "district"}, {"rule", "rule"}, {"findings", "findings"}}, 2);
     if (r.is_public) {
