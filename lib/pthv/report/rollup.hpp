@@ -3,8 +3,10 @@
 // many district repos, each loaded with its own pthv.yaml and reported as
 // `pthv report` would (the same compute_figures), then a row per district
 // and the state totals. A repo that could not be loaded is a row with its
-// error. Each district's training sessions (sessions.csv) are counted too:
-// held and planned as of the as-of date, and the trainings held ones hold.
+// error. Beside the headline, each row has its fidelity, validate's
+// findings, money and surveys (RollupParts). Each district's training
+// sessions (sessions.csv) are counted too: held and planned as of the
+// as-of date, and the trainings held ones hold.
 //
 // In public, each district's figures are those of its own public report,
 // and each state total adds only the districts that show that figure (a
