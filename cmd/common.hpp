@@ -113,9 +113,8 @@ constexpr double k_read_lock_timeout = 10.0;
 std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root, double timeout_seconds,
                                                util::LockMode mode);
 
-// A repo named on the command line (rollup, trend), loaded as of `as_of`
-// under a shared lock; std::runtime_error saying why when it cannot be
-// (no folder, no pthv.yaml, pthv.yaml's first config-invalid message).
+// A repo named on the command line (rollup, trend), loaded under a shared
+// lock; std::runtime_error saying why not (no folder, no pthv.yaml, its error).
 io::LoadResult load_named_repo(const std::string& dir, model::Date as_of);
 
 // A finding as every command prints it (the payroll text in lib/pthv/pay too).

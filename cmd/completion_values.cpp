@@ -14,6 +14,7 @@
 #include <pthv/io/schema.hpp>
 #include <pthv/model/enums.hpp>
 #include <pthv/model/training_status.hpp>
+#include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -75,6 +76,7 @@ ValueSpec schema_names()
 }
 
 ValueSpec report_tables() { return words(report::table_names()); }
+ValueSpec rollup_tables() { return words(report::rollup_table_names()); }
 ValueSpec yes_no() { return "w:yes no"; }
 
 ValueSpec spec(const char* s) { return s; }
@@ -182,6 +184,7 @@ const std::vector<ValueRow>& value_rows()
         {"report", "--table", report_tables},
         {"rollup", "repos", is("d")},
         {"trend", "repos", is("d")},
+        {"rollup", "--table", rollup_tables},
         {"export", "--k", is("-")},
 
     };

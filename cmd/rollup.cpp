@@ -4,6 +4,7 @@
 // loaded (or, with --public, does not publish the period) is listed with
 // its error, the others are still reported, and the exit is 1.
 
+#include <algorithm>
 #include <memory>
 
 #include "commands.hpp"
@@ -23,6 +24,7 @@ namespace fs = std::filesystem;
 struct RollupOptions {
     std::vector<std::string> repos;
     std::string period = "end-of-year";
+    std::string table; // csv: one of report::rollup_table_names()
     bool is_public = false;
 };
 
@@ -56,7 +58,7 @@ report::DistrictFigures district(const std::string& dir, const RollupOptions& o,
     const auto work = pay::visit_work(facts);
     const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto figures = report::compute_figures(facts, work, findings, {*period, {}, o.is_public, nullptr});
-    auto d = report::district_figures(figures, dir);
+    auto d = report::district_figures(figures, findings, dir);
     if (d.district.empty())
         d.district = fs::path(dir).filename().string();
     return d;
@@ -65,6 +67,16 @@ report::DistrictFigures district(const std::string& dir, const RollupOptions& o,
 int run_rollup(const RollupOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("rollup"));
+    if (!o.table.empty()) {
+        const auto& names = report::rollup_table_names();
+        if (format != "csv")
+            throw UsageError("--table works with --format csv; the other formats give every table");
+        if (std::find(names.begin(), names.end(), o.table) == names.end()) {
+            const std::string near = util::closest_match(o.table, names);
+            throw UsageError("--table " + o.table + ": no such table" +
+                             (near.empty() ? "; the tables are " + util::join(names, ", ") : "; did you mean " + near + "?"));
+        }
+    }
     const model::Date as_of = session.as_of();
     std::vector<report::DistrictFigures> districts;
     for (const auto& dir : o.repos) {
@@ -80,7 +92,7 @@ int run_rollup(const RollupOptions& o, Session& session)
         }
     }
     const auto rollup = report::make_rollup(std::move(districts), o.period, as_of, o.is_public);
-    session.out() = format == "json" ? report::render_rollup_json(rollup) : report::render_rollup(rollup, format);
+    session.out() = format == "json" ? report::render_rollup_json(rollup) : report::render_rollup(rollup, format, o.table);
     session.finish();
     return rollup.failed > 0 ? k_exit_findings : k_exit_ok;
 }
@@ -94,13 +106,19 @@ Runner setup_rollup(CLI::App& sub)
     sub.add_option("--period", o->period,
                    "mid-year, end-of-year (default), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD, read in each repo's year")
         ->type_name("P");
+    sub.add_option("--table", o->table,
+                   "With --format csv: districts (default), fidelity, findings, findings_by_rule, money or surveys")
+        ->type_name("NAME");
     sub.add_flag("--public", o->is_public,
                  "For the public: each district as its own public report shows it; each total adds only the "
                  "districts that show the figure and says how many it leaves out");
     sub.footer("Examples:\n"
                "  pthv rollup districts/* --format csv -o state-2026.csv\n"
-               "  pthv rollup lea-01 lea-02 lea-03 --period mid-year --public --format html -o state.html\n\n"
-               "A row per district (headline figures and its census row) and the state totals.\n"
+               "  pthv rollup lea-01 lea-02 lea-03 --period mid-year --public --format html -o state.html\n"
+               "  pthv rollup districts/* --format csv --table money -o state-money.csv\n\n"
+               "A row per district and the state totals: headline figures and census row,\n"
+               "fidelity to the core practices, validate's findings (by rule), money per\n"
+               "funding source and family surveys.\n"
                "A repo that cannot be loaded is listed with its error; the others are still\n"
                "reported and the exit is 1. With --public, so is a district whose pthv.yaml's\n"
                "reports.publish does not list the period. Formats: text, md, html, csv, json\n"

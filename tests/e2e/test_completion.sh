@@ -53,6 +53,8 @@ check_eval "pthv explain lists rule ids" '[ -n "$rule_ids" ]'
 schemas=$( { "$bin" schema --format yaml | sed -n 's/^name: //p'; echo pthv.yaml; } | sort)
 tables=$("$bin" -C "$repo" report --period mid-year --format csv 2>&1 | sed -n 's/.*--table (\([^)]*\)).*/\1/p' | words)
 check_eval "report names its tables when --table is missing" '[ -n "$tables" ]'
+rollup_tables=$("$bin" rollup "$repo" --format csv --table qqqqqqqqqqqq 2>&1 | sed -n 's/.*the tables are \(.*\)$/\1/p' | tr -d , | words)
+check_eval "rollup names its tables for an unknown --table" '[ -n "$rollup_tables" ]'
 event_kinds=$("$bin" -C "$repo" event add --date 2026-01-01 --title t --kind bogus 2>&1 |
     sed -n 's/.*not an event kind (\([^)]*\)).*/\1/p' | words)
 known_formats=$(words <<<"text json csv md html github yaml eml")
@@ -90,6 +92,7 @@ expect_values()
             ! has "$got" csv-syntax; } || ok=0 ;;
     "schema|FILE") expected=$schemas ;;
     "report|--table") expected=$tables ;;
+    "rollup|--table") expected=$rollup_tables ;;
     "event add|--kind") expected=$event_kinds ;;
     "roster train|--kind") expected=$(schema_enum trainings kind) ;;
     "log-visit|--focus") expected=$(schema_enum visits focus) ;;

@@ -51,6 +51,147 @@ same("total coverage", u["total"]["coverage_pct"],
 sys.exit(0 if ok else 1)
 PY
 
+# ----- fidelity, findings, money and surveys, per district and in total -----
+# What the checks below share: read a file of $tmp, compare, round as pthv does.
+cat >"$tmp/rollup_check.py" <<'PY'
+import json, os, sys
+tmp = sys.argv[1]
+failed = []
+def load(f): return json.load(open(os.path.join(tmp, f)))
+def fail(why): print(f"  {why}"); failed.append(why)
+def same(label, a, b):
+    if a != b: fail(f"{label}: {a!r} != {b!r}")
+def pct(num, den): return (num * 2000 + den) // (2 * den) / 10 if den else None  # half up, as pthv rounds
+def finish(): sys.exit(1 if failed else 0)
+PY
+# Lakeside reviews one finding: validate counts it as reviewed, neither an
+# error nor a warning, and so must the roll-up.
+pthv -C lakeside review CP3-first-focus V20251015-ST0683 --note "seen with the principal" >/dev/null
+pthv rollup riverbend lakeside --format json -o "$tmp/parts.json"
+for d in riverbend lakeside; do
+    pthv -C "$d" report --period end-of-year --format json >"$tmp/$d.rep.json"
+    pthv -C "$d" validate --format json >"$tmp/$d.val.json"
+done
+check "fidelity, findings, money and surveys: each district's own, the state's worked out again from the CSVs" \
+    python3 - "$tmp" riverbend lakeside <<'PY'
+import collections, csv, json, os, sys, yaml
+from decimal import Decimal
+tmp, names = sys.argv[1], sys.argv[2:]
+sys.path.insert(0, tmp)
+from rollup_check import load, pct, same, finish
+u = load("parts.json")
+rep = [load(f"{n}.rep.json") for n in names]
+val = [load(f"{n}.val.json") for n in names]
+rows = u["districts"]
+# Fidelity: the district's row of its report; its visits the completed
+# visits of the period in visits.csv; the state's share from summed counts.
+for n, row, r in zip(names, rows, rep):
+    visits = [v for v in csv.DictReader(open(os.path.join(tmp, n, "visits.csv")))
+              if v["status"] == "completed" and r["period"]["from"] <= v["date"] <= r["period"]["to"]]
+    same(f"{n} fidelity visits from visits.csv", row["fidelity"]["visits"], len(visits))
+    for k in range(1, 6):
+        same(f"{n} CP{k}", row["fidelity"][f"CP{k}_meeting_pct"], r["fidelity"][f"CP{k}"]["meeting_pct"])
+state_visits = sum(r["fidelity"]["visits"] for r in rep)
+same("state fidelity visits", u["total"]["fidelity"]["visits"], state_visits)
+for k in range(1, 6):
+    short = sum(r["fidelity"][f"CP{k}"]["short"] for r in rep)
+    same(f"state CP{k} from summed visits and shortfalls", u["total"]["fidelity"][f"CP{k}_meeting_pct"],
+         pct(state_visits - short, state_visits))
+# Findings: as pthv validate counts them, reviewed ones by rule too.
+by_rules = []
+for n, row, v in zip(names, rows, val):
+    f = row["findings"]
+    by_rule = collections.Counter(p["rule"] for p in v["problems"])
+    by_rules.append(by_rule)
+    same(f"{n} findings", (f["errors"], f["warnings"], f["reviewed"]), (v["errors"], v["warnings"], v["reviewed"]))
+    same(f"{n} findings by rule", f["by_rule"], dict(by_rule))
+same("Lakeside's review counts as reviewed", rows[1]["findings"]["reviewed"], 1)
+same("... its rule still counted", rows[1]["findings"]["by_rule"].get("CP3-first-focus", 0) >= 1, True)
+t = u["total"]["findings"]
+same("state findings", (t["errors"], t["warnings"], t["reviewed"]),
+     tuple(sum(v[k] for v in val) for k in ("errors", "warnings", "reviewed")))
+same("state findings by rule", t["by_rule"], dict(sum(by_rules, collections.Counter())))
+# Money: the district's money rows; the budget its pthv.yaml's; left what
+# is not spent; the state's a row per source, summed to the cent.
+cents = lambda s: Decimal(s)
+state = collections.OrderedDict()
+for n, row, r in zip(names, rows, rep):
+    same(f"{n} money", row["money"], r["money"])
+    budgets = {f["source"]: Decimal(str(f["amount"])) for f in yaml.safe_load(open(os.path.join(tmp, n, "pthv.yaml")))["funding"]}
+    for m in row["money"]:
+        same(f"{n} {m['source']} budget", cents(m["budget"]), budgets[m["source"]])
+        same(f"{n} {m['source']} left", cents(m["left"]), cents(m["budget"]) - cents(m["paid_closed"]) - cents(m["owed_open"]))
+        s = state.setdefault(m["source"], collections.Counter())
+        for k in ("budget", "paid_closed", "owed_open", "left"):
+            s[k] += cents(m[k])
+same("state money sources", [m["source"] for m in u["total"]["money"]], list(state))
+for m in u["total"]["money"]:
+    for k in ("budget", "paid_closed", "owed_open", "left"):
+        same(f"state {m['source']} {k}", cents(m[k]), state[m["source"]][k])
+same("the districts' spending differs (Lakeside has fewer visits)", rows[0]["money"] != rows[1]["money"], True)
+# Surveys: responses of the period in surveys.csv; a question's favourable
+# share (4 or 5) from the answers, the state's from all the answers.
+answers = collections.defaultdict(lambda: [0, 0])
+for n, row, r in zip(names, rows, rep):
+    same(f"{n} surveys", row["surveys"], r["surveys"])
+    resp = [x for x in csv.DictReader(open(os.path.join(tmp, n, "surveys.csv")))
+            if r["period"]["from"] <= x["date"] <= r["period"]["to"]]
+    same(f"{n} responses from surveys.csv", row["surveys"]["responses"], len(resp))
+    for q, got in row["surveys"]["questions"].items():
+        a = [x[f"q_{q}"] for x in resp if x[f"q_{q}"]]
+        fav = sum(v in ("4", "5") for v in a)
+        same(f"{n} {q}", (got["answered"], got["favourable_pct"]), (len(a), pct(fav, len(a))))
+        answers[q][0] += len(a); answers[q][1] += fav
+ts = u["total"]["surveys"]
+same("state responses", ts["responses"], sum(r["surveys"]["responses"] for r in rep))
+for q, (a, fav) in answers.items():
+    same(f"state {q}", (ts["questions"][q]["answered"], ts["questions"][q]["favourable_pct"]), (a, pct(fav, a)))
+finish()
+PY
+for t in fidelity findings findings_by_rule money surveys; do
+    pthv rollup riverbend lakeside --format csv --table "$t" -o "$tmp/t.$t.csv"
+done
+check "csv --table: a tidy record per district (and source, rule or question), as in JSON" \
+    python3 - "$tmp" <<'PY'
+import csv, json, os, sys
+tmp = sys.argv[1]
+u = json.load(open(os.path.join(tmp, "parts.json")))
+table = lambda t: list(csv.DictReader(open(os.path.join(tmp, f"t.{t}.csv"))))
+names = [d["district"] for d in u["districts"]]
+fid = table("fidelity")
+assert [r["district"] for r in fid] == names, fid
+for r, d in zip(fid, u["districts"]):
+    assert [float(r[f"CP{k}_meeting_pct"]) for k in range(1, 6)] == [d["fidelity"][f"CP{k}_meeting_pct"] for k in range(1, 6)], r
+f = table("findings")
+assert [(r["district"], int(r["errors"]), int(r["warnings"]), int(r["reviewed"])) for r in f] == \
+    [(d["district"], d["findings"]["errors"], d["findings"]["warnings"], d["findings"]["reviewed"]) for d in u["districts"]], f
+b = table("findings_by_rule")
+assert [(r["district"], r["rule"], int(r["findings"])) for r in b] == \
+    [(d["district"], k, n) for d in u["districts"] for k, n in d["findings"]["by_rule"].items()], b
+m = table("money")
+assert [(r["district"], r["source"], r["owed_open"]) for r in m] == \
+    [(d["district"], x["source"], x["owed_open"]) for d in u["districts"] for x in d["money"]], m
+s = table("surveys")
+assert [(r["district"], r["question"], int(r["answered"])) for r in s] == \
+    [(d["district"], q, x["answered"]) for d in u["districts"] for q, x in d["surveys"]["questions"].items()], s
+assert all(r["district"] != "state" for t in (fid, f, b, m, s) for r in t), "tidy csv has no totals row"
+PY
+out=$(pthv rollup riverbend --format csv --table fidelty 2>&1); code=$?
+check "--table: an unknown name, exit 2 and a suggestion" bash -c "[ $code -eq 2 ] && grep -q 'did you mean fidelity' <<<'$out'"
+out=$(pthv rollup riverbend --format text --table money 2>&1); code=$?
+check "--table: with csv only" bash -c "[ $code -eq 2 ] && grep -q 'with --format csv' <<<'$out'"
+pthv rollup riverbend lakeside --format html -o "$tmp/dash.html"
+check "html: a state dashboard of plain tables, no script" python3 - "$tmp/dash.html" <<'PY'
+import re, sys
+html = open(sys.argv[1]).read()
+assert "<script" not in html.lower(), "a script"
+titles = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+for want in ("By district", "Fidelity", "Findings of pthv validate", "Findings by rule", "Spending against", "Family surveys"):
+    assert any(t.startswith(want) for t in titles), (want, titles)
+assert html.count("<table") >= 6, html.count("<table")
+assert "errors in the records of the period" in html, "the data check's banner"
+PY
+
 out=$(pthv rollup riverbend broken nowhere lakeside --format json 2>&1); code=$?
 check "a repo that cannot be loaded: exit 1" [ $code -eq 1 ]
 check "... listed with its error, the others reported" python3 -c '
@@ -93,7 +234,13 @@ check "no repo: exit 2" [ $code -eq 2 ]
 # shows the figure, and say how many it leaves out.
 cp -r "$src/examples" "$tmp/hilltop"
 sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {min_cell: 5}/' "$tmp/hilltop/pthv.yaml"
-awk -F, 'NR == 1 || ($3 == "S05" && n++ < 40)' "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
+# Six of Hilltop's visits have one educator, so its public report shows its
+# CP5 share exactly (6 visits short, min_cell 5) and bounds the others; a
+# few survey responses, which its public report does not give.
+awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next }
+    $3 == "S05" && n++ < 40 { if ($8 == "completed" && m < 6) { sub(/;.*/, "", $7); m++ } print }' \
+    "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
+head -9 "$src/examples/surveys.csv" >"$tmp/hilltop/surveys.csv"
 awk -F, 'NR == 1 || $3 == "S01"' "$src/examples/visits.csv" >"$tmp/lakeside/visits.csv"
 pub=(riverbend lakeside hilltop)
 pthv rollup "${pub[@]}" --public --format json -o "$tmp/pub.json"; code=$?
@@ -177,16 +324,93 @@ same("every key of the total has its left-out count",
      sorted(left_of), sorted(k for k in u["total"] if k not in ("districts", "failed")))
 sys.exit(0 if ok else 1)
 PY
+check "public: fidelity, findings, money and surveys as each district's public report shows them; totals over those shown" \
+    python3 - "$tmp" "${pub[@]}" <<'PY'
+import collections, csv, json, os, sys
+from decimal import Decimal
+tmp, names = sys.argv[1], sys.argv[2:]
+sys.path.insert(0, tmp)
+from rollup_check import load, pct, same, finish, fail
+u = load("pub.json")
+own = [load(f"{n}.pub.json") for n in names]
+truth = [load(f"{n}.all.json") for n in names]
+exact = lambda v: isinstance(v, (int, float)) and not isinstance(v, bool)
+rows, total, left = u["districts"], u["total"], u["total_left_out"]
+# Fidelity: bounds such as ">=99.1" as the district's report gives them;
+# the state's share only over the districts whose share is exact.
+for k in range(1, 6):
+    key = f"CP{k}_meeting_pct"
+    for n, row, r in zip(names, rows, own):
+        same(f"{n} {key}", row["fidelity"][key], r["fidelity"][f"CP{k}"]["meeting_pct"])
+    shown = [r["fidelity"] for r in own if exact(r["fidelity"][f"CP{k}"]["meeting_pct"])]
+    visits = sum(f["visits"] for f in shown)
+    same(f"state {key}", total["fidelity"][key], pct(visits - sum(f[f"CP{k}"]["short"] for f in shown), visits))
+    same(f"left out of {key}", left["fidelity"][key], len(own) - len(shown))
+same("the fixture shows some fidelity exactly (Hilltop's CP5) and bounds others",
+     (exact(rows[2]["fidelity"]["CP5_meeting_pct"]), left["fidelity"]["CP5_meeting_pct"], left["fidelity"]["CP1_meeting_pct"]),
+     (True, 2, 3))
+# A hidden shortfall added in would change the state's share: it is not in it.
+hidden = [t["fidelity"]["CP5"]["short"] for r, t in zip(own, truth) if not exact(r["fidelity"]["CP5"]["meeting_pct"])]
+same("hidden CP5 shortfalls are real ones", any(hidden), True)
+# Findings: errors and warnings as the public report's validate line; not
+# reviewed findings nor findings by rule (counts of visits falling short).
+for n, row, r in zip(names, rows, own):
+    f = row["findings"]
+    same(f"{n} findings", (f["errors"], f["warnings"], f["reviewed"], f["by_rule"]),
+         (r["validate"]["errors"], r["validate"]["warnings"], None, None))
+same("state findings", (total["findings"]["errors"], total["findings"]["warnings"], total["findings"]["by_rule"]),
+     (sum(r["validate"]["errors"] for r in own), sum(r["validate"]["warnings"] for r in own), None))
+# Money: each district's public money rows; a source's state row adds the
+# districts that show its spending, and gives back no withheld spending.
+sources = collections.OrderedDict()
+for n, row, r, t in zip(names, rows, own, truth):
+    same(f"{n} money", row["money"], r["money"])
+    for m, mt in zip(r["money"], t["money"]):
+        s = sources.setdefault(m["source"], {"shown": [], "hidden": []})
+        (s["shown"] if m["owed_open"] is not None else s["hidden"]).append((m, mt))
+same("state money sources", [m["source"] for m in total["money"]], list(sources))
+withheld = 0
+for m, lo in zip(total["money"], left["money"]):
+    s = sources[m["source"]]
+    same(f"left out of {m['source']}", lo, {"source": m["source"], "left_out": len(s["hidden"])})
+    for k in ("budget", "paid_closed", "owed_open", "left"):
+        want = sum(Decimal(x[k]) for x, _ in s["shown"]) if s["shown"] else None
+        same(f"state {m['source']} {k}", Decimal(m[k]) if m[k] is not None else None, want)
+        for _, t in s["hidden"]:
+            withheld += 1
+            if m[k] is not None and Decimal(t[k]) != 0 and Decimal(m[k]) - sum(Decimal(x[k]) for x, _ in s["shown"]) == Decimal(t[k]):
+                fail(f"{m['source']} {k}: a withheld {t[k]} comes back")
+same("the fixture withholds some spending", withheld > 0, True)
+# Surveys: as each public report shows them; the state's over those shown.
+for n, row, r in zip(names, rows, own):
+    same(f"{n} surveys", row["surveys"], r.get("surveys"))
+ts = total["surveys"]
+shown = [r["surveys"] for r in own if r.get("surveys") and exact(r["surveys"]["responses"])]
+same("state responses", (ts["responses"], left["surveys"]["responses"]), (sum(s["responses"] for s in shown), len(own) - len(shown)))
+for q, x in ts["questions"].items():
+    answered = [s["questions"][q]["answered"] for s in shown if exact(s["questions"][q]["answered"])]
+    same(f"state {q} answered", x["answered"], sum(answered))
+    same(f"left out of {q}", left["surveys"]["questions"][q], {"answered": len(own) - len(answered),
+         "favourable_pct": len(own) - sum(exact(s["questions"][q]["favourable_pct"]) for s in shown)})
+same("Hilltop's few surveys are left out", rows[2]["surveys"]["responses"] is None and left["surveys"]["responses"] == 1, True)
+finish()
+PY
 pthv rollup "${pub[@]}" --format json -o "$tmp/all.json"
 check "without --public nothing is left out" python3 -c '
 import json, sys
 u = json.load(open(sys.argv[1]))
-assert u["total_left_out"] and set(u["total_left_out"].values()) == {0}, u["total_left_out"]
+def flat(v):
+    if isinstance(v, dict): return [x for w in v.values() for x in flat(w)]
+    if isinstance(v, list): return [x for w in v for x in flat(w)]
+    return [v]
+assert u["total_left_out"] and {x for x in flat(u["total_left_out"]) if not isinstance(x, str)} == {0}, u["total_left_out"]
 ' "$tmp/all.json"
 
 for fmt in text md html csv; do
     pthv rollup "${pub[@]}" --public --format "$fmt" -o "$tmp/pub.$fmt"
 done
+# A public output is read by people with no terminal: it names no command.
+check "public: no pthv command or option named" bash -c "! grep -hE 'pthv [a-z]|--[a-z]' '$tmp/pub.text' '$tmp/pub.md'"
 # The "left out" row: for each figure, how many districts its total leaves out.
 columns='["completed_visits", "students_visited", "students_enrolled", "coverage_pct", "families_reached",
           "second_visit_students", "second_visit_rate_pct", "declined", "staff_visiting", "sites_visiting",

@@ -138,13 +138,84 @@ TEST_CASE("rollup: the trainings at a district's held sessions, in public, only 
     f.sessions.present = true;
     f.sessions.sessions.push_back({"A", {}, "intro", "", "", true, shown(30), {}});
     f.sessions.sessions.push_back({"B", {}, "intro", "", "", false, below(4), {}}); // planned: not counted
-    CHECK(report::district_figures(f, "x").sessions.trained.value == 30);
-    CHECK(report::district_figures(f, "x").sessions.trained.shown == Shown::Exact);
+    CHECK(report::district_figures(f, {}, "x").sessions.trained.value == 30);
+    CHECK(report::district_figures(f, {}, "x").sessions.trained.shown == Shown::Exact);
     f.sessions.sessions.push_back({"C", {}, "intro", "", "", true, below(4), {}});
     // 34 beside a shown 30 would give the 4 back.
-    CHECK(report::district_figures(f, "x").sessions.trained.shown == Shown::Withheld);
+    CHECK(report::district_figures(f, {}, "x").sessions.trained.shown == Shown::Withheld);
     f.is_public = false;
-    CHECK(report::district_figures(f, "x").sessions.trained.shown == Shown::Exact);
+    CHECK(report::district_figures(f, {}, "x").sessions.trained.shown == Shown::Exact);
+}
+
+TEST_CASE("rollup: the state's fidelity from summed visits and shortfalls, in public over exact shares only")
+{
+    auto with_fidelity = [](const std::string& name, std::int64_t visits, std::int64_t cp5_short, ShareShown cp5) {
+        DistrictFigures d = district(name, shown(visits), shown(visits), shown(visits), shown(1), shown(0));
+        d.parts.fidelity.visits = shown(visits);
+        for (auto& m : d.parts.fidelity.meeting)
+            m = Share{visits, visits, ShareShown::Exact, 0};
+        d.parts.fidelity.meeting[4] = Share{visits - cp5_short, visits, cp5, cp5 == ShareShown::AtLeast ? 991 : 0};
+        return d;
+    };
+    // Not averaged: (990 + 80) / (1000 + 100), where the mean of 99% and
+    // 80% would be 89.5%.
+    const auto all = rollup({with_fidelity("A", 1000, 10, ShareShown::Exact), with_fidelity("B", 100, 20, ShareShown::Exact)},
+                            false);
+    CHECK(all.parts.fidelity.meeting[4].num == 1070);
+    CHECK(all.parts.fidelity.meeting[4].den == 1100);
+    CHECK(all.parts.fidelity.short_of[4].value == 30);
+    // In public a bound (">=99.1%") is no exact figure: left out.
+    const auto pub = rollup({with_fidelity("A", 1000, 5, ShareShown::AtLeast), with_fidelity("B", 100, 20, ShareShown::Exact)});
+    CHECK(pub.parts.fidelity.meeting[4].num == 80);
+    CHECK(pub.parts.fidelity.meeting[4].den == 100);
+    CHECK(pub.left_out_of("fidelity.CP5_meeting_pct") == 1);
+    CHECK(pub.left_out_of("fidelity.CP1_meeting_pct") == 0);
+    CHECK(pub.parts.fidelity.visits.value == 1100);
+}
+
+TEST_CASE("rollup: a source's state money adds the districts that show its spending, budget included")
+{
+    auto with_money = [](const std::string& name, std::int64_t budget, std::int64_t owed, bool held_back) {
+        DistrictFigures d = district(name, shown(10), shown(10), shown(10), shown(1), shown(0));
+        d.parts.money.push_back(report::FundingRow{"title-1", model::Money::from_cents(budget), {},
+                                                   model::Money::from_cents(owed),
+                                                   model::Money::from_cents(budget - owed), held_back});
+        return d;
+    };
+    const auto r = rollup({with_money("A", 100000, 40000, false), with_money("B", 50000, 700, true),
+                           with_money("C", 20000, 1000, false)});
+    REQUIRE(r.parts.money.size() == 1);
+    CHECK(r.parts.money[0].budget.cents() == 120000);
+    CHECK(r.parts.money[0].pending.cents() == 41000);
+    CHECK(r.parts.money[0].left.cents() == 79000);
+    CHECK_FALSE(r.parts.money[0].withheld);
+    CHECK(r.left_out_of("money.title-1") == 1);
+    const auto none = rollup({with_money("B", 50000, 700, true)});
+    CHECK(none.parts.money[0].withheld);
+}
+
+TEST_CASE("rollup: findings as validate counts them; in public without reviewed and by rule")
+{
+    model::Problems findings(3);
+    findings[0].rule = "CP5-pair";
+    findings[0].severity = model::Severity::Error;
+    findings[1].rule = "CP5-pair";
+    findings[1].severity = model::Severity::Error;
+    findings[1].reviewed = model::ReviewMark{};
+    findings[2].rule = "late-entry";
+    findings[2].severity = model::Severity::Warning;
+    report::Figures f;
+    const auto parts = report::district_parts(f, findings);
+    CHECK(parts.findings.errors == 1);
+    CHECK(parts.findings.warnings == 1);
+    CHECK(parts.findings.reviewed == 1);
+    CHECK(parts.findings.by_rule.at("CP5-pair") == 2);
+    CHECK(parts.findings.by_rule.at("late-entry") == 1);
+    f.is_public = true;
+    const auto pub = report::district_parts(f, findings);
+    CHECK(pub.findings.errors == 1);
+    CHECK_FALSE(pub.findings.detail_given);
+    CHECK(pub.findings.by_rule.empty());
 }
 
 TEST_CASE("rollup: the periods a district publishes, by reports.publish")

@@ -188,6 +188,82 @@ Json survey_json(const SurveyRow& r, const std::vector<std::string>& questions, 
                 {"questions", per_question}};
 }
 
+// The report's money rows. Public money that could give back a small count
+// is null (figures.hpp); a state total no district shows, its budget too.
+// `committed`: with the grant's days and the cost of the visits scheduled
+// ahead (a report's rows; the roll-up does not add those up).
+Json money_rows_json(const std::vector<FundingRow>& rows, bool budget_withheld, bool committed)
+{
+    const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
+    Json money = Json::array();
+    for (const auto& r : rows) {
+        Json x{{"source", r.source},
+               {"budget", money_json(r.budget, budget_withheld && r.withheld)},
+               {"paid_closed", money_json(r.closed, r.withheld)},
+               {"owed_open", money_json(r.pending, r.withheld)},
+               {"left", money_json(r.left, r.withheld)}};
+        if (committed) {
+            x["period_from"] = r.days ? Json(r.days->first.str()) : Json(nullptr);
+            x["period_to"] = r.days ? Json(r.days->last.str()) : Json(nullptr);
+            x["committed_scheduled"] = money_json(r.committed, r.committed_withheld);
+            x["left_after_scheduled"] = money_json(r.left_after_scheduled, r.committed_withheld);
+        }
+        money.push_back(std::move(x));
+    }
+    return money;
+}
+
+// A roll-up row's parts (rollup.hpp, RollupParts): a district's as its
+// report gives them, or the state's (`total`).
+void parts_json(Json& j, const RollupParts& p, int m, bool total)
+{
+    Json fidelity{{"visits", count_json(p.fidelity.visits, m)}};
+    for (std::size_t k = 0; k < k_practices; ++k)
+        fidelity["CP" + std::to_string(k + 1) + "_meeting_pct"] = share_json(p.fidelity.meeting[k]);
+    j["fidelity"] = fidelity;
+    const FindingCounts& f = p.findings;
+    Json by_rule = Json::object();
+    for (const auto& [rule, n] : f.by_rule)
+        by_rule[rule] = n;
+    j["findings"] = Json{{"errors", f.errors},
+                         {"warnings", f.warnings},
+                         {"reviewed", f.detail_given ? Json(f.reviewed) : Json(nullptr)},
+                         {"by_rule", f.detail_given ? by_rule : Json(nullptr)}};
+    j["money"] = money_rows_json(p.money, total, !total);
+    j["surveys"] = p.surveys.rows.empty() ? Json(nullptr)
+                                          : survey_json(p.surveys.rows.front(), p.surveys.questions, m);
+}
+
+// How many districts each of the state's parts leaves out, in the shape of
+// the parts themselves (Rollup::left_out, its dotted keys).
+Json parts_left_out_json(const Rollup& r)
+{
+    const auto n = [&r](const std::string& key) { return r.left_out_of(key); };
+    Json fidelity{{"visits", n("fidelity.visits")}};
+    for (std::size_t k = 0; k < k_practices; ++k) {
+        const std::string key = "CP" + std::to_string(k + 1) + "_meeting_pct";
+        fidelity[key] = n("fidelity." + key);
+    }
+    Json money = Json::array();
+    for (const auto& m : r.parts.money)
+        money.push_back(Json{{"source", m.source}, {"left_out", n("money." + m.source)}});
+    Json surveys = nullptr;
+    if (r.parts.surveys.present) {
+        Json questions = Json::object();
+        for (const auto& q : r.parts.surveys.questions)
+            questions[q] = Json{{"answered", n("surveys." + q + ".answered")},
+                                {"favourable_pct", n("surveys." + q + ".favourable_pct")}};
+        surveys = Json{{"responses", n("surveys.responses")},
+                       {"response_rate_pct", n("surveys.response_rate_pct")},
+                       {"questions", questions}};
+    }
+    return Json{{"fidelity", fidelity},
+                {"findings", Json{{"errors", 0}, {"warnings", 0}, {"reviewed", n("findings.reviewed")},
+                                  {"by_rule", n("findings.by_rule")}}},
+                {"money", money},
+                {"surveys", surveys}};
+}
+
 } // namespace
 
 std::string render_json(const Figures& f)
@@ -255,21 +331,9 @@ std::string render_json(const Figures& f)
             j["training"].erase(k);
     if (f.sessions.present)
         j["training_sessions"] = sessions_json(f.sessions, m);
-    Json money = Json::array();
-    // Public money that could give back a small count is null (figures.hpp).
-    const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
-    for (const auto& r : f.money)
-        money.push_back(Json{{"source", r.source},
-                             {"budget", r.budget.str()},
-                             {"paid_closed", money_json(r.closed, r.withheld)},
-                             {"owed_open", money_json(r.pending, r.withheld)},
-                             {"left", money_json(r.left, r.withheld)},
-                             {"period_from", r.days ? Json(r.days->first.str()) : Json(nullptr)},
-                             {"period_to", r.days ? Json(r.days->last.str()) : Json(nullptr)},
-                             {"committed_scheduled", money_json(r.committed, r.committed_withheld)},
-                             {"left_after_scheduled", money_json(r.left_after_scheduled, r.committed_withheld)}});
-    j["money"] = money;
+    j["money"] = money_rows_json(f.money, false, true);
     Json site_money = Json::array();
+    const auto money_json = [](const model::Money& v, bool withheld) { return withheld ? Json(nullptr) : Json(v.str()); };
     for (const auto& r : f.site_money) {
         Json x{{"site_id", r.site_id.empty() ? Json(nullptr) : Json(r.site_id)},
                {"source", r.source},
@@ -333,6 +397,7 @@ std::string render_rollup_json(const Rollup& r)
             x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
             census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
             sessions_totals_json(x, d.sessions, d.min_cell);
+            parts_json(x, d.parts, d.min_cell, false);
         }
         j["districts"].push_back(std::move(x));
     }
@@ -349,6 +414,10 @@ std::string render_rollup_json(const Rollup& r)
     Json left_out = Json::object();
     for (const auto& item : total.items())
         left_out[item.key()] = r.left_out_of(item.key());
+    parts_json(total, r.parts, no_min_cell, true);
+    const Json parts_left_out = parts_left_out_json(r);
+    for (const auto& item : parts_left_out.items())
+        left_out[item.key()] = item.value();
     total["districts"] = r.loaded();
     total["failed"] = r.failed;
     j["total"] = total;

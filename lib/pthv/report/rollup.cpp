@@ -7,6 +7,7 @@
 
 #include <pthv/report/figures_detail.hpp>
 #include <pthv/report/render.hpp>
+#include <pthv/report/rollup_detail.hpp>
 #include <pthv/report/svg.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -33,52 +34,8 @@ const SummedCount k_summed[] = {
     {&Summary::trained_staff, "trained_staff"},
     {&Summary::participating_educators, "participating_educators"}};
 
-// The state's total of one count: the sum over the districts that loaded
-// and show it (in public, as their own public report does), and how many
-// it leaves out. A total no district shows has no value (withheld).
-template <class Get>
-Count sum_shown(const std::vector<DistrictFigures>& districts, Get get, std::size_t& left_out)
-{
-    Count total;
-    std::size_t shown = 0;
-    left_out = 0;
-    for (const auto& d : districts) {
-        if (!d.error.empty())
-            continue;
-        const Count& c = get(d);
-        if (c.hidden()) {
-            ++left_out;
-            continue;
-        }
-        total.value += c.value;
-        ++shown;
-    }
-    if (shown == 0 && left_out > 0)
-        total.shown = Shown::Withheld;
-    return total;
-}
-
-// The state's share: numerator over denominator, both summed over the
-// districts that show the share (that is, both its counts), so a share
-// never mixes in a hidden count; and how many districts it leaves out.
-template <class Get>
-Share share_shown(const std::vector<DistrictFigures>& districts, Get get, std::size_t& left_out)
-{
-    std::int64_t num = 0, den = 0;
-    left_out = 0;
-    for (const auto& d : districts) {
-        if (!d.error.empty())
-            continue;
-        const Share& s = get(d);
-        if (s.shown != ShareShown::Exact && s.shown != ShareShown::None) {
-            ++left_out;
-            continue;
-        }
-        num += s.num;
-        den += s.den;
-    }
-    return share_of(Count{num, Shown::Exact}, Count{den, Shown::Exact});
-}
+using rollup_detail::share_shown;
+using rollup_detail::sum_shown;
 
 void sum_districts(Rollup& r)
 {
@@ -161,27 +118,17 @@ Table districts_table(const Rollup& r)
     t.keys.emplace_back("left_out_of_total");
     for (const auto& x : r.districts) {
         std::vector<Cell> row = {Cell::of(x.district), Cell::of(x.repo)};
-        std::string left_out;
         if (x.error.empty()) {
             row.push_back(Cell::of(x.period.from.str() + ".." + x.period.to.str()));
             for (auto& c : figures(x.total, x.census, x.sessions))
                 row.push_back(std::move(c));
             row.push_back(Cell::of(""));
-            for (std::size_t i = first_figure; i < error_column; ++i) {
-                const Cell& c = row[i];
-                const bool hidden = c.kind == Cell::Kind::CountOf ? c.count.hidden()
-                                                                  : c.share.shown != ShareShown::Exact &&
-                                                                        c.share.shown != ShareShown::None;
-                if (hidden)
-                    left_out += (left_out.empty() ? "" : ";") + t.keys[i];
-            }
         } else {
             row.resize(error_column, Cell::missing());
             row.push_back(Cell::of(x.error));
         }
         t.min_cell = x.min_cell; // "<N" as the district's own report shows it
-        t.add(row);
-        t.tidy.back().push_back(TidyValue{left_out});
+        rollup_detail::add_district_row(t, row, first_figure);
     }
     std::vector<Cell> state = {Cell::of("state"), Cell::of(""), Cell::of("")};
     for (auto& c : figures(r.total, r.census, r.sessions))
@@ -198,9 +145,46 @@ Table districts_table(const Rollup& r)
     return t;
 }
 
+// As each district's report says it in its banner: which districts' records
+// of the period have findings or could not all be read, so that a reader of
+// the state's figures knows which rest on records still to be put right.
+void data_check_lines(const Rollup& r, Document& d)
+{
+    std::vector<std::string> with_errors, with_warnings, unread;
+    for (const auto& x : r.districts) {
+        if (!x.error.empty())
+            continue;
+        if (x.period_errors > 0)
+            with_errors.push_back(fmt::format("{} ({})", x.district, x.period_errors));
+        else if (x.period_warnings > 0)
+            with_warnings.push_back(x.district);
+        if (x.rows_left_out || x.cells_unread > 0)
+            unread.push_back(x.district);
+    }
+    if (!with_errors.empty()) {
+        d.preamble.push_back(fmt::format(
+            "The data check finds errors in the records of the period of {}: {}. Their figures count those records "
+            "as they stand; the findings table gives each district's errors and warnings.",
+            util::plural(static_cast<long long>(with_errors.size()), "district", "districts"),
+            util::join(with_errors, ", ")));
+        if (d.alert_line == static_cast<std::size_t>(-1))
+            d.alert_line = d.preamble.size() - 1;
+    }
+    if (!with_warnings.empty())
+        d.preamble.push_back(fmt::format("Warnings only in the records of the period of {}: {}.",
+                                         util::plural(static_cast<long long>(with_warnings.size()), "district",
+                                                      "districts"),
+                                         util::join(with_warnings, ", ")));
+    if (!unread.empty())
+        d.preamble.push_back(fmt::format("Some rows or cells could not be read and are left out or counted as unknown "
+                                         "in {}: {}.",
+                                         util::plural(static_cast<long long>(unread.size()), "district", "districts"),
+                                         util::join(unread, ", ")));
+}
+
 } // namespace
 
-DistrictFigures district_figures(const Figures& f, const std::string& repo)
+DistrictFigures district_figures(const Figures& f, const model::Problems& findings, const std::string& repo)
 {
     DistrictFigures d;
     d.district = f.district;
@@ -219,6 +203,11 @@ DistrictFigures district_figures(const Figures& f, const std::string& repo)
             if (f.is_public && s.attended.hidden())
                 d.sessions.trained.shown = Shown::Withheld;
         }
+    d.parts = district_parts(f, findings);
+    d.period_errors = f.period_errors;
+    d.period_warnings = f.period_warnings;
+    d.cells_unread = f.cells_unread;
+    d.rows_left_out = f.rows_left_out;
     d.min_cell = f.min_cell;
     return d;
 }
@@ -242,6 +231,7 @@ Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& pe
     r.total.name = "state";
     sum_districts(r);
     sync_census(r.census, r.total);
+    sum_parts(r);
     return r;
 }
 
@@ -256,6 +246,7 @@ Document rollup_document(const Rollup& r)
                                          r.failed == 1 ? "is" : "are"));
         d.alert_line = 1;
     }
+    data_check_lines(r, d);
     if (r.is_public) {
         d.preamble.push_back("Public: each district's figures are those of its own public report (a count under its "
                              "min_cell shown as <N, * a figure its report withholds so that a small count cannot be "
@@ -264,16 +255,22 @@ Document rollup_document(const Rollup& r)
                              "out\" says how many districts each total leaves out.");
     }
     d.tables.push_back(districts_table(r));
+    for (auto& t : parts_tables(r))
+        d.tables.push_back(std::move(t));
     return d;
 }
 
-std::string render_rollup(const Rollup& r, const std::string& format)
+std::string render_rollup(const Rollup& r, const std::string& format, const std::string& table)
 {
     const Document d = rollup_document(r);
     if (format == "md")
         return md_document(d);
-    if (format == "csv")
+    if (format == "csv") {
+        for (const auto& t : d.tables)
+            if (t.name == table)
+                return csv_table(t);
         return csv_table(d.tables.front());
+    }
     if (format == "html") {
         std::vector<std::pair<std::string, const Share*>> rows;
         for (const auto& x : r.districts)

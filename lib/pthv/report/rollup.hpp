@@ -3,8 +3,10 @@
 // many district repos, each loaded with its own pthv.yaml and reported as
 // `pthv report` would (the same compute_figures), then a row per district
 // and the state totals. A repo that could not be loaded is a row with its
-// error. Each district's training sessions (sessions.csv) are counted too:
-// held and planned as of the as-of date, and the trainings held ones hold.
+// error. Beside the headline, each row has its fidelity, validate's
+// findings, money and surveys (RollupParts). Each district's training
+// sessions (sessions.csv) are counted too: held and planned as of the
+// as-of date, and the trainings held ones hold.
 //
 // In public, each district's figures are those of its own public report,
 // and each state total adds only the districts that show that figure (a
@@ -29,6 +31,29 @@ struct SessionTotals {
                          // when the district's report hides one of them
 };
 
+// validate's findings of the whole repo (rules::tally, tally_by_rule), as
+// `pthv validate` and `pthv review` count them. A public report gives
+// errors and warnings only: a rule's count is a count of visits that fall
+// short, which public fidelity shows as a bound, so `detail_given` is false
+// there and reviewed and by_rule are not given.
+struct FindingCounts {
+    std::size_t errors = 0, warnings = 0, reviewed = 0;
+    std::map<std::string, std::size_t> by_rule; // reviewed findings included
+    bool detail_given = true;
+};
+
+// The parts of a district's report the state reads beside its headline
+// (docs/reports.md, the roll-up): each is the district's own figure (in
+// public, as its public report shows it) and, in Rollup, the state's.
+// A new part is a member here, a line in district_parts and sum_parts
+// (rollup_parts.cpp), its table and its JSON.
+struct RollupParts {
+    FidelityRow fidelity;         // the district's row of report --table fidelity
+    FindingCounts findings;
+    std::vector<FundingRow> money; // the report's money rows, one per funding source
+    SurveyFigures surveys;         // questions, and rows: the district's only (none: no surveys.csv)
+};
+
 struct DistrictFigures {
     std::string district; // pthv.yaml's district, else the folder's name
     std::string repo;     // as given on the command line
@@ -37,6 +62,11 @@ struct DistrictFigures {
     Summary total;        // the district's headline figures
     Census census;        // its census row (virtual_share: its virtual visits over its visits)
     SessionTotals sessions;
+    RollupParts parts;
+    // What its own report's banner says: findings about the period's
+    // records, and whether rows or cells could not be read.
+    std::size_t period_errors = 0, period_warnings = 0, cells_unread = 0;
+    bool rows_left_out = false;
     int min_cell = 10;
 };
 
@@ -50,19 +80,38 @@ struct Rollup {
     Summary total;
     Census census;
     SessionTotals sessions;
+    // Fidelity: summed visits and shortfalls over the districts showing each
+    // practice's share exactly; findings: every district's; money: a row per
+    // source name, over the districts showing its spending (a total none
+    // shows is withheld); surveys: per question name, over the districts
+    // showing its share.
+    RollupParts parts;
     std::size_t failed = 0;
     // By figure key, as JSON and CSV name it ("completed_visits",
     // "coverage_pct", "staff_visiting", ...): how many of the districts that
     // loaded its total leaves out, the figure being hidden in their own
-    // public report. Every key of the totals is here (0 outside public).
+    // public report. Every key of the totals is here (0 outside public);
+    // the parts' under dotted keys: "fidelity.CP1_meeting_pct",
+    // "findings.reviewed", "money.<source>", "surveys.responses",
+    // "surveys.<question>.answered", "surveys.<question>.favourable_pct".
     std::map<std::string, std::size_t> left_out;
 
     std::size_t loaded() const { return districts.size() - failed; }
     std::size_t left_out_of(const std::string& key) const;
 };
 
-// The district's row from its report figures (in public, its public ones).
-DistrictFigures district_figures(const Figures& f, const std::string& repo);
+// The district's row from its report figures (in public, its public ones)
+// and every finding rules::check_repo gave (the loader's included).
+DistrictFigures district_figures(const Figures& f, const model::Problems& findings, const std::string& repo);
+
+// The parts of one district's row (rollup_parts.cpp), and their state sums.
+RollupParts district_parts(const Figures& f, const model::Problems& findings);
+void sum_parts(Rollup& r);
+// The parts' tables, a row per district (and per source, rule or question)
+// then the state's: fidelity, findings, findings_by_rule, money, surveys.
+std::vector<Table> parts_tables(const Rollup& r);
+// The names of every roll-up table, for rollup --table: districts first.
+const std::vector<std::string>& rollup_table_names();
 
 // Sums the districts into the state totals: each total only over the
 // districts that show the figure, with the count of those it leaves out.
@@ -75,7 +124,9 @@ Rollup make_rollup(std::vector<DistrictFigures> districts, const std::string& pe
 Document rollup_document(const Rollup& r);
 
 std::string render_rollup_json(const Rollup& r);
-// text, md, html (with a chart of coverage by district) or csv.
-std::string render_rollup(const Rollup& r, const std::string& format);
+// text, md, html (a state dashboard: the tables, a chart of coverage by
+// district, no script) or csv (the tidy table named `table`, of
+// rollup_table_names; empty: districts).
+std::string render_rollup(const Rollup& r, const std::string& format, const std::string& table = "");
 
 } // namespace pthv::report

@@ -338,4 +338,12 @@ Tally tally(const model::Problems& problems)
     return t;
 }
 
+std::map<std::string, std::size_t> tally_by_rule(const model::Problems& problems)
+{
+    std::map<std::string, std::size_t> by_rule;
+    for (const auto& p : problems)
+        by_rule[p.rule] += 1;
+    return by_rule;
+}
+
 } // namespace pthv::rules

@@ -2,6 +2,7 @@
 // The ordered table of every rule (docs/rules.md) and the one entry point that
 // checks a loaded repo.
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -45,5 +46,8 @@ struct Tally {
     std::size_t reviewed = 0;
 };
 Tally tally(const model::Problems& problems);
+// Findings per rule id, reviewed ones included (so the counts add up to
+// errors + warnings + reviewed of tally): what the state's roll-up lists.
+std::map<std::string, std::size_t> tally_by_rule(const model::Problems& problems);
 
 } // namespace pthv::rules
