@@ -143,6 +143,20 @@ TEST_CASE("report::fold_public_money")
         CHECK(m.sources[0].left_after_scheduled == model::Money{}); // left less it would give it back
         CHECK_FALSE(m.sources[0].withheld);
     }
+    SUBCASE("a source whose days are over shows its committed 0.00: nothing can be scheduled in them")
+    {
+        const std::vector<report::Summary> sites = {site("S01", 30), site("S02", 12)};
+        Money m = spend(sites);
+        m.sources[0].committed = {};
+        m.sources[0].committed_visits = 0;
+        m.sources[0].left_after_scheduled = m.sources[0].left;
+        m.sources[0].days = model::DateRange{*model::Date::parse("2025-07-01"), *model::Date::parse("2026-03-31")};
+        report::fold_public_money(m.sites, m.sources, sites, 10, *model::Date::parse("2026-05-15"));
+        CHECK_FALSE(m.sources[0].committed_withheld);
+        m.sources[0].committed_withheld = false;
+        report::fold_public_money(m.sites, m.sources, sites, 10, *model::Date::parse("2026-03-15")); // still paying
+        CHECK(m.sources[0].committed_withheld);
+    }
     SUBCASE("a withheld source's committed goes with its left")
     {
         const std::vector<report::Summary> sites = {site("S03", 3, Shown::Below)};

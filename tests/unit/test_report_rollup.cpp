@@ -177,9 +177,13 @@ TEST_CASE("rollup: a source's state money adds the districts that show its spend
 {
     auto with_money = [](const std::string& name, std::int64_t budget, std::int64_t owed, bool held_back) {
         DistrictFigures d = district(name, shown(10), shown(10), shown(10), shown(1), shown(0));
-        d.parts.money.push_back(report::FundingRow{"title-1", model::Money::from_cents(budget), {},
-                                                   model::Money::from_cents(owed),
-                                                   model::Money::from_cents(budget - owed), held_back});
+        report::FundingRow row;
+        row.source = "title-1";
+        row.budget = model::Money::from_cents(budget);
+        row.pending = model::Money::from_cents(owed);
+        row.left = model::Money::from_cents(budget - owed);
+        row.withheld = held_back;
+        d.parts.money.push_back(row);
         return d;
     };
     const auto r = rollup({with_money("A", 100000, 40000, false), with_money("B", 50000, 700, true),

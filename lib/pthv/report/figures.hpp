@@ -383,7 +383,10 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
 // visits; a line still that small is withheld, and so is its source's
 // spending, since the source less its shown sites would give it back.
 // `sites` are the district's public summaries (every site, suppressed).
+// A source whose days end by `as_of` has nothing scheduled after it: its
+// committed 0.00 is no count, and is shown.
 void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<FundingRow>& money,
-                       const std::vector<Summary>& sites, int min_cell);
+                       const std::vector<Summary>& sites, int min_cell,
+                       std::optional<model::Date> as_of = std::nullopt);
 
 } // namespace pthv::report

@@ -33,7 +33,7 @@ std::int64_t sum_visits(const std::vector<Member>& v)
 } // namespace
 
 void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<FundingRow>& money,
-                       const std::vector<Summary>& sites, int min_cell)
+                       const std::vector<Summary>& sites, int min_cell, std::optional<model::Date> as_of)
 {
     const auto visits_of = [&](const std::string& id) -> const Count* {
         for (const auto& s : sites)
@@ -90,7 +90,8 @@ void fold_public_money(std::vector<SiteSpendRow>& site_money, std::vector<Fundin
     // committed figure is shown only for min_cell scheduled visits or more;
     // left after them is left less committed, so it goes with either.
     for (auto& r : money) {
-        r.committed_withheld = r.withheld || r.committed_visits < static_cast<std::size_t>(min_cell);
+        const bool over = as_of && r.days && r.days->last <= *as_of;
+        r.committed_withheld = r.withheld || (!over && r.committed_visits < static_cast<std::size_t>(min_cell));
         if (r.committed_withheld)
             r.committed = r.left_after_scheduled = {};
     }
@@ -107,7 +108,7 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
                   const FigureOptions& o, Figures& f)
 {
     if (o.site.empty()) {
-        fold_public_money(f.site_money, f.money, f.sites, f.min_cell);
+        fold_public_money(f.site_money, f.money, f.sites, f.min_cell, f.as_of);
         return;
     }
     // One site: the district's folding decides, so that this report and
