@@ -56,11 +56,15 @@ def shift_cell(text):
 def shift_yaml(text):
     out = []
     for line in text.splitlines(keepends=True):
-        if line.startswith("school_year:"):
-            # the school year is a calendar span: one year back, not 52 weeks
+        if line.startswith("school_year:") or "period:" in line:
+            # the school year and a grant's days are calendar spans: one
+            # year back, not 52 weeks
             line = re.sub(r"(\d{4})(-\d{2}-\d{2})", lambda m: f"{int(m.group(1)) - 1}{m.group(2)}", line)
         else:
             line = re.sub(r"\d{4}-\d{2}-\d{2}", lambda m: shift_date(m.group(0)), line)
+        # a grant names only the sites of that year
+        line = re.sub(r"sites: \[([^\]]*)\]", lambda m: "sites: [" + ", ".join(
+            x for x in (y.strip() for y in m.group(1).split(",")) if x != NEW_SITE) + "]", line)
         out.append(line)
     return "".join(out)
 

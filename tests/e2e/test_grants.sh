@@ -152,18 +152,32 @@ for fmt in md html; do
 done
 
 # Public: a committed figure is shown only for min_cell scheduled visits or
-# more (the state grant has none left: withheld, not 0.00).
+# more. The state grant's days are over by the as-of date: nothing can be
+# scheduled in them, so its 0.00 is no count and is shown.
 run report --period end-of-year --public --format json >"$tmp/public.json" 2>/dev/null
-check "public: committed shown for a source with many scheduled visits, withheld for one with few" python3 - "$tmp/public.json" "$tmp/report.json" <<'PY'
+check "public: committed shown for a source with many scheduled visits, and 0.00 for one whose days are over" python3 - "$tmp/public.json" "$tmp/report.json" <<'PY'
 import json, sys
 pub = {r["source"]: r for r in json.load(open(sys.argv[1]))["money"]}
 own = {r["source"]: r for r in json.load(open(sys.argv[2]))["money"]}
 ok = (pub["title-1"]["committed_scheduled"] == own["title-1"]["committed_scheduled"] is not None
-      and pub["state-grant"]["committed_scheduled"] is None and pub["state-grant"]["left_after_scheduled"] is None
-      and own["state-grant"]["committed_scheduled"] == "0.00")
+      and pub["state-grant"]["committed_scheduled"] == own["state-grant"]["committed_scheduled"] == "0.00")
 sys.exit(0 if ok else 1)
 PY
-run report --period end-of-year --public --format csv --table money >"$tmp/public.csv" 2>/dev/null
+# With the state grant paying to 2026-05-20, it has a few scheduled visits left: withheld.
+late=$tmp/late-grant
+cp -r "$src/examples" "$late"
+sed -i 's/period: {from: 2025-07-01, to: 2026-03-31}/period: {from: 2025-07-01, to: 2026-05-20}/' "$late/pthv.yaml"
+"$bin" -C "$late" --as-of 2026-05-15 report --period end-of-year --format json >"$tmp/late.json" 2>/dev/null
+"$bin" -C "$late" --as-of 2026-05-15 report --period end-of-year --public --format json >"$tmp/late-public.json" 2>/dev/null
+check "public: a source with fewer than 10 visits scheduled in its days has its committed withheld" python3 - "$tmp/late-public.json" "$tmp/late.json" <<'PY'
+import json, sys
+pub = {r["source"]: r for r in json.load(open(sys.argv[1]))["money"]}
+own = {r["source"]: r for r in json.load(open(sys.argv[2]))["money"]}
+ok = (own["state-grant"]["committed_scheduled"] not in (None, "0.00")
+      and pub["state-grant"]["committed_scheduled"] is None and pub["state-grant"]["left_after_scheduled"] is None)
+sys.exit(0 if ok else 1)
+PY
+"$bin" -C "$late" --as-of 2026-05-15 report --period end-of-year --public --format csv --table money >"$tmp/public.csv" 2>/dev/null
 check "public csv: the withheld figures are named in suppressed" \
     grep -q '^state-grant,40000.00,.*,committed_scheduled;left_after_scheduled$' "$tmp/public.csv"
 
