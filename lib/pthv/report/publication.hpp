@@ -53,7 +53,9 @@ public:
     // The set with what its public reports hide decided once, for all of
     // them together (stats::Protection::suppress). `attendance` and
     // `scores` (each may be null): their outcome tables are protected
-    // after everything else, which stays as the set without them shows it.
+    // after everything else, which stays as the set without them shows it;
+    // with both, the attendance table as the set with it alone shows it,
+    // and the scores table after it.
     Publication(const model::Facts& facts, const model::Problems& findings,
                 const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores = nullptr);
 
