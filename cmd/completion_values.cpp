@@ -110,6 +110,7 @@ const std::vector<ValueRow>& value_rows()
         {"*", "--site", is(k_site_ids)},
         {"*", "--flags", is("f")},
         {"*", "--attendance", is("f")},
+        {"*", "--scores", is("f")},
         {"*", "--key-file", is("f")},
         {"*", "--map", is("f")},
         {"*", "--period", is("p")},

@@ -42,6 +42,8 @@ void check_table_option(const ReportOptions& o, const std::string& format)
     }
     if (o.table == "attendance" && o.attendance.empty())
         throw UsageError("--table attendance needs --attendance FILE");
+    if (o.table == "scores" && o.scores.empty())
+        throw UsageError("--table scores needs --scores FILE");
     if (o.table == k_census) {
         if (format != "text" && format != "csv" && format != "json")
             throw UsageError("--table census works with --format text, csv or json");
@@ -89,8 +91,12 @@ int run_audit(const ReportOptions& o, Session& session)
     std::vector<io::AttendanceRow> attendance;
     if (!o.attendance.empty())
         attendance = read_attendance_option(o.attendance, loaded.repo, session.color());
+    std::vector<io::ScoreRow> scores;
+    if (!o.scores.empty())
+        scores = read_scores_option(o.scores, loaded.repo, session.color());
     const auto result = report::audit_publication(facts, session.work(), findings,
-                                                  o.attendance.empty() ? nullptr : &attendance);
+                                                  o.attendance.empty() ? nullptr : &attendance,
+                                                  o.scores.empty() ? nullptr : &scores);
     session.out() = format == "json" ? report::render_audit_json(result) : report::render_audit_text(result);
     session.finish();
     return result.ok() ? k_exit_ok : k_exit_findings;
@@ -130,8 +136,12 @@ int run_report(const ReportOptions& o, Session& session)
     std::vector<io::AttendanceRow> attendance;
     if (!o.attendance.empty())
         attendance = read_attendance_option(o.attendance, repo, session.color());
+    std::vector<io::ScoreRow> scores;
+    if (!o.scores.empty())
+        scores = read_scores_option(o.scores, repo, session.color());
     const auto figures = report::compute_figures(facts, work, findings,
-                                                 {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance});
+                                                 {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance,
+                                                  o.scores.empty() ? nullptr : &scores});
 
     session.out() = render(figures, format, o.table);
     session.finish();
@@ -157,6 +167,10 @@ Runner setup_report(CLI::App& sub)
                    "Compare chronic absence of visited and not visited students, from a CSV with student_id, "
                    "days_enrolled, days_absent (keep it out of git; docs/reports.md)")
         ->type_name("FILE");
+    sub.add_option("--scores", o->scores,
+                   "Compare test score proficiency of visited and not visited students per subject, from a CSV "
+                   "with student_id, subject, proficient (yes or no; keep it out of git; docs/reports.md)")
+        ->type_name("FILE");
     sub.add_flag("--audit", o->audit,
                  "Check every public report of every period in reports.publish together, as a reader holding "
                  "all of them would: exit 1 if a small count could be worked out (docs/reports.md)");
@@ -166,7 +180,8 @@ Runner setup_report(CLI::App& sub)
                "  pthv report --period 2026-03 --site S02 --format csv --table fidelity\n"
                "  pthv report --table census --format json\n"
                "  pthv report --audit\n"
-               "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n\n"
+               "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n"
+               "  pthv report --period end-of-year --scores ~/private/scores-2026.csv --format csv --table scores\n\n"
                "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
                "--table), json. docs/reports.md explains every figure and table.\n"
                "The period never reaches past --as-of; the same data and --as-of give the same bytes.");

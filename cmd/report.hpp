@@ -3,6 +3,10 @@
 // computed by lib/pthv/report/figures and laid out by its renderers.
 
 #include <string>
+#include <vector>
+
+#include <pthv/io/scores.hpp>
+#include <pthv/model/repo.hpp>
 
 namespace pthv::cmd {
 
@@ -12,7 +16,13 @@ struct ReportOptions {
     bool is_public = false; // leave out people, suppress small counts
     std::string table;    // csv: only this section
     std::string attendance; // --attendance FILE: student_id, days_enrolled, days_absent (kept out of git)
+    std::string scores;     // --scores FILE: student_id, subject, proficient (kept out of git)
     bool audit = false;     // --audit: the whole publication set, as an attacker would read it
 };
+
+// --scores FILE, read against the loaded repo (report_scores.cpp). Every
+// problem of the file is printed to stderr, as --attendance's are; any
+// error throws UsageError (exit 2) naming the option and the count.
+std::vector<io::ScoreRow> read_scores_option(const std::string& file, const model::Repo& repo, bool color);
 
 } // namespace pthv::cmd

@@ -15,7 +15,7 @@ check_eval "init --git makes no commit" '! git -C "$tmp/d" rev-parse -q --verify
 check_eval ".gitattributes: union merge for visits.csv" 'grep -qx "visits.csv merge=union" "$tmp/d/.gitattributes"'
 check_eval ".gitattributes: union merge for trainings.csv" 'grep -qx "trainings.csv merge=union" "$tmp/d/.gitattributes"'
 check_eval ".gitattributes: LF for CSV" 'grep -qx "\*.csv text eol=lf" "$tmp/d/.gitattributes"'
-for p in 'flags*.csv' 'attendance*.csv' 'exports/' '*.private.csv' '.pthv.lock'; do
+for p in 'flags*.csv' 'attendance*.csv' 'scores*.csv' 'exports/' '*.private.csv' '.pthv.lock'; do
     check_eval ".gitignore holds $p" 'grep -qxF "$p" "$tmp/d/.gitignore"'
 done
 touch "$tmp/d/flags-2026.csv"

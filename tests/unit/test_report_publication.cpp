@@ -32,7 +32,7 @@ TEST_CASE("report::Publication on the example district")
     SUBCASE("every public report prints the set's cells, and the set passes its audit")
     {
         const report::Publication decided(facts, e.findings, nullptr);
-        const auto printed = report::Publication::as_printed(facts, work, e.findings, nullptr, decided);
+        const auto printed = report::Publication::as_printed(facts, work, e.findings, nullptr, nullptr, decided);
         CHECK(printed.unmodelled() == 0);
         CHECK(printed.reports() == 12 * 7);
         CHECK(printed.audit().empty());
@@ -45,7 +45,7 @@ TEST_CASE("report::Publication on the example district")
     SUBCASE("primary suppression alone is caught by the audit")
     {
         const auto primary = report::Publication::primary_only(facts, e.findings);
-        const auto printed = report::Publication::as_printed(facts, work, e.findings, nullptr, primary);
+        const auto printed = report::Publication::as_printed(facts, work, e.findings, nullptr, nullptr, primary);
         CHECK(printed.unmodelled() == 0);
         CHECK(!printed.audit().empty());
     }

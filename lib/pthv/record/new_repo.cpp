@@ -38,6 +38,8 @@ constexpr const char* k_gitignore = "# Private files never go into git (docs/gui
                                     "flags*.csv\n"
                                     "# Attendance, passed to pthv report with --attendance FILE:\n"
                                     "attendance*.csv\n"
+                                    "# Test scores, passed to pthv report with --scores FILE:\n"
+                                    "scores*.csv\n"
                                     "*.private.csv\n"
                                     "# Reports and payroll exports written with -o:\n"
                                     "exports/\n"

@@ -36,6 +36,8 @@ constexpr MeasureName k_measures[] = {
     {"S|unvisited", "enrolled students not visited"},
     {"S|first", "first visits in month"},
     {"S|secondm", "second visits in month"},
+    {"S|att", "students with attendance"},
+    {"S|score", "students with a test score"},
     {"F|reached", "families reached"},
     {"F|declined", "families who declined"},
     {"T|educators", "educators visiting"},
@@ -63,8 +65,8 @@ std::string describe_cell(const std::string& key)
     for (const auto& m : k_measures)
         if (km == m.kind_measure)
             words = m.words;
-    if (parts.size() > 4)
-        words += " " + parts[4];
+    for (std::size_t i = 4; i < parts.size(); ++i) // a test score's group, then its subject
+        words += " " + parts[i];
     words += parts[2] == "*" ? ", district" : ", site " + parts[2];
     if (parts[1] != "-")
         words += ", " + parts[1];
@@ -72,7 +74,8 @@ std::string describe_cell(const std::string& key)
 }
 
 AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
-                              const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance)
+                              const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance,
+                              const std::vector<io::ScoreRow>* scores)
 {
     const model::Repo& repo = facts.repo();
     AuditResult a;
@@ -80,8 +83,8 @@ AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::
     a.min_cell = repo.config.min_cell;
     // The audit reads what the reports print, not what the set decided:
     // the decisions are checked, not trusted.
-    const Publication decided(facts, findings, attendance);
-    const Publication pub = Publication::as_printed(facts, work, findings, attendance, decided);
+    const Publication decided(facts, findings, attendance, scores);
+    const Publication pub = Publication::as_printed(facts, work, findings, attendance, scores, decided);
     for (const auto& p : pub.periods())
         a.periods.push_back(model::describe_period(p));
     a.tally = pub.cells().tally();

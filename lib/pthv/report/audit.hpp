@@ -28,7 +28,8 @@ struct AuditResult {
 };
 
 AuditResult audit_publication(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
-                              const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance);
+                              const model::Problems& findings, const std::vector<io::AttendanceRow>* attendance,
+                              const std::vector<io::ScoreRow>* scores = nullptr);
 
 // A cell's key in words: "completed visits, site S05, 2025-07-01..2026-04-30".
 std::string describe_cell(const std::string& key);

@@ -548,12 +548,13 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     }
     if (o.is_public) {
         if (!with_set.publication)
-            with_set.publication = &made.emplace(facts, findings, o.attendance);
+            with_set.publication = &made.emplace(facts, findings, o.attendance, o.scores);
         with_set.publication->apply(f);
         public_money(facts, work, findings, with_set, f);
     }
     finish_shares(f);
     attendance_figures(facts, with_set, f);
+    score_figures(facts, with_set, f);
     census_figures(repo, f);
     return f;
 }

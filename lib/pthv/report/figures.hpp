@@ -22,6 +22,7 @@
 #include <vector>
 
 #include <pthv/io/attendance.hpp>
+#include <pthv/io/scores.hpp>
 #include <pthv/model/student_visits.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
@@ -243,6 +244,35 @@ struct AttendanceFigures {
     std::vector<AttendanceRow> rows; // the district (or --site) first, then each reported site
 };
 
+// Test scores (report --scores FILE): for each subject, the students of the
+// file with a row for it, proficient or not. Visited = a completed visit
+// in the period, as for attendance.
+struct ScoreGroup {
+    Count students;
+    Count proficient;
+    Share rate; // proficient / students
+};
+
+struct ScoreRow {
+    std::string subject;
+    bool whole = false;  // the row of the whole report: the district, or the --site
+    std::string site_id; // empty for the district; the --site for its whole row
+    std::string name;
+    ScoreGroup visited, not_visited;
+    // As AttendanceRow's: visited minus not visited in tenths of a
+    // percentage point, and Newcombe's hybrid score 95% interval.
+    std::optional<std::int64_t> difference_tenths;
+    std::optional<stats::Interval> ci95;
+};
+
+struct ScoreFigures {
+    bool given = false;                // --scores was given
+    std::vector<std::string> subjects; // io::score_subjects of the file
+    // Per subject, in the order of `subjects`: the district (or --site)
+    // first, then each reported site.
+    std::vector<ScoreRow> rows;
+};
+
 // surveys.csv (optional): family survey responses dated in the period.
 // A question's answers are 1..5; 4 and 5 are favourable.
 struct SurveyQuestion {
@@ -321,6 +351,7 @@ struct Figures {
     std::vector<SiteSpendRow> site_money;
     Census census;
     AttendanceFigures attendance;
+    ScoreFigures scores;
     SurveyFigures surveys;
 };
 
@@ -364,6 +395,8 @@ struct FigureOptions {
     bool is_public = false;
     // --attendance FILE, read (io::read_attendance); null: no attendance section.
     const std::vector<io::AttendanceRow>* attendance = nullptr;
+    // --scores FILE, read (io::read_scores); null: no scores section.
+    const std::vector<io::ScoreRow>* scores = nullptr;
     // Public: the publication set whose decisions the report prints
     // (publication.hpp); null: made for this report.
     const Publication* publication = nullptr;

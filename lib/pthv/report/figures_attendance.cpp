@@ -22,24 +22,6 @@ bool chronic(const io::AttendanceRow& r)
     return r.days_absent * 10 >= r.days_enrolled; // days_absent / days_enrolled >= 10%
 }
 
-// Students with a completed visit in the period, by handle.
-std::vector<char> visited_students(const model::Repo& repo, const model::Period& period)
-{
-    std::vector<char> visited(repo.names.students.size(), 0);
-    for (const auto& v : repo.visits)
-        if (v.completed() && v.date && *v.date >= period.from && *v.date <= period.to && v.student)
-            visited[v.student.index()] = 1;
-    return visited;
-}
-
-// (x1 / n1 - x2 / n2) in tenths of a percentage point, half away from zero.
-std::int64_t difference_tenths(std::int64_t x1, std::int64_t n1, std::int64_t x2, std::int64_t n2)
-{
-    const std::int64_t num = (x1 * n2 - x2 * n1) * 1000, den = n1 * n2;
-    const std::int64_t magnitude = (std::llabs(num) * 2 + den) / (2 * den);
-    return num < 0 ? -magnitude : magnitude;
-}
-
 AttendanceRow make_row(std::string site_id, std::string name, const Counts& c)
 {
     AttendanceRow r;
@@ -61,11 +43,27 @@ void finish_row(AttendanceRow& r)
         return;
     const auto& v = r.visited;
     const auto& o = r.not_visited;
-    r.difference_tenths = difference_tenths(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
+    r.difference_tenths = difference_in_tenths(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
     r.ci95 = stats::newcombe_difference(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
 }
 
 } // namespace
+
+std::vector<char> students_visited_in(const model::Repo& repo, const model::Period& period)
+{
+    std::vector<char> visited(repo.names.students.size(), 0);
+    for (const auto& v : repo.visits)
+        if (v.completed() && v.date && *v.date >= period.from && *v.date <= period.to && v.student)
+            visited[v.student.index()] = 1;
+    return visited;
+}
+
+std::int64_t difference_in_tenths(std::int64_t x1, std::int64_t n1, std::int64_t x2, std::int64_t n2)
+{
+    const std::int64_t num = (x1 * n2 - x2 * n1) * 1000, den = n1 * n2;
+    const std::int64_t magnitude = (std::llabs(num) * 2 + den) / (2 * den);
+    return num < 0 ? -magnitude : magnitude;
+}
 
 void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
 {
@@ -73,7 +71,7 @@ void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figur
         return;
     const model::Repo& repo = facts.repo();
     const SiteScope scope(repo, o.site);
-    const std::vector<char> visited = visited_students(repo, o.period);
+    const std::vector<char> visited = students_visited_in(repo, o.period);
     std::vector<Counts> by_slot(repo.names.sites.size() + 1);
     Counts all;
     AttendanceFigures& a = f.attendance;

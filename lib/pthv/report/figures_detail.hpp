@@ -100,6 +100,15 @@ void public_money(const model::Facts& facts, const std::vector<pay::VisitWork>& 
 // when public; before census_figures.
 void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
+// Fills f.scores (when o.scores is set) the same way (figures_scores.cpp).
+void score_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
+
+// What the outcome tables share (figures_attendance.cpp): per student
+// handle, 1 when the student has a completed visit in `period`; and
+// (x1 / n1 - x2 / n2) in tenths of a percentage point, half away from zero.
+std::vector<char> students_visited_in(const model::Repo& repo, const model::Period& period);
+std::int64_t difference_in_tenths(std::int64_t x1, std::int64_t n1, std::int64_t x2, std::int64_t n2);
+
 // surveys.csv (figures_surveys.cpp): the counts, after the summaries; the
 // shares (from finish_shares).
 void survey_figures(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f);

@@ -80,7 +80,7 @@ private:
     {
         static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
                                              "due",       "declined", "ahead",   "trained",  "educators", "short",
-                                             "responses", "answered", "unfav",   "att"};
+                                             "responses", "answered", "unfav",   "att",     "score"};
         const bool in_district_tables =
             std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
             std::end(beside);
@@ -116,6 +116,7 @@ struct Builder {
     const std::vector<Period>& periods;
     Protection& cells;
     const std::vector<io::AttendanceRow>* attendance;
+    const std::vector<io::ScoreRow>* scores;
 
     // The outcome table (report --attendance) of every period, a later
     // stage, counted with the student's other cells so that a reader's
@@ -142,6 +143,42 @@ struct Builder {
                     p.sensitive(&period, x, "att", group + "_not_chronic");
             }
         }
+    }
+
+    // The scores table (report --scores) of every period, at the same stage
+    // and in the same way: each row of the file (a student and a subject),
+    // visited or not, proficient or not; students not proficient are the
+    // complement a reader could take (figures_scores.cpp). The subject
+    // ends the key's part, so any subject the reader takes is kept whole.
+    void score_outcomes(Person& p, const std::vector<const io::ScoreRow*>& rows, const model::Student& st,
+                        const std::vector<std::vector<std::size_t>>& completed) const
+    {
+        for (const Period& period : periods) {
+            const auto& mine = completed[rows.front()->student.index()];
+            const bool visited = std::any_of(mine.begin(), mine.end(), [&](std::size_t i) {
+                return period.contains(*repo.visits[i].date);
+            });
+            const std::string group = visited ? "visited" : "not_visited";
+            for (const io::ScoreRow* row : rows)
+                for (const auto& x : scopes_of(repo, st.site)) {
+                    p.publish(&period, x, "score", group + "|" + row->subject);
+                    if (row->proficient)
+                        p.publish(&period, x, "score", group + "_prof|" + row->subject);
+                    else
+                        p.sensitive(&period, x, "score", group + "_not_prof|" + row->subject);
+                }
+        }
+    }
+
+    // Per student handle, the rows of the scores file (one per subject).
+    std::vector<std::vector<const io::ScoreRow*>> score_rows() const
+    {
+        std::vector<std::vector<const io::ScoreRow*>> out(repo.names.students.size());
+        if (scores)
+            for (const auto& row : *scores)
+                if (repo.find(row.student) && row.student.index() < out.size())
+                    out[row.student.index()].push_back(&row);
+        return out;
     }
 
     // Per student handle, the row of the attendance file the outcome table counts.
@@ -220,6 +257,7 @@ struct Builder {
         const auto latest = latest_scheduled(facts);
         const auto progress = model::student_visits(repo, facts, repo.as_of);
         const auto outcome_rows = attendance_rows();
+        const auto scores_of = score_rows();
         for (std::uint32_t h = 0; h < repo.names.students.size(); ++h) {
             const model::StudentId id(h);
             const model::Student* st = repo.find(id);
@@ -270,6 +308,10 @@ struct Builder {
             if (st && outcome_rows[h]) {
                 p.at_stage(1);
                 outcome(p, *outcome_rows[h], *st, completed);
+            }
+            if (st && !scores_of[h].empty()) {
+                p.at_stage(1);
+                score_outcomes(p, scores_of[h], *st, completed);
             }
             p.count();
         }
@@ -442,39 +484,45 @@ Publication::Publication(const model::Repo& repo)
 }
 
 Publication::Publication(const model::Facts& facts, const model::Problems& findings,
-                         const std::vector<io::AttendanceRow>* attendance)
+                         const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores)
     : Publication(facts.repo())
 {
-    build(facts, findings, attendance);
-    if (!attendance) {
+    build(facts, findings, attendance, scores);
+    if (!attendance && !scores) {
         m_cells.suppress();
         return;
     }
-    // The outcome table is protected on its own: every other figure is
-    // exactly as the reports without the file show it, decided without it.
-    const Publication without(facts, findings, nullptr);
+    // The outcome tables are protected on their own: every other figure is
+    // exactly as the reports without the files show it, decided without
+    // them. With both files the attendance table is decided first, as it
+    // is alone, and the scores table after it, knowing what the attendance
+    // table shows (the two count the same students, so a reader holding
+    // both learns more than from either): adding the scores changes
+    // nothing a report with the attendance alone shows.
+    const Publication before(facts, findings, scores ? attendance : nullptr, nullptr);
     m_cells.finish();
-    for (stats::Protection::CellId c = 0; c < without.m_cells.cells(); ++c)
-        if (without.m_cells.published(c))
-            if (const auto mine = m_cells.find(without.m_cells.key(c)))
-                m_cells.fix(*mine, without.m_cells.shown(c));
+    for (stats::Protection::CellId c = 0; c < before.m_cells.cells(); ++c)
+        if (before.m_cells.published(c))
+            if (const auto mine = m_cells.find(before.m_cells.key(c)))
+                m_cells.fix(*mine, before.m_cells.shown(c));
     m_cells.suppress(1);
 }
 
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)
 {
     Publication out(facts.repo());
-    out.build(facts, findings, nullptr);
+    out.build(facts, findings, nullptr, nullptr);
     out.m_cells.suppress_primary_only();
     return out;
 }
 
 Publication Publication::as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                     const model::Problems& findings,
-                                    const std::vector<io::AttendanceRow>* attendance, const Publication& decided)
+                                    const std::vector<io::AttendanceRow>* attendance,
+                                    const std::vector<io::ScoreRow>* scores, const Publication& decided)
 {
     Publication out(facts.repo());
-    out.build(facts, findings, attendance);
+    out.build(facts, findings, attendance, scores);
     out.m_cells.finish();
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
@@ -487,7 +535,7 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
     for (const auto& period : out.m_periods) {
         std::vector<Figures> reports(scopes.size());
         util::for_each_task(order, [&](std::size_t k) {
-            FigureOptions o{period, scopes[k], true, attendance};
+            FigureOptions o{period, scopes[k], true, attendance, scores};
             o.publication = &decided;
             o.basis = &basis;
             reports[k] = compute_figures(facts, work, findings, o);
@@ -502,9 +550,9 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
 }
 
 void Publication::build(const model::Facts& facts, const model::Problems& findings,
-                        const std::vector<io::AttendanceRow>* attendance)
+                        const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores)
 {
-    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance};
+    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores};
     b.visits();
     b.students();
     b.families();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <pthv/io/attendance.hpp>
+#include <pthv/io/scores.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/model/problem.hpp>
@@ -50,17 +51,21 @@ std::optional<model::Period> public_period(const model::Period& requested, const
 class Publication {
 public:
     // The set with what its public reports hide decided once, for all of
-    // them together (stats::Protection::suppress). `attendance` (may be
-    // null): its table is protected after everything else, which stays.
+    // them together (stats::Protection::suppress). `attendance` and
+    // `scores` (each may be null): their outcome tables are protected
+    // after everything else, which stays as the set without them shows it;
+    // with both, the attendance table as the set with it alone shows it,
+    // and the scores table after it.
     Publication(const model::Facts& facts, const model::Problems& findings,
-                const std::vector<io::AttendanceRow>* attendance);
+                const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores = nullptr);
 
     // The set as public reports printed it: each report of every period and
     // scope computed with `decided`, and each of its counts marked as
     // printed. What the audit reads.
     static Publication as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                   const model::Problems& findings,
-                                  const std::vector<io::AttendanceRow>* attendance, const Publication& decided);
+                                  const std::vector<io::AttendanceRow>* attendance,
+                                  const std::vector<io::ScoreRow>* scores, const Publication& decided);
 
     // The set with primary suppression alone (every count under min_cell
     // shown as "<N", nothing withheld): what the audit must catch.
@@ -79,11 +84,13 @@ public:
     void apply(Figures& f) const;
     // The same for the attendance table, once its counts are made.
     void apply_attendance(Figures& f) const;
+    // And for the scores table.
+    void apply_scores(Figures& f) const;
 
 private:
     explicit Publication(const model::Repo& repo);
     void build(const model::Facts& facts, const model::Problems& findings,
-               const std::vector<io::AttendanceRow>* attendance);
+               const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores);
     void observe(Figures& f);
     void relations();
 

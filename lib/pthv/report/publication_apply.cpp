@@ -163,6 +163,17 @@ void mark_attendance(Marker& mark, AttendanceFigures& a)
     }
 }
 
+void mark_scores(Marker& mark, ScoreFigures& sc)
+{
+    for (auto& r : sc.rows) {
+        const std::string x = scope_of(r.site_id);
+        mark(r.visited.students, 'S', true, x, "score", "visited|" + r.subject);
+        mark(r.visited.proficient, 'S', true, x, "score", "visited_prof|" + r.subject);
+        mark(r.not_visited.students, 'S', true, x, "score", "not_visited|" + r.subject);
+        mark(r.not_visited.proficient, 'S', true, x, "score", "not_visited_prof|" + r.subject);
+    }
+}
+
 const model::Period& period_of(const std::vector<model::Period>& periods, const Figures& f)
 {
     static const model::Period none{};
@@ -191,9 +202,13 @@ void Publication::observe(Figures& f)
     for (auto& r : f.attendance.rows)
         for (AttendanceGroup* g : {&r.visited, &r.not_visited})
             reveal(g->chronic, g->rate);
+    for (auto& r : f.scores.rows)
+        for (ScoreGroup* g : {&r.visited, &r.not_visited})
+            reveal(g->proficient, g->rate);
     Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
     mark_all(mark, f);
     mark_attendance(mark, f.attendance);
+    mark_scores(mark, f.scores);
 }
 
 void Publication::apply(Figures& f) const
@@ -218,6 +233,12 @@ void Publication::apply_attendance(Figures& f) const
 {
     Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_attendance(mark, f.attendance);
+}
+
+void Publication::apply_scores(Figures& f) const
+{
+    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    mark_scores(mark, f.scores);
 }
 
 } // namespace pthv::report

@@ -52,13 +52,13 @@ bool disjoint_parts(const std::string& measure)
 }
 
 // Counts of where a student stands at a period's end (not visited yet,
-// due a second visit, one scheduled, in the attendance table's group of
+// due a second visit, one scheduled, in an outcome table's group of
 // students not visited): a later period does not hold an earlier one's, so
 // there is no difference to take.
 bool state_at_end(const Key& k)
 {
     return k.measure == "unvisited" || k.measure == "due" || k.measure == "sched" ||
-           (k.measure == "att" && k.part.rfind("not_visited", 0) == 0);
+           ((k.measure == "att" || k.measure == "score") && k.part.rfind("not_visited", 0) == 0);
 }
 
 std::string range_of(const model::Period& p) { return p.from.str() + ".." + p.to.str(); }
@@ -146,6 +146,18 @@ void Publication::relations()
             m_cells.relation(c, cells_of({"fav|" + k.part, "unfav|" + k.part}));
         if (k.kind == "S" && k.measure == "att" && (k.part == "visited" || k.part == "not_visited"))
             m_cells.relation(c, cells_of({"att|" + k.part + "_chronic", "att|" + k.part + "_not_chronic"}));
+        if (k.kind == "S" && k.measure == "score") {
+            // "visited|ela" = "visited_prof|ela" + "visited_not_prof|ela";
+            // the subject's students of a group are some of the group's.
+            const auto bar = k.part.find('|');
+            const std::string group = k.part.substr(0, bar), subject = k.part.substr(bar + 1);
+            if (bar != std::string::npos && (group == "visited" || group == "not_visited")) {
+                m_cells.relation(c, cells_of({"score|" + group + "_prof|" + subject,
+                                              "score|" + group + "_not_prof|" + subject}));
+                if (const auto all = find(base + (group == "visited" ? "visited" : "unvisited")))
+                    m_cells.relation(*all, {c}, false);
+            }
+        }
         if (k.kind == "T" && k.measure == "trained")
             m_cells.relation(c, cells_of({"status|current", "status|due_soon"}));
         if (k.kind == "S" && k.measure == "enrolled")

@@ -112,6 +112,22 @@ std::string attendance_chart(const Figures& f)
     return out;
 }
 
+// Proficiency rates per subject, visited beside not visited, for the
+// district (or the --site); a hidden rate has no bar.
+std::string scores_chart(const Figures& f)
+{
+    std::vector<Bar> bars;
+    for (const auto& r : f.scores.rows) {
+        if (!r.whole)
+            continue;
+        bars.push_back({r.subject + " visited", share_bar(r.visited.rate), share_str(r.visited.rate)});
+        bars.push_back({r.subject + " not visited", share_bar(r.not_visited.rate), share_str(r.not_visited.rate)});
+    }
+    std::string out = chart(f, "Test score proficiency, visited and not visited students", bars, false);
+    out.insert(out.rfind("</figure>"), "<p class=\"note\">" + html_escape(scores_caution(f)) + "</p>");
+    return out;
+}
+
 std::string charts(const Figures& f)
 {
     std::vector<Bar> months;
@@ -132,6 +148,7 @@ std::string charts(const Figures& f)
             fidelity.push_back({std::string("CP") + k_practice_names[k], share_bar(s), share_str(s)});
         }
     return "<section class=\"charts\">\n" + (f.attendance.given ? attendance_chart(f) : std::string()) +
+           (f.scores.given ? scores_chart(f) : std::string()) +
            months_chart +
            chart(f, "Coverage of enrolment by site", coverage, false) +
            chart(f, "Fidelity to each core practice", fidelity, false) + "</section>\n";

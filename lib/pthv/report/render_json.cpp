@@ -177,6 +177,29 @@ Json attendance_json(const AttendanceRow& r, int m)
     return j;
 }
 
+Json score_json(const ScoreRow& r, int m)
+{
+    const auto group = [m](const ScoreGroup& g) {
+        return Json{{"students", count_json(g.students, m)},
+                    {"proficient", count_json(g.proficient, m)},
+                    {"rate_pct", share_json(g.rate)}};
+    };
+    Json j{{"visited", group(r.visited)}, {"not_visited", group(r.not_visited)}};
+    j["difference_pp"] = r.difference_tenths ? pct(*r.difference_tenths) : Json(nullptr);
+    j["ci95_pp"] = r.ci95 ? Json::array({pp_json(r.ci95->low), pp_json(r.ci95->high)}) : Json(nullptr);
+    return j;
+}
+
+// {"ela": {...}, "math": {...}}: each subject's whole row, or a site's.
+Json scores_json(const ScoreFigures& sc, bool whole, const std::string& site_id, int m)
+{
+    Json j = Json::object();
+    for (const auto& r : sc.rows)
+        if (whole ? r.whole : !r.whole && r.site_id == site_id)
+            j[r.subject] = score_json(r, m);
+    return j;
+}
+
 Json survey_json(const SurveyRow& r, const std::vector<std::string>& questions, int m)
 {
     Json per_question = Json::object();
@@ -287,6 +310,8 @@ std::string render_json(const Figures& f)
         j["attendance"]["left_out_too_few_days"] = f.attendance.too_few_days;
         j["attendance"]["note"] = attendance_caution(f);
     }
+    if (f.scores.given)
+        j["scores"] = Json{{"subjects", scores_json(f.scores, true, {}, m)}, {"note", scores_caution(f)}};
     const SurveyFigures& sv = f.surveys;
     if (sv.present)
         j["surveys"] = survey_json(sv.rows.front(), sv.questions, m);
@@ -305,6 +330,8 @@ std::string render_json(const Figures& f)
             x["events"] = event_counts_json(*c, m);
         if (i + 1 < f.attendance.rows.size())
             x["attendance"] = attendance_json(f.attendance.rows[i + 1], m);
+        if (f.scores.given)
+            x["scores"] = Json{{"subjects", scores_json(f.scores, false, s.site_id, m)}};
         if (i + 1 < sv.rows.size())
             x["surveys"] = survey_json(sv.rows[i + 1], sv.questions, m);
         j["sites"].push_back(std::move(x));

@@ -82,6 +82,9 @@ Document report_document(const Figures& f);
 // what chronic absence means, that it is a comparison and not proof of
 // cause, and how many students were left out for too few days enrolled.
 std::string attendance_caution(const Figures& f);
+// The same for the test scores comparison: what proficient means, and
+// that it is a comparison.
+std::string scores_caution(const Figures& f);
 
 // The census row alone (report --table census): one row for the period.
 Table census_table(const Figures& f);

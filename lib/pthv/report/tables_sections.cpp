@@ -20,7 +20,7 @@ const std::vector<std::string>& table_names()
         "headline", "sites",  "second_visits", "educators", "fidelity",  "training", "training_sessions",
         "session_plan", "money", "site_money", "months", "visit_order", "modes", "languages",
         "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list", "attendance",
-        "surveys", "census"};
+        "scores", "surveys", "census"};
     return k_names;
 }
 
@@ -500,6 +500,46 @@ Table attendance(const Figures& f)
     return t;
 }
 
+// Per subject, the district's row (not with --site) and each site's; the
+// columns of the attendance table with the subject first.
+Table scores(const Figures& f)
+{
+    Table t = make(f, "scores", "Test scores: proficiency of visited and not visited students",
+                   {{"subject", "subject"},
+                    {"site", "site_id"},
+                    {"name", "name"},
+                    {"visited", "visited_students"},
+                    {"proficient", "visited_proficient"},
+                    {"rate", "visited_rate_pct"},
+                    {"not visited", "not_visited_students"},
+                    {"proficient", "not_visited_proficient"},
+                    {"rate", "not_visited_rate_pct"},
+                    {"difference (pp)", "difference_pp"},
+                    {"95% from (pp)", "ci95_low_pp"},
+                    {"95% to (pp)", "ci95_high_pp"}},
+                   3);
+    for (const auto& r : f.scores.rows) {
+        if (!f.site_filter.empty() && r.whole)
+            continue; // one site: its own row is the whole report
+        std::vector<Cell> row = {Cell::of(r.subject), Cell::of(r.whole ? "all" : r.site_id),
+                                 Cell::of(r.whole ? "all sites" : r.name)};
+        for (const ScoreGroup* g : {&r.visited, &r.not_visited}) {
+            row.push_back(Cell::of(g->students));
+            row.push_back(Cell::of(g->proficient));
+            row.push_back(Cell::of(g->rate));
+        }
+        const bool hidden =
+            r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
+        using Text = std::optional<std::string>;
+        row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
+        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+        t.add(row);
+    }
+    t.note = scores_caution(f);
+    return t;
+}
+
 // One row per site: responses, the response rate, and per question the
 // share of favourable answers (its column named after the question).
 Table surveys(const Figures& f)
@@ -548,6 +588,13 @@ std::string attendance_caution(const Figures& f)
         note += fmt::format(" {} enrolled fewer than {} days and are left out.",
                             util::plural(f.attendance.too_few_days, "student", "students"), k_min_days_enrolled);
     return note;
+}
+
+std::string scores_caution(const Figures&)
+{
+    return "Proficient: the student met the standard in the subject's test, as the scores file says (yes or no). "
+           "This is a comparison, not proof that the visits caused the difference: families who welcome a visit "
+           "may differ in other ways from those who do not.";
 }
 
 Table census_table(const Figures& f)
@@ -602,6 +649,8 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(std::move(t));
     if (f.attendance.given)
         out.push_back(attendance(f));
+    if (f.scores.given)
+        out.push_back(scores(f));
     if (f.surveys.present)
         out.push_back(surveys(f));
     return out;

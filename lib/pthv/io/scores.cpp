@@ -1,0 +1,134 @@
+#include <pthv/io/scores.hpp>
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <optional>
+#include <utility>
+
+#include <fmt/format.h>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::io {
+
+namespace {
+
+using model::Problem;
+using model::Severity;
+
+const char* const k_score_columns[] = {"student_id", "subject", "proficient"};
+
+std::string lower(std::string_view s)
+{
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z')
+            c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+// A subject names cells of the publication set and columns of every
+// format: no control characters, and no "|", which separates a cell key.
+bool plain_subject(std::string_view s)
+{
+    return std::none_of(s.begin(), s.end(), [](char c) {
+        return c == '|' || (static_cast<unsigned char>(c) < 0x20) || c == 0x7f;
+    });
+}
+
+// One row, or nothing (its problems recorded).
+std::optional<ScoreRow> read_score_row(const CsvRow& row, const std::array<std::size_t, 3>& at,
+                                       const std::string& file, const model::Repo& repo, model::Problems& problems)
+{
+    const std::string id(util::trim(row.cells[at[0]]));
+    const auto bad = [&](const char* rule, std::string message) {
+        problems.push_back(Problem{rule, Severity::Error, file, row.line, id, std::move(message), {}});
+    };
+    if (id.empty()) {
+        bad("required-missing", "student_id is empty");
+        return std::nullopt;
+    }
+    ScoreRow r;
+    r.line = row.line;
+    r.subject = std::string(util::trim(row.cells[at[1]]));
+    if (r.subject.empty()) {
+        bad("required-missing", fmt::format("student {}: subject is empty", util::printable(id)));
+        return std::nullopt;
+    }
+    if (!plain_subject(r.subject)) {
+        bad("value-invalid", fmt::format("student {}: subject \"{}\" holds a control character or \"|\"",
+                                         util::printable(id), util::printable(r.subject)));
+        return std::nullopt;
+    }
+    const std::string_view cell = util::trim(row.cells[at[2]]);
+    const std::string answer = lower(cell);
+    if (answer != "yes" && answer != "no") {
+        bad(cell.empty() ? "required-missing" : "value-invalid",
+            cell.empty() ? fmt::format("student {}: proficient is empty", util::printable(id))
+                         : fmt::format("student {}: proficient \"{}\" is not yes or no", util::printable(id),
+                                       util::printable(cell)));
+        return std::nullopt;
+    }
+    r.proficient = answer == "yes";
+    r.student = repo.names.students.find(id);
+    if (!repo.find(r.student)) {
+        problems.push_back(Problem{"unknown-ref", Severity::Warning, file, row.line, id,
+                                   fmt::format("student {} is not in students.csv; the row is left out",
+                                               util::printable(id)),
+                                   {}});
+        return std::nullopt;
+    }
+    return r;
+}
+
+} // namespace
+
+std::vector<ScoreRow> read_scores(std::string_view file, std::string_view content, const model::Repo& repo,
+                                  model::Problems& problems)
+{
+    const std::string name(file);
+    const CsvTable t = read_csv(file, content, problems);
+    std::array<std::size_t, 3> at{};
+    for (std::size_t k = 0; k < 3; ++k) {
+        const auto it = std::find(t.header.begin(), t.header.end(), k_score_columns[k]);
+        if (it == t.header.end()) {
+            problems.push_back(Problem{"column-missing", Severity::Error, name, 1, {},
+                                       fmt::format("the required column {} is missing", k_score_columns[k]), {}});
+            return {};
+        }
+        at[k] = static_cast<std::size_t>(it - t.header.begin());
+    }
+    std::vector<ScoreRow> out;
+    std::map<std::pair<std::size_t, std::string>, std::size_t> first_line;
+    for (const auto& row : t.rows) {
+        auto r = read_score_row(row, at, name, repo, problems);
+        if (!r)
+            continue;
+        const auto [it, fresh] = first_line.emplace(std::make_pair(r->student.index(), r->subject), row.line);
+        if (!fresh) {
+            problems.push_back(Problem{"duplicate-key", Severity::Error, name, row.line,
+                                       std::string(repo.id(r->student)),
+                                       fmt::format("student {} has a second {} row (first on line {})",
+                                                   util::printable(repo.id(r->student)),
+                                                   util::printable(r->subject), it->second),
+                                       "keep one row per student and subject"});
+            continue;
+        }
+        out.push_back(std::move(*r));
+    }
+    return out;
+}
+
+std::vector<std::string> score_subjects(const std::vector<ScoreRow>& rows)
+{
+    std::vector<std::string> out;
+    for (const auto& r : rows)
+        out.push_back(r.subject);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+} // namespace pthv::io
