@@ -201,16 +201,17 @@ bool Session::color() const
     return ::isatty(STDOUT_FILENO) != 0;
 }
 
-std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color)
+void read_option_file(const char* option, const std::string& file, bool color,
+                      const std::function<void(const std::string& text, model::Problems&)>& read)
 {
     std::string text;
     try {
         text = util::read_file(file);
     } catch (const util::FileError& e) {
-        throw UsageError("--attendance " + file + ": " + e.what());
+        throw UsageError(fmt::format("{} {}: {}", option, file, e.what()));
     }
     model::Problems problems;
-    auto rows = io::read_attendance(file, text, repo, problems);
+    read(text, problems);
     model::sort_problems(problems);
     std::size_t errors = 0;
     for (const auto& p : problems) {
@@ -218,9 +219,17 @@ std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, c
         errors += p.severity == model::Severity::Error ? 1 : 0;
     }
     if (errors > 0)
-        throw UsageError(fmt::format("--attendance {}: {} cannot be read (listed above); fix them and try "
+        throw UsageError(fmt::format("{} {}: {} cannot be read (listed above); fix them and try "
                                      "again. Nothing was written",
-                                     file, util::plural(static_cast<long long>(errors), "row", "rows")));
+                                     option, file, util::plural(static_cast<long long>(errors), "row", "rows")));
+}
+
+std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color)
+{
+    std::vector<io::AttendanceRow> rows;
+    read_option_file("--attendance", file, color, [&](const std::string& text, model::Problems& problems) {
+        rows = io::read_attendance(file, text, repo, problems);
+    });
     return rows;
 }
 

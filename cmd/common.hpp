@@ -120,10 +120,10 @@ io::LoadResult load_named_repo(const std::string& dir, model::Date as_of);
 // A finding as every command prints it (the payroll text in lib/pthv/pay too).
 using model::format_problem_line;
 
-// --attendance FILE (report, export), read against the loaded repo. Every
-// bad row is printed (file:line); any error is a UsageError, since figures
-// or an export built on part of the file would mislead. Rows naming
-// students outside students.csv are warnings and left out.
+// `option` FILE (--attendance, --scores), read by `read` against the loaded repo: every bad row
+// printed (file:line); any error a UsageError, since figures built on part of it would mislead.
+void read_option_file(const char* option, const std::string& file, bool color,
+                      const std::function<void(const std::string& text, model::Problems&)>& read);
 std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color);
 
 // Parses a date option; UsageError naming the option otherwise.

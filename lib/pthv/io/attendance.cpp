@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <pthv/io/csv.hpp>
+#include <pthv/io/student_rows.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -62,14 +63,10 @@ std::optional<AttendanceRow> read_row(const CsvRow& row, const std::array<std::s
                                          util::printable(id), r.days_absent, r.days_enrolled));
         return std::nullopt;
     }
-    r.student = repo.names.students.find(id);
-    if (!repo.find(r.student)) {
-        problems.push_back(Problem{"unknown-ref", Severity::Warning, file, row.line, id,
-                                   fmt::format("student {} is not in students.csv; the row is left out",
-                                               util::printable(id)),
-                                   {}});
+    const auto student = listed_student(repo, id, file, row.line, problems);
+    if (!student)
         return std::nullopt;
-    }
+    r.student = *student;
     return r;
 }
 
@@ -80,16 +77,10 @@ std::vector<AttendanceRow> read_attendance(std::string_view file, std::string_vi
 {
     const std::string name(file);
     const CsvTable t = read_csv(file, content, problems);
-    std::array<std::size_t, 3> at{};
-    for (std::size_t k = 0; k < 3; ++k) {
-        const auto it = std::find(t.header.begin(), t.header.end(), k_columns[k]);
-        if (it == t.header.end()) {
-            problems.push_back(Problem{"column-missing", Severity::Error, name, 1, {},
-                                       fmt::format("the required column {} is missing", k_columns[k]), {}});
-            return {};
-        }
-        at[k] = static_cast<std::size_t>(it - t.header.begin());
-    }
+    const auto found = find_columns(t, {k_columns[0], k_columns[1], k_columns[2]}, name, problems);
+    if (!found)
+        return {};
+    const std::array<std::size_t, 3>& at = *found;
     std::vector<AttendanceRow> out;
     std::vector<std::size_t> first_line(repo.names.students.size(), 0);
     for (const auto& row : t.rows) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <pthv/io/csv.hpp>
+#include <pthv/io/student_rows.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::io {
@@ -72,14 +73,10 @@ std::optional<ScoreRow> read_score_row(const CsvRow& row, const std::array<std::
         return std::nullopt;
     }
     r.proficient = answer == "yes";
-    r.student = repo.names.students.find(id);
-    if (!repo.find(r.student)) {
-        problems.push_back(Problem{"unknown-ref", Severity::Warning, file, row.line, id,
-                                   fmt::format("student {} is not in students.csv; the row is left out",
-                                               util::printable(id)),
-                                   {}});
+    const auto student = listed_student(repo, id, file, row.line, problems);
+    if (!student)
         return std::nullopt;
-    }
+    r.student = *student;
     return r;
 }
 
@@ -90,16 +87,10 @@ std::vector<ScoreRow> read_scores(std::string_view file, std::string_view conten
 {
     const std::string name(file);
     const CsvTable t = read_csv(file, content, problems);
-    std::array<std::size_t, 3> at{};
-    for (std::size_t k = 0; k < 3; ++k) {
-        const auto it = std::find(t.header.begin(), t.header.end(), k_score_columns[k]);
-        if (it == t.header.end()) {
-            problems.push_back(Problem{"column-missing", Severity::Error, name, 1, {},
-                                       fmt::format("the required column {} is missing", k_score_columns[k]), {}});
-            return {};
-        }
-        at[k] = static_cast<std::size_t>(it - t.header.begin());
-    }
+    const auto found = find_columns(t, {k_score_columns[0], k_score_columns[1], k_score_columns[2]}, name, problems);
+    if (!found)
+        return {};
+    const std::array<std::size_t, 3>& at = *found;
     std::vector<ScoreRow> out;
     std::map<std::pair<std::size_t, std::string>, std::size_t> first_line;
     for (const auto& row : t.rows) {

@@ -463,6 +463,18 @@ Cell pp_cell(const std::optional<std::string>& text, bool hidden)
     return hidden ? Cell::suppressed() : Cell::missing();
 }
 
+// An outcome row's difference and its 95% interval, in percentage points,
+// hidden with either rate (attendance, scores).
+template <class Row>
+void add_difference(std::vector<Cell>& row, const Row& r)
+{
+    const bool hidden = r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
+    using Text = std::optional<std::string>;
+    row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
+    row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
+    row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+}
+
 Table attendance(const Figures& f)
 {
     Table t = make(f, "attendance", "Chronic absence: visited and not visited students",
@@ -488,12 +500,7 @@ Table attendance(const Figures& f)
             row.push_back(Cell::of(g->chronic));
             row.push_back(Cell::of(g->rate));
         }
-        const bool hidden =
-            r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
-        using Text = std::optional<std::string>;
-        row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
-        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
-        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+        add_difference(row, r);
         t.add(row);
     }
     t.note = attendance_caution(f);
@@ -528,12 +535,7 @@ Table scores(const Figures& f)
             row.push_back(Cell::of(g->proficient));
             row.push_back(Cell::of(g->rate));
         }
-        const bool hidden =
-            r.visited.rate.shown == ShareShown::Hidden || r.not_visited.rate.shown == ShareShown::Hidden;
-        using Text = std::optional<std::string>;
-        row.push_back(pp_cell(r.difference_tenths ? Text(pp(*r.difference_tenths)) : std::nullopt, hidden));
-        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->low)) : std::nullopt, hidden));
-        row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
+        add_difference(row, r);
         t.add(row);
     }
     t.note = scores_caution(f);
