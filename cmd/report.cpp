@@ -44,6 +44,10 @@ void check_table_option(const ReportOptions& o, const std::string& format)
         throw UsageError("--table attendance needs --attendance FILE");
     if (o.table == "scores" && o.scores.empty())
         throw UsageError("--table scores needs --scores FILE");
+    if (o.table == "subgroup_attendance" && o.attendance.empty())
+        throw UsageError("--table subgroup_attendance needs --attendance FILE");
+    if (o.table == "subgroup_scores" && o.scores.empty())
+        throw UsageError("--table subgroup_scores needs --scores FILE");
     if (o.table == k_census) {
         if (format != "text" && format != "csv" && format != "json")
             throw UsageError("--table census works with --format text, csv or json");
@@ -86,6 +90,8 @@ int run_audit(const ReportOptions& o, Session& session)
     auto& loaded = session.load();
     if (!loaded.repo.config_ok)
         throw UsageError("pthv.yaml could not be read, so the school year is unknown; `pthv validate` says why");
+    if (!o.subgroups.empty())
+        merge_subgroups_option(o.subgroups, loaded.repo, session.color());
     const model::Facts& facts = session.facts();
     const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
     std::vector<io::AttendanceRow> attendance;
@@ -123,6 +129,10 @@ int run_report(const ReportOptions& o, Session& session)
         period = std::move(*counted);
     }
     check_site_option(o.site, repo);
+    if (o.table == "subgroups" && repo.subgroups.empty())
+        throw UsageError("--table subgroups: pthv.yaml names no subgroups (reports.subgroups, docs/data.md)");
+    if (!o.subgroups.empty())
+        merge_subgroups_option(o.subgroups, loaded.repo, session.color());
     // The tables of an optional file exist only with it.
     for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},
                                        {"sessions.csv", {"session_plan"}},
@@ -171,6 +181,10 @@ Runner setup_report(CLI::App& sub)
                    "Compare test score proficiency of visited and not visited students per subject, from a CSV "
                    "with student_id, subject, proficient (yes or no; keep it out of git; docs/reports.md)")
         ->type_name("FILE");
+    sub.add_option("--subgroups", o->subgroups,
+                   "Subgroup values kept out of git: a CSV with student_id and columns reports.subgroups names; "
+                   "its values win over students.csv's (docs/data.md)")
+        ->type_name("FILE");
     sub.add_flag("--audit", o->audit,
                  "Check every public report of every period in reports.publish together, as a reader holding "
                  "all of them would: exit 1 if a small count could be worked out (docs/reports.md)");
@@ -181,7 +195,8 @@ Runner setup_report(CLI::App& sub)
                "  pthv report --table census --format json\n"
                "  pthv report --audit\n"
                "  pthv report --period end-of-year --attendance ~/private/attendance-2026.csv --format html -o att.html\n"
-               "  pthv report --period end-of-year --scores ~/private/scores-2026.csv --format csv --table scores\n\n"
+               "  pthv report --period end-of-year --scores ~/private/scores-2026.csv --format csv --table scores\n"
+               "  pthv report --period end-of-year --subgroups ~/private/subgroups.csv --format csv --table subgroups\n\n"
                "Formats: text (default), md, html (one self-contained file), csv (one tidy table,\n"
                "--table), json. docs/reports.md explains every figure and table.\n"
                "The period never reaches past --as-of; the same data and --as-of give the same bytes.");

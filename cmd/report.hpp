@@ -17,6 +17,7 @@ struct ReportOptions {
     std::string table;    // csv: only this section
     std::string attendance; // --attendance FILE: student_id, days_enrolled, days_absent (kept out of git)
     std::string scores;     // --scores FILE: student_id, subject, proficient (kept out of git)
+    std::string subgroups;  // --subgroups FILE: student_id and reports.subgroups columns (kept out of git)
     bool audit = false;     // --audit: the whole publication set, as an attacker would read it
 };
 
@@ -24,5 +25,9 @@ struct ReportOptions {
 // problem of the file is printed to stderr, as --attendance's are; any
 // error throws UsageError (exit 2) naming the option and the count.
 std::vector<io::ScoreRow> read_scores_option(const std::string& file, const model::Repo& repo, bool color);
+
+// --subgroups FILE, merged into the loaded repo's subgroup values (its
+// values win), before any figure is made; problems as --scores'.
+void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color);
 
 } // namespace pthv::cmd

@@ -1,5 +1,5 @@
-// report --scores FILE: the file read and its problems printed, as
-// --attendance's are (common.cpp, read_attendance_option).
+// report --scores FILE and --subgroups FILE: the file read and its
+// problems printed, as --attendance's are (common.cpp, read_attendance_option).
 
 #include "report.hpp"
 
@@ -9,6 +9,7 @@
 
 #include "common.hpp"
 
+#include <pthv/io/subgroups.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -21,6 +22,16 @@ std::vector<io::ScoreRow> read_scores_option(const std::string& file, const mode
         rows = io::read_scores(file, text, repo, problems);
     });
     return rows;
+}
+
+void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color)
+{
+    if (repo.subgroups.empty())
+        throw UsageError("--subgroups: pthv.yaml names no subgroups; list the columns in reports.subgroups first "
+                         "(docs/data.md)");
+    read_option_file("--subgroups", file, color, [&](const std::string& text, model::Problems& problems) {
+        io::merge_subgroups(file, text, repo, problems);
+    });
 }
 
 } // namespace pthv::cmd

@@ -159,8 +159,9 @@ funding:
   - {source: district, amount: 75000.00}                      # general fund: the rest
 
 # Public reports show any count below min_cell as "<10", so no family can be
-# picked out of a small number.
-reports: {min_cell: 10}
+# picked out of a small number. Reports break coverage down by the
+# subgroups named here (columns of students.csv; values made up).
+reports: {min_cell: 10, subgroups: [ell, iep, frl, race_ethnicity]}
 
 # Core practice 4 (no targeting): visit every student, or a true
 # cross-section. A class whose coverage reaches full_coverage passes; one
@@ -178,6 +179,7 @@ trainings.csv merge=union
 events.csv merge=union
 sessions.csv merge=union
 surveys.csv merge=union
+removed_visits.csv merge=union
 """
 
 # --------------------------------------------------------------------------
@@ -612,6 +614,30 @@ class Gen:
             st["flag_academic"] = "yes" if r.random() < 0.18 else "no"
         self.students = students
         self.student_by_id = {s["student_id"]: s for s in students}
+
+    def add_subgroups(self):
+        """Made-up subgroup columns (reports.subgroups) at plausible rates,
+        drawn from their own generator so that every other file stays as it
+        was: English learners mostly among students whose home language is
+        not English, students with an IEP, free or reduced-price lunch, race
+        and ethnicity (a few left empty: unknown)."""
+        r = random.Random(SEED + 101)
+        races = {"es": ([("hispanic", 0.93), ("white", 0.04), ("multiracial", 0.03)]),
+                 "vi": [("asian", 0.97), ("multiracial", 0.03)],
+                 "zh": [("asian", 0.97), ("multiracial", 0.03)],
+                 "hmn": [("asian", 1.0)], "tl": [("asian", 0.9), ("pacific_islander", 0.1)],
+                 "ar": [("white", 0.9), ("black", 0.1)], "uk": [("white", 1.0)],
+                 "pa": [("asian", 1.0)],
+                 "en": [("white", 0.52), ("black", 0.2), ("hispanic", 0.14), ("multiracial", 0.08),
+                        ("asian", 0.03), ("american_indian", 0.03)]}
+        for st in self.students:
+            lang = st["language"]
+            st["ell"] = "yes" if r.random() < (0.62 if lang != "en" else 0.01) else "no"
+            st["iep"] = "yes" if r.random() < 0.13 else "no"
+            st["frl"] = "yes" if r.random() < (0.7 if lang != "en" else 0.38) else "no"
+            choices = races.get(lang, [("white", 1.0)])
+            race = r.choices([c[0] for c in choices], [c[1] for c in choices])[0]
+            st["race_ethnicity"] = "" if r.random() < 0.02 else race
 
     # ------------------------------------------------------------ visit units
     def make_units(self):
@@ -1126,9 +1152,11 @@ class Gen:
                                 "visit_goal"], sites)
         write_csv("staff.csv", ["staff_id", "name", "site_id", "role", "class", "opted_in",
                                 "hourly_rate", "active", "email"], self.staff)
+        self.add_subgroups()
         write_csv("students.csv", ["student_id", "site_id", "grade", "homeroom_id", "name",
                                    "family_id", "language", "flag_attendance",
-                                   "flag_behavior", "flag_academic"], self.students)
+                                   "flag_behavior", "flag_academic", "ell", "iep", "frl",
+                                   "race_ethnicity"], self.students)
         trainings = sorted(self.trainings, key=lambda t: (t[1], t[0], t[2]))
         write_csv("trainings.csv", ["staff_id", "date", "kind", "hours", "session"],
                   [{"staff_id": t[0], "date": t[1].isoformat(), "kind": t[2],

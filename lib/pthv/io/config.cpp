@@ -1,6 +1,7 @@
 #include <pthv/io/config.hpp>
 
 #include <algorithm>
+#include <set>
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
@@ -608,11 +609,45 @@ bool publishable_period(const std::string& text)
            model::Date::parse(text.substr(dots + 2));
 }
 
+// reports.subgroups: names of attribute columns of students.csv. A flag_*
+// column is a concern flag, which check-targeting reads and no report may
+// break counts down by; a name is a column name, kept plain because it
+// ends up in every table and key.
+void parse_subgroups(Reader& r, const YAML::Node& n, model::Config& c)
+{
+    c.subgroups_line = n.Mark().line >= 0 ? n.Mark().line + 1 : 0;
+    if (!n.IsSequence()) {
+        r.invalid(n, "reports.subgroups", "expected a list of students.csv columns, like [ell, iep, frl, race_ethnicity]");
+        return;
+    }
+    static const std::set<std::string> k_student_columns{"student_id", "site_id", "grade", "homeroom_id",
+                                                         "family_id", "name"};
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const std::string at = fmt::format("reports.subgroups[{}]", i);
+        const std::string name = n[i].IsScalar() ? n[i].Scalar() : std::string();
+        const bool plain = !name.empty() && name.size() <= 40 && std::all_of(name.begin(), name.end(), [](char ch) {
+            return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+        });
+        if (!plain)
+            r.invalid(n[i], at, "expected a column name of lower-case letters, digits and _, like race_ethnicity");
+        else if (name.rfind("flag_", 0) == 0)
+            r.invalid(n[i], at, name + " is a concern flag (check-targeting reads it): no report is broken down by one");
+        else if (k_student_columns.count(name))
+            r.invalid(n[i], at, name + " is one of students.csv's own columns, not an attribute that groups students");
+        else if (std::find(c.subgroups.begin(), c.subgroups.end(), name) != c.subgroups.end())
+            r.invalid(n[i], at, name + " is named twice");
+        else
+            c.subgroups.push_back(name);
+    }
+}
+
 void parse_reports(Reader& r, const YAML::Node& n, model::Config& c)
 {
-    r.known_keys(n, "reports", {"min_cell", "publish"});
+    r.known_keys(n, "reports", {"min_cell", "publish", "subgroups"});
     if (n.IsMap() && n["min_cell"])
         c.min_cell = r.integer(n["min_cell"], "reports.min_cell", 1, 1000).value_or(c.min_cell);
+    if (n.IsMap() && n["subgroups"])
+        parse_subgroups(r, n["subgroups"], c);
     if (!n.IsMap() || !n["publish"])
         return;
     const YAML::Node p = n["publish"];

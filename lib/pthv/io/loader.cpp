@@ -1,4 +1,5 @@
 #include <pthv/io/loader.hpp>
+#include <pthv/io/subgroups.hpp>
 
 #include <algorithm>
 #include <iterator>
@@ -236,6 +237,26 @@ struct MainPending {
     std::vector<Pending> student_sites, homerooms, training_staff;
 };
 
+// The columns of reports.subgroups in students.csv, by subgroup (npos:
+// missing, config-invalid: the column may be empty, its values given by a
+// --subgroups file kept out of git, but it must be there).
+std::vector<std::size_t> subgroup_columns(const CheckedTable& t, const Repo& repo, Problems& problems)
+{
+    std::vector<std::size_t> out;
+    for (const std::string& name : repo.config.subgroups) {
+        const auto& extra = t.extra_columns();
+        const auto it = std::find_if(extra.begin(), extra.end(), [&](const auto& e) { return e.first == name; });
+        out.push_back(it == extra.end() ? std::string::npos : it->second);
+        if (it == extra.end())
+            problems.push_back({"config-invalid", Severity::Error, "pthv.yaml",
+                                static_cast<std::size_t>(repo.config.subgroups_line), name,
+                                "reports.subgroups names " + name + ", but students.csv has no column " + name,
+                                "add the column to students.csv; it may be left empty and its values given by "
+                                "`pthv report --subgroups FILE` from a file kept out of git"});
+    }
+    return out;
+}
+
 void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems, MainPending& later)
 {
     std::vector<std::size_t> flag_columns;
@@ -244,6 +265,8 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
             repo.flag_names.push_back(name);
             flag_columns.push_back(index);
         }
+    const std::vector<std::size_t> groups = subgroup_columns(t, repo, problems);
+    repo.subgroups.reset(repo.config.subgroups, rows);
     repo.students.reserve(rows); // a million students: no regrowing copies
     repo.names.families.table().reserve(rows);
     while (t.next()) {
@@ -264,8 +287,12 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
             const auto b = flag_value(t.cell(flag_columns[f]), repo.flag_names[f], t.file(), s.line, id, problems);
             s.set_flag(f, b ? (*b ? 1 : 0) : -1);
         }
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            if (groups[g] != std::string::npos && !t.cell(groups[g]).empty())
+                set_subgroup_value(repo, row, g, t.cell(groups[g]), t.file(), s.line, id, problems);
         repo.students.push_back(std::move(s));
     }
+    repo.subgroups.resize(repo.students.size());
 }
 
 void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo, MainPending& later)

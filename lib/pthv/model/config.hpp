@@ -103,6 +103,11 @@ struct Config {
     // "monthly" (every month of the school year) or a period as --period
     // takes it.
     std::vector<std::string> publish{"mid-year", "end-of-year", "monthly"};
+    // reports.subgroups: attribute columns of students.csv (docs/data.md)
+    // whose values group students in the subgroups table; and the line of
+    // pthv.yaml that names them, for messages.
+    std::vector<std::string> subgroups;
+    int subgroups_line = 0;
     Targeting targeting;
     EventsExpected events;
     Remind remind;

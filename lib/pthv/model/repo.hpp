@@ -22,6 +22,7 @@
 #include <pthv/model/ids.hpp>
 #include <pthv/model/money.hpp>
 #include <pthv/model/names.hpp>
+#include <pthv/model/subgroups.hpp>
 #include <pthv/util/arena.hpp>
 
 namespace pthv::model {
@@ -239,6 +240,9 @@ struct Repo {
     // or 0 for a question skipped (or an answer that is not 1..5).
     std::vector<std::uint8_t> survey_answers;
     std::vector<std::string> flag_names; // "flag_attendance", ... in column order
+    // reports.subgroups: each student's value, by row of `students`
+    // (students.csv's columns, and a --subgroups file merged in).
+    Subgroups subgroups;
 
     std::map<std::string, FileInfo> files; // by name
 

@@ -555,6 +555,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     finish_shares(f);
     attendance_figures(facts, with_set, f);
     score_figures(facts, with_set, f);
+    subgroup_figures(facts, with_set, f);
     census_figures(repo, f);
     return f;
 }

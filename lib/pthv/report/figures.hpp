@@ -273,6 +273,48 @@ struct ScoreFigures {
     std::vector<ScoreRow> rows;
 };
 
+// Subgroups (reports.subgroups, docs/reports.md "Reach by subgroup"): for
+// each subgroup and value, whether the program reaches its students in
+// proportion. Visited and families are counted as the summary counts them
+// (a completed visit in the period at a site of the row), enrolled by
+// students.csv's site, so the values of a subgroup add up to the summary.
+struct SubgroupRow {
+    std::string subgroup, value; // value "unknown": an empty cell
+    std::string site_id;         // empty for the district (or the --site's whole row)
+    std::string name;
+    bool whole = false;          // the row of the whole report: the district, or the --site
+    Count enrolled, visited, families;
+    Share coverage; // visited / enrolled
+    // (visited / all visited) / (enrolled / all enrolled), in hundredths:
+    // 100 = reached in proportion. None without students, or where a count
+    // it rests on is hidden.
+    std::optional<std::int64_t> representation_hundredths;
+};
+
+// The outcome comparison (--attendance, --scores) within one value of a
+// subgroup, for the whole report only (at one school nearly every group
+// would be too small to give).
+struct SubgroupAttendance {
+    std::string subgroup, value;
+    AttendanceRow row;
+};
+
+struct SubgroupScore {
+    std::string subgroup, value;
+    ScoreRow row;
+};
+
+struct SubgroupFigures {
+    bool given = false;              // reports.subgroups names some
+    std::vector<std::string> names;  // in reports.subgroups order
+    // Per subgroup and value (byte order, unknown last): the whole report's
+    // rows first, then each reported site's. Public: the district's rows
+    // only, in the half year's and the year's reports (figures_subgroups.cpp).
+    std::vector<SubgroupRow> rows;
+    std::vector<SubgroupAttendance> attendance; // with --attendance
+    std::vector<SubgroupScore> scores;          // with --scores: per subgroup, value and subject
+};
+
 // surveys.csv (optional): family survey responses dated in the period.
 // A question's answers are 1..5; 4 and 5 are favourable.
 struct SurveyQuestion {
@@ -353,6 +395,7 @@ struct Figures {
     AttendanceFigures attendance;
     ScoreFigures scores;
     SurveyFigures surveys;
+    SubgroupFigures subgroups;
 };
 
 class Publication;

@@ -17,25 +17,36 @@ struct Counts {
     std::int64_t visited = 0, visited_chronic = 0, other = 0, other_chronic = 0;
 };
 
-bool chronic(const io::AttendanceRow& r)
+AttendanceRow make_row(std::string site_id, std::string name, const Counts& c)
+{
+    return attendance_row(std::move(site_id), std::move(name), c.visited, c.visited_chronic, c.other,
+                          c.other_chronic);
+}
+
+} // namespace
+
+bool chronically_absent(const io::AttendanceRow& r)
 {
     return r.days_absent * 10 >= r.days_enrolled; // days_absent / days_enrolled >= 10%
 }
 
-AttendanceRow make_row(std::string site_id, std::string name, const Counts& c)
+bool counts_for_attendance(const io::AttendanceRow& r) { return r.days_enrolled >= k_min_days_enrolled; }
+
+AttendanceRow attendance_row(std::string site_id, std::string name, std::int64_t visited,
+                             std::int64_t visited_chronic, std::int64_t other, std::int64_t other_chronic)
 {
     AttendanceRow r;
     r.site_id = std::move(site_id);
     r.name = std::move(name);
-    r.visited.students.value = c.visited;
-    r.visited.chronic.value = c.visited_chronic;
-    r.not_visited.students.value = c.other;
-    r.not_visited.chronic.value = c.other_chronic;
+    r.visited.students.value = visited;
+    r.visited.chronic.value = visited_chronic;
+    r.not_visited.students.value = other;
+    r.not_visited.chronic.value = other_chronic;
     return r;
 }
 
 // Rates, difference and interval, from counts that are shown.
-void finish_row(AttendanceRow& r)
+void finish_attendance_row(AttendanceRow& r)
 {
     r.visited.rate = share_of(r.visited.chronic, r.visited.students);
     r.not_visited.rate = share_of(r.not_visited.chronic, r.not_visited.students);
@@ -46,8 +57,6 @@ void finish_row(AttendanceRow& r)
     r.difference_tenths = difference_in_tenths(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
     r.ci95 = stats::newcombe_difference(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
 }
-
-} // namespace
 
 std::vector<char> students_visited_in(const model::Repo& repo, const model::Period& period)
 {
@@ -80,14 +89,14 @@ void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figur
         const model::Student* s = repo.find(row.student);
         if (!s || !scope.covers(s->site))
             continue;
-        if (row.days_enrolled < k_min_days_enrolled) {
+        if (!counts_for_attendance(row)) {
             ++a.too_few_days;
             continue;
         }
         const bool was_visited = visited[row.student.index()] != 0;
         for (Counts* c : {&all, &by_slot[site_slot(s->site)]}) {
             (was_visited ? c->visited : c->other) += 1;
-            (was_visited ? c->visited_chronic : c->other_chronic) += chronic(row) ? 1 : 0;
+            (was_visited ? c->visited_chronic : c->other_chronic) += chronically_absent(row) ? 1 : 0;
         }
     }
     a.rows.push_back(make_row(f.total.site_id, f.total.name, all));
@@ -97,7 +106,7 @@ void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figur
     if (f.is_public && o.publication) // the publication set's later stage decides (publication.hpp)
         o.publication->apply_attendance(f);
     for (auto& r : a.rows)
-        finish_row(r);
+        finish_attendance_row(r);
 }
 
 } // namespace pthv::report

@@ -103,6 +103,23 @@ void attendance_figures(const model::Facts& facts, const FigureOptions& o, Figur
 // Fills f.scores (when o.scores is set) the same way (figures_scores.cpp).
 void score_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
 
+// Fills f.subgroups (reports.subgroups) after the summaries and the
+// outcome tables, suppressed when public (figures_subgroups.cpp).
+void subgroup_figures(const model::Facts& facts, const FigureOptions& o, Figures& f);
+
+// The outcome tables' rows from their counts, rates and interval included
+// (figures_attendance.cpp, figures_scores.cpp): one group of a subgroup
+// is compared the same way.
+AttendanceRow attendance_row(std::string site_id, std::string name, std::int64_t visited,
+                             std::int64_t visited_chronic, std::int64_t other, std::int64_t other_chronic);
+void finish_attendance_row(AttendanceRow& r);
+ScoreRow score_row_of(const std::string& subject, std::string site_id, std::string name, std::int64_t visited,
+                      std::int64_t visited_proficient, std::int64_t other, std::int64_t other_proficient);
+void finish_score_row(ScoreRow& r);
+// Whether an attendance row counts: enough days enrolled; chronically absent.
+bool counts_for_attendance(const io::AttendanceRow& r);
+bool chronically_absent(const io::AttendanceRow& r);
+
 // What the outcome tables share (figures_attendance.cpp): per student
 // handle, 1 when the student has a completed visit in `period`; and
 // (x1 / n1 - x2 / n2) in tenths of a percentage point, half away from zero.

@@ -20,14 +20,23 @@ struct ScoreCounts {
 
 ScoreRow score_row(const std::string& subject, std::string site_id, std::string name, const ScoreCounts& c)
 {
+    return score_row_of(subject, std::move(site_id), std::move(name), c.visited, c.visited_proficient, c.other,
+                        c.other_proficient);
+}
+
+} // namespace
+
+ScoreRow score_row_of(const std::string& subject, std::string site_id, std::string name, std::int64_t visited,
+                      std::int64_t visited_proficient, std::int64_t other, std::int64_t other_proficient)
+{
     ScoreRow r;
     r.subject = subject;
     r.site_id = std::move(site_id);
     r.name = std::move(name);
-    r.visited.students.value = c.visited;
-    r.visited.proficient.value = c.visited_proficient;
-    r.not_visited.students.value = c.other;
-    r.not_visited.proficient.value = c.other_proficient;
+    r.visited.students.value = visited;
+    r.visited.proficient.value = visited_proficient;
+    r.not_visited.students.value = other;
+    r.not_visited.proficient.value = other_proficient;
     return r;
 }
 
@@ -45,7 +54,6 @@ void finish_score_row(ScoreRow& r)
     r.ci95 = stats::newcombe_difference(v.proficient.value, v.students.value, o.proficient.value, o.students.value);
 }
 
-} // namespace
 
 void score_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
 {

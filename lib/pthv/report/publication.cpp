@@ -117,6 +117,22 @@ struct Builder {
     Protection& cells;
     const std::vector<io::AttendanceRow>* attendance;
     const std::vector<io::ScoreRow>* scores;
+    bool subgroups; // the subgroups table (reports.subgroups), a later stage
+
+    // A student's value in each subgroup ("unknown" for a student
+    // students.csv does not list): the parts of the subgroup cells' keys.
+    std::vector<std::pair<std::string, std::string>> groups_of(const model::Student* st) const
+    {
+        std::vector<std::pair<std::string, std::string>> out;
+        if (!subgroups)
+            return out;
+        const auto row = st ? std::optional<std::size_t>(static_cast<std::size_t>(st - repo.students.data()))
+                            : std::nullopt;
+        for (std::size_t g = 0; g < repo.subgroups.size(); ++g)
+            out.emplace_back(repo.subgroups.names()[g],
+                             repo.subgroups.value(g, row ? repo.subgroups.code(*row, g) : model::Subgroups::k_unknown));
+        return out;
+    }
 
     // The outcome table (report --attendance) of every period, a later
     // stage, counted with the student's other cells so that a reader's
@@ -125,10 +141,14 @@ struct Builder {
     // or not in the period, chronically absent or not, at the district and
     // the student's own site; students not chronically absent are the
     // complement a reader could take (figures_attendance.cpp).
+    // With subgroups, the same within the student's value of each subgroup
+    // ("sga:<subgroup>:<group>", the value as the part), in the periods
+    // whose public reports give subgroups.
     void outcome(Person& p, const io::AttendanceRow& row, const model::Student& st,
                  const std::vector<std::vector<std::size_t>>& completed) const
     {
         const bool chronic = row.days_absent * 10 >= row.days_enrolled;
+        const auto groups = groups_of(&st);
         for (const Period& period : periods) {
             const auto& mine = completed[row.student.index()];
             const bool visited = std::any_of(mine.begin(), mine.end(), [&](std::size_t i) {
@@ -141,6 +161,16 @@ struct Builder {
                     p.publish(&period, x, "att", group + "_chronic");
                 else
                     p.sensitive(&period, x, "att", group + "_not_chronic");
+                if (!public_breakdowns(period) || x != k_district)
+                    continue;
+                for (const auto& [name, value] : groups) {
+                    const std::string m = "sga:" + name + ":" + group;
+                    p.publish(&period, x, m, value);
+                    if (chronic)
+                        p.publish(&period, x, m + "_chronic", value);
+                    else
+                        p.sensitive(&period, x, m + "_not_chronic", value);
+                }
             }
         }
     }
@@ -159,6 +189,7 @@ struct Builder {
                 return period.contains(*repo.visits[i].date);
             });
             const std::string group = visited ? "visited" : "not_visited";
+            const auto groups = groups_of(&st);
             for (const io::ScoreRow* row : rows)
                 for (const auto& x : scopes_of(repo, st.site)) {
                     p.publish(&period, x, "score", group + "|" + row->subject);
@@ -166,6 +197,17 @@ struct Builder {
                         p.publish(&period, x, "score", group + "_prof|" + row->subject);
                     else
                         p.sensitive(&period, x, "score", group + "_not_prof|" + row->subject);
+                    if (!public_breakdowns(period) || x != k_district)
+                        continue;
+                    // Within each subgroup's value: "sgs:<subgroup>:<group>:<subject>".
+                    for (const auto& [name, value] : groups) {
+                        const std::string m = "sgs:" + name + ":" + group;
+                        p.publish(&period, x, m + ":" + row->subject, value);
+                        if (row->proficient)
+                            p.publish(&period, x, m + "_prof:" + row->subject, value);
+                        else
+                            p.sensitive(&period, x, m + "_not_prof:" + row->subject, value);
+                    }
                 }
         }
     }
@@ -265,6 +307,13 @@ struct Builder {
             if (st)
                 for (const auto& x : scopes_of(repo, st->site))
                     p.publish(nullptr, x, "enrolled");
+            const auto groups = groups_of(st);
+            if (st && !groups.empty()) {
+                p.at_stage(1);
+                for (const auto& [name, value] : groups)
+                    p.publish(nullptr, k_district, "sge:" + name, value);
+                p.at_stage(0);
+            }
             const auto scheduled_after = [&](std::size_t visit) {
                 const auto& l = latest[h];
                 return l && model::visit_before(repo, repo.visits[visit], repo.visits[*l]);
@@ -294,6 +343,19 @@ struct Builder {
                     for (const auto& x : scopes_of(repo, st->site))
                         if (std::none_of(by_scope.begin(), by_scope.end(), [&](const auto& e) { return e.first == x; }))
                             p.sensitive(&period, x, "unvisited");
+                // The subgroups table, as the summary counts: visited where
+                // visited, and enrolled less visited a complement.
+                if (!groups.empty() && public_breakdowns(period)) {
+                    p.at_stage(1);
+                    const bool visited = !by_scope.empty(); // by_scope holds the district when any
+                    for (const auto& [name, value] : groups) {
+                        if (visited)
+                            p.publish(&period, k_district, "sgv:" + name, value);
+                        else if (st)
+                            p.sensitive(&period, k_district, "sgu:" + name, value);
+                    }
+                    p.at_stage(0);
+                }
                 const auto order = [&](const std::optional<std::size_t>& visit, const char* measure) {
                     if (!visit || !period.contains(*repo.visits[*visit].date))
                         return;
@@ -325,11 +387,19 @@ struct Builder {
                 continue;
             const std::uint64_t key = family_key(repo, v.student);
             Person& p = of.try_emplace(key, cells, 'F').first->second;
+            const auto groups = v.completed() ? groups_of(repo.find(v.student)) : decltype(groups_of(nullptr)){};
             for (const Period& period : periods)
                 if (period.contains(*v.date))
-                    for (const auto& x : scopes_of(repo, repo.visit_site(v)))
+                    for (const auto& x : scopes_of(repo, repo.visit_site(v))) {
                         if (v.completed()) // families who declined are not given
                             p.publish(&period, x, "reached");
+                        if (groups.empty() || !public_breakdowns(period) || x != k_district)
+                            continue;
+                        p.at_stage(1); // families reached by subgroup: a student of the value visited
+                        for (const auto& [name, value] : groups)
+                            p.publish(&period, x, "sgf:" + name, value);
+                        p.at_stage(0);
+                    }
         }
         std::vector<std::uint64_t> keys;
         for (const auto& e : of)
@@ -485,11 +555,26 @@ Publication::Publication(const model::Repo& repo)
 
 Publication::Publication(const model::Facts& facts, const model::Problems& findings,
                          const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores)
+    : Publication(facts, findings, attendance, scores, !facts.repo().subgroups.empty())
+{
+}
+
+Publication::Publication(const model::Facts& facts, const model::Problems& findings,
+                         const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores,
+                         bool subgroups)
     : Publication(facts.repo())
 {
-    build(facts, findings, attendance, scores);
-    if (!attendance && !scores) {
+    build(facts, findings, attendance, scores, subgroups);
+    if (!attendance && !scores && !subgroups) {
         m_cells.suppress();
+        return;
+    }
+    // The subgroups table is protected last, knowing every other table:
+    // nothing the reports without it show changes with it (its values may
+    // come from a --subgroups file given to one run and not another).
+    if (subgroups) {
+        const Publication before(facts, findings, attendance, scores, false);
+        fix_from(before);
         return;
     }
     // The outcome tables are protected on their own: every other figure is
@@ -499,7 +584,12 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
     // table shows (the two count the same students, so a reader holding
     // both learns more than from either): adding the scores changes
     // nothing a report with the attendance alone shows.
-    const Publication before(facts, findings, scores ? attendance : nullptr, nullptr);
+    const Publication before(facts, findings, scores ? attendance : nullptr, nullptr, false);
+    fix_from(before);
+}
+
+void Publication::fix_from(const Publication& before)
+{
     m_cells.finish();
     for (stats::Protection::CellId c = 0; c < before.m_cells.cells(); ++c)
         if (before.m_cells.published(c))
@@ -511,7 +601,7 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)
 {
     Publication out(facts.repo());
-    out.build(facts, findings, nullptr, nullptr);
+    out.build(facts, findings, nullptr, nullptr, !facts.repo().subgroups.empty());
     out.m_cells.suppress_primary_only();
     return out;
 }
@@ -522,7 +612,7 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
                                     const std::vector<io::ScoreRow>* scores, const Publication& decided)
 {
     Publication out(facts.repo());
-    out.build(facts, findings, attendance, scores);
+    out.build(facts, findings, attendance, scores, !facts.repo().subgroups.empty());
     out.m_cells.finish();
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
@@ -550,9 +640,10 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
 }
 
 void Publication::build(const model::Facts& facts, const model::Problems& findings,
-                        const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores)
+                        const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores,
+                        bool subgroups)
 {
-    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores};
+    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores, subgroups};
     b.visits();
     b.students();
     b.families();

@@ -55,7 +55,8 @@ public:
     // `scores` (each may be null): their outcome tables are protected
     // after everything else, which stays as the set without them shows it;
     // with both, the attendance table as the set with it alone shows it,
-    // and the scores table after it.
+    // and the scores table after it. The subgroups table (reports.subgroups,
+    // and its outcome comparisons) is protected last, the same way.
     Publication(const model::Facts& facts, const model::Problems& findings,
                 const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores = nullptr);
 
@@ -86,11 +87,20 @@ public:
     void apply_attendance(Figures& f) const;
     // And for the scores table.
     void apply_scores(Figures& f) const;
+    // And for the subgroups table and its outcome comparisons.
+    void apply_subgroups(Figures& f) const;
 
 private:
     explicit Publication(const model::Repo& repo);
+    // `subgroups`: with the subgroups table (reports.subgroups).
+    Publication(const model::Facts& facts, const model::Problems& findings,
+                const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores,
+                bool subgroups);
     void build(const model::Facts& facts, const model::Problems& findings,
-               const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores);
+               const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores,
+               bool subgroups);
+    // Every figure `before` decided stays as it is; the rest is decided.
+    void fix_from(const Publication& before);
     void observe(Figures& f);
     void relations();
 

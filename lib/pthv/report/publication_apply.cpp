@@ -174,6 +174,30 @@ void mark_scores(Marker& mark, ScoreFigures& sc)
     }
 }
 
+void mark_subgroups(Marker& mark, SubgroupFigures& sg)
+{
+    for (auto& r : sg.rows) {
+        const std::string x = scope_of(r.site_id);
+        mark(r.enrolled, 'S', false, x, "sge:" + r.subgroup, r.value);
+        mark(r.visited, 'S', true, x, "sgv:" + r.subgroup, r.value);
+        mark(r.families, 'F', true, x, "sgf:" + r.subgroup, r.value);
+    }
+    for (auto& a : sg.attendance) {
+        const std::string x = scope_of(a.row.site_id), m = "sga:" + a.subgroup + ":";
+        mark(a.row.visited.students, 'S', true, x, m + "visited", a.value);
+        mark(a.row.visited.chronic, 'S', true, x, m + "visited_chronic", a.value);
+        mark(a.row.not_visited.students, 'S', true, x, m + "not_visited", a.value);
+        mark(a.row.not_visited.chronic, 'S', true, x, m + "not_visited_chronic", a.value);
+    }
+    for (auto& s : sg.scores) {
+        const std::string x = scope_of(s.row.site_id), m = "sgs:" + s.subgroup + ":", subject = ":" + s.row.subject;
+        mark(s.row.visited.students, 'S', true, x, m + "visited" + subject, s.value);
+        mark(s.row.visited.proficient, 'S', true, x, m + "visited_prof" + subject, s.value);
+        mark(s.row.not_visited.students, 'S', true, x, m + "not_visited" + subject, s.value);
+        mark(s.row.not_visited.proficient, 'S', true, x, m + "not_visited_prof" + subject, s.value);
+    }
+}
+
 const model::Period& period_of(const std::vector<model::Period>& periods, const Figures& f)
 {
     static const model::Period none{};
@@ -205,10 +229,17 @@ void Publication::observe(Figures& f)
     for (auto& r : f.scores.rows)
         for (ScoreGroup* g : {&r.visited, &r.not_visited})
             reveal(g->proficient, g->rate);
+    for (auto& a : f.subgroups.attendance)
+        for (AttendanceGroup* g : {&a.row.visited, &a.row.not_visited})
+            reveal(g->chronic, g->rate);
+    for (auto& s : f.subgroups.scores)
+        for (ScoreGroup* g : {&s.row.visited, &s.row.not_visited})
+            reveal(g->proficient, g->rate);
     Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
     mark_all(mark, f);
     mark_attendance(mark, f.attendance);
     mark_scores(mark, f.scores);
+    mark_subgroups(mark, f.subgroups);
 }
 
 void Publication::apply(Figures& f) const
@@ -239,6 +270,12 @@ void Publication::apply_scores(Figures& f) const
 {
     Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_scores(mark, f.scores);
+}
+
+void Publication::apply_subgroups(Figures& f) const
+{
+    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    mark_subgroups(mark, f.subgroups);
 }
 
 } // namespace pthv::report

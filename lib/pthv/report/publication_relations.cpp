@@ -10,6 +10,7 @@
 #include <pthv/report/publication.hpp>
 
 #include <map>
+#include <optional>
 
 #include <pthv/util/strings.hpp>
 
@@ -48,7 +49,34 @@ bool disjoint_parts(const std::string& measure)
     for (const char* m : {"month", "mode", "lang", "ilang", "status", "first", "secondm", "session"})
         if (measure == m)
             return true;
+    // A subgroup's values (the parts) never share a student.
+    for (const char* prefix : {"sge:", "sgv:", "sgu:", "sga:", "sgs:"})
+        if (measure.rfind(prefix, 0) == 0)
+            return true;
     return false;
+}
+
+// A subgroup cell's measure, "sg?:<subgroup>:<group>[:<subject>]", in its
+// fields (publication.cpp); `group` empty for sge/sgv/sgu/sgf.
+struct SubgroupMeasure {
+    std::string kind, subgroup, group, subject;
+};
+
+std::optional<SubgroupMeasure> subgroup_measure(const std::string& measure)
+{
+    if (measure.size() < 4 || measure.compare(0, 2, "sg") != 0 || measure[3] != ':')
+        return std::nullopt;
+    SubgroupMeasure m;
+    m.kind = measure.substr(0, 3);
+    const auto a = measure.find(':', 4);
+    m.subgroup = measure.substr(4, a == std::string::npos ? std::string::npos : a - 4);
+    if (a != std::string::npos) {
+        const auto b = measure.find(':', a + 1);
+        m.group = measure.substr(a + 1, b == std::string::npos ? std::string::npos : b - a - 1);
+        if (b != std::string::npos)
+            m.subject = measure.substr(b + 1);
+    }
+    return m;
 }
 
 // Counts of where a student stands at a period's end (not visited yet,
@@ -57,6 +85,8 @@ bool disjoint_parts(const std::string& measure)
 // there is no difference to take.
 bool state_at_end(const Key& k)
 {
+    if (const auto m = subgroup_measure(k.measure))
+        return m->kind == "sgu" || m->group.rfind("not_visited", 0) == 0;
     return k.measure == "unvisited" || k.measure == "due" || k.measure == "sched" ||
            ((k.measure == "att" || k.measure == "score") && k.part.rfind("not_visited", 0) == 0);
 }
@@ -64,6 +94,40 @@ bool state_at_end(const Key& k)
 std::string range_of(const model::Period& p) { return p.from.str() + ".." + p.to.str(); }
 
 } // namespace
+
+// Within one value of a subgroup (the key's part), what the subgroups
+// table and its outcome comparisons add up to, as the tables without
+// subgroups do: enrolled = visited + not visited, visited = chronically
+// absent + not, the students of a comparison some of those visited or not.
+template <class Find>
+void subgroup_relations(stats::Protection& cells, const std::vector<model::Period>& periods, const Key& k,
+                        const SubgroupMeasure& m, CellId c, const Find& find)
+{
+    const std::string& value = k.part;
+    const auto key = [&](const std::string& range, const std::string& measure) {
+        return k.kind + '|' + range + '|' + k.scope + '|' + measure + '|' + value;
+    };
+    const std::string tail = m.subject.empty() ? std::string() : ":" + m.subject;
+    if (m.kind == "sge")
+        for (const model::Period& p : periods) {
+            const std::string range = range_of(p);
+            for (const char* part : {"sgv:", "sgu:"})
+                if (const auto x = find(key(range, part + m.subgroup)))
+                    cells.relation(c, {*x});
+        }
+    if ((m.kind == "sga" || m.kind == "sgs") && (m.group == "visited" || m.group == "not_visited")) {
+        const std::string yes = m.kind == "sga" ? "_chronic" : "_prof", no = m.kind == "sga" ? "_not_chronic" : "_not_prof";
+        const std::string base = m.kind + ":" + m.subgroup + ":" + m.group;
+        std::vector<CellId> parts;
+        for (const std::string& p : {base + yes + tail, base + no + tail})
+            if (const auto x = find(key(k.range, p)))
+                parts.push_back(*x);
+        if (!parts.empty())
+            cells.relation(c, parts);
+        if (const auto all = find(key(k.range, (m.group == "visited" ? "sgv:" : "sgu:") + m.subgroup)))
+            cells.relation(*all, {c}, false);
+    }
+}
 
 void Publication::relations()
 {
@@ -158,6 +222,8 @@ void Publication::relations()
                     m_cells.relation(*all, {c}, false);
             }
         }
+        if (const auto m = subgroup_measure(k.measure))
+            subgroup_relations(m_cells, m_periods, k, *m, c, find);
         if (k.kind == "T" && k.measure == "trained")
             m_cells.relation(c, cells_of({"status|current", "status|due_soon"}));
         if (k.kind == "S" && k.measure == "enrolled")

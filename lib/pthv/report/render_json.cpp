@@ -200,6 +200,37 @@ Json scores_json(const ScoreFigures& sc, bool whole, const std::string& site_id,
     return j;
 }
 
+// The subgroups rows of the whole report (whole) or of one site: one
+// object per subgroup and value; the whole report's carry the outcome
+// comparisons within the value.
+Json subgroups_json(const SubgroupFigures& sg, bool whole, const std::string& site_id, int m)
+{
+    Json out = Json::array();
+    for (const auto& r : sg.rows) {
+        if (whole ? !r.whole : r.whole || r.site_id != site_id)
+            continue;
+        Json j{{"subgroup", r.subgroup},
+               {"value", r.value},
+               {"students_enrolled", count_json(r.enrolled, m)},
+               {"students_visited", count_json(r.visited, m)},
+               {"coverage_pct", share_json(r.coverage)},
+               {"families_reached", count_json(r.families, m)},
+               {"representation", r.representation_hundredths
+                                      ? Json(static_cast<double>(*r.representation_hundredths) / 100.0)
+                                      : Json(nullptr)}};
+        if (whole) {
+            for (const auto& a : sg.attendance)
+                if (a.subgroup == r.subgroup && a.value == r.value)
+                    j["attendance"] = attendance_json(a.row, m);
+            for (const auto& sc : sg.scores)
+                if (sc.subgroup == r.subgroup && sc.value == r.value)
+                    j["scores"][sc.row.subject] = score_json(sc.row, m);
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
 Json survey_json(const SurveyRow& r, const std::vector<std::string>& questions, int m)
 {
     Json per_question = Json::object();
@@ -315,6 +346,8 @@ std::string render_json(const Figures& f)
     const SurveyFigures& sv = f.surveys;
     if (sv.present)
         j["surveys"] = survey_json(sv.rows.front(), sv.questions, m);
+    if (f.subgroups.given)
+        j["subgroups"] = subgroups_json(f.subgroups, true, {}, m);
     j["sites"] = Json::array();
     for (std::size_t i = 0; i < f.sites.size(); ++i) {
         const Summary& s = f.sites[i];
@@ -334,6 +367,8 @@ std::string render_json(const Figures& f)
             x["scores"] = Json{{"subjects", scores_json(f.scores, false, s.site_id, m)}};
         if (i + 1 < sv.rows.size())
             x["surveys"] = survey_json(sv.rows[i + 1], sv.questions, m);
+        if (f.subgroups.given && !f.is_public) // public: a school's own report gives its rows
+            x["subgroups"] = subgroups_json(f.subgroups, false, s.site_id, m);
         j["sites"].push_back(std::move(x));
     }
     if (!f.is_public) {

@@ -20,7 +20,7 @@ const std::vector<std::string>& table_names()
         "headline", "sites",  "second_visits", "educators", "fidelity",  "training", "training_sessions",
         "session_plan", "money", "site_money", "months", "visit_order", "modes", "languages",
         "interpreted_languages", "entry_days", "top_sites", "declines", "events", "event_list", "attendance",
-        "scores", "surveys", "census"};
+        "scores", "subgroups", "subgroup_attendance", "subgroup_scores", "surveys", "census"};
     return k_names;
 }
 
@@ -542,6 +542,106 @@ Table scores(const Figures& f)
     return t;
 }
 
+// A representation ratio ("1.03"): none without students, "*" where a
+// public report hid a count it rests on.
+Cell representation_cell(const SubgroupRow& r)
+{
+    if (r.representation_hundredths)
+        return Cell::decimal(fmt::format("{}.{:02}", *r.representation_hundredths / 100,
+                                         *r.representation_hundredths % 100));
+    const bool hidden = r.enrolled.hidden() || r.visited.hidden();
+    return hidden ? Cell::suppressed() : Cell::missing();
+}
+
+// Reach by subgroup; with the outcome files, the comparisons within each
+// value (the whole report's only).
+std::vector<Table> subgroup_tables(const Figures& f)
+{
+    const SubgroupFigures& sg = f.subgroups;
+    Table t = make(f, "subgroups", "Reach by subgroup",
+                   {{"subgroup", "subgroup"},
+                    {"value", "value"},
+                    {"site", "site_id"},
+                    {"name", "name"},
+                    {"enrolled", "students_enrolled"},
+                    {"visited", "students_visited"},
+                    {"coverage", "coverage_pct"},
+                    {"families", "families_reached"},
+                    {"representation", "representation"}},
+                   4);
+    for (const auto& r : sg.rows)
+        t.add({Cell::of(r.subgroup), Cell::of(r.value),
+               Cell::of(r.whole && f.site_filter.empty() ? "all" : r.site_id),
+               Cell::of(r.whole && f.site_filter.empty() ? "all sites" : r.name), Cell::of(r.enrolled),
+               Cell::of(r.visited), Cell::of(r.coverage), Cell::of(r.families), representation_cell(r)});
+    if (f.is_public && !f.site_filter.empty())
+        t.note = "subgroups are given in the district's report: at one school most groups are too small to show";
+    else if (f.is_public && !f.breakdowns)
+        t.note = "subgroups are given in the reports of the half year and the year";
+    else
+        t.note = "representation: the group's share of the students visited over its share of those enrolled "
+                 "(1.00: reached in proportion; below 1: fewer of the group visited than its size); unknown: "
+                 "no value in students.csv" + std::string(f.is_public ? "; given for the district only" : "");
+    std::vector<Table> out{std::move(t)};
+    if (!sg.attendance.empty() || (f.attendance.given && !(f.is_public && !f.breakdowns))) {
+        Table a = make(f, "subgroup_attendance", "Chronic absence within each subgroup",
+                       {{"subgroup", "subgroup"},
+                        {"value", "value"},
+                        {"visited", "visited_students"},
+                        {"chronic", "visited_chronic"},
+                        {"rate", "visited_rate_pct"},
+                        {"not visited", "not_visited_students"},
+                        {"chronic", "not_visited_chronic"},
+                        {"rate", "not_visited_rate_pct"},
+                        {"difference (pp)", "difference_pp"},
+                        {"95% from (pp)", "ci95_low_pp"},
+                        {"95% to (pp)", "ci95_high_pp"}},
+                       2);
+        for (const auto& x : sg.attendance) {
+            std::vector<Cell> row = {Cell::of(x.subgroup), Cell::of(x.value)};
+            for (const AttendanceGroup* g : {&x.row.visited, &x.row.not_visited}) {
+                row.push_back(Cell::of(g->students));
+                row.push_back(Cell::of(g->chronic));
+                row.push_back(Cell::of(g->rate));
+            }
+            add_difference(row, x.row);
+            a.add(row);
+        }
+        a.note = attendance_caution(f);
+        out.push_back(std::move(a));
+    }
+    if (!sg.scores.empty() || (f.scores.given && !(f.is_public && !f.breakdowns))) {
+        Table a = make(f, "subgroup_scores", "Test scores within each subgroup",
+                       {{"subgroup", "subgroup"},
+                        {"value", "value"},
+                        {"subject", "subject"},
+                        {"visited", "visited_students"},
+                        {"proficient", "visited_proficient"},
+                        {"rate", "visited_rate_pct"},
+                        {"not visited", "not_visited_students"},
+                        {"proficient", "not_visited_proficient"},
+                        {"rate", "not_visited_rate_pct"},
+                        {"difference (pp)", "difference_pp"},
+                        {"95% from (pp)", "ci95_low_pp"},
+                        {"95% to (pp)", "ci95_high_pp"}},
+                       3);
+        for (const auto& x : sg.scores) {
+            std::vector<Cell> row = {Cell::of(x.subgroup), Cell::of(x.value),
+                                     Cell::of(x.row.subject)};
+            for (const ScoreGroup* g : {&x.row.visited, &x.row.not_visited}) {
+                row.push_back(Cell::of(g->students));
+                row.push_back(Cell::of(g->proficient));
+                row.push_back(Cell::of(g->rate));
+            }
+            add_difference(row, x.row);
+            a.add(row);
+        }
+        a.note = scores_caution(f);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
 // One row per site: responses, the response rate, and per question the
 // share of favourable answers (its column named after the question).
 Table surveys(const Figures& f)
@@ -653,6 +753,9 @@ std::vector<Table> report_tables(const Figures& f)
         out.push_back(attendance(f));
     if (f.scores.given)
         out.push_back(scores(f));
+    if (f.subgroups.given)
+        for (auto& t : subgroup_tables(f))
+            out.push_back(std::move(t));
     if (f.surveys.present)
         out.push_back(surveys(f));
     return out;

@@ -1,0 +1,196 @@
+// Reach by subgroup (reports.subgroups, docs/reports.md): for each value of
+// each subgroup, students enrolled and visited, coverage, families reached
+// and representation, for the district (or --site) and each reported site;
+// with --attendance or --scores, the outcome comparison within each value
+// for the whole report. Visited and families count as the summaries do, so
+// a subgroup's values add up to the summary's figures.
+
+#include <pthv/report/figures_detail.hpp>
+#include <pthv/report/publication.hpp>
+
+#include <algorithm>
+#include <tuple>
+
+namespace pthv::report {
+
+namespace {
+
+using Code = model::Subgroups::Code;
+
+// A student's value in subgroup g: unknown for a student students.csv
+// does not list.
+Code code_of(const model::Repo& repo, model::StudentId student, std::size_t g)
+{
+    const auto row = repo.row(student);
+    return row ? repo.subgroups.code(*row, g) : model::Subgroups::k_unknown;
+}
+
+// Counts of one subgroup, by (site slot, value code); slot 0 the whole.
+struct GroupCounts {
+    std::size_t values = 0;
+    std::vector<std::int64_t> enrolled, visited, families;
+    std::int64_t& at(std::vector<std::int64_t>& v, std::size_t slot, Code c) { return v[slot * values + c]; }
+};
+
+// (visited / all visited) / (enrolled / all enrolled) in hundredths, half up.
+std::optional<std::int64_t> representation(const Count& visited, const Count& enrolled, const Count& all_visited,
+                                           const Count& all_enrolled)
+{
+    for (const Count* c : {&visited, &enrolled, &all_visited, &all_enrolled})
+        if (c->hidden())
+            return std::nullopt;
+    if (enrolled.value == 0 || all_visited.value == 0 || all_enrolled.value == 0)
+        return std::nullopt;
+    const std::int64_t num = visited.value * all_enrolled.value * 100, den = all_visited.value * enrolled.value;
+    return (2 * num + den) / (2 * den);
+}
+
+GroupCounts count_group(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, std::size_t g)
+{
+    const model::Repo& repo = facts.repo();
+    GroupCounts c;
+    c.values = repo.subgroups.codes(g);
+    const std::size_t cells = (repo.names.sites.size() + 1) * c.values;
+    c.enrolled.assign(cells, 0);
+    c.visited.assign(cells, 0);
+    c.families.assign(cells, 0);
+    for (const std::size_t i : scope.students(*o.basis)) {
+        const Code v = repo.subgroups.code(i, g);
+        ++c.at(c.enrolled, 0, v);
+        ++c.at(c.enrolled, site_slot(repo.students[i].site), v);
+    }
+    // (slot, code, key) once each: students and families visited.
+    std::vector<std::tuple<std::size_t, Code, std::uint64_t>> students, families;
+    for (const std::size_t i : scope.visits(*o.basis)) {
+        const model::Visit& v = repo.visits[i];
+        if (!v.completed() || !v.date || !o.period.contains(*v.date))
+            continue;
+        const Code code = code_of(repo, v.student, g);
+        const std::size_t slot = site_slot(repo.visit_site(v));
+        for (const std::size_t s : {std::size_t{0}, slot}) {
+            students.emplace_back(s, code, v.student.value());
+            families.emplace_back(s, code, family_key(repo, v.student));
+        }
+    }
+    for (auto* list : {&students, &families}) {
+        std::sort(list->begin(), list->end());
+        list->erase(std::unique(list->begin(), list->end()), list->end());
+        for (const auto& [slot, code, key] : *list)
+            ++c.at(list == &students ? c.visited : c.families, slot, code);
+    }
+    return c;
+}
+
+SubgroupRow make_row(const std::string& subgroup, const std::string& value, const Summary& of, bool whole,
+                     GroupCounts& c, std::size_t slot, Code code)
+{
+    SubgroupRow r;
+    r.subgroup = subgroup;
+    r.value = value;
+    r.site_id = of.site_id;
+    r.name = of.name;
+    r.whole = whole;
+    r.enrolled = exact(c.at(c.enrolled, slot, code));
+    r.visited = exact(c.at(c.visited, slot, code));
+    r.families = exact(c.at(c.families, slot, code));
+    return r;
+}
+
+// The outcome comparisons within each value, for the whole report: a
+// student of the file counts by students.csv's site, visited anywhere in
+// the period, as the outcome tables count.
+void outcomes(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f, std::size_t g)
+{
+    const model::Repo& repo = facts.repo();
+    const std::string& name = repo.subgroups.names()[g];
+    const auto values = repo.subgroups.values(g);
+    const std::vector<char> visited = students_visited_in(repo, o.period);
+    const auto in_scope = [&](model::StudentId s) -> std::optional<std::size_t> {
+        const auto row = repo.row(s);
+        return row && scope.covers(repo.students[*row].site) ? row : std::nullopt;
+    };
+    if (o.attendance) {
+        for (const Code code : values) {
+            std::int64_t n[4] = {0, 0, 0, 0}; // visited, of them chronic, other, of them chronic
+            for (const auto& a : *o.attendance) {
+                const auto row = in_scope(a.student);
+                if (!row || !counts_for_attendance(a) || repo.subgroups.code(*row, g) != code)
+                    continue;
+                const int k = visited[a.student.index()] ? 0 : 2;
+                ++n[k];
+                n[k + 1] += chronically_absent(a) ? 1 : 0;
+            }
+            f.subgroups.attendance.push_back(
+                {name, repo.subgroups.value(g, code), attendance_row(f.total.site_id, f.total.name, n[0], n[1], n[2], n[3])});
+        }
+    }
+    if (o.scores) {
+        for (const auto& subject : io::score_subjects(*o.scores))
+            for (const Code code : values) {
+                std::int64_t n[4] = {0, 0, 0, 0};
+                for (const auto& s : *o.scores) {
+                    const auto row = in_scope(s.student);
+                    if (!row || s.subject != subject || repo.subgroups.code(*row, g) != code)
+                        continue;
+                    const int k = visited[s.student.index()] ? 0 : 2;
+                    ++n[k];
+                    n[k + 1] += s.proficient ? 1 : 0;
+                }
+                ScoreRow r = score_row_of(subject, f.total.site_id, f.total.name, n[0], n[1], n[2], n[3]);
+                r.whole = true;
+                f.subgroups.scores.push_back({name, repo.subgroups.value(g, code), std::move(r)});
+            }
+    }
+}
+
+} // namespace
+
+void subgroup_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
+{
+    const model::Repo& repo = facts.repo();
+    if (repo.subgroups.empty())
+        return;
+    SubgroupFigures& sg = f.subgroups;
+    sg.given = true;
+    sg.names = repo.subgroups.names();
+    // A month's public report gives none (the half year's and the year's
+    // do), and a school's public report none: at one school nearly every
+    // group is a count under min_cell, and each one hidden there would
+    // cost the district's rows as well.
+    if (f.is_public && (!f.breakdowns || !o.site.empty()))
+        return;
+    const SiteScope scope(repo, o.site);
+    std::vector<SubgroupRow> site_rows;
+    for (std::size_t g = 0; g < repo.subgroups.size(); ++g) {
+        GroupCounts c = count_group(facts, o, scope, g);
+        for (const Code code : repo.subgroups.values(g)) {
+            const std::string& value = repo.subgroups.value(g, code);
+            sg.rows.push_back(make_row(sg.names[g], value, f.total, true, c, 0, code));
+            if (f.is_public)
+                continue;
+            for (const Summary& site : f.sites)
+                site_rows.push_back(make_row(sg.names[g], value, site, false, c,
+                                             site_slot(repo.names.sites.find(site.site_id)), code));
+        }
+        outcomes(facts, o, scope, f, g);
+    }
+    // The whole report's rows, then each site's, subgroup by subgroup.
+    std::stable_sort(site_rows.begin(), site_rows.end(),
+                     [](const SubgroupRow& a, const SubgroupRow& b) { return a.site_id < b.site_id; });
+    sg.rows.insert(sg.rows.end(), std::make_move_iterator(site_rows.begin()), std::make_move_iterator(site_rows.end()));
+    if (f.is_public && o.publication)
+        o.publication->apply_subgroups(f);
+    for (SubgroupRow& r : sg.rows) {
+        r.coverage = share_of(r.visited, r.enrolled);
+        const Summary& of = r.whole ? f.total : *std::find_if(f.sites.begin(), f.sites.end(), [&](const Summary& s) {
+            return s.site_id == r.site_id;
+        });
+        r.representation_hundredths = representation(r.visited, r.enrolled, of.students_visited, of.students_enrolled);
+    }
+    for (auto& a : sg.attendance)
+        finish_attendance_row(a.row);
+    for (auto& s : sg.scores)
+        finish_score_row(s.row);
+}
+
+} // namespace pthv::report
