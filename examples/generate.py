@@ -625,11 +625,11 @@ class Gen:
         races = {"es": ([("hispanic", 0.93), ("white", 0.04), ("multiracial", 0.03)]),
                  "vi": [("asian", 0.97), ("multiracial", 0.03)],
                  "zh": [("asian", 0.97), ("multiracial", 0.03)],
-                 "hmn": [("asian", 1.0)], "tl": [("asian", 0.9), ("pacific_islander", 0.1)],
+                 "hmn": [("asian", 1.0)], "tl": [("asian", 1.0)],
                  "ar": [("white", 0.9), ("black", 0.1)], "uk": [("white", 1.0)],
                  "pa": [("asian", 1.0)],
-                 "en": [("white", 0.52), ("black", 0.2), ("hispanic", 0.14), ("multiracial", 0.08),
-                        ("asian", 0.03), ("american_indian", 0.03)]}
+                 "en": [("white", 0.52), ("black", 0.2), ("hispanic", 0.14), ("multiracial", 0.1),
+                        ("asian", 0.04)]}
         for st in self.students:
             lang = st["language"]
             st["ell"] = "yes" if r.random() < (0.62 if lang != "en" else 0.01) else "no"
