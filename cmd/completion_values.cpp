@@ -111,6 +111,7 @@ const std::vector<ValueRow>& value_rows()
         {"*", "--flags", is("f")},
         {"*", "--attendance", is("f")},
         {"*", "--scores", is("f")},
+        {"*", "--subgroups", is("f")},
         {"*", "--key-file", is("f")},
         {"*", "--map", is("f")},
         {"*", "--period", is("p")},

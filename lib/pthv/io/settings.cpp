@@ -74,6 +74,11 @@ const std::vector<SettingInfo>& settings()
          "the periods whose public reports may be posted: mid-year, end-of-year, monthly (every month "
          "of the school year), YYYY-MM or YYYY-MM-DD..YYYY-MM-DD; `pthv report --audit` reads all of "
          "their public reports together, and `pthv rollup --public` takes only a period listed here"},
+        {"reports.subgroups", "list of students.csv columns", "[] (none)",
+         "attribute columns of students.csv (for example [ell, iep, frl, race_ethnicity]) whose values "
+         "group students in the subgroups table: coverage and representation per value, and with "
+         "--attendance or --scores the comparison within each value; never a flag_* column; the "
+         "column may be left empty and its values given by `pthv report --subgroups FILE`"},
         {"targeting.full_coverage", "number 0..1", "0.9",
          "a group whose share of students visited reaches this visits everyone and passes "
          "(CP4-targeting)"},

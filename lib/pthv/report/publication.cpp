@@ -569,22 +569,16 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
         m_cells.suppress();
         return;
     }
-    // The subgroups table is protected last, knowing every other table:
-    // nothing the reports without it show changes with it (its values may
-    // come from a --subgroups file given to one run and not another).
-    if (subgroups) {
-        const Publication before(facts, findings, attendance, scores, false);
-        fix_from(before);
-        return;
-    }
-    // The outcome tables are protected on their own: every other figure is
-    // exactly as the reports without the files show it, decided without
-    // them. With both files the attendance table is decided first, as it
-    // is alone, and the scores table after it, knowing what the attendance
-    // table shows (the two count the same students, so a reader holding
-    // both learns more than from either): adding the scores changes
-    // nothing a report with the attendance alone shows.
-    const Publication before(facts, findings, scores ? attendance : nullptr, nullptr, false);
+    // Each optional table is protected after the ones below it, which stay
+    // as the set without it shows them: the subgroups table (its values may
+    // come from a --subgroups file) after everything else of the reports,
+    // the attendance table (with its comparisons within each subgroup)
+    // after that, the scores table last. So the subgroups table a board
+    // report prints is the one an outcomes report prints beside its
+    // comparisons, and adding the scores changes nothing a report with the
+    // attendance alone shows.
+    const Publication before(facts, findings, scores ? attendance : nullptr, nullptr,
+                             (attendance || scores) && subgroups);
     fix_from(before);
 }
 

@@ -286,6 +286,9 @@ void parts_json(Json& j, const RollupParts& p, int m, bool total)
     j["money"] = money_rows_json(p.money, total, !total);
     j["surveys"] = p.surveys.rows.empty() ? Json(nullptr)
                                           : survey_json(p.surveys.rows.front(), p.surveys.questions, m);
+    SubgroupFigures sg;
+    sg.rows = p.subgroups;
+    j["subgroups"] = subgroups_json(sg, true, {}, m);
 }
 
 // How many districts each of the state's parts leaves out, in the shape of
@@ -311,11 +314,22 @@ Json parts_left_out_json(const Rollup& r)
                        {"response_rate_pct", n("surveys.response_rate_pct")},
                        {"questions", questions}};
     }
+    Json subgroups = Json::array();
+    for (const auto& x : r.parts.subgroups) {
+        const std::string key = "subgroups." + x.subgroup + "." + x.value + ".";
+        subgroups.push_back(Json{{"subgroup", x.subgroup},
+                                 {"value", x.value},
+                                 {"students_enrolled", n(key + "students_enrolled")},
+                                 {"students_visited", n(key + "students_visited")},
+                                 {"coverage_pct", n(key + "coverage_pct")},
+                                 {"families_reached", n(key + "families_reached")}});
+    }
     return Json{{"fidelity", fidelity},
                 {"findings", Json{{"errors", 0}, {"warnings", 0}, {"reviewed", n("findings.reviewed")},
                                   {"by_rule", n("findings.by_rule")}}},
                 {"money", money},
-                {"surveys", surveys}};
+                {"surveys", surveys},
+                {"subgroups", subgroups}};
 }
 
 } // namespace

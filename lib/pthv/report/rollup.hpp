@@ -52,6 +52,11 @@ struct RollupParts {
     FindingCounts findings;
     std::vector<FundingRow> money; // the report's money rows, one per funding source
     SurveyFigures surveys;         // questions, and rows: the district's only (none: no surveys.csv)
+    // The subgroups table's rows of the whole district (reports.subgroups;
+    // none without). The state's: a row per subgroup and value that some
+    // district gives, adding the districts that show each figure; a
+    // district that does not name the subgroup is left out of its rows.
+    std::vector<SubgroupRow> subgroups;
 };
 
 struct DistrictFigures {
@@ -93,7 +98,9 @@ struct Rollup {
     // public report. Every key of the totals is here (0 outside public);
     // the parts' under dotted keys: "fidelity.CP1_meeting_pct",
     // "findings.reviewed", "money.<source>", "surveys.responses",
-    // "surveys.<question>.answered", "surveys.<question>.favourable_pct".
+    // "surveys.<question>.answered", "surveys.<question>.favourable_pct",
+    // "subgroups.<subgroup>.<value>.students_enrolled" (and students_visited,
+    // families_reached, coverage_pct).
     std::map<std::string, std::size_t> left_out;
 
     std::size_t loaded() const { return districts.size() - failed; }

@@ -196,6 +196,80 @@ void sum_surveys(Rollup& r)
     t.rows.push_back(std::move(total));
 }
 
+// A row per subgroup and value, in the order the districts first give
+// them; each figure adds the districts whose own report shows it. A
+// district that names the subgroup but has no student of the value adds
+// 0; one that does not name the subgroup is left out.
+void sum_subgroups(Rollup& r)
+{
+    auto& rows = r.parts.subgroups;
+    for (const auto& d : r.districts)
+        if (d.error.empty())
+            for (const SubgroupRow& x : d.parts.subgroups)
+                if (std::none_of(rows.begin(), rows.end(), [&](const SubgroupRow& y) {
+                        return y.subgroup == x.subgroup && y.value == x.value;
+                    })) {
+                    SubgroupRow row;
+                    row.subgroup = x.subgroup;
+                    row.value = x.value;
+                    row.name = "state";
+                    row.whole = true;
+                    rows.push_back(std::move(row));
+                }
+    const Count not_named{0, Shown::Withheld};
+    const Count none{};
+    const Share not_named_share{0, 0, ShareShown::Hidden, 0};
+    const Share no_share{0, 0, ShareShown::None, 0};
+    for (SubgroupRow& row : rows) {
+        const auto of = [&](const DistrictFigures& d) -> const SubgroupRow* {
+            for (const auto& x : d.parts.subgroups)
+                if (x.subgroup == row.subgroup && x.value == row.value)
+                    return &x;
+            return nullptr;
+        };
+        const auto names = [&](const DistrictFigures& d) {
+            return std::any_of(d.parts.subgroups.begin(), d.parts.subgroups.end(),
+                               [&](const SubgroupRow& x) { return x.subgroup == row.subgroup; });
+        };
+        const std::string key = "subgroups." + row.subgroup + "." + row.value + ".";
+        const auto count = [&](Count SubgroupRow::*field, const char* name) {
+            return sum_shown(
+                r.districts,
+                [&](const DistrictFigures& d) -> const Count& {
+                    const SubgroupRow* x = of(d);
+                    return x ? x->*field : names(d) ? none : not_named;
+                },
+                r.left_out[key + name]);
+        };
+        row.enrolled = count(&SubgroupRow::enrolled, "students_enrolled");
+        row.visited = count(&SubgroupRow::visited, "students_visited");
+        row.families = count(&SubgroupRow::families, "families_reached");
+        row.coverage = share_shown(
+            r.districts,
+            [&](const DistrictFigures& d) -> const Share& {
+                const SubgroupRow* x = of(d);
+                return x ? x->coverage : names(d) ? no_share : not_named_share;
+            },
+            r.left_out[key + "coverage_pct"]);
+    }
+    // Representation from the state's rows, where no district is left out
+    // of any value of the subgroup (else its shares would mix districts).
+    for (SubgroupRow& row : rows) {
+        std::int64_t visited = 0, enrolled = 0;
+        bool whole = true;
+        for (const SubgroupRow& x : rows)
+            if (x.subgroup == row.subgroup) {
+                visited += x.visited.value;
+                enrolled += x.enrolled.value;
+                for (const char* name : {"students_enrolled", "students_visited"})
+                    whole = whole && r.left_out_of("subgroups." + x.subgroup + "." + x.value + "." + name) == 0;
+            }
+        if (whole && row.enrolled.value > 0 && visited > 0)
+            row.representation_hundredths =
+                (2 * row.visited.value * enrolled * 100 + visited * row.enrolled.value) / (2 * visited * row.enrolled.value);
+    }
+}
+
 } // namespace
 
 RollupParts district_parts(const Figures& f, const model::Problems& findings)
@@ -218,6 +292,9 @@ RollupParts district_parts(const Figures& f, const model::Problems& findings)
         p.surveys.questions = f.surveys.questions;
         p.surveys.rows.push_back(f.surveys.rows.front());
     }
+    for (const SubgroupRow& x : f.subgroups.rows)
+        if (x.whole)
+            p.subgroups.push_back(x);
     return p;
 }
 
@@ -227,6 +304,7 @@ void sum_parts(Rollup& r)
     sum_findings(r);
     sum_money(r);
     sum_surveys(r);
+    sum_subgroups(r);
 }
 
 } // namespace pthv::report

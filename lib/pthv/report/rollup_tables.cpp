@@ -238,6 +238,58 @@ Table surveys_table(const Rollup& r)
     return t;
 }
 
+// A row per district and subgroup value, then the state's.
+Table subgroups_table(const Rollup& r)
+{
+    Table t = part_table("subgroups", "Reach by subgroup, by district",
+                         {{"district", "district"},
+                          {"subgroup", "subgroup"},
+                          {"value", "value"},
+                          {"enrolled", "students_enrolled"},
+                          {"visited", "students_visited"},
+                          {"coverage", "coverage_pct"},
+                          {"families", "families_reached"},
+                          {"representation", "representation"}},
+                         3);
+    const auto rows = [&](const std::string& name, const std::vector<SubgroupRow>& rows, bool state) {
+        for (const SubgroupRow& x : rows) {
+            std::vector<Cell> cells = {Cell::of(name),
+                                       Cell::of(x.subgroup),
+                                       Cell::of(x.value),
+                                       state ? total_cell(x.enrolled) : Cell::of(x.enrolled),
+                                       state ? total_cell(x.visited) : Cell::of(x.visited),
+                                       Cell::of(x.coverage),
+                                       state ? total_cell(x.families) : Cell::of(x.families),
+                                       x.representation_hundredths
+                                           ? Cell::decimal(fmt::format("{}.{:02}", *x.representation_hundredths / 100,
+                                                                       *x.representation_hundredths % 100))
+                                           : Cell::missing()};
+            if (!state) {
+                add_district_row(t, cells, 3);
+                continue;
+            }
+            t.add(cells, RowFor::People);
+            if (r.is_public) {
+                const std::string key = "subgroups." + x.subgroup + "." + x.value + ".";
+                t.add({Cell::of("left out"), Cell::of(x.subgroup), Cell::of(x.value),
+                       left_cell(r, key + "students_enrolled"), left_cell(r, key + "students_visited"),
+                       left_cell(r, key + "coverage_pct"), left_cell(r, key + "families_reached"), Cell::missing()},
+                      RowFor::People);
+            }
+        }
+    };
+    each_district(r, t, [&](const DistrictFigures& d) { rows(d.district, d.parts.subgroups, false); });
+    rows("state", r.parts.subgroups, true);
+    t.note = r.parts.subgroups.empty()
+                 ? "no district names subgroups (reports.subgroups)"
+                 : "each district's subgroups as its report gives them; state: a row per subgroup and value, adding "
+                   "the districts that name the subgroup (one that does not is left out); representation: the "
+                   "group's share of students visited over its share of those enrolled, where no district is left out";
+    if (r.is_public && !r.parts.subgroups.empty())
+        t.note += k_public_totals;
+    return t;
+}
+
 } // namespace
 
 std::vector<Table> parts_tables(const Rollup& r)
@@ -248,13 +300,14 @@ std::vector<Table> parts_tables(const Rollup& r)
         out.push_back(std::move(t));
     out.push_back(money_table(r));
     out.push_back(surveys_table(r));
+    out.push_back(subgroups_table(r));
     return out;
 }
 
 const std::vector<std::string>& rollup_table_names()
 {
     static const std::vector<std::string> k_names = {"districts",        "fidelity", "findings",
-                                                     "findings_by_rule", "money",    "surveys"};
+                                                     "findings_by_rule", "money",    "surveys", "subgroups"};
     return k_names;
 }
 
