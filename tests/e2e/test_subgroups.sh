@@ -290,6 +290,62 @@ for x in b["subgroups"]:
 assert plain["subgroups"] == b["subgroups"]
 PY
 
+# The state roll-up: each district's rows as its own report gives them,
+# the state's the sum over the districts that name the subgroup.
+cp -r "$src/examples" "$tmp/lakeside"
+sed -i 's/^district: .*/district: Lakeside Unified/' "$tmp/lakeside/pthv.yaml"
+awk -F, 'NR > 1 && $8 == "completed" && n < 60 {n++; next} {print}' "$src/examples/visits.csv" >"$tmp/lakeside/visits.csv"
+cp -r "$src/examples" "$tmp/hillside"
+sed -i 's/^district: .*/district: Hillside Unified/; s/, subgroups: \[ell, iep, frl, race_ethnicity\]/, subgroups: [ell]/' "$tmp/hillside/pthv.yaml"
+for d in lakeside hillside; do
+    "$bin" -C "$tmp/$d" --as-of 2026-05-15 --color never report --period end-of-year --format json >"$tmp/$d.json"
+done
+"$bin" --as-of 2026-05-15 --color never rollup "$src/examples" "$tmp/lakeside" "$tmp/hillside" --period end-of-year \
+    --format json >"$tmp/roll.json"; code=$?
+check "rollup: exit 0" [ $code -eq 0 ]
+check "rollup: each district's rows its report's, the state's their sum over the districts naming the subgroup" \
+    python3 - "$tmp/roll.json" "$tmp/r.json" "$tmp/lakeside.json" "$tmp/hillside.json" <<'PY'
+import json, sys
+u, *reps = (json.load(open(f)) for f in sys.argv[1:])
+strip = lambda rows: [{k: v for k, v in x.items() if k not in ("attendance", "scores")} for x in rows]
+for d, rep in zip(u["districts"], reps):
+    assert d["subgroups"] == strip(rep["subgroups"]), d["district"]
+for x in u["total"]["subgroups"]:
+    naming = [r for r in reps if any(y["subgroup"] == x["subgroup"] for y in r["subgroups"])]
+    for k in ("students_enrolled", "students_visited", "families_reached"):
+        want = sum(next((y[k] for y in r["subgroups"] if (y["subgroup"], y["value"]) == (x["subgroup"], x["value"])), 0)
+                   for r in naming)
+        assert x[k] == want, (x, k, want)
+    left = next(y for y in u["total_left_out"]["subgroups"] if (y["subgroup"], y["value"]) == (x["subgroup"], x["value"]))
+    assert left["students_enrolled"] == 3 - len(naming), left
+    if len(naming) < 3:
+        assert x["representation"] is None
+    else:
+        E = sum(y["students_enrolled"] for y in u["total"]["subgroups"] if y["subgroup"] == x["subgroup"])
+        V = sum(y["students_visited"] for y in u["total"]["subgroups"] if y["subgroup"] == x["subgroup"])
+        assert x["representation"] == ((2 * x["students_visited"] * E * 100 + V * x["students_enrolled"]) // (2 * V * x["students_enrolled"])) / 100
+PY
+"$bin" --as-of 2026-05-15 --color never rollup "$src/examples" "$tmp/lakeside" --period end-of-year --format csv \
+    --table subgroups >"$tmp/roll.csv"
+check_eval "rollup --table subgroups: a row per district and value" \
+    '[ "$(head -1 "$tmp/roll.csv")" = "district,subgroup,value,students_enrolled,students_visited,coverage_pct,families_reached,representation,left_out_of_total,suppressed" ] && [ $(($(wc -l <"$tmp/roll.csv") - 1)) -eq $((2 * 12)) ]'
+"$bin" --as-of 2026-05-15 --color never rollup "$src/examples" "$tmp/lakeside" --period end-of-year --public \
+    --format json >"$tmp/rollp.json"; code=$?
+check "rollup --public: each district's rows as its public report's" python3 - "$tmp/rollp.json" "$tmp/pub.json" <<'PY'
+import json, sys
+u = json.load(open(sys.argv[1]))
+assert u["districts"][0]["subgroups"] and all("attendance" not in x for x in u["districts"][0]["subgroups"])
+for x in u["total"]["subgroups"]:
+    for k in ("students_enrolled", "students_visited"):
+        parts = [next(y[k] for y in d["subgroups"] if y["value"] == x["value"] and y["subgroup"] == x["subgroup"]) for d in u["districts"]]
+        shown = [p for p in parts if isinstance(p, int)]
+        assert x[k] == (sum(shown) if shown else None), (x, k, parts)
+PY
+for fmt in text html; do
+    "$bin" --as-of 2026-05-15 --color never rollup "$src/examples" "$tmp/lakeside" --period end-of-year --format $fmt >"$tmp/roll.$fmt"
+    check "rollup $fmt: the subgroups table" grep -q "Reach by subgroup, by district" "$tmp/roll.$fmt"
+done
+
 # Hostile values: escaped in html, refused with a control character.
 hostile=$tmp/hostile
 cp -r "$src/examples" "$hostile"
