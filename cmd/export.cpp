@@ -7,8 +7,10 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <memory>
+#include <optional>
 
 #include "commands.hpp"
+#include "report.hpp"
 
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/folder.hpp>
@@ -30,6 +32,7 @@ struct ExportOptions {
     std::string flags;
     unsigned k = exporting::k_default_k;
     std::string attendance;
+    std::optional<std::string> subgroups; // --subgroups [FILE]: set, with or without the file
 };
 
 // The loader's findings that make a file unfit to export: a row that is not
@@ -64,14 +67,21 @@ int run_export(const ExportOptions& o, Session& session)
     const fs::path root = session.root();
     std::vector<exporting::StudentAttendance> outcomes;
     exporting::ExportOptions options{{}, nullptr, o.k, o.attendance.empty() ? nullptr : &outcomes};
+    static const model::Repo not_loaded_yet; // the options are checked before anything is read
+    options.subgroups = o.subgroups ? &not_loaded_yet : nullptr;
     exporting::check_options(options);
     const fs::path dir = exporting::output_folder(session.global().output, root);
     options.key = exporting::read_key_file(o.key_file, root);
     const auto lock = take_repo_lock(root, k_read_lock_timeout, util::LockMode::Shared);
     const std::optional<fs::path> flags = o.flags.empty() ? std::nullopt : std::optional<fs::path>(o.flags);
-    const auto& loaded = session.load(flags);
+    auto& loaded = session.load(flags);
     refuse_unexportable(loaded.problems, o.flags);
     options.flags = flags ? &loaded.repo : nullptr;
+    if (o.subgroups && !o.subgroups->empty())
+        merge_subgroups_option(*o.subgroups, loaded.repo, session.color());
+    else if (o.subgroups && loaded.repo.subgroups.empty())
+        throw UsageError("--subgroups: pthv.yaml names no subgroups (reports.subgroups, docs/data.md)");
+    options.subgroups = o.subgroups ? &loaded.repo : nullptr;
     if (!o.attendance.empty())
         outcomes = attendance(o, loaded.repo, session.color());
     std::vector<exporting::SourceFile> sources;
@@ -112,6 +122,11 @@ Runner setup_export(CLI::App& sub)
                    "Add attendance.csv: each student's days_enrolled and days_absent from FILE, under the keyed "
                    "ids (not with --k 1)")
         ->type_name("FILE");
+    sub.add_option("--subgroups", o->subgroups,
+                   "Add subgroups.csv: each student's reports.subgroups values under the keyed ids, from "
+                   "students.csv and, if given, FILE (kept out of git; not with --k 1)")
+        ->type_name("[FILE]")
+        ->expected(0, 1);
     sub.footer("Examples:\n"
                "  (umask 077; openssl rand -hex 32 > ~/pthv-export.key)   # once; keep it private\n"
                "  pthv export --deidentify --key-file ~/pthv-export.key -o ~/evaluation/2025-26\n"

@@ -152,6 +152,24 @@ Table attendance_table(const std::vector<StudentAttendance>& rows, Pseudonyms& i
     return out;
 }
 
+// Each student of students.csv with their subgroup values (empty:
+// unknown), under the keyed ids.
+Table subgroups_table(const model::Repo& repo, Pseudonyms& ids)
+{
+    Table out{"subgroups.csv", {"student_id"}, {}};
+    const model::Subgroups& sg = repo.subgroups;
+    out.header.insert(out.header.end(), sg.names().begin(), sg.names().end());
+    for (std::size_t row = 0; row < repo.students.size(); ++row) {
+        std::vector<std::string> cells{ids.of(repo.id(repo.students[row].id))};
+        for (std::size_t g = 0; g < sg.size(); ++g) {
+            const auto code = sg.code(row, g);
+            cells.push_back(code == model::Subgroups::k_unknown ? std::string() : sg.value(g, code));
+        }
+        out.rows.push_back(std::move(cells));
+    }
+    return out;
+}
+
 Table* find_table(std::vector<Table>& tables, std::string_view name)
 {
     const auto at = std::find_if(tables.begin(), tables.end(), [&](const Table& t) { return t.name == name; });
@@ -176,6 +194,10 @@ void check_options(const ExportOptions& options)
     if (options.attendance && options.k < 2)
         throw std::invalid_argument("--attendance with --k 1: outcomes are exported only with k-anonymity on, "
                                     "since rows that can single a student out would carry their attendance. "
+                                    "Leave out --k 1 (the default is 5)");
+    if (options.subgroups && options.k < 2)
+        throw std::invalid_argument("--subgroups with --k 1: subgroups are exported only with k-anonymity on, "
+                                    "since rows that can single a student out would carry them. "
                                     "Leave out --k 1 (the default is 5)");
 }
 
@@ -204,7 +226,7 @@ const std::vector<std::string>& export_outputs()
 {
     static const std::vector<std::string> k_names = [] {
         std::vector<std::string> names = export_sources();
-        names.insert(names.end(), {"attendance.csv", "README.md"});
+        names.insert(names.end(), {"attendance.csv", "subgroups.csv", "README.md"});
         return names;
     }();
     return k_names;
@@ -227,6 +249,10 @@ std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const
     if (options.attendance) {
         facts.files.push_back({"attendance.csv", {}, {"student_id"}, {}});
         tables.push_back(attendance_table(*options.attendance, ids));
+    }
+    if (options.subgroups) {
+        facts.files.push_back({"subgroups.csv", {}, {"student_id"}, {}});
+        tables.push_back(subgroups_table(*options.subgroups, ids));
     }
     Protection protection;
     if (options.k >= 2) {

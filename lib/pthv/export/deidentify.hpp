@@ -46,11 +46,16 @@ struct ExportOptions {
     unsigned k = k_default_k;
     // --attendance: written as attendance.csv under the keyed student ids.
     const std::vector<StudentAttendance>* attendance = nullptr;
+    // --subgroups: each student's reports.subgroups values (students.csv's,
+    // and a --subgroups file's merged in), written as subgroups.csv under
+    // the keyed student ids; unset: none.
+    const model::Repo* subgroups = nullptr;
 };
 
 // Throws std::invalid_argument, with a message for the user, for options
-// that cannot go together: --k 0, and outcome data (--attendance) with
-// --k 1, which would join outcomes to rows that single students out.
+// that cannot go together: --k 0, and outcome data (--attendance) or
+// subgroups (--subgroups) with --k 1, which would join them to rows that
+// single students out.
 void check_options(const ExportOptions& options);
 
 // The exported files (sources that are absent give none; attendance.csv
@@ -76,7 +81,8 @@ struct ExportedColumn {
 };
 std::vector<ExportedColumn> exported_columns(const std::string& file);
 
-// Every file name an export writes (the sources, attendance.csv, README.md).
+// Every file name an export writes (the sources, attendance.csv,
+// subgroups.csv, README.md).
 const std::vector<std::string>& export_outputs();
 
 } // namespace pthv::exporting
