@@ -66,7 +66,7 @@ else
 fi
 
 if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/time ]; then
-    table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
+    table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DUCKDB=0 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
     for row in "mlr count completed by site" "sqlite3 import + group by site" \
         "csv reader: fast-cpp-csv-parser" "csv reader: pthv's own" "pthv validate" \
         "pthv report --period end-of-year" "pthv payroll --month 2025-10" "pthv check-targeting" \
