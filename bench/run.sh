@@ -208,9 +208,9 @@ echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${results[@]}"; do
     IFS='|' read -r name secs kb rc cpu input <<<"$r"
     awk -v n="$name" -v s="$secs" -v m="$mlr_secs" -v c="$cpu" -v mc="$mlr_cpu" -v kb="$kb" \
-        -v b="$csv_bytes" -v in="$input" -v rc="$rc" 'BEGIN {
+        -v b="$csv_bytes" -v inb="$input" -v rc="$rc" 'BEGIN {
         printf "| %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, s, (m > 0 ? s / m : 0), c,
-               (mc > 0 ? c / mc : 0), kb / 1024, kb * 1024 / b, kb * 1024 / in, rc }'
+               (mc > 0 ? c / mc : 0), kb / 1024, kb * 1024 / b, kb * 1024 / inb, rc }'
 done
 echo
 echo "scale: $students students, $visit_rows visit rows, $csv_bytes CSV bytes"
