@@ -73,6 +73,10 @@ if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/t
         "pthv log-visit (one row)" "pthv rollup (50 district repos)"; do
         check "run.sh: a table row for $row, exit 0" grep -qE "^\| ${row//[()+]/.} \|.*\| 0 \|$" <<<"$table"
     done
+    check "run.sh: a row for survey import, its memory against the export's bytes too, exit 0" \
+        grep -qE '^\| pthv survey import \([0-9]+ responses\) \|( [0-9.]+ \|){7} 0 \|$' <<<"$table"
+    check "run.sh: a row for log-visit --import, exit 0" \
+        grep -qE '^\| pthv log-visit --import \([0-9]+ rows\) \|( [0-9.]+ \|){7} 0 \|$' <<<"$table"
 else
     echo "skip run.sh: miller, sqlite3 or /usr/bin/time is not installed (make bench installs them)"
 fi
