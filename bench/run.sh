@@ -14,7 +14,14 @@
 # repo) and rollup of the same students split into 50 district repos,
 # each only if the binary has the command; then miller counting
 # completed visits per site over visits.csv, and sqlite3 importing
-# visits.csv and grouping by site. Ratios are to miller's time.
+# visits.csv and grouping by site. Ratios are to miller's time. Then the
+# imports, on a fresh copy each run: `survey import` of a family survey's
+# export (a response for every fifth student) and `log-visit --import` of a
+# visit form's export (bench/exports.py, written once beside the repo);
+# their memory is also given against the export's bytes. With `node`, DuckDB
+# (npm package @duckdb/node-api, installed into bench/node_modules on the
+# first run; BENCH_DUCKDB=0 skips it) counts what miller counts and
+# anti-joins visits.csv with students.csv.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 pthv="${1:-$here/../build/pthv}"
@@ -64,7 +71,8 @@ has_command() { "$pthv" --help 2>&1 | grep -qE "^[[:space:]]+$1([[:space:]]|$)";
 runs="${BENCH_RUNS:-3}"
 before_each=""  # a command run before each timed run (not timed), e.g. a fresh copy
 
-results=()  # "name|seconds|peak_kb|exit|cpu"
+results=()  # "name|seconds|peak_kb|exit|cpu|input bytes"
+input_bytes=$csv_bytes # what a row's memory is set against: the repo's CSV, or an import's export
 # run NAME CMD...: times CMD (stdout to a file) $runs times; records the
 # fastest run's wall seconds, peak RSS and CPU seconds.
 run() {
@@ -87,7 +95,7 @@ run() {
         fi
     done
     IFS='|' read -r secs kb rc cpu <<<"$best"
-    results+=("$name|$secs|$kb|$rc|$cpu")
+    results+=("$name|$secs|$kb|$rc|$cpu|$input_bytes")
     printf '  %-34s %8.2f s wall %8.2f s cpu %8.0f MB  exit %s\n' "$name" "$secs" "$cpu" "$((kb / 1024))" "$rc"
 }
 
@@ -151,20 +159,58 @@ if has_command rollup; then
     fi
     run "pthv rollup ($districts district repos)" "$pthv" --as-of "$as_of" rollup "$leas"/lea-*
 else skipped+=("rollup"); fi
+# The imports, each on a fresh copy of the repo: the exports are written
+# once per repo (bench/exports.py), beside it.
+exports="$repo-exports"
+ex_want="$(sha1sum "$here/exports.py" | cut -c1-12) $want"
+if [ ! -f "$exports/.generated-by" ] || [ "$(cat "$exports/.generated-by")" != "$ex_want" ]; then
+    rm -rf "$exports"
+    echo "bench: writing the form exports into $exports"
+    python3 "$here/exports.py" "$repo" "$exports" --seed "$seed"
+    echo "$ex_want" >"$exports/.generated-by"
+fi
+before_each='rm -rf "$work/copy" && cp -r "$repo" "$work/copy"'
+if "$pthv" survey --help >/dev/null 2>&1; then
+    input_bytes=$(wc -c <"$exports/family-survey.csv")
+    run "pthv survey import ($(($(wc -l <"$exports/family-survey.csv") - 1)) responses)" \
+        "$pthv" -C "$work/copy" --as-of "$as_of" survey import "$exports/family-survey.csv" \
+        --map "$exports/survey-map.yaml" --key-file "$exports/survey.key"
+else skipped+=("survey import"); fi
+if has_command log-visit; then
+    input_bytes=$(wc -c <"$exports/form-export.csv")
+    run "pthv log-visit --import ($(($(wc -l <"$exports/form-export.csv") - 1)) rows)" \
+        "$pthv" -C "$work/copy" --as-of "$as_of" log-visit --import "$exports/form-export.csv" \
+        --map "$exports/form-map.yaml"
+fi
+before_each=""
+input_bytes=$csv_bytes
 [ ${#skipped[@]} -eq 0 ] || echo "bench: skipped (not in this pthv yet): ${skipped[*]}"
+
+# DuckDB, when node is here: installed under bench/ (gitignored) on first use.
+if [ "${BENCH_DUCKDB:-1}" != 0 ] && command -v node >/dev/null && command -v npm >/dev/null; then
+    if [ ! -d "$here/node_modules/@duckdb/node-api" ]; then
+        echo "bench: installing @duckdb/node-api into $here/node_modules"
+        npm install --silent --no-save --no-package-lock --prefix "$here" @duckdb/node-api >/dev/null
+    fi
+    run "duckdb count completed by site" node "$here/duckdb.mjs" count "$repo"
+    run "duckdb anti-join visits, students" node "$here/duckdb.mjs" anti-join "$repo"
+else
+    echo "bench: DuckDB skipped (no node, or BENCH_DUCKDB=0)"
+fi
 
 # The table, with ratios to miller's time.
 mlr_secs=$(echo "${results[0]}" | cut -d'|' -f2)
 mlr_cpu=$(echo "${results[0]}" | cut -d'|' -f5)
 echo
-echo "| command | wall s | x miller | cpu s | x miller (cpu) | peak RSS MB | RSS / CSV bytes | exit |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+# "RSS / input": against the CSV bytes, or for an import its export's bytes.
+echo "| command | wall s | x miller | cpu s | x miller (cpu) | peak RSS MB | RSS / CSV bytes | RSS / input | exit |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for r in "${results[@]}"; do
-    IFS='|' read -r name secs kb rc cpu <<<"$r"
+    IFS='|' read -r name secs kb rc cpu input <<<"$r"
     awk -v n="$name" -v s="$secs" -v m="$mlr_secs" -v c="$cpu" -v mc="$mlr_cpu" -v kb="$kb" \
-        -v b="$csv_bytes" -v rc="$rc" 'BEGIN {
-        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %s |\n", n, s, (m > 0 ? s / m : 0), c,
-               (mc > 0 ? c / mc : 0), kb / 1024, kb * 1024 / b, rc }'
+        -v b="$csv_bytes" -v inb="$input" -v rc="$rc" 'BEGIN {
+        printf "| %s | %.2f | %.2f | %.2f | %.2f | %.0f | %.2f | %.2f | %s |\n", n, s, (m > 0 ? s / m : 0), c,
+               (mc > 0 ? c / mc : 0), kb / 1024, kb * 1024 / b, kb * 1024 / inb, rc }'
 done
 echo
 echo "scale: $students students, $visit_rows visit rows, $csv_bytes CSV bytes"

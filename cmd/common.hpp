@@ -186,7 +186,7 @@ std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout
 // file (reviews.csv, events.csv, surveys.csv) that the first row creates.
 record::Current load_for_edit(Session& session, const std::string& file,
                               std::shared_ptr<const io::Scope> scope = nullptr);
-record::Current load_for_append(Session& session, const std::string& file);
+record::Current load_for_append(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope = {});
 
 // UsageError when a row setting `fields` cannot be written to `file`
 // (record::column_refusals): nothing written. With `add_optional`, an
@@ -237,9 +237,9 @@ void say_added_columns(const record::Edit& edit, bool dry_run);
 
 // ---- Imports from an export (log-visit --import, survey import; common_import.cpp).
 
-// The export, read whole as RFC 4180 CSV (quoted cells may hold line
-// breaks, Excel's ";" is detected); UsageError when it is missing or not CSV.
-io::CsvTable read_export(const std::string& file, const char* option);
+// The export's header (rows: record::for_each_export_row over `text`), read as RFC 4180 CSV
+// (line breaks in quoted cells, Excel's ";"); UsageError when it is missing or not CSV.
+io::CsvTable read_export(const std::string& file, const char* option, util::FileText& text);
 // --map MAP.yaml parsed for `target`, or, without it, each column of the
 // export as the target's field of its name. UsageError listing what is wrong.
 record::ImportMap load_import_map(const std::string& export_file, const std::string& map_file,

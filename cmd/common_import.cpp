@@ -7,16 +7,22 @@
 #include "common.hpp"
 
 #include <pthv/io/csv.hpp>
+#include <pthv/record/visit_import.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
 namespace {
 
-std::string read_input(const std::string& path, const char* option)
+void check_exists(const std::string& path, const char* option)
 {
     if (!util::file_exists(path))
         throw UsageError(std::string(option) + " " + path + ": no such file");
+}
+
+std::string read_input(const std::string& path, const char* option)
+{
+    check_exists(path, option);
     try {
         return util::read_file(path);
     } catch (const util::FileError& e) {
@@ -40,14 +46,16 @@ void refuse(const model::Problems& problems, const std::string& why)
     throw UsageError(why);
 }
 
-io::CsvTable read_export(const std::string& file, const char* option)
+io::CsvTable read_export(const std::string& file, const char* option, util::FileText& text)
 {
     model::Problems problems;
-    const std::string content = read_input(file, option);
-    io::CsvReadOptions read_options;
-    read_options.multiline = true; // form exports hold line breaks in quoted cells
-    read_options.detect_delimiter = true; // Excel where the comma is the decimal mark (docs/import.md)
-    io::CsvTable table = io::read_csv(file, content, problems, read_options);
+    check_exists(file, option);
+    try {
+        text = util::FileText::open(file); // mapped when large: the rows are read from it one at a time
+    } catch (const util::FileError& e) {
+        throw UsageError(e.what());
+    }
+    io::CsvTable table = record::export_head(file, text, problems);
     if (!problems.empty())
         refuse(problems, file + " is not well-formed CSV; nothing was written");
     if (table.delimiter != ',')

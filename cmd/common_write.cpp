@@ -154,9 +154,9 @@ record::Current load_for_edit(Session& session, const std::string& file, std::sh
     return load_current_or_refuse(session, file, std::move(scope), false);
 }
 
-record::Current load_for_append(Session& session, const std::string& file)
+record::Current load_for_append(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
 {
-    return load_current_or_refuse(session, file, nullptr, true);
+    return load_current_or_refuse(session, file, std::move(scope), true);
 }
 
 int check_and_write(Session& session, const record::Current& current, const record::Edit& edit,

@@ -17,25 +17,29 @@ namespace pthv::cmd {
 
 int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
 {
-    const io::CsvTable table = read_export(o.file, "--import");
+    util::FileText text;
+    const io::CsvTable table = read_export(o.file, "--import", text); // its rows are read one at a time
     record::ImportMap map = load_import_map(o.file, o.map, table, record::visit_target());
     for (const auto& [field, value] : o.defaults)
         map.defaults[field] = value; // a flag wins over the map's default
 
     const auto lock = lock_repo(session, w.lock_timeout);
-    const record::Current current =
-        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::import_scope(table, map)));
+    record::Current current =
+        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::import_scope(table, text, map)));
     const model::Repo& repo = current.loaded.repo;
-    const auto& info = repo.files.at("visits.csv");
-    record::ImportPlan plan = record::plan_import(table, map, repo, info.header);
+    std::vector<std::string> header = repo.files.at("visits.csv").header; // then the columns the import adds
+    record::ImportPlan plan = record::plan_import(table, text, map, repo, header);
     const auto control = record::control_problems(o.file, plan.rows);
     plan.problems.insert(plan.problems.end(), control.begin(), control.end());
     std::vector<record::Fields> rows;
-    for (auto& r : plan.rows) {
-        record::fill_language(r.fields, current.sources, repo);
-        rows.push_back(r.fields);
-    }
+    for (auto& r : plan.rows)
+        rows.push_back(std::move(r.fields));
+    record::fill_languages(rows, current.sources, repo);
     const record::Edit edit = record::append_records(current, "visits.csv", rows);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        plan.rows[i].fields = std::move(rows[i]);
+    rows = {};
+    current.loaded = {}; // the check loads the repo with the rows: one load held at a time, not two
     const record::EditCheck check =
         plan.rows.empty() ? record::EditCheck{} : record::check_change(current, edit, session.as_of());
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
@@ -54,7 +58,6 @@ int run_import(const ImportOptions& o, const WriteOptions& w, Session& session)
     record::advise_entry_time(findings, table, map, o.file);
     std::string& out = session.out();
     // A dry run shows what would be written, row by row, as log-visit does.
-    std::vector<std::string> header = info.header; // with the columns the import adds
     header.insert(header.end(), edit.added_columns.begin(), edit.added_columns.end());
     if (w.dry_run && !plan.rows.empty()) {
         out += fmt::format("would add to visits.csv from line {}:\n", first_line);

@@ -63,26 +63,29 @@ record::ResponseIds response_ids(const SurveyImportOptions& o, const record::Imp
 // or gains questions, written whole (its rows widened with empty cells).
 record::Edit survey_edit(const record::Current& current, const record::SurveyPlan& plan)
 {
-    // Only surveys.csv is read by make_append: no copy of the other files.
+    // Only surveys.csv is read by make_append: no copy of the other files,
+    // and none of surveys.csv unless it gains columns.
     io::Sources widened;
-    widened[k_surveys_file] = record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns);
-    const auto newline = io::newline_of(widened.at(k_surveys_file));
-    std::string rows;
-    for (const auto& r : plan.rows)
-        rows += record::render_row(plan.header, r.fields, newline);
-    record::Edit edit = record::make_append(widened, k_surveys_file, rows, plan.rows.size());
+    if (!plan.new_columns.empty())
+        widened[k_surveys_file] =
+            record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns);
+    record::Edit edit = record::make_append(plan.new_columns.empty() ? current.sources : widened, k_surveys_file,
+                                            plan.rows, plan.source_lines.size());
     edit.append = edit.append && !current.created && plan.new_columns.empty();
     return edit;
 }
 
-std::string summary(const SurveyImportOptions& o, const record::SurveyPlan& plan)
+std::string summary(const SurveyImportOptions& o, const record::SurveyPlan& plan, const record::Edit& edit)
 {
     std::string out;
-    const auto added = static_cast<long long>(plan.rows.size());
+    const auto added = static_cast<long long>(plan.source_lines.size());
     if (o.write.dry_run && added > 0) {
         out += fmt::format("would add to {}:\n", k_surveys_file);
-        for (const auto& r : plan.rows)
-            out += "  " + util::printable(util::trim(record::render_row(plan.header, r.fields, ""))) + "\n";
+        util::for_each_part(edit.rows, '\n', [&](std::string_view row) {
+            if (!row.empty())
+                out += "  " + util::printable(util::trim(row)) + "\n";
+            return true;
+        });
     }
     if (!plan.new_columns.empty() && added > 0)
         out += fmt::format("{} {} {}: {}\n", k_surveys_file, o.write.dry_run ? "would gain" : "gains",
@@ -102,34 +105,41 @@ std::string summary(const SurveyImportOptions& o, const record::SurveyPlan& plan
 
 int run_import(const SurveyImportOptions& o, Session& session)
 {
-    const io::CsvTable table = read_export(o.file, "import");
-    const record::ImportMap map = load_import_map(o.file, o.map, table, record::survey_target());
+    util::FileText text;
+    const io::CsvTable head = read_export(o.file, "import", text); // its rows are read one at a time
+    const record::ImportMap map = load_import_map(o.file, o.map, head, record::survey_target());
     const record::ResponseIds ids = response_ids(o, map, session);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_append(session, k_surveys_file);
+    // Only the students the export names are loaded: a response refers to
+    // nothing else that a scoped load leaves out.
+    record::Current current = load_for_append(
+        session, k_surveys_file, std::make_shared<const io::Scope>(record::survey_scope(head, text, map)));
     const model::Repo& repo = current.loaded.repo;
     record::SurveyPlan plan =
-        record::plan_survey_import(table, map, repo, repo.files.at(k_surveys_file).header, ids);
-    const auto control = record::control_problems(o.file, plan.rows);
-    plan.problems.insert(plan.problems.end(), control.begin(), control.end());
+        record::plan_survey_import(head, text, map, repo, repo.files.at(k_surveys_file).header, ids,
+                                   io::newline_of(current.sources.at(k_surveys_file)));
+    const bool adds = !plan.source_lines.empty();
 
     const record::Edit edit = survey_edit(current, plan);
-    const record::EditCheck check =
-        plan.rows.empty() ? record::EditCheck{} : record::check_change(current, edit, session.as_of());
+    std::string().swap(plan.rows); // the edit holds them now
+    current.loaded = {};           // the check loads the repo with the rows: one load held at a time
+    const record::EditCheck check = adds ? record::check_change(current, edit, session.as_of()) : record::EditCheck{};
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();
-    auto refused = record::merge_problems(plan.problems, record::to_export_lines(check.refused, first_line, plan.rows, o.file));
+    auto refused = record::merge_problems(
+        plan.problems, record::to_export_lines(check.refused, first_line, plan.source_lines, o.file));
     record::advise_map(refused, map, record::survey_target());
     if (!refused.empty())
         refuse(refused, fmt::format("import refused: {} in {}; {} is unchanged",
                                     util::plural(static_cast<long long>(refused.size()), "error", "errors"), o.file,
                                     k_surveys_file));
-    if (!plan.rows.empty() && !o.write.dry_run)
+    if (adds && !o.write.dry_run)
         write_edit(session, edit);
     std::string& out = session.out();
-    print_problems(out, record::to_export_lines(check.findings, first_line, plan.rows, o.file), session.color());
+    print_problems(out, record::to_export_lines(check.findings, first_line, plan.source_lines, o.file),
+                   session.color());
     if (!session.global().quiet || o.write.dry_run)
-        out += summary(o, plan);
+        out += summary(o, plan, edit);
     session.finish();
     return check.has_errors() ? k_exit_findings : k_exit_ok;
 }

@@ -66,13 +66,17 @@ else
 fi
 
 if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/time ]; then
-    table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
+    table=$(BENCH_STUDENTS=3000 BENCH_SEED=5 BENCH_RUNS=1 BENCH_DUCKDB=0 BENCH_DIR="$tmp/run" bash "$src/bench/run.sh" "$pthv" 2>&1)
     for row in "mlr count completed by site" "sqlite3 import + group by site" \
         "csv reader: fast-cpp-csv-parser" "csv reader: pthv's own" "pthv validate" \
         "pthv report --period end-of-year" "pthv payroll --month 2025-10" "pthv check-targeting" \
         "pthv log-visit (one row)" "pthv rollup (50 district repos)"; do
         check "run.sh: a table row for $row, exit 0" grep -qE "^\| ${row//[()+]/.} \|.*\| 0 \|$" <<<"$table"
     done
+    check "run.sh: a row for survey import, its memory against the export's bytes too, exit 0" \
+        grep -qE '^\| pthv survey import \([0-9]+ responses\) \|( [0-9.]+ \|){7} 0 \|$' <<<"$table"
+    check "run.sh: a row for log-visit --import, exit 0" \
+        grep -qE '^\| pthv log-visit --import \([0-9]+ rows\) \|( [0-9.]+ \|){7} 0 \|$' <<<"$table"
 else
     echo "skip run.sh: miller, sqlite3 or /usr/bin/time is not installed (make bench installs them)"
 fi

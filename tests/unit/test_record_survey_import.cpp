@@ -10,16 +10,40 @@ using namespace pthv;
 
 namespace {
 
-io::CsvTable export_table(std::vector<std::string> header, std::vector<std::vector<std::string>> rows)
+// A survey export as its text and header (record::export_head).
+struct SurveyExport {
+    std::string text;
+    io::CsvTable head;
+};
+
+SurveyExport survey_export(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows)
 {
-    io::CsvTable t;
-    t.file = "export.csv";
-    t.has_header = true;
-    t.header = std::move(header);
-    std::size_t line = 2;
-    for (auto& cells : rows)
-        t.rows.push_back({line++, std::move(cells)});
-    return t;
+    SurveyExport e;
+    e.text = io::csv_row(header, "\n");
+    for (const auto& cells : rows)
+        e.text += io::csv_row(cells, "\n");
+    model::Problems problems;
+    e.head = record::export_head("export.csv", e.text, problems);
+    REQUIRE(problems.empty());
+    return e;
+}
+
+record::SurveyPlan plan_of(const SurveyExport& e, const record::ImportMap& map, const model::Repo& repo,
+                           const std::vector<std::string>& header, const record::ResponseIds& ids)
+{
+    return record::plan_survey_import(e.head, e.text, map, repo, header, ids, "\n");
+}
+
+// The rows a plan adds, read back from the text it renders.
+std::vector<record::Fields> rows_of(const record::SurveyPlan& plan)
+{
+    model::Problems problems;
+    const auto t = io::read_csv("surveys.csv", io::csv_row(plan.header, "\n") + plan.rows, problems);
+    REQUIRE(problems.empty());
+    std::vector<record::Fields> out;
+    for (const auto& row : t.rows)
+        out.push_back(record::fields_of(t.header, row.cells));
+    return out;
 }
 
 // The first cell as the response's id, as a digest would (the same row, the
@@ -78,20 +102,21 @@ TEST_CASE("record::plan_survey_import")
                                               problems, record::survey_target());
     REQUIRE(map);
     CHECK(problems.empty());
-    const auto table = export_table({"Id", "When", "Student", "Recommend", "Welcome"},
+    const auto table = survey_export({"Id", "When", "Student", "Recommend", "Welcome"},
                                     {{"old", "2026-09-20", "", "", "Agree"},
                                      {"", "2026-09-25", "ST03", "Yes", "disagree "},
                                      {"", "2026-09-25", "ST03", "Yes", "disagree "},
                                      {"", "", "", "", ""}});
     const record::ResponseIds by_date{[](const io::CsvRow& row) { return "R-" + row.cells.at(1); }, {}};
-    const auto plan = record::plan_survey_import(table, *map, repo, {"response_id", "date", "site_id", "student_id",
+    const auto plan = plan_of(table, *map, repo, {"response_id", "date", "site_id", "student_id",
                                                                      "q_welcome"},
                                                  by_date);
     CHECK(plan.problems.empty());
     CHECK(plan.already_imported == 2); // "old" is in surveys.csv; the third row repeats the second
-    REQUIRE(plan.rows.size() == 1);    // the blank row is skipped
-    const auto& f = plan.rows[0].fields;
-    CHECK(plan.rows[0].source_line == 3);
+    const auto rows = rows_of(plan);
+    REQUIRE(rows.size() == 1); // the blank row is skipped
+    const auto& f = rows[0];
+    CHECK(plan.source_lines == std::vector<std::size_t>{3});
     CHECK(f.at("response_id") == "R-2026-09-25"); // made from the row: the export has no id there
     CHECK(f.at("site_id") == "S01");             // ST03's site
     CHECK(f.at("q_welcome") == "2");             // the q_* scale, any case and spaces
@@ -104,8 +129,8 @@ TEST_CASE("record::plan_survey_import")
         const auto m = record::parse_import_map("m.yaml", "columns: {date: When, q_b: B, q_a: A}\n", problems,
                                                 record::survey_target());
         REQUIRE(m);
-        const auto t = export_table({"A", "B", "When"}, {{"4", "5", "2026-09-25"}});
-        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, k_first_cell);
+        const auto t = survey_export({"A", "B", "When"}, {{"4", "5", "2026-09-25"}});
+        const auto p = plan_of(t, *m, repo, {"response_id", "date"}, k_first_cell);
         CHECK(p.new_columns == std::vector<std::string>{"q_b", "q_a"});
     }
     SUBCASE("a row whose unkeyed id from an earlier version is in surveys.csv counts as imported")
@@ -117,17 +142,17 @@ TEST_CASE("record::plan_survey_import")
         const auto m = record::parse_import_map("m.yaml", "columns: {date: When, q_welcome: W}\n", problems,
                                                 record::survey_target());
         REQUIRE(m);
-        const auto t = export_table({"When", "W"}, {{"2026-09-20 18:02", "4"}, {"2026-09-21 09:15", "5"}});
-        const auto p = record::plan_survey_import(t, *m, old_loaded.repo, {"response_id", "date", "q_welcome"},
+        const auto t = survey_export({"When", "W"}, {{"2026-09-20 18:02", "4"}, {"2026-09-21 09:15", "5"}});
+        const auto p = plan_of(t, *m, old_loaded.repo, {"response_id", "date", "q_welcome"},
                                                   k_first_cell);
         CHECK(p.problems.empty());
         CHECK(p.already_imported == 1);
         CHECK(p.earlier_ids == 1);
-        REQUIRE(p.rows.size() == 1);
-        CHECK(p.rows[0].fields.at("response_id") == "R-2026-09-21 09:15"); // a new row gets the keyed id
-        const auto again = record::plan_survey_import(t, *m, repo, {"response_id", "date", "q_welcome"},
+        REQUIRE(rows_of(p).size() == 1);
+        CHECK(rows_of(p)[0].at("response_id") == "R-2026-09-21 09:15"); // a new row gets the keyed id
+        const auto again = plan_of(t, *m, repo, {"response_id", "date", "q_welcome"},
                                                       k_first_cell);
-        CHECK(again.rows.size() == 2); // not in this surveys.csv under either id
+        CHECK(again.source_lines.size() == 2); // not in this surveys.csv under either id
         CHECK(again.earlier_ids == 0);
     }
     SUBCASE("without a key, a row with no id is refused on its line; a mapped id needs no key")
@@ -136,14 +161,14 @@ TEST_CASE("record::plan_survey_import")
                                                 record::survey_target());
         REQUIRE(m);
         CHECK(record::map_gives_response_ids(*m));
-        const auto t = export_table({"Id", "When"}, {{"SM-1", "2026-09-25"}, {"", "2026-09-25"}});
-        const auto p = record::plan_survey_import(t, *m, repo, {"response_id", "date"}, record::ResponseIds{});
+        const auto t = survey_export({"Id", "When"}, {{"SM-1", "2026-09-25"}, {"", "2026-09-25"}});
+        const auto p = plan_of(t, *m, repo, {"response_id", "date"}, record::ResponseIds{});
         REQUIRE(p.problems.size() == 1);
         CHECK(p.problems[0].rule == "required-missing");
         CHECK(p.problems[0].line == 3);
         CHECK(test::contains(p.problems[0].advice, "--key-file"));
-        REQUIRE(p.rows.size() == 1);
-        CHECK(p.rows[0].fields.at("response_id") == "SM-1");
+        REQUIRE(rows_of(p).size() == 1);
+        CHECK(rows_of(p)[0].at("response_id") == "SM-1");
         const auto none = record::parse_import_map("m.yaml", "columns: {date: When}\n", problems,
                                                    record::survey_target());
         REQUIRE(none);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <pthv/util/files.hpp>
+#include <pthv/util/mapped.hpp>
 
 using namespace pthv::util;
 namespace fs = std::filesystem;
@@ -114,6 +115,29 @@ TEST_CASE("util::FileText reads a file as read_file does, mapping a large one")
     CHECK(moved.text() == big);
     moved.release();
     CHECK(moved.text().empty());
+}
+
+TEST_CASE("util::drop_mapped_before: a view of a mapped file gives back pages read; the text and a tail stay whole")
+{
+    TempDir tmp;
+    std::string big;
+    for (int i = 0; big.size() < (std::size_t{3} << 20) + 123; ++i)
+        big += "V" + std::to_string(i) + ",ST" + std::to_string(i * 7) + ",2025-10-12,17:00\n";
+    atomic_write(tmp.path / "big.csv", big);
+    const FileText text = FileText::open(tmp.path / "big.csv");
+    const std::string tail = "V-new,ST-new,2026-05-14,17:00\n";
+    const auto extended = text.with_tail(tail);
+    REQUIRE(extended);
+    // A view of the file, of part of it, and of the file with its tail.
+    drop_mapped_before(text.text(), std::size_t{2} << 20);
+    drop_mapped_before(text.text().substr(1000), big.size());
+    drop_mapped_before(*extended, extended->size()); // never the page the tail begins on
+    CHECK(text.text() == big);
+    CHECK(*extended == big + tail);
+    // Not a mapped file: nothing happens to it.
+    const std::string copy = big;
+    drop_mapped_before(copy, copy.size());
+    CHECK(copy == big);
 }
 
 TEST_CASE("util::FileText: a mapped file cut short while read stops the process with exit 2 and a message")

@@ -11,6 +11,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/table.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/mail.hpp>
 #include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
@@ -135,6 +136,8 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
         read_options.only_lines_with = scope_needles(scope, options.read_whole, file);
         if (release)
             read_options.progress = [text = &release->at(file)](std::size_t read) { text->drop_before(read); };
+        else // a view, perhaps of a mapped file: its pages read are given back all the same
+            read_options.progress = [text = it->second](std::size_t read) { util::drop_mapped_before(text, read); };
         CsvReader reader(file, it->second, problems, read_options);
         info.readable = reader.has_header();
         info.crlf = reader.crlf();

@@ -7,6 +7,7 @@
 
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
+#include <pthv/record/import_advice.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -61,8 +62,9 @@ bool map_gives_response_ids(const ImportMap& map)
     return it != map.columns.end() && !it->second.empty();
 }
 
-SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
-                              const std::vector<std::string>& header, const ResponseIds& ids)
+SurveyPlan plan_survey_import(const io::CsvTable& head, std::string_view text, const ImportMap& map,
+                              const model::Repo& repo, const std::vector<std::string>& header,
+                              const ResponseIds& ids, std::string_view newline)
 {
     SurveyPlan plan;
     plan.new_columns = questions_to_add(map, header);
@@ -70,19 +72,19 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
     plan.header.insert(plan.header.end(), plan.new_columns.begin(), plan.new_columns.end());
     const auto& responses = repo.names.responses;
     std::set<std::string> seen;
-    for (const auto& row : table.rows) {
+    for_each_export_row(head, text, [&](const io::CsvRow& row) {
         if (is_blank_row(row))
-            continue;
-        Fields fields = map_row(map, table, row, plan.problems);
+            return;
+        Fields fields = map_row(map, head, row, plan.problems);
         std::string& id = fields["response_id"];
         bool earlier = false;
         if (id.empty()) {
             if (!ids.keyed) {
-                plan.problems.push_back({"required-missing", model::Severity::Error, table.file, row.line, {},
+                plan.problems.push_back({"required-missing", model::Severity::Error, head.file, row.line, {},
                                          "this response has no response_id",
                                          "give every response its id, or pass --key-file so pthv makes one from "
                                          "the row (docs/surveys.md)"});
-                continue;
+                return;
             }
             id = ids.keyed(row);
             earlier = ids.earlier && responses.defined(responses.find(ids.earlier(row)));
@@ -90,24 +92,41 @@ SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, c
         if (earlier || responses.defined(responses.find(id)) || !seen.insert(id).second) {
             ++plan.already_imported;
             plan.earlier_ids += earlier ? 1 : 0;
-            continue;
+            return;
         }
         std::string& site = fields["site_id"];
-        if (auto missing = site_not_in_map(map, site, repo, table.file, row.line)) {
+        if (auto missing = site_not_in_map(map, site, repo, head.file, row.line)) {
             plan.problems.push_back(std::move(*missing));
-            continue; // one problem for the row, not the unknown id it would write
+            return; // one problem for the row, not the unknown id it would write
         }
         if (site.empty())
             if (const model::Student* s = repo.find(repo.names.students.find(fields["student_id"])))
                 site = std::string(repo.id(s->site));
         for (const auto& column : missing_columns(plan.header, fields))
-            plan.problems.push_back({"column-missing", model::Severity::Error, table.file, row.line, {},
+            plan.problems.push_back({"column-missing", model::Severity::Error, head.file, row.line, {},
                                      column + " is set but surveys.csv has no column " + column,
                                      "add the column to surveys.csv's header"});
-        plan.rows.push_back({row.line, std::move(fields)});
-    }
-    settle_date_advice(plan.problems, map, table);
+        std::vector<ImportRow> one{{row.line, std::move(fields)}};
+        for (auto& p : control_problems(head.file, one))
+            plan.problems.push_back(std::move(p));
+        plan.rows += render_row(plan.header, one.front().fields, newline);
+        plan.source_lines.push_back(row.line);
+    });
+    if (!plan.problems.empty()) // the advice on a date weighs the export's other rows
+        settle_date_advice(plan.problems, map, whole_export(head, text));
     return plan;
+}
+
+io::Scope survey_scope(const io::CsvTable& head, std::string_view text, const ImportMap& map)
+{
+    io::Scope scope;
+    model::Problems ignored; // plan_survey_import reports them
+    for_each_export_row(head, text, [&](const io::CsvRow& row) {
+        const std::string student = map_row(map, head, row, ignored)["student_id"];
+        if (!student.empty())
+            scope.students.insert(student);
+    });
+    return scope;
 }
 
 std::string widen_csv(const std::string& file, std::string_view text, const std::vector<std::string>& columns)

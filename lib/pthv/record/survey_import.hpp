@@ -19,7 +19,9 @@ namespace pthv::record {
 const ImportTarget& survey_target();
 
 struct SurveyPlan {
-    std::vector<ImportRow> rows;          // to add, in the export's order
+    std::string rows;                     // to add, in the export's order: rendered in `header`'s order,
+                                          // each ending in surveys.csv's newline
+    std::vector<std::size_t> source_lines; // each row's first line in the export
     std::size_t already_imported = 0;     // in surveys.csv already, or earlier in the export
     std::size_t earlier_ids = 0;          // of those, found by the unkeyed id an earlier pthv gave them
     std::vector<std::string> header;      // surveys.csv's header after the import
@@ -40,11 +42,21 @@ struct ResponseIds {
 // survey tool's own ids are used and no key is needed.
 bool map_gives_response_ids(const ImportMap& map);
 
-// `header` is surveys.csv's header now (the schema's columns when the file
-// is new). A row without a site takes its student's site. A row with no
-// response_id when `ids.keyed` is empty is a required-missing problem.
-SurveyPlan plan_survey_import(const io::CsvTable& table, const ImportMap& map, const model::Repo& repo,
-                              const std::vector<std::string>& header, const ResponseIds& ids);
+// The export's rows (`head` and its `text`: for_each_export_row), read one
+// at a time and kept only as the text they add, so an export of any size
+// costs little more than that text. `header` is surveys.csv's header now
+// (the schema's columns when the file is new) and `newline` its line
+// ending. A row without a site takes its student's site. A row with no
+// response_id when `ids.keyed` is empty is a required-missing problem; a
+// field holding a control character is a value-invalid one.
+SurveyPlan plan_survey_import(const io::CsvTable& head, std::string_view text, const ImportMap& map,
+                              const model::Repo& repo, const std::vector<std::string>& header,
+                              const ResponseIds& ids, std::string_view newline);
+
+// What a load needs to check the import (io::Scope): the students the
+// export's rows name. Everything else a response refers to (its site) is
+// in a file a scoped load reads whole.
+io::Scope survey_scope(const io::CsvTable& head, std::string_view text, const ImportMap& map);
 
 // `text` (a surveys.csv) with `columns` added at the end of its header and
 // an empty cell for each at the end of every row.

@@ -1,7 +1,9 @@
 #include <pthv/record/visit.hpp>
 
 #include <algorithm>
+#include <map>
 
+#include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/record/edit.hpp>
@@ -85,19 +87,64 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
         fields["logged_on"] = repo.as_of.str();
 }
 
-void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)
+namespace {
+
+// The student a row with no language names, or nullptr.
+const model::Student* student_for_language(const Fields& fields, const model::Repo& repo)
 {
     if (!field(fields, "language").empty())
-        return;
+        return nullptr;
     const model::Student* s = repo.find(repo.names.students.find(field(fields, "student_id")));
-    if (!s || s->line == 0)
-        return;
-    const Fields student = row_fields(sources, "students.csv", s->line);
+    return s && s->line > 0 ? s : nullptr;
+}
+
+// `fields`' language from its student's row of students.csv.
+void language_from(Fields& fields, const Fields& student)
+{
     for (const char* column : {"home_language", "language"})
         if (const auto it = student.find(column); it != student.end() && !util::trim(it->second).empty()) {
             fields["language"] = std::string(util::trim(it->second));
             return;
         }
+}
+
+} // namespace
+
+void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo)
+{
+    if (const model::Student* s = student_for_language(fields, repo))
+        language_from(fields, row_fields(sources, "students.csv", s->line));
+}
+
+void fill_languages(std::vector<Fields>& rows, const io::Sources& sources, const model::Repo& repo)
+{
+    std::map<std::size_t, std::vector<std::size_t>> by_line; // students.csv line -> the rows naming its student
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (const model::Student* s = student_for_language(rows[i], repo))
+            by_line[s->line].push_back(i);
+    const auto it = sources.find("students.csv");
+    if (by_line.empty() || it == sources.end())
+        return;
+    const std::string_view text = it->second;
+    std::size_t line = 1, at = 0; // `at`: where physical line `line` begins
+    for (const auto& [wanted, which] : by_line) {
+        for (; line < wanted && at < text.size(); ++line) {
+            const std::size_t end = text.find('\n', at);
+            at = end == std::string_view::npos ? text.size() : end + 1;
+        }
+        if (line != wanted || at >= text.size())
+            break;
+        // The header and this one line, read as row_fields reads them.
+        std::string lines(io::line_at(text, 1));
+        if (lines.empty() || lines.back() != '\n')
+            lines += '\n';
+        lines += io::line_at(text.substr(at), 1);
+        io::Sources two;
+        two["students.csv"] = util::FileText(std::move(lines));
+        const Fields student = row_fields(two, "students.csv", 2);
+        for (const std::size_t i : which)
+            language_from(rows[i], student);
+    }
 }
 
 namespace {

@@ -38,6 +38,9 @@ void complete_new_visit(Fields& fields, const model::Repo& repo, const std::stri
 // from the student's own line of `sources`). Nothing changes when neither
 // is there or the student is unknown.
 void fill_language(Fields& fields, const io::Sources& sources, const model::Repo& repo);
+// The same for many rows (an import): students.csv is walked once for all
+// of them, not once a row.
+void fill_languages(std::vector<Fields>& rows, const io::Sources& sources, const model::Repo& repo);
 
 // Same student, date and set of educators: the same visit (docs/rules.md,
 // duplicate-visit), so an import skips it.

@@ -1,6 +1,7 @@
 #include <pthv/util/files.hpp>
 
 #include <pthv/util/journal.hpp>
+#include <pthv/util/mapped.hpp>
 
 #include <algorithm>
 #include <cerrno>
@@ -109,6 +110,7 @@ FileText FileText::open(const std::filesystem::path& path)
                 out.m_map = static_cast<char*>(map);
                 out.m_size = size;
                 out.m_reserved = reserved;
+                remember_mapping(out.m_map, size);
                 out.map_ahead(0);
                 return out;
             }
@@ -192,8 +194,10 @@ std::optional<std::string_view> FileText::with_tail(std::string_view tail) const
 
 void FileText::release() noexcept
 {
-    if (m_map)
+    if (m_map) {
+        forget_mapping(m_map);
         ::munmap(m_map, m_reserved);
+    }
     m_map = nullptr;
     m_size = 0;
     m_reserved = 0;
