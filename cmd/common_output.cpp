@@ -69,6 +69,35 @@ void write_output(const std::string& output, std::string_view text)
         util::atomic_write(path, text); // a dangling link is refused there
 }
 
+// A table for people: columns padded to the widest cell (common.hpp).
+std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows)
+{
+    // A cell holding ESC or CR must not reach the terminal raw: shown as \xNN.
+    std::vector<std::vector<std::string>> rows = raw_rows;
+    for (auto& r : rows)
+        for (auto& c : r)
+            c = util::printable(c);
+    std::vector<std::size_t> width(header.size());
+    for (std::size_t c = 0; c < header.size(); ++c)
+        width[c] = util::display_width(header[c]);
+    for (const auto& r : rows)
+        for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
+            width[c] = std::max(width[c], util::display_width(r[c]));
+    auto line = [&](const std::vector<std::string>& cells) {
+        std::string s;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+            s += cells[c];
+            if (c + 1 < cells.size())
+                s += std::string(width[c] - util::display_width(cells[c]) + 2, ' ');
+        }
+        return std::string(util::trim(s)) + "\n";
+    };
+    std::string out = line(header);
+    for (const auto& r : rows)
+        out += line(r);
+    return out;
+}
+
 } // namespace
 
 void Session::check_output_target() const
@@ -98,34 +127,6 @@ void Session::finish()
         std::fflush(stdout);
     }
     m_out.clear();
-}
-
-std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows)
-{
-    // A cell holding ESC or CR must not reach the terminal raw: shown as \xNN.
-    std::vector<std::vector<std::string>> rows = raw_rows;
-    for (auto& r : rows)
-        for (auto& c : r)
-            c = util::printable(c);
-    std::vector<std::size_t> width(header.size());
-    for (std::size_t c = 0; c < header.size(); ++c)
-        width[c] = util::display_width(header[c]);
-    for (const auto& r : rows)
-        for (std::size_t c = 0; c < r.size() && c < width.size(); ++c)
-            width[c] = std::max(width[c], util::display_width(r[c]));
-    auto line = [&](const std::vector<std::string>& cells) {
-        std::string s;
-        for (std::size_t c = 0; c < cells.size(); ++c) {
-            s += cells[c];
-            if (c + 1 < cells.size())
-                s += std::string(width[c] - util::display_width(cells[c]) + 2, ' ');
-        }
-        return std::string(util::trim(s)) + "\n";
-    };
-    std::string out = line(header);
-    for (const auto& r : rows)
-        out += line(r);
-    return out;
 }
 
 std::string render_table(const std::string& format, const std::vector<std::string>& header,

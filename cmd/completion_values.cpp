@@ -17,6 +17,7 @@
 #include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/rules/reviews.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -55,14 +56,7 @@ ValueSpec training_statuses()
 ValueSpec rule_ids() { return words(rules::rule_ids()); }
 
 // review refuses data-integrity rules (review-invalid): only the others.
-ValueSpec reviewable_rule_ids()
-{
-    std::vector<std::string> ids;
-    for (const auto& r : rules::all_rules())
-        if (r.kind != rules::RuleKind::Integrity)
-            ids.emplace_back(r.id);
-    return words(ids);
-}
+ValueSpec reviewable_rule_ids() { return words(rules::reviewable_rule_ids()); }
 
 // What `pthv schema FILE` accepts: a schema's name (with or without .csv)
 // or pthv.yaml.
