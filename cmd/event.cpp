@@ -32,29 +32,12 @@ struct EventAddOptions {
     WriteOptions write;
 };
 
-std::string kind_names()
-{
-    std::vector<std::string> names;
-    for (const model::EventKind k : model::k_event_kinds)
-        names.emplace_back(model::enum_name(k));
-    return util::join(names, ", ");
-}
-
 // The options as cells, each checked and named when wrong; nothing is
 // read from the repo yet.
 void check_add_options(const EventAddOptions& o)
 {
-    parse_date_option(o.date, "--date");
-    if (!model::parse_enum<model::EventKind>(o.kind))
-        throw UsageError("--kind " + o.kind + ": not an event kind (" + kind_names() + ")");
-    if (util::trim(o.title).empty())
-        throw UsageError("--title: give the event a title, e.g. \"Fall family night\"");
-    if (!o.attendees.empty()) {
-        const bool digits = o.attendees.size() <= 7 &&
-                            o.attendees.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || std::stol(o.attendees) > 1000000)
-            throw UsageError("--attendees " + o.attendees + ": not a number of people (0 to 1000000)");
-    }
+    if (const auto why = record::event_cells_refusal(o.date, o.kind, o.title, o.attendees); !why.empty())
+        throw UsageError(why);
     for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--title", o.title},
                                         {"--site", o.site}, {"--notes", o.notes}})
         refuse_control(option, value);
