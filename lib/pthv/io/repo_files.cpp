@@ -122,4 +122,27 @@ std::vector<std::string> remove_interrupted_writes(const fs::path& root)
     return removed;
 }
 
+std::string private_folder_refusal(const fs::path& folder, const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path dir = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+    if (!inside(dir, fs::canonical(root, ec)).empty())
+        return "is inside the data repo; digests name students and stay out of git: choose a folder outside it, "
+               "e.g. ~/pthv-reminders";
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        return "is not a folder: remind writes one file per person into it";
+    return {};
+}
+
+std::string flags_source(const model::Repo& repo, const std::string& flags_file)
+{
+    bool in_students = false;
+    if (const auto it = repo.files.find("students.csv"); it != repo.files.end())
+        for (const auto& c : it->second.header)
+            in_students = in_students || util::starts_with(c, "flag_");
+    if (in_students && !flags_file.empty())
+        return "students.csv and " + flags_file;
+    return in_students ? "students.csv" : flags_file;
+}
+
 } // namespace pthv::io

@@ -37,6 +37,15 @@ bool holds_repo_files(const std::filesystem::path& dir);
 // resolve the path (the write then says why).
 std::string output_file_refusal(const std::string& output, const std::optional<std::filesystem::path>& root);
 
+// Why `folder` cannot take one file per person that names students (remind
+// -o DIR): it lies inside the data repo at `root`, where `git add .` would
+// commit them, or it is not a folder. "" when it can.
+std::string private_folder_refusal(const std::filesystem::path& folder, const std::filesystem::path& root);
+
+// Where the concern flags of `repo` come from, for people: "students.csv"
+// (its flag_ columns), `flags_file` (--flags), or both.
+std::string flags_source(const model::Repo& repo, const std::string& flags_file);
+
 // Removes the temporary files an interrupted replace of the repo's own
 // files (and of payroll/'s ledgers) left in the repo at `root`, with a copy
 // of the data in them. Only under the repo lock: every such replace runs
