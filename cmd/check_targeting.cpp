@@ -3,7 +3,6 @@
 
 #include "check_targeting.hpp"
 
-#include <algorithm>
 #include <cstdio>
 #include <fmt/format.h>
 #include <memory>
@@ -47,18 +46,6 @@ void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
             util::plural(static_cast<long long>(others), "other error", "other errors").c_str());
 }
 
-std::string flags_source(const model::Repo& repo, const std::string& flags_file)
-{
-    bool in_students = false;
-    if (const auto it = repo.files.find("students.csv"); it != repo.files.end())
-        in_students =
-            std::any_of(it->second.header.begin(), it->second.header.end(),
-                        [](const std::string& c) { return util::starts_with(c, "flag_"); });
-    if (in_students && !flags_file.empty())
-        return "students.csv and " + flags_file;
-    return in_students ? "students.csv" : flags_file;
-}
-
 int run_check_targeting(const CheckTargetingOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("check-targeting"));
@@ -85,7 +72,7 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
     const model::Facts& facts = session.facts();
     rep.result = stats::analyse_targeting(facts, {*by, rep.site, rep.period.from, rep.period.to});
     rep.spread = spread.get(); // rethrows what the thread threw
-    rep.flags_source = flags_source(repo, o.flags_file);
+    rep.flags_source = io::flags_source(repo, o.flags_file);
 
     // With no flags at all the renderers say so plainly; nothing to judge is
     // not a finding (exit 0).

@@ -54,17 +54,9 @@ std::unique_ptr<util::RepoLock> take_repo_lock(const fs::path& root, double time
         std::fprintf(stderr, "pthv: %s\n", util::printable(r.message).c_str());
     if (!lock->held())
         return lock;
-    // Every replace of these runs under the exclusive lock, so under any
-    // lock a temporary file of theirs is one an interrupted command left
-    // (with a copy of the data in it: private notes included).
-    const auto report = [](const std::string& folder, const std::vector<std::string>& names) {
-        for (const auto& name : names)
-            std::fprintf(stderr, "pthv: removed %s%s, a temporary file an interrupted write left\n", folder.c_str(),
-                         util::printable(name).c_str());
-    };
-    report("", util::remove_temp_files(root, io::is_repo_file));
-    report("payroll/", util::remove_temp_files(root / "payroll",
-                                               [](std::string_view t) { return util::ends_with(t, ".csv"); }));
+    for (const auto& name : io::remove_interrupted_writes(root))
+        std::fprintf(stderr, "pthv: removed %s, a temporary file an interrupted write left\n",
+                     util::printable(name).c_str());
     return lock;
 }
 
@@ -95,10 +87,7 @@ fs::path Session::root() const
         // A folder with none of the repo's files is not a data repo (a
         // mistyped -C); one that has its CSV files but lost pthv.yaml is,
         // and validate reports config-invalid for it.
-        bool any = util::file_exists(dir / "pthv.yaml");
-        for (const auto& f : io::data_files())
-            any = any || util::file_exists(dir / f);
-        if (!any)
+        if (!io::holds_repo_files(dir))
             throw UsageError("-C " + m_g.data_dir +
                              ": not a pthv data repo (no pthv.yaml); run `pthv init " + m_g.data_dir + "` to make one");
         return dir;

@@ -21,9 +21,9 @@
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/names.hpp>
-#include <pthv/rules/rule.hpp>
-#include <pthv/pay/events.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/pay/events.hpp>
+#include <pthv/rules/rule.hpp>
 #include <pthv/record/change.hpp>
 #include <pthv/record/import_map.hpp>
 #include <pthv/util/files.hpp>
@@ -103,8 +103,7 @@ private:
     rules::WorkFuture m_work_started;
 };
 
-// How long a reader waits for a writer to finish.
-constexpr double k_read_lock_timeout = 10.0;
+constexpr double k_read_lock_timeout = 10.0; // how long a reader waits for a writer
 
 // The repo lock (util::RepoLock) on `root`, as a UsageError when it cannot
 // be had. Taking it repairs what an interrupted command left: an append is
@@ -129,24 +128,21 @@ std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, c
 // Parses a date option; UsageError naming the option otherwise.
 model::Date parse_date_option(const std::string& text, const std::string& option);
 
-// Prints `unreadable` (io::unreadable) to stderr and ends the command with
-// exit 2: "cannot <doing>: N file problems cannot be read (listed above)<tail>",
-// when there is any or the config did not load. Figures computed from part
-// of the data would mislead.
+// Prints `unreadable` (io::unreadable) to stderr and ends the command with exit 2 ("cannot
+// <doing>: N file problems cannot be read (listed above)<tail>") when there is any or the
+// config did not load: figures computed from part of the data would mislead.
 void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
                        const std::string& tail = "");
 
-// A table for people: columns padded to the widest cell (counted in
-// characters, not bytes, for names like "Adrián").
-std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
-
-// The same table as text, spreadsheet-safe CSV (io::csv_safe_row) or a JSON
-// array of objects keyed by `keys`.
+// A table for people as text (columns padded to the widest cell, counted in
+// characters, not bytes, for names like "Adrián"), spreadsheet-safe CSV
+// (io::csv_safe_row) or a JSON array of objects keyed by `keys`.
 std::string render_table(const std::string& format, const std::vector<std::string>& header,
                          const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows);
 
 // The handle of an id given on the command line; none for an empty one.
 // UsageError naming `option`, with a "did you mean", for an unknown one.
+// filter_ref: the same as a filter, nullopt (no filter) for an empty id.
 template <typename Id>
 Id check_ref(const model::Ids<Id>& ids, const std::string& id, const std::string& option, const char* what)
 {
@@ -155,12 +151,17 @@ Id check_ref(const model::Ids<Id>& ids, const std::string& id, const std::string
         return h;
     throw UsageError(option + " " + id + ": no " + what + " has this id" + model::did_you_mean(ids.closest(id)));
 }
+template <typename Id>
+std::optional<Id> filter_ref(const model::Ids<Id>& ids, const std::string& id, const std::string& option,
+                             const char* what)
+{
+    return id.empty() ? std::nullopt : std::optional<Id>(check_ref(ids, id, option, what));
+}
 
 // ---- Writing commands (common_write.cpp): the locked check-then-write of
 // docs/guide.md ("writes never lose data") and how its outcome is printed.
 // The whole sequence runs under util::RepoLock, so two pthv processes never
 // build on the same old file.
-
 constexpr double k_default_lock_timeout = 10.0;
 constexpr double k_max_lock_timeout = 3600.0; // an hour: longer is a typo, and nan or inf is refused too
 
@@ -236,7 +237,6 @@ void write_edit(const Session& session, const record::Edit& edit);
 void say_added_columns(const record::Edit& edit, bool dry_run);
 
 // ---- Imports from an export (log-visit --import, survey import; common_import.cpp).
-
 // The export's header (rows: record::for_each_export_row over `text`), read as RFC 4180 CSV
 // (line breaks in quoted cells, Excel's ";"); UsageError when it is missing or not CSV.
 io::CsvTable read_export(const std::string& file, const char* option, util::FileText& text);

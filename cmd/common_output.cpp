@@ -4,7 +4,6 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sys/stat.h>
 
 #include "common.hpp"
 
@@ -19,87 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// -o FILE writes a report or an export; it never overwrites the data it
-// was made from, whichever repo (this command's or another) holds FILE.
-void check_output(const std::string& output, const std::optional<fs::path>& root)
-{
-    std::error_code ec;
-    const fs::path target = fs::weakly_canonical(fs::absolute(output, ec), ec);
-    if (ec)
-        return; // finish() says what the system says
-    std::vector<fs::path> roots;
-    if (root)
-        roots.push_back(*root);
-    if (const auto holder = io::find_repo_root(target.parent_path()))
-        roots.push_back(*holder);
-    for (const auto& r : roots) {
-        const std::string what = io::repo_file_at(target, r);
-        if (!what.empty())
-            throw UsageError("-o " + output + ": that is the data repo's " + what +
-                             "; -o never writes over the repo's own files (pthv.yaml, the CSV files, payroll/). "
-                             "Nothing was written; choose another file, e.g. exports/report.html");
-    }
-}
-
-bool under_proc(const fs::path& path)
-{
-    return path.string().rfind("/proc/", 0) == 0;
-}
-
-// Writes -o FILE. A device, a FIFO or a /proc file descriptor (/dev/stdout,
-// /dev/fd/N) is written into as it is: replacing it would turn /dev/null into
-// a regular file and leave a FIFO's reader with nothing. A regular file is
-// replaced atomically; through a link, the file it points to is.
-void write_output(const std::string& output, std::string_view text)
-{
-    const fs::path path(output);
-    std::error_code ec;
-    struct stat st {};
-    const bool exists = ::stat(path.c_str(), &st) == 0;
-    if (exists && S_ISDIR(st.st_mode))
-        throw UsageError("-o " + output + " is a folder; nothing was written");
-    const fs::path absolute = fs::absolute(path, ec);
-    const fs::path hop = fs::is_symlink(path, ec) ? fs::read_symlink(path, ec) : fs::path();
-    const bool fd_link = under_proc(fs::weakly_canonical(absolute.parent_path(), ec)) || under_proc(hop);
-    if (exists && (!S_ISREG(st.st_mode) || fd_link))
-        util::write_into(path, text);
-    else if (exists)
-        util::atomic_write(fs::canonical(path), text);
-    else
-        util::atomic_write(path, text); // a dangling link is refused there
-}
-
-} // namespace
-
-void Session::check_output_target() const
-{
-    if (m_g.output.empty())
-        return;
-    std::optional<fs::path> repo;
-    try {
-        repo = root();
-    } catch (const UsageError&) {
-        // No repo for this command: only the repo holding FILE, if any.
-    }
-    check_output(m_g.output, repo);
-}
-
-void Session::finish()
-{
-    if (!m_g.output.empty()) {
-        check_output_target(); // again: a link may have changed since
-        try {
-            write_output(m_g.output, m_out);
-        } catch (const util::FileError& e) {
-            throw UsageError(e.what());
-        }
-    } else {
-        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
-        std::fflush(stdout);
-    }
-    m_out.clear();
-}
-
+// A table for people: columns padded to the widest cell (common.hpp).
 std::string text_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& raw_rows)
 {
     // A cell holding ESC or CR must not reach the terminal raw: shown as \xNN.
@@ -126,6 +45,44 @@ std::string text_table(const std::vector<std::string>& header, const std::vector
     for (const auto& r : rows)
         out += line(r);
     return out;
+}
+
+} // namespace
+
+void Session::check_output_target() const
+{
+    if (m_g.output.empty())
+        return;
+    std::optional<fs::path> repo;
+    try {
+        repo = root();
+    } catch (const UsageError&) {
+        // No repo for this command: only the repo holding FILE, if any.
+    }
+    // -o FILE writes a report or an export; it never overwrites the data it
+    // was made from, whichever repo (this command's or another) holds FILE.
+    if (const auto why = io::output_file_refusal(m_g.output, repo); !why.empty())
+        throw UsageError("-o " + m_g.output + ": " + why +
+                         ". Nothing was written; choose another file, e.g. exports/report.html");
+}
+
+void Session::finish()
+{
+    if (!m_g.output.empty()) {
+        check_output_target(); // again: a link may have changed since
+        std::error_code ec;
+        if (fs::is_directory(m_g.output, ec))
+            throw UsageError("-o " + m_g.output + " is a folder; nothing was written");
+        try {
+            util::write_output(m_g.output, m_out);
+        } catch (const util::FileError& e) {
+            throw UsageError(e.what());
+        }
+    } else {
+        std::fwrite(m_out.data(), 1, m_out.size(), stdout);
+        std::fflush(stdout);
+    }
+    m_out.clear();
 }
 
 std::string render_table(const std::string& format, const std::vector<std::string>& header,

@@ -5,7 +5,6 @@
 // there is one. Options with a CLI11 IsMember check need no row: the
 // check's own list is read (completion.cpp).
 
-#include <cstdint>
 #include <functional>
 
 #include "completion.hpp"
@@ -17,6 +16,7 @@
 #include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/rules/reviews.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -25,44 +25,15 @@ namespace {
 
 ValueSpec words(const std::vector<std::string>& list) { return "w:" + util::join(list, " "); }
 
-// Every name of enum E (model/enums.hpp), in declaration order: the values
-// are contiguous from 0 and name_of answers "?" past the last.
-template <typename E> ValueSpec enum_words()
-{
-    std::vector<std::string> names;
-    for (std::uint8_t i = 0; i < 64; ++i) {
-        const std::string_view name = model::enum_name(static_cast<E>(i));
-        if (name == "?")
-            break;
-        names.emplace_back(name);
-    }
-    return words(names);
-}
+// Every name of enum E (model/enums.hpp), in declaration order.
+template <typename E> ValueSpec enum_words() { return words(model::enum_names<E>()); }
 
-ValueSpec training_statuses()
-{
-    std::vector<std::string> names;
-    for (int i = 0; i < 16; ++i) {
-        const auto status = static_cast<model::TrainingStatus>(i);
-        const std::string_view name = model::training_status_name(status);
-        if (model::parse_training_status(name) != status)
-            break;
-        names.emplace_back(name);
-    }
-    return words(names);
-}
+ValueSpec training_statuses() { return words(model::training_status_names()); }
 
 ValueSpec rule_ids() { return words(rules::rule_ids()); }
 
 // review refuses data-integrity rules (review-invalid): only the others.
-ValueSpec reviewable_rule_ids()
-{
-    std::vector<std::string> ids;
-    for (const auto& r : rules::all_rules())
-        if (r.kind != rules::RuleKind::Integrity)
-            ids.emplace_back(r.id);
-    return words(ids);
-}
+ValueSpec reviewable_rule_ids() { return words(rules::reviewable_rule_ids()); }
 
 // What `pthv schema FILE` accepts: a schema's name (with or without .csv)
 // or pthv.yaml.

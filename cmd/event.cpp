@@ -4,13 +4,13 @@
 // event creates the file with its header; later ones are appended, checked
 // with the whole repo under the repo lock, as log-visit does.
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 
 #include <pthv/model/enums.hpp>
+#include <pthv/model/student_visits.hpp>
 #include <pthv/record/event.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/util/strings.hpp>
@@ -32,29 +32,12 @@ struct EventAddOptions {
     WriteOptions write;
 };
 
-std::string kind_names()
-{
-    std::vector<std::string> names;
-    for (const model::EventKind k : model::k_event_kinds)
-        names.emplace_back(model::enum_name(k));
-    return util::join(names, ", ");
-}
-
 // The options as cells, each checked and named when wrong; nothing is
 // read from the repo yet.
 void check_add_options(const EventAddOptions& o)
 {
-    parse_date_option(o.date, "--date");
-    if (!model::parse_enum<model::EventKind>(o.kind))
-        throw UsageError("--kind " + o.kind + ": not an event kind (" + kind_names() + ")");
-    if (util::trim(o.title).empty())
-        throw UsageError("--title: give the event a title, e.g. \"Fall family night\"");
-    if (!o.attendees.empty()) {
-        const bool digits = o.attendees.size() <= 7 &&
-                            o.attendees.find_first_not_of("0123456789") == std::string::npos;
-        if (!digits || std::stol(o.attendees) > 1000000)
-            throw UsageError("--attendees " + o.attendees + ": not a number of people (0 to 1000000)");
-    }
+    if (const auto why = record::event_cells_refusal(o.date, o.kind, o.title, o.attendees); !why.empty())
+        throw UsageError(why);
     for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--title", o.title},
                                         {"--site", o.site}, {"--notes", o.notes}})
         refuse_control(option, value);
@@ -94,30 +77,12 @@ int run_list(const EventListOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("event list"));
     const model::Repo& repo = session.load().repo;
-    const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
-    std::vector<const model::Event*> shown;
-    for (const auto& e : repo.events)
-        if (o.site.empty() || e.site == site)
-            shown.push_back(&e);
-    std::stable_sort(shown.begin(), shown.end(), [](const model::Event* a, const model::Event* b) {
-        return a->date.value_or(model::Date{}) < b->date.value_or(model::Date{});
-    });
-    std::vector<std::vector<std::string>> rows;
-    for (const model::Event* e : shown) {
-        std::vector<std::string> staff;
-        for (const model::StaffId s : repo.staff_of(*e))
-            staff.emplace_back(repo.id(s));
-        rows.push_back({std::string(repo.id(e->id)), e->date ? e->date->str() : "",
-                        e->site ? std::string(repo.id(e->site)) : "district",
-                        e->kind ? std::string(model::enum_name(*e->kind)) : "", std::string(e->title),
-                        e->attendees ? std::to_string(*e->attendees) : "", util::join(staff, ";")});
-    }
+    const auto l = model::event_listing(repo, filter_ref(repo.names.sites, o.site, "--site", "site"));
     std::string& out = session.out();
-    out = render_table(format, {"EVENT", "DATE", "SITE", "KIND", "TITLE", "ATTENDEES", "STAFF"},
-                       {"event_id", "date", "site_id", "kind", "title", "attendees", "staff_ids"}, rows);
+    out = render_table(format, l.header, l.keys, l.rows);
     if (format == "text" && !session.global().quiet)
-        out += rows.empty() ? std::string("No events recorded (pthv event add records one).\n")
-                            : util::plural(static_cast<long long>(rows.size()), "event", "events") + "\n";
+        out += l.rows.empty() ? std::string("No events recorded (pthv event add records one).\n")
+                              : util::plural(static_cast<long long>(l.rows.size()), "event", "events") + "\n";
     session.finish();
     return k_exit_ok;
 }

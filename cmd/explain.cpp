@@ -4,12 +4,11 @@
 // installed and always matches the binary. With no id, the ids and what
 // each one means. An unknown id exits 2 with the closest id.
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 
-#include <pthv/util/strings.hpp>
+#include <pthv/rules/doc.hpp>
 
 namespace pthv::cmd {
 
@@ -23,84 +22,15 @@ struct ExplainOptions
     std::string rule;
 };
 
-// One `## <id>` entry of docs/rules.md: the id and its text, heading
-// included, up to the next `## ` heading, without trailing blank lines.
-struct Entry
-{
-    std::string id;
-    std::string_view text;
-};
-
-std::vector<Entry> entries(std::string_view doc)
-{
-    std::vector<Entry> out;
-    std::size_t start = std::string_view::npos;
-    std::size_t pos = 0;
-    const auto close = [&](std::size_t end) {
-        if (start == std::string_view::npos)
-            return;
-        std::string_view text = doc.substr(start, end - start);
-        while (!text.empty() && (text.back() == '\n' || text.back() == ' '))
-            text.remove_suffix(1);
-        out.back().text = text;
-    };
-    while (pos < doc.size()) {
-        const std::size_t eol = std::min(doc.find('\n', pos), doc.size());
-        const std::string_view line = doc.substr(pos, eol - pos);
-        if (util::starts_with(line, "## ")) {
-            close(pos);
-            start = pos;
-            out.push_back({std::string(util::trim(line.substr(3))), {}});
-        }
-        pos = eol + 1;
-    }
-    close(doc.size());
-    return out;
-}
-
-// The entry's first paragraph after the heading, on one line: what the
-// rule means.
-std::string summary(const Entry& e)
-{
-    std::string out;
-    std::string_view rest = e.text.substr(std::min(e.text.find('\n'), e.text.size()));
-    while (!rest.empty()) {
-        const std::size_t eol = std::min(rest.find('\n'), rest.size());
-        const std::string_view line = util::trim(rest.substr(0, eol));
-        rest.remove_prefix(std::min(eol + 1, rest.size()));
-        if (line.empty() && !out.empty())
-            break;
-        if (!line.empty())
-            out += (out.empty() ? "" : " ") + std::string(line);
-    }
-    return out;
-}
-
 int run_explain(const ExplainOptions& o, Session& session)
 {
     session.format(formats_of("explain"));
-    const auto all = entries(rules_md());
-    std::string& out = session.out();
-    if (o.rule.empty()) {
-        out += "Rules (`pthv explain ID` explains one; docs/rules.md has them all):\n";
-        for (const auto& e : all)
-            out += fmt::format("  {:<21} {}\n", e.id, summary(e));
-        session.finish();
-        return k_exit_ok;
-    }
-    std::vector<std::string> ids;
-    for (const auto& e : all) {
-        if (e.id == o.rule) {
-            out += std::string(e.text) + "\n";
-            session.finish();
-            return k_exit_ok;
-        }
-        ids.push_back(e.id);
-    }
-    const std::string near = util::closest_match(o.rule, ids);
-    throw UsageError(
-        "no rule has the id \"" + o.rule + "\"" +
-        (near.empty() ? "; `pthv explain` lists the rule ids" : "; did you mean " + near + "?"));
+    std::string why;
+    session.out() = rules::explain_text(rules_md(), o.rule, why);
+    if (!why.empty())
+        throw UsageError(why);
+    session.finish();
+    return k_exit_ok;
 }
 
 } // namespace

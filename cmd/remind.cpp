@@ -34,16 +34,10 @@ struct RemindOptions {
 // where `git add .` would commit them.
 fs::path output_dir(const std::string& output, const fs::path& root)
 {
+    if (const auto why = io::private_folder_refusal(output, root); !why.empty())
+        throw UsageError("-o " + output + " " + why);
     std::error_code ec;
-    const fs::path dir = fs::weakly_canonical(fs::absolute(output, ec), ec);
-    const fs::path repo = fs::canonical(root, ec);
-    const fs::path rel = dir.lexically_relative(repo);
-    if (!rel.empty() && *rel.begin() != "..")
-        throw UsageError("-o " + output + " is inside the data repo; digests name students and stay out of git: "
-                         "choose a folder outside it, e.g. ~/pthv-reminders");
-    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
-        throw UsageError("-o " + output + " is not a folder: remind writes one file per person into it");
-    return dir;
+    return fs::weakly_canonical(fs::absolute(output, ec), ec);
 }
 
 // Prints what was not written or sent (stderr) and how many were (stdout,

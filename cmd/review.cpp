@@ -11,6 +11,7 @@
 #include "commands.hpp"
 
 #include <pthv/rules/registry.hpp>
+#include <pthv/rules/reviews.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -28,23 +29,10 @@ struct ReviewOptions {
     WriteOptions write;
 };
 
-// The rule must exist and not be a data-integrity rule: those findings are
-// mistakes in the data, fixed there, never reviewed.
-void check_rule(const std::string& id)
-{
-    const rules::Rule* r = rules::find_rule(id);
-    if (!r) {
-        const std::string near = util::closest_match(id, rules::rule_ids());
-        throw UsageError("no rule has the id " + id +
-                         (near.empty() ? "; `pthv explain` lists them" : "; did you mean " + near + "?"));
-    }
-    if (r->kind == rules::RuleKind::Integrity)
-        throw UsageError(id + " is a data-integrity rule: fix the data instead (`pthv explain " + id + "`)");
-}
-
 int run_add(const ReviewOptions& o, Session& session)
 {
-    check_rule(o.rule);
+    if (const auto why = rules::review_rule_refusal(o.rule); !why.empty())
+        throw UsageError(why);
     if (util::trim(o.note).empty())
         throw UsageError("--note: say why the finding stands (it is kept with the review)");
     for (const auto* text : {&o.note, &o.by, &o.record})
@@ -58,25 +46,10 @@ int run_add(const ReviewOptions& o, Session& session)
     // Only a finding that stands today can be reviewed: a typo in RECORD
     // would otherwise be a review of nothing (review-stale).
     const auto problems = rules::check_repo(current.loaded.repo, current.loaded.problems);
-    const model::Problem* found = nullptr;
-    std::vector<std::string> records;
-    for (const auto& p : problems)
-        if (p.rule == o.rule) {
-            records.push_back(p.record);
-            if (p.record == o.record && !found)
-                found = &p;
-        }
-    if (!found) {
-        const std::string near = util::closest_match(o.record, records);
-        throw UsageError(fmt::format("no current {} finding names {}{}; nothing was written", o.rule, o.record,
-                                     !near.empty()     ? " (did you mean " + near + "?)"
-                                     : records.empty() ? fmt::format(" (validate finds no {} at all)", o.rule)
-                                                       : std::string()));
-    }
-    if (found->reviewed)
-        throw UsageError(fmt::format("{} for {} was reviewed on {}{}: {}", o.rule, o.record, found->reviewed->on,
-                                     found->reviewed->by.empty() ? "" : " by " + found->reviewed->by,
-                                     found->reviewed->note));
+    std::string why;
+    const model::Problem* found = rules::finding_to_review(problems, o.rule, o.record, why);
+    if (!found)
+        throw UsageError(why);
 
     const record::Edit edit = record::append_records(
         current, k_reviews_file,

@@ -5,14 +5,11 @@
 
 #include <fmt/format.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 #include "roster.hpp"
 
-#include <pthv/io/csv.hpp>
 #include <pthv/model/student_visits.hpp>
-#include <pthv/model/training_status.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -24,8 +21,6 @@ struct StaffOptions {
     std::string status;
 };
 
-std::string date_or_empty(const std::optional<model::Date>& d) { return d ? d->str() : std::string{}; }
-
 int run_staff(const StaffOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("roster"));
@@ -35,44 +30,21 @@ int run_staff(const StaffOptions& o, Session& session)
         if (!want)
             throw UsageError("--status " + o.status + ": use current, due-soon, expired or untrained");
     }
-    const auto& loaded = session.load();
-    const model::Repo& repo = loaded.repo;
+    const model::Repo& repo = session.load().repo;
     const model::SiteId site = repo.names.sites.find(o.site);
     if (!o.site.empty() && !repo.names.sites.defined(site))
         throw UsageError("--site " + o.site + ": no such site" + model::did_you_mean(repo.names.sites.closest(o.site)));
-    const model::Facts& facts = session.facts();
-    const model::Date as_of = repo.as_of;
-    const auto visits = model::staff_visit_counts(repo, facts);
-
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& s : repo.staff) {
-        if (!o.site.empty() && s.site != site)
-            continue;
-        const auto t = model::training_status(repo, facts, s.id, as_of);
-        if (want && t.status != *want)
-            continue;
-        rows.push_back({std::string(repo.id(s.id)), std::string(s.name), std::string(repo.id(s.site)),
-                        std::string(s.role),
-                        s.staff_class ? std::string(model::enum_name(*s.staff_class)) : std::string{},
-                        s.opted_in ? (*s.opted_in ? "yes" : "no") : "", s.active ? "yes" : "no",
-                        date_or_empty(t.intro), date_or_empty(t.latest), date_or_empty(t.refresher_due),
-                        std::string(model::training_status_name(t.status)),
-                        std::to_string(s.id ? visits[s.id.index()] : 0)});
-    }
+    const auto l =
+        model::staff_listing(repo, session.facts(), o.site.empty() ? std::nullopt : std::optional(site), want);
     std::string& out = session.out();
-    out = render_table(format,
-                       {"ID", "NAME", "SITE", "ROLE", "CLASS", "OPTED IN", "ACTIVE", "TRAINED ON", "LATEST",
-                        "REFRESHER DUE", "STATUS", "VISITS"},
-                       {"staff_id", "name", "site_id", "role", "class", "opted_in", "active", "intro_training",
-                        "latest_training", "refresher_due", "status", "completed_visits"},
-                       rows);
+    out = render_table(format, l.header, l.keys, l.rows);
     if (format == "text" && !session.global().quiet) {
         std::map<std::string, int> by_status;
-        for (const auto& r : rows)
-            ++by_status[r[10]];
+        for (const auto& r : l.rows)
+            ++by_status[r[model::k_staff_status_column]];
         out += fmt::format("{} as of {}: {} current, {} due soon, {} expired, {} untrained\n",
-                           util::plural(static_cast<long long>(rows.size()), "staff member", "staff members"),
-                           as_of.str(), by_status["current"], by_status["due-soon"], by_status["expired"],
+                           util::plural(static_cast<long long>(l.rows.size()), "staff member", "staff members"),
+                           repo.as_of.str(), by_status["current"], by_status["due-soon"], by_status["expired"],
                            by_status["untrained"]);
     }
     session.finish();

@@ -1,7 +1,8 @@
 #pragma once
 // pthv roster's parts: the staff table (roster.cpp), staff changes
 // (roster_staff.cpp: add, set; roster_train.cpp: train), students (roster_students.cpp) and
-// training sessions (roster_sessions.cpp).
+// training sessions (roster_sessions.cpp). The tables are model's
+// (student_visits.hpp: staff_listing, student_listing, ...).
 // Roster output names people: internal use only, never published.
 
 #include <string>

@@ -2,13 +2,12 @@
 // on or before --as-of) or planned, with how many trainings.csv rows name
 // each and the seats left (docs/data.md).
 
-#include <algorithm>
 #include <fmt/format.h>
 #include <memory>
 
 #include "roster.hpp"
 
-#include <pthv/model/money.hpp>
+#include <pthv/model/student_visits.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -19,38 +18,12 @@ struct SessionsOptions {
     std::string site;
 };
 
-std::vector<std::string> session_row(const model::Repo& repo, const model::TrainingSession& s, int attended)
-{
-    const std::string seats = s.capacity ? std::to_string(std::max(0, *s.capacity - attended)) : "";
-    return {std::string(repo.id(s.id)),
-            s.date ? s.date->str() : "",
-            s.kind ? std::string(model::enum_name(*s.kind)) : "",
-            s.site ? std::string(repo.id(s.site)) : "district",
-            std::string(s.trainer),
-            s.hours_x100 ? model::format_hundredths(*s.hours_x100) : "",
-            s.capacity ? std::to_string(*s.capacity) : "",
-            std::to_string(attended),
-            seats,
-            model::session_held(s, repo.as_of) ? "held" : "planned",
-            std::string(s.location)};
-}
-
 int run_sessions(const SessionsOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("roster sessions"));
     const model::Repo& repo = session.load().repo;
-    const model::SiteId site = check_ref(repo.names.sites, o.site, "--site", "site");
-    const std::vector<int> attended = model::session_attendance(repo);
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0; i < repo.sessions.size(); ++i)
-        if (o.site.empty() || repo.sessions[i].site == site)
-            order.push_back(i);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return repo.sessions[a].date.value_or(model::Date{}) < repo.sessions[b].date.value_or(model::Date{});
-    });
-    std::vector<std::vector<std::string>> rows;
-    for (const std::size_t i : order)
-        rows.push_back(session_row(repo, repo.sessions[i], attended[i]));
+    const auto l = model::session_listing(repo, filter_ref(repo.names.sites, o.site, "--site", "site"));
+    const auto& rows = l.rows;
     std::string& out = session.out();
     // No sessions: say so, without a header over nothing (csv and json
     // still give their empty table, for scripts).
@@ -62,12 +35,7 @@ int run_sessions(const SessionsOptions& o, Session& session)
         session.finish();
         return k_exit_ok;
     }
-    out = render_table(format,
-                       {"SESSION", "DATE", "KIND", "SITE", "TRAINER", "HOURS", "CAPACITY", "ATTENDED", "SEATS LEFT",
-                        "STATUS", "LOCATION"},
-                       {"session_id", "date", "kind", "site_id", "trainer", "hours", "capacity", "attended",
-                        "seats_left", "status", "location"},
-                       rows);
+    out = render_table(format, l.header, l.keys, rows);
     session.finish();
     return k_exit_ok;
 }

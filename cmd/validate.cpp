@@ -2,11 +2,11 @@
 
 #include <fmt/format.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 
 #include <pthv/rules/registry.hpp>
+#include <pthv/rules/render.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -19,49 +19,6 @@ struct ValidateOptions {
     std::vector<std::string> rules;
     std::string flags_file;
 };
-
-// GitHub workflow commands escape %, CR and LF everywhere, and : and , in
-// properties. A message may echo a cell, so its other control characters
-// and invalid bytes are shown as \xNN first (util::printable), as in text
-// output: nothing reaches a CI log raw.
-std::string gh_escape(std::string_view s, bool property)
-{
-    std::string out;
-    for (const char c : util::printable(s)) {
-        switch (c) {
-        case '%': out += "%25"; break;
-        case '\r': out += "%0D"; break;
-        case '\n': out += "%0A"; break;
-        case ':': out += property ? "%3A" : ":"; break;
-        case ',': out += property ? "%2C" : ","; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-std::string render_json(const model::Problems& problems, const rules::Tally& t, bool ok)
-{
-    nlohmann::ordered_json doc;
-    doc["ok"] = ok;
-    doc["errors"] = t.errors;
-    doc["warnings"] = t.warnings;
-    doc["problems"] = nlohmann::ordered_json::array();
-    for (const auto& p : problems) {
-        nlohmann::ordered_json problem = {{"severity", model::severity_name(p.severity)},
-                                          {"rule", p.rule},
-                                          {"file", p.file},
-                                          {"line", p.line},
-                                          {"record", p.record},
-                                          {"message", p.message},
-                                          {"advice", p.advice}};
-        if (p.reviewed)
-            problem["reviewed"] = {{"on", p.reviewed->on}, {"by", p.reviewed->by}, {"note", p.reviewed->note}};
-        doc["problems"].push_back(std::move(problem));
-    }
-    doc["reviewed"] = t.reviewed;
-    return doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-}
 
 int run_validate(const ValidateOptions& o, Session& session)
 {
@@ -80,35 +37,15 @@ int run_validate(const ValidateOptions& o, Session& session)
     const auto problems = rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {only});
     const auto t = rules::tally(problems);
     const bool failed = t.errors > 0 || (o.strict && t.warnings > 0);
-    const bool quiet = session.global().quiet;
     std::string& out = session.out();
 
-    if (format == "json") {
-        out = render_json(problems, t, !failed);
-    } else if (format == "github") {
-        for (const auto& p : problems)
-            out += fmt::format("::{} file={},line={},title={}::{}\n",
-                               p.reviewed                                ? "notice"
-                               : p.severity == model::Severity::Error ? "error"
-                                                                       : "warning",
-                               gh_escape(p.file, true), p.line, gh_escape(p.rule, true),
-                               gh_escape(p.reviewed ? p.message + " (reviewed: " + p.reviewed->note + ")" : p.message,
-                                         false));
-    } else {
-        const bool color = session.color();
-        for (const auto& p : problems) {
-            if (quiet && p.reviewed)
-                continue; // -q prints only what needs doing
-            out += format_problem_line(p, color);
-            if (o.hints && !p.advice.empty())
-                out += "    hint: " + p.advice + "\n";
-        }
-        if (!quiet)
-            out += fmt::format("{}, {}{} in {}\n", util::plural(static_cast<long long>(t.errors), "error", "errors"),
-                               util::plural(static_cast<long long>(t.warnings), "warning", "warnings"),
-                               t.reviewed ? fmt::format(", {} reviewed", t.reviewed) : std::string(),
-                               util::plural(static_cast<long long>(loaded.repo.visits.size()), "visit", "visits"));
-    }
+    if (format == "json")
+        out = rules::problems_json(problems, t, !failed);
+    else if (format == "github")
+        out = rules::problems_github(problems);
+    else
+        out = rules::problems_text(problems, t, loaded.repo.visits.size(), session.color(), session.global().quiet,
+                                   o.hints);
     session.finish();
     return failed ? k_exit_findings : k_exit_ok;
 }

@@ -79,3 +79,30 @@ TEST_CASE("io::unreadable")
         CHECK(io::leaves_unread(bad.front()));
     }
 }
+
+TEST_CASE("io::holds_repo_files and io::output_file_refusal")
+{
+    RepoOnDisk repo;
+    CHECK(io::holds_repo_files(repo.root));
+    test::TempDir empty;
+    CHECK_FALSE(io::holds_repo_files(empty.path));
+    // The repo's own files, found from root or from the folder holding them.
+    CHECK(test::contains(io::output_file_refusal((repo.root / "visits.csv").string(), repo.root),
+                         "that is the data repo's visits.csv"));
+    CHECK(test::contains(io::output_file_refusal((repo.root / "payroll" / "2026-09.csv").string(), std::nullopt),
+                         "payroll/2026-09.csv"));
+    CHECK(io::output_file_refusal((repo.root / "report.html").string(), repo.root).empty());
+    CHECK(io::output_file_refusal((empty.path / "visits.csv").string(), std::nullopt).empty());
+}
+
+TEST_CASE("io::remove_interrupted_writes: the temporary files of the repo's own files and of payroll/")
+{
+    RepoOnDisk repo;
+    util::atomic_write(repo.root / ".visits.csv.pthv-abc123", "half");
+    util::atomic_write(repo.root / "payroll" / ".2026-10.csv.pthv-abc123", "half");
+    util::atomic_write(repo.root / ".notes.txt.pthv-abc123", "not the repo's");
+    const auto removed = io::remove_interrupted_writes(repo.root);
+    CHECK(removed == std::vector<std::string>{".visits.csv.pthv-abc123", "payroll/.2026-10.csv.pthv-abc123"});
+    CHECK_FALSE(fs::exists(repo.root / ".visits.csv.pthv-abc123"));
+    CHECK(fs::exists(repo.root / ".notes.txt.pthv-abc123"));
+}

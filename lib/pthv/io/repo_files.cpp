@@ -4,6 +4,7 @@
 #include <vector>
 
 #include <pthv/util/files.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::io {
 
@@ -82,6 +83,66 @@ model::Problems unreadable(const LoadResult& loaded)
         if (leaves_unread(p))
             out.push_back(p);
     return out;
+}
+
+bool holds_repo_files(const fs::path& dir)
+{
+    bool any = util::file_exists(dir / "pthv.yaml");
+    for (const auto& f : data_files())
+        any = any || util::file_exists(dir / f);
+    return any;
+}
+
+std::string output_file_refusal(const std::string& output, const std::optional<fs::path>& root)
+{
+    std::error_code ec;
+    const fs::path target = fs::weakly_canonical(fs::absolute(output, ec), ec);
+    if (ec)
+        return {};
+    std::vector<fs::path> roots;
+    if (root)
+        roots.push_back(*root);
+    if (const auto holder = find_repo_root(target.parent_path()))
+        roots.push_back(*holder);
+    for (const auto& r : roots) {
+        const std::string what = repo_file_at(target, r);
+        if (!what.empty())
+            return "that is the data repo's " + what +
+                   "; -o never writes over the repo's own files (pthv.yaml, the CSV files, payroll/)";
+    }
+    return {};
+}
+
+std::vector<std::string> remove_interrupted_writes(const fs::path& root)
+{
+    std::vector<std::string> removed = util::remove_temp_files(root, is_repo_file);
+    for (const auto& name :
+         util::remove_temp_files(root / "payroll", [](std::string_view t) { return util::ends_with(t, ".csv"); }))
+        removed.push_back("payroll/" + name);
+    return removed;
+}
+
+std::string private_folder_refusal(const fs::path& folder, const fs::path& root)
+{
+    std::error_code ec;
+    const fs::path dir = fs::weakly_canonical(fs::absolute(folder, ec), ec);
+    if (!inside(dir, fs::canonical(root, ec)).empty())
+        return "is inside the data repo; digests name students and stay out of git: choose a folder outside it, "
+               "e.g. ~/pthv-reminders";
+    if (fs::exists(dir, ec) && !fs::is_directory(dir, ec))
+        return "is not a folder: remind writes one file per person into it";
+    return {};
+}
+
+std::string flags_source(const model::Repo& repo, const std::string& flags_file)
+{
+    bool in_students = false;
+    if (const auto it = repo.files.find("students.csv"); it != repo.files.end())
+        for (const auto& c : it->second.header)
+            in_students = in_students || util::starts_with(c, "flag_");
+    if (in_students && !flags_file.empty())
+        return "students.csv and " + flags_file;
+    return in_students ? "students.csv" : flags_file;
 }
 
 } // namespace pthv::io

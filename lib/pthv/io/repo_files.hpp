@@ -4,8 +4,10 @@
 // which of them could not be read, so no command computes from part of a file.
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/io/loader.hpp>
 #include <pthv/model/problem.hpp>
@@ -23,6 +25,32 @@ bool is_repo_file(std::string_view name);
 // link to one of the files is found by its inode. Never throws: a path the
 // system cannot look at is "".
 std::string repo_file_at(const std::filesystem::path& target, const std::filesystem::path& root);
+
+// True when `dir` holds pthv.yaml or any of the repo's data files: a data
+// repo, perhaps one that lost its pthv.yaml (validate then says so), and
+// not a mistyped folder.
+bool holds_repo_files(const std::filesystem::path& dir);
+
+// Why a file a user named for output (-o FILE) must not be written: it is
+// one of the repo's own files (repo_file_at) of `root`, when given, or of
+// the repo holding it. "" when it may be written, or when the system cannot
+// resolve the path (the write then says why).
+std::string output_file_refusal(const std::string& output, const std::optional<std::filesystem::path>& root);
+
+// Why `folder` cannot take one file per person that names students (remind
+// -o DIR): it lies inside the data repo at `root`, where `git add .` would
+// commit them, or it is not a folder. "" when it can.
+std::string private_folder_refusal(const std::filesystem::path& folder, const std::filesystem::path& root);
+
+// Where the concern flags of `repo` come from, for people: "students.csv"
+// (its flag_ columns), `flags_file` (--flags), or both.
+std::string flags_source(const model::Repo& repo, const std::string& flags_file);
+
+// Removes the temporary files an interrupted replace of the repo's own
+// files (and of payroll/'s ledgers) left in the repo at `root`, with a copy
+// of the data in them. Only under the repo lock: every such replace runs
+// under the exclusive lock. Returns their names, relative to `root`.
+std::vector<std::string> remove_interrupted_writes(const std::filesystem::path& root);
 
 // True for a problem that leaves a file unread or half read: a broken
 // pthv.yaml (config-invalid), a file that is not CSV (csv-syntax), a

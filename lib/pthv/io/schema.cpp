@@ -1,6 +1,7 @@
 #include <pthv/io/schema.hpp>
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <limits>
 #include <stdexcept>
 #include <yaml-cpp/yaml.h>
@@ -235,6 +236,60 @@ std::string check_value(const Field& field, std::string_view text)
     }
     }
     return {};
+}
+
+std::string schema_text(const Schema& s)
+{
+    std::string out = fmt::format("{} ({})\n", s.path, s.title);
+    if (!s.primary_key.empty())
+        out += fmt::format("  key: {}\n", util::join(s.primary_key, " + "));
+    std::vector<Field> fields = s.fields;
+    if (!s.extra_prefix.empty())
+        fields.push_back(s.extra_field); // any number of columns named <prefix><name>
+    for (const auto& f : fields) {
+        std::string need = f.required ? "required" : "optional";
+        if (!f.required_when_field.empty())
+            need = "required when " + f.required_when_field + " is " + f.required_when_value;
+        std::string type = f.type_name;
+        if (!f.values.empty())
+            type = util::join(f.values, " | ");
+        else if (f.minimum && f.maximum)
+            type += fmt::format(" {}..{}", *f.minimum, *f.maximum);
+        if (!f.references.empty())
+            type += " -> " + f.references;
+        out += fmt::format("  {:<15} {:<40} {}\n", f.name, type, need);
+        if (!f.description.empty())
+            out += fmt::format("  {:<15} {}\n", "", f.description);
+    }
+    if (!s.description.empty())
+        out += "  " + s.description + "\n";
+    return out;
+}
+
+std::vector<const Schema*> schemas_named(const std::string& file, std::string& why)
+{
+    const std::string name = file.substr(0, file.find('.'));
+    std::vector<const Schema*> chosen;
+    if (file.empty()) {
+        for (const auto& s : all_schemas())
+            chosen.push_back(&s);
+    } else {
+        std::vector<std::string> names;
+        for (const auto& s : all_schemas()) {
+            names.push_back(s.name);
+            if (s.name == name)
+                chosen.push_back(&s);
+        }
+        if (chosen.empty()) {
+            names.emplace_back("pthv");
+            const std::string near = util::closest_match(name, names);
+            names.back() = "pthv.yaml";
+            why = "no schema for " + file +
+                  (near.empty() ? "; there are: " + util::join(names, ", ")
+                               : "; did you mean " + (near == "pthv" ? "pthv.yaml" : near) + "?");
+        }
+    }
+    return chosen;
 }
 
 } // namespace pthv::io

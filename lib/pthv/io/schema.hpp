@@ -70,4 +70,14 @@ const Schema& schema(std::string_view name);
 // empty string when fine, else what is wrong ("not a date (YYYY-MM-DD)").
 std::string check_value(const Field& field, std::string_view text);
 
+// `pthv schema`'s text of one schema: each column's type (its values, range
+// or referenced table) and whether it is required, with its description.
+std::string schema_text(const Schema& s);
+
+// The schemas `pthv schema FILE` prints: every one for an empty `file`, else
+// the one named by `file` with or without .csv. None, with `why` set (a
+// "did you mean", or the names there are), for a name no schema has;
+// "pthv.yaml" (the settings, io/settings.hpp) is the caller's to handle.
+std::vector<const Schema*> schemas_named(const std::string& file, std::string& why);
+
 } // namespace pthv::io

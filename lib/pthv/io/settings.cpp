@@ -1,5 +1,8 @@
 #include <pthv/io/settings.hpp>
 
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
 namespace pthv::io {
 
 // Defaults are those of model::Config and parse_config; a setting that is
@@ -97,6 +100,32 @@ const std::vector<SettingInfo>& settings()
          "the sender of pthv remind's messages (From:); --format eml and --send need it"},
     };
     return k_settings;
+}
+
+std::string settings_text()
+{
+    std::string out = "pthv.yaml (district settings; \"default\" applies when a setting is absent)\n";
+    out += fmt::format("  {:<42} {:<38} {}\n", "setting", "type", "default");
+    for (const auto& s : settings()) {
+        out += fmt::format("  {:<42} {:<38} {}\n", s.path, s.type, s.default_value);
+        out += fmt::format("  {:<42} {}\n", "", s.meaning);
+    }
+    return out;
+}
+
+std::string settings_yaml()
+{
+    YAML::Emitter y;
+    y << YAML::BeginMap << YAML::Key << "name" << YAML::Value << "pthv.yaml";
+    y << YAML::Key << "title" << YAML::Value << "District settings";
+    y << YAML::Key << "settings" << YAML::Value << YAML::BeginSeq;
+    for (const auto& s : settings())
+        y << YAML::Flow << YAML::BeginMap << YAML::Key << "path" << YAML::Value << std::string(s.path)
+          << YAML::Key << "type" << YAML::Value << std::string(s.type) << YAML::Key << "default" << YAML::Value
+          << std::string(s.default_value) << YAML::Key << "meaning" << YAML::Value << std::string(s.meaning)
+          << YAML::EndMap;
+    y << YAML::EndSeq << YAML::EndMap;
+    return std::string(y.c_str()) + "\n";
 }
 
 } // namespace pthv::io

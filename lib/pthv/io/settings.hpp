@@ -4,6 +4,7 @@
 // tests hold it to what parse_config reads (each map's known keys) and to
 // docs/data.md.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -23,5 +24,10 @@ struct SettingInfo
 
 // In the order of the file `pthv init` writes.
 const std::vector<SettingInfo>& settings();
+
+// `pthv schema pthv.yaml`: the settings as a table for people, or as YAML
+// (name, title, and each setting's path, type, default and meaning).
+std::string settings_text();
+std::string settings_yaml();
 
 } // namespace pthv::io

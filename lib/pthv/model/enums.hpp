@@ -4,7 +4,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace pthv::model {
 
@@ -46,5 +48,19 @@ constexpr EventKind k_event_kinds[] = {EventKind::Celebration, EventKind::SiteVi
 
 // yes/no.
 std::optional<bool> parse_yes_no(std::string_view text);
+
+// Every name of enum E, in declaration order: what its cells accept. The
+// values are contiguous from 0, and enum_name answers "?" past the last.
+template <typename E> std::vector<std::string> enum_names()
+{
+    std::vector<std::string> names;
+    for (std::uint8_t i = 0; i < 64; ++i) {
+        const std::string_view name = enum_name(static_cast<E>(i));
+        if (name == "?")
+            break;
+        names.emplace_back(name);
+    }
+    return names;
+}
 
 } // namespace pthv::model

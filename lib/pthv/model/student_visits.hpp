@@ -2,7 +2,10 @@
 // Each student's progress through the two-visit model this school year
 // (docs/data.md: the first visit is the earliest completed one; later ones are
 // follow-ups), and who still awaits a visit, for `pthv roster
-// students`.
+// students`. Also the tables `pthv roster` and `pthv event list` print for
+// people (Listing): which rows a filter keeps, in which order, and each cell
+// as text; the command checks the filter's options and renders the table
+// (text, csv, json). They name staff and students: internal use only.
 
 #include <cstddef>
 #include <optional>
@@ -11,6 +14,7 @@
 
 #include <pthv/model/facts.hpp>
 #include <pthv/model/repo.hpp>
+#include <pthv/model/training_status.hpp>
 
 namespace pthv::model {
 
@@ -45,5 +49,49 @@ bool visit_before(const Repo& repo, const Visit& a, const Visit& b);
 // A student's visits (any status, any date), ordered by date, start_time,
 // visit_id.
 std::vector<std::size_t> visits_of_student(const Repo& repo, StudentId student);
+
+// Column titles for people, the matching keys for csv and json, the rows.
+struct Listing {
+    std::vector<std::string> header;
+    std::vector<std::string> keys;
+    std::vector<std::vector<std::string>> rows;
+};
+
+// The staff table (roster): each staff member of `site` (every site when
+// none) whose training status as of repo.as_of is `status` (any when none):
+// id, name, site, role, class, opted in, active, trainings, refresher due,
+// status, completed visits this school year.
+Listing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId> site,
+                      std::optional<TrainingStatus> status);
+// The column of staff_listing holding the training status.
+constexpr std::size_t k_staff_status_column = 10;
+
+// Which students roster students lists: of a site, of a homeroom, and only
+// those awaiting a visit, declined, or due a second visit.
+struct StudentFilter {
+    std::optional<SiteId> site;
+    std::optional<StaffId> homeroom;
+    bool unvisited = false;
+    bool declined = false;
+    bool second_due = false;
+};
+
+// The students table: first and second visit, next scheduled, declined,
+// completed visits; with the counts of the rows kept.
+struct StudentListing : Listing {
+    std::size_t visited = 0, second = 0, awaiting = 0, declined = 0;
+};
+StudentListing student_listing(const Repo& repo, const Facts& facts, const StudentFilter& filter);
+
+// One student's visits in date order (roster student); the private notes
+// only with `notes`.
+Listing student_visit_listing(const Repo& repo, StudentId student, bool notes);
+
+// The training sessions of `site` (all when none) by date, with attendance,
+// seats left and held or planned as of repo.as_of.
+Listing session_listing(const Repo& repo, std::optional<SiteId> site);
+
+// The events of `site` (all when none) by date; notes are not shown.
+Listing event_listing(const Repo& repo, std::optional<SiteId> site);
 
 } // namespace pthv::model

@@ -43,4 +43,17 @@ StaffTraining training_status(const Repo& repo, const Facts& facts, StaffId staf
     return out;
 }
 
+std::vector<std::string> training_status_names()
+{
+    std::vector<std::string> names;
+    for (int i = 0; i < 16; ++i) {
+        const auto status = static_cast<TrainingStatus>(i);
+        const std::string_view name = training_status_name(status);
+        if (parse_training_status(name) != status)
+            break;
+        names.emplace_back(name);
+    }
+    return names;
+}
+
 } // namespace pthv::model

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
@@ -26,6 +27,8 @@ constexpr int k_due_soon_days = 60;
 
 std::string_view training_status_name(TrainingStatus s); // current, due-soon, expired, untrained
 std::optional<TrainingStatus> parse_training_status(std::string_view text);
+// Every status's name, in declaration order.
+std::vector<std::string> training_status_names();
 
 struct StaffTraining {
     std::optional<Date> intro;         // earliest intro training on or before the date

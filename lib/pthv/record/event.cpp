@@ -1,6 +1,10 @@
 #include <pthv/record/event.hpp>
 
 #include <algorithm>
+#include <vector>
+
+#include <pthv/model/enums.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::record {
 
@@ -21,6 +25,27 @@ std::string future_event_refusal(model::Date date, model::Date today)
     if (date <= today)
         return {};
     return "is after today (" + today.str() + "): record an event once it has taken place";
+}
+
+std::string event_cells_refusal(const std::string& date, const std::string& kind, const std::string& title,
+                                const std::string& attendees)
+{
+    if (!model::Date::parse(date))
+        return "--date " + date + ": not a date (YYYY-MM-DD)";
+    if (!model::parse_enum<model::EventKind>(kind)) {
+        std::vector<std::string> names;
+        for (const model::EventKind k : model::k_event_kinds)
+            names.emplace_back(model::enum_name(k));
+        return "--kind " + kind + ": not an event kind (" + util::join(names, ", ") + ")";
+    }
+    if (util::trim(title).empty())
+        return "--title: give the event a title, e.g. \"Fall family night\"";
+    if (!attendees.empty()) {
+        const bool digits = attendees.size() <= 7 && attendees.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || std::stol(attendees) > 1000000)
+            return "--attendees " + attendees + ": not a number of people (0 to 1000000)";
+    }
+    return {};
 }
 
 } // namespace pthv::record

@@ -18,4 +18,11 @@ std::string next_event_id(const model::Repo& repo, model::Date date);
 // it happened. Empty when it can be.
 std::string future_event_refusal(model::Date date, model::Date today);
 
+// Why a new event's cells as given (event add's --date, --kind, --title,
+// --attendees, named by their option) cannot make a row: not a date, not an
+// event kind, no title, not a number of people (0 to 1000000). "" when they
+// can; the date is then a date.
+std::string event_cells_refusal(const std::string& date, const std::string& kind, const std::string& title,
+                                const std::string& attendees);
+
 } // namespace pthv::record

@@ -18,4 +18,20 @@ namespace pthv::record {
 std::string session_hours_refusal(std::int64_t hours_x100, const model::TrainingSession& s,
                                   std::string_view session_id);
 
+// A training row as given (roster train's --date, --kind, --hours,
+// --session: each option is named after its column).
+struct TrainingCells {
+    std::string date, kind, hours, session;
+};
+
+// Completes `cells` for `repo` and says why they cannot make a row ("" when
+// they can), naming the option of the cell at fault. With sessions.csv,
+// `session` names one of its sessions: the date, kind and hours not given
+// come from it, a date or kind given must be the session's (trainings.csv's
+// session cell must match it, docs/data.md) and hours at most its hours.
+// Without the file, the session is free text and every cell is given. Then
+// the date must be a date, the hours 0 to 24 (docs/payroll.md: no training
+// pays a figure past what a ledger cell holds).
+std::string complete_training(TrainingCells& cells, const model::Repo& repo);
+
 } // namespace pthv::record

@@ -60,4 +60,52 @@ void apply_reviews(const model::Repo& repo, model::Problems& problems,
     problems.insert(problems.end(), added.begin(), added.end());
 }
 
+std::vector<std::string> reviewable_rule_ids()
+{
+    std::vector<std::string> ids;
+    for (const auto& r : all_rules())
+        if (r.kind != RuleKind::Integrity)
+            ids.emplace_back(r.id);
+    return ids;
+}
+
+std::string review_rule_refusal(const std::string& id)
+{
+    const Rule* r = find_rule(id);
+    if (!r) {
+        const std::string near = util::closest_match(id, rule_ids());
+        return "no rule has the id " + id + (near.empty() ? "; `pthv explain` lists them" : "; did you mean " + near + "?");
+    }
+    if (r->kind == RuleKind::Integrity)
+        return id + " is a data-integrity rule: fix the data instead (`pthv explain " + id + "`)";
+    return {};
+}
+
+const model::Problem* finding_to_review(const model::Problems& problems, const std::string& rule,
+                                        const std::string& record, std::string& why)
+{
+    const model::Problem* found = nullptr;
+    std::vector<std::string> records;
+    for (const auto& p : problems)
+        if (p.rule == rule) {
+            records.push_back(p.record);
+            if (p.record == record && !found)
+                found = &p;
+        }
+    if (!found) {
+        const std::string near = util::closest_match(record, records);
+        why = fmt::format("no current {} finding names {}{}; nothing was written", rule, record,
+                          !near.empty()     ? " (did you mean " + near + "?)"
+                          : records.empty() ? fmt::format(" (validate finds no {} at all)", rule)
+                                            : std::string());
+        return nullptr;
+    }
+    if (found->reviewed) {
+        why = fmt::format("{} for {} was reviewed on {}{}: {}", rule, record, found->reviewed->on,
+                          found->reviewed->by.empty() ? "" : " by " + found->reviewed->by, found->reviewed->note);
+        return nullptr;
+    }
+    return found;
+}
+
 } // namespace pthv::rules

@@ -4,7 +4,9 @@
 // log or turning a rule off for the whole district.
 
 #include <functional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/model/problem.hpp>
 #include <pthv/model/repo.hpp>
@@ -17,5 +19,20 @@ namespace pthv::rules {
 // full (`checked(rule)`) yet matches no finding: the data changed.
 void apply_reviews(const model::Repo& repo, model::Problems& problems,
                    const std::function<bool(std::string_view rule)>& checked);
+
+// The rules a finding of which can be reviewed: every rule but the
+// data-integrity ones (mistakes in the data, fixed there), in table order.
+std::vector<std::string> reviewable_rule_ids();
+
+// Why a finding of `rule` cannot be reviewed, "" when it can: no rule has
+// that id, or it is a data-integrity rule.
+std::string review_rule_refusal(const std::string& rule);
+
+// The finding of `rule` naming `record` among `problems` (the repo's
+// findings today) that a review would cover; nullptr with `why` set when
+// there is none (a typo in RECORD would be a review of nothing) or it is
+// reviewed already.
+const model::Problem* finding_to_review(const model::Problems& problems, const std::string& rule,
+                                        const std::string& record, std::string& why);
 
 } // namespace pthv::rules

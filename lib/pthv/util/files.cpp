@@ -433,4 +433,22 @@ std::vector<std::string> remove_temp_files(const std::filesystem::path& dir,
     return removed;
 }
 
+void write_output(const std::filesystem::path& path, std::string_view content)
+{
+    namespace fs = std::filesystem;
+    const auto under_proc = [](const fs::path& p) { return p.string().rfind("/proc/", 0) == 0; };
+    std::error_code ec;
+    struct stat st {};
+    const bool exists = ::stat(path.c_str(), &st) == 0;
+    const fs::path absolute = fs::absolute(path, ec);
+    const fs::path hop = fs::is_symlink(path, ec) ? fs::read_symlink(path, ec) : fs::path();
+    const bool fd_link = under_proc(fs::weakly_canonical(absolute.parent_path(), ec)) || under_proc(hop);
+    if (exists && (!S_ISREG(st.st_mode) || fd_link))
+        write_into(path, content);
+    else if (exists)
+        atomic_write(fs::canonical(path), content);
+    else
+        atomic_write(path, content);
+}
+
 } // namespace pthv::util

@@ -114,6 +114,14 @@ void atomic_write(const std::filesystem::path& path, std::string_view content);
 // without creating or truncating, written at its end.
 void write_into(const std::filesystem::path& path, std::string_view content);
 
+// Writes `content` to a file a user named for output: a device, a FIFO or a
+// /proc file descriptor (/dev/stdout, /dev/fd/N) is written into as it is
+// (replacing it would turn /dev/null into a regular file and leave a FIFO's
+// reader with nothing); a regular file is replaced atomically, through a
+// link the file it points to; a new one is created atomically (a dangling
+// link is refused there).
+void write_output(const std::filesystem::path& path, std::string_view content);
+
 // Appends `text` to the regular file `path` (created if missing) in a single
 // write(2). If the file is not empty and does not end with a newline, one (in
 // `newline` style) is written first as part of the same write. The write is
