@@ -9,7 +9,9 @@
 #include <pthv/report/publication.hpp>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
+#include <string_view>
 
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
@@ -47,16 +49,15 @@ std::string month_of(model::Date d) { return d.str().substr(0, 7); }
 class Person {
 public:
     Person(Protection& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
-    void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
+    void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
+        const auto c = cell(p, scope, measure, part);
         m_cells.publish(c, m_stage, cost(p, scope, measure));
         m_in.push_back(c);
     }
-    void sensitive(const Period* p, const std::string& scope, const std::string& measure,
-                   const std::string& part = {})
+    void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
+        const auto c = cell(p, scope, measure, part);
         m_cells.sensitive(c, m_stage);
         m_in.push_back(c);
     }
@@ -70,13 +71,24 @@ public:
     }
 
 private:
+    // The cell of the key, written into one buffer: no key is allocated
+    // for a cell that exists already (most of them, person after person).
+    Protection::CellId cell(const Period* p, std::string_view scope, std::string_view measure,
+                            std::string_view part) const
+    {
+        thread_local std::string key;
+        key.clear();
+        append_cell_key(key, m_kind, p, scope, measure, part);
+        return m_cells.cell(key);
+    }
+
     // What withholding a figure costs the board: a district figure more
     // than a school's, a school's figure that the district's tables print
     // beside the others' (its visits, students, families ...) more than
     // one only its own report breaks down (its visits by month, mode,
     // language ...), and a figure of the year more than a month's. The
     // complements of secondary suppression are taken cheapest first.
-    static int cost(const Period* p, const std::string& scope, const std::string& measure)
+    static int cost(const Period* p, std::string_view scope, std::string_view measure)
     {
         static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
                                              "due",       "declined", "ahead",   "trained",  "educators", "short",
@@ -100,14 +112,24 @@ private:
     std::vector<Protection::CellId> m_in;
 };
 
-// The district and, when the visit has one, its site.
-std::vector<std::string> scopes_of(const model::Repo& repo, model::SiteId site)
-{
-    std::vector<std::string> out{k_district};
-    if (site)
-        out.emplace_back(repo.id(site));
-    return out;
-}
+// The district and, when the visit has one, its site: what a loop over
+// the scopes of a person's cells reads, without allocating.
+class Scopes {
+public:
+    Scopes(const model::Repo& repo, model::SiteId site) : m_ids{std::string_view(k_district), {}}, m_size(1)
+    {
+        if (site)
+            m_ids[m_size++] = repo.id(site);
+    }
+    const std::string_view* begin() const { return m_ids.data(); }
+    const std::string_view* end() const { return m_ids.data() + m_size; }
+
+private:
+    std::array<std::string_view, 2> m_ids;
+    std::size_t m_size;
+};
+
+Scopes scopes_of(const model::Repo& repo, model::SiteId site) { return Scopes(repo, site); }
 
 struct Builder {
     const model::Facts& facts;
@@ -271,7 +293,7 @@ struct Builder {
             };
             for (const Period& period : periods) {
                 // Completed visits of the period by scope: the count and the one visit when there is one.
-                std::vector<std::pair<std::string, std::pair<int, std::size_t>>> by_scope;
+                std::vector<std::pair<std::string_view, std::pair<int, std::size_t>>> by_scope;
                 for (const std::size_t i : completed[h]) {
                     const model::Visit& v = repo.visits[i];
                     if (!period.contains(*v.date))
@@ -455,13 +477,13 @@ struct Builder {
 
 } // namespace
 
-std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
-                     const std::string& part)
+void append_cell_key(std::string& key, char kind, const Period* period, std::string_view scope,
+                     std::string_view measure, std::string_view part)
 {
     // A period's part of the key, written once per period (a key is made
     // for every cell of every person).
     thread_local absl::flat_hash_map<std::int64_t, std::string> written;
-    std::string key(1, kind);
+    key += kind;
     key += '|';
     if (period) {
         const std::int64_t id = (std::int64_t{period->from.days()} << 32) + period->to.days();
@@ -472,9 +494,21 @@ std::string cell_key(char kind, const Period* period, const std::string& scope, 
     } else {
         key += '-';
     }
-    key += '|' + scope + '|' + measure;
-    if (!part.empty())
-        key += '|' + part;
+    key += '|';
+    key += scope;
+    key += '|';
+    key += measure;
+    if (!part.empty()) {
+        key += '|';
+        key += part;
+    }
+}
+
+std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
+                     const std::string& part)
+{
+    std::string key;
+    append_cell_key(key, kind, period, scope, measure, part);
     return key;
 }
 

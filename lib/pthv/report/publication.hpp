@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pthv/io/attendance.hpp>
@@ -105,5 +106,8 @@ private:
 // scope ("*" the district, else a site id), measure and its part.
 std::string cell_key(char kind, const model::Period* period, const std::string& scope, const std::string& measure,
                      const std::string& part = {});
+// The same key, appended to `key` (a buffer used again and again).
+void append_cell_key(std::string& key, char kind, const model::Period* period, std::string_view scope,
+                     std::string_view measure, std::string_view part = {});
 
 } // namespace pthv::report

@@ -16,6 +16,7 @@
 #include <numeric>
 
 #include <absl/container/flat_hash_set.h>
+#include <absl/strings/string_view.h>
 
 #include <pthv/stats/lp.hpp>
 
@@ -25,23 +26,27 @@ namespace {
 
 constexpr double k_lp_slack = 1e-6;
 
+// The key as abseil's string hash takes it (its string_view is its own type here).
+absl::string_view as_absl(std::string_view key) { return {key.data(), key.size()}; }
+
 } // namespace
 
 Protection::CellId Protection::cell(std::string_view key)
 {
-    const auto [it, added] = m_by_key.try_emplace(std::string(key), static_cast<CellId>(m_keys.size()));
-    if (added) {
-        m_keys.emplace_back(key);
-        m_stage.push_back(-1);
-        m_published.push_back(0);
-        m_cost.push_back(0);
-    }
-    return it->second;
+    if (const auto it = m_by_key.find(as_absl(key)); it != m_by_key.end()) // no key made for a cell there already
+        return it->second;
+    const auto c = static_cast<CellId>(m_keys.size());
+    m_by_key.emplace(std::string(key), c);
+    m_keys.emplace_back(key);
+    m_stage.push_back(-1);
+    m_published.push_back(0);
+    m_cost.push_back(0);
+    return c;
 }
 
 std::optional<Protection::CellId> Protection::find(std::string_view key) const
 {
-    const auto it = m_by_key.find(std::string(key));
+    const auto it = m_by_key.find(as_absl(key));
     if (it == m_by_key.end())
         return std::nullopt;
     return it->second;
