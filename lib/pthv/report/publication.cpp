@@ -555,9 +555,19 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
                                     const std::vector<io::AttendanceRow>* attendance,
                                     const std::vector<io::ScoreRow>* scores, const Publication& decided)
 {
+    // The cells and relations depend only on the data: when `decided`
+    // counted the same files, its set is taken as counted, every decision
+    // forgotten (what each figure shows is read from the reports below).
     Publication out(facts.repo());
-    out.build(facts, findings, attendance, scores);
-    out.m_cells.finish();
+    if (decided.m_attendance == attendance && decided.m_scores == scores) {
+        out.m_cells = decided.m_cells;
+        out.m_cells.forget_shown();
+        out.m_attendance = attendance;
+        out.m_scores = scores;
+    } else {
+        out.build(facts, findings, attendance, scores);
+        out.m_cells.finish();
+    }
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
@@ -586,6 +596,8 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
 void Publication::build(const model::Facts& facts, const model::Problems& findings,
                         const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores)
 {
+    m_attendance = attendance;
+    m_scores = scores;
     const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores};
     b.visits();
     b.students();

@@ -62,7 +62,9 @@ public:
 
     // The set as public reports printed it: each report of every period and
     // scope computed with `decided`, and each of its counts marked as
-    // printed. What the audit reads.
+    // printed. What the audit reads. Its cells and relations are those of
+    // `decided` when that counted the same files (they depend only on the
+    // data), else counted again; what each shows is only what was printed.
     static Publication as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                   const model::Problems& findings,
                                   const std::vector<io::AttendanceRow>* attendance,
@@ -99,6 +101,9 @@ private:
     stats::Protection m_cells;
     std::size_t m_reports = 0;
     std::size_t m_unmodelled = 0; // printed counts the cells do not hold
+    // The files counted (build()): as_printed takes a set that counted the same ones as it is.
+    const std::vector<io::AttendanceRow>* m_attendance = nullptr;
+    const std::vector<io::ScoreRow>* m_scores = nullptr;
 };
 
 // The key of a cell: kind (V visits, S students, F families, T staff, A

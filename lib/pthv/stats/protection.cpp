@@ -690,6 +690,16 @@ void Protection::suppress_primary_only()
     primary();
 }
 
+void Protection::forget_shown()
+{
+    finish();
+    for (auto& f : m_figures) {
+        f.shown = CellShown::Shown;
+        f.fixed = false;
+    }
+    m_observed.clear();
+}
+
 void Protection::fix(CellId c, CellShown shown)
 {
     Figure& f = m_figures.at(m_figure_of.at(c));

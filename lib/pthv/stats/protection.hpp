@@ -101,6 +101,9 @@ public:
     void fix(CellId c, CellShown shown);
     // Only primary suppression, for tests of the audit.
     void suppress_primary_only();
+    // Every figure shown again and no decision fixed, as the set was when
+    // counted (a copy of a decided set, to observe() an output with).
+    void forget_shown();
 
     // Ends counting: figures are formed from the atoms (suppress() and
     // observe() call it too); value() and shown() need it.
