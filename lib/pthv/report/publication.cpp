@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <numeric>
 #include <string_view>
 
@@ -45,68 +46,121 @@ std::string language_key(std::string_view language)
 
 std::string month_of(model::Date d) { return d.str().substr(0, 7); }
 
+// What withholding a figure costs the board: a district figure more
+// than a school's, a school's figure that the district's tables print
+// beside the others' (its visits, students, families ...) more than
+// one only its own report breaks down (its visits by month, mode,
+// language ...), and a figure of the year more than a month's. The
+// complements of secondary suppression are taken cheapest first.
+int cell_cost(const Period* p, std::string_view scope, std::string_view measure)
+{
+    static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
+                                         "due",       "declined", "ahead",   "trained",  "educators", "short",
+                                         "responses", "answered", "unfav",   "att",     "score"};
+    const bool in_district_tables =
+        std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
+        std::end(beside);
+    const int where = scope == k_district ? 10 : in_district_tables ? 3 : 1;
+    if (!p) // as of the as-of date: printed in the report of every period
+        return 30 * where;
+    if (p->label == "end-of-year")
+        return 8 * where;
+    if (p->label == "mid-year")
+        return 4 * where;
+    return p->label.size() == 7 ? where : 2 * where;
+}
+
+// The set's cells by the fields of their keys, for one build. Person after
+// person asks for nearly the same cells (the students of a school follow
+// one another), so a table of recent answers, by the fields themselves,
+// saves writing each key and probing the set's table of every key.
+class Cells {
+public:
+    explicit Cells(Protection& set) : m_set(set), m_recent(k_slots) {}
+    Protection& set() { return m_set; }
+
+    struct Found {
+        Protection::CellId cell;
+        int cost;
+    };
+    Found find(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
+    {
+        const std::size_t size = scope.size() + measure.size() + part.size() + 2;
+        if (size > k_text)
+            return lookup(kind, p, scope, measure, part);
+        std::array<char, k_text> text;
+        char* at = text.data();
+        for (const std::string_view field : {scope, measure, part}) {
+            std::copy(field.begin(), field.end(), at);
+            at += field.size();
+            if (at < text.data() + size)
+                *at++ = '|';
+        }
+        std::uint64_t h = 14695981039346656037ull ^ static_cast<unsigned char>(kind);
+        h = (h ^ reinterpret_cast<std::uintptr_t>(p)) * 1099511628211ull;
+        for (std::size_t i = 0; i < size; ++i)
+            h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;
+        Recent& r = m_recent[(h ^ (h >> 29)) & (k_slots - 1)];
+        if (r.used && r.period == p && r.kind == kind && r.size == size &&
+            std::equal(text.data(), text.data() + size, r.text.data()))
+            return {r.cell, r.cost};
+        const Found f = lookup(kind, p, scope, measure, part);
+        r = Recent{p, kind, static_cast<std::uint8_t>(size), text, f.cell, f.cost, true};
+        return f;
+    }
+
+private:
+    static constexpr std::size_t k_slots = std::size_t{1} << 15;
+    static constexpr std::size_t k_text = 46;
+    struct Recent {
+        const Period* period = nullptr; // a period of the build's own list: the same object each time
+        char kind = 0;
+        std::uint8_t size = 0;
+        std::array<char, k_text> text{}; // scope|measure|part
+        Protection::CellId cell = 0;
+        int cost = 0;
+        bool used = false;
+    };
+
+    Found lookup(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
+    {
+        m_key.clear();
+        append_cell_key(m_key, kind, p, scope, measure, part);
+        return {m_set.cell(m_key), cell_cost(p, scope, measure)};
+    }
+
+    Protection& m_set;
+    std::vector<Recent> m_recent;
+    std::string m_key;
+};
+
 // The cells of one person, gathered before the person is counted.
 class Person {
 public:
-    Person(Protection& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
+    Person(Cells& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
     void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = cell(p, scope, measure, part);
-        m_cells.publish(c, m_stage, cost(p, scope, measure));
-        m_in.push_back(c);
+        const auto c = m_cells.find(m_kind, p, scope, measure, part);
+        m_cells.set().publish(c.cell, m_stage, c.cost);
+        m_in.push_back(c.cell);
     }
     void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = cell(p, scope, measure, part);
-        m_cells.sensitive(c, m_stage);
-        m_in.push_back(c);
+        const auto c = m_cells.find(m_kind, p, scope, measure, part);
+        m_cells.set().sensitive(c.cell, m_stage);
+        m_in.push_back(c.cell);
     }
     // The cells published from now on belong to `stage`.
     void at_stage(int stage) { m_stage = stage; }
     void count()
     {
         if (!m_in.empty())
-            m_cells.count(std::move(m_in));
+            m_cells.set().count(std::move(m_in));
         m_in.clear();
     }
 
 private:
-    // The cell of the key, written into one buffer: no key is allocated
-    // for a cell that exists already (most of them, person after person).
-    Protection::CellId cell(const Period* p, std::string_view scope, std::string_view measure,
-                            std::string_view part) const
-    {
-        thread_local std::string key;
-        key.clear();
-        append_cell_key(key, m_kind, p, scope, measure, part);
-        return m_cells.cell(key);
-    }
-
-    // What withholding a figure costs the board: a district figure more
-    // than a school's, a school's figure that the district's tables print
-    // beside the others' (its visits, students, families ...) more than
-    // one only its own report breaks down (its visits by month, mode,
-    // language ...), and a figure of the year more than a month's. The
-    // complements of secondary suppression are taken cheapest first.
-    static int cost(const Period* p, std::string_view scope, std::string_view measure)
-    {
-        static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
-                                             "due",       "declined", "ahead",   "trained",  "educators", "short",
-                                             "responses", "answered", "unfav",   "att",     "score"};
-        const bool in_district_tables =
-            std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
-            std::end(beside);
-        const int where = scope == k_district ? 10 : in_district_tables ? 3 : 1;
-        if (!p) // as of the as-of date: printed in the report of every period
-            return 30 * where;
-        if (p->label == "end-of-year")
-            return 8 * where;
-        if (p->label == "mid-year")
-            return 4 * where;
-        return p->label.size() == 7 ? where : 2 * where;
-    }
-
-    Protection& m_cells;
+    Cells& m_cells;
     char m_kind;
     int m_stage;
     std::vector<Protection::CellId> m_in;
@@ -136,7 +190,7 @@ struct Builder {
     const model::Repo& repo;
     const model::Problems& findings;
     const std::vector<Period>& periods;
-    Protection& cells;
+    Cells& cells;
     const std::vector<io::AttendanceRow>* attendance;
     const std::vector<io::ScoreRow>* scores;
 
@@ -598,7 +652,8 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
 {
     m_attendance = attendance;
     m_scores = scores;
-    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores};
+    Cells cells(m_cells);
+    const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores};
     b.visits();
     b.students();
     b.families();
