@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 
@@ -458,6 +459,23 @@ ReportBasis::ReportBasis(const model::Facts& facts, const model::Problems& findi
     for (std::size_t i = 0; i < repo.visits.size(); ++i) {
         all_visits[i] = i;
         visits_of[site_slot(repo.visit_site(repo.visits[i]))].push_back(i);
+    }
+    staff_of.resize(visits_of.size());
+    all_staff.resize(repo.staff.size());
+    for (std::size_t i = 0; i < repo.staff.size(); ++i) {
+        all_staff[i] = i;
+        staff_of[site_slot(repo.staff[i].site)].push_back(i);
+    }
+    trainings_of.resize(visits_of.size());
+    first_intro.assign(repo.names.staff.size(), INT32_MAX);
+    for (std::size_t i = 0; i < repo.trainings.size(); ++i) {
+        const model::Training& t = repo.trainings[i];
+        if (t.date && t.kind == model::TrainingKind::Intro && t.staff)
+            first_intro[t.staff.index()] = std::min(first_intro[t.staff.index()], t.date->days());
+        if (const model::Staff* s = repo.find(t.staff)) {
+            all_trainings.push_back(i);
+            trainings_of[site_slot(s->site)].push_back(i);
+        }
     }
     const LineDays days(repo);
     finding_days.reserve(findings.size());
