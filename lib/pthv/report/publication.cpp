@@ -85,16 +85,17 @@ public:
     };
     Found find(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
     {
-        const std::size_t size = scope.size() + measure.size() + part.size() + 2;
+        // The key's text after its period, exactly: scope|measure[|part].
+        const std::size_t size = scope.size() + 1 + measure.size() + (part.empty() ? 0 : part.size() + 1);
         if (size > k_text)
             return lookup(kind, p, scope, measure, part);
-        std::array<char, k_text> text;
-        char* at = text.data();
-        for (const std::string_view field : {scope, measure, part}) {
-            std::copy(field.begin(), field.end(), at);
-            at += field.size();
-            if (at < text.data() + size)
-                *at++ = '|';
+        std::array<char, k_text> text{};
+        char* at = std::copy(scope.begin(), scope.end(), text.data());
+        *at++ = '|';
+        at = std::copy(measure.begin(), measure.end(), at);
+        if (!part.empty()) {
+            *at++ = '|';
+            std::copy(part.begin(), part.end(), at);
         }
         std::uint64_t h = 14695981039346656037ull ^ static_cast<unsigned char>(kind);
         h = (h ^ reinterpret_cast<std::uintptr_t>(p)) * 1099511628211ull;
@@ -116,7 +117,7 @@ private:
         const Period* period = nullptr; // a period of the build's own list: the same object each time
         char kind = 0;
         std::uint8_t size = 0;
-        std::array<char, k_text> text{}; // scope|measure|part
+        std::array<char, k_text> text{}; // scope|measure[|part]
         Protection::CellId cell = 0;
         int cost = 0;
         bool used = false;
