@@ -10,7 +10,8 @@
 #
 # On one generated repo it times, with /usr/bin/time -v (wall time, peak
 # resident memory): pthv validate, report --period end-of-year, payroll
-# --month 2025-10, check-targeting, one log-visit (on a copy of the
+# --month 2025-10, check-targeting, report --audit (BENCH_AUDIT_RUNS
+# times, default 1), one log-visit (on a copy of the
 # repo) and rollup of the same students split into 50 district repos,
 # each only if the binary has the command; then miller counting
 # completed visits per site over visits.csv, and sqlite3 importing
@@ -130,6 +131,15 @@ else skipped+=("payroll"); fi
 if has_command check-targeting; then
     run "pthv check-targeting" "$pthv" -C "$repo" --as-of "$as_of" check-targeting
 else skipped+=("check-targeting"); fi
+if has_command report && "$pthv" report --help 2>&1 | grep -q -- '--audit'; then
+    # Every public report of every period of reports.publish, read together
+    # (docs/reports.md): BENCH_AUDIT_RUNS times (1; it is the slowest here).
+    all_runs="$runs"
+    runs="${BENCH_AUDIT_RUNS:-1}"
+    run "pthv report --audit" "$pthv" -C "$repo" --as-of "$as_of" report --audit
+    runs="$all_runs"
+    grep -E '^(ok|[0-9]+ small counts)' "$work/out.txt" | sed 's/^/    /' || true
+else skipped+=("report --audit"); fi
 if has_command log-visit; then
     # One more visit by the pair of the log's first completed visit, on a
     # fresh copy each run.

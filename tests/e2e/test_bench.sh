@@ -70,6 +70,7 @@ if command -v mlr >/dev/null && command -v sqlite3 >/dev/null && [ -x /usr/bin/t
     for row in "mlr count completed by site" "sqlite3 import + group by site" \
         "csv reader: fast-cpp-csv-parser" "csv reader: pthv's own" "pthv validate" \
         "pthv report --period end-of-year" "pthv payroll --month 2025-10" "pthv check-targeting" \
+        "pthv report --audit" \
         "pthv log-visit (one row)" "pthv rollup (50 district repos)"; do
         check "run.sh: a table row for $row, exit 0" grep -qE "^\| ${row//[()+]/.} \|.*\| 0 \|$" <<<"$table"
     done

@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include <algorithm>
+#include <climits>
 #include <map>
 #include <optional>
 
@@ -383,18 +384,20 @@ struct LineDays {
 };
 
 // What the banner of every format says of the data (tables.cpp): only what
-// is true of this repo and of the period shown.
-void count_unread(const model::Repo& repo, const model::Period& period, const model::Problems& findings, Figures& f)
+// is true of this repo and of the period shown. `days`: the day each
+// finding is about (ReportBasis::finding_days).
+void count_unread(const model::Period& period, const model::Problems& findings,
+                  const std::vector<std::optional<model::Date>>& days, Figures& f)
 {
-    const LineDays days(repo);
-    for (const auto& p : findings) {
+    for (std::size_t i = 0; i < findings.size(); ++i) {
+        const model::Problem& p = findings[i];
         if (p.reviewed)
             continue;
         if (p.rule == "csv-syntax") {
             f.rows_left_out = true; // a row that could not be read may be any period's
             continue;
         }
-        const auto day = days.of(repo, p);
+        const auto& day = i < days.size() ? days[i] : std::nullopt;
         if (!day || !period.contains(*day))
             continue;
         (p.severity == model::Severity::Error ? f.period_errors : f.period_warnings) += 1;
@@ -457,6 +460,27 @@ ReportBasis::ReportBasis(const model::Facts& facts, const model::Problems& findi
         all_visits[i] = i;
         visits_of[site_slot(repo.visit_site(repo.visits[i]))].push_back(i);
     }
+    staff_of.resize(visits_of.size());
+    all_staff.resize(repo.staff.size());
+    for (std::size_t i = 0; i < repo.staff.size(); ++i) {
+        all_staff[i] = i;
+        staff_of[site_slot(repo.staff[i].site)].push_back(i);
+    }
+    trainings_of.resize(visits_of.size());
+    first_intro.assign(repo.names.staff.size(), INT32_MAX);
+    for (std::size_t i = 0; i < repo.trainings.size(); ++i) {
+        const model::Training& t = repo.trainings[i];
+        if (t.date && t.kind == model::TrainingKind::Intro && t.staff)
+            first_intro[t.staff.index()] = std::min(first_intro[t.staff.index()], t.date->days());
+        if (const model::Staff* s = repo.find(t.staff)) {
+            all_trainings.push_back(i);
+            trainings_of[site_slot(s->site)].push_back(i);
+        }
+    }
+    const LineDays days(repo);
+    finding_days.reserve(findings.size());
+    for (const auto& p : findings)
+        finding_days.push_back(days.of(repo, p));
 }
 
 const pay::Spending& ReportBasis::spending(const std::vector<pay::VisitWork>& work, model::Date from,
@@ -504,7 +528,7 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     const auto t = rules::tally(findings);
     f.validate_errors = t.errors;
     f.validate_warnings = t.warnings;
-    count_unread(repo, o.period, findings, f);
+    count_unread(o.period, findings, o.basis->finding_days, f);
 
     const SiteScope scope(repo, o.site);
     // Visits by month and the money read only the facts and write only

@@ -403,8 +403,9 @@ struct FigureOptions;
 
 // What every report over the same data works out alike, whatever its site:
 // each student's first and second visits, each student's last scheduled
-// visit, each visit's practice shortfalls, the visits of each site, and the
-// spending of each period. Made once where many reports are computed (the
+// visit, each visit's practice shortfalls, the visits, students, staff and
+// trainings of each site, the day each finding is about, and the spending
+// of each period. Made once where many reports are computed (the
 // publication set, the audit); a report given none makes its own.
 class ReportBasis {
 public:
@@ -417,6 +418,12 @@ public:
     std::vector<std::vector<std::size_t>> visits_of; // per site slot (site_slot): its visits, in file order
     std::vector<std::size_t> all_students;           // 0 .. students - 1 (rows of students.csv)
     std::vector<std::vector<std::size_t>> students_of; // per site slot: its students, in file order
+    std::vector<std::optional<model::Date>> finding_days; // per finding: the day it is about, if any
+    std::vector<std::size_t> all_staff;                    // 0 .. staff - 1 (rows of staff.csv)
+    std::vector<std::vector<std::size_t>> staff_of;        // per site slot: its staff, in file order
+    std::vector<std::size_t> all_trainings;                // rows of trainings.csv naming a staff member on file
+    std::vector<std::vector<std::size_t>> trainings_of;    // per site slot: those of its staff, in file order
+    std::vector<std::int32_t> first_intro; // per staff handle: day of the first intro training, INT32_MAX for none
 
     // pay::spending_between(from, to), worked out once per period.
     const pay::Spending& spending(const std::vector<pay::VisitWork>& work, model::Date from, model::Date to) const;

@@ -32,6 +32,16 @@ public:
     {
         return m_all ? basis.all_students : m_only ? basis.students_of[m_only.index() + 1] : none();
     }
+    // The rows of staff.csv it covers (those of its site), in file order.
+    const std::vector<std::size_t>& staff(const ReportBasis& basis) const
+    {
+        return m_all ? basis.all_staff : m_only ? basis.staff_of[m_only.index() + 1] : none();
+    }
+    // The rows of trainings.csv of the staff it covers, in file order.
+    const std::vector<std::size_t>& trainings(const ReportBasis& basis) const
+    {
+        return m_all ? basis.all_trainings : m_only ? basis.trainings_of[m_only.index() + 1] : none();
+    }
 
 private:
     static const std::vector<std::size_t>& none()

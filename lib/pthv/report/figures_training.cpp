@@ -22,11 +22,9 @@ void training_sessions(const model::Repo& repo, const FigureOptions& o, const Si
     // kind 2: no kind recorded ("unrecorded" sorts after intro and refresher)
     using Attendance = std::tuple<std::int32_t, int, std::string_view, model::StaffId>;
     std::vector<Attendance> seen;
-    for (const auto& t : repo.trainings) {
+    for (const std::size_t i : scope.trainings(*o.basis)) {
+        const model::Training& t = repo.trainings[i];
         if (!t.date || *t.date < o.period.from || *t.date > o.period.to)
-            continue;
-        const model::Staff* s = repo.find(t.staff);
-        if (!s || !scope.covers(s->site))
             continue;
         seen.emplace_back(t.date->days(), t.kind ? static_cast<int>(*t.kind) : 2, t.session, t.staff);
     }
@@ -50,14 +48,12 @@ void training_sessions(const model::Repo& repo, const FigureOptions& o, const Si
 // status now.
 void trained_new(const model::Repo& repo, const FigureOptions& o, const SiteScope& scope, Figures& f)
 {
-    std::vector<std::int32_t> first(repo.names.staff.size(), INT32_MAX);
-    for (const auto& t : repo.trainings)
-        if (t.date && t.kind == model::TrainingKind::Intro && t.staff)
-            first[t.staff.index()] = std::min(first[t.staff.index()], t.date->days());
-    for (const auto& s : repo.staff)
-        if (scope.covers(s.site) && first[s.id.index()] >= o.period.from.days() &&
-            first[s.id.index()] <= o.period.to.days())
+    const std::vector<std::int32_t>& first = o.basis->first_intro;
+    for (const std::size_t i : scope.staff(*o.basis)) {
+        const model::Staff& s = repo.staff[i];
+        if (first[s.id.index()] >= o.period.from.days() && first[s.id.index()] <= o.period.to.days())
             ++f.training.trained_new.value;
+    }
 }
 
 } // namespace
@@ -71,8 +67,9 @@ Training training_figures(const model::Facts& facts, const FigureOptions& o, Fig
 
     // The staff who take part: active and opted in (core practice 1,
     // participation is voluntary).
-    for (const auto& s : repo.staff) {
-        if (!s.active || s.opted_in == false || !scope.covers(s.site))
+    for (const std::size_t i : scope.staff(*o.basis)) {
+        const model::Staff& s = repo.staff[i];
+        if (!s.active || s.opted_in == false)
             continue;
         const auto st = model::training_status(repo, facts, s.id, repo.as_of).status;
         TrainingFigures& t = f.training;

@@ -9,7 +9,10 @@
 #include <pthv/report/publication.hpp>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <numeric>
+#include <string_view>
 
 #include <absl/container/flat_hash_map.h>
 #include <fmt/format.h>
@@ -43,78 +46,152 @@ std::string language_key(std::string_view language)
 
 std::string month_of(model::Date d) { return d.str().substr(0, 7); }
 
+// What withholding a figure costs the board: a district figure more
+// than a school's, a school's figure that the district's tables print
+// beside the others' (its visits, students, families ...) more than
+// one only its own report breaks down (its visits by month, mode,
+// language ...), and a figure of the year more than a month's. The
+// complements of secondary suppression are taken cheapest first.
+int cell_cost(const Period* p, std::string_view scope, std::string_view measure)
+{
+    static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
+                                         "due",       "declined", "ahead",   "trained",  "educators", "short",
+                                         "responses", "answered", "unfav",   "att",     "score"};
+    const bool in_district_tables =
+        std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
+        std::end(beside);
+    const int where = scope == k_district ? 10 : in_district_tables ? 3 : 1;
+    if (!p) // as of the as-of date: printed in the report of every period
+        return 30 * where;
+    if (p->label == "end-of-year")
+        return 8 * where;
+    if (p->label == "mid-year")
+        return 4 * where;
+    return p->label.size() == 7 ? where : 2 * where;
+}
+
+// The set's cells by the fields of their keys, for one build. Person after
+// person asks for nearly the same cells (the students of a school follow
+// one another), so a table of recent answers, by the fields themselves,
+// saves writing each key and probing the set's table of every key.
+class Cells {
+public:
+    explicit Cells(Protection& set) : m_set(set), m_recent(k_slots) {}
+    Protection& set() { return m_set; }
+
+    struct Found {
+        Protection::CellId cell;
+        int cost;
+    };
+    Found find(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
+    {
+        // The key's text after its period, exactly: scope|measure[|part].
+        const std::size_t size = scope.size() + 1 + measure.size() + (part.empty() ? 0 : part.size() + 1);
+        if (size > k_text)
+            return lookup(kind, p, scope, measure, part);
+        std::array<char, k_text> text{};
+        char* at = std::copy(scope.begin(), scope.end(), text.data());
+        *at++ = '|';
+        at = std::copy(measure.begin(), measure.end(), at);
+        if (!part.empty()) {
+            *at++ = '|';
+            std::copy(part.begin(), part.end(), at);
+        }
+        std::uint64_t h = 14695981039346656037ull ^ static_cast<unsigned char>(kind);
+        h = (h ^ reinterpret_cast<std::uintptr_t>(p)) * 1099511628211ull;
+        for (std::size_t i = 0; i < size; ++i)
+            h = (h ^ static_cast<unsigned char>(text[i])) * 1099511628211ull;
+        Recent& r = m_recent[(h ^ (h >> 29)) & (k_slots - 1)];
+        if (r.used && r.period == p && r.kind == kind && r.size == size &&
+            std::equal(text.data(), text.data() + size, r.text.data()))
+            return {r.cell, r.cost};
+        const Found f = lookup(kind, p, scope, measure, part);
+        r = Recent{p, kind, static_cast<std::uint8_t>(size), text, f.cell, f.cost, true};
+        return f;
+    }
+
+private:
+    static constexpr std::size_t k_slots = std::size_t{1} << 15;
+    static constexpr std::size_t k_text = 46;
+    struct Recent {
+        const Period* period = nullptr; // a period of the build's own list: the same object each time
+        char kind = 0;
+        std::uint8_t size = 0;
+        std::array<char, k_text> text{}; // scope|measure[|part]
+        Protection::CellId cell = 0;
+        int cost = 0;
+        bool used = false;
+    };
+
+    Found lookup(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
+    {
+        m_key.clear();
+        append_cell_key(m_key, kind, p, scope, measure, part);
+        return {m_set.cell(m_key), cell_cost(p, scope, measure)};
+    }
+
+    Protection& m_set;
+    std::vector<Recent> m_recent;
+    std::string m_key;
+};
+
 // The cells of one person, gathered before the person is counted.
 class Person {
 public:
-    Person(Protection& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
-    void publish(const Period* p, const std::string& scope, const std::string& measure, const std::string& part = {})
+    Person(Cells& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
+    void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.publish(c, m_stage, cost(p, scope, measure));
-        m_in.push_back(c);
+        const auto c = m_cells.find(m_kind, p, scope, measure, part);
+        m_cells.set().publish(c.cell, m_stage, c.cost);
+        m_in.push_back(c.cell);
     }
-    void sensitive(const Period* p, const std::string& scope, const std::string& measure,
-                   const std::string& part = {})
+    void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
-        const auto c = m_cells.cell(cell_key(m_kind, p, scope, measure, part));
-        m_cells.sensitive(c, m_stage);
-        m_in.push_back(c);
+        const auto c = m_cells.find(m_kind, p, scope, measure, part);
+        m_cells.set().sensitive(c.cell, m_stage);
+        m_in.push_back(c.cell);
     }
     // The cells published from now on belong to `stage`.
     void at_stage(int stage) { m_stage = stage; }
     void count()
     {
         if (!m_in.empty())
-            m_cells.count(std::move(m_in));
+            m_cells.set().count(std::move(m_in));
         m_in.clear();
     }
 
 private:
-    // What withholding a figure costs the board: a district figure more
-    // than a school's, a school's figure that the district's tables print
-    // beside the others' (its visits, students, families ...) more than
-    // one only its own report breaks down (its visits by month, mode,
-    // language ...), and a figure of the year more than a month's. The
-    // complements of secondary suppression are taken cheapest first.
-    static int cost(const Period* p, const std::string& scope, const std::string& measure)
-    {
-        static const char* const beside[] = {"completed", "visited", "enrolled", "reached",  "second",  "sched",
-                                             "due",       "declined", "ahead",   "trained",  "educators", "short",
-                                             "responses", "answered", "unfav",   "att",     "score"};
-        const bool in_district_tables =
-            std::find_if(std::begin(beside), std::end(beside), [&](const char* m) { return measure == m; }) !=
-            std::end(beside);
-        const int where = scope == k_district ? 10 : in_district_tables ? 3 : 1;
-        if (!p) // as of the as-of date: printed in the report of every period
-            return 30 * where;
-        if (p->label == "end-of-year")
-            return 8 * where;
-        if (p->label == "mid-year")
-            return 4 * where;
-        return p->label.size() == 7 ? where : 2 * where;
-    }
-
-    Protection& m_cells;
+    Cells& m_cells;
     char m_kind;
     int m_stage;
     std::vector<Protection::CellId> m_in;
 };
 
-// The district and, when the visit has one, its site.
-std::vector<std::string> scopes_of(const model::Repo& repo, model::SiteId site)
-{
-    std::vector<std::string> out{k_district};
-    if (site)
-        out.emplace_back(repo.id(site));
-    return out;
-}
+// The district and, when the visit has one, its site: what a loop over
+// the scopes of a person's cells reads, without allocating.
+class Scopes {
+public:
+    Scopes(const model::Repo& repo, model::SiteId site) : m_ids{std::string_view(k_district), {}}, m_size(1)
+    {
+        if (site)
+            m_ids[m_size++] = repo.id(site);
+    }
+    const std::string_view* begin() const { return m_ids.data(); }
+    const std::string_view* end() const { return m_ids.data() + m_size; }
+
+private:
+    std::array<std::string_view, 2> m_ids;
+    std::size_t m_size;
+};
+
+Scopes scopes_of(const model::Repo& repo, model::SiteId site) { return Scopes(repo, site); }
 
 struct Builder {
     const model::Facts& facts;
     const model::Repo& repo;
     const model::Problems& findings;
     const std::vector<Period>& periods;
-    Protection& cells;
+    Cells& cells;
     const std::vector<io::AttendanceRow>* attendance;
     const std::vector<io::ScoreRow>* scores;
     bool subgroups; // the subgroups table (reports.subgroups), a later stage
@@ -320,7 +397,7 @@ struct Builder {
             };
             for (const Period& period : periods) {
                 // Completed visits of the period by scope: the count and the one visit when there is one.
-                std::vector<std::pair<std::string, std::pair<int, std::size_t>>> by_scope;
+                std::vector<std::pair<std::string_view, std::pair<int, std::size_t>>> by_scope;
                 for (const std::size_t i : completed[h]) {
                     const model::Visit& v = repo.visits[i];
                     if (!period.contains(*v.date))
@@ -525,13 +602,13 @@ struct Builder {
 
 } // namespace
 
-std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
-                     const std::string& part)
+void append_cell_key(std::string& key, char kind, const Period* period, std::string_view scope,
+                     std::string_view measure, std::string_view part)
 {
     // A period's part of the key, written once per period (a key is made
     // for every cell of every person).
     thread_local absl::flat_hash_map<std::int64_t, std::string> written;
-    std::string key(1, kind);
+    key += kind;
     key += '|';
     if (period) {
         const std::int64_t id = (std::int64_t{period->from.days()} << 32) + period->to.days();
@@ -542,9 +619,21 @@ std::string cell_key(char kind, const Period* period, const std::string& scope, 
     } else {
         key += '-';
     }
-    key += '|' + scope + '|' + measure;
-    if (!part.empty())
-        key += '|' + part;
+    key += '|';
+    key += scope;
+    key += '|';
+    key += measure;
+    if (!part.empty()) {
+        key += '|';
+        key += part;
+    }
+}
+
+std::string cell_key(char kind, const Period* period, const std::string& scope, const std::string& measure,
+                     const std::string& part)
+{
+    std::string key;
+    append_cell_key(key, kind, period, scope, measure, part);
     return key;
 }
 
@@ -605,9 +694,21 @@ Publication Publication::as_printed(const model::Facts& facts, const std::vector
                                     const std::vector<io::AttendanceRow>* attendance,
                                     const std::vector<io::ScoreRow>* scores, const Publication& decided)
 {
+    // The cells and relations depend only on the data: when `decided`
+    // counted the same files, its set is taken as counted, every decision
+    // forgotten (what each figure shows is read from the reports below).
     Publication out(facts.repo());
-    out.build(facts, findings, attendance, scores, !facts.repo().subgroups.empty());
-    out.m_cells.finish();
+    const bool subgroups = !facts.repo().subgroups.empty();
+    if (decided.m_attendance == attendance && decided.m_scores == scores && decided.m_subgroups == subgroups) {
+        out.m_cells = decided.m_cells;
+        out.m_cells.forget_shown();
+        out.m_attendance = attendance;
+        out.m_scores = scores;
+        out.m_subgroups = subgroups;
+    } else {
+        out.build(facts, findings, attendance, scores, subgroups);
+        out.m_cells.finish();
+    }
     std::vector<std::string> scopes{""};
     for (const auto& s : facts.repo().sites)
         scopes.emplace_back(facts.repo().id(s.id));
@@ -637,7 +738,11 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
                         const std::vector<io::AttendanceRow>* attendance, const std::vector<io::ScoreRow>* scores,
                         bool subgroups)
 {
-    const Builder b{facts, facts.repo(), findings, m_periods, m_cells, attendance, scores, subgroups};
+    m_attendance = attendance;
+    m_scores = scores;
+    m_subgroups = subgroups;
+    Cells cells(m_cells);
+    const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores, subgroups};
     b.visits();
     b.students();
     b.families();

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <pthv/io/attendance.hpp>
@@ -62,7 +63,9 @@ public:
 
     // The set as public reports printed it: each report of every period and
     // scope computed with `decided`, and each of its counts marked as
-    // printed. What the audit reads.
+    // printed. What the audit reads. Its cells and relations are those of
+    // `decided` when that counted the same files (they depend only on the
+    // data), else counted again; what each shows is only what was printed.
     static Publication as_printed(const model::Facts& facts, const std::vector<pay::VisitWork>& work,
                                   const model::Problems& findings,
                                   const std::vector<io::AttendanceRow>* attendance,
@@ -108,6 +111,10 @@ private:
     stats::Protection m_cells;
     std::size_t m_reports = 0;
     std::size_t m_unmodelled = 0; // printed counts the cells do not hold
+    // The files counted (build()): as_printed takes a set that counted the same ones as it is.
+    const std::vector<io::AttendanceRow>* m_attendance = nullptr;
+    const std::vector<io::ScoreRow>* m_scores = nullptr;
+    bool m_subgroups = false;
 };
 
 // The key of a cell: kind (V visits, S students, F families, T staff, A
@@ -115,5 +122,8 @@ private:
 // scope ("*" the district, else a site id), measure and its part.
 std::string cell_key(char kind, const model::Period* period, const std::string& scope, const std::string& measure,
                      const std::string& part = {});
+// The same key, appended to `key` (a buffer used again and again).
+void append_cell_key(std::string& key, char kind, const model::Period* period, std::string_view scope,
+                     std::string_view measure, std::string_view part = {});
 
 } // namespace pthv::report

@@ -101,6 +101,9 @@ public:
     void fix(CellId c, CellShown shown);
     // Only primary suppression, for tests of the audit.
     void suppress_primary_only();
+    // Every figure shown again and no decision fixed, as the set was when
+    // counted (a copy of a decided set, to observe() an output with).
+    void forget_shown();
 
     // Ends counting: figures are formed from the atoms (suppress() and
     // observe() call it too); value() and shown() need it.
@@ -187,6 +190,7 @@ private:
     bool is_check(const Figure& f, int stage) const;
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
+    void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
     std::optional<std::size_t> widened(const Check& breach, int stage) const;
     int last_stage() const;
