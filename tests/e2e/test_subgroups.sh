@@ -346,6 +346,35 @@ for fmt in text html; do
     check "rollup $fmt: the subgroups table" grep -q "Reach by subgroup, by district" "$tmp/roll.$fmt"
 done
 
+# The de-identified export carries subgroups only with k-anonymity on,
+# joined through the keyed ids, in the new ids' order.
+head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$tmp/key" && chmod 600 "$tmp/key"
+pthv export --deidentify --key-file "$tmp/key" --subgroups "$tmp/private.csv" -o "$tmp/exp" >/dev/null 2>&1; code=$?
+check "export --subgroups FILE: exit 0, subgroups.csv written" eval '[ $code -eq 0 ] && [ -s "$tmp/exp/subgroups.csv" ]'
+check "export: subgroups.csv joins students.csv by keyed id, ordered by it, the file's values winning" \
+    python3 - "$tmp/exp" "$src/examples/students.csv" "$tmp/private.csv" <<'PY'
+import csv, sys, collections
+ex = sys.argv[1]
+sg = list(csv.DictReader(open(ex + "/subgroups.csv")))
+st = {r["student_id"] for r in csv.DictReader(open(ex + "/students.csv"))}
+assert list(sg[0].keys()) == ["student_id", "ell", "iep", "frl", "race_ethnicity"], sg[0].keys()
+ids = [r["student_id"] for r in sg]
+assert ids == sorted(ids) and set(ids) == st, "rows in new-id order, every exported student once"
+src = list(csv.DictReader(open(sys.argv[2])))
+assert not any(r["student_id"] in ids for r in src), "no source id leaks"
+want = collections.Counter(r["race_ethnicity"] for r in src)
+for i, r in enumerate(list(csv.DictReader(open(sys.argv[3])))):
+    if r["race_ethnicity"]:
+        old = next(s["race_ethnicity"] for s in src if s["student_id"] == r["student_id"])
+        want[old] -= 1; want[r["race_ethnicity"]] += 1
+got = collections.Counter(r["race_ethnicity"] for r in sg)
+assert +got == +want, (got, want)
+PY
+check "export: the README lists subgroups.csv" grep -q "subgroups.csv" "$tmp/exp/README.md"
+pthv export --deidentify --key-file "$tmp/key" --subgroups --k 1 -o "$tmp/exp1" >/dev/null 2>"$tmp/err"; code=$?
+check "export --subgroups --k 1: refused (exit 2), nothing written" \
+    eval '[ $code -eq 2 ] && grep -q "k-anonymity" "$tmp/err" && [ ! -e "$tmp/exp1" ]'
+
 # Hostile values: escaped in html, refused with a control character.
 hostile=$tmp/hostile
 cp -r "$src/examples" "$hostile"
