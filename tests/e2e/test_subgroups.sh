@@ -375,6 +375,23 @@ pthv export --deidentify --key-file "$tmp/key" --subgroups --k 1 -o "$tmp/exp1" 
 check "export --subgroups --k 1: refused (exit 2), nothing written" \
     eval '[ $code -eq 2 ] && grep -q "k-anonymity" "$tmp/err" && [ ! -e "$tmp/exp1" ]'
 
+# docs/guide.md shows the subgroup table and the state roll-up: as this binary prints them.
+guide_block() { # the ```text block after the guide's comment naming $1
+    python3 - "$src/docs/guide.md" "$1" <<'PY'
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+at = next(i for i, l in enumerate(lines) if l.startswith("<!-- checked by tests/e2e/test_subgroups.sh") and sys.argv[2] in l)
+end = lines.index("```", at + 2)
+print("\n".join(lines[at + 2:end]))
+PY
+}
+pthv report --period end-of-year --public | sed -n '/^Reach by subgroup/,/^$/p' | sed '$d' | sed '$d' >"$tmp/g1"
+check "guide: the public subgroup table is this binary's" eval 'diff <(guide_block "public end-of-year") "$tmp/g1"'
+(cd "$tmp" && rm -rf riverbend && cp -r "$src/examples" riverbend &&
+    "$bin" --as-of 2026-05-15 --color never rollup riverbend lakeside --period end-of-year --public |
+    grep -E '^  (district|state|left out) +(subgroup|race_ethnicity)') >"$tmp/g2"
+check "guide: the state roll-up's rows are this binary's" eval 'diff <(guide_block "roll-up") "$tmp/g2"'
+
 # Hostile values: escaped in html, refused with a control character.
 hostile=$tmp/hostile
 cp -r "$src/examples" "$hostile"
