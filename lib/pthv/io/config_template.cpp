@@ -53,7 +53,9 @@ funding:
   # - {{source: title-1, amount: 0.00, sites: [S01], period: {{from: {y}-10-01, to: {y1}-09-30}}}}
   - {{source: district, amount: 0.00}}
 
-# Public reports show counts below min_cell as "<min_cell".
+# Public reports show counts below min_cell as "<min_cell". To see coverage
+# by English learner, IEP, lunch status or race and ethnicity, name those
+# columns of students.csv: reports: {{min_cell: 10, subgroups: [ell, iep]}}
 reports: {{min_cell: 10}}
 
 # The no-targeting check (core practice 4): a group whose coverage reaches
