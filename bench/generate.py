@@ -64,7 +64,7 @@ compensation:
 funding:
   - {source: title-1, amount: %s, sites: [%s]}
   - {source: state, amount: %s}
-reports: {min_cell: 10}
+reports: {min_cell: 10, subgroups: [ell, frl, race_ethnicity]}
 targeting: {full_coverage: 0.9, alpha: 0.05, min_visited: 5}
 """
 
@@ -74,6 +74,18 @@ FIRST = ["Olivia", "Liam", "Emma", "Noah", "Sofía", "Mateo", "Camila", "Diego",
 LAST = ["Smith", "Johnson", "García", "Hernández", "Nguyen", "Tran", "Chen",
         "Wang", "Santos", "Haddad", "Gill", "Vang", "Kovalenko", "O'Brien",
         "Müller", "Dela Cruz", "Okafor", "Patel", "Kim", "Rossi"]
+def subgroups(n, lang):
+    """Made-up subgroup values (reports.subgroups), from the student's
+    number alone, so the random stream, and every other file, is as it was."""
+    h = (n * 2654435761) & 0xFFFFFFFF
+    ell = "yes" if lang != "en" and h % 100 < 60 else "no"
+    frl = "yes" if (h >> 8) % 100 < 45 else "no"
+    r = (h >> 16) % 100
+    race = ("hispanic" if r < 30 else "white" if r < 70 else "black" if r < 85 else "asian" if r < 93
+            else "multiracial" if r < 98 else "")
+    return [ell, frl, race]
+
+
 LANGS = ["en"] * 55 + ["es"] * 30 + ["vi"] * 5 + ["zh"] * 4 + ["tl", "ar", "pa", "hmn", "uk", "so"]
 LEVELS = [("elementary", ["K", "1", "2", "3", "4", "5"]),
           ("middle", ["6", "7", "8"]),
@@ -116,7 +128,7 @@ class Writer:
         self.f["sites.csv"].write("site_id,name,level,status,coordinator_id,visit_goal\n")
         self.f["staff.csv"].write("staff_id,name,site_id,role,class,opted_in,hourly_rate,active\n")
         self.f["students.csv"].write("student_id,site_id,grade,homeroom_id,name,family_id,language,"
-                                     "flag_attendance,flag_behavior,flag_academic\n")
+                                     "flag_attendance,flag_behavior,flag_academic,ell,frl,race_ethnicity\n")
         self.f["trainings.csv"].write("staff_id,date,kind,hours,session\n")
         self.f["visits.csv"].write("visit_id,student_id,site_id,date,start_time,minutes,educators,"
                                    "status,arranged_on,focus,mode,reflected_on,language,notes\n")
@@ -207,7 +219,8 @@ class Gen:
                     fam = "F%07d" % self.n_family
                 students.append((stid, grade, fam, lang))
                 flags = ["yes" if r.random() < p else "no" for p in (0.14, 0.10, 0.18)]
-                w.row("students.csv", [stid, site_id, grade, homeroom, self.name(), fam, lang] + flags)
+                w.row("students.csv", [stid, site_id, grade, homeroom, self.name(), fam, lang] + flags +
+                      subgroups(self.n_student, lang))
 
         # Units: a family's students at this site are visited together.
         units = {}
