@@ -475,32 +475,49 @@ void add_difference(std::vector<Cell>& row, const Row& r)
     row.push_back(pp_cell(r.ci95 ? Text(pp(r.ci95->high)) : std::nullopt, hidden));
 }
 
+// The columns every outcome table has after its leading ones: each group's
+// students, how many are chronically absent (or proficient), the rate,
+// then the difference and its interval.
+std::vector<Col> outcome_columns(std::vector<Col> lead, bool scores)
+{
+    const char* yes = scores ? "proficient" : "chronic";
+    lead.insert(lead.end(), {{"visited", "visited_students"},
+                             {yes, scores ? "visited_proficient" : "visited_chronic"},
+                             {"rate", "visited_rate_pct"},
+                             {"not visited", "not_visited_students"},
+                             {yes, scores ? "not_visited_proficient" : "not_visited_chronic"},
+                             {"rate", "not_visited_rate_pct"},
+                             {"difference (pp)", "difference_pp"},
+                             {"95% from (pp)", "ci95_low_pp"},
+                             {"95% to (pp)", "ci95_high_pp"}});
+    return lead;
+}
+
+const Count& outcome_count(const AttendanceGroup& g) { return g.chronic; }
+const Count& outcome_count(const ScoreGroup& g) { return g.proficient; }
+
+// An outcome row's cells of outcome_columns.
+template <class Row>
+void add_outcome(std::vector<Cell>& row, const Row& r)
+{
+    for (const auto* g : {&r.visited, &r.not_visited}) {
+        row.push_back(Cell::of(g->students));
+        row.push_back(Cell::of(outcome_count(*g)));
+        row.push_back(Cell::of(g->rate));
+    }
+    add_difference(row, r);
+}
+
 Table attendance(const Figures& f)
 {
     Table t = make(f, "attendance", "Chronic absence: visited and not visited students",
-                   {{"site", "site_id"},
-                    {"name", "name"},
-                    {"visited", "visited_students"},
-                    {"chronic", "visited_chronic"},
-                    {"rate", "visited_rate_pct"},
-                    {"not visited", "not_visited_students"},
-                    {"chronic", "not_visited_chronic"},
-                    {"rate", "not_visited_rate_pct"},
-                    {"difference (pp)", "difference_pp"},
-                    {"95% from (pp)", "ci95_low_pp"},
-                    {"95% to (pp)", "ci95_high_pp"}},
-                   2);
+                   outcome_columns({{"site", "site_id"}, {"name", "name"}}, false), 2);
     for (const auto& r : f.attendance.rows) {
         if (!f.site_filter.empty() && &r == &f.attendance.rows.front())
             continue; // one site: its own row is the whole report
         std::vector<Cell> row = {Cell::of(r.site_id.empty() ? "all" : r.site_id),
                                  Cell::of(r.site_id.empty() ? "all sites" : r.name)};
-        for (const AttendanceGroup* g : {&r.visited, &r.not_visited}) {
-            row.push_back(Cell::of(g->students));
-            row.push_back(Cell::of(g->chronic));
-            row.push_back(Cell::of(g->rate));
-        }
-        add_difference(row, r);
+        add_outcome(row, r);
         t.add(row);
     }
     t.note = attendance_caution(f);
@@ -512,30 +529,13 @@ Table attendance(const Figures& f)
 Table scores(const Figures& f)
 {
     Table t = make(f, "scores", "Test scores: proficiency of visited and not visited students",
-                   {{"subject", "subject"},
-                    {"site", "site_id"},
-                    {"name", "name"},
-                    {"visited", "visited_students"},
-                    {"proficient", "visited_proficient"},
-                    {"rate", "visited_rate_pct"},
-                    {"not visited", "not_visited_students"},
-                    {"proficient", "not_visited_proficient"},
-                    {"rate", "not_visited_rate_pct"},
-                    {"difference (pp)", "difference_pp"},
-                    {"95% from (pp)", "ci95_low_pp"},
-                    {"95% to (pp)", "ci95_high_pp"}},
-                   3);
+                   outcome_columns({{"subject", "subject"}, {"site", "site_id"}, {"name", "name"}}, true), 3);
     for (const auto& r : f.scores.rows) {
         if (!f.site_filter.empty() && r.whole)
             continue; // one site: its own row is the whole report
         std::vector<Cell> row = {Cell::of(r.subject), Cell::of(r.whole ? "all" : r.site_id),
                                  Cell::of(r.whole ? "all sites" : r.name)};
-        for (const ScoreGroup* g : {&r.visited, &r.not_visited}) {
-            row.push_back(Cell::of(g->students));
-            row.push_back(Cell::of(g->proficient));
-            row.push_back(Cell::of(g->rate));
-        }
-        add_difference(row, r);
+        add_outcome(row, r);
         t.add(row);
     }
     t.note = scores_caution(f);
@@ -585,26 +585,10 @@ std::vector<Table> subgroup_tables(const Figures& f)
     std::vector<Table> out{std::move(t)};
     if (!sg.attendance.empty() || (f.attendance.given && !(f.is_public && !f.breakdowns))) {
         Table a = make(f, "subgroup_attendance", "Chronic absence within each subgroup",
-                       {{"subgroup", "subgroup"},
-                        {"value", "value"},
-                        {"visited", "visited_students"},
-                        {"chronic", "visited_chronic"},
-                        {"rate", "visited_rate_pct"},
-                        {"not visited", "not_visited_students"},
-                        {"chronic", "not_visited_chronic"},
-                        {"rate", "not_visited_rate_pct"},
-                        {"difference (pp)", "difference_pp"},
-                        {"95% from (pp)", "ci95_low_pp"},
-                        {"95% to (pp)", "ci95_high_pp"}},
-                       2);
+                       outcome_columns({{"subgroup", "subgroup"}, {"value", "value"}}, false), 2);
         for (const auto& x : sg.attendance) {
             std::vector<Cell> row = {Cell::of(x.subgroup), Cell::of(x.value)};
-            for (const AttendanceGroup* g : {&x.row.visited, &x.row.not_visited}) {
-                row.push_back(Cell::of(g->students));
-                row.push_back(Cell::of(g->chronic));
-                row.push_back(Cell::of(g->rate));
-            }
-            add_difference(row, x.row);
+            add_outcome(row, x.row);
             a.add(row);
         }
         a.note = attendance_caution(f);
@@ -612,28 +596,12 @@ std::vector<Table> subgroup_tables(const Figures& f)
     }
     if (!sg.scores.empty() || (f.scores.given && !(f.is_public && !f.breakdowns))) {
         Table a = make(f, "subgroup_scores", "Test scores within each subgroup",
-                       {{"subgroup", "subgroup"},
-                        {"value", "value"},
-                        {"subject", "subject"},
-                        {"visited", "visited_students"},
-                        {"proficient", "visited_proficient"},
-                        {"rate", "visited_rate_pct"},
-                        {"not visited", "not_visited_students"},
-                        {"proficient", "not_visited_proficient"},
-                        {"rate", "not_visited_rate_pct"},
-                        {"difference (pp)", "difference_pp"},
-                        {"95% from (pp)", "ci95_low_pp"},
-                        {"95% to (pp)", "ci95_high_pp"}},
+                       outcome_columns({{"subgroup", "subgroup"}, {"value", "value"}, {"subject", "subject"}}, true),
                        3);
         for (const auto& x : sg.scores) {
             std::vector<Cell> row = {Cell::of(x.subgroup), Cell::of(x.value),
                                      Cell::of(x.row.subject)};
-            for (const ScoreGroup* g : {&x.row.visited, &x.row.not_visited}) {
-                row.push_back(Cell::of(g->students));
-                row.push_back(Cell::of(g->proficient));
-                row.push_back(Cell::of(g->rate));
-            }
-            add_difference(row, x.row);
+            add_outcome(row, x.row);
             a.add(row);
         }
         a.note = scores_caution(f);
