@@ -68,7 +68,7 @@ expect_values()
     local what="pthv${path:+ $path} $name"
     local ok=1 expected=
     case "$path|$name" in
-    *"|--output" | *"|--flags" | *"|--attendance" | *"|--scores" | *"|--key-file" | *"|--map" | "log-visit|--import" | \
+    *"|--output" | *"|--flags" | *"|--attendance" | *"|--scores" | *"|--subgroups" | *"|--key-file" | *"|--map" | "log-visit|--import" | \
         "survey import|FILE" | "hooks merge|files")
         has "$got" notes.txt || ok=0 ;;
     *"|--data" | "init|--from" | "init|DIR" | "rollup|repos" | "trend|repos")

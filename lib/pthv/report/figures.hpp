@@ -289,6 +289,7 @@ struct SubgroupRow {
     // 100 = reached in proportion. None without students, or where a count
     // it rests on is hidden.
     std::optional<std::int64_t> representation_hundredths;
+    std::size_t districts = 0; // the state's row of a roll-up: the districts naming the subgroup, whose rows it adds
 };
 
 // The outcome comparison (--attendance, --scores) within one value of a

@@ -289,6 +289,9 @@ void parts_json(Json& j, const RollupParts& p, int m, bool total)
     SubgroupFigures sg;
     sg.rows = p.subgroups;
     j["subgroups"] = subgroups_json(sg, true, {}, m);
+    if (total) // how many districts name each subgroup, whose rows the state's adds
+        for (std::size_t i = 0; i < p.subgroups.size(); ++i)
+            j["subgroups"][i]["districts"] = p.subgroups[i].districts;
 }
 
 // How many districts each of the state's parts leaves out, in the shape of

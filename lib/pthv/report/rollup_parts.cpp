@@ -197,9 +197,9 @@ void sum_surveys(Rollup& r)
 }
 
 // A row per subgroup and value, in the order the districts first give
-// them; each figure adds the districts whose own report shows it. A
-// district that names the subgroup but has no student of the value adds
-// 0; one that does not name the subgroup is left out.
+// them; each adds the districts that name the subgroup (one that names it
+// but has no student of the value adds 0), and of those, for each figure,
+// only the ones whose own report shows it (the others are left out).
 void sum_subgroups(Rollup& r)
 {
     auto& rows = r.parts.subgroups;
@@ -216,44 +216,48 @@ void sum_subgroups(Rollup& r)
                     row.whole = true;
                     rows.push_back(std::move(row));
                 }
-    const Count not_named{0, Shown::Withheld};
-    const Count none{};
-    const Share not_named_share{0, 0, ShareShown::Hidden, 0};
-    const Share no_share{0, 0, ShareShown::None, 0};
     for (SubgroupRow& row : rows) {
-        const auto of = [&](const DistrictFigures& d) -> const SubgroupRow* {
-            for (const auto& x : d.parts.subgroups)
-                if (x.subgroup == row.subgroup && x.value == row.value)
-                    return &x;
-            return nullptr;
-        };
-        const auto names = [&](const DistrictFigures& d) {
-            return std::any_of(d.parts.subgroups.begin(), d.parts.subgroups.end(),
-                               [&](const SubgroupRow& x) { return x.subgroup == row.subgroup; });
-        };
         const std::string key = "subgroups." + row.subgroup + "." + row.value + ".";
-        const auto count = [&](Count SubgroupRow::*field, const char* name) {
-            return sum_shown(
-                r.districts,
-                [&](const DistrictFigures& d) -> const Count& {
-                    const SubgroupRow* x = of(d);
-                    return x ? x->*field : names(d) ? none : not_named;
-                },
-                r.left_out[key + name]);
-        };
-        row.enrolled = count(&SubgroupRow::enrolled, "students_enrolled");
-        row.visited = count(&SubgroupRow::visited, "students_visited");
-        row.families = count(&SubgroupRow::families, "families_reached");
-        row.coverage = share_shown(
-            r.districts,
-            [&](const DistrictFigures& d) -> const Share& {
-                const SubgroupRow* x = of(d);
-                return x ? x->coverage : names(d) ? no_share : not_named_share;
-            },
-            r.left_out[key + "coverage_pct"]);
+        std::size_t& enrolled_out = r.left_out[key + "students_enrolled"];
+        std::size_t& visited_out = r.left_out[key + "students_visited"];
+        std::size_t& families_out = r.left_out[key + "families_reached"];
+        std::size_t& coverage_out = r.left_out[key + "coverage_pct"];
+        std::int64_t num = 0, den = 0;
+        for (const auto& d : r.districts) {
+            if (!d.error.empty() || std::none_of(d.parts.subgroups.begin(), d.parts.subgroups.end(),
+                                                 [&](const SubgroupRow& x) { return x.subgroup == row.subgroup; }))
+                continue; // it does not name the subgroup
+            ++row.districts;
+            const auto x = std::find_if(d.parts.subgroups.begin(), d.parts.subgroups.end(), [&](const SubgroupRow& y) {
+                return y.subgroup == row.subgroup && y.value == row.value;
+            });
+            if (x == d.parts.subgroups.end())
+                continue; // no student of the value: 0
+            const auto add = [](Count& total, const Count& c, std::size_t& out) {
+                if (c.hidden())
+                    ++out;
+                else
+                    total.value += c.value;
+            };
+            add(row.enrolled, x->enrolled, enrolled_out);
+            add(row.visited, x->visited, visited_out);
+            add(row.families, x->families, families_out);
+            if (x->coverage.shown == ShareShown::Exact || x->coverage.shown == ShareShown::None) {
+                num += x->coverage.num;
+                den += x->coverage.den;
+            } else {
+                ++coverage_out;
+            }
+        }
+        for (auto [count, out] : {std::pair<Count*, std::size_t>{&row.enrolled, enrolled_out},
+                                  {&row.visited, visited_out},
+                                  {&row.families, families_out}})
+            if (out == row.districts && out > 0)
+                count->shown = Shown::Withheld; // no district shows it
+        row.coverage = share_of(Count{num, Shown::Exact}, Count{den, Shown::Exact});
     }
-    // Representation from the state's rows, where no district is left out
-    // of any value of the subgroup (else its shares would mix districts).
+    // Representation from the state's rows, where no district that names
+    // the subgroup is left out of any of its values.
     for (SubgroupRow& row : rows) {
         std::int64_t visited = 0, enrolled = 0;
         bool whole = true;

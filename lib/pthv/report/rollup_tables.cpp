@@ -283,8 +283,8 @@ Table subgroups_table(const Rollup& r)
     t.note = r.parts.subgroups.empty()
                  ? "no district names subgroups (reports.subgroups)"
                  : "each district's subgroups as its report gives them; state: a row per subgroup and value, adding "
-                   "the districts that name the subgroup (one that does not is left out); representation: the "
-                   "group's share of students visited over its share of those enrolled, where no district is left out";
+                   "only the districts that name the subgroup; representation: the group's share of students visited "
+                   "over its share of those enrolled, where no such district is left out";
     if (r.is_public && !r.parts.subgroups.empty())
         t.note += k_public_totals;
     return t;
