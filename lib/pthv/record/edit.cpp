@@ -25,8 +25,7 @@ model::Problems unwritable(const io::LoadResult& loaded, const std::string& file
     return out;
 }
 
-Edit make_append(const io::Sources& sources, const std::string& file, const std::string& rows,
-                 std::size_t row_count)
+Edit make_append(const io::Sources& sources, const std::string& file, std::string rows, std::size_t row_count)
 {
     Edit e;
     e.file = file;
@@ -34,20 +33,23 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     const std::string_view before = it == sources.end() ? std::string_view{} : std::string_view(it->second);
     e.newline = io::newline_of(before);
     e.append = true;
-    e.rows = rows;
-    const std::string added = io::append_text_for(before, rows, e.newline);
+    e.rows = std::move(rows);
+    // What the file gains: a newline first when it lacks its last one, then
+    // the rows (io::append_text_for), the rows never copied to make it.
+    const bool ends_line = before.empty() || before.back() == '\n';
+    const std::string lead = ends_line ? std::string() : e.newline;
     // A large file is checked with its new rows in place, after its mapped
     // text: a copy of a 100 MB file would cost more than the whole check.
-    const auto in_place = it == sources.end() ? std::nullopt : it->second.with_tail(added);
+    const auto in_place = it == sources.end() ? std::nullopt
+                          : ends_line         ? it->second.with_tail(e.rows)
+                                              : it->second.with_tail(lead + e.rows);
     if (in_place) {
         e.after_in_place = *in_place;
     } else {
-        util::reserve_large(e.after, before.size() + added.size());
-        e.after.append(before).append(added);
+        util::reserve_large(e.after, before.size() + lead.size() + e.rows.size());
+        e.after.append(before).append(lead).append(e.rows);
     }
-    const std::size_t first = io::next_line(before);
-    for (std::size_t i = 0; i < row_count; ++i)
-        e.lines.insert(first + i);
+    e.lines.insert_run(io::next_line(before), row_count);
     return e;
 }
 
