@@ -139,11 +139,15 @@ TEST_CASE("record::visit")
     }
     SUBCASE("the same student, date and set of educators is already logged, in any order")
     {
-        const auto keys = record::logged_keys(repo);
+        const record::LoggedVisits keys(repo);
         CHECK(keys.count(record::visit_key(record::Fields{
             {"student_id", "ST01"}, {"date", "2026-09-14"}, {"educators", "T02;T01"}})));
         CHECK(!keys.count(record::visit_key(record::Fields{
             {"student_id", "ST01"}, {"date", "2026-09-15"}, {"educators", "T02;T01"}})));
+        CHECK(!keys.count(record::visit_key(record::Fields{
+            {"student_id", "ST01"}, {"date", "2026-09-14"}, {"educators", "T01"}})));
+        CHECK(!keys.count(record::visit_key(record::Fields{
+            {"student_id", "ST99"}, {"date", "2026-09-14"}, {"educators", "T02;T01"}})));
     }
     SUBCASE("a row is written in the header's order with empty cells for unset columns")
     {
