@@ -138,7 +138,12 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
     io::SourceViews changed = io::views_of(sources);
     changed[edit.file] = edit.text();
     auto loaded = io::load_sources(changed, options);
-    const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
+    // Only the changed rows' integrity findings are read below.
+    rules::CheckOptions only_the_change;
+    only_the_change.integrity_on = [&](std::string_view file, std::size_t line) {
+        return file == edit.file && edit.lines.count(line) > 0;
+    };
+    const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems), only_the_change);
     EditCheck out;
     for (const auto& p : problems) {
         // Problems elsewhere in the repo were there before; they never block
