@@ -7,6 +7,7 @@
 #include <pthv/record/change.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -49,7 +50,10 @@ Edit make_append(const io::Sources& sources, const std::string& file, std::strin
         util::reserve_large(e.after, before.size() + lead.size() + e.rows.size());
         e.after.append(before).append(lead).append(e.rows);
     }
-    e.lines.insert_run(io::next_line(before), row_count);
+    // The first new row's line (io::next_line), counted with the pages of a
+    // mapped file given back behind the count: the check reads them again.
+    const std::size_t first = util::count_byte_passing(before, '\n') + (ends_line ? 1 : 2);
+    e.lines.insert_run(first, row_count);
     return e;
 }
 
