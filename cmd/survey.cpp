@@ -61,7 +61,8 @@ record::ResponseIds response_ids(const SurveyImportOptions& o, const record::Imp
 
 // The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
 // or gains questions, written whole (its rows widened with empty cells).
-record::Edit survey_edit(const record::Current& current, const record::SurveyPlan& plan)
+// The edit takes the plan's rendered rows over.
+record::Edit survey_edit(const record::Current& current, record::SurveyPlan& plan)
 {
     // Only surveys.csv is read by make_append: no copy of the other files,
     // and none of surveys.csv unless it gains columns.
@@ -70,7 +71,7 @@ record::Edit survey_edit(const record::Current& current, const record::SurveyPla
         widened[k_surveys_file] =
             record::widen_csv(k_surveys_file, current.sources.at(k_surveys_file), plan.new_columns);
     record::Edit edit = record::make_append(plan.new_columns.empty() ? current.sources : widened, k_surveys_file,
-                                            plan.rows, plan.source_lines.size());
+                                            std::move(plan.rows), plan.source_lines.size());
     edit.append = edit.append && !current.created && plan.new_columns.empty();
     return edit;
 }
@@ -122,7 +123,6 @@ int run_import(const SurveyImportOptions& o, Session& session)
     const bool adds = !plan.source_lines.empty();
 
     const record::Edit edit = survey_edit(current, plan);
-    std::string().swap(plan.rows); // the edit holds them now
     current.loaded = {};           // the check loads the repo with the rows: one load held at a time
     const record::EditCheck check = adds ? record::check_change(current, edit, session.as_of()) : record::EditCheck{};
     const std::size_t first_line = edit.lines.empty() ? 0 : *edit.lines.begin();

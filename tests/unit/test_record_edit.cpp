@@ -56,7 +56,7 @@ TEST_CASE("record::edit")
         const auto e = record::make_replace(crlf, "staff.csv", 2, "T01,Ana");
         REQUIRE(e);
         CHECK(e->after == "\xEF\xBB\xBFstaff_id,name\r\nT01,Ana\r\nT02,Bo");
-        CHECK(e->lines == std::set<std::size_t>{2});
+        CHECK(e->lines == util::LineSet{2});
         CHECK(!record::make_replace(crlf, "staff.csv", 4, "x"));
     }
     SUBCASE("edit_row changes a record's fields and puts the row back in its line")
@@ -70,7 +70,7 @@ TEST_CASE("record::edit")
         REQUIRE(e);
         CHECK(e->text == "T01,Ana Ruiz");
         CHECK(e->edit.after == "staff_id,name\r\nT01,Ana Ruiz\r\nT02,Bo");
-        CHECK(e->edit.lines == std::set<std::size_t>{2});
+        CHECK(e->edit.lines == util::LineSet{2});
         CHECK(!record::edit_row(crlf, "staff.csv", header, 4, [](record::Fields& fields) { CHECK(fields.empty()); }));
     }
     SUBCASE("a good row has no problems")
@@ -139,11 +139,15 @@ TEST_CASE("record::visit")
     }
     SUBCASE("the same student, date and set of educators is already logged, in any order")
     {
-        const auto keys = record::logged_keys(repo);
+        const record::LoggedVisits keys(repo);
         CHECK(keys.count(record::visit_key(record::Fields{
             {"student_id", "ST01"}, {"date", "2026-09-14"}, {"educators", "T02;T01"}})));
         CHECK(!keys.count(record::visit_key(record::Fields{
             {"student_id", "ST01"}, {"date", "2026-09-15"}, {"educators", "T02;T01"}})));
+        CHECK(!keys.count(record::visit_key(record::Fields{
+            {"student_id", "ST01"}, {"date", "2026-09-14"}, {"educators", "T01"}})));
+        CHECK(!keys.count(record::visit_key(record::Fields{
+            {"student_id", "ST99"}, {"date", "2026-09-14"}, {"educators", "T02;T01"}})));
     }
     SUBCASE("a row is written in the header's order with empty cells for unset columns")
     {

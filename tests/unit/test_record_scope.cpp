@@ -182,3 +182,46 @@ TEST_CASE("io::CsvReader with only_lines_with")
     CHECK(rows == std::vector<std::pair<std::size_t, std::string>>{{3, "ST2"}, {5, "ST3"}, {7, "ST2"}});
     CHECK(problems.empty()); // line 4 is broken, but was never read
 }
+
+TEST_CASE("io::CsvReader with only_lines_with over a text of many search windows")
+{
+    // 20 MB of rows: the reader searches 8 MB at a time. A rare id on the
+    // rows astride a window's end and on two others; a common one every few
+    // rows of the first megabyte only, so later windows pass without a hit;
+    // the lines found and their numbers are those of a plain scan.
+    std::string text = "id,who\n";
+    std::vector<std::pair<std::size_t, std::string>> want;
+    std::size_t line = 2;
+    const std::size_t window = std::size_t{8} << 20;
+    while (text.size() < (std::size_t{20} << 20)) {
+        std::string row = "R" + std::to_string(line) + ",T1";
+        const std::size_t at = text.size();
+        const bool astride = at / window != (at + row.size() + 8) / window;
+        const bool near_end = line % 700000 == 0;
+        const bool often = at < (std::size_t{1} << 20) && line % 37 == 0;
+        if (astride || near_end)
+            row += ";RARE9";
+        else if (often)
+            row += ";OFTEN";
+        if (astride || near_end || often)
+            want.emplace_back(line, row.substr(0, row.find(',')));
+        text += row + "\n";
+        ++line;
+    }
+    io::CsvReadOptions o;
+    o.only_lines_with = {"RARE9", "OFTEN"};
+    std::size_t told = 0;
+    o.progress = [&](std::size_t read) {
+        CHECK(read >= told);
+        told = read;
+    };
+    model::Problems problems;
+    io::CsvReader r("visits.csv", text, problems, o);
+    std::vector<std::pair<std::size_t, std::string>> rows;
+    while (r.next())
+        rows.emplace_back(r.line(), std::string(r.cells()[0]));
+    CHECK(rows.size() == want.size());
+    CHECK(rows == want);
+    CHECK(told > window); // the search told how far it had passed
+    CHECK(problems.empty());
+}

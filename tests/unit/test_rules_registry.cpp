@@ -92,6 +92,28 @@ TEST_CASE("rules::check_repo")
         REQUIRE(problems.size() == 1);
         CHECK(problems[0].rule == "CP5-reflection");
     }
+    SUBCASE("integrity_on keeps integrity findings on the rows it names only, and every other finding")
+    {
+        test::replace(src, "visits.csv", "V20261015-ST03,ST03", "V20261015-ST03,ST33");
+        const auto all = test::validate(src);
+        const model::Problem& ref = test::only(all, "unknown-ref");
+        rules::CheckOptions elsewhere;
+        elsewhere.integrity_on = [&](std::string_view file, std::size_t line) {
+            return file != ref.file || line != ref.line;
+        };
+        const auto without = test::validate(src, "2026-10-01", elsewhere);
+        CHECK(test::count(without, "unknown-ref") == 0);
+        model::Problems rest;
+        for (const auto& p : all)
+            if (p.rule != "unknown-ref")
+                rest.push_back(p);
+        CHECK(test::dump(without) == test::dump(rest));
+        rules::CheckOptions there;
+        there.integrity_on = [&](std::string_view file, std::size_t line) {
+            return file == ref.file && line == ref.line;
+        };
+        CHECK(test::dump(test::validate(src, "2026-10-01", there)) == test::dump(all));
+    }
     SUBCASE("scheduled visits are not held to the practice rules")
     {
         // untrained, not opted in, one educator, no arrangement, academics,

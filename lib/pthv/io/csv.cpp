@@ -158,7 +158,9 @@ struct CsvReader::State {
     std::size_t next_line = 1;
     bool done = false;
     // For only_lines_with: where each string is next found in `rest`
-    // (an offset from rest_base), npos once it is found no more.
+    // (an offset from rest_base), npos once it is found no more, or
+    // k_search_again when it is not in the window searched last (the
+    // header is at 0, so no wanted line starts there).
     const char* rest_base = nullptr;
     // Where the line read last begins, and of the record being read; how
     // far progress was last told (CsvReadOptions::progress).
@@ -167,6 +169,10 @@ struct CsvReader::State {
     std::size_t told = 0;
     void tell_progress();
     std::vector<std::size_t> next_hit;
+    static constexpr std::size_t k_search_again = 0;
+    // For only_lines_with: each string starts nowhere from where it was
+    // last searched for up to here, so no window is searched twice.
+    std::vector<std::size_t> clear_to;
 
     bool has_header = false;
     std::size_t header_broken = 0; // the line where the header should be, not well-formed: no rows
@@ -291,20 +297,42 @@ bool CsvReader::State::separated_by_semicolons(std::string_view text)
 
 // Moves `rest` on to the start of the next line that holds one of
 // only_lines_with, counting the lines it passes; false if none is left.
+// The text is searched a window at a time, and each window passed without
+// a hit is told as progress (CsvReadOptions::progress), so a mapped file's
+// pages are given back as the search passes them, not once it has touched
+// the whole file.
 bool CsvReader::State::skip_to_wanted_line()
 {
+    constexpr std::size_t k_window = std::size_t{8} << 20;
     const auto pos = static_cast<std::size_t>(rest.data() - rest_base);
     const std::size_t end = pos + rest.size();
     std::size_t hit = std::string_view::npos;
-    for (std::size_t i = 0; i < next_hit.size(); ++i) {
-        const std::string& needle = options.only_lines_with[i];
-        if (next_hit[i] != std::string_view::npos && next_hit[i] < pos) {
-            const void* found = needle.empty() ? rest.data()
-                                               : ::memmem(rest.data(), rest.size(), needle.data(), needle.size());
-            next_hit[i] = found ? static_cast<std::size_t>(static_cast<const char*>(found) - rest_base)
-                                : std::string_view::npos;
+    std::size_t from = pos; // the lines before `from` are counted
+    for (;;) {
+        const std::size_t to = std::min(end, from + k_window); // a hit starting before `to` is in this window
+        for (std::size_t i = 0; i < next_hit.size(); ++i) {
+            const std::string& needle = options.only_lines_with[i];
+            const std::size_t begin = std::max(from, clear_to[i]);
+            if (next_hit[i] != std::string_view::npos && next_hit[i] < from && begin < to) {
+                const std::size_t stop = std::min(end, to + needle.size()); // a hit may end past `to`
+                const void* found = needle.empty() ? rest_base + begin
+                                                   : ::memmem(rest_base + begin, stop - begin, needle.data(),
+                                                              needle.size());
+                next_hit[i] = found       ? static_cast<std::size_t>(static_cast<const char*>(found) - rest_base)
+                              : stop < end ? k_search_again
+                                           : std::string_view::npos;
+                clear_to[i] = found ? next_hit[i] : to;
+            }
+            if (next_hit[i] >= from)
+                hit = std::min(hit, next_hit[i]);
         }
-        hit = std::min(hit, next_hit[i]);
+        if (hit < to || to >= end)
+            break;
+        next_line += util::count_byte(std::string_view(rest_base + from, to - from), '\n');
+        if (options.progress)
+            options.progress(from); // the window before this one is passed for good
+        told = std::max(told, from);
+        from = to;
     }
     if (hit == std::string_view::npos || hit >= end) {
         rest = {};
@@ -313,7 +341,10 @@ bool CsvReader::State::skip_to_wanted_line()
     std::size_t start = hit;
     while (start > pos && rest_base[start - 1] != '\n')
         --start;
-    next_line += util::count_byte(std::string_view(rest_base + pos, start - pos), '\n');
+    // The lines before `from` are counted; a line begun before it holds no
+    // newline from its start to the hit.
+    if (start > from)
+        next_line += util::count_byte(std::string_view(rest_base + from, start - from), '\n');
     rest.remove_prefix(start - pos);
     return true;
 }
@@ -502,6 +533,7 @@ CsvReader::CsvReader(std::string_view file, std::string_view content, model::Pro
         m->rest.remove_prefix(3); // the UTF-8 byte order mark some spreadsheets write
     m->rest_base = content.data();
     m->next_hit.assign(m->options.only_lines_with.size(), 0);
+    m->clear_to.assign(m->options.only_lines_with.size(), 0);
     // The header: the first well-formed record. Without one, the whole text
     // has been read and reported.
     m->read_record();

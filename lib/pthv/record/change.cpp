@@ -85,13 +85,12 @@ Edit append_records(const Current& current, const std::string& file, const std::
         edit.after = io::with_columns(before, added);
         const std::size_t first = io::next_line(edit.after);
         edit.after += io::append_text_for(edit.after, text, newline);
-        edit.rows = text;
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            edit.lines.insert(first + i);
+        edit.rows = std::move(text);
+        edit.lines.insert_run(first, rows.size());
         edit.added_columns = added;
         return edit;
     }
-    Edit edit = make_append(current.sources, file, text, rows.size());
+    Edit edit = make_append(current.sources, file, std::move(text), rows.size());
     if (current.created)
         edit.append = false;
     return edit;

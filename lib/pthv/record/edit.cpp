@@ -7,6 +7,7 @@
 #include <pthv/record/change.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -25,8 +26,7 @@ model::Problems unwritable(const io::LoadResult& loaded, const std::string& file
     return out;
 }
 
-Edit make_append(const io::Sources& sources, const std::string& file, const std::string& rows,
-                 std::size_t row_count)
+Edit make_append(const io::Sources& sources, const std::string& file, std::string rows, std::size_t row_count)
 {
     Edit e;
     e.file = file;
@@ -34,20 +34,26 @@ Edit make_append(const io::Sources& sources, const std::string& file, const std:
     const std::string_view before = it == sources.end() ? std::string_view{} : std::string_view(it->second);
     e.newline = io::newline_of(before);
     e.append = true;
-    e.rows = rows;
-    const std::string added = io::append_text_for(before, rows, e.newline);
+    e.rows = std::move(rows);
+    // What the file gains: a newline first when it lacks its last one, then
+    // the rows (io::append_text_for), the rows never copied to make it.
+    const bool ends_line = before.empty() || before.back() == '\n';
+    const std::string lead = ends_line ? std::string() : e.newline;
     // A large file is checked with its new rows in place, after its mapped
     // text: a copy of a 100 MB file would cost more than the whole check.
-    const auto in_place = it == sources.end() ? std::nullopt : it->second.with_tail(added);
+    const auto in_place = it == sources.end() ? std::nullopt
+                          : ends_line         ? it->second.with_tail(e.rows)
+                                              : it->second.with_tail(lead + e.rows);
     if (in_place) {
         e.after_in_place = *in_place;
     } else {
-        util::reserve_large(e.after, before.size() + added.size());
-        e.after.append(before).append(added);
+        util::reserve_large(e.after, before.size() + lead.size() + e.rows.size());
+        e.after.append(before).append(lead).append(e.rows);
     }
-    const std::size_t first = io::next_line(before);
-    for (std::size_t i = 0; i < row_count; ++i)
-        e.lines.insert(first + i);
+    // The first new row's line (io::next_line), counted with the pages of a
+    // mapped file given back behind the count: the check reads them again.
+    const std::size_t first = util::count_byte_passing(before, '\n') + (ends_line ? 1 : 2);
+    e.lines.insert_run(first, row_count);
     return e;
 }
 
@@ -136,7 +142,12 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
     io::SourceViews changed = io::views_of(sources);
     changed[edit.file] = edit.text();
     auto loaded = io::load_sources(changed, options);
-    const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems));
+    // Only the changed rows' integrity findings are read below.
+    rules::CheckOptions only_the_change;
+    only_the_change.integrity_on = [&](std::string_view file, std::size_t line) {
+        return file == edit.file && edit.lines.count(line) > 0;
+    };
+    const auto problems = rules::check_repo(loaded.repo, std::move(loaded.problems), only_the_change);
     EditCheck out;
     for (const auto& p : problems) {
         // Problems elsewhere in the repo were there before; they never block

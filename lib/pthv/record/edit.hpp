@@ -19,6 +19,7 @@
 #include <pthv/io/loader.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/record/row.hpp>
+#include <pthv/util/line_set.hpp>
 
 namespace pthv::record {
 
@@ -37,7 +38,7 @@ struct Edit {
     std::string_view after_in_place;
     std::string rows;             // for an append: the new rows, each ending in the file's newline
     bool append = false;          // append `rows`, else replace with `after`
-    std::set<std::size_t> lines;  // physical lines of the new or changed rows in `after`
+    util::LineSet lines;          // physical lines of the new or changed rows in `after`
     // Ids of the changed records whose findings in other files count too: a
     // visit marked cancelled that a closed ledger paid is paid-not-compensable
     // on the ledger's line, and the change is what brought it about.
@@ -50,9 +51,9 @@ struct Edit {
     std::string_view text() const { return after_in_place.empty() ? std::string_view(after) : after_in_place; }
 };
 
-// An append of `rows` (each ending in the file's newline) to `file`.
-Edit make_append(const io::Sources& sources, const std::string& file, const std::string& rows,
-                 std::size_t row_count);
+// An append of `rows` (each ending in the file's newline) to `file`. The
+// edit takes `rows` over (Edit::rows): a caller done with them moves them in.
+Edit make_append(const io::Sources& sources, const std::string& file, std::string rows, std::size_t row_count);
 
 // The cells of the record on physical line `line` of `file`, by header name,
 // as the file has them. Only the header line and that line are read: a

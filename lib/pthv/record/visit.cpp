@@ -156,6 +156,13 @@ std::vector<std::string> sorted_ids(std::vector<std::string> ids)
     return ids;
 }
 
+// Orders rows of Repo::visits by their student's handle.
+struct ByLoggedStudent {
+    const model::Repo& repo;
+    bool operator()(std::uint32_t row, model::StudentId s) const { return repo.visits[row].student < s; }
+    bool operator()(model::StudentId s, std::uint32_t row) const { return s < repo.visits[row].student; }
+};
+
 } // namespace
 
 VisitKey visit_key(const Fields& fields)
@@ -174,12 +181,27 @@ VisitKey visit_key(const model::Repo& repo, const model::Visit& visit)
             sorted_ids(std::move(educators))};
 }
 
-std::set<VisitKey> logged_keys(const model::Repo& repo)
+LoggedVisits::LoggedVisits(const model::Repo& repo) : m_repo(repo), m_rows(repo.visits.size())
 {
-    std::set<VisitKey> out;
-    for (const auto& v : repo.visits)
-        out.insert(visit_key(repo, v));
-    return out;
+    for (std::size_t i = 0; i < m_rows.size(); ++i)
+        m_rows[i] = static_cast<std::uint32_t>(i);
+    std::stable_sort(m_rows.begin(), m_rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return repo.visits[a].student < repo.visits[b].student;
+    });
+}
+
+bool LoggedVisits::count(const VisitKey& key) const
+{
+    const std::string& student = std::get<0>(key);
+    // A visit without a student has no handle, as the empty text has none.
+    const model::StudentId id = m_repo.names.students.find(student);
+    if (!id && !student.empty())
+        return false; // no logged visit names this student
+    const auto of_student = std::equal_range(m_rows.begin(), m_rows.end(), id, ByLoggedStudent{m_repo});
+    for (auto it = of_student.first; it != of_student.second; ++it)
+        if (visit_key(m_repo, m_repo.visits[*it]) == key)
+            return true;
+    return false;
 }
 
 const std::vector<std::string>& visit_field_names()

@@ -2,6 +2,7 @@
 // Building visits.csv rows (docs/data.md, visits.csv): ids, the student's site as
 // the default site, and the key that tells a visit already logged.
 
+#include <cstdint>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,7 +48,20 @@ void fill_languages(std::vector<Fields>& rows, const io::Sources& sources, const
 using VisitKey = std::tuple<std::string, std::string, std::vector<std::string>>;
 VisitKey visit_key(const Fields& fields);
 VisitKey visit_key(const model::Repo& repo, const model::Visit& visit);
-std::set<VisitKey> logged_keys(const model::Repo& repo);
+
+// The visits `repo` has logged, asked by key: each student's visits are
+// listed together (a row index each), so a key is compared with the few
+// visits of its student, not looked up among every logged visit's key.
+class LoggedVisits {
+public:
+    explicit LoggedVisits(const model::Repo& repo);
+    // Whether a logged visit has this key (visit_key of the visit).
+    bool count(const VisitKey& key) const;
+
+private:
+    const model::Repo& m_repo;
+    std::vector<std::uint32_t> m_rows; // rows of repo.visits, by student handle
+};
 
 // Fields of visits.csv with a command-line flag, in the order of the file's
 // schema.

@@ -64,7 +64,8 @@ ImportPlan plan_import(const io::CsvTable& head, std::string_view text, const Im
                        const model::Repo& repo, const std::vector<std::string>& visits_header)
 {
     ImportPlan plan;
-    std::set<VisitKey> logged = logged_keys(repo);
+    const LoggedVisits logged(repo);
+    std::set<VisitKey> earlier; // the keys of the export's rows planned so far
     std::set<std::string> reserved;
     for_each_export_row(head, text, [&](const io::CsvRow& row) {
         if (is_blank_row(row))
@@ -73,7 +74,8 @@ ImportPlan plan_import(const io::CsvTable& head, std::string_view text, const Im
         complete_new_visit(fields, repo, "completed");
         // The same visit already in the log, or earlier in this export: an
         // import can be run again and again (docs/guide.md).
-        if (!logged.insert(visit_key(fields)).second) {
+        VisitKey key = visit_key(fields);
+        if (logged.count(key) || !earlier.insert(std::move(key)).second) {
             ++plan.already_logged;
             return;
         }

@@ -178,6 +178,13 @@ bool needs_config(const Rule& r)
 model::Problem& Findings::add(std::string_view rule, std::string_view file, std::size_t line,
                               std::string_view record, std::string message, std::string advice)
 {
+    if (m_keep && *m_keep && !(*m_keep)(file, line)) {
+        const Rule* r = find_rule(rule);
+        if (r && r->kind == RuleKind::Integrity) {
+            m_dropped = {};
+            return m_dropped;
+        }
+    }
     m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
     return m_problems.back();
@@ -276,7 +283,10 @@ model::Problems check_repo(const model::Facts& facts, const WorkFuture& work, mo
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return !to_run[i]->reads_work; });
-    std::vector<Findings> each(to_run.size());
+    std::vector<Findings> each;
+    each.reserve(to_run.size());
+    for (std::size_t i = 0; i < to_run.size(); ++i)
+        each.emplace_back(&options.integrity_on);
     util::for_each_task(order, [&](std::size_t i) { to_run[i]->check(ctx, each[i]); });
     std::map<std::string, Findings::Held, std::less<>> held_refs;
     for (auto& f : each) {

@@ -22,6 +22,11 @@ std::vector<std::string> rule_ids();
 struct CheckOptions {
     // Only these rule ids are reported (validate --rule); empty = all.
     std::set<std::string> only;
+    // Set: an integrity finding is kept only on a row this says yes to. A
+    // check of a change reads only its own rows' integrity findings, and a
+    // scoped load finds many unknown ids on the rows it loads only in part
+    // (a visit of a changed educator, without its student).
+    RowFilter integrity_on{};
 };
 
 // Runs every rule with a check function over `repo`, adds the problems the

@@ -4,6 +4,7 @@
 // found while loading (csv-syntax, value-invalid, ...) have no check
 // function: the loader reports them.
 
+#include <functional>
 #include <future>
 #include <map>
 #include <set>
@@ -32,10 +33,19 @@ struct Context {
     const std::vector<pay::VisitWork>& work() const { return *work_ready.get(); }
 };
 
+// Which rows' integrity findings a caller reads (CheckOptions::integrity_on).
+using RowFilter = std::function<bool(std::string_view file, std::size_t line)>;
+
 // Collects what the checks find; the severity is set afterwards from the
 // registry and pthv.yaml's practices.severity.
 class Findings {
 public:
+    Findings() = default;
+    // Keeps an integrity finding only on a row `keep` says yes to (none, or
+    // an empty filter: every one). One not kept is still filled in by its
+    // check, then forgotten.
+    explicit Findings(const RowFilter* keep) : m_keep(keep) {}
+
     // The problem added, for the check to fill in what it is about
     // (model::Problem::staff, visit, site).
     model::Problem& add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
@@ -60,6 +70,8 @@ public:
 private:
     model::Problems m_problems;
     std::map<std::string, Held, std::less<>> m_held;
+    const RowFilter* m_keep = nullptr;
+    model::Problem m_dropped; // what add gives a check to fill in for a finding not kept
 };
 
 using CheckFn = void (*)(const Context&, Findings&);

@@ -156,7 +156,7 @@ namespace {
 
 // How far ahead of a reader a mapped file's pages are mapped in one call:
 // each page the reader reached unmapped would cost it a fault of its own.
-constexpr std::size_t k_map_ahead = std::size_t{32} << 20;
+constexpr std::size_t k_map_ahead = std::size_t{8} << 20;
 
 } // namespace
 

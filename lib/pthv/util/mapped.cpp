@@ -4,6 +4,8 @@
 #include <map>
 #include <mutex>
 
+#include <pthv/util/strings.hpp>
+
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -61,6 +63,17 @@ void drop_mapped_before(std::string_view text, std::size_t offset) noexcept
     const std::size_t bytes = static_cast<std::size_t>(to - from) / page * page;
     if (bytes > 0)
         ::madvise(const_cast<char*>(from), bytes, MADV_DONTNEED); // NOLINT: the mapping is writable
+}
+
+std::size_t count_byte_passing(std::string_view text, char byte) noexcept
+{
+    constexpr std::size_t k_window = std::size_t{8} << 20;
+    std::size_t count = 0;
+    for (std::size_t from = 0; from < text.size(); from += k_window) {
+        count += count_byte(text.substr(from, k_window), byte);
+        drop_mapped_before(text, from);
+    }
+    return count;
 }
 
 } // namespace pthv::util

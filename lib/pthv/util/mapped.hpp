@@ -21,4 +21,9 @@ void forget_mapping(const char* base);
 // may be written (FileText::with_tail). Safe from any thread.
 void drop_mapped_before(std::string_view text, std::size_t offset) noexcept;
 
+// How many times `byte` is in `text` (count_byte), counted a window at a
+// time with the pages behind the count given back (drop_mapped_before): a
+// count over a large mapped file holds a window of its pages, not all.
+std::size_t count_byte_passing(std::string_view text, char byte) noexcept;
+
 } // namespace pthv::util
