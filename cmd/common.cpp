@@ -79,24 +79,11 @@ void add_global_options(CLI::App& app, GlobalOptions& g)
 
 fs::path Session::root() const
 {
-    if (!m_g.data_dir.empty()) {
-        const fs::path dir(m_g.data_dir);
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec))
-            throw UsageError("-C " + m_g.data_dir + ": no such folder");
-        // A folder with none of the repo's files is not a data repo (a
-        // mistyped -C); one that has its CSV files but lost pthv.yaml is,
-        // and validate reports config-invalid for it.
-        if (!io::holds_repo_files(dir))
-            throw UsageError("-C " + m_g.data_dir +
-                             ": not a pthv data repo (no pthv.yaml); run `pthv init " + m_g.data_dir + "` to make one");
-        return dir;
-    }
     std::error_code ec;
-    const auto found = io::find_repo_root(fs::current_path(ec));
-    if (!found)
-        throw UsageError("no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
-    return *found;
+    io::RepoRoot found = io::repo_root(m_g.data_dir, fs::current_path(ec));
+    if (!found.refused.empty())
+        throw UsageError(found.refused);
+    return found.dir;
 }
 
 model::Date Session::as_of() const

@@ -95,6 +95,21 @@ TEST_CASE("io::holds_repo_files and io::output_file_refusal")
     CHECK(io::output_file_refusal((empty.path / "visits.csv").string(), std::nullopt).empty());
 }
 
+TEST_CASE("io::repo_root: -C DIR, else the first folder up holding pthv.yaml")
+{
+    RepoOnDisk repo;
+    fs::create_directories(repo.root / "payroll" / "deeper");
+    CHECK(io::repo_root("", repo.root / "payroll" / "deeper").dir == repo.root);
+    CHECK(io::repo_root(repo.root.string(), "/").dir == repo.root);
+    test::TempDir empty;
+    const std::string e = empty.path.string();
+    CHECK(io::repo_root(e, repo.root).refused ==
+          "-C " + e + ": not a pthv data repo (no pthv.yaml); run `pthv init " + e + "` to make one");
+    CHECK(io::repo_root(e + "/none", repo.root).refused == "-C " + e + "/none: no such folder");
+    CHECK(io::repo_root("", empty.path).refused ==
+          "no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
+}
+
 TEST_CASE("io::remove_interrupted_writes: the temporary files of the repo's own files and of payroll/")
 {
     RepoOnDisk repo;

@@ -31,6 +31,16 @@ std::string repo_file_at(const std::filesystem::path& target, const std::filesys
 // not a mistyped folder.
 bool holds_repo_files(const std::filesystem::path& dir);
 
+// The data repo a command works on: `data_dir` (-C DIR) when given, else
+// the first folder from `start` up holding pthv.yaml. `refused` says why
+// there is none: no such folder, a folder with none of the repo's files
+// (holds_repo_files: a mistyped -C), no pthv.yaml here or above.
+struct RepoRoot {
+    std::filesystem::path dir;
+    std::string refused;
+};
+RepoRoot repo_root(const std::string& data_dir, const std::filesystem::path& start);
+
 // Why a file a user named for output (-o FILE) must not be written: it is
 // one of the repo's own files (repo_file_at) of `root`, when given, or of
 // the repo holding it. "" when it may be written, or when the system cannot
