@@ -110,6 +110,27 @@ TEST_CASE("io::repo_root: -C DIR, else the first folder up holding pthv.yaml")
           "no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
 }
 
+TEST_CASE("io::sort_flags_load: what leaves check-targeting unread, what of the flags file it goes on without")
+{
+    const auto problem = [](const char* rule, const char* file, model::Severity severity) {
+        return model::Problem{rule, severity, file, 2, "ST01", "x", {}};
+    };
+    const model::Problems problems = {problem("csv-syntax", "students.csv", model::Severity::Error),
+                                      problem("duplicate-key", "flags.csv", model::Severity::Error),
+                                      problem("unknown-ref", "flags.csv", model::Severity::Error),
+                                      problem("CP2-trained", "visits.csv", model::Severity::Error),
+                                      problem("CP5-pair", "visits.csv", model::Severity::Warning),
+                                      problem("duplicate-key", "students.csv", model::Severity::Error)};
+    const io::FlagsLoad sorted = io::sort_flags_load(problems, "flags.csv");
+    REQUIRE(sorted.unreadable.size() == 2);
+    CHECK(sorted.unreadable[0].rule == "csv-syntax");
+    CHECK(sorted.unreadable[1].file == "flags.csv");
+    REQUIRE(sorted.flags.size() == 1);
+    CHECK(sorted.flags[0].rule == "unknown-ref");
+    CHECK(sorted.other_errors == 2);
+    CHECK(io::sort_flags_load(problems, "").unreadable.size() == 1);
+}
+
 TEST_CASE("io::remove_interrupted_writes: the temporary files of the repo's own files and of payroll/")
 {
     RepoOnDisk repo;

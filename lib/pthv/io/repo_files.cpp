@@ -113,6 +113,21 @@ std::string output_file_refusal(const std::string& output, const std::optional<f
     return {};
 }
 
+FlagsLoad sort_flags_load(const model::Problems& problems, const std::string& flags_file)
+{
+    FlagsLoad out;
+    for (const auto& p : problems) {
+        const bool in_flags = !flags_file.empty() && p.file == flags_file;
+        if (leaves_unread(p) || (in_flags && p.rule == "duplicate-key"))
+            out.unreadable.push_back(p);
+        else if (in_flags)
+            out.flags.push_back(p);
+        else if (p.severity == model::Severity::Error)
+            ++out.other_errors;
+    }
+    return out;
+}
+
 RepoRoot repo_root(const std::string& data_dir, const fs::path& start)
 {
     if (!data_dir.empty()) {

@@ -3,6 +3,7 @@
 // repo's, so nothing pthv writes for a user (-o FILE) lands on one, and
 // which of them could not be read, so no command computes from part of a file.
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -73,5 +74,19 @@ bool leaves_unread(const model::Problem& p);
 // mislead; a Repo whose config did not load (config_ok false) may still
 // have none of them listed.
 model::Problems unreadable(const LoadResult& loaded);
+
+// The problems of a load with a --flags file (check-targeting), sorted:
+// `unreadable`, what leaves the check without the data it judges
+// (leaves_unread, and a student the flags file lists twice, duplicate-key:
+// which flags hold is then unknown, and the verdict could turn on it);
+// `flags`, the flags file's other problems (an unknown student, a value not
+// yes or no: shown, and the check goes on without them); `other_errors`,
+// how many errors the rest of the data has.
+struct FlagsLoad {
+    model::Problems unreadable;
+    model::Problems flags;
+    std::size_t other_errors = 0;
+};
+FlagsLoad sort_flags_load(const model::Problems& problems, const std::string& flags_file);
 
 } // namespace pthv::io
