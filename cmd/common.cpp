@@ -23,22 +23,16 @@ Session::Session(const GlobalOptions& g) : m_g(g)
 
 io::LoadResult load_named_repo(const std::string& dir, model::Date as_of)
 {
-    if (!fs::is_directory(dir))
-        throw std::runtime_error("no such folder");
-    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
-        throw std::runtime_error("not a pthv data repo (no pthv.yaml)");
+    if (const auto why = io::named_repo_refusal(dir); !why.empty())
+        throw std::runtime_error(why);
     io::LoadOptions options;
     options.as_of = as_of;
     auto loaded = [&] {
         const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
         return io::load_repo(dir, options);
     }();
-    if (!loaded.repo.config_ok) {
-        for (const auto& p : loaded.problems)
-            if (p.rule == "config-invalid")
-                throw std::runtime_error("pthv.yaml: " + util::printable(p.message));
-        throw std::runtime_error("pthv.yaml could not be read");
-    }
+    if (const auto why = io::config_failure(loaded); !why.empty())
+        throw std::runtime_error(why);
     return loaded;
 }
 

@@ -110,6 +110,19 @@ TEST_CASE("io::repo_root: -C DIR, else the first folder up holding pthv.yaml")
           "no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
 }
 
+TEST_CASE("io::named_repo_refusal and io::config_failure: a repo named on the command line")
+{
+    RepoOnDisk repo;
+    CHECK(io::named_repo_refusal(repo.root).empty());
+    CHECK(io::named_repo_refusal(repo.root / "none") == "no such folder");
+    CHECK(io::named_repo_refusal(repo.root / "payroll") == "not a pthv data repo (no pthv.yaml)");
+    const auto good = test::tiny_repo();
+    CHECK(io::config_failure(io::load_sources(good, test::as_of())).empty());
+    auto broken = test::tiny_repo();
+    broken["pthv.yaml"] = "district: [\n";
+    CHECK(io::config_failure(io::load_sources(broken, test::as_of())).rfind("pthv.yaml: ", 0) == 0);
+}
+
 TEST_CASE("io::sort_flags_load: what leaves check-targeting unread, what of the flags file it goes on without")
 {
     const auto problem = [](const char* rule, const char* file, model::Severity severity) {

@@ -113,6 +113,25 @@ std::string output_file_refusal(const std::string& output, const std::optional<f
     return {};
 }
 
+std::string named_repo_refusal(const fs::path& dir)
+{
+    if (!fs::is_directory(dir))
+        return "no such folder";
+    if (!util::file_exists(dir / "pthv.yaml"))
+        return "not a pthv data repo (no pthv.yaml)";
+    return {};
+}
+
+std::string config_failure(const LoadResult& loaded)
+{
+    if (loaded.repo.config_ok)
+        return {};
+    for (const auto& p : loaded.problems)
+        if (p.rule == "config-invalid")
+            return "pthv.yaml: " + util::printable(p.message);
+    return "pthv.yaml could not be read";
+}
+
 FlagsLoad sort_flags_load(const model::Problems& problems, const std::string& flags_file)
 {
     FlagsLoad out;

@@ -42,6 +42,13 @@ struct RepoRoot {
 };
 RepoRoot repo_root(const std::string& data_dir, const std::filesystem::path& start);
 
+// Why `dir`, a repo named on the command line (rollup, trend), cannot be
+// loaded: "no such folder", "not a pthv data repo (no pthv.yaml)"; "" when
+// it can. config_failure: why its pthv.yaml did not load ("pthv.yaml: " and
+// the config-invalid message), "" when it did.
+std::string named_repo_refusal(const std::filesystem::path& dir);
+std::string config_failure(const LoadResult& loaded);
+
 // Why a file a user named for output (-o FILE) must not be written: it is
 // one of the repo's own files (repo_file_at) of `root`, when given, or of
 // the repo holding it. "" when it may be written, or when the system cannot
