@@ -17,7 +17,7 @@ TEST_CASE("io::render_table")
     }
     SUBCASE("a control character is shown, never sent to the terminal")
     {
-        CHECK(io::render_table("text", {"name"}, {"name"}, {{"a\x1b[2Jb"}}) == "name\na\\x1b[2Jb\n");
+        CHECK(io::render_table("text", {"name"}, {"name"}, {{"a\x1b[2Jb"}}) == "name\na\\x1B[2Jb\n");
     }
     SUBCASE("csv is keyed and spreadsheet-safe")
     {
