@@ -12,7 +12,6 @@
 #include <pthv/rules/registry.hpp>
 #include <pthv/rules/review_list.hpp>
 #include <pthv/rules/reviews.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -33,11 +32,8 @@ int run_add(const ReviewOptions& o, Session& session)
 {
     if (const auto why = rules::review_rule_refusal(o.rule); !why.empty())
         throw UsageError(why);
-    if (util::trim(o.note).empty())
-        throw UsageError("--note: say why the finding stands (it is kept with the review)");
-    for (const auto* text : {&o.note, &o.by, &o.record})
-        if (util::printable(*text) != *text)
-            throw UsageError("control characters are not allowed in a review: " + util::printable(*text));
+    if (const auto why = rules::review_cells_refusal(o.record, o.note, o.by); !why.empty())
+        throw UsageError(why);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     // The first review creates reviews.csv (written whole, header and row).
