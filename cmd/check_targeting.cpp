@@ -21,29 +21,17 @@ namespace pthv::cmd {
 namespace {
 
 // Data that cannot be read cannot be judged (docs/guide.md: exit 2, nothing
-// written): a broken pthv.yaml, an unparsable file, a missing column.
-// Problems of the --flags file itself (an unknown student, a value that is
-// not yes or no) are printed on stderr and the check goes on without them;
-// but a student listed twice there (duplicate-key) leaves it unknown which
-// flags hold, and the verdict could turn on it: that refuses too.
+// written; io::sort_flags_load says what cannot be); the flags file's other
+// problems are printed and the check goes on without them.
 void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
 {
-    model::Problems unreadable;
-    std::size_t others = 0;
-    for (const auto& p : loaded.problems) {
-        const bool in_flags = !flags_file.empty() && p.file == flags_file;
-        if (io::leaves_unread(p) || (in_flags && p.rule == "duplicate-key"))
-            unreadable.push_back(p);
-        else if (in_flags)
-            std::fputs(format_problem_line(p, false).c_str(), stderr);
-        else if (p.severity == model::Severity::Error)
-            ++others;
-    }
-    refuse_unreadable(unreadable, loaded.repo.config_ok, "check targeting");
-    if (others > 0)
-        std::fprintf(
-            stderr, "pthv: note: the data has %s; `pthv validate` lists them\n",
-            util::plural(static_cast<long long>(others), "other error", "other errors").c_str());
+    const io::FlagsLoad sorted = io::sort_flags_load(loaded.problems, flags_file);
+    for (const auto& p : sorted.flags)
+        std::fputs(format_problem_line(p, false).c_str(), stderr);
+    refuse_unreadable(sorted.unreadable, loaded.repo.config_ok, "check targeting");
+    if (sorted.other_errors > 0)
+        std::fprintf(stderr, "pthv: note: the data has %s; `pthv validate` lists them\n",
+                     util::plural(static_cast<long long>(sorted.other_errors), "other error", "other errors").c_str());
 }
 
 int run_check_targeting(const CheckTargetingOptions& o, Session& session)

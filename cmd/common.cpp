@@ -23,22 +23,16 @@ Session::Session(const GlobalOptions& g) : m_g(g)
 
 io::LoadResult load_named_repo(const std::string& dir, model::Date as_of)
 {
-    if (!fs::is_directory(dir))
-        throw std::runtime_error("no such folder");
-    if (!util::file_exists(fs::path(dir) / "pthv.yaml"))
-        throw std::runtime_error("not a pthv data repo (no pthv.yaml)");
+    if (const auto why = io::named_repo_refusal(dir); !why.empty())
+        throw std::runtime_error(why);
     io::LoadOptions options;
     options.as_of = as_of;
     auto loaded = [&] {
         const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
         return io::load_repo(dir, options);
     }();
-    if (!loaded.repo.config_ok) {
-        for (const auto& p : loaded.problems)
-            if (p.rule == "config-invalid")
-                throw std::runtime_error("pthv.yaml: " + util::printable(p.message));
-        throw std::runtime_error("pthv.yaml could not be read");
-    }
+    if (const auto why = io::config_failure(loaded); !why.empty())
+        throw std::runtime_error(why);
     return loaded;
 }
 
@@ -79,24 +73,11 @@ void add_global_options(CLI::App& app, GlobalOptions& g)
 
 fs::path Session::root() const
 {
-    if (!m_g.data_dir.empty()) {
-        const fs::path dir(m_g.data_dir);
-        std::error_code ec;
-        if (!fs::is_directory(dir, ec))
-            throw UsageError("-C " + m_g.data_dir + ": no such folder");
-        // A folder with none of the repo's files is not a data repo (a
-        // mistyped -C); one that has its CSV files but lost pthv.yaml is,
-        // and validate reports config-invalid for it.
-        if (!io::holds_repo_files(dir))
-            throw UsageError("-C " + m_g.data_dir +
-                             ": not a pthv data repo (no pthv.yaml); run `pthv init " + m_g.data_dir + "` to make one");
-        return dir;
-    }
     std::error_code ec;
-    const auto found = io::find_repo_root(fs::current_path(ec));
-    if (!found)
-        throw UsageError("no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
-    return *found;
+    io::RepoRoot found = io::repo_root(m_g.data_dir, fs::current_path(ec));
+    if (!found.refused.empty())
+        throw UsageError(found.refused);
+    return found.dir;
 }
 
 model::Date Session::as_of() const

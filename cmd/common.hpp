@@ -1,7 +1,7 @@
 #pragma once
 // What every command shares: global options, loading the repo, "today",
 // colour, output (to -o FILE atomically, once the command has succeeded),
-// tables for people, the locked check-then-write of writing commands, form
+// the locked check-then-write of writing commands, form
 // imports. Commands include this and their own header, never another's.
 
 #include <filesystem>
@@ -18,6 +18,7 @@
 #include <pthv/io/attendance.hpp>
 #include <pthv/io/csv.hpp>
 #include <pthv/io/loader.hpp>
+#include <pthv/io/people_table.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/model/facts.hpp>
 #include <pthv/model/names.hpp>
@@ -134,11 +135,8 @@ model::Date parse_date_option(const std::string& text, const std::string& option
 void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
                        const std::string& tail = "");
 
-// A table for people as text (columns padded to the widest cell, counted in
-// characters, not bytes, for names like "Adrián"), spreadsheet-safe CSV
-// (io::csv_safe_row) or a JSON array of objects keyed by `keys`.
-std::string render_table(const std::string& format, const std::vector<std::string>& header,
-                         const std::vector<std::string>& keys, const std::vector<std::vector<std::string>>& rows);
+// A table for people as text, CSV or JSON (roster, event list).
+using io::render_table;
 
 // The handle of an id given on the command line; none for an empty one.
 // UsageError naming `option`, with a "did you mean", for an unknown one.

@@ -6,7 +6,6 @@
 
 #include "common.hpp"
 
-#include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -128,25 +127,6 @@ record::Current load_current_or_refuse(Session& session, const std::string& file
     return current;
 }
 
-// A problem on a cell of the changed row that an option gave, as the
-// option: "--time 4:30pm: error[value-invalid]: ...", with the rule's
-// general advice ("fix the cell") turned to the option.
-void name_options(model::Problems& problems, const record::Edit& edit, const OptionOfField& options)
-{
-    for (auto& p : problems) {
-        const auto it = options.find(p.column);
-        if (it == options.end() || p.file != edit.file || !edit.lines.count(p.line))
-            continue;
-        const std::string& option = it->second;
-        p.file = p.value.empty() ? option : option + " " + p.value;
-        p.line = 0;
-        const rules::Rule* r = rules::find_rule(p.rule);
-        if (r && p.advice == r->advice)
-            p.advice = p.value.empty() ? fmt::format("give {} (pthv log-visit --help)", option)
-                                       : fmt::format("fix the value of {} (pthv log-visit --help)", option);
-    }
-}
-
 } // namespace
 
 record::Current load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
@@ -164,7 +144,7 @@ int check_and_write(Session& session, const record::Current& current, const reco
                     const OptionOfField& option_of, const std::function<void()>& write)
 {
     record::EditCheck check = record::check_change(current, edit, session.as_of());
-    name_options(check.refused, edit, option_of);
+    record::name_options(check.refused, edit, option_of);
     if (!check.refused.empty()) {
         std::string text;
         // Only what refused it: practice findings of a row that was not

@@ -5,7 +5,6 @@
 
 #include "commands.hpp"
 
-#include <pthv/record/merge_driver.hpp>
 #include <pthv/record/new_repo.hpp>
 #include <pthv/util/git.hpp>
 
@@ -36,19 +35,7 @@ int run_init(const InitOptions& o, Session& session)
     try {
         const auto files = o.from.empty() ? record::new_repo_files(o.district, session.as_of())
                                           : record::next_year_files(o.from, session.as_of());
-        // git init only where no work tree holds the folder yet (a data repo
-        // may live inside a larger repository); no commit, the coordinator
-        // makes it. The logs merge by key from the first merge on.
-        const auto prepare = [&](const fs::path& built) {
-            if (!o.git || util::inside_git_work_tree(built))
-                return;
-            if (!util::git_output(built, {"init", "--quiet"}))
-                throw UsageError("git init failed in " + dir.string());
-            if (const auto why = record::install_merge_driver(built, util::this_binary()); !why.empty())
-                throw UsageError(why);
-            git_init = true;
-        };
-        record::create_repo(dir, files, {".git"}, prepare);
+        git_init = record::create_repo_in_git(dir, files, o.git, util::this_binary());
     } catch (const record::NewRepoError& e) {
         throw UsageError(e.what());
     }

@@ -2,7 +2,6 @@
 // against the budget; --close writes the period's ledger once.
 
 #include <cstdio>
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
@@ -16,59 +15,37 @@
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/parallel.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
 namespace {
 
 struct PayrollOptions {
-    std::string month;
-    std::string from;
-    std::string to;
-    bool close = false;
+    record::PeriodOptions period;
     double lock_timeout = 10.0;
 };
-
-pay::Period parse_period(const PayrollOptions& o)
-{
-    if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
-        throw UsageError("give --month YYYY-MM, or --from D --to D, not both");
-    if (!o.month.empty()) {
-        const auto p = pay::month_period(o.month);
-        if (!p)
-            throw UsageError("--month " + o.month + ": not a month (YYYY-MM)");
-        return *p;
-    }
-    if (o.close)
-        throw UsageError("--close needs --month YYYY-MM: a closed pay period is one month (payroll/YYYY-MM.csv)");
-    if (o.from.empty() || o.to.empty())
-        throw UsageError("give the period: --month YYYY-MM, or --from D --to D");
-    const auto from = parse_date_option(o.from, "--from");
-    const auto to = parse_date_option(o.to, "--to");
-    if (to < from)
-        throw UsageError("--to " + o.to + " is before --from " + o.from);
-    return pay::range_period(from, to);
-}
 
 int run_payroll(const PayrollOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("payroll"));
-    const pay::Period period = parse_period(o);
+    const record::PeriodChoice choice = record::choose_period(o.period);
+    if (choice.refused)
+        throw UsageError(choice.refused->message);
+    const pay::Period& period = choice.period;
     const auto root = session.root();
     // A close holds the repo lock from before it reads the ledgers until its
     // own is written: the items are computed from the ledgers as they are
     // when it writes, so two closes at once (of one month or of two) never
     // pay one item twice. Log-visit and roster wait for it too.
     std::unique_ptr<util::RepoLock> lock;
-    if (o.close) {
+    if (o.period.close) {
         try {
             lock = std::make_unique<util::RepoLock>(root, o.lock_timeout);
         } catch (const util::FileError& e) {
             throw UsageError(e.what());
         }
     }
-    if (o.close && util::file_exists(root / pay::ledger_name(period.label)))
+    if (o.period.close && util::file_exists(root / pay::ledger_name(period.label)))
         throw UsageError(record::period_closed(period.label).message);
 
     auto& loaded = session.load();
@@ -83,14 +60,11 @@ int run_payroll(const PayrollOptions& o, Session& session)
     auto making = util::start_beside([&] { return pay::pay_items(facts, *work.get(), period); });
     const auto problems = rules::check_repo(facts, work, std::move(loaded.problems));
     const auto tally = rules::tally(problems);
-    if (o.close && tally.errors > 0) {
+    if (o.period.close && tally.errors > 0) {
         const model::Problems blockers = record::close_blockers(problems);
         for (const auto& p : blockers)
             std::fputs(format_problem_line(p, false).c_str(), stderr);
-        throw UsageError(fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again",
-                                     period.label,
-                                     util::plural(static_cast<long long>(tally.errors), "error", "errors"),
-                                     record::unblock_advice(blockers)));
+        throw UsageError(record::close_refusal(period.label, tally.errors, blockers));
     }
 
     pay::PayItems items = making.get(); // rethrows what the thread threw
@@ -99,7 +73,7 @@ int run_payroll(const PayrollOptions& o, Session& session)
                           tally.warnings, {}, {}};
     view.warnings = pay::budget_warnings(view.spending);
 
-    if (o.close) {
+    if (o.period.close) {
         try {
             if (pay::write_ledger(root, period.label, pay::ledger_text(repo, view.items, period.label)) ==
                 pay::CloseOutcome::Exists)
@@ -125,10 +99,10 @@ int run_payroll(const PayrollOptions& o, Session& session)
 Runner setup_payroll(CLI::App& sub)
 {
     auto o = std::make_shared<PayrollOptions>();
-    sub.add_option("--month", o->month, "The pay period: a calendar month")->type_name("YYYY-MM");
-    sub.add_option("--from", o->from, "The pay period's first day (with --to)")->type_name("DATE");
-    sub.add_option("--to", o->to, "The pay period's last day (with --from)")->type_name("DATE");
-    sub.add_flag("--close", o->close,
+    sub.add_option("--month", o->period.month, "The pay period: a calendar month")->type_name("YYYY-MM");
+    sub.add_option("--from", o->period.from, "The pay period's first day (with --to)")->type_name("DATE");
+    sub.add_option("--to", o->period.to, "The pay period's last day (with --from)")->type_name("DATE");
+    sub.add_flag("--close", o->period.close,
                  "Write payroll/YYYY-MM.csv with the paid items (--month only); refused if the file exists or "
                  "validate finds errors");
     sub.add_option("--lock-timeout", o->lock_timeout,

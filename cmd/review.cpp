@@ -6,13 +6,12 @@
 
 #include <fmt/format.h>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "commands.hpp"
 
 #include <pthv/rules/registry.hpp>
+#include <pthv/rules/review_list.hpp>
 #include <pthv/rules/reviews.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -33,11 +32,8 @@ int run_add(const ReviewOptions& o, Session& session)
 {
     if (const auto why = rules::review_rule_refusal(o.rule); !why.empty())
         throw UsageError(why);
-    if (util::trim(o.note).empty())
-        throw UsageError("--note: say why the finding stands (it is kept with the review)");
-    for (const auto* text : {&o.note, &o.by, &o.record})
-        if (util::printable(*text) != *text)
-            throw UsageError("control characters are not allowed in a review: " + util::printable(*text));
+    if (const auto why = rules::review_cells_refusal(o.record, o.note, o.by); !why.empty())
+        throw UsageError(why);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     // The first review creates reviews.csv (written whole, header and row).
@@ -65,40 +61,7 @@ int run_list(Session& session)
     const std::string format = session.format(formats_of("review"));
     auto& loaded = session.load();
     const auto problems = rules::check_repo(session.facts(), session.work_started(), loaded.problems);
-    const auto& reviews = loaded.repo.reviews;
-    std::string& out = session.out();
-    nlohmann::ordered_json doc = nlohmann::ordered_json::array();
-    for (const auto& r : reviews) {
-        std::vector<const model::Problem*> covers;
-        for (const auto& p : problems)
-            if (p.reviewed && p.rule == r.rule && p.record == r.record)
-                covers.push_back(&p);
-        const std::string on = r.reviewed_on ? r.reviewed_on->str() : std::string();
-        if (format == "json") {
-            nlohmann::ordered_json covered = nlohmann::ordered_json::array();
-            for (const auto* p : covers)
-                covered.push_back({{"file", p->file}, {"line", p->line}, {"message", p->message}});
-            doc.push_back({{"rule", r.rule},
-                           {"record", r.record},
-                           {"reviewed_on", on},
-                           {"by", r.by},
-                           {"note", r.note},
-                           {"line", r.line},
-                           {"covers", covered}});
-            continue;
-        }
-        out += util::printable(fmt::format("{}:{}: {} {} reviewed {}{}: {}", k_reviews_file, r.line, r.rule, r.record, on,
-                                           r.by.empty() ? "" : " by " + r.by, r.note)) +
-               "\n";
-        if (covers.empty())
-            out += "    covers no current finding (review-stale: remove the line)\n";
-        for (const auto* p : covers)
-            out += "    covers " + format_problem_line(*p, false);
-    }
-    if (format == "json")
-        out = doc.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
-    else if (reviews.empty())
-        out = "No reviewed findings (reviews.csv is empty or absent).\n";
+    session.out() = rules::render_reviews(loaded.repo, problems, format);
     session.finish();
     return k_exit_ok;
 }

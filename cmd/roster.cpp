@@ -38,15 +38,10 @@ int run_staff(const StaffOptions& o, Session& session)
         model::staff_listing(repo, session.facts(), o.site.empty() ? std::nullopt : std::optional(site), want);
     std::string& out = session.out();
     out = render_table(format, l.header, l.keys, l.rows);
-    if (format == "text" && !session.global().quiet) {
-        std::map<std::string, int> by_status;
-        for (const auto& r : l.rows)
-            ++by_status[r[model::k_staff_status_column]];
+    if (format == "text" && !session.global().quiet)
         out += fmt::format("{} as of {}: {} current, {} due soon, {} expired, {} untrained\n",
                            util::plural(static_cast<long long>(l.rows.size()), "staff member", "staff members"),
-                           repo.as_of.str(), by_status["current"], by_status["due-soon"], by_status["expired"],
-                           by_status["untrained"]);
-    }
+                           repo.as_of.str(), l.current, l.due_soon, l.expired, l.untrained);
     session.finish();
     return k_exit_ok;
 }

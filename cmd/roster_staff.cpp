@@ -7,8 +7,8 @@
 
 #include "roster.hpp"
 
-#include <pthv/model/money.hpp>
 #include <pthv/record/row.hpp>
+#include <pthv/record/staff.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -49,14 +49,9 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
     record::Fields fields = given_flags(sub, k_staff_flags, o.values);
     // An amount past what pthv accepts is refused here, naming the option,
     // before the row is built (docs/payroll.md).
-    if (const auto it = fields.find("hourly_rate"); it != fields.end() && !it->second.empty()) {
-        const auto m = model::Money::parse(it->second);
-        if (!m || m->cents() < 0)
-            throw UsageError("--hourly-rate " + it->second + ": not an amount of money (like 27.35)");
-        if (!m->within_limit())
-            throw UsageError("--hourly-rate " + it->second + ": more than " + model::Money::max_amount().grouped() +
-                             ", the largest amount pthv accepts");
-    }
+    if (const auto it = fields.find("hourly_rate"); it != fields.end())
+        if (const std::string why = record::hourly_rate_refusal(it->second); !why.empty())
+            throw UsageError("--hourly-rate " + it->second + ": " + why);
     return fields;
 }
 
@@ -84,23 +79,13 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("roster set " + o.id + ": name the fields to change (e.g. --opted-in no)");
     const auto lock = lock_repo(session, o.write.lock_timeout);
     const record::Current current = load_for_edit(session, "staff.csv");
-    const auto& staff = current.loaded.repo.names.staff;
-    const model::Staff* s = current.loaded.repo.find(staff.find(o.id));
-    if (!s)
-        throw UsageError("roster set " + o.id + ": no staff member has this id" +
-                         model::did_you_mean(staff.closest(o.id)) + " Nothing was written.");
-    const auto& header = current.loaded.repo.files.at("staff.csv").header;
-    const auto changed = record::edit_row(current.sources, "staff.csv", header, s->line, [&](record::Fields& fields) {
-        for (const auto& [field, value] : changes)
-            fields[field] = value;
-        require_columns("staff.csv", header, fields);
-    });
-    if (!changed)
-        throw UsageError("staff.csv: line " + std::to_string(s->line) + " not found; nothing was written");
+    const record::StaffChange changed = record::change_staff(current, o.id, changes);
+    if (!changed.refused.empty())
+        throw UsageError(changed.refused);
     std::string done = fmt::format("changed {} in staff.csv\n", o.id);
     if (o.write.dry_run)
-        done = fmt::format("would change staff.csv line {} to:\n  {}\n", s->line, changed->text);
-    return check_and_write(session, current, changed->edit, o.write, done, "change to staff member " + o.id);
+        done = fmt::format("would change staff.csv line {} to:\n  {}\n", changed.line, changed.row.text);
+    return check_and_write(session, current, changed.row.edit, o.write, done, "change to staff member " + o.id);
 }
 
 } // namespace

@@ -95,6 +95,55 @@ TEST_CASE("io::holds_repo_files and io::output_file_refusal")
     CHECK(io::output_file_refusal((empty.path / "visits.csv").string(), std::nullopt).empty());
 }
 
+TEST_CASE("io::repo_root: -C DIR, else the first folder up holding pthv.yaml")
+{
+    RepoOnDisk repo;
+    fs::create_directories(repo.root / "payroll" / "deeper");
+    CHECK(io::repo_root("", repo.root / "payroll" / "deeper").dir == repo.root);
+    CHECK(io::repo_root(repo.root.string(), "/").dir == repo.root);
+    test::TempDir empty;
+    const std::string e = empty.path.string();
+    CHECK(io::repo_root(e, repo.root).refused ==
+          "-C " + e + ": not a pthv data repo (no pthv.yaml); run `pthv init " + e + "` to make one");
+    CHECK(io::repo_root(e + "/none", repo.root).refused == "-C " + e + "/none: no such folder");
+    CHECK(io::repo_root("", empty.path).refused ==
+          "no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR");
+}
+
+TEST_CASE("io::named_repo_refusal and io::config_failure: a repo named on the command line")
+{
+    RepoOnDisk repo;
+    CHECK(io::named_repo_refusal(repo.root).empty());
+    CHECK(io::named_repo_refusal(repo.root / "none") == "no such folder");
+    CHECK(io::named_repo_refusal(repo.root / "payroll") == "not a pthv data repo (no pthv.yaml)");
+    const auto good = test::tiny_repo();
+    CHECK(io::config_failure(io::load_sources(good, test::as_of())).empty());
+    auto broken = test::tiny_repo();
+    broken["pthv.yaml"] = "district: [\n";
+    CHECK(io::config_failure(io::load_sources(broken, test::as_of())).rfind("pthv.yaml: ", 0) == 0);
+}
+
+TEST_CASE("io::sort_flags_load: what leaves check-targeting unread, what of the flags file it goes on without")
+{
+    const auto problem = [](const char* rule, const char* file, model::Severity severity) {
+        return model::Problem{rule, severity, file, 2, "ST01", "x", {}};
+    };
+    const model::Problems problems = {problem("csv-syntax", "students.csv", model::Severity::Error),
+                                      problem("duplicate-key", "flags.csv", model::Severity::Error),
+                                      problem("unknown-ref", "flags.csv", model::Severity::Error),
+                                      problem("CP2-trained", "visits.csv", model::Severity::Error),
+                                      problem("CP5-pair", "visits.csv", model::Severity::Warning),
+                                      problem("duplicate-key", "students.csv", model::Severity::Error)};
+    const io::FlagsLoad sorted = io::sort_flags_load(problems, "flags.csv");
+    REQUIRE(sorted.unreadable.size() == 2);
+    CHECK(sorted.unreadable[0].rule == "csv-syntax");
+    CHECK(sorted.unreadable[1].file == "flags.csv");
+    REQUIRE(sorted.flags.size() == 1);
+    CHECK(sorted.flags[0].rule == "unknown-ref");
+    CHECK(sorted.other_errors == 2);
+    CHECK(io::sort_flags_load(problems, "").unreadable.size() == 1);
+}
+
 TEST_CASE("io::remove_interrupted_writes: the temporary files of the repo's own files and of payroll/")
 {
     RepoOnDisk repo;

@@ -26,6 +26,9 @@ TEST_CASE("model::staff_listing")
     const auto all = model::staff_listing(repo, facts, std::nullopt, std::nullopt);
     REQUIRE(all.header.size() == all.keys.size());
     CHECK(all.keys[model::k_staff_status_column] == "status");
+    // Each row counted under its training status.
+    CHECK(all.current + all.due_soon + all.expired + all.untrained == all.rows.size());
+    CHECK(all.current == 3);
     CHECK(column(all, 0) == std::vector<std::string>{"T01", "T02", "T03"});
     // T01 and T02 made the completed visit of 2026-09-14 (two rows, one visit each).
     CHECK(column(all, 11) == std::vector<std::string>{"2", "2", "0"});

@@ -18,6 +18,15 @@ TEST_CASE("rules::review_rule_refusal: only a practice rule's finding is reviewe
     CHECK(std::find(ids.begin(), ids.end(), "value-invalid") == ids.end());
 }
 
+TEST_CASE("rules::review_cells_refusal: a review says why, in printable text")
+{
+    CHECK(rules::review_cells_refusal("V1", "trained the next week", "C01").empty());
+    CHECK(rules::review_cells_refusal("V1", "  ", "C01") ==
+          "--note: say why the finding stands (it is kept with the review)");
+    CHECK(test::contains(rules::review_cells_refusal("V1", "ok", "C01\x1b[2J"),
+                         "control characters are not allowed in a review: C01\\x1B[2J"));
+}
+
 TEST_CASE("rules::finding_to_review: a finding that stands today, not reviewed yet")
 {
     model::Problems problems(2);

@@ -113,6 +113,59 @@ std::string output_file_refusal(const std::string& output, const std::optional<f
     return {};
 }
 
+std::string named_repo_refusal(const fs::path& dir)
+{
+    if (!fs::is_directory(dir))
+        return "no such folder";
+    if (!util::file_exists(dir / "pthv.yaml"))
+        return "not a pthv data repo (no pthv.yaml)";
+    return {};
+}
+
+std::string config_failure(const LoadResult& loaded)
+{
+    if (loaded.repo.config_ok)
+        return {};
+    for (const auto& p : loaded.problems)
+        if (p.rule == "config-invalid")
+            return "pthv.yaml: " + util::printable(p.message);
+    return "pthv.yaml could not be read";
+}
+
+FlagsLoad sort_flags_load(const model::Problems& problems, const std::string& flags_file)
+{
+    FlagsLoad out;
+    for (const auto& p : problems) {
+        const bool in_flags = !flags_file.empty() && p.file == flags_file;
+        if (leaves_unread(p) || (in_flags && p.rule == "duplicate-key"))
+            out.unreadable.push_back(p);
+        else if (in_flags)
+            out.flags.push_back(p);
+        else if (p.severity == model::Severity::Error)
+            ++out.other_errors;
+    }
+    return out;
+}
+
+RepoRoot repo_root(const std::string& data_dir, const fs::path& start)
+{
+    if (!data_dir.empty()) {
+        const fs::path dir(data_dir);
+        std::error_code ec;
+        if (!fs::is_directory(dir, ec))
+            return {{}, "-C " + data_dir + ": no such folder"};
+        // One that has its CSV files but lost pthv.yaml is a data repo, and
+        // validate reports config-invalid for it.
+        if (!holds_repo_files(dir))
+            return {{}, "-C " + data_dir + ": not a pthv data repo (no pthv.yaml); run `pthv init " + data_dir +
+                            "` to make one"};
+        return {dir, {}};
+    }
+    if (const auto found = find_repo_root(start))
+        return {*found, {}};
+    return {{}, "no pthv.yaml in this folder or any folder above it; run `pthv init`, or pass -C DIR"};
+}
+
 std::vector<std::string> remove_interrupted_writes(const fs::path& root)
 {
     std::vector<std::string> removed = util::remove_temp_files(root, is_repo_file);

@@ -3,6 +3,7 @@
 // repo's, so nothing pthv writes for a user (-o FILE) lands on one, and
 // which of them could not be read, so no command computes from part of a file.
 
+#include <cstddef>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -30,6 +31,23 @@ std::string repo_file_at(const std::filesystem::path& target, const std::filesys
 // repo, perhaps one that lost its pthv.yaml (validate then says so), and
 // not a mistyped folder.
 bool holds_repo_files(const std::filesystem::path& dir);
+
+// The data repo a command works on: `data_dir` (-C DIR) when given, else
+// the first folder from `start` up holding pthv.yaml. `refused` says why
+// there is none: no such folder, a folder with none of the repo's files
+// (holds_repo_files: a mistyped -C), no pthv.yaml here or above.
+struct RepoRoot {
+    std::filesystem::path dir;
+    std::string refused;
+};
+RepoRoot repo_root(const std::string& data_dir, const std::filesystem::path& start);
+
+// Why `dir`, a repo named on the command line (rollup, trend), cannot be
+// loaded: "no such folder", "not a pthv data repo (no pthv.yaml)"; "" when
+// it can. config_failure: why its pthv.yaml did not load ("pthv.yaml: " and
+// the config-invalid message), "" when it did.
+std::string named_repo_refusal(const std::filesystem::path& dir);
+std::string config_failure(const LoadResult& loaded);
 
 // Why a file a user named for output (-o FILE) must not be written: it is
 // one of the repo's own files (repo_file_at) of `root`, when given, or of
@@ -63,5 +81,19 @@ bool leaves_unread(const model::Problem& p);
 // mislead; a Repo whose config did not load (config_ok false) may still
 // have none of them listed.
 model::Problems unreadable(const LoadResult& loaded);
+
+// The problems of a load with a --flags file (check-targeting), sorted:
+// `unreadable`, what leaves the check without the data it judges
+// (leaves_unread, and a student the flags file lists twice, duplicate-key:
+// which flags hold is then unknown, and the verdict could turn on it);
+// `flags`, the flags file's other problems (an unknown student, a value not
+// yes or no: shown, and the check goes on without them); `other_errors`,
+// how many errors the rest of the data has.
+struct FlagsLoad {
+    model::Problems unreadable;
+    model::Problems flags;
+    std::size_t other_errors = 0;
+};
+FlagsLoad sort_flags_load(const model::Problems& problems, const std::string& flags_file);
 
 } // namespace pthv::io

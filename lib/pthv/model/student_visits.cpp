@@ -126,14 +126,14 @@ template <typename R, typename Keep> std::vector<std::size_t> by_date(const std:
 
 } // namespace
 
-Listing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId> site,
-                      std::optional<TrainingStatus> status)
+StaffListing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId> site,
+                           std::optional<TrainingStatus> status)
 {
-    Listing l{{"ID", "NAME", "SITE", "ROLE", "CLASS", "OPTED IN", "ACTIVE", "TRAINED ON", "LATEST", "REFRESHER DUE",
-               "STATUS", "VISITS"},
-              {"staff_id", "name", "site_id", "role", "class", "opted_in", "active", "intro_training",
-               "latest_training", "refresher_due", "status", "completed_visits"},
-              {}};
+    StaffListing l;
+    l.header = {"ID",    "NAME",   "SITE",       "ROLE",   "CLASS",         "OPTED IN",
+                "ACTIVE", "TRAINED ON", "LATEST", "REFRESHER DUE", "STATUS", "VISITS"};
+    l.keys = {"staff_id", "name",           "site_id",         "role",          "class",  "opted_in",
+              "active",   "intro_training", "latest_training", "refresher_due", "status", "completed_visits"};
     const auto visits = staff_visit_counts(repo, facts);
     for (const auto& s : repo.staff) {
         if (site && s.site != *site)
@@ -147,6 +147,10 @@ Listing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId
                           listing_date(t.intro), listing_date(t.latest), listing_date(t.refresher_due),
                           std::string(training_status_name(t.status)),
                           std::to_string(s.id ? visits[s.id.index()] : 0)});
+        l.current += t.status == TrainingStatus::Current ? 1U : 0U;
+        l.due_soon += t.status == TrainingStatus::DueSoon ? 1U : 0U;
+        l.expired += t.status == TrainingStatus::Expired ? 1U : 0U;
+        l.untrained += t.status == TrainingStatus::Untrained ? 1U : 0U;
     }
     return l;
 }

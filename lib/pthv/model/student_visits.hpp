@@ -61,8 +61,12 @@ struct Listing {
 // none) whose training status as of repo.as_of is `status` (any when none):
 // id, name, site, role, class, opted in, active, trainings, refresher due,
 // status, completed visits this school year.
-Listing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId> site,
-                      std::optional<TrainingStatus> status);
+// With how many of the rows have each status.
+struct StaffListing : Listing {
+    std::size_t current = 0, due_soon = 0, expired = 0, untrained = 0;
+};
+StaffListing staff_listing(const Repo& repo, const Facts& facts, std::optional<SiteId> site,
+                           std::optional<TrainingStatus> status);
 // The column of staff_listing holding the training status.
 constexpr std::size_t k_staff_status_column = 10;
 

@@ -6,6 +6,7 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
+#include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -102,6 +103,22 @@ EditCheck check_change(const Current& current, const Edit& edit, model::Date as_
     options.as_of = as_of;
     options.scope = current.scope;
     return check_edit(current.sources, edit, options);
+}
+
+void name_options(model::Problems& problems, const Edit& edit, const std::map<std::string, std::string>& option_of)
+{
+    for (auto& p : problems) {
+        const auto it = option_of.find(p.column);
+        if (it == option_of.end() || p.file != edit.file || !edit.lines.count(p.line))
+            continue;
+        const std::string& option = it->second;
+        p.file = p.value.empty() ? option : option + " " + p.value;
+        p.line = 0;
+        const rules::Rule* r = rules::find_rule(p.rule);
+        if (r && p.advice == r->advice)
+            p.advice = p.value.empty() ? "give " + option + " (pthv log-visit --help)"
+                                       : "fix the value of " + option + " (pthv log-visit --help)";
+    }
 }
 
 } // namespace pthv::record

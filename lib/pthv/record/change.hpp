@@ -7,6 +7,7 @@
 // from load_current to writing.
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -63,5 +64,13 @@ Edit append_records(const Current& current, const std::string& file, const std::
 
 // check_edit of `edit` as of `as_of`, in the scope `current` was loaded in.
 EditCheck check_change(const Current& current, const Edit& edit, model::Date as_of);
+
+// Each of `problems` on a cell of `edit`'s changed rows that a command-line
+// option gave (`option_of`: field -> option, start_time -> --time), said as
+// the option: "--time 4:30pm" (the value given) in place of a file and line
+// that were never written, and the rule's general advice ("fix the cell")
+// turned to the option ("fix the value of --time (pthv log-visit --help)",
+// or "give --focus ..." for an empty value).
+void name_options(model::Problems& problems, const Edit& edit, const std::map<std::string, std::string>& option_of);
 
 } // namespace pthv::record

@@ -9,7 +9,9 @@
 #include <pthv/io/csv.hpp>
 #include <pthv/io/loader.hpp>
 #include <pthv/io/schema.hpp>
+#include <pthv/record/merge_driver.hpp>
 #include <pthv/util/files.hpp>
+#include <pthv/util/git.hpp>
 
 namespace pthv::record {
 
@@ -128,6 +130,23 @@ void create_repo(const fs::path& dir, const std::vector<util::NewFile>& files, c
         if (util::file_exists(dir / f.name))
             throw NewRepoError((dir / f.name).string() + " already exists; pthv init never overwrites a data repo");
     util::put_new_files(dir, files, prepared, prepare);
+}
+
+bool create_repo_in_git(const fs::path& dir, const std::vector<util::NewFile>& files, bool git,
+                        const std::string& binary)
+{
+    bool git_init = false;
+    const auto prepare = [&](const fs::path& built) {
+        if (!git || util::inside_git_work_tree(built))
+            return;
+        if (!util::git_output(built, {"init", "--quiet"}))
+            throw NewRepoError("git init failed in " + dir.string());
+        if (const auto why = install_merge_driver(built, binary); !why.empty())
+            throw NewRepoError(why);
+        git_init = true;
+    };
+    create_repo(dir, files, {".git"}, prepare);
+    return git_init;
 }
 
 } // namespace pthv::record

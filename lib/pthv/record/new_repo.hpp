@@ -41,4 +41,13 @@ void create_repo(const std::filesystem::path& dir, const std::vector<util::NewFi
                  const std::vector<std::string>& prepared = {},
                  const std::function<void(const std::filesystem::path&)>& prepare = {});
 
+// create_repo, and with `git` the new repo a git repository, made in its
+// temporary folder (git init and pthv's merge driver, `binary` running it,
+// so the logs merge by key from the first merge on; no commit) unless a git
+// work tree holds the folder already (a data repo may live inside a larger
+// repository). Returns whether git init ran; NewRepoError, nothing written,
+// when git init or the driver fails.
+bool create_repo_in_git(const std::filesystem::path& dir, const std::vector<util::NewFile>& files, bool git,
+                        const std::string& binary);
+
 } // namespace pthv::record

@@ -4,8 +4,45 @@
 
 #include <pthv/pay/ledger.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::record {
+
+namespace {
+
+PeriodChoice period_refused(std::string message)
+{
+    PeriodChoice c;
+    c.refused = model::Problem{{}, model::Severity::Error, {}, 0, {}, std::move(message), {}};
+    return c;
+}
+
+} // namespace
+
+PeriodChoice choose_period(const PeriodOptions& o)
+{
+    if (!o.month.empty() && (!o.from.empty() || !o.to.empty()))
+        return period_refused("give --month YYYY-MM, or --from D --to D, not both");
+    if (!o.month.empty()) {
+        const auto p = pay::month_period(o.month);
+        if (!p)
+            return period_refused("--month " + o.month + ": not a month (YYYY-MM)");
+        return {*p, std::nullopt};
+    }
+    if (o.close)
+        return period_refused("--close needs --month YYYY-MM: a closed pay period is one month (payroll/YYYY-MM.csv)");
+    if (o.from.empty() || o.to.empty())
+        return period_refused("give the period: --month YYYY-MM, or --from D --to D");
+    const auto from = model::Date::parse(o.from);
+    if (!from)
+        return period_refused("--from " + o.from + ": not a date (YYYY-MM-DD)");
+    const auto to = model::Date::parse(o.to);
+    if (!to)
+        return period_refused("--to " + o.to + ": not a date (YYYY-MM-DD)");
+    if (*to < *from)
+        return period_refused("--to " + o.to + " is before --from " + o.from);
+    return {pay::range_period(*from, *to), std::nullopt};
+}
 
 model::Problem period_closed(const std::string& month)
 {
@@ -33,6 +70,12 @@ std::string unblock_advice(const model::Problems& blockers)
                                p.rule, p.record);
     }
     return "fix them (data-integrity errors cannot be reviewed, only fixed)";
+}
+
+std::string close_refusal(const std::string& month, std::size_t errors, const model::Problems& blockers)
+{
+    return fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again", month,
+                       util::plural(static_cast<long long>(errors), "error", "errors"), unblock_advice(blockers));
 }
 
 } // namespace pthv::record

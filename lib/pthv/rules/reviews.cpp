@@ -69,6 +69,16 @@ std::vector<std::string> reviewable_rule_ids()
     return ids;
 }
 
+std::string review_cells_refusal(const std::string& record, const std::string& note, const std::string& by)
+{
+    if (util::trim(note).empty())
+        return "--note: say why the finding stands (it is kept with the review)";
+    for (const auto* text : {&note, &by, &record})
+        if (util::printable(*text) != *text)
+            return "control characters are not allowed in a review: " + util::printable(*text);
+    return {};
+}
+
 std::string review_rule_refusal(const std::string& id)
 {
     const Rule* r = find_rule(id);

@@ -28,6 +28,11 @@ std::vector<std::string> reviewable_rule_ids();
 // that id, or it is a data-integrity rule.
 std::string review_rule_refusal(const std::string& rule);
 
+// Why a review of `record` by `by` with `note` cannot be written, "" when
+// it can: a review says why the finding stands, so the note is required,
+// and none of the three may hold a control character (it is printed later).
+std::string review_cells_refusal(const std::string& record, const std::string& note, const std::string& by);
+
 // The finding of `rule` naming `record` among `problems` (the repo's
 // findings today) that a review would cover; nullptr with `why` set when
 // there is none (a typo in RECORD would be a review of nothing) or it is
