@@ -26,11 +26,6 @@ namespace {
 
 constexpr double k_lp_slack = 1e-6;
 
-// Secondary suppression settles only programmes of at least this many
-// columns together: a smaller one is quick to check count by count, as
-// it always was.
-constexpr std::size_t k_settle_columns = 2000;
-
 // The key as abseil's string hash takes it (its string_view is its own type here).
 absl::string_view as_absl(std::string_view key) { return {key.data(), key.size()}; }
 
@@ -621,7 +616,7 @@ std::vector<Protection::Check> Protection::failing(int stage) const
     for (std::size_t i = 0; i < m_figures.size(); ++i)
         if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
             checks.push_back(i);
-    settle(ps, checks, stage, 0);
+    settle(ps, checks, stage);
     std::vector<Check> out;
     for (const std::size_t i : checks)
         if (auto c = check(ps, i, true))
@@ -630,19 +625,18 @@ std::vector<Protection::Check> Protection::failing(int stage) const
 }
 
 // Before the checks of the audit or of secondary suppression, one count
-// at a time: in each programme of at least `min_columns` columns, the
-// counts whose low (or high) side no point shows yet are pushed down (or
-// up) together, round after round while that settles enough of them. A
-// point of the programme is a point of it however it was found, and
-// withholding a figure only adds points, so a count settled here is
-// protected whatever is withheld later; in a block of thousands of
-// figures it spares a solve of the whole block for most of them. (Only
-// counts with a bound are pushed up together: one without would leave
-// no point.) Which counts are breaches does not change; the proof of a
-// breach, and so the complement suppression hides for it, may (a
-// programme has many optimal bases, and the solver starts from the last).
-void Protection::settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage,
-                        std::size_t min_columns) const
+// at a time: in each programme, the counts whose low (or high) side no
+// point shows yet are pushed down (or up) together, round after round
+// while that settles enough of them. A point of the programme is a point
+// of it however it was found, and withholding a figure only adds points,
+// so a count settled here stays protected whatever is withheld later; in
+// a block of thousands of figures it spares a solve of the whole block
+// for most of them. (Only counts with a bound are pushed up together: one
+// without would leave no point.) Which counts are breaches does not
+// change; the proof of a breach, and so the complement suppression hides
+// for it, may (a programme has many optimal bases, and the solver starts
+// from the last).
+void Protection::settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const
 {
     const auto low_open = [&](Programme& p, std::size_t f) { return p.low(f) > 1 + k_lp_slack; };
     const auto high_open = [&](Programme& p, std::size_t f) { return p.high(f) < m_min_cell - 1 - k_lp_slack; };
@@ -652,7 +646,7 @@ void Protection::settle(Programmes& ps, const std::vector<std::size_t>& checks, 
             std::vector<std::pair<Programme*, std::vector<std::size_t>>> open;
             for (const std::size_t f : checks) {
                 Programme& p = ps.of(f);
-                if (p.columns() < min_columns || !(maximise ? high_open(p, f) : low_open(p, f)))
+                if (!(maximise ? high_open(p, f) : low_open(p, f)))
                     continue;
                 if (maximise && !std::isfinite(bounds(m_figures[f], stage).second))
                     continue; // pushed up with the others, it would leave no point
@@ -783,7 +777,7 @@ void Protection::suppress(int first_stage)
         for (std::size_t i = 0; i < m_figures.size(); ++i)
             if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
                 checks.push_back(i);
-        settle(ps, checks, stage, k_settle_columns);
+        settle(ps, checks, stage);
         // One count at a time: while what its proof uses can be hidden, hide
         // the cheapest such figure and look again. Hiding a figure only
         // widens what the attacker can prove, so a count once protected

@@ -190,7 +190,7 @@ private:
     bool is_check(const Figure& f, int stage) const;
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
-    void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage, std::size_t min_columns) const;
+    void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
     std::optional<std::size_t> widened(const Check& breach, int stage) const;
     int last_stage() const;
