@@ -624,14 +624,18 @@ std::vector<Protection::Check> Protection::failing(int stage) const
     return out;
 }
 
-// Before the audit's checks, one count at a time: in each programme, the
-// counts whose low (or high) side no point shows yet are pushed down (or
-// up) together, round after round while that settles enough of them. A
-// point of the programme is a point of it however it was found, so what
-// the audit finds is the same; in a block of thousands of figures it
-// spares a solve of the whole block for most of them. (Only counts with
-// a bound are pushed up together: one without would leave no point.) Secondary
-// suppression does not do this: its choices follow the points it has.
+// Before the checks of the audit or of secondary suppression, one count
+// at a time: in each programme, the counts whose low (or high) side no
+// point shows yet are pushed down (or up) together, round after round
+// while that settles enough of them. A point of the programme is a point
+// of it however it was found, and withholding a figure only adds points,
+// so a count settled here stays protected whatever is withheld later; in
+// a block of thousands of figures it spares a solve of the whole block
+// for most of them. (Only counts with a bound are pushed up together: one
+// without would leave no point.) Which counts are breaches does not
+// change; the proof of a breach, and so the complement suppression hides
+// for it, may (a programme has many optimal bases, and the solver starts
+// from the last).
 void Protection::settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const
 {
     const auto low_open = [&](Programme& p, std::size_t f) { return p.low(f) > 1 + k_lp_slack; };
@@ -769,12 +773,17 @@ void Protection::suppress(int first_stage)
     suppress_primary_only();
     for (int stage = first_stage; stage <= last_stage(); ++stage) {
         Programmes ps(*this, stage);
+        std::vector<std::size_t> checks;
+        for (std::size_t i = 0; i < m_figures.size(); ++i)
+            if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
+                checks.push_back(i);
+        settle(ps, checks, stage);
         // One count at a time: while what its proof uses can be hidden, hide
         // the cheapest such figure and look again. Hiding a figure only
         // widens what the attacker can prove, so a count once protected
         // stays protected and each is settled in one visit.
-        for (std::size_t i = 0; i < m_figures.size(); ++i) {
-            if (!is_check(m_figures[i], stage))
+        for (const std::size_t i : checks) {
+            if (!is_check(m_figures[i], stage)) // shown as "*" since: nothing to protect
                 continue;
             while (const auto breach = check(ps, i, false)) {
                 if (const auto hide = complement(*breach, stage)) {
