@@ -3,6 +3,10 @@
 #include <pthv/stats/lp.hpp>
 #include <pthv/stats/protection.hpp>
 
+#include <cstddef>
+#include <string>
+#include <vector>
+
 using pthv::stats::CellShown;
 using pthv::stats::LinearBounds;
 using pthv::stats::Protection;
@@ -24,6 +28,37 @@ Protection two_sites(int small, int large)
     p.relation(d, {s1, s2});
     p.finish();
     return p;
+}
+
+// Sites x months of people, with the district's months, each site's year
+// and the district's year as margins (the district's row and the year's
+// column dearest): `people(s, m)` counted in each cell. The cells, by site
+// (the district last) and month (the year last).
+template <class People>
+std::vector<std::vector<Protection::CellId>> site_month_grid(Protection& p, std::size_t sites, std::size_t months,
+                                                             People people)
+{
+    std::vector<std::vector<Protection::CellId>> cell(sites + 1, std::vector<Protection::CellId>(months + 1));
+    for (std::size_t s = 0; s <= sites; ++s)
+        for (std::size_t m = 0; m <= months; ++m) {
+            cell[s][m] = p.cell("s" + std::to_string(s) + "m" + std::to_string(m));
+            p.publish(cell[s][m], 0, (s == sites ? 10 : 1) * (m == months ? 8 : 1));
+        }
+    for (std::size_t s = 0; s < sites; ++s)
+        for (std::size_t m = 0; m < months; ++m) {
+            const unsigned n = people(s, m);
+            for (unsigned i = 0; i < n; ++i)
+                p.count({cell[s][m], cell[s][months], cell[sites][m], cell[sites][months]});
+        }
+    for (std::size_t s = 0; s <= sites; ++s)
+        p.relation(cell[s][months], std::vector<Protection::CellId>(cell[s].begin(), cell[s].begin() + static_cast<std::ptrdiff_t>(months)));
+    for (std::size_t m = 0; m <= months; ++m) {
+        std::vector<Protection::CellId> parts;
+        for (std::size_t s = 0; s < sites; ++s)
+            parts.push_back(cell[s][m]);
+        p.relation(cell[sites][m], parts);
+    }
+    return cell;
 }
 
 } // namespace
@@ -260,28 +295,11 @@ TEST_CASE("stats::Protection")
         for (unsigned seed = 1; seed <= 6; ++seed) {
             Protection p(10);
             constexpr std::size_t sites = 6, months = 5;
-            std::vector<std::vector<Protection::CellId>> cell(sites + 1, std::vector<Protection::CellId>(months + 1));
-            for (std::size_t s = 0; s <= sites; ++s)
-                for (std::size_t m = 0; m <= months; ++m) {
-                    cell[s][m] = p.cell("s" + std::to_string(s) + "m" + std::to_string(m));
-                    p.publish(cell[s][m], 0, (s == sites ? 10 : 1) * (m == months ? 8 : 1));
-                }
             unsigned x = seed * 2654435761u;
-            for (std::size_t s = 0; s < sites; ++s)
-                for (std::size_t m = 0; m < months; ++m) {
-                    x = x * 1103515245u + 12345u;
-                    const unsigned people = (x >> 16) % 4 == 0 ? (x >> 8) % 9 : 10 + (x >> 8) % 30;
-                    for (unsigned i = 0; i < people; ++i)
-                        p.count({cell[s][m], cell[s][months], cell[sites][m], cell[sites][months]});
-                }
-            for (std::size_t s = 0; s <= sites; ++s)
-                p.relation(cell[s][months], std::vector<Protection::CellId>(cell[s].begin(), cell[s].begin() + months));
-            for (std::size_t m = 0; m <= months; ++m) {
-                std::vector<Protection::CellId> parts;
-                for (std::size_t s = 0; s < sites; ++s)
-                    parts.push_back(cell[s][m]);
-                p.relation(cell[sites][m], parts);
-            }
+            const auto cell = site_month_grid(p, sites, months, [&](std::size_t, std::size_t) {
+                x = x * 1103515245u + 12345u;
+                return (x >> 16) % 4 == 0 ? (x >> 8) % 9 : 10 + (x >> 8) % 30;
+            });
             p.suppress();
             CAPTURE(seed);
             CHECK(p.audit().empty());
@@ -297,28 +315,11 @@ TEST_CASE("stats::Protection")
         // settled in batches before the breaches are sought one by one.
         Protection p(10);
         constexpr std::size_t sites = 300, months = 2;
-        std::vector<std::vector<Protection::CellId>> cell(sites + 1, std::vector<Protection::CellId>(months + 1));
-        for (std::size_t s = 0; s <= sites; ++s)
-            for (std::size_t m = 0; m <= months; ++m) {
-                cell[s][m] = p.cell("s" + std::to_string(s) + "m" + std::to_string(m));
-                p.publish(cell[s][m], 0, (s == sites ? 10 : 1) * (m == months ? 8 : 1));
-            }
         unsigned x = 7;
-        for (std::size_t s = 0; s < sites; ++s)
-            for (std::size_t m = 0; m < months; ++m) {
-                x = x * 1103515245u + 12345u;
-                const unsigned people = (x >> 16) % 2 == 0 ? 1 + (x >> 8) % 8 : 10 + (x >> 8) % 30;
-                for (unsigned i = 0; i < people; ++i)
-                    p.count({cell[s][m], cell[s][months], cell[sites][m], cell[sites][months]});
-            }
-        for (std::size_t s = 0; s <= sites; ++s)
-            p.relation(cell[s][months], std::vector<Protection::CellId>(cell[s].begin(), cell[s].begin() + months));
-        for (std::size_t m = 0; m <= months; ++m) {
-            std::vector<Protection::CellId> parts;
-            for (std::size_t s = 0; s < sites; ++s)
-                parts.push_back(cell[s][m]);
-            p.relation(cell[sites][m], parts);
-        }
+        const auto cell = site_month_grid(p, sites, months, [&](std::size_t, std::size_t) {
+            x = x * 1103515245u + 12345u;
+            return (x >> 16) % 2 == 0 ? 1 + (x >> 8) % 8 : 10 + (x >> 8) % 30;
+        });
         p.suppress();
         CHECK(p.tally().below > 200);
         CHECK(p.audit().empty());
