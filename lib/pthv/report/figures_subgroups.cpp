@@ -9,6 +9,7 @@
 #include <pthv/report/publication.hpp>
 
 #include <algorithm>
+#include <array>
 #include <tuple>
 
 namespace pthv::report {
@@ -99,44 +100,50 @@ SubgroupRow make_row(const std::string& subgroup, const std::string& value, cons
 // The outcome comparisons within each value, for the whole report: a
 // student of the file counts by students.csv's site, visited anywhere in
 // the period, as the outcome tables count.
-void outcomes(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, Figures& f, std::size_t g)
+void outcomes(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope,
+              const std::vector<char>& visited, Figures& f, std::size_t g)
 {
     const model::Repo& repo = facts.repo();
     const std::string& name = repo.subgroups.names()[g];
-    const auto values = repo.subgroups.values(g);
-    const std::vector<char> visited = students_visited_in(repo, o.period);
-    const auto in_scope = [&](model::StudentId s) -> std::optional<std::size_t> {
+    const std::size_t codes = repo.subgroups.codes(g);
+    // The student's value, or none for a student out of scope.
+    const auto code_in_scope = [&](model::StudentId s) -> std::optional<Code> {
         const auto row = repo.row(s);
-        return row && scope.covers(repo.students[*row].site) ? row : std::nullopt;
+        if (!row || !scope.covers(repo.students[*row].site))
+            return std::nullopt;
+        return repo.subgroups.code(*row, g);
+    };
+    // Per value: visited, of them the outcome, not visited, of them the outcome.
+    using Counts = std::array<std::int64_t, 4>;
+    const auto add = [&](Counts& n, model::StudentId s, bool outcome) {
+        const std::size_t k = visited[s.index()] ? 0 : 2;
+        ++n[k];
+        n[k + 1] += outcome ? 1 : 0;
     };
     if (o.attendance) {
-        for (const Code code : values) {
-            std::int64_t n[4] = {0, 0, 0, 0}; // visited, of them chronic, other, of them chronic
-            for (const auto& a : *o.attendance) {
-                const auto row = in_scope(a.student);
-                if (!row || !counts_for_attendance(a) || repo.subgroups.code(*row, g) != code)
-                    continue;
-                const int k = visited[a.student.index()] ? 0 : 2;
-                ++n[k];
-                n[k + 1] += chronically_absent(a) ? 1 : 0;
-            }
-            f.subgroups.attendance.push_back(
-                {name, repo.subgroups.value(g, code), attendance_row(f.total.site_id, f.total.name, n[0], n[1], n[2], n[3])});
+        std::vector<Counts> n(codes, Counts{});
+        for (const auto& a : *o.attendance)
+            if (const auto code = code_in_scope(a.student); code && counts_for_attendance(a))
+                add(n[*code], a.student, chronically_absent(a));
+        for (const Code code : repo.subgroups.values(g)) {
+            const Counts& c = n[code];
+            f.subgroups.attendance.push_back({name, repo.subgroups.value(g, code),
+                                              attendance_row(f.total.site_id, f.total.name, c[0], c[1], c[2], c[3])});
         }
     }
     if (o.scores) {
-        for (const auto& subject : io::score_subjects(*o.scores))
-            for (const Code code : values) {
-                std::int64_t n[4] = {0, 0, 0, 0};
-                for (const auto& s : *o.scores) {
-                    const auto row = in_scope(s.student);
-                    if (!row || s.subject != subject || repo.subgroups.code(*row, g) != code)
-                        continue;
-                    const int k = visited[s.student.index()] ? 0 : 2;
-                    ++n[k];
-                    n[k + 1] += s.proficient ? 1 : 0;
-                }
-                ScoreRow r = score_row_of(subject, f.total.site_id, f.total.name, n[0], n[1], n[2], n[3]);
+        const auto subjects = io::score_subjects(*o.scores);
+        std::vector<Counts> n(subjects.size() * codes, Counts{});
+        for (const auto& row : *o.scores)
+            if (const auto code = code_in_scope(row.student)) {
+                const auto k = static_cast<std::size_t>(
+                    std::lower_bound(subjects.begin(), subjects.end(), row.subject) - subjects.begin());
+                add(n[k * codes + *code], row.student, row.proficient);
+            }
+        for (std::size_t k = 0; k < subjects.size(); ++k)
+            for (const Code code : repo.subgroups.values(g)) {
+                const Counts& c = n[k * codes + code];
+                ScoreRow r = score_row_of(subjects[k], f.total.site_id, f.total.name, c[0], c[1], c[2], c[3]);
                 r.whole = true;
                 f.subgroups.scores.push_back({name, repo.subgroups.value(g, code), std::move(r)});
             }
@@ -161,6 +168,8 @@ void subgroup_figures(const model::Facts& facts, const FigureOptions& o, Figures
         return;
     const SiteScope scope(repo, o.site);
     std::vector<SubgroupRow> site_rows;
+    const std::vector<char> visited =
+        o.attendance || o.scores ? students_visited_in(repo, o.period) : std::vector<char>{};
     for (std::size_t g = 0; g < repo.subgroups.size(); ++g) {
         GroupCounts c = count_group(facts, o, scope, g);
         for (const Code code : repo.subgroups.values(g)) {
@@ -172,7 +181,7 @@ void subgroup_figures(const model::Facts& facts, const FigureOptions& o, Figures
                 site_rows.push_back(make_row(sg.names[g], value, site, false, c,
                                              site_slot(repo.names.sites.find(site.site_id)), code));
         }
-        outcomes(facts, o, scope, f, g);
+        outcomes(facts, o, scope, visited, f, g);
     }
     // The whole report's rows, then each site's, subgroup by subgroup.
     std::stable_sort(site_rows.begin(), site_rows.end(),

@@ -251,8 +251,8 @@ Table subgroups_table(const Rollup& r)
                           {"families", "families_reached"},
                           {"representation", "representation"}},
                          3);
-    const auto rows = [&](const std::string& name, const std::vector<SubgroupRow>& rows, bool state) {
-        for (const SubgroupRow& x : rows) {
+    const auto rows = [&](const std::string& name, const std::vector<SubgroupRow>& list, bool state) {
+        for (const SubgroupRow& x : list) {
             std::vector<Cell> cells = {Cell::of(name),
                                        Cell::of(x.subgroup),
                                        Cell::of(x.value),
