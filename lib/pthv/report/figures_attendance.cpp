@@ -45,18 +45,7 @@ AttendanceRow attendance_row(std::string site_id, std::string name, std::int64_t
     return r;
 }
 
-// Rates, difference and interval, from counts that are shown.
-void finish_attendance_row(AttendanceRow& r)
-{
-    r.visited.rate = share_of(r.visited.chronic, r.visited.students);
-    r.not_visited.rate = share_of(r.not_visited.chronic, r.not_visited.students);
-    if (r.visited.rate.shown != ShareShown::Exact || r.not_visited.rate.shown != ShareShown::Exact)
-        return;
-    const auto& v = r.visited;
-    const auto& o = r.not_visited;
-    r.difference_tenths = difference_in_tenths(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
-    r.ci95 = stats::newcombe_difference(v.chronic.value, v.students.value, o.chronic.value, o.students.value);
-}
+void finish_attendance_row(AttendanceRow& r) { finish_outcome_row(r, &AttendanceGroup::chronic); }
 
 std::vector<char> students_visited_in(const model::Repo& repo, const model::Period& period)
 {

@@ -149,6 +149,22 @@ void finish_shares(Figures& f);
 
 // num / den as a share, None when den is 0, Hidden when either is hidden.
 Share share_of(const Count& num, const Count& den);
+
+// Rates, difference and interval of an outcome row (its groups' `outcome`
+// count: chronic, proficient), from counts that are shown; none where a
+// public report hid a count.
+template <class Row, class Group>
+void finish_outcome_row(Row& r, Count Group::*outcome)
+{
+    r.visited.rate = share_of(r.visited.*outcome, r.visited.students);
+    r.not_visited.rate = share_of(r.not_visited.*outcome, r.not_visited.students);
+    if (r.visited.rate.shown != ShareShown::Exact || r.not_visited.rate.shown != ShareShown::Exact)
+        return;
+    const std::int64_t x1 = (r.visited.*outcome).value, n1 = r.visited.students.value;
+    const std::int64_t x2 = (r.not_visited.*outcome).value, n2 = r.not_visited.students.value;
+    r.difference_tenths = difference_in_tenths(x1, n1, x2, n2);
+    r.ci95 = stats::newcombe_difference(x1, n1, x2, n2);
+}
 // The share of `all` that does not fall short. Where the shortfall is
 // hidden as under min_cell, the share is the true bound it leaves
 // (">= 96.4%"), which says no more than "<N" does; hidden where it is withheld.

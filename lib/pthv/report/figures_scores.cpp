@@ -40,19 +40,7 @@ ScoreRow score_row_of(const std::string& subject, std::string site_id, std::stri
     return r;
 }
 
-// Rates, difference and interval, from counts that are shown.
-void finish_score_row(ScoreRow& r)
-{
-    r.visited.rate = share_of(r.visited.proficient, r.visited.students);
-    r.not_visited.rate = share_of(r.not_visited.proficient, r.not_visited.students);
-    if (r.visited.rate.shown != ShareShown::Exact || r.not_visited.rate.shown != ShareShown::Exact)
-        return;
-    const auto& v = r.visited;
-    const auto& o = r.not_visited;
-    r.difference_tenths =
-        difference_in_tenths(v.proficient.value, v.students.value, o.proficient.value, o.students.value);
-    r.ci95 = stats::newcombe_difference(v.proficient.value, v.students.value, o.proficient.value, o.students.value);
-}
+void finish_score_row(ScoreRow& r) { finish_outcome_row(r, &ScoreGroup::proficient); }
 
 
 void score_figures(const model::Facts& facts, const FigureOptions& o, Figures& f)
