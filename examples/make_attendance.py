@@ -14,6 +14,7 @@ enrolled as of 2026-05-15 (some students joined late; a few have fewer than
 on average among students with a completed visit, so the report has a
 difference to show. It says nothing about real home visits.
 """
+import argparse
 import csv
 import os
 import random
@@ -25,11 +26,12 @@ SCHOOL_DAYS = 163  # 2025-08-20 .. 2026-05-15, less holidays
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_attendance.py OUT.csv (outside examples/)")
-    out = os.path.realpath(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", metavar="OUT.csv", help="where to write the attendance file (outside examples/)")
+    given = parser.parse_args().out
+    out = os.path.realpath(given)
     if os.path.commonpath([out, HERE]) == HERE:
-        sys.exit(f"{sys.argv[1]}: inside the example data repo; attendance is kept out of git, write it elsewhere")
+        sys.exit(f"{given}: inside the example data repo; attendance is kept out of git, write it elsewhere")
     with open(os.path.join(HERE, "visits.csv"), newline="") as f:
         visited = {v["student_id"] for v in csv.DictReader(f) if v["status"] == "completed" and v["date"] <= AS_OF}
     with open(os.path.join(HERE, "students.csv"), newline="") as f:

@@ -17,6 +17,7 @@ Made from this folder's 2025-26 repo, the same every run (no randomness):
 The folder must not exist yet, or be empty.
 """
 
+import argparse
 import csv
 import datetime as dt
 import os
@@ -135,6 +136,6 @@ def main(out):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_prior_year.py OUTDIR")
-    main(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", metavar="OUTDIR", help="the folder to write the prior year's repo into")
+    main(parser.parse_args().outdir)

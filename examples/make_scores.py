@@ -14,6 +14,7 @@ with a few students tested in one subject only. Proficiency is a little
 more likely among students with a completed visit, so the report has a
 difference to show. It says nothing about real home visits or real tests.
 """
+import argparse
 import csv
 import os
 import random
@@ -27,11 +28,12 @@ VISITED_GAIN = 0.08  # added to the share among visited students
 
 
 def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: make_scores.py OUT.csv (outside examples/)")
-    out = os.path.realpath(sys.argv[1])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", metavar="OUT.csv", help="where to write the test scores file (outside examples/)")
+    given = parser.parse_args().out
+    out = os.path.realpath(given)
     if os.path.commonpath([out, HERE]) == HERE:
-        sys.exit(f"{sys.argv[1]}: inside the example data repo; test scores are kept out of git, write them elsewhere")
+        sys.exit(f"{given}: inside the example data repo; test scores are kept out of git, write them elsewhere")
     with open(os.path.join(HERE, "visits.csv"), newline="") as f:
         visited = {v["student_id"] for v in csv.DictReader(f) if v["status"] == "completed" and v["date"] <= AS_OF}
     with open(os.path.join(HERE, "students.csv"), newline="") as f:
