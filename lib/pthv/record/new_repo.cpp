@@ -126,10 +126,13 @@ std::vector<util::NewFile> next_year_files(const fs::path& prev, const model::Da
 void create_repo(const fs::path& dir, const std::vector<util::NewFile>& files, const std::vector<std::string>& prepared,
                  const std::function<void(const fs::path&)>& prepare)
 {
-    for (const auto& f : files)
-        if (util::file_exists(dir / f.name))
-            throw NewRepoError((dir / f.name).string() + " already exists; pthv init never overwrites a data repo");
-    util::put_new_files(dir, files, prepared, prepare);
+    // put_new_files looks for what is there only after taking back what a
+    // killed init left, so a second try works.
+    try {
+        util::put_new_files(dir, files, prepared, prepare);
+    } catch (const util::AlreadyThere& e) {
+        throw NewRepoError(e.path.string() + " already exists; pthv init never overwrites a data repo");
+    }
 }
 
 bool create_repo_in_git(const fs::path& dir, const std::vector<util::NewFile>& files, bool git,

@@ -217,7 +217,7 @@ void refuse_existing(const fs::path& dir, const std::string& name)
 {
     struct stat st {};
     if (lstat_of(dir / name, st))
-        throw FileError((dir / name).string() + " already exists; nothing was written");
+        throw AlreadyThere(dir / name);
 }
 
 // `dir` does not exist: build beside it, rename into place.

@@ -25,6 +25,8 @@
 #include <string>
 #include <vector>
 
+#include <pthv/util/files.hpp>
+
 namespace pthv::util {
 
 struct NewFile {
@@ -32,12 +34,22 @@ struct NewFile {
     std::string text;
 };
 
+// Thrown when an entry of the set is in the folder already (after what a
+// killed call left was taken back); `path` is that entry.
+struct AlreadyThere : FileError {
+    explicit AlreadyThere(const std::filesystem::path& entry)
+        : FileError(entry.string() + " already exists; nothing was written"), path(entry)
+    {
+    }
+    std::filesystem::path path;
+};
+
 // Puts `files` into `dir` (made if missing, with its parents) as described
 // above. `prepare`, when given, runs on the built temporary folder before
 // the files go into place; whatever it adds there goes in with them, and
 // `prepared` names it (such as ".git") so that a temporary folder left by a
-// killed call can be recognised. Throws FileError, leaving `dir` as it was,
-// when a file of `files` (or of `prepared`) is there already, when `dir` is
+// killed call can be recognised. Throws AlreadyThere when a file of `files`
+// (or of `prepared`) is there already, and FileError when `dir` is
 // not a folder, when the system refuses a write, or when another call holds
 // the folder longer than `timeout_seconds`; what `prepare` throws is thrown
 // on after the same clean-up.
