@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <utility>
 #include <vector>
 
 using pthv::stats::CellShown;
@@ -324,6 +325,49 @@ TEST_CASE("stats::Protection")
         CHECK(p.tally().below > 200);
         CHECK(p.audit().empty());
         CHECK(p.shown(cell[sites][months]) == CellShown::Shown);
+    }
+    SUBCASE("the audit of one large block gives each breach its exact range, however many counts it settles together")
+    {
+        // Sites x two months, primary suppression only: half the cells
+        // small, so the district's months join them into one block. Of a
+        // site with one small month, the year less the other month is that
+        // month (v..v); of a site with both small and a year T of 11 or
+        // more, each month is at least T - 9 (T - 9..9); any other small
+        // count is open.
+        Protection p(10);
+        constexpr std::size_t sites = 300, months = 2;
+        std::vector<std::vector<unsigned>> n(sites, std::vector<unsigned>(months));
+        unsigned x = 11;
+        const auto cell = site_month_grid(p, sites, months, [&](std::size_t s, std::size_t m) {
+            x = x * 1103515245u + 12345u;
+            return n[s][m] = (x >> 16) % 2 == 0 ? 1 + (x >> 8) % 8 : 10 + (x >> 8) % 30;
+        });
+        p.suppress_primary_only();
+        std::vector<std::string> expected;
+        std::vector<std::pair<double, double>> ranges;
+        for (std::size_t s = 0; s < sites; ++s) {
+            const unsigned year = n[s][0] + n[s][1];
+            for (std::size_t m = 0; m < months; ++m) {
+                if (n[s][m] >= 10)
+                    continue;
+                if (n[s][1 - m] >= 10) {
+                    expected.push_back(p.key(cell[s][m]));
+                    ranges.emplace_back(n[s][m], n[s][m]);
+                } else if (year >= 11) {
+                    expected.push_back(p.key(cell[s][m]));
+                    ranges.emplace_back(year - 9, 9);
+                }
+            }
+        }
+        const auto breaches = p.audit();
+        REQUIRE(breaches.size() == expected.size());
+        CHECK(expected.size() > 100);
+        for (std::size_t i = 0; i < breaches.size(); ++i) {
+            CAPTURE(expected[i]);
+            CHECK(breaches[i].key == expected[i]);
+            CHECK(breaches[i].lo == doctest::Approx(ranges[i].first));
+            CHECK(breaches[i].hi == doctest::Approx(ranges[i].second));
+        }
     }
     SUBCASE("a later stage that cannot withhold what pins it shows its small count as '*', which bounds nothing")
     {

@@ -66,9 +66,14 @@ LinearBounds::~LinearBounds() = default;
 
 LpOptimum LinearBounds::optimum(const std::vector<int>& columns, bool maximise)
 {
+    return optimum(columns, {}, maximise);
+}
+
+LpOptimum LinearBounds::optimum(const std::vector<int>& columns, const std::vector<double>& weights, bool maximise)
+{
     ClpSimplex& m = m_solver->model;
-    for (const int c : columns)
-        m.setObjectiveCoefficient(c, 1.0);
+    for (std::size_t i = 0; i < columns.size(); ++i)
+        m.setObjectiveCoefficient(columns[i], weights.empty() ? 1.0 : weights[i]);
     m.setOptimizationDirection(maximise ? -1.0 : 1.0);
     // The basis and factorisation of the last solve stay valid while the
     // matrix is unchanged: a warm start that keeps the factorisation (1)

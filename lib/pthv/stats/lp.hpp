@@ -45,6 +45,8 @@ public:
 
     // The minimum (or the maximum) of the sum of `columns` (each once).
     LpOptimum optimum(const std::vector<int>& columns, bool maximise);
+    // The same of the sum of `columns`, each times its weight in `weights`.
+    LpOptimum optimum(const std::vector<int>& columns, const std::vector<double>& weights, bool maximise);
 
     // Changes a row's bounds; the next optimum() starts from the last basis.
     void set_row(int row, double lo, double hi);

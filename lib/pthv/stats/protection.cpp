@@ -25,6 +25,11 @@ namespace pthv::stats {
 namespace {
 
 constexpr double k_lp_slack = 1e-6;
+// The weight of the other open counts in a check's programme beside the
+// count's own (1): small enough that a point trading one of the count
+// for fewer than a thousand of the others is not chosen over one that
+// does not.
+constexpr double k_nudge = 1e-3;
 
 // The key as abseil's string hash takes it (its string_view is its own type here).
 absl::string_view as_absl(std::string_view key) { return {key.data(), key.size()}; }
@@ -343,6 +348,32 @@ public:
         keep(m_lp->optimum(columns, maximise).point);
     }
 
+    // One point with `figure` as low (or as high) as it goes and, of the
+    // points that reach that, one with `others` (columns of this programme)
+    // low (or high) too, as far as a slight weight on them tells: kept
+    // like any optimum's point. It proves what it shows of every figure,
+    // but not that `figure` can go no lower (or higher).
+    void push_around(std::size_t figure, const std::vector<std::size_t>& others, bool maximise)
+    {
+        std::vector<int> columns{m_column_of.at(figure)};
+        std::vector<double> weights{1.0};
+        for (const std::size_t f : others)
+            if (f != figure) {
+                columns.push_back(m_column_of.at(f));
+                weights.push_back(k_nudge);
+            }
+        keep(m_lp->optimum(columns, weights, maximise).point);
+    }
+
+    // `figure`, a column, at most `hi` until uncapped: a point found meanwhile
+    // is a point of the programme, whose bounds are wider.
+    void cap(std::size_t figure, double hi)
+    {
+        const auto lo = m_p.bounds(m_p.m_figures[figure], m_stage).first;
+        m_lp->set_bounds(m_column_of.at(figure), {lo, hi});
+    }
+    void uncap(std::size_t figure) { widen(figure); }
+
     // The relation of a row.
     const Relation& relation(int row) const { return m_p.m_relations[m_rows[static_cast<std::size_t>(row)]]; }
 
@@ -617,6 +648,7 @@ std::vector<Protection::Check> Protection::failing(int stage) const
         if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
             checks.push_back(i);
     settle(ps, checks, stage);
+    sweep(ps, checks, stage);
     std::vector<Check> out;
     for (const std::size_t i : checks)
         if (auto c = check(ps, i, true))
@@ -667,6 +699,58 @@ void Protection::settle(Programmes& ps, const std::vector<std::size_t>& checks, 
             }
             if (tried == 0 || settled * 8 < tried)
                 break;
+        }
+    }
+}
+
+// The audit's checks are many, in blocks of thousands of figures: each
+// still open after settle() is pushed down (then up) alone, the other
+// open counts of its programme weighted a little beside it, so that each
+// solve settles what it can of the others too. Only points are taken from
+// these solves: a count they leave open is solved alone by check(), so
+// which counts are breaches, and the range a reader can prove of each, do
+// not depend on them.
+void Protection::sweep(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const
+{
+    const auto open = [&](Programme& p, std::size_t f, bool maximise) {
+        return maximise ? p.high(f) < m_min_cell - 1 - k_lp_slack : p.low(f) > 1 + k_lp_slack;
+    };
+    for (const bool maximise : {false, true}) {
+        // The counts that could be open on this side, by programme, in the order of `checks`.
+        std::vector<std::pair<Programme*, std::vector<std::size_t>>> by_programme;
+        absl::flat_hash_map<Programme*, std::size_t> index;
+        for (const std::size_t f : checks) {
+            Programme& p = ps.of(f);
+            const auto [it, added] = index.try_emplace(&p, by_programme.size());
+            if (added)
+                by_programme.push_back({&p, {}});
+            by_programme[it->second].second.push_back(f);
+        }
+        for (auto& [p, figures] : by_programme) {
+            // A count with no upper bound of its own is pushed up only as
+            // far as min_cell - 1, which is all a point need show of it:
+            // without the cap the sum would have no maximum, and no point.
+            std::vector<std::size_t> capped;
+            if (maximise)
+                for (const std::size_t f : figures)
+                    if (open(*p, f, true) && !std::isfinite(bounds(m_figures[f], stage).second)) {
+                        p->cap(f, m_min_cell - 1);
+                        capped.push_back(f);
+                    }
+            std::vector<std::size_t> others;
+            for (const std::size_t f : figures) {
+                if (!open(*p, f, maximise))
+                    continue;
+                others.clear();
+                for (const std::size_t g : figures)
+                    if (g != f && open(*p, g, maximise))
+                        others.push_back(g);
+                if (others.empty())
+                    break; // the last open count: check() solves it alone
+                p->push_around(f, others, maximise);
+            }
+            for (const std::size_t f : capped)
+                p->uncap(f);
         }
     }
 }

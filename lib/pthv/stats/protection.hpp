@@ -191,6 +191,7 @@ private:
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
     void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
+    void sweep(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
     std::optional<std::size_t> widened(const Check& breach, int stage) const;
     int last_stage() const;
