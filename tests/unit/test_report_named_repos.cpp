@@ -29,7 +29,7 @@ TEST_CASE("report::rollup_district: the district's figures for the period, named
     CHECK(d.error.empty());
     CHECK(d.district == "Test District");
     CHECK(d.repo == "repos/test");
-    CHECK(d.total.completed_visits.value == 1);
+    CHECK(d.total.completed_visits.value == 2); // ST01 and ST02, seen together
 }
 
 TEST_CASE("report::rollup_district: a period that cannot be read or is not published is the row's error")
