@@ -1,19 +1,16 @@
-// pthv check-targeting: load -> stats::analyse_targeting and
-// stats::analyse_spread -> report::render_targeting_*.
+// pthv check-targeting: load -> report::targeting_report (stats::analyse_targeting
+// and stats::analyse_spread) -> report::render_targeting.
 
 #include "check_targeting.hpp"
 
 #include <cstdio>
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 #include "report_scope.hpp"
 
 #include <pthv/io/repo_files.hpp>
-#include <pthv/model/facts.hpp>
 #include <pthv/report/targeting.hpp>
-#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -44,33 +41,12 @@ int run_check_targeting(const CheckTargetingOptions& o, Session& session)
         o.flags_file.empty() ? std::nullopt : std::optional<std::filesystem::path>(o.flags_file));
     check_loaded(loaded, o.flags_file);
     const model::Repo& repo = loaded.repo;
-
-    report::TargetingReport rep;
-    rep.as_of = repo.as_of;
     check_site_option(o.site, repo);
-    if (!o.site.empty())
-        rep.site = o.site;
-    rep.period = period_option(o.period, repo);
-
-    // The spread reads only the repo: it is worked out on a second thread
-    // while this one builds the facts the coverage needs.
-    auto spread = util::start_beside([&] {
-        return stats::analyse_spread(repo, {rep.site, rep.period.from, rep.period.to});
-    });
-    const model::Facts& facts = session.facts();
-    rep.result = stats::analyse_targeting(facts, {*by, rep.site, rep.period.from, rep.period.to});
-    rep.spread = spread.get(); // rethrows what the thread threw
-    rep.flags_source = io::flags_source(repo, o.flags_file);
-
+    const report::TargetingAsk ask{*by, o.site, period_option(o.period, repo), o.flags_file};
     // With no flags at all the renderers say so plainly; nothing to judge is
     // not a finding (exit 0).
-    std::string& out = session.out();
-    if (format == "json")
-        out = report::render_targeting_json(rep);
-    else if (format == "csv")
-        out = report::render_targeting_csv(rep);
-    else
-        out = util::printable_text(report::render_targeting_text(rep, session.global().quiet)); // no raw ESC
+    const auto rep = report::targeting_report(repo, [&]() -> const model::Facts& { return session.facts(); }, ask);
+    session.out() = report::render_targeting(rep, format, session.global().quiet);
     session.finish();
     return rep.result.any_targeting() ? k_exit_findings : k_exit_ok;
 }

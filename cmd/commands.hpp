@@ -39,6 +39,8 @@ Runner setup_export(CLI::App& sub);
 Runner setup_rollup(CLI::App& sub);
 Runner setup_trend(CLI::App& sub);
 Runner setup_remind(CLI::App& sub);
+// `pthv completion bash` (hidden: it prints the script; completion.cpp).
+Runner setup_completion(CLI::App& sub);
 
 const std::vector<Command>& commands();
 

@@ -2,14 +2,13 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <future>
 #include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <pthv/io/option_file.hpp>
 #include <pthv/io/repo_files.hpp>
 #include <pthv/util/files.hpp>
-#include <pthv/util/parallel.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -103,53 +102,21 @@ io::LoadResult& Session::load(const std::optional<fs::path>& flags_file)
     const fs::path dir = root();
     const auto lock = take_repo_lock(dir, k_read_lock_timeout, util::LockMode::Shared);
     try {
-        m_loaded = std::make_unique<io::LoadResult>(io::load_repo(dir, options));
+        m_space = std::make_unique<rules::Workspace>(io::load_repo(dir, options));
     } catch (const util::FileError& e) {
         throw UsageError(e.what());
     }
-    return *m_loaded;
+    return m_space->loaded();
 }
 
-const model::Facts& Session::facts()
+rules::Workspace& Session::space()
 {
-    if (!m_loaded)
+    if (!m_space)
         throw std::logic_error("Session::facts before Session::load");
-    if (!m_facts)
-        m_facts = std::make_unique<model::Facts>(m_loaded->repo);
-    return *m_facts;
+    return *m_space;
 }
 
-const std::vector<pay::VisitWork>& Session::work() { return *work_started().get(); }
-
-rules::WorkFuture Session::work_started()
-{
-    if (!m_work_started.valid()) {
-        const model::Facts& f = facts();
-        m_work_started = util::start_beside([this, &f] {
-                             m_work = std::make_unique<std::vector<pay::VisitWork>>(pay::visit_work(f));
-                             return static_cast<const std::vector<pay::VisitWork>*>(m_work.get());
-                         }).share();
-    }
-    return m_work_started;
-}
-
-// What keep_until_exit() leaves to the operating system. Globals are where
-// leak checkers look for live pointers, so nothing here counts as leaked.
-struct Kept {
-    std::unique_ptr<io::LoadResult> loaded;
-    std::unique_ptr<model::Facts> facts;
-    std::unique_ptr<std::vector<pay::VisitWork>> work;
-};
-Kept* g_kept_until_exit = nullptr;
-
-void Session::keep_until_exit()
-{
-    if (g_kept_until_exit)
-        return;
-    if (m_work_started.valid())
-        m_work_started.wait(); // the work is not moved while it is being made
-    g_kept_until_exit = new Kept{std::move(m_loaded), std::move(m_facts), std::move(m_work)};
-}
+void Session::keep_until_exit() { rules::keep_until_exit(std::move(m_space)); }
 
 std::string Session::format(const std::vector<std::string>& supported) const
 {
@@ -174,24 +141,11 @@ bool Session::color() const
 void read_option_file(const char* option, const std::string& file, bool color,
                       const std::function<void(const std::string& text, model::Problems&)>& read)
 {
-    std::string text;
-    try {
-        text = util::read_file(file);
-    } catch (const util::FileError& e) {
-        throw UsageError(fmt::format("{} {}: {}", option, file, e.what()));
-    }
-    model::Problems problems;
-    read(text, problems);
-    model::sort_problems(problems);
-    std::size_t errors = 0;
-    for (const auto& p : problems) {
+    const io::OptionFile read_file = io::read_option_file(option, file, read);
+    for (const auto& p : read_file.problems)
         std::fputs(format_problem_line(p, color).c_str(), stderr);
-        errors += p.severity == model::Severity::Error ? 1 : 0;
-    }
-    if (errors > 0)
-        throw UsageError(fmt::format("{} {}: {} cannot be read (listed above); fix them and try "
-                                     "again. Nothing was written",
-                                     option, file, util::plural(static_cast<long long>(errors), "row", "rows")));
+    if (!read_file.refusal.empty())
+        throw UsageError(read_file.refusal);
 }
 
 std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color)

@@ -20,11 +20,9 @@
 #include <pthv/io/loader.hpp>
 #include <pthv/io/people_table.hpp>
 #include <pthv/model/date.hpp>
-#include <pthv/model/facts.hpp>
 #include <pthv/model/names.hpp>
 #include <pthv/model/problem.hpp>
-#include <pthv/pay/events.hpp>
-#include <pthv/rules/rule.hpp>
+#include <pthv/rules/workspace.hpp>
 #include <pthv/record/change.hpp>
 #include <pthv/record/import_map.hpp>
 #include <pthv/util/files.hpp>
@@ -79,29 +77,24 @@ public:
     std::string& out() { return m_out; }
     void finish();
 
-    // The facts of what load() read, built on first use and kept with it.
-    const model::Facts& facts();
-    // pay::visit_work(facts()), likewise built once: the over-cap rule,
-    // payroll and the report all read it.
-    const std::vector<pay::VisitWork>& work();
-    // The same, begun on a second thread (once) and handed out undone, so
-    // the rules that do not need it run meanwhile; work() waits for it.
-    rules::WorkFuture work_started();
+    // What load() read, built from it on first use and kept with it
+    // (rules::Workspace): the facts and the visit work, which work_started()
+    // begins on a second thread while the rules that do not need it run.
+    const model::Facts& facts() { return space().facts(); }
+    const std::vector<pay::VisitWork>& work() { return space().work(); }
+    rules::WorkFuture work_started() { return space().work_started(); }
 
     // Called once the command is done: what load() read is left for the
-    // system to reclaim at exit (freeing millions of records one by one
-    // takes seconds); it stays reachable, so leak checkers stay quiet.
+    // system to reclaim at exit (rules::keep_until_exit).
     void keep_until_exit();
 
 private:
     void check_output_target() const;
+    rules::Workspace& space(); // std::logic_error before load()
 
     const GlobalOptions& m_g;
     std::string m_out;
-    std::unique_ptr<io::LoadResult> m_loaded;
-    std::unique_ptr<model::Facts> m_facts;
-    std::unique_ptr<std::vector<pay::VisitWork>> m_work;
-    rules::WorkFuture m_work_started;
+    std::unique_ptr<rules::Workspace> m_space;
 };
 
 constexpr double k_read_lock_timeout = 10.0; // how long a reader waits for a writer

@@ -1,11 +1,9 @@
-// `pthv completion bash`: the completion script, written from the CLI11 app
-// that parses pthv's command line (completion.hpp). The script is data
-// (which commands, options and values there are, generated here) followed
-// by the functions that use it (completion/pthv.bash, compiled in).
+// `pthv completion bash`: the completion script (lib/pthv/cli/completion.hpp),
+// written from the CLI11 app that parses pthv's command line.
 
-#include "completion.hpp"
+#include "commands.hpp"
 
-#include <fmt/format.h>
+#include <pthv/cli/completion.hpp>
 
 namespace pthv::cmd {
 
@@ -14,170 +12,27 @@ std::string_view completion_functions();
 
 namespace {
 
-// A word for bash, single-quoted.
-std::string bash_word(std::string_view s)
+cli::OptionInfo option_info(const CLI::Option& opt)
 {
-    std::string out = "'";
-    for (const char c : s)
-        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return out + "'";
-}
-
-// "a,b,c" of a CLI11 IsMember check, as the type name shows it
-// ("WHEN:{auto,always,never}"); empty when there is none.
-std::vector<std::string> member_words(const CLI::Option& opt)
-{
-    const std::string type = opt.get_type_name();
-    const auto open = type.find(":{");
-    const auto close = type.rfind('}');
-    if (open == std::string::npos || close == std::string::npos || close < open)
-        return {};
-    std::vector<std::string> out;
-    std::string word;
-    for (const char c : type.substr(open + 2, close - open - 2)) {
-        if (c == ',') {
-            out.push_back(word);
-            word.clear();
-        } else if (c != ' ') {
-            word += c;
-        }
-    }
-    out.push_back(word);
-    return out;
-}
-
-// The name the value table knows an option by: its long name, else its
-// short one, else (a positional) its own.
-std::string table_name(const CLI::Option& opt)
-{
-    if (!opt.get_lnames().empty())
-        return "--" + opt.get_lnames().front();
-    if (!opt.get_snames().empty())
-        return "-" + opt.get_snames().front();
-    return opt.get_name();
+    cli::OptionInfo info{opt.get_snames(), opt.get_lnames(), "", opt.get_type_name(), opt.get_items_expected_max()};
+    if (!opt.nonpositional())
+        info.positional = opt.get_name();
+    return info;
 }
 
 // CLI11 hides a command whose group is empty: a hidden command is not
 // offered (`completion` itself).
-std::vector<CLI::App*> shown_subcommands(CLI::App& app)
+cli::CommandInfo command_info(CLI::App& app)
 {
-    return app.get_subcommands([](CLI::App* s) { return !s->get_group().empty(); });
-}
-
-struct Tables {
-    std::vector<std::pair<std::string, std::string>> commands; // key -> its commands
-    std::vector<std::pair<std::string, std::string>> options;  // key -> its option names
-    std::vector<std::pair<std::string, ValueSpec>> values;     // "key|--opt", "key|#N", "key|#*" -> spec
-    std::vector<std::string> unclassified;                     // "path --opt"
-};
-
-ValueSpec spec_of(const std::string& path, CLI::Option& opt, Tables& t)
-{
-    if (opt.get_items_expected_max() == 0)
-        return "x";
-    std::optional<ValueSpec> spec = value_spec(path, table_name(opt));
-    if (!spec) {
-        if (const auto members = member_words(opt); !members.empty()) {
-            spec = "w:";
-            for (std::size_t i = 0; i < members.size(); ++i)
-                *spec += (i ? " " : "") + members[i];
-        }
-    }
-    if (!spec) {
-        t.unclassified.push_back((path.empty() ? "pthv" : path) + " " + table_name(opt));
-        spec = "f";
-    }
-    // Several values, one a word (--rule A B, ID...); a list joined by
-    // commas is one word.
-    if (opt.get_items_expected_max() > 1 && !opt.get_positional() && spec->rfind("l:", 0) != 0)
-        *spec = "+" + *spec;
-    return *spec;
-}
-
-// Bash cannot key an array by "": the tables key pthv itself as "pthv" and
-// each command by its path after it ("pthv roster add").
-std::string key_of(const std::string& path) { return path.empty() ? "pthv" : "pthv " + path; }
-
-void walk(CLI::App& app, const std::string& path, Tables& t)
-{
-    const std::string key = key_of(path);
-    std::string names;
-    for (CLI::App* sub : shown_subcommands(app))
-        names += (names.empty() ? "" : " ") + sub->get_name();
-    if (!names.empty())
-        t.commands.emplace_back(key, names);
-
-    std::string options;
-    int position = 0;
-    for (CLI::Option* opt : app.get_options()) {
-        if (!opt->nonpositional()) {
-            // A positional takes the next words, as many as it expects;
-            // one that takes any number takes all the rest.
-            const ValueSpec spec = spec_of(path, *opt, t);
-            const int items = opt->get_items_expected_max();
-            if (items > 16) {
-                t.values.emplace_back(key + "|#*", spec);
-                continue;
-            }
-            for (int i = 0; i < items; ++i)
-                t.values.emplace_back(fmt::format("{}|#{}", key, position++), spec);
-            continue;
-        }
-        const ValueSpec spec = spec_of(path, *opt, t);
-        for (const auto& s : opt->get_snames()) {
-            options += (options.empty() ? "-" : " -") + s;
-            t.values.emplace_back(key + "|-" + s, spec);
-        }
-        for (const auto& l : opt->get_lnames()) {
-            options += (options.empty() ? "--" : " --") + l;
-            t.values.emplace_back(key + "|--" + l, spec);
-        }
-    }
-    t.options.emplace_back(key, options);
-    // The global --format takes the formats of the command it is given to.
-    if (!path.empty())
-        t.values.emplace_back(key + "|--format", *value_spec(path, "--format"));
-
-    for (CLI::App* sub : shown_subcommands(app))
-        walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), t);
-}
-
-std::string bash_array(const char* name, const std::vector<std::pair<std::string, std::string>>& rows)
-{
-    std::string out = fmt::format("declare -gA {}=(\n", name);
-    for (const auto& [key, value] : rows)
-        out += fmt::format("    [{}]={}\n", bash_word(key), bash_word(value));
-    return out + ")\n";
+    cli::CommandInfo info{app.get_name(), {}, {}};
+    for (const CLI::Option* opt : app.get_options())
+        info.options.push_back(option_info(*opt));
+    for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_group().empty(); }))
+        info.commands.push_back(command_info(*sub));
+    return info;
 }
 
 } // namespace
-
-std::string bash_completion(CLI::App& app)
-{
-    Tables t;
-    walk(app, "", t);
-    std::string out = "# bash completion for pthv.                                  -*- shell-script -*-\n"
-                      "#\n"
-                      "# Written by `pthv completion bash` (pthv " PTHV_VERSION
-                      ") from its own command line: the commands\n"
-                      "# and options of the program, the rule ids of its rule registry and the values\n"
-                      "# each option accepts. Do not edit: run `pthv completion bash` again.\n"
-                      "#\n"
-                      "# Install: `make install` puts it in share/bash-completion/completions/pthv;\n"
-                      "# or add `source <(pthv completion bash)` to ~/.bashrc.\n\n";
-    for (const auto& u : t.unclassified)
-        out += "# unclassified: " + u + " (completion_values.cpp has no row for it)\n";
-    out += "# The commands under each command, by its path (\"pthv roster\").\n";
-    out += bash_array("_pthv_commands", t.commands);
-    out += "# The options of each command; pthv's own (\"pthv\") are accepted after any command.\n";
-    out += bash_array("_pthv_options", t.options);
-    out += "# What each option (path|--opt) and positional (path|#N, path|#* for the rest)\n"
-           "# takes: see _pthv_offer.\n";
-    out += bash_array("_pthv_values", t.values);
-    out += "\n";
-    out += completion_functions();
-    return out;
-}
 
 Runner setup_completion(CLI::App& sub)
 {
@@ -188,7 +43,7 @@ Runner setup_completion(CLI::App& sub)
         root = root->get_parent();
     // `shell` lives as long as the runner: CLI11 writes the parsed value into it.
     return [root, shell](Session& session) {
-        session.out() = bash_completion(*root);
+        session.out() = cli::bash_completion(command_info(*root), completion_functions());
         session.finish();
         return k_exit_ok;
     };

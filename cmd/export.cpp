@@ -4,8 +4,7 @@
 // (docs/export.md). DIR must lie outside every data repo; it is written
 // whole or not at all (lib/pthv/export/folder.hpp).
 
-#include <algorithm>
-#include <fmt/format.h>
+#include <cstdio>
 #include <memory>
 #include <optional>
 
@@ -15,7 +14,7 @@
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/folder.hpp>
 #include <pthv/export/key.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/export/sources.hpp>
 
 namespace pthv::cmd {
 
@@ -35,31 +34,6 @@ struct ExportOptions {
     std::optional<std::string> subgroups; // --subgroups [FILE]: set, with or without the file
 };
 
-// The loader's findings that make a file unfit to export: a row that is not
-// CSV, a missing column, or a typed cell holding something else (a name in
-// the grade column would otherwise travel as it is).
-void refuse_unexportable(const model::Problems& problems, const std::string& flags_file)
-{
-    const auto& files = exporting::export_sources();
-    for (const auto& p : problems) {
-        const bool exported = std::find(files.begin(), files.end(), p.file) != files.end() || p.file == flags_file;
-        if (exported && p.severity == model::Severity::Error &&
-            (p.rule == "csv-syntax" || p.rule == "column-missing" || p.rule == "value-invalid"))
-            throw UsageError(fmt::format("{}:{}: {}[{}]: {}; an export is made only from data that reads cleanly. "
-                                         "Fix it first (`pthv validate`); nothing was written",
-                                         p.file, p.line, model::severity_name(p.severity), p.rule,
-                                         util::printable(p.message)));
-    }
-}
-
-std::vector<exporting::StudentAttendance> attendance(const ExportOptions& o, const model::Repo& repo, bool color)
-{
-    std::vector<exporting::StudentAttendance> out;
-    for (const auto& r : read_attendance_option(o.attendance, repo, color))
-        out.push_back({std::string(repo.id(r.student)), r.days_enrolled, r.days_absent});
-    return out;
-}
-
 // Every failure (the key, the folder, a file that cannot be read or
 // written) is an exception main() prints as one error line, exit 2.
 int run_export(const ExportOptions& o, Session& session)
@@ -75,7 +49,8 @@ int run_export(const ExportOptions& o, Session& session)
     const auto lock = take_repo_lock(root, k_read_lock_timeout, util::LockMode::Shared);
     const std::optional<fs::path> flags = o.flags.empty() ? std::nullopt : std::optional<fs::path>(o.flags);
     auto& loaded = session.load(flags);
-    refuse_unexportable(loaded.problems, o.flags);
+    if (const auto why = exporting::unexportable(loaded.problems, o.flags); !why.empty())
+        throw UsageError(why);
     options.flags = flags ? &loaded.repo : nullptr;
     if (o.subgroups && !o.subgroups->empty())
         merge_subgroups_option(*o.subgroups, loaded.repo, session.color());
@@ -83,12 +58,9 @@ int run_export(const ExportOptions& o, Session& session)
         throw UsageError("--subgroups: pthv.yaml names no subgroups (reports.subgroups, docs/data.md)");
     options.subgroups = o.subgroups ? &loaded.repo : nullptr;
     if (!o.attendance.empty())
-        outcomes = attendance(o, loaded.repo, session.color());
-    std::vector<exporting::SourceFile> sources;
-    for (const auto& name : exporting::export_sources())
-        if (util::file_exists(root / name))
-            sources.push_back({name, util::read_file(root / name)});
-    const auto files = exporting::deidentify(sources, options);
+        outcomes = exporting::student_attendance(read_attendance_option(o.attendance, loaded.repo, session.color()),
+                                                 loaded.repo);
+    const auto files = exporting::deidentify(exporting::read_sources(root), options);
     // The folder is checked again just before writing: a link may have changed since.
     exporting::write_folder(exporting::output_folder(session.global().output, root), files, k_folder_lock_timeout);
     if (!session.global().quiet)

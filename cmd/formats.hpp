@@ -1,21 +1,9 @@
 #pragma once
-// The output formats of each command (--format), in one table: a command
-// checks --format against its row (Session::format) and the shell
-// completion offers the same row (completion.cpp), so the two cannot
-// disagree. The first format of a row is the default.
+// The output formats of each command, from the library's one table.
 
-#include <string>
-#include <string_view>
-#include <vector>
+#include <pthv/cli/formats.hpp>
 
 namespace pthv::cmd {
-
-// The formats of the command at `path` ("validate", "roster students");
-// {"text"} for a command the table does not name (it prints text only).
-const std::vector<std::string>& formats_of(std::string_view path);
-
-// Every format some command supports, each once, in table order: what
-// --format offers before a command is named.
-std::vector<std::string> all_formats();
-
+using cli::all_formats;
+using cli::formats_of;
 } // namespace pthv::cmd

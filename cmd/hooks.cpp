@@ -7,7 +7,6 @@
 // by line, and only a check of the merged files finds paid-twice.
 
 #include <cstdio>
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
@@ -29,25 +28,9 @@ struct HooksOptions {
 
 int run_install(const HooksOptions& o, Session& session)
 {
-    using Did = record::HookChange::Did;
-    std::string done;
-    bool all_there = true;
-    for (const auto& h : record::install_hooks(session.root(), util::this_binary(), o.force)) {
-        all_there = all_there && h.did == Did::AlreadyInstalled;
-        done += h.did == Did::AlreadyInstalled
-                    ? fmt::format("The {} hook is already installed: {}\n", h.name, h.path.string())
-                    : fmt::format("{} the {} hook: {}\n", h.did == Did::Installed ? "Installed" : "Replaced", h.name,
-                                  h.path.string());
-    }
+    const auto changes = record::install_hooks(session.root(), util::this_binary(), o.force);
     if (!session.global().quiet)
-        session.out() =
-            done + (all_there ? "The logs merge by key: " + record::logs_merged_by_key_text() + ".\n"
-                              : "Every commit, a merge commit too, now runs `pthv validate -q`; a commit with\n"
-                                "errors is stopped (skip the check once with `git commit --no-verify`, or\n"
-                                "`git merge --no-verify`).\n"
-                                "The logs now merge by key: " + record::logs_merged_by_key_text() + ".\n"
-                                "A row changed on one branch takes the change; a row changed differently on\n"
-                                "both is a marked conflict.\n");
+        session.out() = record::install_text(changes);
     session.finish();
     return k_exit_ok;
 }
@@ -55,15 +38,9 @@ int run_install(const HooksOptions& o, Session& session)
 int run_uninstall(const HooksOptions& o, Session& session)
 {
     bool driver_removed = false;
-    std::string message;
-    for (const auto& h : record::uninstall_hooks(session.root(), o.force, driver_removed))
-        message += h.did == record::HookChange::Did::NoneToRemove
-                       ? "No " + h.name + " hook to remove.\n"
-                       : "Removed the " + h.name + " hook: " + h.path.string() + "\n";
-    if (driver_removed)
-        message += "Removed the merge driver: the logs merge line by line (union) again.\n";
+    const auto changes = record::uninstall_hooks(session.root(), o.force, driver_removed);
     if (!session.global().quiet)
-        session.out() = message;
+        session.out() = record::uninstall_text(changes, driver_removed);
     session.finish();
     return k_exit_ok;
 }

@@ -8,7 +8,6 @@
 #include <map>
 
 #include "commands.hpp"
-#include "completion.hpp"
 #include "doc_paths.hpp"
 
 #include <pthv/util/files.hpp>

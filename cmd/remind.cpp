@@ -45,20 +45,11 @@ fs::path output_dir(const std::string& output, const fs::path& root)
 int report(const model::Repo& repo, const std::vector<remind::Outcome>& outcomes, const std::string& what,
            bool quiet)
 {
-    std::size_t done = 0;
-    for (const auto& o : outcomes) {
-        done += o.done ? 1U : 0U;
-        if (!o.done) {
-            const model::Staff* s = repo.find(o.person);
-            std::fprintf(stderr, "pthv: not %s: %s %s: %s\n", what.c_str(), std::string(repo.id(o.person)).c_str(),
-                         util::printable(s ? s->name : std::string_view()).c_str(),
-                         util::printable(o.problem).c_str());
-        }
-    }
+    const auto said = remind::outcome_report(repo, outcomes, what);
+    std::fputs(said.not_done.c_str(), stderr);
     if (!quiet)
-        std::printf("%s %zu of %s\n", what.c_str(), done,
-                    util::plural(static_cast<long long>(outcomes.size()), "digest", "digests").c_str());
-    return done == outcomes.size() ? k_exit_ok : k_exit_findings;
+        std::fputs(said.summary.c_str(), stdout);
+    return said.all_done ? k_exit_ok : k_exit_findings;
 }
 
 int run_remind(const RemindOptions& o, Session& session)

@@ -12,8 +12,7 @@
 
 #include <pthv/report/audit.hpp>
 #include <pthv/report/publication.hpp>
-#include <pthv/report/figures.hpp>
-#include <pthv/report/render.hpp>
+#include <pthv/report/request.hpp>
 #include <pthv/report/tables.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -21,63 +20,6 @@
 namespace pthv::cmd {
 
 namespace {
-
-constexpr const char* k_census = "census";
-
-// --table NAME: a section of the csv report, or the census row (text, csv
-// or json) for the whole school year.
-void check_table_option(const ReportOptions& o, const std::string& format)
-{
-    if (format == "csv" && o.table.empty())
-        throw UsageError("--format csv gives one table: name it with --table (" +
-                         util::join(report::table_names(), ", ") + "); docs/reports.md describes each");
-    if (o.table.empty())
-        return;
-    const auto& names = report::table_names();
-    if (std::find(names.begin(), names.end(), o.table) == names.end()) {
-        const std::string near = util::closest_match(o.table, names);
-        throw UsageError("--table " + o.table + ": no such table" +
-                         (near.empty() ? "; the tables are " + util::join(names, ", ")
-                                       : "; did you mean " + near + "?"));
-    }
-    if (o.table == "attendance" && o.attendance.empty())
-        throw UsageError("--table attendance needs --attendance FILE");
-    if (o.table == "scores" && o.scores.empty())
-        throw UsageError("--table scores needs --scores FILE");
-    if (o.table == "subgroup_attendance" && o.attendance.empty())
-        throw UsageError("--table subgroup_attendance needs --attendance FILE");
-    if (o.table == "subgroup_scores" && o.scores.empty())
-        throw UsageError("--table subgroup_scores needs --scores FILE");
-    if (o.table == k_census) {
-        if (format != "text" && format != "csv" && format != "json")
-            throw UsageError("--table census works with --format text, csv or json");
-        if (!o.period.empty() && o.period != "end-of-year")
-            throw UsageError("--period " + o.period + ": the census is for the whole school year; "
-                             "leave --period out (or give end-of-year)");
-        return;
-    }
-    if (format != "csv")
-        throw UsageError("--table works with --format csv");
-    if (o.is_public && o.table == "educators")
-        throw UsageError("--table educators: a public report has no per-educator table");
-}
-
-std::string render(const report::Figures& figures, const std::string& format, const std::string& table)
-{
-    if (table == k_census)
-        return format == "json" ? report::render_census_json(figures)
-               : format == "csv" ? report::render_census_csv(figures)
-                                 : report::render_census_text(figures);
-    if (format == "json")
-        return report::render_json(figures);
-    if (format == "csv")
-        return report::render_csv(figures, table);
-    if (format == "md")
-        return report::render_md(figures);
-    if (format == "html")
-        return report::render_html(figures);
-    return report::render_text(figures);
-}
 
 // --audit: the publication set of every period reports.publish lists,
 // whatever --period says; exit 1 when a small count could be worked out.
@@ -113,9 +55,9 @@ int run_report(const ReportOptions& o, Session& session)
     if (o.audit)
         return run_audit(o, session);
     const std::string format = session.format(formats_of("report"));
-    check_table_option(o, format);
-    if (o.period.empty() && o.table != k_census)
-        throw UsageError("--period is required (mid-year, end-of-year, YYYY-MM or YYYY-MM-DD..YYYY-MM-DD)");
+    const report::Request request{o.period, o.table, format, o.is_public, !o.attendance.empty(), !o.scores.empty()};
+    if (const auto why = report::request_refusal(request); !why.empty())
+        throw UsageError(why);
     auto& loaded = session.load();
     const model::Repo& repo = loaded.repo;
     if (!repo.config_ok)
@@ -133,13 +75,8 @@ int run_report(const ReportOptions& o, Session& session)
         throw UsageError("--table subgroups: pthv.yaml names no subgroups (reports.subgroups, docs/data.md)");
     if (!o.subgroups.empty())
         merge_subgroups_option(o.subgroups, loaded.repo, session.color());
-    // The tables of an optional file exist only with it.
-    for (const auto& [file, tables] : {std::pair<const char*, std::vector<std::string>>{"events.csv", {"events", "event_list"}},
-                                       {"sessions.csv", {"session_plan"}},
-                                       {"surveys.csv", {"surveys"}}})
-        if (std::find(tables.begin(), tables.end(), o.table) != tables.end() && !repo.has_file(file))
-            throw UsageError("--table " + o.table + ": this repo has no " + file + ", so the report has no such table");
-
+    if (const auto why = report::missing_file_table(o.table, repo); !why.empty())
+        throw UsageError(why);
     const model::Facts& facts = session.facts();
     const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
     const auto& work = session.work();
@@ -153,7 +90,7 @@ int run_report(const ReportOptions& o, Session& session)
                                                  {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance,
                                                   o.scores.empty() ? nullptr : &scores});
 
-    session.out() = render(figures, format, o.table);
+    session.out() = report::render_report(figures, format, o.table);
     session.finish();
     return k_exit_ok;
 }

@@ -4,22 +4,16 @@
 // loaded (or, with --public, does not publish the period) is listed with
 // its error, the others are still reported, and the exit is 1.
 
-#include <algorithm>
 #include <memory>
 
 #include "commands.hpp"
 
-#include <pthv/model/facts.hpp>
-#include <pthv/report/publication.hpp>
-#include <pthv/report/rollup.hpp>
-#include <pthv/rules/registry.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/report/named_repos.hpp>
+#include <pthv/report/request.hpp>
 
 namespace pthv::cmd {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct RollupOptions {
     std::vector<std::string> repos;
@@ -28,69 +22,25 @@ struct RollupOptions {
     bool is_public = false;
 };
 
-// A district that loaded but cannot be in the roll-up, named as its
-// pthv.yaml names it.
-struct DistrictError : std::runtime_error {
-    DistrictError(std::string name, const std::string& why) : std::runtime_error(why), district(std::move(name)) {}
-    std::string district;
-};
-
-// One district's figures; throws std::runtime_error saying why it cannot.
+// One district's row: its error when it cannot be loaded.
 report::DistrictFigures district(const std::string& dir, const RollupOptions& o, model::Date as_of)
 {
-    auto loaded = load_named_repo(dir, as_of);
-    std::string why;
-    auto period = model::parse_period(o.period, loaded.repo.config, as_of, why);
-    if (!period)
-        throw std::runtime_error("--period " + o.period + ": " + why);
-    // A public roll-up posts each district's public report of the period:
-    // only one the district itself publishes, counted as its report counts it.
-    if (o.is_public) {
-        if (!report::publishes_period(loaded.repo.config, *period))
-            throw DistrictError(loaded.repo.config.district,
-                                "its pthv.yaml's reports.publish does not list " + period->label +
-                                    ", so the district posts no public report for it");
-        period = report::public_period(*period, loaded.repo, why);
-        if (!period)
-            throw DistrictError(loaded.repo.config.district, "--period " + o.period + ": " + why);
+    try {
+        return report::rollup_district(load_named_repo(dir, as_of), dir, o.period, o.is_public);
+    } catch (const std::exception& e) {
+        return report::rollup_failure(dir, "", e.what());
     }
-    const model::Facts facts(loaded.repo);
-    const auto work = pay::visit_work(facts);
-    const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
-    const auto figures = report::compute_figures(facts, work, findings, {*period, {}, o.is_public, nullptr});
-    auto d = report::district_figures(figures, findings, dir);
-    if (d.district.empty())
-        d.district = fs::path(dir).filename().string();
-    return d;
 }
 
 int run_rollup(const RollupOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("rollup"));
-    if (!o.table.empty()) {
-        const auto& names = report::rollup_table_names();
-        if (format != "csv")
-            throw UsageError("--table works with --format csv; the other formats give every table");
-        if (std::find(names.begin(), names.end(), o.table) == names.end()) {
-            const std::string near = util::closest_match(o.table, names);
-            throw UsageError("--table " + o.table + ": no such table" +
-                             (near.empty() ? "; the tables are " + util::join(names, ", ") : "; did you mean " + near + "?"));
-        }
-    }
+    if (const auto why = report::rollup_table_refusal(o.table, format); !why.empty())
+        throw UsageError(why);
     const model::Date as_of = session.as_of();
     std::vector<report::DistrictFigures> districts;
-    for (const auto& dir : o.repos) {
-        try {
-            districts.push_back(district(dir, o, as_of));
-        } catch (const std::exception& e) {
-            report::DistrictFigures failed;
-            failed.repo = dir;
-            const auto* named = dynamic_cast<const DistrictError*>(&e);
-            failed.district = named && !named->district.empty() ? named->district : fs::path(dir).filename().string();
-            failed.error = e.what();
-            districts.push_back(std::move(failed));
-        }
-    }
+    for (const auto& dir : o.repos)
+        districts.push_back(district(dir, o, as_of));
     const auto rollup = report::make_rollup(std::move(districts), o.period, as_of, o.is_public);
     session.out() = format == "json" ? report::render_rollup_json(rollup) : report::render_rollup(rollup, format, o.table);
     session.finish();

@@ -10,17 +10,11 @@
 
 #include "commands.hpp"
 
-#include <pthv/model/facts.hpp>
-#include <pthv/report/publication.hpp>
-#include <pthv/report/trend.hpp>
-#include <pthv/rules/registry.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/report/named_repos.hpp>
 
 namespace pthv::cmd {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 struct TrendOptions {
     std::vector<std::string> repos;
@@ -31,39 +25,11 @@ struct TrendOptions {
 // One school year's row; UsageError naming the repo when it cannot be had.
 report::TrendYear school_year(const std::string& dir, const TrendOptions& o, model::Date as_of)
 {
-    const auto refuse = [&](const std::string& why) { return UsageError(dir + ": " + why); };
-    auto loaded = [&] {
-        try {
-            return load_named_repo(dir, as_of);
-        } catch (const std::runtime_error& e) {
-            throw refuse(e.what());
-        }
-    }();
-    // The year counted to the same day of its school year, or whole: then
-    // a year that is over is read as of the day after its end, so that a
-    // public report counts its last month too.
-    const auto& year = loaded.repo.config.school_year;
-    const model::Date day = o.full ? std::min(as_of, year.end.add_days(1)) : report::same_day(as_of, year);
-    loaded.repo.as_of = day; // the loader only keeps it, for the rules and the report
-    std::string why;
-    auto period = model::parse_period("end-of-year", loaded.repo.config, day, why);
-    if (!period)
-        throw refuse("school_year " + year.start.str() + ".." + year.end.str() + ": " + why);
-    // A public trend prints each year's public report of the year: only
-    // one the district publishes, counted as that report counts it.
-    if (o.is_public) {
-        if (!report::publishes_period(loaded.repo.config, *period))
-            throw refuse("its pthv.yaml's reports.publish does not list end-of-year, so the district posts no "
-                         "public report of the year");
-        period = report::public_period(*period, loaded.repo, why);
-        if (!period)
-            throw refuse("no public report of the year yet: " + why);
+    try {
+        return report::trend_school_year(load_named_repo(dir, as_of), dir, as_of, o.full, o.is_public);
+    } catch (const std::runtime_error& e) {
+        throw UsageError(dir + ": " + e.what());
     }
-    const model::Facts facts(loaded.repo);
-    const auto work = pay::visit_work(facts);
-    const auto findings = rules::check_repo(facts, work, std::move(loaded.problems));
-    const auto figures = report::compute_figures(facts, work, findings, {*period, {}, o.is_public, nullptr});
-    return report::trend_year(figures, dir);
 }
 
 int run_trend(const TrendOptions& o, Session& session)

@@ -60,7 +60,7 @@ _pthv_spec()
     done
 }
 
-# COMPREPLY = the candidates for word $2 by spec $1 (see cmd/completion.hpp),
+# COMPREPLY = the candidates for word $2 by spec $1 (see lib/pthv/cli/completion.hpp),
 # each with prefix $3 (the "--opt=" of a word bash did not split).
 _pthv_offer()
 {

@@ -218,4 +218,40 @@ std::vector<HookChange> uninstall_hooks(const fs::path& root, bool force, bool& 
     return done;
 }
 
+std::string install_text(const std::vector<HookChange>& changes)
+{
+    using Did = HookChange::Did;
+    std::string done;
+    bool all_there = true;
+    for (const auto& h : changes) {
+        all_there = all_there && h.did == Did::AlreadyInstalled;
+        done += h.did == Did::AlreadyInstalled
+                    ? fmt::format("The {} hook is already installed: {}\n", h.name, h.path.string())
+                    : fmt::format("{} the {} hook: {}\n", h.did == Did::Installed ? "Installed" : "Replaced", h.name,
+                                  h.path.string());
+    }
+    if (all_there)
+        return done + "The logs merge by key: " + logs_merged_by_key_text() + ".\n";
+    return done +
+           "Every commit, a merge commit too, now runs `pthv validate -q`; a commit with\n"
+           "errors is stopped (skip the check once with `git commit --no-verify`, or\n"
+           "`git merge --no-verify`).\n"
+           "The logs now merge by key: " +
+           logs_merged_by_key_text() +
+           ".\n"
+           "A row changed on one branch takes the change; a row changed differently on\n"
+           "both is a marked conflict.\n";
+}
+
+std::string uninstall_text(const std::vector<HookChange>& changes, bool merge_driver_removed)
+{
+    std::string message;
+    for (const auto& h : changes)
+        message += h.did == HookChange::Did::NoneToRemove ? "No " + h.name + " hook to remove.\n"
+                                                          : "Removed the " + h.name + " hook: " + h.path.string() + "\n";
+    if (merge_driver_removed)
+        message += "Removed the merge driver: the logs merge line by line (union) again.\n";
+    return message;
+}
+
 } // namespace pthv::record

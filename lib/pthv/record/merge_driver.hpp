@@ -74,4 +74,13 @@ std::vector<HookChange> install_hooks(const std::filesystem::path& root, const s
 // driver was removed too.
 std::vector<HookChange> uninstall_hooks(const std::filesystem::path& root, bool force, bool& merge_driver_removed);
 
+// What `pthv hooks install` says of `changes`: a line per hook, then how
+// commits and merges are now checked (or, when both were already there,
+// only how the logs merge).
+std::string install_text(const std::vector<HookChange>& changes);
+
+// What `pthv hooks uninstall` says: a line per hook, and the merge driver's
+// removal when `merge_driver_removed`.
+std::string uninstall_text(const std::vector<HookChange>& changes, bool merge_driver_removed);
+
 } // namespace pthv::record

@@ -10,6 +10,7 @@
 #include <pthv/remind/render.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/process.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::remind {
 
@@ -100,6 +101,24 @@ std::vector<Outcome> send_digests(const model::Repo& repo, const std::vector<Dig
         }
         out.push_back(std::move(r));
     }
+    return out;
+}
+
+OutcomeReport outcome_report(const model::Repo& repo, const std::vector<Outcome>& outcomes, const std::string& what)
+{
+    OutcomeReport out;
+    std::size_t done = 0;
+    for (const auto& o : outcomes) {
+        done += o.done ? 1U : 0U;
+        if (o.done)
+            continue;
+        const model::Staff* s = repo.find(o.person);
+        out.not_done += fmt::format("pthv: not {}: {} {}: {}\n", what, repo.id(o.person),
+                                    util::printable(s ? s->name : std::string_view()), util::printable(o.problem));
+    }
+    out.summary = fmt::format("{} {} of {}\n", what, done,
+                              util::plural(static_cast<long long>(outcomes.size()), "digest", "digests"));
+    out.all_done = done == outcomes.size();
     return out;
 }
 

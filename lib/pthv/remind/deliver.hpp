@@ -39,4 +39,14 @@ std::vector<Outcome> write_digests(const model::Repo& repo, const std::vector<Di
 std::vector<Outcome> send_digests(const model::Repo& repo, const std::vector<Digest>& digests,
                                   const Options& options, const std::string& command, std::time_t now);
 
+// What `pthv remind` says of `outcomes` (docs/remind.md): a line for each
+// digest not written or sent ("pthv: not WHAT: ID NAME: why", for stderr)
+// and how many were ("WHAT N of M digests").
+struct OutcomeReport {
+    std::string not_done;
+    std::string summary;
+    bool all_done = true;
+};
+OutcomeReport outcome_report(const model::Repo& repo, const std::vector<Outcome>& outcomes, const std::string& what);
+
 } // namespace pthv::remind

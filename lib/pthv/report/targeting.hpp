@@ -5,10 +5,12 @@
 // format the TargetingReport they are given. Student names never appear:
 // groups are named by ids (homeroom teacher, site, grade, educator).
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include <pthv/model/facts.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/stats/spread.hpp>
 #include <pthv/stats/targeting.hpp>
@@ -25,6 +27,22 @@ struct TargetingReport
     std::string
         flags_source; // "students.csv", "flags.csv", "students.csv and flags.csv"; empty: no flags
 };
+
+// What check-targeting is asked for: the grouping, one site ("" every
+// site), the period and the --flags file ("" none).
+struct TargetingAsk
+{
+    stats::GroupBy by = stats::GroupBy::Homeroom;
+    std::string site;
+    model::Period period;
+    std::string flags_file;
+};
+
+// The analysis of `repo` for `ask`. The spread reads only the repo: it is
+// worked out on a second thread while this one has `facts` build the facts
+// the coverage needs.
+TargetingReport targeting_report(const model::Repo& repo, const std::function<const model::Facts&()>& facts,
+                                 const TargetingAsk& ask);
 
 // One plain-language finding: a group whose visits over-represent a flag
 // (kind "over", possible targeting) or, for information, under-represent
@@ -56,5 +74,9 @@ std::string no_flags_message();
 std::string render_targeting_text(const TargetingReport& report, bool quiet);
 std::string render_targeting_json(const TargetingReport& report);
 std::string render_targeting_csv(const TargetingReport& report);
+
+// The report in `format`: json, csv, or text with no raw control
+// characters (render_targeting_text).
+std::string render_targeting(const TargetingReport& report, const std::string& format, bool quiet);
 
 } // namespace pthv::report

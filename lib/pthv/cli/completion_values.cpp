@@ -7,8 +7,8 @@
 
 #include <functional>
 
-#include "completion.hpp"
-#include "formats.hpp"
+#include <pthv/cli/completion.hpp>
+#include <pthv/cli/formats.hpp>
 
 #include <pthv/io/schema.hpp>
 #include <pthv/model/enums.hpp>
@@ -19,7 +19,7 @@
 #include <pthv/rules/reviews.hpp>
 #include <pthv/util/strings.hpp>
 
-namespace pthv::cmd {
+namespace pthv::cli {
 
 namespace {
 
@@ -185,4 +185,4 @@ std::optional<ValueSpec> value_spec(std::string_view path, std::string_view name
     return std::nullopt;
 }
 
-} // namespace pthv::cmd
+} // namespace pthv::cli

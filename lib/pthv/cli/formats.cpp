@@ -1,9 +1,9 @@
-#include "formats.hpp"
+#include <pthv/cli/formats.hpp>
 
 #include <algorithm>
 #include <utility>
 
-namespace pthv::cmd {
+namespace pthv::cli {
 
 namespace {
 
@@ -48,4 +48,4 @@ std::vector<std::string> all_formats()
     return out;
 }
 
-} // namespace pthv::cmd
+} // namespace pthv::cli
