@@ -114,26 +114,26 @@ void outcomes(const model::Facts& facts, const FigureOptions& o, const SiteScope
         return repo.subgroups.code(*row, g);
     };
     // Per value: visited, of them the outcome, not visited, of them the outcome.
-    using Counts = std::array<std::int64_t, 4>;
-    const auto add = [&](Counts& n, model::StudentId s, bool outcome) {
+    using OutcomeCounts = std::array<std::int64_t, 4>;
+    const auto add = [&](OutcomeCounts& n, model::StudentId s, bool outcome) {
         const std::size_t k = visited[s.index()] ? 0 : 2;
         ++n[k];
         n[k + 1] += outcome ? 1 : 0;
     };
     if (o.attendance) {
-        std::vector<Counts> n(codes, Counts{});
+        std::vector<OutcomeCounts> n(codes, OutcomeCounts{});
         for (const auto& a : *o.attendance)
             if (const auto code = code_in_scope(a.student); code && counts_for_attendance(a))
                 add(n[*code], a.student, chronically_absent(a));
         for (const Code code : repo.subgroups.values(g)) {
-            const Counts& c = n[code];
+            const OutcomeCounts& c = n[code];
             f.subgroups.attendance.push_back({name, repo.subgroups.value(g, code),
                                               attendance_row(f.total.site_id, f.total.name, c[0], c[1], c[2], c[3])});
         }
     }
     if (o.scores) {
         const auto subjects = io::score_subjects(*o.scores);
-        std::vector<Counts> n(subjects.size() * codes, Counts{});
+        std::vector<OutcomeCounts> n(subjects.size() * codes, OutcomeCounts{});
         for (const auto& row : *o.scores)
             if (const auto code = code_in_scope(row.student)) {
                 const auto k = static_cast<std::size_t>(
@@ -142,7 +142,7 @@ void outcomes(const model::Facts& facts, const FigureOptions& o, const SiteScope
             }
         for (std::size_t k = 0; k < subjects.size(); ++k)
             for (const Code code : repo.subgroups.values(g)) {
-                const Counts& c = n[k * codes + code];
+                const OutcomeCounts& c = n[k * codes + code];
                 ScoreRow r = score_row_of(subjects[k], f.total.site_id, f.total.name, c[0], c[1], c[2], c[3]);
                 r.whole = true;
                 f.subgroups.scores.push_back({name, repo.subgroups.value(g, code), std::move(r)});
