@@ -50,4 +50,9 @@ void create_repo(const std::filesystem::path& dir, const std::vector<util::NewFi
 bool create_repo_in_git(const std::filesystem::path& dir, const std::vector<util::NewFile>& files, bool git,
                         const std::string& binary);
 
+// What `pthv init` says once it made the repo in `dir`: the next steps,
+// for a new repo (where `git` asked for git and `git_init` says whether git
+// init ran) or for a school year started `from` the previous one.
+std::string next_steps(const std::string& dir, const std::string& from, bool git, bool git_init);
+
 } // namespace pthv::record
