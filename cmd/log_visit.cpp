@@ -4,14 +4,14 @@
 // log must say what happened).
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 #include "log_visit.hpp"
 
+#include <pthv/record/help.hpp>
 #include <pthv/record/visit.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/record/visit_change.hpp>
 
 namespace pthv::cmd {
 
@@ -55,30 +55,20 @@ namespace {
 
 int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
 {
-    record::Fields fields = given_fields(o, sub);
+    const record::Fields fields = given_fields(o, sub);
     for (const char* flag : {"--student", "--date"})
         if (!sub.count(flag))
             throw UsageError(std::string(flag) + " is required to log a visit (or --update ID, --import FILE)");
-    parse_date_option(fields["date"], "--date");
+    parse_date_option(fields.at("date"), "--date");
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current =
-        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::visit_scope({fields})));
-    const model::Repo& repo = current.loaded.repo;
-    record::complete_new_visit(fields, repo, "completed");
-    record::fill_language(fields, current.sources, repo);
-    std::set<std::string> reserved;
-    fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
-    require_columns("visits.csv", repo.files.at("visits.csv").header, fields, true);
-
-    const record::Edit edit = record::append_records(current, "visits.csv", {fields});
-    std::string done = fields["visit_id"] + "\n";
-    if (o.write.dry_run)
-        done = fmt::format("{}would add to visits.csv line {}:\n  {}\n", done, *edit.lines.begin(),
-                           util::trim(edit.rows));
+    const auto scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
+    const record::Current current = open_change(session, "visits.csv", scope);
+    const record::NewVisit visit = record::new_visit(current, fields);
+    refuse_if(visit.refused);
     // Every cell of a new row came from an option or its default.
-    return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"],
-                           options_of(fields, true));
+    return check_and_write(session, current, visit.edit, o.write, record::new_visit_text(visit, o.write.dry_run),
+                           "visit " + visit.fields.at("visit_id"), options_of(visit.fields, true));
 }
 
 } // namespace
@@ -129,19 +119,7 @@ Runner setup_log_visit(CLI::App& sub)
     sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
         ->type_name("MAP.yaml");
     add_write_options(sub, o->write);
-    sub.footer("Examples:\n"
-               "  pthv log-visit --student ST0107 --educators T017,T022 --date 2026-09-14 --time 16:30 \\\n"
-               "      --minutes 40 --arranged-on 2026-09-08 --focus hopes_and_dreams --mode home\n"
-               "  pthv log-visit --student ST0212 --educators T017,T022 --date 2026-10-02 --status scheduled "
-               "--arranged-on 2026-09-25\n"
-               "  pthv log-visit --update V20260914-ST0107 --reflected-on 2026-09-15\n"
-               "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n"
-               "  pthv log-visit --remove V20260914-ST0107-2 --reason \"logged twice\"\n"
-               "  pthv log-visit --confirm V20260914-ST0107 --by T022\n\n"
-               "Prints the visit id. Data-integrity errors (unknown student, bad date, ...) refuse the visit:\n"
-               "exit 2, nothing written. Core-practice findings are printed and the visit is recorded:\n"
-               "exit 1 where one is an error. An import adds every row or none, and skips rows already\n"
-               "logged (same student, date and educators), so it can be run again.");
+    sub.footer(record::help_footer("log-visit"));
     CLI::App* app = &sub;
     return [o, app](Session& s) {
         if (!o->confirm.empty() && (!o->import.file.empty() || !o->remove.empty()))

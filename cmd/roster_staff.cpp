@@ -2,14 +2,13 @@
 // and written safely, as log-visit does (docs/guide.md: integrity errors
 // refuse, nothing written, exit 2).
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "roster.hpp"
 
+#include <pthv/record/help.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/record/staff.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -57,19 +56,11 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
 
 int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
 {
-    record::Fields fields = given(o, sub);
+    const record::Fields fields = given(o, sub);
     refuse_control("--id", o.id);
-    fields["staff_id"] = o.id;
-    if (!fields.count("active"))
-        fields["active"] = "yes";
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "staff.csv");
-    require_columns("staff.csv", current.loaded.repo.files.at("staff.csv").header, fields);
-    const auto edit = record::append_records(current, "staff.csv", {fields});
-    std::string done = fmt::format("added {} to staff.csv\n", o.id);
-    if (o.write.dry_run)
-        done = fmt::format("would add to staff.csv line {}:\n  {}\n", *edit.lines.begin(), util::trim(edit.rows));
-    return check_and_write(session, current, edit, o.write, done, "staff member " + o.id);
+    const record::Current current = open_change(session, "staff.csv");
+    return check_and_write(session, current, record::add_staff(current, o.id, fields, o.write.dry_run), o.write);
 }
 
 int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
@@ -78,14 +69,11 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
     if (changes.empty())
         throw UsageError("roster set " + o.id + ": name the fields to change (e.g. --opted-in no)");
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "staff.csv");
+    const record::Current current = open_change(session, "staff.csv");
     const record::StaffChange changed = record::change_staff(current, o.id, changes);
-    if (!changed.refused.empty())
-        throw UsageError(changed.refused);
-    std::string done = fmt::format("changed {} in staff.csv\n", o.id);
-    if (o.write.dry_run)
-        done = fmt::format("would change staff.csv line {} to:\n  {}\n", changed.line, changed.row.text);
-    return check_and_write(session, current, changed.row.edit, o.write, done, "change to staff member " + o.id);
+    refuse_if(changed.refused);
+    return check_and_write(session, current, changed.row.edit, o.write,
+                           record::staff_change_text(o.id, changed, o.write.dry_run), "change to staff member " + o.id);
 }
 
 } // namespace
@@ -95,12 +83,7 @@ std::function<int(Session&)> setup_roster_add(CLI::App& sub)
     auto o = std::make_shared<StaffEditOptions>();
     sub.add_option("--id", o->id, "The new staff id")->type_name("ID")->required();
     add_staff_flags(sub, *o);
-    sub.footer(std::string("Examples:\n"
-                           "  pthv roster add --id T101 --name \"Ana Ruiz\" --site S01 --role teacher "
-                           "--class certificated --opted-in yes\n"
-                           "  pthv roster add --id C207 --name \"Sam Ortiz\" --site S03 --role liaison "
-                           "--class classified --opted-in yes --hourly-rate 27.35\n\n") +
-               k_internal_note);
+    sub.footer(record::help_footer("roster add"));
     CLI::App* app = &sub;
     return [o, app](Session& s) { return run_add(*o, *app, s); };
 }
@@ -110,11 +93,7 @@ std::function<int(Session&)> setup_roster_set(CLI::App& sub)
     auto o = std::make_shared<StaffEditOptions>();
     sub.add_option("ID", o->id, "The staff id")->required();
     add_staff_flags(sub, *o);
-    sub.footer("Only the named fields change; every other byte of staff.csv is kept.\n\n"
-               "Examples:\n"
-               "  pthv roster set T017 --opted-in no\n"
-               "  pthv roster set C207 --hourly-rate 28.50 --site S04\n"
-               "  pthv roster set T033 --active no");
+    sub.footer(record::help_footer("roster set"));
     CLI::App* app = &sub;
     return [o, app](Session& s) { return run_set(*o, *app, s); };
 }

@@ -2,14 +2,12 @@
 // training, checked with the whole repo and written safely, as log-visit
 // does (docs/guide.md: integrity errors refuse, nothing written, exit 2).
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "roster.hpp"
 
-#include <pthv/record/row.hpp>
+#include <pthv/record/help.hpp>
 #include <pthv/record/training.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -29,29 +27,9 @@ int run_train(const TrainOptions& given, Session& session)
     for (const auto& id : given.ids)
         refuse_control("ID", id);
     const auto lock = lock_repo(session, given.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "trainings.csv");
-    const model::Repo& repo = current.loaded.repo;
-    record::TrainingCells o = given.cells;
-    if (const auto why = record::complete_training(o, repo); !why.empty())
-        throw UsageError(why);
-    // A staff id typed on the command line is named as typed, not as a line
-    // of trainings.csv that was never written.
-    const auto& staff = repo.names.staff;
-    for (const auto& id : given.ids)
-        if (!staff.defined(staff.find(id)))
-            throw UsageError("roster train " + id + ": no staff member has this id in staff.csv" +
-                             model::did_you_mean(staff.closest(id)) + " Nothing was written.");
-    std::vector<record::Fields> rows;
-    for (const auto& id : given.ids) {
-        rows.push_back({{"staff_id", id}, {"date", o.date}, {"kind", o.kind}, {"hours", o.hours}, {"session", o.session}});
-        require_columns("trainings.csv", repo.files.at("trainings.csv").header, rows.back());
-    }
-    const auto edit = record::append_records(current, "trainings.csv", rows);
-    std::string done =
-        fmt::format("recorded the {} training of {} for {}\n", o.kind, o.date, util::join(given.ids, ", "));
-    if (given.write.dry_run)
-        done = fmt::format("would add to trainings.csv:\n{}", edit.rows);
-    return check_and_write(session, current, edit, given.write, done, "training");
+    const record::Current current = open_change(session, "trainings.csv");
+    const auto rows = record::new_trainings(current, given.cells, given.ids, given.write.dry_run);
+    return check_and_write(session, current, rows, given.write);
 }
 
 } // namespace
@@ -73,13 +51,7 @@ std::function<int(Session&)> setup_roster_train(CLI::App& sub)
         ->type_name("ID|TEXT");
     sub.add_option("ID", o->ids, "Staff ids who attended")->required();
     add_write_options(sub, o->write);
-    sub.footer("One trainings.csv row per staff id. An unknown staff id, or a training already recorded\n"
-               "(same staff, date and kind), refuses them all: exit 2, nothing written.\n\n"
-               "Examples:\n"
-               "  pthv roster train --date 2026-08-12 --kind intro --hours 6 --session \"2026-08 intro, "
-               "Cedar Grove\" T101 T102\n"
-               "  pthv roster train --date 2027-02-03 --kind refresher --hours 2 T017\n"
-               "  pthv roster train --session INTRO-AUG T101 T102      (sessions.csv gives date, kind, hours)");
+    sub.footer(record::help_footer("roster train"));
     return [o](Session& s) { return run_train(*o, s); };
 }
 

@@ -1,10 +1,10 @@
 // pthv validate: load everything, run every rule, print the problems.
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 
+#include <pthv/record/help.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/rules/render.hpp>
 #include <pthv/util/strings.hpp>
@@ -60,14 +60,7 @@ Runner setup_validate(CLI::App& sub)
     sub.add_option("--flags", o->flags_file, "Concern flags kept out of git (student_id, flag_* columns)")
         ->type_name("FILE");
     sub.add_flag("--hints", o->hints, "Under each problem, a line on how to fix it");
-    std::string rules_help = "Rules (`pthv explain ID` explains one; docs/rules.md):\n";
-    for (const auto& r : rules::all_rules())
-        rules_help += fmt::format("  {:<21} {:<7}  {}\n", r.id, model::severity_name(r.default_severity), r.when);
-    sub.footer(rules_help + "\nExamples:\n"
-                            "  pthv validate\n"
-                            "  pthv validate --as-of 2026-11-20 --rule CP5-pair --rule CP5-reflection\n"
-                            "  pthv validate -q --format github     # annotations in CI\n\n"
-                            "Formats: text (default), json, github. Exit 1 on any error (or warning with --strict).");
+    sub.footer(record::help_footer("validate"));
     return [o](Session& s) { return run_validate(*o, s); };
 }
 
