@@ -1,5 +1,6 @@
 #include <pthv/record/visit_change.hpp>
 
+#include <algorithm>
 #include <set>
 
 #include <fmt/format.h>
@@ -26,7 +27,54 @@ std::string line_gone(std::size_t line)
     return std::string(k_visits_file) + ": line " + std::to_string(line) + " not found; nothing was written";
 }
 
+VisitActionChoice refused_action(std::string why)
+{
+    return {VisitAction::add, std::move(why)};
+}
+
 } // namespace
+
+VisitActionChoice choose_visit_action(const VisitActionOptions& o)
+{
+    if (o.confirm && (o.import || o.remove))
+        return refused_action("--confirm goes alone (with --by); not with --import or --remove");
+    if (o.import)
+        return o.update ? refused_action("--import and --update do not go together")
+                        : VisitActionChoice{VisitAction::import, {}};
+    if (o.map)
+        return refused_action("--map goes with --import FILE");
+    if (o.remove)
+        return o.update ? refused_action("--remove and --update do not go together")
+                        : VisitActionChoice{VisitAction::remove, {}};
+    if (o.reason)
+        return refused_action("--reason goes with --remove VISIT_ID");
+    if (o.confirm)
+        return o.update ? refused_action("--confirm and --update do not go together")
+                        : VisitActionChoice{VisitAction::confirm, {}};
+    if (o.by)
+        return refused_action("--by goes with --confirm VISIT_ID");
+    return {o.update ? VisitAction::update : VisitAction::add, {}};
+}
+
+ConfirmChanges confirm_changes(model::Date today, const std::optional<std::string>& by)
+{
+    ConfirmChanges c;
+    c.changes["confirmed_on"] = today.str();
+    if (!by)
+        return c;
+    const std::string who(util::trim(*by));
+    if (who.empty())
+        c.refused = "--by: name the staff member who confirmed the visit (a staff_id)";
+    else
+        c.changes["confirmed_by"] = who;
+    return c;
+}
+
+std::string educators_option(std::string text)
+{
+    std::replace_if(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; }, ',');
+    return join_ids(text);
+}
 
 NewVisit new_visit(const Current& current, Fields fields)
 {

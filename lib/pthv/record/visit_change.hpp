@@ -15,6 +15,38 @@
 
 namespace pthv::record {
 
+// What log-visit is asked to do: log a new visit, or --update, --remove,
+// --confirm one, or --import many.
+enum class VisitAction { add, update, remove, confirm, import };
+
+// Which of log-visit's options that choose the action were given.
+struct VisitActionOptions {
+    bool update = false, remove = false, reason = false, confirm = false, by = false, import = false,
+         map = false;
+};
+
+// The action the options name, or in `refused` why they do not go together
+// (--import with --update, --reason without --remove, ...): one action a run.
+struct VisitActionChoice {
+    VisitAction action = VisitAction::add;
+    std::string refused;
+};
+VisitActionChoice choose_visit_action(const VisitActionOptions& o);
+
+// The changes --confirm makes on `today`: confirmed_on, and confirmed_by
+// when --by was given (`by`, trimmed). `refused` when --by names no one.
+struct ConfirmChanges {
+    Fields changes;
+    std::string refused;
+};
+ConfirmChanges confirm_changes(model::Date today, const std::optional<std::string>& by);
+
+// --educators as typed: on the command line a blank separates ids too,
+// "T04 T05" is two educators as with a comma (an import's cells may hold
+// names with blanks, mapped by values:, so this is for the option only);
+// joined as visits.csv writes them (join_ids).
+std::string educators_option(std::string text);
+
 // A new visits.csv row from the options' `fields` (complete_new_visit,
 // fill_language, a new visit_id), appended; `refused` when visits.csv has
 // no column for a field it sets that cannot be added.
