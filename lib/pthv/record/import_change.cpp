@@ -83,8 +83,8 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     current.loaded = {};
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
-    i.refused = import_refused(merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file)),
-                               map, visit_target(), file, k_visits);
+    auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
+    i.refused = import_refused(std::move(refused), map, visit_target(), file, k_visits);
     i.findings = to_export_lines(check.findings, first, i.plan.rows, file);
     advise_entry_time(i.findings, head, map, file);
     return i;
@@ -123,9 +123,8 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
     if (!i.plan.source_lines.empty())
         i.check = check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
-    i.refused = import_refused(
-        merge_problems(i.plan.problems, to_export_lines(i.check.refused, first, i.plan.source_lines, file)), map,
-        survey_target(), file, k_surveys);
+    auto refused = merge_problems(i.plan.problems, to_export_lines(i.check.refused, first, i.plan.source_lines, file));
+    i.refused = import_refused(std::move(refused), map, survey_target(), file, k_surveys);
     i.findings = to_export_lines(i.check.findings, first, i.plan.source_lines, file);
     return i;
 }

@@ -13,28 +13,24 @@
 
 namespace pthv::record {
 
-// The export named by `option` (`file`), mapped when large, and its header
-// (export_head: RFC 4180 CSV, line breaks in quoted cells, Excel's ";"),
-// the rows read from `text` one at a time. `note` is the line saying a
-// file is read with ";"; `refused` says why it cannot be read: no such
-// file, a system error, not well-formed CSV (its problems listed).
-struct OpenedExport {
+// What an import reads before it takes the lock: the export named by
+// `option` (`file`), mapped when large, with its header (export_head:
+// RFC 4180 CSV, line breaks in quoted cells, Excel's ";") and the rows read
+// from `text` one at a time; and the map, --map MAP.yaml (`map_file`)
+// parsed for `target` and checked against the header, or without it each
+// column of the export as the target's field of its name. `note` is the
+// line saying the export is read with ";", said before any refusal of the
+// map; `refused` says why the export or the map cannot be used: no such
+// file, a system error, not well-formed CSV, what is wrong with the map.
+struct ImportInput {
     util::FileText text;
     io::CsvTable head;
+    ImportMap map;
     std::string note;
     std::optional<Refusal> refused;
 };
-OpenedExport open_export(const std::string& file, const char* option);
-
-// --map MAP.yaml (`map_file`) parsed for `target` and checked against the
-// export's header, or without it each column of the export as the
-// target's field of its name; `refused` lists what is wrong.
-struct ChosenMap {
-    ImportMap map;
-    std::optional<Refusal> refused;
-};
-ChosenMap choose_import_map(const std::string& export_file, const std::string& map_file, const io::CsvTable& head,
-                            const ImportTarget& target);
+ImportInput read_import(const std::string& file, const char* option, const std::string& map_file,
+                        const ImportTarget& target);
 
 // An import's problems as said before it ends: "FILE:LINE: error: MESSAGE"
 // for a problem of no rule (the map's or the export's form), the validate
