@@ -149,6 +149,16 @@ bool create_repo_in_git(const fs::path& dir, const std::vector<util::NewFile>& f
     return git_init;
 }
 
+std::string init_refusal(const fs::path& dir, const std::string& from, bool git)
+{
+    if (git && !util::git_available())
+        return "--git: git is not installed";
+    std::error_code same;
+    if (!from.empty() && fs::equivalent(from, dir, same))
+        return "--from names the folder being created; give the new year its own folder";
+    return {};
+}
+
 std::string next_steps(const std::string& dir, const std::string& from, bool git, bool git_init)
 {
     if (!from.empty())
