@@ -48,15 +48,11 @@ int run_add(const EventAddOptions& o, Session& session)
     return check_and_write(session, current, record::new_event(current, o.cells, o.write.dry_run), o.write);
 }
 
-struct EventListOptions {
-    std::string site;
-};
-
-int run_list(const EventListOptions& o, Session& session)
+int run_list(const std::string& site, Session& session)
 {
     const std::string format = session.format(formats_of("event list"));
     const model::Repo& repo = session.load().repo;
-    const auto l = model::event_listing(repo, filter_ref(repo.names.sites, o.site, "--site", "site"));
+    const auto l = model::event_listing(repo, filter_ref(repo.names.sites, site, "--site", "site"));
     session.out() = io::events_table(l, format, session.global().quiet);
     session.finish();
     return k_exit_ok;
@@ -87,10 +83,10 @@ Runner setup_event_add(CLI::App& sub)
 
 Runner setup_event_list(CLI::App& sub)
 {
-    auto o = std::make_shared<EventListOptions>();
-    sub.add_option("--site", o->site, "Only this school's events")->type_name("SITE");
+    auto site = std::make_shared<std::string>();
+    sub.add_option("--site", *site, "Only this school's events")->type_name("SITE");
     sub.footer(record::help_footer("event list"));
-    return [o](Session& s) { return run_list(*o, s); };
+    return [site](Session& s) { return run_list(*site, s); };
 }
 
 } // namespace

@@ -26,11 +26,7 @@ int run_init(const InitOptions& o, Session& session)
     // -C DIR is where the command runs, as with git: DIR, or DIR/FOLDER.
     const std::string& base = session.global().data_dir;
     const fs::path dir = base.empty() ? fs::path(o.dir) : fs::path(base) / o.dir;
-    if (o.git && !util::git_available())
-        throw UsageError("--git: git is not installed");
-    std::error_code same;
-    if (!o.from.empty() && fs::equivalent(o.from, dir, same))
-        throw UsageError("--from names the folder being created; give the new year its own folder");
+    refuse_if(record::init_refusal(dir, o.from, o.git));
     const auto files = o.from.empty() ? record::new_repo_files(o.district, session.as_of())
                                       : record::next_year_files(o.from, session.as_of());
     const bool git_init = record::create_repo_in_git(dir, files, o.git, util::this_binary());

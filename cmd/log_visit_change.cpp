@@ -49,17 +49,16 @@ int run_confirm(const LogVisitOptions& o, const CLI::App& sub, Session& session)
 {
     if (!given_fields(o, sub).empty())
         throw UsageError("--confirm takes no other field but --by; to change a visit use --update");
-    record::Fields changes{{"confirmed_on", session.as_of().str()}};
-    if (sub.count("--by") > 0) {
+    const model::Date today = session.as_of();
+    const bool by = sub.count("--by") > 0;
+    if (by)
         refuse_control("--by", o.by);
-        if (util::trim(o.by).empty())
-            throw UsageError("--by: name the staff member who confirmed the visit (a staff_id)");
-        changes["confirmed_by"] = std::string(util::trim(o.by));
-    }
+    const auto confirm = record::confirm_changes(today, by ? std::optional<std::string>(o.by) : std::nullopt);
+    refuse_if(confirm.refused);
     const auto unconfirmable = [&](const record::Fields& row) {
         return record::first_refusal("--confirm " + o.confirm, record::confirm_refusals(row, o.confirm));
     };
-    return update_row("--confirm", o.confirm, changes, o.write, session, unconfirmable);
+    return update_row("--confirm", o.confirm, confirm.changes, o.write, session, unconfirmable);
 }
 
 // A row logged by mistake (the same visit twice, the wrong student) is

@@ -6,8 +6,7 @@
 // voluntary for families too, core practice 1); `roster sessions`: the
 // training sessions of sessions.csv, held or planned, attended, seats left.
 // The tables are model's (student_visits.hpp), their text io's
-// (people_table.hpp); the changes live in roster_staff.cpp and
-// roster_train.cpp.
+// (people_table.hpp); the changes live in roster_staff.cpp.
 
 #include <memory>
 

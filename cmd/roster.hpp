@@ -1,7 +1,7 @@
 #pragma once
 // pthv roster's parts: the tables (roster.cpp: staff, students, one
-// student, sessions) and the changes to staff.csv (roster_staff.cpp: add,
-// set) and trainings.csv (roster_train.cpp: train). The tables are model's
+// student, sessions) and the changes to staff.csv and trainings.csv
+// (roster_staff.cpp: add, set, train). The tables are model's
 // (student_visits.hpp: staff_listing, student_listing, ...).
 // Roster output names people: internal use only, never published.
 

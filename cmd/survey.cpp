@@ -7,7 +7,6 @@
 // without response ids needs the key: pthv keys the id it makes from a row.
 
 #include <cstdio>
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
@@ -41,12 +40,7 @@ record::ResponseIds response_ids(const SurveyImportOptions& o, const record::Imp
     ids.earlier = [](const io::CsvRow& row) { return exporting::unkeyed_response_id(row.cells); };
     if (o.key_file.empty()) {
         if (!record::map_gives_response_ids(map))
-            throw UsageError(fmt::format(
-                "{} has no response id column: pthv makes each response's id from its row, and needs a private "
-                "key for that, so that surveys.csv cannot give back what the import leaves out (when each answer "
-                "came, comments). Make one once and keep it out of the data repo: `(umask 077; openssl rand -hex 32 "
-                "> {})`; then pass --key-file {} to every import of this survey (docs/surveys.md)",
-                o.file, exporting::k_survey_key.suggested_file, exporting::k_survey_key.suggested_file));
+            throw UsageError(exporting::missing_key_refusal(o.file));
         return ids;
     }
     // A key that cannot be used (exporting::KeyError) ends the command, saying why.
@@ -58,20 +52,18 @@ record::ResponseIds response_ids(const SurveyImportOptions& o, const record::Imp
 
 int run_import(const SurveyImportOptions& o, Session& session)
 {
-    const record::OpenedExport e = record::open_export(o.file, "import"); // its rows are read one at a time
-    refuse_if(e.refused, ProblemLines::import);
-    std::fputs(e.note.c_str(), stderr);
-    const record::ChosenMap chosen = record::choose_import_map(o.file, o.map, e.head, record::survey_target());
-    refuse_if(chosen.refused, ProblemLines::import);
-    const record::ResponseIds ids = response_ids(o, chosen.map, session);
+    const record::ImportInput in = record::read_import(o.file, "import", o.map, record::survey_target());
+    std::fputs(in.note.c_str(), stderr);
+    refuse_if(in.refused, ProblemLines::import);
+    const record::ResponseIds ids = response_ids(o, in.map, session);
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
     // Only the students the export names are loaded: a response refers to
     // nothing else that a scoped load leaves out.
-    const auto scope = std::make_shared<const io::Scope>(record::survey_scope(e.head, e.text, chosen.map));
+    const auto scope = std::make_shared<const io::Scope>(record::survey_scope(in.head, in.text, in.map));
     record::Current current = open_change(session, k_surveys_file, scope, true);
     const record::SurveyImport i =
-        record::check_survey_import(current, e.head, e.text, chosen.map, ids, o.file, session.as_of());
+        record::check_survey_import(current, in.head, in.text, in.map, ids, o.file, session.as_of());
     refuse_if(i.refused, ProblemLines::import);
     if (!i.plan.source_lines.empty() && !o.write.dry_run)
         record::write_edit(session.root(), i.edit);

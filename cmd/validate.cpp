@@ -7,7 +7,6 @@
 #include <pthv/record/help.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/rules/render.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -23,29 +22,16 @@ struct ValidateOptions {
 int run_validate(const ValidateOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("validate"));
-    std::set<std::string> only;
-    for (const auto& id : o.rules) {
-        if (!rules::find_rule(id)) {
-            const std::string near = util::closest_match(id, rules::rule_ids());
-            throw UsageError("--rule " + id + ": no rule has this id" +
-                             (near.empty() ? "; `pthv validate --help` lists them" : "; did you mean " + near + "?"));
-        }
-        only.insert(id);
-    }
+    const rules::RuleChoice chosen = rules::choose_rules(o.rules);
+    refuse_if(chosen.refused);
     auto& loaded = session.load(o.flags_file.empty() ? std::nullopt
                                                     : std::optional<std::filesystem::path>(o.flags_file));
-    const auto problems = rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {only});
+    const auto problems =
+        rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {chosen.only});
     const auto t = rules::tally(problems);
     const bool failed = t.errors > 0 || (o.strict && t.warnings > 0);
-    std::string& out = session.out();
-
-    if (format == "json")
-        out = rules::problems_json(problems, t, !failed);
-    else if (format == "github")
-        out = rules::problems_github(problems);
-    else
-        out = rules::problems_text(problems, t, loaded.repo.visits.size(), session.color(), session.global().quiet,
-                                   o.hints);
+    session.out() = rules::render_problems(
+        problems, t, {format, failed, loaded.repo.visits.size(), session.color(), session.global().quiet, o.hints});
     session.finish();
     return failed ? k_exit_findings : k_exit_ok;
 }
