@@ -36,21 +36,22 @@ VisitActionChoice refused_action(std::string why)
 
 VisitActionChoice choose_visit_action(const VisitActionOptions& o)
 {
+    // One action a run: --update goes with none of the others.
+    const auto alone = [&](VisitAction action, const std::string& option) {
+        return o.update ? refused_action(option + " and --update do not go together") : VisitActionChoice{action, {}};
+    };
     if (o.confirm && (o.import || o.remove))
         return refused_action("--confirm goes alone (with --by); not with --import or --remove");
     if (o.import)
-        return o.update ? refused_action("--import and --update do not go together")
-                        : VisitActionChoice{VisitAction::import, {}};
+        return alone(VisitAction::import, "--import");
     if (o.map)
         return refused_action("--map goes with --import FILE");
     if (o.remove)
-        return o.update ? refused_action("--remove and --update do not go together")
-                        : VisitActionChoice{VisitAction::remove, {}};
+        return alone(VisitAction::remove, "--remove");
     if (o.reason)
         return refused_action("--reason goes with --remove VISIT_ID");
     if (o.confirm)
-        return o.update ? refused_action("--confirm and --update do not go together")
-                        : VisitActionChoice{VisitAction::confirm, {}};
+        return alone(VisitAction::confirm, "--confirm");
     if (o.by)
         return refused_action("--by goes with --confirm VISIT_ID");
     return {o.update ? VisitAction::update : VisitAction::add, {}};
