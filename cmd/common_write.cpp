@@ -118,14 +118,7 @@ int check_and_write(Session& session, const record::Current& current, const reco
 void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
                        const std::string& tail)
 {
-    if (unreadable.empty() && config_ok)
-        return;
-    for (const auto& p : unreadable)
-        std::fputs(format_problem_line(p, false).c_str(), stderr);
-    throw UsageError(fmt::format("cannot {}: {} cannot be read (listed above){}", doing,
-                                 util::plural(static_cast<long long>(unreadable.size()), "file problem",
-                                              "file problems"),
-                                 tail));
+    refuse_if(record::unreadable_refusal(unreadable, config_ok, doing, tail), ProblemLines::plain);
 }
 
 } // namespace pthv::cmd

@@ -24,6 +24,17 @@ Opened open_change(const std::filesystem::path& root, const std::string& file, m
     return o;
 }
 
+std::optional<Refusal> unreadable_refusal(const model::Problems& unreadable, bool config_ok, const std::string& doing,
+                                          const std::string& tail)
+{
+    if (unreadable.empty() && config_ok)
+        return std::nullopt;
+    std::string message = fmt::format(
+        "cannot {}: {} cannot be read (listed above){}", doing,
+        util::plural(static_cast<long long>(unreadable.size()), "file problem", "file problems"), tail);
+    return Refusal{unreadable, std::move(message)};
+}
+
 std::string columns_refusal(const std::string& file, const std::vector<std::string>& header, const Fields& fields,
                             bool add_optional)
 {

@@ -37,6 +37,14 @@ struct Opened {
 Opened open_change(const std::filesystem::path& root, const std::string& file, model::Date as_of,
                    std::shared_ptr<const io::Scope> scope, bool create);
 
+// The refusal of `doing` something ("compute pay") from data of which
+// `unreadable` (io::unreadable) cannot be read, or whose config did not
+// load: figures computed from part of the data would mislead. "cannot
+// DOING: N file problems cannot be read (listed above)TAIL", the problems
+// listed; nullopt when everything was read.
+std::optional<Refusal> unreadable_refusal(const model::Problems& unreadable, bool config_ok, const std::string& doing,
+                                          const std::string& tail);
+
 // Why a row setting `fields` cannot be written to `file` (column_refusals),
 // said as "MESSAGE; ADVICE. Nothing was written."; "" when it can.
 std::string columns_refusal(const std::string& file, const std::vector<std::string>& header, const Fields& fields,
