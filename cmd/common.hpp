@@ -1,8 +1,8 @@
 #pragma once
 // What every command shares: global options, loading the repo, "today",
 // colour, output (to -o FILE atomically, once the command has succeeded),
-// the locked check-then-write of writing commands, form
-// imports. Commands include this and their own header, never another's.
+// printing the library's check-then-write of writing commands. Commands
+// include this and their own header, never another's.
 
 #include <filesystem>
 #include <functional>
@@ -22,6 +22,7 @@
 #include <pthv/model/date.hpp>
 #include <pthv/model/names.hpp>
 #include <pthv/model/problem.hpp>
+#include <pthv/record/apply.hpp>
 #include <pthv/rules/workspace.hpp>
 #include <pthv/record/change.hpp>
 #include <pthv/record/import_map.hpp>
@@ -150,9 +151,9 @@ std::optional<Id> filter_ref(const model::Ids<Id>& ids, const std::string& id, c
 }
 
 // ---- Writing commands (common_write.cpp): the locked check-then-write of
-// docs/guide.md ("writes never lose data") and how its outcome is printed.
-// The whole sequence runs under util::RepoLock, so two pthv processes never
-// build on the same old file.
+// docs/guide.md ("writes never lose data"), record/apply.hpp's, and how its
+// outcome is printed. The whole sequence runs under util::RepoLock, so two
+// pthv processes never build on the same old file.
 constexpr double k_default_lock_timeout = 10.0;
 constexpr double k_max_lock_timeout = 3600.0; // an hour: longer is a typo, and nan or inf is refused too
 
@@ -170,30 +171,29 @@ CLI::Validator lock_timeout_check();
 // the timeout.
 std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout);
 
-// record::load_current for a change of `file` (read under the lock the
-// caller holds): UsageError when `file` cannot take rows (missing, no
-// header, a row that is not well-formed), listing why on stderr. With a
-// scope, only the records it names are loaded (io::Scope), and the change
-// is checked in that scope too. load_for_append is the same for an optional
-// file (reviews.csv, events.csv, surveys.csv) that the first row creates.
-record::Current load_for_edit(Session& session, const std::string& file,
-                              std::shared_ptr<const io::Scope> scope = nullptr);
-record::Current load_for_append(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope = {});
+// How a refusal's problems are said on stderr: validate's lines with their
+// advice as hints, without, or as an import says them (record/import_read.hpp).
+enum class ProblemLines { hinted, plain, import };
 
-// UsageError when a row setting `fields` cannot be written to `file`
-// (record::column_refusals): nothing written. With `add_optional`, an
-// optional column the file lacks is no refusal: record::append_records adds it.
-void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields,
-                     bool add_optional = false);
+// Ends the command when there is a refusal (exit 2, nothing written): its
+// problems on stderr, then its message. The string form is a refusal of no
+// problems, "" for none.
+void refuse_if(const std::optional<record::Refusal>& refusal, ProblemLines lines = ProblemLines::hinted);
+void refuse_if(const std::string& refusal);
+
+// record::open_change of `file` under the session's root and as-of date
+// (read under the lock the caller holds), or the end of the command, its
+// problems listed. With a scope, only the records it names are loaded
+// (io::Scope), and the change is checked in that scope too; with `create`,
+// an optional file (reviews.csv, events.csv, surveys.csv) the first row
+// creates.
+record::Current open_change(Session& session, const std::string& file,
+                            std::shared_ptr<const io::Scope> scope = nullptr, bool create = false);
 
 // UsageError naming `option` when `value` holds a control character (ESC,
 // backspace, DEL, C1, ...): a name or note printed later could rewrite the
 // terminal. Line breaks are allowed (written as spaces).
 void refuse_control(const std::string& option, const std::string& value);
-
-// UsageError "WHAT: MESSAGE (ADVICE). Nothing was written." for the first of
-// `refusals` (a library's refusal of a change); nothing when empty.
-void refuse_change(const std::string& what, const model::Problems& refusals);
 
 // The fields whose flag `sub` was given, from `flags` (flag, field) and
 // `values` (field -> the flag's text); refuse_control on each.
@@ -201,16 +201,13 @@ using FlagFields = std::vector<std::pair<const char*, const char*>>;
 record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
                            const std::map<std::string, std::string>& values);
 
-// Problem lines in the validate format, each with its advice as a hint, to `out`.
-void print_problems(std::string& out, const model::Problems& problems, bool color);
-
-// Checks `edit` and, unless refused or a dry run, writes it. Refused: the
-// integrity problems go to stderr and the exit is 2 with the file untouched.
-// Otherwise the findings are added to session.out() after `done` (what was
-// written, e.g. the visit id) and the exit is 1 when one is an error. Columns
-// the edit adds to the file's header are said in one line on stderr.
-// `write`, when given, writes the change instead of write_edit (a change of
-// more files than `edit`'s one).
+// Checks `edit` (record::check_named) and, unless refused or a dry run,
+// writes it. Refused: the integrity problems go to stderr and the exit is 2
+// with the file untouched. Otherwise session.out() gets record::recorded_text
+// (`done`, then the findings) and the exit is 1 when one is an error.
+// Columns the edit adds to the file's header are said in one line on
+// stderr. `write`, when given, writes the change instead of
+// record::write_edit (a change of more files than `edit`'s one).
 //
 // `options` maps a field to the command-line option that gave its value
 // (start_time -> --time): a refusal of such a cell of the changed row names
@@ -220,22 +217,8 @@ using OptionOfField = std::map<std::string, std::string>;
 int check_and_write(Session& session, const record::Current& current, const record::Edit& edit,
                     const WriteOptions& o, const std::string& done, const std::string& what,
                     const OptionOfField& options = {}, const std::function<void()>& write = {});
-
-// record::write_edit under the repo's root; a file that cannot be written
-// ends the command (UsageError). say_added_columns: the line on stderr
-// naming the columns an older file gained (or would gain, dry run).
-void write_edit(const Session& session, const record::Edit& edit);
-void say_added_columns(const record::Edit& edit, bool dry_run);
-
-// ---- Imports from an export (log-visit --import, survey import; common_import.cpp).
-// The export's header (rows: record::for_each_export_row over `text`), read as RFC 4180 CSV
-// (line breaks in quoted cells, Excel's ";"); UsageError when it is missing or not CSV.
-io::CsvTable read_export(const std::string& file, const char* option, util::FileText& text);
-// --map MAP.yaml parsed for `target`, or, without it, each column of the
-// export as the target's field of its name. UsageError listing what is wrong.
-record::ImportMap load_import_map(const std::string& export_file, const std::string& map_file,
-                                  const io::CsvTable& table, const record::ImportTarget& target);
-// Prints `problems` to stderr and ends the command with exit 2 and `why`.
-[[noreturn]] void refuse(const model::Problems& problems, const std::string& why);
+// The same for rows a command appends, ended first when they are refused.
+int check_and_write(Session& session, const record::Current& current, const record::NewRows& rows,
+                    const WriteOptions& o);
 
 } // namespace pthv::cmd

@@ -1,4 +1,5 @@
-// The locked check-then-write of every writing command (common.hpp).
+// The locked check-then-write of every writing command (common.hpp); the
+// change itself is record/apply.hpp's, this only prints it and ends.
 
 #include <cmath>
 #include <cstdio>
@@ -6,20 +7,10 @@
 
 #include "common.hpp"
 
+#include <pthv/record/import_read.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
-
-void say_added_columns(const record::Edit& edit, bool dry_run)
-{
-    if (edit.added_columns.empty())
-        return;
-    std::fputs(fmt::format("pthv: {} {} the {} {} to its header, empty in the rows before\n", edit.file,
-                           dry_run ? "would add" : "added", edit.added_columns.size() == 1 ? "column" : "columns",
-                           util::join(edit.added_columns, ", "))
-                   .c_str(),
-               stderr);
-}
 
 void add_write_options(CLI::App& sub, WriteOptions& o)
 {
@@ -45,6 +36,37 @@ CLI::Validator lock_timeout_check()
         "", "seconds");
 }
 
+std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
+{
+    return take_repo_lock(session.root(), timeout, util::LockMode::Exclusive);
+}
+
+void refuse_if(const std::optional<record::Refusal>& refusal, ProblemLines lines)
+{
+    if (!refusal)
+        return;
+    const auto& problems = refusal->problems;
+    const std::string text = lines == ProblemLines::import
+                                 ? record::import_problem_lines(problems)
+                                 : record::problem_lines(problems, false, lines == ProblemLines::hinted);
+    std::fputs(text.c_str(), stderr);
+    throw UsageError(refusal->message);
+}
+
+void refuse_if(const std::string& refusal)
+{
+    if (!refusal.empty())
+        throw UsageError(refusal);
+}
+
+record::Current open_change(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope,
+                            bool create)
+{
+    record::Opened opened = record::open_change(session.root(), file, session.as_of(), std::move(scope), create);
+    refuse_if(opened.refused);
+    return std::move(opened.current);
+}
+
 void refuse_control(const std::string& option, const std::string& value)
 {
     if (util::has_control_in_line(value))
@@ -65,135 +87,38 @@ record::Fields given_flags(const CLI::App& sub, const FlagFields& flags,
     return fields;
 }
 
-void refuse_change(const std::string& what, const model::Problems& refusals)
-{
-    if (refusals.empty())
-        return;
-    const model::Problem& p = refusals.front();
-    throw UsageError(what + ": " + p.message + (p.advice.empty() ? "" : " (" + p.advice + ")") +
-                     ". Nothing was written.");
-}
-
-void require_columns(const std::string& file, const std::vector<std::string>& header, const record::Fields& fields,
-                     bool add_optional)
-{
-    const auto refused = record::column_refusals(file, header, fields, add_optional);
-    if (!refused.empty())
-        throw UsageError(refused.front().message + "; " + refused.front().advice + ". Nothing was written.");
-}
-
-std::unique_ptr<util::RepoLock> lock_repo(const Session& session, double timeout)
-{
-    return take_repo_lock(session.root(), timeout, util::LockMode::Exclusive);
-}
-
-void write_edit(const Session& session, const record::Edit& edit)
-{
-    try {
-        record::write_edit(session.root(), edit);
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    }
-}
-
-void print_problems(std::string& out, const model::Problems& problems, bool color)
-{
-    for (const auto& p : problems) {
-        out += format_problem_line(p, color);
-        if (!p.advice.empty())
-            out += "    hint: " + util::printable(p.advice) + "\n";
-    }
-}
-
-namespace {
-
-record::Current load_current_or_refuse(Session& session, const std::string& file,
-                                       std::shared_ptr<const io::Scope> scope, bool create)
-{
-    record::Current current;
-    try {
-        current = record::load_current(session.root(), file, session.as_of(), std::move(scope), create);
-    } catch (const util::FileError& e) {
-        throw UsageError(e.what());
-    }
-    const auto bad = record::unwritable(current.loaded, file);
-    if (!bad.empty()) {
-        std::string text;
-        print_problems(text, bad, false);
-        std::fputs(text.c_str(), stderr);
-        throw UsageError(file + " cannot be read, so nothing can be added to it safely; fix it first "
-                                "(pthv validate lists the problems). Nothing was written.");
-    }
-    return current;
-}
-
-} // namespace
-
-record::Current load_for_edit(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
-{
-    return load_current_or_refuse(session, file, std::move(scope), false);
-}
-
-record::Current load_for_append(Session& session, const std::string& file, std::shared_ptr<const io::Scope> scope)
-{
-    return load_current_or_refuse(session, file, std::move(scope), true);
-}
-
 int check_and_write(Session& session, const record::Current& current, const record::Edit& edit,
                     const WriteOptions& o, const std::string& done, const std::string& what,
                     const OptionOfField& option_of, const std::function<void()>& write)
 {
-    record::EditCheck check = record::check_change(current, edit, session.as_of());
-    record::name_options(check.refused, edit, option_of);
+    const record::EditCheck check = record::check_named(current, edit, session.as_of(), option_of);
     if (!check.refused.empty()) {
-        std::string text;
-        // Only what refused it: practice findings of a row that was not
-        // written would only bury the reason.
-        print_problems(text, check.refused, session.global().color == "always");
-        text += fmt::format("pthv: error: {} refused: {}; {} is unchanged\n", what,
-                            util::plural(static_cast<long long>(check.refused.size()), "data-integrity error",
-                                         "data-integrity errors"),
-                            edit.file);
-        std::fputs(text.c_str(), stderr);
+        const bool color = session.global().color == "always";
+        std::fputs(record::refused_text(check.refused, what, edit.file, color).c_str(), stderr);
         return k_exit_usage;
     }
-    if (!o.dry_run && write) {
-        try {
-            write();
-        } catch (const util::FileError& e) {
-            throw UsageError(e.what());
-        }
-    } else if (!o.dry_run) {
-        write_edit(session, edit);
-    }
-    say_added_columns(edit, o.dry_run);
-    std::string& out = session.out();
-    if (!session.global().quiet || o.dry_run)
-        out += util::printable_text(done); // it may echo a row of the file
-    // Said plainly, so a finding is not taken for a refusal and the row
-    // logged again (a second row for the same visit).
-    if (!check.findings.empty())
-        out += fmt::format("{} {} {}, with {}:\n", what, o.dry_run ? "would be recorded in" : "was recorded in",
-                           edit.file,
-                           util::plural(static_cast<long long>(check.findings.size()), "finding", "findings"));
-    print_problems(out, check.findings, session.color());
-    if (o.dry_run && !session.global().quiet)
-        out += "(dry run: nothing was written)\n";
+    if (!o.dry_run && write)
+        write();
+    else if (!o.dry_run)
+        record::write_edit(session.root(), edit);
+    std::fputs(record::added_columns_note(edit, o.dry_run).c_str(), stderr);
+    const record::Recorded recorded{done, what, edit.file, o.dry_run, session.global().quiet};
+    session.out() += record::recorded_text(recorded, check.findings, session.color());
     session.finish();
     return check.has_errors() ? k_exit_findings : k_exit_ok;
+}
+
+int check_and_write(Session& session, const record::Current& current, const record::NewRows& rows,
+                    const WriteOptions& o)
+{
+    refuse_if(rows.refused);
+    return check_and_write(session, current, rows.edit, o, rows.done, rows.what);
 }
 
 void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
                        const std::string& tail)
 {
-    if (unreadable.empty() && config_ok)
-        return;
-    for (const auto& p : unreadable)
-        std::fputs(format_problem_line(p, false).c_str(), stderr);
-    throw UsageError(fmt::format("cannot {}: {} cannot be read (listed above){}", doing,
-                                 util::plural(static_cast<long long>(unreadable.size()), "file problem",
-                                              "file problems"),
-                                 tail));
+    refuse_if(record::unreadable_refusal(unreadable, config_ok, doing, tail), ProblemLines::plain);
 }
 
 } // namespace pthv::cmd

@@ -1,17 +1,20 @@
-// pthv log-visit: record one visit from flags, change one (--update), or
-// add many from a form export (--import, log_visit_import.cpp). docs/guide.md,
+// pthv log-visit: record one visit from flags, or add many from a form
+// export (--import); a change to one is log_visit_change.cpp's. docs/guide.md,
 // log-visit: integrity errors refuse the row, practice findings do not (the
 // log must say what happened).
 
-#include <algorithm>
-#include <fmt/format.h>
+#include <cstdio>
 #include <memory>
 
 #include "commands.hpp"
 #include "log_visit.hpp"
 
+#include <pthv/record/help.hpp>
+#include <pthv/record/import_change.hpp>
+#include <pthv/record/import_read.hpp>
 #include <pthv/record/visit.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/record/visit_change.hpp>
+#include <pthv/rules/registry.hpp>
 
 namespace pthv::cmd {
 
@@ -31,14 +34,9 @@ const FlagFields k_flags = {
 record::Fields given_fields(const LogVisitOptions& o, const CLI::App& sub)
 {
     record::Fields fields = given_flags(sub, k_flags, o.values);
-    // On the command line a blank separates ids too: --educators "T04 T05"
-    // is two educators, as with a comma (an import's cells may hold names
-    // with blanks, mapped by values:, so this is for the option only).
-    if (fields.count("educators")) {
-        std::string& e = fields["educators"];
-        std::replace_if(e.begin(), e.end(), [](char c) { return c == ' ' || c == '\t'; }, ',');
-        e = record::join_ids(e);
-    }
+    // --educators "T04 T05" is two educators, as with a comma.
+    if (fields.count("educators"))
+        fields["educators"] = record::educators_option(fields["educators"]);
     return fields;
 }
 
@@ -55,30 +53,48 @@ namespace {
 
 int run_new(const LogVisitOptions& o, const CLI::App& sub, Session& session)
 {
-    record::Fields fields = given_fields(o, sub);
+    const record::Fields fields = given_fields(o, sub);
     for (const char* flag : {"--student", "--date"})
         if (!sub.count(flag))
             throw UsageError(std::string(flag) + " is required to log a visit (or --update ID, --import FILE)");
-    parse_date_option(fields["date"], "--date");
+    parse_date_option(fields.at("date"), "--date");
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current =
-        load_for_edit(session, "visits.csv", std::make_shared<const io::Scope>(record::visit_scope({fields})));
-    const model::Repo& repo = current.loaded.repo;
-    record::complete_new_visit(fields, repo, "completed");
-    record::fill_language(fields, current.sources, repo);
-    std::set<std::string> reserved;
-    fields["visit_id"] = record::make_visit_id(fields["date"], fields["student_id"], repo, reserved);
-    require_columns("visits.csv", repo.files.at("visits.csv").header, fields, true);
-
-    const record::Edit edit = record::append_records(current, "visits.csv", {fields});
-    std::string done = fields["visit_id"] + "\n";
-    if (o.write.dry_run)
-        done = fmt::format("{}would add to visits.csv line {}:\n  {}\n", done, *edit.lines.begin(),
-                           util::trim(edit.rows));
+    const auto scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
+    const record::Current current = open_change(session, "visits.csv", scope);
+    const record::NewVisit visit = record::new_visit(current, fields);
+    refuse_if(visit.refused);
     // Every cell of a new row came from an option or its default.
-    return check_and_write(session, current, edit, o.write, done, "visit " + fields["visit_id"],
-                           options_of(fields, true));
+    return check_and_write(session, current, visit.edit, o.write, record::new_visit_text(visit, o.write.dry_run),
+                           "visit " + visit.fields.at("visit_id"), options_of(visit.fields, true));
+}
+
+// --import FILE [--map MAP.yaml]: many visits from a form export, all or
+// nothing (docs/import.md). Every bad row is reported on its own line of
+// FILE; rows already logged are skipped so the same export can be imported
+// again and again. Fields given as flags are defaults for every row.
+int run_import(const LogVisitOptions& lv, const CLI::App& sub, Session& session)
+{
+    const ImportOptions& o = lv.import;
+    const WriteOptions& w = lv.write;
+    record::ImportInput in = record::read_import(o.file, "--import", o.map, record::visit_target());
+    std::fputs(in.note.c_str(), stderr);
+    refuse_if(in.refused, ProblemLines::import);
+    for (const auto& [field, value] : given_fields(lv, sub))
+        in.map.defaults[field] = value; // a flag wins over the map's default
+
+    const auto lock = lock_repo(session, w.lock_timeout);
+    const auto scope = std::make_shared<const io::Scope>(record::import_scope(in.head, in.text, in.map));
+    record::Current current = open_change(session, "visits.csv", scope);
+    const record::VisitImport i = record::check_visit_import(current, in.head, in.text, in.map, o.file, session.as_of());
+    refuse_if(i.refused, ProblemLines::import);
+    if (!i.plan.rows.empty() && !w.dry_run)
+        record::write_edit(session.root(), i.edit);
+    if (!i.plan.rows.empty())
+        std::fputs(record::added_columns_note(i.edit, w.dry_run).c_str(), stderr);
+    session.out() += record::visit_import_text(i, w.dry_run, session.global().quiet, session.color());
+    session.finish();
+    return rules::tally(i.findings).errors > 0 ? k_exit_findings : k_exit_ok;
 }
 
 } // namespace
@@ -129,47 +145,26 @@ Runner setup_log_visit(CLI::App& sub)
     sub.add_option("--map", o->import.map, "With --import: which column is which field (YAML, see docs/import.md)")
         ->type_name("MAP.yaml");
     add_write_options(sub, o->write);
-    sub.footer("Examples:\n"
-               "  pthv log-visit --student ST0107 --educators T017,T022 --date 2026-09-14 --time 16:30 \\\n"
-               "      --minutes 40 --arranged-on 2026-09-08 --focus hopes_and_dreams --mode home\n"
-               "  pthv log-visit --student ST0212 --educators T017,T022 --date 2026-10-02 --status scheduled "
-               "--arranged-on 2026-09-25\n"
-               "  pthv log-visit --update V20260914-ST0107 --reflected-on 2026-09-15\n"
-               "  pthv log-visit --import form-export.csv --map form-map.yaml --dry-run\n"
-               "  pthv log-visit --remove V20260914-ST0107-2 --reason \"logged twice\"\n"
-               "  pthv log-visit --confirm V20260914-ST0107 --by T022\n\n"
-               "Prints the visit id. Data-integrity errors (unknown student, bad date, ...) refuse the visit:\n"
-               "exit 2, nothing written. Core-practice findings are printed and the visit is recorded:\n"
-               "exit 1 where one is an error. An import adds every row or none, and skips rows already\n"
-               "logged (same student, date and educators), so it can be run again.");
+    sub.footer(record::help_footer("log-visit"));
     CLI::App* app = &sub;
     return [o, app](Session& s) {
-        if (!o->confirm.empty() && (!o->import.file.empty() || !o->remove.empty()))
-            throw UsageError("--confirm goes alone (with --by); not with --import or --remove");
-        if (!o->import.file.empty()) {
-            if (!o->update.empty())
-                throw UsageError("--import and --update do not go together");
-            ImportOptions import = o->import;
-            import.defaults = given_fields(*o, *app);
-            return run_import(import, o->write, s);
-        }
-        if (!o->import.map.empty())
-            throw UsageError("--map goes with --import FILE");
-        if (!o->remove.empty()) {
-            if (!o->update.empty())
-                throw UsageError("--remove and --update do not go together");
+        const record::VisitActionChoice chosen = record::choose_visit_action(
+            {!o->update.empty(), !o->remove.empty(), !o->reason.empty(), !o->confirm.empty(), app->count("--by") > 0,
+             !o->import.file.empty(), !o->import.map.empty()});
+        refuse_if(chosen.refused);
+        switch (chosen.action) {
+        case record::VisitAction::import:
+            return run_import(*o, *app, s);
+        case record::VisitAction::remove:
             return run_remove(*o, *app, s);
-        }
-        if (!o->reason.empty())
-            throw UsageError("--reason goes with --remove VISIT_ID");
-        if (!o->confirm.empty()) {
-            if (!o->update.empty())
-                throw UsageError("--confirm and --update do not go together");
+        case record::VisitAction::confirm:
             return run_confirm(*o, *app, s);
+        case record::VisitAction::update:
+            return run_update(*o, *app, s);
+        case record::VisitAction::add:
+            break;
         }
-        if (app->count("--by") > 0)
-            throw UsageError("--by goes with --confirm VISIT_ID");
-        return o->update.empty() ? run_new(*o, *app, s) : run_update(*o, *app, s);
+        return run_new(*o, *app, s);
     };
 }
 

@@ -1,8 +1,7 @@
 #pragma once
-// pthv log-visit's parts: a new visit and the options (log_visit.cpp), a
-// change to one visit (log_visit_change.cpp: --update, --confirm, --remove)
-// and many from a form export (log_visit_import.cpp). Only these files
-// include this header.
+// pthv log-visit's parts: a new visit, many from a form export and the
+// options (log_visit.cpp), and a change to one visit (log_visit_change.cpp:
+// --update, --confirm, --remove). Only these files include this header.
 
 #include <map>
 #include <string>
@@ -18,7 +17,6 @@ namespace pthv::cmd {
 struct ImportOptions {
     std::string file;
     std::string map;
-    record::Fields defaults; // fields given as flags: defaults for every row
 };
 
 struct LogVisitOptions {
@@ -43,6 +41,5 @@ OptionOfField options_of(const record::Fields& fields, bool all);
 int run_update(const LogVisitOptions& o, const CLI::App& sub, Session& session);
 int run_confirm(const LogVisitOptions& o, const CLI::App& sub, Session& session);
 int run_remove(const LogVisitOptions& o, const CLI::App& sub, Session& session);
-int run_import(const ImportOptions& io, const WriteOptions& w, Session& session);
 
 } // namespace pthv::cmd

@@ -1,16 +1,14 @@
 // pthv log-visit --update, --confirm and --remove: a change to one visit
 // already in visits.csv, checked like any change (log_visit.hpp). The
-// refusals are the library's (record::confirm_refusals, record::paid_refusals).
+// changes and their refusals are the library's (record/visit_change.hpp).
 
-#include <fmt/format.h>
-#include <functional>
 #include <memory>
 
 #include "log_visit.hpp"
 
-#include <pthv/io/csv_edit.hpp>
 #include <pthv/record/removal.hpp>
 #include <pthv/record/visit.hpp>
+#include <pthv/record/visit_change.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -18,42 +16,20 @@ namespace pthv::cmd {
 namespace {
 
 // Changes fields of visit `id` (named by `option` in messages) and writes
-// the row back in place, checked like any change. `check` sees the row as
-// it is before the change and may refuse it (UsageError).
+// the row back in place, checked like any change. `refusal` sees the row
+// as it is before the change and may refuse it.
 int update_row(const std::string& option, const std::string& id, const record::Fields& changes,
                const WriteOptions& write, Session& session,
-               const std::function<void(const record::Fields&)>& check = {})
+               const std::function<std::string(const record::Fields&)>& refusal = {})
 {
     const auto lock = lock_repo(session, write.lock_timeout);
     auto by_id = std::make_shared<io::Scope>();
     by_id->visit_id_prefixes.push_back(id);
-    record::Current current = load_for_edit(session, "visits.csv", by_id);
-    const model::Visit* v = current.loaded.repo.find(current.loaded.repo.names.visits.find(id));
-    if (!v) {
-        // Every id, for the suggestion.
-        const record::Current all = load_for_edit(session, "visits.csv");
-        throw UsageError(option + " " + id + ": no visit has this id" +
-                         model::did_you_mean(all.loaded.repo.names.visits.closest(id)) + " Nothing was written.");
-    }
-    const auto& header = current.loaded.repo.files.at("visits.csv").header;
-    auto changed = record::edit_row(current.sources, "visits.csv", header, v->line, [&](record::Fields& fields) {
-        if (check)
-            check(fields);
-        for (const auto& [field, value] : changes)
-            fields[field] = value;
-        // The change is checked among the rows that bear on the visit as it will be.
-        current.scope = std::make_shared<const io::Scope>(record::visit_scope({fields}));
-        require_columns("visits.csv", header, fields, true);
-    }, true);
-    if (!changed)
-        throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
-    // A closed ledger that paid this visit is judged on the ledger's line
-    // (paid-not-compensable): it is this change's finding all the same.
-    changed->edit.records.insert(id);
-    std::string done = id + "\n";
-    if (write.dry_run)
-        done += fmt::format("would change visits.csv line {} to:\n  {}\n", v->line, changed->text);
-    return check_and_write(session, current, changed->edit, write, done, "change to visit " + id,
+    record::Current current = open_change(session, "visits.csv", by_id);
+    const record::VisitChange changed = record::change_visit(current, option, id, changes, refusal);
+    refuse_if(changed.refused);
+    return check_and_write(session, current, changed.row.edit, write,
+                           record::visit_change_text(id, changed, write.dry_run), "change to visit " + id,
                            options_of(changes, false));
 }
 
@@ -73,17 +49,16 @@ int run_confirm(const LogVisitOptions& o, const CLI::App& sub, Session& session)
 {
     if (!given_fields(o, sub).empty())
         throw UsageError("--confirm takes no other field but --by; to change a visit use --update");
-    record::Fields changes{{"confirmed_on", session.as_of().str()}};
-    if (sub.count("--by") > 0) {
+    const model::Date today = session.as_of();
+    const bool by = sub.count("--by") > 0;
+    if (by)
         refuse_control("--by", o.by);
-        if (util::trim(o.by).empty())
-            throw UsageError("--by: name the staff member who confirmed the visit (a staff_id)");
-        changes["confirmed_by"] = std::string(util::trim(o.by));
-    }
-    const auto refuse_unconfirmable = [&](const record::Fields& row) {
-        refuse_change("--confirm " + o.confirm, record::confirm_refusals(row, o.confirm));
+    const auto confirm = record::confirm_changes(today, by ? std::optional<std::string>(o.by) : std::nullopt);
+    refuse_if(confirm.refused);
+    const auto unconfirmable = [&](const record::Fields& row) {
+        return record::first_refusal("--confirm " + o.confirm, record::confirm_refusals(row, o.confirm));
     };
-    return update_row("--confirm", o.confirm, changes, o.write, session, refuse_unconfirmable);
+    return update_row("--confirm", o.confirm, confirm.changes, o.write, session, unconfirmable);
 }
 
 // A row logged by mistake (the same visit twice, the wrong student) is
@@ -98,28 +73,13 @@ int run_remove(const LogVisitOptions& o, const CLI::App& sub, Session& session)
         throw UsageError("--remove takes no other field; to change a visit use --update");
 
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "visits.csv");
-    const model::Repo& repo = current.loaded.repo;
-    const model::Visit* v = repo.find(repo.names.visits.find(o.remove));
-    if (!v)
-        throw UsageError("--remove " + o.remove + ": no visit has this id" +
-                         model::did_you_mean(repo.names.visits.closest(o.remove)) + " Nothing was written.");
-    refuse_change("--remove " + o.remove, record::paid_refusals(repo, o.remove));
-    // The removed visit is remembered in removed_visits.csv (record/removal.hpp).
-    const auto removal = record::plan_removal(current.sources, repo, *v, o.reason, session.as_of());
-    if (!removal)
-        throw UsageError("visits.csv: line " + std::to_string(v->line) + " not found; nothing was written");
-    const std::string row(util::trim(io::line_at(current.sources.at("visits.csv"), v->line)));
-    const std::string done =
-        fmt::format("{} {} (visits.csv line {}): {}\n  {}\n{}Commit it with the reason: {}git commit -am \"remove {}: {}\"\n",
-                    o.write.dry_run ? "would remove" : "removed", o.remove, v->line, o.reason, row,
-                    removal->tombstone.empty() ? ""
-                    : o.write.dry_run          ? "and would record the removal in removed_visits.csv\n"
-                                               : "and recorded the removal in removed_visits.csv\n",
-                    removal->create_file ? "git add removed_visits.csv && " : "", o.remove, o.reason);
-    const auto write = [&] { record::write_removal(session.root(), *removal); };
-    return check_and_write(session, current, removal->visits, o.write, done, "removal of visit " + o.remove, {},
-                           write);
+    const record::Current current = open_change(session, "visits.csv");
+    const record::VisitRemoval r = record::remove_visit(current, o.remove, o.reason, session.as_of());
+    refuse_if(r.refused);
+    const auto write = [&] { record::write_removal(session.root(), r.removal); };
+    return check_and_write(session, current, r.removal.visits, o.write,
+                           record::removal_text(o.remove, o.reason, r, o.write.dry_run), "removal of visit " + o.remove,
+                           {}, write);
 }
 
 } // namespace pthv::cmd

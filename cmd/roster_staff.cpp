@@ -1,15 +1,15 @@
-// pthv roster add / set: changes to staff.csv, checked with the whole repo
-// and written safely, as log-visit does (docs/guide.md: integrity errors
-// refuse, nothing written, exit 2).
+// pthv roster add / set / train: changes to staff.csv and trainings.csv,
+// checked with the whole repo and written safely, as log-visit does
+// (docs/guide.md: integrity errors refuse, nothing written, exit 2).
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "roster.hpp"
 
+#include <pthv/record/help.hpp>
 #include <pthv/record/row.hpp>
 #include <pthv/record/staff.hpp>
-#include <pthv/util/strings.hpp>
+#include <pthv/record/training.hpp>
 
 namespace pthv::cmd {
 
@@ -57,19 +57,11 @@ record::Fields given(const StaffEditOptions& o, const CLI::App& sub)
 
 int run_add(const StaffEditOptions& o, const CLI::App& sub, Session& session)
 {
-    record::Fields fields = given(o, sub);
+    const record::Fields fields = given(o, sub);
     refuse_control("--id", o.id);
-    fields["staff_id"] = o.id;
-    if (!fields.count("active"))
-        fields["active"] = "yes";
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "staff.csv");
-    require_columns("staff.csv", current.loaded.repo.files.at("staff.csv").header, fields);
-    const auto edit = record::append_records(current, "staff.csv", {fields});
-    std::string done = fmt::format("added {} to staff.csv\n", o.id);
-    if (o.write.dry_run)
-        done = fmt::format("would add to staff.csv line {}:\n  {}\n", *edit.lines.begin(), util::trim(edit.rows));
-    return check_and_write(session, current, edit, o.write, done, "staff member " + o.id);
+    const record::Current current = open_change(session, "staff.csv");
+    return check_and_write(session, current, record::add_staff(current, o.id, fields, o.write.dry_run), o.write);
 }
 
 int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
@@ -78,14 +70,31 @@ int run_set(const StaffEditOptions& o, const CLI::App& sub, Session& session)
     if (changes.empty())
         throw UsageError("roster set " + o.id + ": name the fields to change (e.g. --opted-in no)");
     const auto lock = lock_repo(session, o.write.lock_timeout);
-    const record::Current current = load_for_edit(session, "staff.csv");
+    const record::Current current = open_change(session, "staff.csv");
     const record::StaffChange changed = record::change_staff(current, o.id, changes);
-    if (!changed.refused.empty())
-        throw UsageError(changed.refused);
-    std::string done = fmt::format("changed {} in staff.csv\n", o.id);
-    if (o.write.dry_run)
-        done = fmt::format("would change staff.csv line {} to:\n  {}\n", changed.line, changed.row.text);
-    return check_and_write(session, current, changed.row.edit, o.write, done, "change to staff member " + o.id);
+    refuse_if(changed.refused);
+    return check_and_write(session, current, changed.row.edit, o.write,
+                           record::staff_change_text(o.id, changed, o.write.dry_run), "change to staff member " + o.id);
+}
+
+// roster train: one trainings.csv row for each staff member who attended.
+struct TrainOptions {
+    record::TrainingCells cells;
+    std::vector<std::string> ids;
+    WriteOptions write;
+};
+
+int run_train(const TrainOptions& given, Session& session)
+{
+    for (const auto& [option, value] : {std::pair<const char*, const std::string&>{"--kind", given.cells.kind},
+                                        {"--hours", given.cells.hours}, {"--session", given.cells.session}})
+        refuse_control(option, value);
+    for (const auto& id : given.ids)
+        refuse_control("ID", id);
+    const auto lock = lock_repo(session, given.write.lock_timeout);
+    const record::Current current = open_change(session, "trainings.csv");
+    const auto rows = record::new_trainings(current, given.cells, given.ids, given.write.dry_run);
+    return check_and_write(session, current, rows, given.write);
 }
 
 } // namespace
@@ -95,12 +104,7 @@ std::function<int(Session&)> setup_roster_add(CLI::App& sub)
     auto o = std::make_shared<StaffEditOptions>();
     sub.add_option("--id", o->id, "The new staff id")->type_name("ID")->required();
     add_staff_flags(sub, *o);
-    sub.footer(std::string("Examples:\n"
-                           "  pthv roster add --id T101 --name \"Ana Ruiz\" --site S01 --role teacher "
-                           "--class certificated --opted-in yes\n"
-                           "  pthv roster add --id C207 --name \"Sam Ortiz\" --site S03 --role liaison "
-                           "--class classified --opted-in yes --hourly-rate 27.35\n\n") +
-               k_internal_note);
+    sub.footer(record::help_footer("roster add"));
     CLI::App* app = &sub;
     return [o, app](Session& s) { return run_add(*o, *app, s); };
 }
@@ -110,13 +114,30 @@ std::function<int(Session&)> setup_roster_set(CLI::App& sub)
     auto o = std::make_shared<StaffEditOptions>();
     sub.add_option("ID", o->id, "The staff id")->required();
     add_staff_flags(sub, *o);
-    sub.footer("Only the named fields change; every other byte of staff.csv is kept.\n\n"
-               "Examples:\n"
-               "  pthv roster set T017 --opted-in no\n"
-               "  pthv roster set C207 --hourly-rate 28.50 --site S04\n"
-               "  pthv roster set T033 --active no");
+    sub.footer(record::help_footer("roster set"));
     CLI::App* app = &sub;
     return [o, app](Session& s) { return run_set(*o, *app, s); };
+}
+
+std::function<int(Session&)> setup_roster_train(CLI::App& sub)
+{
+    auto o = std::make_shared<TrainOptions>();
+    sub.add_option("--date", o->cells.date, "Day of the training (required unless --session names a session)")
+        ->type_name("DATE");
+    sub.add_option("--kind", o->cells.kind, "intro or refresher (required unless --session names a session)")
+        ->type_name("KIND");
+    sub.add_option("--hours", o->cells.hours,
+                   "Hours attended, at most 24 and at most the session's, paid at the class's training rate "
+                   "(default: the session's)")
+        ->type_name("H");
+    sub.add_option("--session", o->cells.session,
+                   "Which session: with sessions.csv, its session_id (date, kind and hours come from it); "
+                   "without, any text, e.g. \"2026-08 intro, Riverbend HS\"")
+        ->type_name("ID|TEXT");
+    sub.add_option("ID", o->ids, "Staff ids who attended")->required();
+    add_write_options(sub, o->write);
+    sub.footer(record::help_footer("roster train"));
+    return [o](Session& s) { return run_train(*o, s); };
 }
 
 } // namespace pthv::cmd

@@ -1,13 +1,12 @@
 // pthv validate: load everything, run every rule, print the problems.
 
-#include <fmt/format.h>
 #include <memory>
 
 #include "commands.hpp"
 
+#include <pthv/record/help.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/rules/render.hpp>
-#include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
 
@@ -23,29 +22,16 @@ struct ValidateOptions {
 int run_validate(const ValidateOptions& o, Session& session)
 {
     const std::string format = session.format(formats_of("validate"));
-    std::set<std::string> only;
-    for (const auto& id : o.rules) {
-        if (!rules::find_rule(id)) {
-            const std::string near = util::closest_match(id, rules::rule_ids());
-            throw UsageError("--rule " + id + ": no rule has this id" +
-                             (near.empty() ? "; `pthv validate --help` lists them" : "; did you mean " + near + "?"));
-        }
-        only.insert(id);
-    }
+    const rules::RuleChoice chosen = rules::choose_rules(o.rules);
+    refuse_if(chosen.refused);
     auto& loaded = session.load(o.flags_file.empty() ? std::nullopt
                                                     : std::optional<std::filesystem::path>(o.flags_file));
-    const auto problems = rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {only});
+    const auto problems =
+        rules::check_repo(session.facts(), session.work_started(), std::move(loaded.problems), {chosen.only});
     const auto t = rules::tally(problems);
     const bool failed = t.errors > 0 || (o.strict && t.warnings > 0);
-    std::string& out = session.out();
-
-    if (format == "json")
-        out = rules::problems_json(problems, t, !failed);
-    else if (format == "github")
-        out = rules::problems_github(problems);
-    else
-        out = rules::problems_text(problems, t, loaded.repo.visits.size(), session.color(), session.global().quiet,
-                                   o.hints);
+    session.out() = rules::render_problems(
+        problems, t, {format, failed, loaded.repo.visits.size(), session.color(), session.global().quiet, o.hints});
     session.finish();
     return failed ? k_exit_findings : k_exit_ok;
 }
@@ -60,14 +46,7 @@ Runner setup_validate(CLI::App& sub)
     sub.add_option("--flags", o->flags_file, "Concern flags kept out of git (student_id, flag_* columns)")
         ->type_name("FILE");
     sub.add_flag("--hints", o->hints, "Under each problem, a line on how to fix it");
-    std::string rules_help = "Rules (`pthv explain ID` explains one; docs/rules.md):\n";
-    for (const auto& r : rules::all_rules())
-        rules_help += fmt::format("  {:<21} {:<7}  {}\n", r.id, model::severity_name(r.default_severity), r.when);
-    sub.footer(rules_help + "\nExamples:\n"
-                            "  pthv validate\n"
-                            "  pthv validate --as-of 2026-11-20 --rule CP5-pair --rule CP5-reflection\n"
-                            "  pthv validate -q --format github     # annotations in CI\n\n"
-                            "Formats: text (default), json, github. Exit 1 on any error (or warning with --strict).");
+    sub.footer(record::help_footer("validate"));
     return [o](Session& s) { return run_validate(*o, s); };
 }
 

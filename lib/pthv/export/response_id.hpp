@@ -21,4 +21,10 @@ std::string keyed_response_id(std::string_view key, const std::vector<std::strin
 // never to be written again.
 std::string unkeyed_response_id(const std::vector<std::string>& cells);
 
+// Why `export_file`, which has no response id column, cannot be imported
+// without the survey's key (k_survey_key): an id made from the row unkeyed
+// would let surveys.csv give back what the import leaves out. Says how to
+// make a key and keep it.
+std::string missing_key_refusal(const std::string& export_file);
+
 } // namespace pthv::exporting

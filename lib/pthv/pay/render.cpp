@@ -382,4 +382,13 @@ std::string render_json(const PayrollView& v)
     return doc.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
+std::string render(const PayrollView& view, const std::string& format, bool quiet)
+{
+    if (format == "csv")
+        return render_csv(view);
+    if (format == "json")
+        return render_json(view);
+    return render_text(view, quiet);
+}
+
 } // namespace pthv::pay

@@ -34,5 +34,7 @@ std::string render_text(const PayrollView& view, bool quiet);
 std::string render_csv(const PayrollView& view);
 // One deterministic object (nlohmann::ordered_json); money as "50.00" strings.
 std::string render_json(const PayrollView& view);
+// The view in `format`: "csv", "json", else text (render_text).
+std::string render(const PayrollView& view, const std::string& format, bool quiet);
 
 } // namespace pthv::pay

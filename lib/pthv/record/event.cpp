@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <vector>
 
+#include <fmt/format.h>
+
 #include <pthv/model/enums.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -46,6 +48,25 @@ std::string event_cells_refusal(const std::string& date, const std::string& kind
             return "--attendees " + attendees + ": not a number of people (0 to 1000000)";
     }
     return {};
+}
+
+NewRows new_event(const Current& current, const EventCells& cells, bool dry_run)
+{
+    const char* file = "events.csv";
+    const model::Repo& repo = current.loaded.repo;
+    const std::string id = next_event_id(repo, *model::Date::parse(cells.date));
+    const Fields fields = {{"event_id", id},         {"date", cells.date},
+                           {"site_id", cells.site},  {"kind", cells.kind},
+                           {"title", cells.title},   {"attendees", cells.attendees},
+                           {"staff_ids", util::join(cells.staff, ";")}, {"notes", cells.notes}};
+    NewRows out;
+    out.what = "event " + id;
+    out.refused = columns_refusal(file, repo.files.at(file).header, fields);
+    if (!out.refused.empty())
+        return out;
+    out.edit = append_records(current, file, {fields});
+    out.done = dry_run ? fmt::format("would add {} to {}:\n  {}\n", id, file, util::trim(out.edit.rows)) : id + "\n";
+    return out;
 }
 
 } // namespace pthv::record

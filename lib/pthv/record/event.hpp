@@ -2,9 +2,11 @@
 // Building events.csv rows (docs/data.md, events.csv).
 
 #include <string>
+#include <vector>
 
 #include <pthv/model/date.hpp>
 #include <pthv/model/repo.hpp>
+#include <pthv/record/apply.hpp>
 
 namespace pthv::record {
 
@@ -24,5 +26,17 @@ std::string future_event_refusal(model::Date date, model::Date today);
 // can; the date is then a date.
 std::string event_cells_refusal(const std::string& date, const std::string& kind, const std::string& title,
                                 const std::string& attendees);
+
+// A new event as `event add` gives it: its cells, each named by its option.
+struct EventCells {
+    std::string date, kind, title, site, attendees;
+    std::vector<std::string> staff;
+    std::string notes;
+};
+
+// The events.csv row of `cells` (checked by event_cells_refusal, the
+// ids they name known) under a new id (next_event_id), appended to
+// events.csv as `current` holds it; `done` prints the id.
+NewRows new_event(const Current& current, const EventCells& cells, bool dry_run);
 
 } // namespace pthv::record

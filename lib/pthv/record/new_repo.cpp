@@ -152,4 +152,41 @@ bool create_repo_in_git(const fs::path& dir, const std::vector<util::NewFile>& f
     return git_init;
 }
 
+std::string init_refusal(const fs::path& dir, const std::string& from, bool git)
+{
+    if (git && !util::git_available())
+        return "--git: git is not installed";
+    std::error_code same;
+    if (!from.empty() && fs::equivalent(from, dir, same))
+        return "--from names the folder being created; give the new year its own folder";
+    return {};
+}
+
+std::string next_steps(const std::string& dir, const std::string& from, bool git, bool git_init)
+{
+    if (!from.empty())
+        return fmt::format(
+            "Started the next school year in {} from {}.\n\n"
+            "Next:\n"
+            "  1. pthv.yaml: list the new year's holidays, check first_day and last_day.\n"
+            "  2. students.csv: this year's enrolment (it starts empty, with last year's columns).\n"
+            "  3. sites.csv and staff.csv were carried over: update who is active and opted in.\n"
+            "  4. trainings.csv keeps its history, so refreshers fall due on time.\n",
+            dir, from);
+    return fmt::format(
+        "Created a pthv data repo in {}.\n\n"
+        "Next:\n"
+        "  1. Edit pthv.yaml: the school year, calendar, pay and funding.\n"
+        "  2. Fill sites.csv, staff.csv and students.csv (`pthv schema` lists the columns).\n"
+        "  3. Record trainings (trainings.csv) and log visits (visits.csv).\n"
+        "  4. Run `pthv validate` to check everything against the five core practices.\n"
+        "  5. {}\n",
+        dir,
+        git_init ? "It is a git repository now: `git add . && git commit -m \"pthv data repo\"`, then "
+                   "`pthv hooks install`."
+        : git    ? "It lies in a git work tree already: `git add` it and commit."
+                 : "Keep it in git: `git init && git add . && git commit -m \"pthv data repo\"` "
+                   "(or `pthv init --git`).");
+}
+
 } // namespace pthv::record

@@ -50,4 +50,14 @@ void create_repo(const std::filesystem::path& dir, const std::vector<util::NewFi
 bool create_repo_in_git(const std::filesystem::path& dir, const std::vector<util::NewFile>& files, bool git,
                         const std::string& binary);
 
+// Why `pthv init` cannot make a repo in `dir` (starting the year `from`
+// the previous one's, "" for a new repo; with `git`): git asked for and not
+// installed, or --from naming the folder being created. "" when it can.
+std::string init_refusal(const std::filesystem::path& dir, const std::string& from, bool git);
+
+// What `pthv init` says once it made the repo in `dir`: the next steps,
+// for a new repo (where `git` asked for git and `git_init` says whether git
+// init ran) or for a school year started `from` the previous one.
+std::string next_steps(const std::string& dir, const std::string& from, bool git, bool git_init);
+
 } // namespace pthv::record

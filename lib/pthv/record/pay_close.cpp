@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <pthv/pay/funding.hpp>
 #include <pthv/pay/ledger.hpp>
 #include <pthv/rules/registry.hpp>
 #include <pthv/util/strings.hpp>
@@ -76,6 +77,37 @@ std::string close_refusal(const std::string& month, std::size_t errors, const mo
 {
     return fmt::format("cannot close {}: validate finds {} (listed above); {}, then close again", month,
                        util::plural(static_cast<long long>(errors), "error", "errors"), unblock_advice(blockers));
+}
+
+std::optional<Refusal> close_refused(const std::string& month, const model::Problems& problems)
+{
+    const std::size_t errors = rules::tally(problems).errors;
+    if (errors == 0)
+        return std::nullopt;
+    model::Problems blockers = close_blockers(problems);
+    std::string message = close_refusal(month, errors, blockers);
+    return Refusal{std::move(blockers), std::move(message)};
+}
+
+pay::PayrollView payroll_view(const model::Facts& facts, const pay::Period& period,
+                              std::vector<pay::PayItem>& items, const model::Problems& problems)
+{
+    pay::attach_findings(items, facts, problems);
+    const auto tally = rules::tally(problems);
+    const model::Repo& repo = facts.repo();
+    pay::PayrollView view{repo,         period, items, pay::payroll_spending(repo, items, period.to),
+                          tally.errors, tally.warnings, {}, {}};
+    view.warnings = pay::budget_warnings(view.spending);
+    return view;
+}
+
+std::string write_closed_period(const std::filesystem::path& root, pay::PayrollView& view)
+{
+    const std::string& month = view.period.label;
+    if (pay::write_ledger(root, month, pay::ledger_text(view.repo, view.items, month)) == pay::CloseOutcome::Exists)
+        return period_closed(month).message;
+    view.closed_file = pay::ledger_name(month);
+    return {};
 }
 
 } // namespace pthv::record

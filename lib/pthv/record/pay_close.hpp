@@ -4,11 +4,15 @@
 // pay::ledger_text, written by pay::write_ledger.
 
 #include <cstddef>
+#include <filesystem>
 #include <optional>
 #include <string>
 
 #include <pthv/model/problem.hpp>
+#include <pthv/model/facts.hpp>
 #include <pthv/pay/items.hpp>
+#include <pthv/pay/render.hpp>
+#include <pthv/record/apply.hpp>
 
 namespace pthv::record {
 
@@ -49,5 +53,23 @@ std::string unblock_advice(const model::Problems& blockers);
 // which `blockers` (close_blockers) are listed: "cannot close 2026-10:
 // validate finds 3 errors (listed above); " and unblock_advice.
 std::string close_refusal(const std::string& month, std::size_t errors, const model::Problems& blockers);
+
+// The refusal of closing `month` when validate's findings, `problems`,
+// hold an error: its blockers (close_blockers) listed, close_refusal the
+// message. nullopt when the period may be closed.
+std::optional<Refusal> close_refused(const std::string& month, const model::Problems& problems);
+
+// The payroll of `period` as it is shown: `items` (pay_items) with the
+// findings of `problems` beside them (pay::attach_findings), the spending
+// to the period's end, validate's tally and the budget warnings. The view
+// refers to `items` and the repo of `facts`.
+pay::PayrollView payroll_view(const model::Facts& facts, const pay::Period& period,
+                              std::vector<pay::PayItem>& items, const model::Problems& problems);
+
+// Writes the closed period's ledger of `view` under `root` and names it in
+// view.closed_file. Returns the refusal (period_closed) when the ledger is
+// there already, having written nothing; throws util::FileError when the
+// system refuses.
+std::string write_closed_period(const std::filesystem::path& root, pay::PayrollView& view);
 
 } // namespace pthv::record

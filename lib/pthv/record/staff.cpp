@@ -1,6 +1,9 @@
 #include <pthv/record/staff.hpp>
 
+#include <fmt/format.h>
+
 #include <pthv/model/money.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::record {
 
@@ -28,19 +31,41 @@ StaffChange change_staff(const Current& current, const std::string& id, const Fi
     }
     out.line = s->line;
     const auto& header = repo.files.at("staff.csv").header;
-    model::Problems missing;
     auto changed = edit_row(current.sources, "staff.csv", header, s->line, [&](Fields& fields) {
         for (const auto& [field, value] : changes)
             fields[field] = value;
-        missing = column_refusals("staff.csv", header, fields);
+        out.refused = columns_refusal("staff.csv", header, fields);
     });
-    if (!missing.empty())
-        out.refused = missing.front().message + "; " + missing.front().advice + ". Nothing was written.";
-    else if (!changed)
+    if (!out.refused.empty())
+        return out;
+    if (!changed)
         out.refused = "staff.csv: line " + std::to_string(s->line) + " not found; nothing was written";
     else
         out.row = std::move(*changed);
     return out;
+}
+
+NewRows add_staff(const Current& current, const std::string& id, Fields fields, bool dry_run)
+{
+    fields["staff_id"] = id;
+    if (!fields.count("active"))
+        fields["active"] = "yes";
+    NewRows out;
+    out.what = "staff member " + id;
+    out.refused = columns_refusal("staff.csv", current.loaded.repo.files.at("staff.csv").header, fields);
+    if (!out.refused.empty())
+        return out;
+    out.edit = append_records(current, "staff.csv", {fields});
+    out.done = dry_run ? fmt::format("would add to staff.csv line {}:\n  {}\n", *out.edit.lines.begin(),
+                                     util::trim(out.edit.rows))
+                       : fmt::format("added {} to staff.csv\n", id);
+    return out;
+}
+
+std::string staff_change_text(const std::string& id, const StaffChange& c, bool dry_run)
+{
+    return dry_run ? fmt::format("would change staff.csv line {} to:\n  {}\n", c.line, c.row.text)
+                   : fmt::format("changed {} in staff.csv\n", id);
 }
 
 } // namespace pthv::record

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 
+#include <pthv/record/apply.hpp>
 #include <pthv/record/change.hpp>
 
 namespace pthv::record {
@@ -26,5 +27,13 @@ struct StaffChange {
     std::string refused;
 };
 StaffChange change_staff(const Current& current, const std::string& id, const Fields& changes);
+
+// A new staff member `id` with `fields` (roster add): the row appended to
+// staff.csv as `current` holds it, active unless `fields` says otherwise.
+NewRows add_staff(const Current& current, const std::string& id, Fields fields, bool dry_run);
+
+// What a change of member `id` prints (roster set): in a dry run the row
+// it would become.
+std::string staff_change_text(const std::string& id, const StaffChange& c, bool dry_run);
 
 } // namespace pthv::record

@@ -4,6 +4,7 @@
 
 #include <pthv/model/money.hpp>
 #include <pthv/model/names.hpp>
+#include <pthv/util/strings.hpp>
 
 namespace pthv::record {
 
@@ -81,6 +82,35 @@ std::string complete_training(TrainingCells& c, const model::Repo& repo)
     if (*h > 24 * 100)
         return "--hours " + c.hours + ": at most 24 hours a training row";
     return {};
+}
+
+NewRows new_trainings(const Current& current, TrainingCells cells, const std::vector<std::string>& ids,
+                      bool dry_run)
+{
+    const char* file = "trainings.csv";
+    const model::Repo& repo = current.loaded.repo;
+    NewRows out;
+    out.what = "training";
+    out.refused = complete_training(cells, repo);
+    const auto& staff = repo.names.staff;
+    for (const auto& id : ids)
+        if (out.refused.empty() && !staff.defined(staff.find(id)))
+            out.refused = "roster train " + id + ": no staff member has this id in staff.csv" +
+                          model::did_you_mean(staff.closest(id)) + " Nothing was written.";
+    std::vector<Fields> rows;
+    for (const auto& id : ids) {
+        rows.push_back({{"staff_id", id}, {"date", cells.date}, {"kind", cells.kind}, {"hours", cells.hours},
+                        {"session", cells.session}});
+        if (out.refused.empty())
+            out.refused = columns_refusal(file, repo.files.at(file).header, rows.back());
+    }
+    if (!out.refused.empty())
+        return out;
+    out.edit = append_records(current, file, rows);
+    out.done = dry_run ? fmt::format("would add to trainings.csv:\n{}", out.edit.rows)
+                       : fmt::format("recorded the {} training of {} for {}\n", cells.kind, cells.date,
+                                     util::join(ids, ", "));
+    return out;
 }
 
 } // namespace pthv::record

@@ -5,8 +5,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <pthv/model/repo.hpp>
+#include <pthv/record/apply.hpp>
 
 namespace pthv::record {
 
@@ -33,5 +35,12 @@ struct TrainingCells {
 // the date must be a date, the hours 0 to 24 (docs/payroll.md: no training
 // pays a figure past what a ledger cell holds).
 std::string complete_training(TrainingCells& cells, const model::Repo& repo);
+
+// One trainings.csv row of `cells` (complete_training) for each staff id
+// of `ids`, appended to trainings.csv as `current` holds it. An id unknown
+// to staff.csv is refused as typed ("roster train ID: ..."), not as a line
+// of trainings.csv that was never written.
+NewRows new_trainings(const Current& current, TrainingCells cells, const std::vector<std::string>& ids,
+                      bool dry_run);
 
 } // namespace pthv::record

@@ -87,4 +87,28 @@ std::string problems_github(const model::Problems& problems)
     return out;
 }
 
+RuleChoice choose_rules(const std::vector<std::string>& ids)
+{
+    RuleChoice c;
+    for (const auto& id : ids) {
+        if (!find_rule(id)) {
+            const std::string near = util::closest_match(id, rule_ids());
+            c.refused = "--rule " + id + ": no rule has this id" +
+                        (near.empty() ? "; `pthv validate --help` lists them" : "; did you mean " + near + "?");
+            return c;
+        }
+        c.only.insert(id);
+    }
+    return c;
+}
+
+std::string render_problems(const model::Problems& problems, const Tally& t, const ProblemsOutput& o)
+{
+    if (o.format == "json")
+        return problems_json(problems, t, !o.failed);
+    if (o.format == "github")
+        return problems_github(problems);
+    return problems_text(problems, t, o.visits, o.color, o.quiet, o.hints);
+}
+
 } // namespace pthv::rules

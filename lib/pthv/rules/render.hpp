@@ -5,7 +5,9 @@
 // raw (util::printable).
 
 #include <cstddef>
+#include <set>
 #include <string>
+#include <vector>
 
 #include <pthv/model/problem.hpp>
 #include <pthv/rules/registry.hpp>
@@ -23,5 +25,23 @@ std::string problems_json(const model::Problems& problems, const Tally& t, bool 
 
 // One ::error, ::warning or ::notice (reviewed) workflow command a finding.
 std::string problems_github(const model::Problems& problems);
+
+// The rules `ids` (validate --rule, repeatable) choose, or in `refused`
+// why not: the first id that names no rule, with the nearest one.
+struct RuleChoice {
+    std::set<std::string> only;
+    std::string refused;
+};
+RuleChoice choose_rules(const std::vector<std::string>& ids);
+
+// What validate prints in `format`: "json" (problems_json, ok unless
+// `failed`), "github" (problems_github), else text (problems_text).
+struct ProblemsOutput {
+    std::string format;
+    bool failed = false;
+    std::size_t visits = 0;
+    bool color = false, quiet = false, hints = false;
+};
+std::string render_problems(const model::Problems& problems, const Tally& t, const ProblemsOutput& o);
 
 } // namespace pthv::rules

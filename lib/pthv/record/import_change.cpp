@@ -1,0 +1,178 @@
+#include <pthv/record/import_change.hpp>
+
+#include <fmt/format.h>
+
+#include <pthv/io/csv_edit.hpp>
+#include <pthv/record/apply.hpp>
+#include <pthv/record/import_advice.hpp>
+#include <pthv/record/visit.hpp>
+#include <pthv/rules/registry.hpp>
+#include <pthv/util/strings.hpp>
+
+namespace pthv::record {
+
+namespace {
+
+constexpr const char* k_visits = "visits.csv";
+constexpr const char* k_surveys = "surveys.csv";
+
+// The import refused for `problems` (on the export's lines, given the
+// map's advice), if there are any: "import refused: N errors in FILE;
+// TARGET is unchanged".
+std::optional<Refusal> import_refused(model::Problems problems, const ImportMap& map, const ImportTarget& target,
+                                      const std::string& file, const char* changed)
+{
+    if (problems.empty())
+        return std::nullopt;
+    advise_map(problems, map, target);
+    std::string message =
+        fmt::format("import refused: {} in {}; {} is unchanged",
+                    util::plural(static_cast<long long>(problems.size()), "error", "errors"), file, changed);
+    return Refusal{std::move(problems), std::move(message)};
+}
+
+// The first appended line of `edit`: where the problems of its rows are.
+std::size_t first_line_of(const Edit& edit)
+{
+    return edit.lines.empty() ? 0 : *edit.lines.begin();
+}
+
+// The rows of `plan` appended to visits.csv, each taking its student's
+// home language when it gives none.
+Edit visit_rows_edit(const Current& current, ImportPlan& plan)
+{
+    std::vector<Fields> rows;
+    for (auto& r : plan.rows)
+        rows.push_back(std::move(r.fields));
+    fill_languages(rows, current.sources, current.loaded.repo);
+    Edit edit = append_records(current, k_visits, rows);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        plan.rows[i].fields = std::move(rows[i]);
+    return edit;
+}
+
+// The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
+// or gains questions, written whole (its rows widened with empty cells).
+// The edit takes the plan's rendered rows over.
+Edit survey_rows_edit(const Current& current, SurveyPlan& plan)
+{
+    // Only surveys.csv is read by make_append: no copy of the other files,
+    // and none of surveys.csv unless it gains columns.
+    io::Sources widened;
+    if (!plan.new_columns.empty())
+        widened[k_surveys] = widen_csv(k_surveys, current.sources.at(k_surveys), plan.new_columns);
+    Edit edit = make_append(plan.new_columns.empty() ? current.sources : widened, k_surveys, std::move(plan.rows),
+                            plan.source_lines.size());
+    edit.append = edit.append && !current.created && plan.new_columns.empty();
+    return edit;
+}
+
+} // namespace
+
+VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::string_view text,
+                               const ImportMap& map, const std::string& file, model::Date as_of)
+{
+    VisitImport i;
+    const model::Repo& repo = current.loaded.repo;
+    i.header = repo.files.at(k_visits).header;
+    i.plan = plan_import(head, text, map, repo, i.header);
+    const auto control = control_problems(file, i.plan.rows);
+    i.plan.problems.insert(i.plan.problems.end(), control.begin(), control.end());
+    i.edit = visit_rows_edit(current, i.plan);
+    i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
+    current.loaded = {};
+    const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
+    const std::size_t first = first_line_of(i.edit);
+    auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
+    i.refused = import_refused(std::move(refused), map, visit_target(), file, k_visits);
+    i.findings = to_export_lines(check.findings, first, i.plan.rows, file);
+    advise_entry_time(i.findings, head, map, file);
+    return i;
+}
+
+std::string visit_import_text(const VisitImport& i, bool dry_run, bool quiet, bool color)
+{
+    std::string out;
+    // A dry run shows what would be written, row by row, as log-visit does.
+    if (dry_run && !i.plan.rows.empty()) {
+        out += fmt::format("would add to visits.csv from line {}:\n", first_line_of(i.edit));
+        for (const auto& r : i.plan.rows)
+            out += "  " + util::printable(util::trim(render_row(i.header, r.fields, ""))) + "\n";
+    }
+    out += problem_lines(i.findings, color);
+    const auto t = rules::tally(i.findings);
+    if (!quiet || dry_run)
+        out += fmt::format("{}{} {}, {} already logged; findings: {}, {}\n", dry_run ? "dry run: " : "",
+                           dry_run ? "would add" : "added",
+                           util::plural(static_cast<long long>(i.plan.rows.size()), "visit", "visits"),
+                           i.plan.already_logged, util::plural(static_cast<long long>(t.errors), "error", "errors"),
+                           util::plural(static_cast<long long>(t.warnings), "warning", "warnings"));
+    return out;
+}
+
+SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std::string_view text,
+                                 const ImportMap& map, const ResponseIds& ids, const std::string& file,
+                                 model::Date as_of)
+{
+    SurveyImport i;
+    const model::Repo& repo = current.loaded.repo;
+    i.plan = plan_survey_import(head, text, map, repo, repo.files.at(k_surveys).header, ids,
+                                io::newline_of(current.sources.at(k_surveys)));
+    i.edit = survey_rows_edit(current, i.plan);
+    current.loaded = {};
+    if (!i.plan.source_lines.empty())
+        i.check = check_change(current, i.edit, as_of);
+    const std::size_t first = first_line_of(i.edit);
+    auto refused = merge_problems(i.plan.problems, to_export_lines(i.check.refused, first, i.plan.source_lines, file));
+    i.refused = import_refused(std::move(refused), map, survey_target(), file, k_surveys);
+    i.findings = to_export_lines(i.check.findings, first, i.plan.source_lines, file);
+    return i;
+}
+
+namespace {
+
+// The rows a dry run would add to surveys.csv, one a line.
+std::string survey_rows_text(const Edit& edit)
+{
+    std::string out = fmt::format("would add to {}:\n", k_surveys);
+    util::for_each_part(edit.rows, '\n', [&](std::string_view row) {
+        if (!row.empty())
+            out += "  " + util::printable(util::trim(row)) + "\n";
+        return true;
+    });
+    return out;
+}
+
+std::string survey_summary(const SurveyImport& i, bool dry_run)
+{
+    const SurveyPlan& plan = i.plan;
+    std::string out;
+    const auto added = static_cast<long long>(plan.source_lines.size());
+    if (dry_run && added > 0)
+        out += survey_rows_text(i.edit);
+    if (!plan.new_columns.empty() && added > 0)
+        out += fmt::format("{} {} {}: {}\n", k_surveys, dry_run ? "would gain" : "gains",
+                           util::plural(static_cast<long long>(plan.new_columns.size()), "question", "questions"),
+                           util::join(plan.new_columns, ", "));
+    out += fmt::format("{}{} {}, {} already imported\n", dry_run ? "dry run: " : "", dry_run ? "would add" : "added",
+                       util::plural(added, "response", "responses"), plan.already_imported);
+    if (plan.earlier_ids > 0)
+        out += fmt::format("note: {} of the export {} in surveys.csv under the unkeyed id an earlier pthv made "
+                           "from the row, which lets anyone holding the file test a guess of what was left out; "
+                           "docs/surveys.md says how to replace such ids with keyed ones\n",
+                           util::plural(static_cast<long long>(plan.earlier_ids), "response", "responses"),
+                           plan.earlier_ids == 1 ? "is" : "are");
+    return out;
+}
+
+} // namespace
+
+std::string survey_import_text(const SurveyImport& i, bool dry_run, bool quiet, bool color)
+{
+    std::string out = problem_lines(i.findings, color);
+    if (!quiet || dry_run)
+        out += survey_summary(i, dry_run);
+    return out;
+}
+
+} // namespace pthv::record
