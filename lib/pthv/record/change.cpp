@@ -1,4 +1,5 @@
 #include <pthv/record/change.hpp>
+#include <pthv/record/visit.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -31,6 +32,48 @@ Current load_current(const std::filesystem::path& root, const std::string& file,
     c.loaded = io::load_sources(c.sources, options);
     c.loaded.repo.root = root;
     return c;
+}
+
+std::shared_ptr<const io::Scope> visit_row_scope(const std::filesystem::path& root, const std::string& id)
+{
+    auto by_id = std::make_shared<io::Scope>();
+    by_id->visit_id_prefixes.push_back(id);
+    if (id.empty())
+        return by_id;
+    util::FileText file;
+    try {
+        file = util::FileText::open(root / "visits.csv");
+    } catch (const util::FileError&) {
+        return by_id; // the load says why
+    }
+    const std::string_view text = file;
+    const std::string_view header = util::line_from(text, 0);
+    // Searched 8 MB at a time, the pages behind given back: a large file's
+    // pages are not all held at once.
+    constexpr std::size_t k_window = std::size_t{8} << 20;
+    std::size_t at = header.size();
+    while (at < text.size()) {
+        const std::size_t end = std::min(text.size(), at + k_window);
+        const std::size_t hit = text.substr(0, std::min(text.size(), end + id.size())).find(id, at);
+        if (hit == std::string_view::npos) {
+            file.drop_before(end);
+            at = end;
+            continue;
+        }
+        const std::size_t newline = text.rfind('\n', hit);
+        const std::size_t begin = newline == std::string_view::npos ? 0 : newline + 1;
+        model::Problems ignored;
+        const io::CsvTable row =
+            io::read_csv("visits.csv", std::string(header) + std::string(util::line_from(text, begin)), ignored);
+        if (row.rows.size() == 1) {
+            const Fields fields = fields_of(row.header, row.rows.front().cells);
+            const auto it = fields.find("visit_id");
+            if (it != fields.end() && util::trim(it->second) == id)
+                return std::make_shared<const io::Scope>(visit_scope({fields}));
+        }
+        at = hit + 1;
+    }
+    return by_id;
 }
 
 model::Problems column_refusals(const std::string& file, const std::vector<std::string>& header,
@@ -157,9 +200,25 @@ struct ScopedFiles {
     io::SourceViews views;
 };
 
+// Whether a load in `loaded` kept every row a load in `scope` keeps (the
+// rows of its students, of its staff, and whose id starts with one of its
+// prefixes).
+bool holds(const io::Scope& loaded, const io::Scope& scope)
+{
+    const auto within = [](const auto& small, const auto& large) {
+        return std::all_of(small.begin(), small.end(), [&](const std::string& s) { return large.count(s) > 0; });
+    };
+    return within(scope.students, loaded.students) && within(scope.staff, loaded.staff) &&
+           std::all_of(scope.visit_id_prefixes.begin(), scope.visit_id_prefixes.end(), [&](const std::string& p) {
+               return std::any_of(loaded.visit_id_prefixes.begin(), loaded.visit_id_prefixes.end(),
+                                  [&](const std::string& q) { return util::starts_with(p, q); });
+           });
+}
+
 std::optional<ScopedFiles> scoped_files(const Current& current, const Edit& edit)
 {
-    if (!current.scope || current.scope != current.loaded_in || !edit.added_columns.empty() || current.created)
+    if (!current.scope || !current.loaded_in || !holds(*current.loaded_in, *current.scope) ||
+        !edit.added_columns.empty() || current.created)
         return std::nullopt;
     const model::Repo& repo = current.loaded.repo;
     ScopedFiles out;

@@ -39,6 +39,13 @@ struct Current {
 Current load_current(const std::filesystem::path& root, const std::string& file, model::Date as_of,
                      std::shared_ptr<const io::Scope> scope, bool create);
 
+// The scope of a change to visit `id` (log-visit --update, --confirm): its
+// row's student, educators and id as visits.csv under `root` has them
+// (record::visit_scope), so that a check of the row changed in the same
+// scope is incremental (check_change); only the id when no line holds a
+// row with it, or the file cannot be read.
+std::shared_ptr<const io::Scope> visit_row_scope(const std::filesystem::path& root, const std::string& id);
+
 // A column-missing problem for each field a row sets that `header` has no
 // column for ("visits.csv has no column interpreter"): such a row could not
 // be written as it was given. Empty when every field has its column. With
@@ -63,8 +70,8 @@ std::vector<std::string> addable_columns(const std::string& file, const std::vec
 // are named in Edit::added_columns.
 Edit append_records(const Current& current, const std::string& file, const std::vector<Fields>& rows);
 
-// check_edit of `edit` as of `as_of`, in Current::scope. When that is the
-// scope `current` was loaded in, the check is incremental: of the files the
+// check_edit of `edit` as of `as_of`, in Current::scope. When the scope
+// `current` was loaded in holds that one, the check is incremental: of the files the
 // scope narrows, only the rows the first load kept and the changed rows are
 // read again (at their own lines, the others left blank), not the files,
 // which finds what the check of the whole files in the scope finds. Else,
