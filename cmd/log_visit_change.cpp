@@ -25,9 +25,7 @@ int update_row(const std::string& option, const std::string& id, const record::F
                const std::function<void(const record::Fields&)>& check = {})
 {
     const auto lock = lock_repo(session, write.lock_timeout);
-    auto by_id = std::make_shared<io::Scope>();
-    by_id->visit_id_prefixes.push_back(id);
-    record::Current current = load_for_edit(session, "visits.csv", by_id);
+    record::Current current = load_for_edit(session, "visits.csv", record::visit_row_scope(session.root(), id));
     const model::Visit* v = current.loaded.repo.find(current.loaded.repo.names.visits.find(id));
     if (!v) {
         // Every id, for the suggestion.
