@@ -177,15 +177,17 @@ TEST_CASE("an incremental check of a random change finds what a check of the who
             Mutator mutate(repo, seed);
             for (int i = 0; i < 8; ++i) {
                 const model::Visit& base = repo.visits[mutate.pick(repo.visits.size())];
-                record::Fields row = record::row_fields(src, "visits.csv", base.line);
+                const record::Fields before = record::row_fields(src, "visits.csv", base.line);
+                record::Fields row = before;
                 mutate.mutate(row);
                 std::optional<record::Edit> edit;
                 std::shared_ptr<const io::Scope> scope;
+                std::shared_ptr<const io::Scope> loaded_in; // as log-visit loads: a new row's scope, a changed row's own
                 if (i % 2 == 0) { // a new row, now and then with an id already logged
                     std::set<std::string> reserved;
                     if (i != 6)
                         row["visit_id"] = record::make_visit_id(row["date"], row["student_id"], repo, reserved);
-                    scope = scope_of(row);
+                    scope = loaded_in = scope_of(row);
                     edit = record::make_append(src, "visits.csv", record::render_row(header, row, "\n"), 1);
                 } else { // the row changed in place (--update, --confirm)
                     if (i % 4 == 3) {
@@ -193,11 +195,13 @@ TEST_CASE("an incremental check of a random change finds what a check of the who
                         row["confirmed_by"] = mutate.pick(2) ? "T001" : "T999";
                     }
                     scope = scope_of(row);
+                    loaded_in = scope_of(before); // incremental only when the change keeps its student and educators
                     edit = record::make_replace(src, "visits.csv", base.line, record::render_row(header, row, ""));
                     REQUIRE(edit);
                     edit->records.insert(row["visit_id"]);
                 }
-                const record::Current current = current_in(src, scope);
+                record::Current current = current_in(src, loaded_in);
+                current.scope = scope;
                 const auto incremental = found_in(record::check_change(current, *edit, k_as_of));
                 const auto full = whole_check(src, *edit);
                 CHECK_MESSAGE(incremental == full, "seed " << seed << " edit " << i << ": "
@@ -236,4 +240,24 @@ TEST_CASE("an incremental check reads the kept rows again, not the files")
     CHECK(visits.scoped_rows.size() < 100); // of 1,245 rows: the student's and its educators'
     CHECK(current.loaded.repo.files.at("students.csv").scoped_rows.size() == 1);
     CHECK(!current.loaded.repo.files.at("staff.csv").scoped); // other files load whole
+}
+
+TEST_CASE("record::visit_row_scope")
+{
+    SUBCASE("a logged visit: its student, educators and id")
+    {
+        const auto scope = record::visit_row_scope(PTHV_EXAMPLES_DIR, "V20250710-ST0087");
+        CHECK(scope->students == std::set<std::string, std::less<>>{"ST0087"});
+        CHECK(scope->staff == std::set<std::string, std::less<>>{"T059", "T062"});
+        CHECK(scope->visit_id_prefixes == std::vector<std::string>{"V20250710-ST0087"});
+    }
+    SUBCASE("an id no row has, or one that only begins another's: the id alone")
+    {
+        for (const char* id : {"V20250710-ST9999", "V20250710-ST008"}) {
+            const auto scope = record::visit_row_scope(PTHV_EXAMPLES_DIR, id);
+            CHECK(scope->students.empty());
+            CHECK(scope->staff.empty());
+            CHECK(scope->visit_id_prefixes == std::vector<std::string>{id});
+        }
+    }
 }
