@@ -23,9 +23,7 @@ int update_row(const std::string& option, const std::string& id, const record::F
                const std::function<std::string(const record::Fields&)>& refusal = {})
 {
     const auto lock = lock_repo(session, write.lock_timeout);
-    auto by_id = std::make_shared<io::Scope>();
-    by_id->visit_id_prefixes.push_back(id);
-    record::Current current = open_change(session, "visits.csv", by_id);
+    record::Current current = open_change(session, "visits.csv", record::visit_row_scope(session.root(), id));
     const record::VisitChange changed = record::change_visit(current, option, id, changes, refusal);
     refuse_if(changed.refused);
     return check_and_write(session, current, changed.row.edit, write,

@@ -549,6 +549,7 @@ bool CsvReader::clean() const { return m->clean; }
 bool CsvReader::crlf() const { return m->crlf; }
 bool CsvReader::next() { return m->has_header && m->read_record(); }
 std::size_t CsvReader::line() const { return m->line; }
+std::size_t CsvReader::offset() const { return m->record_begin; }
 const std::vector<std::string_view>& CsvReader::cells() const { return m->cells; }
 
 CsvTable read_csv(std::string_view file, std::string_view content, model::Problems& problems,

@@ -81,6 +81,7 @@ public:
     // the end of the text.
     bool next();
     std::size_t line() const; // physical line of the record's first line
+    std::size_t offset() const; // where the record's first line begins in the text
     // The record's cells, valid until the next call of next(): views into
     // the line being read (or, for a cell with doubled quotes, into the
     // unquoted copy), so a row costs no allocation.

@@ -152,6 +152,14 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
             table.define_keys_in(*ids);
         auto filter = scope_filter(scope, file, reader.header());
         const bool all_rows = !filter;
+        info.scoped = !all_rows;
+        if (filter) // where the kept rows are, for a check of the change to read them again
+            filter = [&info, &reader, keep = std::move(filter)](const std::vector<std::string_view>& cells) {
+                if (!keep(cells))
+                    return false;
+                info.scoped_rows.emplace_back(reader.line(), reader.offset());
+                return true;
+            };
         table.keep_only(std::move(filter));
         const std::size_t rows = all_rows ? line_estimate(it->second) : 0;
         table.reserve(rows);

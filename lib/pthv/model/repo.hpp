@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pthv/model/config.hpp>
@@ -205,6 +206,12 @@ struct FileInfo {
     bool complete = false;
     bool crlf = false;
     std::vector<std::string> header;
+    // Set when a load scoped to a change (io::Scope) kept only some rows of
+    // the file: `scoped_rows` is each kept row's line and where it begins in
+    // the file's text, so a check of the change reads those rows again
+    // rather than the file (record::check_change).
+    bool scoped = false;
+    std::vector<std::pair<std::size_t, std::size_t>> scoped_rows;
 };
 
 // Text shaped like a staff id: letters followed by digits and nothing else

@@ -24,7 +24,8 @@ namespace pthv::record {
 struct Current {
     io::Sources sources;
     io::LoadResult loaded;
-    std::shared_ptr<const io::Scope> scope; // the load's scope; null: the whole repo
+    std::shared_ptr<const io::Scope> scope; // the check's scope; null: the whole repo
+    std::shared_ptr<const io::Scope> loaded_in; // the scope `loaded` was loaded in
     bool created = false; // the changed file was absent: loaded as its schema's header alone
 };
 
@@ -37,6 +38,13 @@ struct Current {
 // says whether `file` can take rows).
 Current load_current(const std::filesystem::path& root, const std::string& file, model::Date as_of,
                      std::shared_ptr<const io::Scope> scope, bool create);
+
+// The scope of a change to visit `id` (log-visit --update, --confirm): its
+// row's student, educators and id as visits.csv under `root` has them
+// (record::visit_scope), so that a check of the row changed in the same
+// scope is incremental (check_change); only the id when no line holds a
+// row with it, or the file cannot be read.
+std::shared_ptr<const io::Scope> visit_row_scope(const std::filesystem::path& root, const std::string& id);
 
 // A column-missing problem for each field a row sets that `header` has no
 // column for ("visits.csv has no column interpreter"): such a row could not
@@ -62,7 +70,13 @@ std::vector<std::string> addable_columns(const std::string& file, const std::vec
 // are named in Edit::added_columns.
 Edit append_records(const Current& current, const std::string& file, const std::vector<Fields>& rows);
 
-// check_edit of `edit` as of `as_of`, in the scope `current` was loaded in.
+// check_edit of `edit` as of `as_of`, in Current::scope. When the scope
+// `current` was loaded in holds that one, the check is incremental: of the files the
+// scope narrows, only the rows the first load kept and the changed rows are
+// read again (at their own lines, the others left blank), not the files,
+// which finds what the check of the whole files in the scope finds. Else,
+// and for an edit that adds columns or follows a load that found a broken
+// line in such a file, the files are read again whole.
 EditCheck check_change(const Current& current, const Edit& edit, model::Date as_of);
 
 // Each of `problems` on a cell of `edit`'s changed rows that a command-line

@@ -141,7 +141,12 @@ EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::Loa
 {
     io::SourceViews changed = io::views_of(sources);
     changed[edit.file] = edit.text();
-    auto loaded = io::load_sources(changed, options);
+    return check_edit(changed, edit, options);
+}
+
+EditCheck check_edit(const io::SourceViews& files, const Edit& edit, const io::LoadOptions& options)
+{
+    auto loaded = io::load_sources(files, options);
     // Only the changed rows' integrity findings are read below.
     rules::CheckOptions only_the_change;
     only_the_change.integrity_on = [&](std::string_view file, std::size_t line) {

@@ -92,6 +92,8 @@ struct EditCheck {
 
 // Loads `sources` with the edit applied and checks the repo.
 EditCheck check_edit(const io::Sources& sources, const Edit& edit, const io::LoadOptions& options);
+// The same over `files`, which already hold edit.file as the edit leaves it.
+EditCheck check_edit(const io::SourceViews& files, const Edit& edit, const io::LoadOptions& options);
 
 // Writes the edit under `root`: an append writes only the new bytes in one
 // journaled write (util::append_text: cut back if it fails, rolled back by
