@@ -332,6 +332,18 @@ void check_visit_cells(const CheckedTable& t, const Visit& v, std::string_view i
                 "a visit is confirmed once it took place: fix confirmed_on or the date");
 }
 
+// visits.csv's optional whole-number columns kept by the schema alone
+// (model::VisitNumbers): its integer columns that are neither required nor
+// required when another column has a value.
+std::vector<VisitNumbers> visit_number_columns()
+{
+    std::vector<VisitNumbers> out;
+    for (const Field& f : schema("visits").fields)
+        if (f.type == FieldType::Integer && !f.required && f.required_when_field.empty())
+            out.push_back({f.name, {}});
+    return out;
+}
+
 void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& text, VisitPending& later,
                  Problems& problems)
 {
@@ -345,6 +357,7 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& tex
                                           [](Repo& r, std::size_t i, StaffId h) { r.visits[i].interpreter = h; });
     auto confirmers = w.column<StaffId>(repo.names, t.file(), "confirmed_by",
                                         [](Repo& r, std::size_t i, StaffId h) { r.visits[i].confirmed_by = h; });
+    repo.visit_numbers = visit_number_columns();
     repo.visits.reserve(rows);
     repo.educator_list.reserve(rows * 2);
     later.students.reserve(rows);
@@ -376,6 +389,11 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& tex
         v.logged_on = t.date("logged_on");
         v.line = line_of(t);
         check_visit_cells(t, v, t.text("visit_id"), problems);
+        for (auto& n : repo.visit_numbers) // a column no visit fills takes no memory
+            if (const auto x = t.integer(n.name)) {
+                n.values.resize(repo.visits.size(), VisitNumbers::k_none);
+                n.values.push_back(*x);
+            }
         repo.visits.push_back(v);
     }
 }
