@@ -258,8 +258,8 @@ TEST_CASE("exporting::exported_columns come from the schemas' export treatments"
 
 TEST_CASE("deidentify leaves out a column whose schema gives it no export treatment")
 {
-    // travel_minutes: a column visits.csv may have, with no `export:` in
-    // its schema, so it stays in the district like any column pthv does not know.
+    // travel_minutes: a column of visits.csv whose schema gives it no
+    // `export:`, so it stays in the district like a column pthv does not know.
     const std::vector<exporting::SourceFile> src = {
         {"visits.csv", "visit_id,student_id,date,status,travel_minutes,minutes\n"
                        "V20260914-ST0001,ST0001,2026-09-14,completed,25,45\n"}};
