@@ -152,4 +152,11 @@ for k in 2 11; do
     check "--k $k: no student singled out" attack "$tmp/k$k" $k
 done
 
+# What leaves is what the schemas say (`export:`), and pthv schema shows it.
+shown=$(pthv schema visits.csv)
+check "schema: each exported file's column says how the export treats it" \
+    grep -qE '^  notes +string +optional, export: drop$' <<<"$shown"
+check "schema: an id is keyed" grep -qE '^  educators .*optional, export: key$' <<<"$shown"
+check "schema: students.csv's home language is exported only under --k" \
+    grep -qE '^  language +attribute +optional, export: coarse$' <<<"$(pthv schema students.csv)"
 finish

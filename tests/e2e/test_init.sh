@@ -11,7 +11,7 @@ for f in pthv.yaml .gitattributes sites.csv staff.csv students.csv trainings.csv
 done
 check "sites.csv holds its header" [ "$(cat "$tmp/repo/sites.csv")" = "site_id,name,level,status,coordinator_id,visit_goal" ]
 check "visits.csv holds its header" \
-    [ "$(cat "$tmp/repo/visits.csv")" = "visit_id,student_id,site_id,date,start_time,minutes,educators,status,arranged_on,focus,mode,reflected_on,language,notes,interpreter,confirmed_on,confirmed_by,cancelled_by,logged_on" ]
+    [ "$(cat "$tmp/repo/visits.csv")" = "visit_id,student_id,site_id,date,start_time,minutes,educators,status,arranged_on,focus,mode,reflected_on,language,notes,interpreter,confirmed_on,confirmed_by,cancelled_by,logged_on,travel_minutes" ]
 check "each CSV is one header line" [ "$(cat "$tmp/repo"/*.csv | wc -l)" -eq 5 ]
 check ".gitattributes makes the logs union-merge" grep -qx "visits.csv merge=union" "$tmp/repo/.gitattributes"
 check ".gitattributes covers trainings.csv" grep -qx "trainings.csv merge=union" "$tmp/repo/.gitattributes"

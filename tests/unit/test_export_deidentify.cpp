@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include <pthv/export/dates.hpp>
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/hmac.hpp>
 #include <pthv/io/loader.hpp>
@@ -214,4 +215,56 @@ TEST_CASE("exporting::exported_columns")
                     CHECK_MESSAGE(c.pseudonymised, r.file << " " << r.column);
         }
     }
+}
+
+TEST_CASE("exporting::exported_columns come from the schemas' export treatments")
+{
+    SUBCASE("a file's columns are those its schema exports, in its order, keyed where it says key")
+    {
+        for (const auto& s : io::all_schemas()) {
+            INFO(s.path);
+            std::vector<std::string> expected, got, keyed, got_keyed;
+            for (const auto* fields : {&s.fields, &s.exported_attributes})
+                for (const auto& f : *fields)
+                    if (f.exported != io::Export::Drop) {
+                        expected.push_back(f.name);
+                        if (f.exported == io::Export::Key)
+                            keyed.push_back(f.name);
+                    }
+            for (const auto& c : exporting::exported_columns(s.path)) {
+                got.push_back(c.name);
+                if (c.pseudonymised)
+                    got_keyed.push_back(c.name);
+            }
+            CHECK(got == expected);
+            CHECK(got_keyed == keyed);
+            const auto& files = exporting::export_sources();
+            CHECK(s.exported() == (std::find(files.begin(), files.end(), s.path) != files.end()));
+        }
+    }
+    SUBCASE("visits.csv's date columns are the ones --k coarsens")
+    {
+        const io::Schema& visits = io::schema("visits");
+        exporting::Table t{"visits.csv", visits.column_names(), {}};
+        std::vector<std::string> coarsened, dates;
+        for (const auto& r : exporting::coarsen_visit_dates(t))
+            coarsened.push_back(r.from);
+        for (const auto& f : visits.fields)
+            if (f.exported == io::Export::Date)
+                dates.push_back(f.name);
+        CHECK(coarsened == dates);
+    }
+}
+
+TEST_CASE("deidentify leaves out a column whose schema gives it no export treatment")
+{
+    // travel_minutes: a column of visits.csv whose schema gives it no
+    // `export:`, so it stays in the district like a column pthv does not know.
+    const std::vector<exporting::SourceFile> src = {
+        {"visits.csv", "visit_id,student_id,date,status,travel_minutes,minutes\n"
+                       "V20260914-ST0001,ST0001,2026-09-14,completed,25,45\n"}};
+    const auto files = exporting::deidentify(src, options(1));
+    CHECK(file(files, "visits.csv").text == "visit_id,student_id,date,minutes,status\n" + p("V20260914-ST0001") +
+                                                "," + p("ST0001") + ",2026-09-14,45,completed\n");
+    CHECK(has(files.back().text, "left out: travel_minutes"));
 }

@@ -2,6 +2,10 @@
 
 #include "fixture.hpp"
 
+#include <algorithm>
+
+#include <pthv/util/strings.hpp>
+
 using namespace pthv;
 using test::contains;
 
@@ -283,4 +287,26 @@ TEST_CASE("io::data_files")
 {
     CHECK(io::data_files() ==
           std::vector<std::string>{"sites.csv", "staff.csv", "students.csv", "trainings.csv", "visits.csv"});
+}
+
+TEST_CASE("io::load_sources keeps visits.csv's optional whole-number columns by the schema alone")
+{
+    auto src = test::tiny_repo();
+    auto lines = util::split(src.at("visits.csv"), '\n');
+    src["visits.csv"] = lines[0] + ",travel_minutes\n" + lines[1] + ",\n" + lines[2] + ",25\n" + lines[3] + ",x\n";
+    const auto loaded = io::load_sources(src);
+    const model::VisitNumbers* travel = loaded.repo.visit_numbers_of("travel_minutes");
+    REQUIRE(travel != nullptr);
+    CHECK(travel->at(0) == model::VisitNumbers::k_none); // empty
+    CHECK(travel->at(1) == 25);
+    CHECK(travel->at(2) == model::VisitNumbers::k_none); // not a number: value-invalid
+    CHECK(std::any_of(loaded.problems.begin(), loaded.problems.end(), [](const model::Problem& p) {
+        return p.rule == "value-invalid" && p.line == 4 && p.file == "visits.csv";
+    }));
+    CHECK(loaded.repo.visit_numbers_of("minutes") == nullptr); // required when completed: a Visit field
+
+    src = test::tiny_repo(); // without the column: it is there, and holds nothing
+    const auto without = io::load_sources(src);
+    REQUIRE(without.repo.visit_numbers_of("travel_minutes") != nullptr);
+    CHECK(without.repo.visit_numbers_of("travel_minutes")->values.empty());
 }

@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include <pthv/io/loader_refs.hpp>
 #include <pthv/io/references.hpp>
 #include <pthv/io/schema.hpp>
 
@@ -36,5 +37,31 @@ TEST_CASE("io::references")
     SUBCASE("a column that names nothing else is a build defect")
     {
         CHECK_THROWS_AS(io::reference("visits.csv", "notes"), std::logic_error);
+    }
+}
+
+TEST_CASE("io::Waiting")
+{
+    model::Repo repo;
+    repo.students.resize(2);
+    io::Waiting later;
+    auto sites = later.column<model::SiteId>(repo.names, "students.csv", "site_id",
+                                             [](model::Repo& r, std::size_t i, model::SiteId h) { r.students[i].site = h; });
+    SUBCASE("an id not known yet waits, and is added to its target's table once resolved")
+    {
+        const model::SiteId known = repo.names.sites.intern("S01");
+        CHECK(sites.read("S01", 0) == known);
+        CHECK_FALSE(sites.read("S99", 1));
+        CHECK_FALSE(sites.read("", 1));
+        later.resolve(repo);
+        CHECK(repo.names.sites.text(repo.students[1].site) == "S99");
+        CHECK_FALSE(repo.names.sites.defined(repo.students[1].site));
+    }
+    SUBCASE("a column the schemas declare no reference for, or read as another kind of id, is a build defect")
+    {
+        const auto none = [](model::Repo&, std::size_t, model::SiteId) {};
+        CHECK_THROWS_AS(later.column<model::SiteId>(repo.names, "students.csv", "grade", none), std::logic_error);
+        const auto staff = [](model::Repo&, std::size_t, model::StaffId) {};
+        CHECK_THROWS_AS(later.column<model::StaffId>(repo.names, "students.csv", "site_id", staff), std::logic_error);
     }
 }

@@ -9,6 +9,7 @@
 #include <pthv/export/protect.hpp>
 #include <pthv/export/readme.hpp>
 #include <pthv/io/csv.hpp>
+#include <pthv/io/schema.hpp>
 #include <pthv/model/names.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -23,40 +24,47 @@ enum class Treat {
 };
 
 struct Column {
-    const char* name;
+    std::string name;
     Treat treat;
     bool needs_k = false; // exported only with --k 2 or more, which protects it
 };
 
-// What each file keeps. A column not listed (names, notes, free text, pay
-// rates, attributes, anything new) is left out.
+// What each file keeps: the columns whose schema gives them an export
+// treatment (schemas/*.yaml, `export:`), in the schema's order, then the
+// attributes it lets through. A column without one (names, notes, free
+// text, pay rates, other attributes, anything new) is left out.
 struct Plan {
-    const char* file;
+    std::string file;
     std::vector<Column> columns;
 };
 
+Column column_of(const io::Field& f)
+{
+    switch (f.exported) {
+    case io::Export::Key:
+        return {f.name, f.type == io::FieldType::IdList ? Treat::Pseudonyms : Treat::Pseudonym};
+    case io::Export::Coarse:
+        return {f.name, Treat::Keep, true};
+    default: // keep, and a visit's dates, which protect() coarsens
+        return {f.name, Treat::Keep};
+    }
+}
+
 const std::vector<Plan>& plans()
 {
-    using T = Treat;
-    static const std::vector<Plan> k_plans = {
-        {"sites.csv",
-         {{"site_id", T::Keep}, {"level", T::Keep}, {"status", T::Keep}, {"coordinator_id", T::Pseudonym},
-          {"visit_goal", T::Keep}}},
-        {"staff.csv",
-         {{"staff_id", T::Pseudonym}, {"site_id", T::Keep}, {"class", T::Keep}, {"opted_in", T::Keep},
-          {"active", T::Keep}}},
-        {"students.csv",
-         {{"student_id", T::Pseudonym}, {"site_id", T::Keep}, {"grade", T::Keep}, {"homeroom_id", T::Pseudonym},
-          {"family_id", T::Pseudonym}, {"language", T::Keep, true}}},
-        {"trainings.csv", {{"staff_id", T::Pseudonym}, {"date", T::Keep}, {"kind", T::Keep}, {"hours", T::Keep}}},
-        {"visits.csv",
-         {{"visit_id", T::Pseudonym},     {"student_id", T::Pseudonym}, {"site_id", T::Keep},
-          {"date", T::Keep},              {"start_time", T::Keep},      {"minutes", T::Keep},
-          {"educators", T::Pseudonyms},   {"status", T::Keep},          {"arranged_on", T::Keep},
-          {"focus", T::Keep},             {"mode", T::Keep},            {"reflected_on", T::Keep},
-          {"interpreter", T::Pseudonym},  {"confirmed_on", T::Keep},    {"confirmed_by", T::Pseudonym},
-          {"cancelled_by", T::Keep},      {"logged_on", T::Keep}}},
-    };
+    static const std::vector<Plan> k_plans = [] {
+        std::vector<Plan> out;
+        for (const io::Schema& s : io::all_schemas()) {
+            if (!s.exported())
+                continue;
+            Plan& plan = out.emplace_back(Plan{s.path, {}});
+            for (const std::vector<io::Field>* fields : {&s.fields, &s.exported_attributes})
+                for (const io::Field& f : *fields)
+                    if (f.exported != io::Export::Drop)
+                        plan.columns.push_back(column_of(f));
+        }
+        return out;
+    }();
     return k_plans;
 }
 
@@ -122,7 +130,7 @@ Table export_table(const Plan& plan, const SourceFile& source, const ExportOptio
         if (c.treat != Treat::Keep)
             written.keyed.emplace_back(c.name);
     }
-    const bool with_flags = options.flags && std::string_view(plan.file) == "students.csv";
+    const bool with_flags = options.flags && plan.file == "students.csv";
     if (with_flags)
         out.header.insert(out.header.end(), options.flags->flag_names.begin(), options.flags->flag_names.end());
     for (const auto& name : table.header)
@@ -130,7 +138,7 @@ Table export_table(const Plan& plan, const SourceFile& source, const ExportOptio
             written.dropped.push_back(name);
     const std::size_t id_column = static_cast<std::size_t>(
         std::find(table.header.begin(), table.header.end(), "student_id") - table.header.begin());
-    if (std::string_view(plan.file) == "students.csv" && id_column < table.header.size())
+    if (plan.file == "students.csv" && id_column < table.header.size())
         check_unique(table, id_column);
     for (const auto& row : table.rows) {
         auto& cells = out.rows.emplace_back();

@@ -71,10 +71,11 @@ std::vector<ExportFile> deidentify(const std::vector<SourceFile>& sources, const
 // The files an export is made from, in order.
 const std::vector<std::string>& export_sources();
 
-// The columns of `file` an export lets through (its allow list, a choice
-// about privacy made here and not in the schema, so that a new column is
-// left out until someone decides otherwise), each with whether its ids are
-// replaced by pseudonyms. Empty for a file that is not exported.
+// The columns of `file` an export lets through (its allow list: the
+// columns, and attributes, whose schema gives an `export:` treatment other
+// than drop, so that a new column is left out until its schema says
+// otherwise), each with whether its ids are replaced by pseudonyms. Empty
+// for a file that is not exported.
 struct ExportedColumn {
     std::string name;
     bool pseudonymised = false;

@@ -9,6 +9,7 @@
 
 #include <pthv/io/config.hpp>
 #include <pthv/io/csv.hpp>
+#include <pthv/io/loader_refs.hpp>
 #include <pthv/io/table.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/mapped.hpp>
@@ -172,27 +173,6 @@ void load_table(const SourceViews& sources, const std::string& file, const std::
 
 std::uint32_t line_of(const CheckedTable& t) { return static_cast<std::uint32_t>(t.line()); }
 
-// References read while another thread may be adding ids to the same
-// table: an id already known resolves at once (a read of a table nobody
-// writes then); any other waits here, with the row it belongs to, and is
-// added once the threads are joined. Only references to ids no file
-// defines wait, so there are few.
-struct Pending {
-    std::size_t row;
-    std::string text;
-};
-
-template <typename Id> Id known_or_later(const Ids<Id>& ids, std::string_view text, std::size_t row,
-                                         std::vector<Pending>& later)
-{
-    if (text.empty())
-        return Id{};
-    const Id h = ids.find(text);
-    if (!h)
-        later.push_back({row, std::string(text)});
-    return h;
-}
-
 void load_sites(CheckedTable& t, std::size_t rows, Repo& repo, std::vector<std::string>& coordinators)
 {
     repo.sites.reserve(rows);
@@ -242,12 +222,6 @@ std::optional<bool> flag_value(std::string_view cell, const std::string& flag, c
     return b;
 }
 
-// What students.csv and trainings.csv reference that is not yet known
-// (read while visits.csv is read on the other thread).
-struct MainPending {
-    std::vector<Pending> student_sites, homerooms, training_staff;
-};
-
 // The columns of reports.subgroups in students.csv, by subgroup (npos:
 // missing, config-invalid: the column may be empty, its values given by a
 // --subgroups file kept out of git, but it must be there).
@@ -268,8 +242,12 @@ std::vector<std::size_t> subgroup_columns(const CheckedTable& t, const Repo& rep
     return out;
 }
 
-void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems, MainPending& later)
+void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& problems, Waiting& later)
 {
+    auto sites = later.column<SiteId>(repo.names, t.file(), "site_id",
+                                      [](Repo& r, std::size_t i, SiteId h) { r.students[i].site = h; });
+    auto homerooms = later.column<StaffId>(repo.names, t.file(), "homeroom_id",
+                                           [](Repo& r, std::size_t i, StaffId h) { r.students[i].homeroom = h; });
     std::vector<std::size_t> flag_columns;
     for (const auto& [name, index] : t.extra_columns())
         if (util::starts_with(name, "flag_")) {
@@ -287,9 +265,9 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
         const std::string_view family = t.text("family_id");
         repo.names.families.table().prefetch(family.empty() ? id : family);
         s.id = StudentId(t.key_handle());
-        s.site = known_or_later(repo.names.sites, t.text("site_id"), row, later.student_sites);
+        s.site = sites.read(t.text("site_id"), row);
         s.grade = repo.text.keep(t.text("grade"));
-        s.homeroom = known_or_later(repo.names.staff, t.text("homeroom_id"), row, later.homerooms);
+        s.homeroom = homerooms.read(t.text("homeroom_id"), row);
         s.name = repo.text.keep(t.text("name"));
         s.family = repo.names.families.intern(family.empty() ? id : family);
         s.family_given = !family.empty();
@@ -306,12 +284,14 @@ void load_students(CheckedTable& t, std::size_t rows, Repo& repo, Problems& prob
     repo.subgroups.resize(repo.students.size());
 }
 
-void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo, MainPending& later)
+void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo, Waiting& later)
 {
+    auto staff = later.column<StaffId>(repo.names, t.file(), "staff_id",
+                                       [](Repo& r, std::size_t i, StaffId h) { r.trainings[i].staff = h; });
     repo.trainings.reserve(rows);
     while (t.next()) {
         Training tr;
-        tr.staff = known_or_later(repo.names.staff, t.text("staff_id"), repo.trainings.size(), later.training_staff);
+        tr.staff = staff.read(t.text("staff_id"), repo.trainings.size());
         tr.date = t.date("date");
         tr.kind = t.enumeration<TrainingKind>("kind");
         tr.hours_x100 = t.hundredths("hours");
@@ -323,23 +303,21 @@ void load_trainings(CheckedTable& t, std::size_t rows, Repo& repo, MainPending& 
 
 // What visits.csv references, read on its own thread: students.csv is read
 // at the same time, so every student id waits (as text in `arena`); sites
-// and staff are known by then, so only ids no file defines wait.
+// and staff are known by then, so only ids no file defines wait (`refs`).
 struct VisitPending {
     util::Arena arena; // the student ids' text, until resolved
     std::vector<std::string_view> students;
-    std::vector<Pending> sites, educators; // educators: row is the place in Repo::educator_list
-    std::vector<Pending> interpreters, confirmers; // row is the visit's
+    Waiting refs;
 };
 
 // The interpreter cell: a staff id (on the roster, or shaped like one, see
 // is_staff_id_shaped) or an outside interpreter's name.
-void read_interpreter(std::string_view text, Visit& v, const Repo& repo, std::size_t row, VisitPending& later)
+void read_interpreter(std::string_view text, Visit& v, Waiting::Column<StaffId>& staff, std::size_t row)
 {
     if (text.empty())
         return;
-    const StaffId known = repo.names.staff.find(text);
-    if (repo.names.staff.defined(known) || is_staff_id_shaped(text))
-        v.interpreter = known_or_later(repo.names.staff, text, row, later.interpreters);
+    if (staff.defined(text) || is_staff_id_shaped(text))
+        v.interpreter = staff.read(text, row);
     else
         v.outside_interpreter = true;
 }
@@ -362,9 +340,32 @@ void check_visit_cells(const CheckedTable& t, const Visit& v, std::string_view i
                 "a visit is confirmed once it took place: fix confirmed_on or the date");
 }
 
+// visits.csv's optional whole-number columns kept by the schema alone
+// (model::VisitNumbers): its integer columns that are neither required nor
+// required when another column has a value.
+std::vector<VisitNumbers> visit_number_columns()
+{
+    std::vector<VisitNumbers> out;
+    for (const Field& f : schema("visits").fields)
+        if (f.type == FieldType::Integer && !f.required && f.required_when_field.empty())
+            out.push_back({f.name, {}});
+    return out;
+}
+
 void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& text, VisitPending& later,
                  Problems& problems)
 {
+    Waiting& w = later.refs;
+    auto sites = w.column<SiteId>(repo.names, t.file(), "site_id",
+                                  [](Repo& r, std::size_t i, SiteId h) { r.visits[i].site = h; });
+    // An educator's row is its place in Repo::educator_list.
+    auto educators = w.column<StaffId>(repo.names, t.file(), "educators",
+                                       [](Repo& r, std::size_t i, StaffId h) { r.educator_list[i] = h; });
+    auto interpreters = w.column<StaffId>(repo.names, t.file(), "interpreter",
+                                          [](Repo& r, std::size_t i, StaffId h) { r.visits[i].interpreter = h; });
+    auto confirmers = w.column<StaffId>(repo.names, t.file(), "confirmed_by",
+                                        [](Repo& r, std::size_t i, StaffId h) { r.visits[i].confirmed_by = h; });
+    repo.visit_numbers = visit_number_columns();
     repo.visits.reserve(rows);
     repo.educator_list.reserve(rows * 2);
     later.students.reserve(rows);
@@ -372,14 +373,13 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& tex
         Visit v;
         v.id = VisitId(t.key_handle());
         later.students.push_back(later.arena.keep(t.text("student_id")));
-        v.site = known_or_later(repo.names.sites, t.text("site_id"), repo.visits.size(), later.sites);
+        v.site = sites.read(t.text("site_id"), repo.visits.size());
         v.date = t.date("date");
         v.start_time = t.time("start_time");
         v.minutes = t.integer("minutes");
         v.educators_begin = static_cast<std::uint32_t>(repo.educator_list.size());
         util::for_each_part(t.text("educators"), ';', [&](std::string_view e) {
-            repo.educator_list.push_back(
-                known_or_later(repo.names.staff, e, repo.educator_list.size(), later.educators));
+            repo.educator_list.push_back(educators.read(e, repo.educator_list.size()));
             return true;
         });
         v.educators_count = static_cast<std::uint32_t>(repo.educator_list.size() - v.educators_begin);
@@ -390,23 +390,20 @@ void load_visits(CheckedTable& t, std::size_t rows, Repo& repo, util::Arena& tex
         v.reflected_on = t.date("reflected_on");
         v.language = text.keep(t.text("language"));
         v.notes = text.keep(t.text("notes"));
-        read_interpreter(t.text("interpreter"), v, repo, repo.visits.size(), later);
+        read_interpreter(t.text("interpreter"), v, interpreters, repo.visits.size());
         v.confirmed_on = t.date("confirmed_on");
-        v.confirmed_by = known_or_later(repo.names.staff, t.text("confirmed_by"), repo.visits.size(), later.confirmers);
+        v.confirmed_by = confirmers.read(t.text("confirmed_by"), repo.visits.size());
         v.cancelled_by = t.enumeration<CancelledBy>("cancelled_by");
         v.logged_on = t.date("logged_on");
         v.line = line_of(t);
         check_visit_cells(t, v, t.text("visit_id"), problems);
+        for (auto& n : repo.visit_numbers) // a column no visit fills takes no memory
+            if (const auto x = t.integer(n.name)) {
+                n.values.resize(repo.visits.size(), VisitNumbers::k_none);
+                n.values.push_back(*x);
+            }
         repo.visits.push_back(v);
     }
-}
-
-// The references that waited, added now that no other thread reads.
-template <typename Id, typename Set>
-void resolve(Ids<Id>& ids, const std::vector<Pending>& later, Set&& set)
-{
-    for (const auto& p : later)
-        set(p.row, ids.intern(p.text));
 }
 
 // The visits' students, the most lookups of any reference (one per visit,
@@ -432,17 +429,11 @@ void resolve_visit_students(Repo& repo, const VisitPending& visits)
             repo.visits[i].student = repo.names.students.intern(visits.students[i]);
 }
 
-void resolve_pending(Repo& repo, const MainPending& main, VisitPending& visits)
+void resolve_pending(Repo& repo, const Waiting& main, const VisitPending& visits)
 {
-    auto& n = repo.names;
-    resolve(n.sites, main.student_sites, [&](std::size_t r, SiteId h) { repo.students[r].site = h; });
-    resolve(n.staff, main.homerooms, [&](std::size_t r, StaffId h) { repo.students[r].homeroom = h; });
-    resolve(n.staff, main.training_staff, [&](std::size_t r, StaffId h) { repo.trainings[r].staff = h; });
+    main.resolve(repo);
     resolve_visit_students(repo, visits);
-    resolve(n.sites, visits.sites, [&](std::size_t r, SiteId h) { repo.visits[r].site = h; });
-    resolve(n.staff, visits.educators, [&](std::size_t r, StaffId h) { repo.educator_list[r] = h; });
-    resolve(n.staff, visits.interpreters, [&](std::size_t r, StaffId h) { repo.visits[r].interpreter = h; });
-    resolve(n.staff, visits.confirmers, [&](std::size_t r, StaffId h) { repo.visits[r].confirmed_by = h; });
+    visits.refs.resolve(repo);
 }
 
 } // namespace
@@ -770,7 +761,7 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
 
     // visits.csv, the largest file, is read on a second thread while this
     // one reads students.csv and trainings.csv: until the threads join, each
-    // adds ids only to its own tables (see Pending). Its problems follow the
+    // adds ids only to its own tables (see Waiting). Its problems follow the
     // others', as if read in turn.
     Problems visit_problems;
     VisitPending visit_later;
@@ -782,7 +773,7 @@ LoadResult load_all(const SourceViews& sources, Sources* release, const LoadOpti
                        load_visits(t, rows, repo, visit_text, visit_later, visit_problems);
                    });
     });
-    MainPending main_later;
+    Waiting main_later;
     load_table(sources, "students.csv", "student", students_info, problems, release, options,
                &repo.names.students.table(),
                [&](CheckedTable& t, std::size_t rows) { load_students(t, rows, repo, problems, main_later); });

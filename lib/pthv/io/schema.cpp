@@ -36,6 +36,14 @@ FieldType field_type(const std::string& type, const std::string& format)
     throw std::logic_error("schema: unknown field type " + type);
 }
 
+Export parse_export(const std::string& name)
+{
+    for (const Export e : {Export::Drop, Export::Keep, Export::Key, Export::Date, Export::Coarse})
+        if (export_name(e) == name)
+            return e;
+    throw std::logic_error("schema: unknown export treatment " + name);
+}
+
 Field parse_field(const YAML::Node& f)
 {
     Field field;
@@ -46,6 +54,7 @@ Field parse_field(const YAML::Node& f)
     field.type_name = format.empty() ? type : type + " (" + format + ")";
     field.description = f["description"].as<std::string>("");
     field.references = f["references"].as<std::string>("");
+    field.exported = parse_export(f["export"].as<std::string>("drop"));
     if (const auto c = f["constraints"]) {
         field.required = c["required"].as<bool>(false);
         field.unique = c["unique"].as<bool>(false);
@@ -78,6 +87,12 @@ Schema parse_schema(const SchemaSource& src)
         s.extra_field = parse_field(extra);
     } else {
         s.extra_columns_are_attributes = extra && extra.as<std::string>() == "attributes";
+    }
+    for (const auto& a : doc["exportAttributes"]) {
+        Field f;
+        f.name = a.first.as<std::string>();
+        f.exported = parse_export(a.second.as<std::string>());
+        s.exported_attributes.push_back(f);
     }
     s.source_text = std::string(src.text);
     if (doc["primaryKey"])
@@ -120,6 +135,30 @@ std::string check_integer(const Field& field, std::string_view text)
 }
 
 } // namespace
+
+std::string_view export_name(Export e)
+{
+    switch (e) {
+    case Export::Keep:
+        return "keep";
+    case Export::Key:
+        return "key";
+    case Export::Date:
+        return "date";
+    case Export::Coarse:
+        return "coarse";
+    case Export::Drop:
+        break;
+    }
+    return "drop";
+}
+
+bool Schema::exported() const
+{
+    const auto out = [](const Field& f) { return f.exported != Export::Drop; };
+    return std::any_of(fields.begin(), fields.end(), out) ||
+           std::any_of(exported_attributes.begin(), exported_attributes.end(), out);
+}
 
 const Field* Schema::field(std::string_view field_name) const
 {
@@ -257,10 +296,14 @@ std::string schema_text(const Schema& s)
             type += fmt::format(" {}..{}", *f.minimum, *f.maximum);
         if (!f.references.empty())
             type += " -> " + f.references;
+        if (s.exported() && s.field(f.name)) // a de-identified export's treatment (docs/export.md)
+            need += fmt::format(", export: {}", export_name(f.exported));
         out += fmt::format("  {:<15} {:<40} {}\n", f.name, type, need);
         if (!f.description.empty())
             out += fmt::format("  {:<15} {}\n", "", f.description);
     }
+    for (const auto& a : s.exported_attributes)
+        out += fmt::format("  {:<15} {:<40} optional, export: {}\n", a.name, "attribute", export_name(a.exported));
     if (!s.description.empty())
         out += "  " + s.description + "\n";
     return out;

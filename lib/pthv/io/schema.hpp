@@ -23,6 +23,19 @@ enum class FieldType {
     Email,      // string with format email: an address (util::is_email_address)
 };
 
+// What a de-identified export (docs/export.md) does with a column: its
+// `export:` in the schema. A column that says nothing is dropped, so a new
+// column never leaves the district until its schema says how.
+enum class Export {
+    Drop,   // left out
+    Keep,   // copied as it is: a code, a number, a site id
+    Key,    // an id (or ids joined by ";"), replaced by its keyed pseudonym
+    Date,   // a visit's date: copied, then coarsened when --k protects the export
+    Coarse, // exported only when --k protects the export, which may recode it
+};
+// "drop", "keep", "key", "date", "coarse".
+std::string_view export_name(Export e);
+
 struct Field {
     std::string name;
     FieldType type = FieldType::String;
@@ -37,6 +50,7 @@ struct Field {
     std::optional<long long> minimum;
     std::optional<long long> maximum;
     std::string references; // name of the schema whose key this names
+    Export exported = Export::Drop;
 };
 
 struct Schema {
@@ -51,12 +65,17 @@ struct Schema {
     // extra_field (its name unused): surveys.csv's q_<question> answers.
     std::string extra_prefix;
     Field extra_field;
+    // Attribute columns an export lets through (`exportAttributes:`), each
+    // with its treatment; every other attribute is dropped.
+    std::vector<Field> exported_attributes;
     std::string source_text; // the YAML as compiled in
 
     const Field* field(std::string_view name) const;
     // Columns that must be present in the header (required or required-when).
     std::vector<std::string> required_columns() const;
     std::vector<std::string> column_names() const;
+    // Whether an export writes this file: some column's treatment is not Drop.
+    bool exported() const;
     // Whether `column` is one of the extra_prefix columns.
     bool is_prefixed_extra(std::string_view column) const;
 };

@@ -220,6 +220,20 @@ struct FileInfo {
 // interpreter.
 bool is_staff_id_shaped(std::string_view text);
 
+// One of visits.csv's optional whole-number columns, kept by its schema
+// alone: the loader reads every integer column of the visits schema that is
+// neither required nor required when another column has a value (io/loader.cpp),
+// so such a column needs only its schema and the code that uses it.
+struct VisitNumbers {
+    static constexpr std::int32_t k_none = INT32_MIN;
+    std::string name;                 // "travel_minutes"
+    std::vector<std::int32_t> values; // by visit row; shorter (even empty) where no later visit gives one
+
+    // Visit `row`'s value; k_none when it gives none (an empty cell, or one
+    // that is not a number in range, which validate reports).
+    std::int32_t at(std::size_t row) const { return row < values.size() ? values[row] : k_none; }
+};
+
 struct Repo {
     std::filesystem::path root;
     bool config_ok = false;
@@ -235,6 +249,7 @@ struct Repo {
     std::vector<Training> trainings;
     std::vector<Visit> visits;
     std::vector<StaffId> educator_list; // every visit's educators, one run each
+    std::vector<VisitNumbers> visit_numbers; // in the schema's order
     std::vector<LedgerLine> ledger;
     std::vector<Review> reviews; // reviews.csv, optional
     std::vector<Event> events;     // events.csv, optional
@@ -259,6 +274,14 @@ struct Repo {
     const Staff* find(StaffId id) const { return row_of(names.staff.row(id), staff); }
     const Student* find(StudentId id) const { return row_of(names.students.row(id), students); }
     const Visit* find(VisitId id) const { return row_of(names.visits.row(id), visits); }
+    // The column `name` of visit_numbers; nullptr when the schema has none so named.
+    const VisitNumbers* visit_numbers_of(std::string_view name) const
+    {
+        for (const auto& n : visit_numbers)
+            if (n.name == name)
+                return &n;
+        return nullptr;
+    }
     const TrainingSession* find(SessionId id) const { return row_of(names.sessions.row(id), sessions); }
     // The row index of the record defining an id, if any.
     std::optional<std::size_t> row(VisitId id) const;

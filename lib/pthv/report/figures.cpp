@@ -80,6 +80,7 @@ struct VisitCounts {
     std::vector<std::pair<std::string_view, std::int64_t>> languages; // in order first seen
     std::vector<std::pair<std::string_view, std::int64_t>> interpreted_languages; // the same, interpreted visits
     std::vector<std::pair<std::size_t, int>> entry_days; // (slot, logged_on - date)
+    std::vector<int> travel_minutes; // of the visits that give it
 };
 
 void count_language(std::vector<std::pair<std::string_view, std::int64_t>>& languages, std::string_view language)
@@ -131,6 +132,7 @@ VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, cons
     const int first_month = month_number(o.period.from);
     c.months.assign(static_cast<std::size_t>(std::max(0, month_number(o.period.to) - first_month + 1)), 0);
 
+    const model::VisitNumbers* travel = repo.visit_numbers_of("travel_minutes");
     for (const std::size_t i : scope.visits(*o.basis)) {
         const Visit& v = repo.visits[i];
         const SiteId site = repo.visit_site(v);
@@ -164,6 +166,9 @@ VisitCounts count_visits(const model::Facts& facts, const FigureOptions& o, cons
             count_language(c.interpreted_languages, v.language);
         if (v.logged_on)
             c.entry_days.emplace_back(slot, *v.logged_on - *v.date);
+        if (const std::int32_t x = travel ? travel->at(i) : model::VisitNumbers::k_none;
+            x != model::VisitNumbers::k_none)
+            c.travel_minutes.push_back(x);
     }
     return c;
 }
@@ -555,6 +560,12 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     f.has_logged_on = has_column(repo, "logged_on");
     if (f.has_logged_on)
         entry_delays(repo, sites, counts, f);
+    f.has_travel = !o.is_public && has_column(repo, "travel_minutes");
+    if (f.has_travel) {
+        std::sort(counts.travel_minutes.begin(), counts.travel_minutes.end());
+        f.travel_visits = exact(static_cast<std::int64_t>(counts.travel_minutes.size()));
+        f.median_travel_minutes = percentile(counts.travel_minutes, 50);
+    }
     top_sites(f);
     fidelity_figures(facts, o, f);
     beside.get(); // rethrows what the thread threw

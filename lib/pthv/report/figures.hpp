@@ -388,6 +388,12 @@ struct Figures {
     bool has_interpreters = false;            // visits.csv has `interpreter`
     std::vector<Tally> interpreted_languages; // completed visits with an interpreter, like `languages` (public: one, "all")
     bool has_logged_on = false;               // visits.csv has `logged_on`
+    // Internal reports only, when visits.csv has `travel_minutes`: the
+    // completed visits of the period that give it, and their median by
+    // nearest rank (none without any).
+    bool has_travel = false;
+    Count travel_visits;
+    std::optional<int> median_travel_minutes;
     std::vector<EntryDelay> entry_delays;     // the district first, then each site of `sites`
     std::vector<std::string> top_sites; // site ids: top 3 by completed visits, ties by id
     std::vector<FundingRow> money;

@@ -444,6 +444,10 @@ std::string render_json(const Figures& f)
                                   {"p90_days", days(d.p90_days)}});
         j["entry_days"] = delays;
     }
+    if (f.has_travel)
+        j["travel_minutes"] = Json{{"visits", count_json(f.travel_visits, m)},
+                                   {"median", f.median_travel_minutes ? Json(*f.median_travel_minutes)
+                                                                      : Json(nullptr)}};
     j["top_sites"] = f.top_sites;
     if (f.events.present)
         j["event_list"] = event_list_json(f);

@@ -92,6 +92,11 @@ Table headline(const Figures& f)
                   RowFor::Programs);
             t.add({Cell::of("p90_days_to_entry", "p90_days_to_entry"), days_cell(d, d.p90_days)}, RowFor::Programs);
         }
+    if (f.has_travel) {
+        t.add({Cell::of("visits giving travel_minutes", "travel_visits"), Cell::of(f.travel_visits)});
+        t.add({Cell::of("median travel minutes", "median_travel_minutes"),
+               f.median_travel_minutes ? Cell::num(*f.median_travel_minutes) : Cell::missing()});
+    }
     if (!f.fidelity.empty())
         for (std::size_t k = 0; k < k_practices; ++k) {
             const std::string key = "CP" + std::to_string(k + 1) + "_meeting_pct";
