@@ -24,7 +24,7 @@ void check_loaded(const io::LoadResult& loaded, const std::string& flags_file)
 {
     const io::FlagsLoad sorted = io::sort_flags_load(loaded.problems, flags_file);
     for (const auto& p : sorted.flags)
-        std::fputs(format_problem_line(p, false).c_str(), stderr);
+        std::fputs(model::format_problem_line(p, false).c_str(), stderr);
     refuse_unreadable(sorted.unreadable, loaded.repo.config_ok, "check targeting");
     if (sorted.other_errors > 0)
         std::fprintf(stderr, "pthv: note: the data has %s; `pthv validate` lists them\n",

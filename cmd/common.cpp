@@ -143,7 +143,7 @@ void read_option_file(const char* option, const std::string& file, bool color,
 {
     const io::OptionFile read_file = io::read_option_file(option, file, read);
     for (const auto& p : read_file.problems)
-        std::fputs(format_problem_line(p, color).c_str(), stderr);
+        std::fputs(model::format_problem_line(p, color).c_str(), stderr);
     if (!read_file.refusal.empty())
         throw UsageError(read_file.refusal);
 }

@@ -111,9 +111,6 @@ std::unique_ptr<util::RepoLock> take_repo_lock(const std::filesystem::path& root
 // lock; std::runtime_error saying why not (no folder, no pthv.yaml, its error).
 io::LoadResult load_named_repo(const std::string& dir, model::Date as_of);
 
-// A finding as every command prints it (the payroll text in lib/pthv/pay too).
-using model::format_problem_line;
-
 // `option` FILE (--attendance, --scores), read by `read` against the loaded repo: every bad row
 // printed (file:line); any error a UsageError, since figures built on part of it would mislead.
 void read_option_file(const char* option, const std::string& file, bool color,
@@ -128,9 +125,6 @@ model::Date parse_date_option(const std::string& text, const std::string& option
 // config did not load: figures computed from part of the data would mislead.
 void refuse_unreadable(const model::Problems& unreadable, bool config_ok, const std::string& doing,
                        const std::string& tail = "");
-
-// A table for people as text, CSV or JSON (roster, event list).
-using io::render_table;
 
 // The handle of an id given on the command line; none for an empty one.
 // UsageError naming `option`, with a "did you mean", for an unknown one.

@@ -10,7 +10,6 @@
 #include "commands.hpp"
 #include "doc_paths.hpp"
 
-#include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::cmd {
@@ -150,11 +149,7 @@ int main(int argc, char** argv)
 {
     try {
         return pthv::cmd::run(argc, argv);
-    } catch (const pthv::cmd::UsageError& e) {
-        std::fprintf(stderr, "pthv: error: %s\n", e.what());
-    } catch (const pthv::util::FileError& e) {
-        std::fprintf(stderr, "pthv: error: %s\n", e.what());
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // UsageError, util::FileError and what cannot go on alike
         std::fprintf(stderr, "pthv: error: %s\n", e.what());
     }
     return pthv::cmd::k_exit_usage;

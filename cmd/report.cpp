@@ -36,15 +36,9 @@ int run_audit(const ReportOptions& o, Session& session)
         merge_subgroups_option(o.subgroups, loaded.repo, session.color());
     const model::Facts& facts = session.facts();
     const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
-    std::vector<io::AttendanceRow> attendance;
-    if (!o.attendance.empty())
-        attendance = read_attendance_option(o.attendance, loaded.repo, session.color());
-    std::vector<io::ScoreRow> scores;
-    if (!o.scores.empty())
-        scores = read_scores_option(o.scores, loaded.repo, session.color());
-    const auto result = report::audit_publication(facts, session.work(), findings,
-                                                  o.attendance.empty() ? nullptr : &attendance,
-                                                  o.scores.empty() ? nullptr : &scores);
+    const OutcomeFiles files = read_outcome_files(o, loaded.repo, session.color());
+    const auto result =
+        report::audit_publication(facts, session.work(), findings, given(files.attendance), given(files.scores));
     session.out() = format == "json" ? report::render_audit_json(result) : report::render_audit_text(result);
     session.finish();
     return result.ok() ? k_exit_ok : k_exit_findings;
@@ -79,16 +73,9 @@ int run_report(const ReportOptions& o, Session& session)
         throw UsageError(why);
     const model::Facts& facts = session.facts();
     const auto findings = rules::check_repo(facts, session.work_started(), std::move(loaded.problems));
-    const auto& work = session.work();
-    std::vector<io::AttendanceRow> attendance;
-    if (!o.attendance.empty())
-        attendance = read_attendance_option(o.attendance, repo, session.color());
-    std::vector<io::ScoreRow> scores;
-    if (!o.scores.empty())
-        scores = read_scores_option(o.scores, repo, session.color());
-    const auto figures = report::compute_figures(facts, work, findings,
-                                                 {period, o.site, o.is_public, o.attendance.empty() ? nullptr : &attendance,
-                                                  o.scores.empty() ? nullptr : &scores});
+    const OutcomeFiles files = read_outcome_files(o, repo, session.color());
+    const auto figures = report::compute_figures(
+        facts, session.work(), findings, {period, o.site, o.is_public, given(files.attendance), given(files.scores)});
 
     session.out() = report::render_report(figures, format, o.table);
     session.finish();

@@ -2,9 +2,11 @@
 // pthv report (docs/guide.md, report): the options of the command. The figures are
 // computed by lib/pthv/report/figures and laid out by its renderers.
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include <pthv/io/attendance.hpp>
 #include <pthv/io/scores.hpp>
 #include <pthv/model/repo.hpp>
 
@@ -21,10 +23,21 @@ struct ReportOptions {
     bool audit = false;     // --audit: the whole publication set, as an attacker would read it
 };
 
-// --scores FILE, read against the loaded repo (report_scores.cpp). Every
-// problem of the file is printed to stderr, as --attendance's are; any
-// error throws UsageError (exit 2) naming the option and the count.
-std::vector<io::ScoreRow> read_scores_option(const std::string& file, const model::Repo& repo, bool color);
+// --attendance FILE and --scores FILE, read against the loaded repo
+// (report_scores.cpp); a file not given is no rows. Every problem of a file
+// is printed to stderr; any error throws UsageError (exit 2) naming the
+// option and the count.
+struct OutcomeFiles {
+    std::optional<std::vector<io::AttendanceRow>> attendance;
+    std::optional<std::vector<io::ScoreRow>> scores;
+};
+OutcomeFiles read_outcome_files(const ReportOptions& o, const model::Repo& repo, bool color);
+
+// The rows of a file given, for the figures; nullptr when it was not.
+template <typename Rows> const Rows* given(const std::optional<Rows>& rows)
+{
+    return rows ? &*rows : nullptr;
+}
 
 // --subgroups FILE, merged into the loaded repo's subgroup values (its
 // values win), before any figure is made; problems as --scores'.

@@ -1,5 +1,5 @@
-// report --scores FILE and --subgroups FILE: the file read and its
-// problems printed, as --attendance's are (common.cpp, read_attendance_option).
+// report --attendance, --scores and --subgroups FILE: each file read and
+// its problems printed (common.cpp, read_option_file).
 
 #include "report.hpp"
 
@@ -15,13 +15,16 @@
 
 namespace pthv::cmd {
 
-std::vector<io::ScoreRow> read_scores_option(const std::string& file, const model::Repo& repo, bool color)
+OutcomeFiles read_outcome_files(const ReportOptions& o, const model::Repo& repo, bool color)
 {
-    std::vector<io::ScoreRow> rows;
-    read_option_file("--scores", file, color, [&](const std::string& text, model::Problems& problems) {
-        rows = io::read_scores(file, text, repo, problems);
-    });
-    return rows;
+    OutcomeFiles files;
+    if (!o.attendance.empty())
+        files.attendance = read_attendance_option(o.attendance, repo, color);
+    if (!o.scores.empty())
+        read_option_file("--scores", o.scores, color, [&](const std::string& text, model::Problems& problems) {
+            files.scores = io::read_scores(o.scores, text, repo, problems);
+        });
+    return files;
 }
 
 void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color)

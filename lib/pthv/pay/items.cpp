@@ -329,15 +329,13 @@ void each_pay_item(const Facts& facts, const std::vector<VisitWork>& work, const
     // does not wait on main memory.
     const auto& events = facts.events();
     const auto& visits = facts.repo().visits;
-    constexpr std::size_t k_ahead = 8;
-    for (std::size_t i = 0; i < work.size(); ++i) {
-        if (i + 2 * k_ahead < work.size())
-            __builtin_prefetch(&events[work[i + 2 * k_ahead].event]);
-        if (i + k_ahead < work.size())
-            __builtin_prefetch(&visits[events[work[i + k_ahead].event].first]);
-        if (listed(work[i], period))
-            fn(visit_item(facts, work[i], period, lookups));
-    }
+    util::for_each_fetched_ahead(
+        work.size(), [&](std::size_t i) { util::prefetch(&events[work[i].event]); },
+        [&](std::size_t i) { util::prefetch(&visits[events[work[i].event].first]); },
+        [&](std::size_t i) {
+            if (listed(work[i], period))
+                fn(visit_item(facts, work[i], period, lookups));
+        });
     for (std::size_t i = 0; i < facts.repo().trainings.size(); ++i)
         if (auto item = training_item(facts, i, period, lookups))
             fn(std::move(*item));
