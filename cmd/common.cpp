@@ -8,6 +8,7 @@
 
 #include <pthv/io/option_file.hpp>
 #include <pthv/io/repo_files.hpp>
+#include <pthv/io/subgroups.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -155,6 +156,16 @@ std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, c
         rows = io::read_attendance(file, text, repo, problems);
     });
     return rows;
+}
+
+void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color)
+{
+    if (repo.subgroups.empty())
+        throw UsageError("--subgroups: pthv.yaml names no subgroups; list the columns in reports.subgroups first "
+                         "(docs/data.md)");
+    read_option_file("--subgroups", file, color, [&](const std::string& text, model::Problems& problems) {
+        io::merge_subgroups(file, text, repo, problems);
+    });
 }
 
 model::Date parse_date_option(const std::string& text, const std::string& option)

@@ -116,6 +116,9 @@ io::LoadResult load_named_repo(const std::string& dir, model::Date as_of);
 void read_option_file(const char* option, const std::string& file, bool color,
                       const std::function<void(const std::string& text, model::Problems&)>& read);
 std::vector<io::AttendanceRow> read_attendance_option(const std::string& file, const model::Repo& repo, bool color);
+// --subgroups FILE (report, export), merged into the loaded repo's subgroup
+// values (its values win) before any figure is made.
+void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color);
 
 // Parses a date option; UsageError naming the option otherwise.
 model::Date parse_date_option(const std::string& text, const std::string& option);

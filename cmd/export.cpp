@@ -9,7 +9,6 @@
 #include <optional>
 
 #include "commands.hpp"
-#include "report.hpp"
 
 #include <pthv/export/deidentify.hpp>
 #include <pthv/export/folder.hpp>

@@ -39,8 +39,5 @@ template <typename Rows> const Rows* given(const std::optional<Rows>& rows)
     return rows ? &*rows : nullptr;
 }
 
-// --subgroups FILE, merged into the loaded repo's subgroup values (its
-// values win), before any figure is made; problems as --scores'.
-void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color);
 
 } // namespace pthv::cmd

@@ -1,5 +1,5 @@
-// report --attendance, --scores and --subgroups FILE: each file read and
-// its problems printed (common.cpp, read_option_file).
+// report --attendance and --scores FILE: each file read and its problems
+// printed (common.cpp, read_option_file).
 
 #include "report.hpp"
 
@@ -9,7 +9,6 @@
 
 #include "common.hpp"
 
-#include <pthv/io/subgroups.hpp>
 #include <pthv/util/files.hpp>
 #include <pthv/util/strings.hpp>
 
@@ -25,16 +24,6 @@ OutcomeFiles read_outcome_files(const ReportOptions& o, const model::Repo& repo,
             files.scores = io::read_scores(o.scores, text, repo, problems);
         });
     return files;
-}
-
-void merge_subgroups_option(const std::string& file, model::Repo& repo, bool color)
-{
-    if (repo.subgroups.empty())
-        throw UsageError("--subgroups: pthv.yaml names no subgroups; list the columns in reports.subgroups first "
-                         "(docs/data.md)");
-    read_option_file("--subgroups", file, color, [&](const std::string& text, model::Problems& problems) {
-        io::merge_subgroups(file, text, repo, problems);
-    });
 }
 
 } // namespace pthv::cmd
