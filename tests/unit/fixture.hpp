@@ -31,6 +31,26 @@
 namespace pthv::test {
 
 // A fresh folder under the system's temporary folder, removed afterwards.
+// How many entries folder `dir` holds.
+inline std::size_t entries(const std::filesystem::path& dir)
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto& e : std::filesystem::directory_iterator(dir))
+        ++n;
+    return n;
+}
+
+// `district`'s sources with a cap of 8 paid visits per educator instead of
+// the example district's 60, so that over-cap fires.
+inline io::Sources capped_at_eight(io::Sources district)
+{
+    std::string& yaml = district.at("pthv.yaml").edit();
+    const auto at = yaml.find("max_paid_visits_per_staff: 60");
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, 29, "max_paid_visits_per_staff: 8");
+    return district;
+}
+
 struct TempDir {
     std::filesystem::path path;
     TempDir()

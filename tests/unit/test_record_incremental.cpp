@@ -140,11 +140,7 @@ private:
 std::vector<io::Sources> districts()
 {
     const io::Sources example = io::read_sources(PTHV_EXAMPLES_DIR);
-    io::Sources capped = example;
-    std::string& yaml = capped.at("pthv.yaml").edit();
-    const auto at = yaml.find("max_paid_visits_per_staff: 60");
-    REQUIRE(at != std::string::npos);
-    yaml.replace(at, 29, "max_paid_visits_per_staff: 8");
+    io::Sources capped = test::capped_at_eight(example);
     capped["removed_visits.csv"] = util::FileText(std::string("visit_id,removed_on,reason\n"));
     const auto loaded = io::load_sources(example);
     for (std::size_t i = 0; i < loaded.repo.visits.size(); i += 20)

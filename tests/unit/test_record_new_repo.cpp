@@ -57,13 +57,6 @@ void leave_killed_init(const fs::path& dir, std::size_t moved)
         fs::rename(made / order[i], dir / order[i]);
 }
 
-std::size_t entries(const fs::path& dir)
-{
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
-        ++n;
-    return n;
-}
 
 } // namespace
 
@@ -75,7 +68,7 @@ TEST_CASE("create_repo after an init killed in an existing folder takes back wha
         leave_killed_init(tmp.path, moved);
         REQUIRE(fs::exists(tmp.path / ".gitignore"));
         pthv::record::create_repo(tmp.path, k_repo_files);
-        CHECK(entries(tmp.path) == k_repo_files.size());
+        CHECK(pthv::test::entries(tmp.path) == k_repo_files.size());
         for (const auto& f : k_repo_files)
             CHECK(read(tmp.path / f.name) == f.text);
     }
@@ -93,7 +86,7 @@ TEST_CASE("create_repo refuses a folder holding a file of the repo, whole or lef
                                  .c_str(),
                              NewRepoError);
         CHECK(read(tmp.path / "sites.csv") == "mine\n");
-        CHECK(entries(tmp.path) == 1);
+        CHECK(pthv::test::entries(tmp.path) == 1);
     }
     SUBCASE("every file moved in, the temporary folder not yet removed: the repo is whole and kept")
     {
@@ -101,6 +94,6 @@ TEST_CASE("create_repo refuses a folder holding a file of the repo, whole or lef
         leave_killed_init(tmp.path, 3);
         CHECK_THROWS_AS(pthv::record::create_repo(tmp.path, k_repo_files), NewRepoError);
         CHECK(read(tmp.path / "pthv.yaml") == "district: Test\n");
-        CHECK(entries(tmp.path) == k_repo_files.size());
+        CHECK(pthv::test::entries(tmp.path) == k_repo_files.size());
     }
 }

@@ -57,11 +57,7 @@ std::shared_ptr<const io::Scope> scope_of(const record::Fields& fields)
 std::vector<io::Sources> districts()
 {
     const io::Sources example = io::read_sources(PTHV_EXAMPLES_DIR);
-    io::Sources capped = example;
-    std::string& yaml = capped.at("pthv.yaml").edit();
-    const auto at = yaml.find("max_paid_visits_per_staff: 60");
-    REQUIRE(at != std::string::npos);
-    yaml.replace(at, 29, "max_paid_visits_per_staff: 8");
+    io::Sources capped = test::capped_at_eight(example);
     return {example, capped};
 }
 

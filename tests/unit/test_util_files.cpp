@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 namespace {
 
 using TempDir = pthv::test::TempDir;
+using pthv::test::entries;
 
 // Whether a fresh open of `lock` (another open file description, as in
 // another process) could take flock `op` now; it lets go at once.
@@ -33,13 +34,6 @@ bool flock_free(const fs::path& lock, int op)
     return free;
 }
 
-std::size_t entries(const fs::path& dir)
-{
-    std::size_t n = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
-        ++n;
-    return n;
-}
 
 } // namespace
 
