@@ -249,6 +249,15 @@ bool Protection::is_check(const Figure& f, int stage) const
            (!f.published || f.shown == CellShown::Below);
 }
 
+std::vector<std::size_t> Protection::checks_at(int stage) const
+{
+    std::vector<std::size_t> checks;
+    for (std::size_t i = 0; i < m_figures.size(); ++i)
+        if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
+            checks.push_back(i);
+    return checks;
+}
+
 std::pair<double, double> Protection::bounds(const Figure& f, int stage) const
 {
     const auto v = static_cast<double>(f.value);
@@ -643,10 +652,7 @@ std::optional<Protection::Check> Protection::check(Programmes& all, std::size_t 
 std::vector<Protection::Check> Protection::failing(int stage) const
 {
     Programmes ps(*this, stage);
-    std::vector<std::size_t> checks;
-    for (std::size_t i = 0; i < m_figures.size(); ++i)
-        if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
-            checks.push_back(i);
+    const std::vector<std::size_t> checks = checks_at(stage);
     settle(ps, checks, stage);
     sweep(ps, checks, stage);
     std::vector<Check> out;
@@ -857,10 +863,7 @@ void Protection::suppress(int first_stage)
     suppress_primary_only();
     for (int stage = first_stage; stage <= last_stage(); ++stage) {
         Programmes ps(*this, stage);
-        std::vector<std::size_t> checks;
-        for (std::size_t i = 0; i < m_figures.size(); ++i)
-            if (is_check(m_figures[i], stage) && !m_relations_of[i].empty())
-                checks.push_back(i);
+        const std::vector<std::size_t> checks = checks_at(stage);
         settle(ps, checks, stage);
         // One count at a time: while what its proof uses can be hidden, hide
         // the cheapest such figure and look again. Hiding a figure only

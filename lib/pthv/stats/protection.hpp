@@ -188,6 +188,7 @@ private:
     }
     std::pair<double, double> bounds(const Figure& f, int stage) const;
     bool is_check(const Figure& f, int stage) const;
+    std::vector<std::size_t> checks_at(int stage) const; // the figures is_check holds, in a relation
     std::optional<Check> check(Programmes& ps, std::size_t figure, bool whole) const;
     std::vector<Check> failing(int stage) const;
     void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
