@@ -1,5 +1,11 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
+#include <pthv/io/csv.hpp>
+#include <pthv/io/references.hpp>
+#include <pthv/io/schema.hpp>
+
 #include "fixture.hpp"
 
 using namespace pthv;
@@ -171,4 +177,101 @@ TEST_CASE("rules::visit-inactive-site")
     {
         CHECK(test::count(test::validate(src), "visit-inactive-site") == 0);
     }
+}
+
+namespace {
+
+// The tiny repo with, besides, every optional file whose columns name
+// another file's rows, each holding valid rows: a session the trainings
+// name, an event and a survey response.
+io::Sources every_reference_repo()
+{
+    auto src = test::tiny_repo();
+    src["sessions.csv"] = "session_id,date,kind,site_id,trainer,capacity,hours,location\n"
+                          "INTRO-AUG,2026-08-10,intro,S01,Trainer,,3,Room 1\n";
+    for (int i = 0; i < 3; ++i)
+        test::replace(src, "trainings.csv", "intro,3,2026-08 intro", "intro,3,INTRO-AUG");
+    src["events.csv"] = "event_id,date,site_id,kind,title,attendees,staff_ids,notes\n"
+                        "E20260920-1,2026-09-20,S01,celebration,Fall night,40,T01;T02,\n";
+    src["surveys.csv"] = "response_id,date,site_id,student_id,q_welcome\n"
+                         "R1,2026-09-20,S01,ST01,4\n";
+    return src;
+}
+
+// Puts `unknown` in `ref`'s column of the first row of `ref`'s file, going
+// by the header: a column the header lacks is added (empty in the other
+// rows); a list of ids gets it after the ids it holds. Returns the line
+// edited, or 0 when the file is not there or has no row to edit.
+std::size_t put_unknown_ref(io::Sources& src, const io::Reference& ref, const std::string& unknown)
+{
+    const auto file = src.find(ref.file);
+    if (file == src.end())
+        return 0;
+    model::Problems problems;
+    auto table = io::read_csv(ref.file, file->second.text(), problems);
+    if (!problems.empty() || table.rows.empty())
+        return 0;
+    auto column = std::find(table.header.begin(), table.header.end(), ref.column);
+    if (column == table.header.end()) {
+        table.header.push_back(ref.column);
+        for (auto& row : table.rows)
+            row.cells.emplace_back();
+        column = table.header.end() - 1;
+    }
+    const auto at = static_cast<std::size_t>(column - table.header.begin());
+    std::string& cell = table.rows[0].cells[at];
+    const auto schema = std::find_if(io::all_schemas().begin(), io::all_schemas().end(),
+                                     [&](const io::Schema& s) { return s.path == ref.file; });
+    const io::Field* field = schema == io::all_schemas().end() ? nullptr : schema->field(ref.column);
+    cell = field && field->type == io::FieldType::IdList && !cell.empty() ? cell + ";" + unknown : unknown;
+    std::string text = io::csv_row(table.header, "\n");
+    for (const auto& row : table.rows)
+        text += io::csv_row(row.cells, "\n");
+    file->second = util::FileText(std::move(text));
+    return table.rows[0].line;
+}
+
+} // namespace
+
+TEST_CASE("rules::unknown-ref checks every reference the schemas declare")
+{
+    const auto base = every_reference_repo();
+    {
+        const auto problems = test::validate(base);
+        INFO(test::dump(problems));
+        REQUIRE(problems.empty());
+    }
+    // Shaped like a staff id, so that visits.csv's interpreter reads it as one.
+    const std::string unknown = "ZZ404";
+    std::vector<std::string> not_exercised;
+    for (const io::Reference& ref : io::references()) {
+        const std::string name = ref.file + " " + ref.column;
+        CAPTURE(name);
+        auto src = base;
+        const std::size_t line = put_unknown_ref(src, ref, unknown);
+        if (line == 0) {
+            not_exercised.push_back(name);
+            continue;
+        }
+        const auto problems = test::validate(src);
+        INFO(test::dump(problems));
+        std::size_t found = 0;
+        for (const auto& p : problems) {
+            if (p.rule != "unknown-ref")
+                continue;
+            const bool this_one = p.file == ref.file && p.column == ref.column;
+            CHECK_MESSAGE(this_one, "unknown-ref for " << p.file << " " << p.column << ", not " << name);
+            if (this_one) {
+                ++found;
+                CHECK(p.line == line);
+                CHECK(p.value == unknown);
+                CHECK(contains(p.message, ref.word + " " + unknown + " is not in " + ref.target));
+            }
+        }
+        CHECK_MESSAGE(found == 1, "no unknown-ref for " << name);
+    }
+    std::string list;
+    for (const auto& name : not_exercised)
+        list += "\n  " + name;
+    CHECK_MESSAGE(not_exercised.empty(), "references no row of the test repo can hold:" << list);
 }
