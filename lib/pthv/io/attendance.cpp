@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <optional>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -37,14 +38,11 @@ std::optional<std::int64_t> days(std::string_view cell, std::string& why)
 std::optional<AttendanceRow> read_row(const CsvRow& row, const std::array<std::size_t, 3>& at, const std::string& file,
                                       const model::Repo& repo, model::Problems& problems)
 {
-    const std::string id(util::trim(row.cells[at[0]]));
-    const auto bad = [&](const char* rule, std::string message) {
-        problems.push_back(Problem{rule, Severity::Error, file, row.line, id, std::move(message), {}});
-    };
-    if (id.empty()) {
-        bad("required-missing", "student_id is empty");
+    StudentRowReader reader(row, at[0], file, problems);
+    if (!reader.has_id())
         return std::nullopt;
-    }
+    const std::string& id = reader.id;
+    const auto bad = [&](const char* rule, std::string message) { reader.error(rule, std::move(message)); };
     AttendanceRow r;
     r.line = row.line;
     for (std::size_t k = 1; k < 3; ++k) {
@@ -63,11 +61,7 @@ std::optional<AttendanceRow> read_row(const CsvRow& row, const std::array<std::s
                                          util::printable(id), r.days_absent, r.days_enrolled));
         return std::nullopt;
     }
-    const auto student = listed_student(repo, id, file, row.line, problems);
-    if (!student)
-        return std::nullopt;
-    r.student = *student;
-    return r;
+    return for_listed_student(std::move(r), repo, id, file, problems);
 }
 
 } // namespace
@@ -75,16 +69,14 @@ std::optional<AttendanceRow> read_row(const CsvRow& row, const std::array<std::s
 std::vector<AttendanceRow> read_attendance(std::string_view file, std::string_view content, const model::Repo& repo,
                                            model::Problems& problems)
 {
-    const std::string name(file);
-    const CsvTable t = read_csv(file, content, problems);
-    const auto found = find_columns(t, {k_columns[0], k_columns[1], k_columns[2]}, name, problems);
-    if (!found)
+    const auto read = read_student_file(file, content, {k_columns[0], k_columns[1], k_columns[2]}, problems);
+    if (!read)
         return {};
-    const std::array<std::size_t, 3>& at = *found;
+    const std::string name(file);
     std::vector<AttendanceRow> out;
     std::vector<std::size_t> first_line(repo.names.students.size(), 0);
-    for (const auto& row : t.rows) {
-        auto r = read_row(row, at, name, repo, problems);
+    for (const auto& row : read->table.rows) {
+        auto r = read_row(row, read->at, name, repo, problems);
         if (!r)
             continue;
         std::size_t& first = first_line[r->student.index()];

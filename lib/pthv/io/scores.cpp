@@ -43,14 +43,11 @@ bool plain_subject(std::string_view s)
 std::optional<ScoreRow> read_score_row(const CsvRow& row, const std::array<std::size_t, 3>& at,
                                        const std::string& file, const model::Repo& repo, model::Problems& problems)
 {
-    const std::string id(util::trim(row.cells[at[0]]));
-    const auto bad = [&](const char* rule, std::string message) {
-        problems.push_back(Problem{rule, Severity::Error, file, row.line, id, std::move(message), {}});
-    };
-    if (id.empty()) {
-        bad("required-missing", "student_id is empty");
+    StudentRowReader reader(row, at[0], file, problems);
+    if (!reader.has_id())
         return std::nullopt;
-    }
+    const std::string& id = reader.id;
+    const auto bad = [&](const char* rule, std::string message) { reader.error(rule, std::move(message)); };
     ScoreRow r;
     r.line = row.line;
     r.subject = std::string(util::trim(row.cells[at[1]]));
@@ -73,11 +70,7 @@ std::optional<ScoreRow> read_score_row(const CsvRow& row, const std::array<std::
         return std::nullopt;
     }
     r.proficient = answer == "yes";
-    const auto student = listed_student(repo, id, file, row.line, problems);
-    if (!student)
-        return std::nullopt;
-    r.student = *student;
-    return r;
+    return for_listed_student(std::move(r), repo, id, file, problems);
 }
 
 } // namespace
@@ -85,16 +78,15 @@ std::optional<ScoreRow> read_score_row(const CsvRow& row, const std::array<std::
 std::vector<ScoreRow> read_scores(std::string_view file, std::string_view content, const model::Repo& repo,
                                   model::Problems& problems)
 {
-    const std::string name(file);
-    const CsvTable t = read_csv(file, content, problems);
-    const auto found = find_columns(t, {k_score_columns[0], k_score_columns[1], k_score_columns[2]}, name, problems);
-    if (!found)
+    const auto read =
+        read_student_file(file, content, {k_score_columns[0], k_score_columns[1], k_score_columns[2]}, problems);
+    if (!read)
         return {};
-    const std::array<std::size_t, 3>& at = *found;
+    const std::string name(file);
     std::vector<ScoreRow> out;
     std::map<std::pair<std::size_t, std::string>, std::size_t> first_line;
-    for (const auto& row : t.rows) {
-        auto r = read_score_row(row, at, name, repo, problems);
+    for (const auto& row : read->table.rows) {
+        auto r = read_score_row(row, read->at, name, repo, problems);
         if (!r)
             continue;
         const auto [it, fresh] = first_line.emplace(std::make_pair(r->student.index(), r->subject), row.line);
