@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include <pthv/io/csv.hpp>
 #include <pthv/io/csv_edit.hpp>
@@ -208,11 +209,17 @@ bool holds(const io::Scope& loaded, const io::Scope& scope)
     const auto within = [](const auto& small, const auto& large) {
         return std::all_of(small.begin(), small.end(), [&](const std::string& s) { return large.count(s) > 0; });
     };
-    return within(scope.students, loaded.students) && within(scope.staff, loaded.staff) &&
-           std::all_of(scope.visit_id_prefixes.begin(), scope.visit_id_prefixes.end(), [&](const std::string& p) {
-               return std::any_of(loaded.visit_id_prefixes.begin(), loaded.visit_id_prefixes.end(),
-                                  [&](const std::string& q) { return util::starts_with(p, q); });
-           });
+    if (!within(scope.students, loaded.students) || !within(scope.staff, loaded.staff))
+        return false;
+    // Each id prefix of the check starts with one the load kept: looked up
+    // by its own prefixes, so an import of many rows is not quadratic.
+    const std::set<std::string_view> kept(loaded.visit_id_prefixes.begin(), loaded.visit_id_prefixes.end());
+    return std::all_of(scope.visit_id_prefixes.begin(), scope.visit_id_prefixes.end(), [&](const std::string& p) {
+        for (std::size_t n = 0; n <= p.size(); ++n)
+            if (kept.count(std::string_view(p).substr(0, n)) > 0)
+                return true;
+        return false;
+    });
 }
 
 std::optional<ScopedFiles> scoped_files(const Current& current, const Edit& edit)
