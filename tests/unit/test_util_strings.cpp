@@ -147,6 +147,13 @@ TEST_CASE("util::printable escapes C1 controls and printable_text keeps lines")
     {
         CHECK(printable("a\x7F\b\rb") == "a\\x7F\\x08\\x0Db");
     }
+    SUBCASE("bidirectional controls are shown as their bytes; other marks and scripts are kept")
+    {
+        CHECK(printable("a\xE2\x80\xAE" "361") == "a\\xE2\\x80\\xAE361");   // U+202E
+        CHECK(printable("\xE2\x80\xAA\xE2\x81\xA9") == "\\xE2\\x80\\xAA\\xE2\\x81\\xA9"); // U+202A, U+2069
+        CHECK(printable("\xE2\x80\x8F\xD8\x9C") == "\\xE2\\x80\\x8F\\xD8\\x9C"); // U+200F, U+061C
+        CHECK(printable("\xE2\x80\x94\xE2\x81\xA0\xD7\xA9") == "\xE2\x80\x94\xE2\x81\xA0\xD7\xA9"); // dash, word joiner, shin
+    }
     SUBCASE("printable_text keeps line breaks and escapes the rest")
     {
         CHECK(printable_text("one\x1b]0;x\x07\ntwo\r\n") == "one\\x1B]0;x\\x07\ntwo\\x0D\n");

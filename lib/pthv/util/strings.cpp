@@ -134,6 +134,24 @@ std::size_t find_invalid_utf8(std::string_view s)
     return std::string_view::npos;
 }
 
+namespace {
+
+// U+061C, U+200E, U+200F, U+202A..U+202E and U+2066..U+2069, in UTF-8: they
+// change the direction the rest of a line is drawn in, so a name holding
+// one could make a terminal show a row's figures backwards.
+bool bidi_control(std::string_view s)
+{
+    if (s.size() >= 2 && static_cast<unsigned char>(s[0]) == 0xD8 && static_cast<unsigned char>(s[1]) == 0x9C)
+        return true;
+    if (s.size() < 3 || static_cast<unsigned char>(s[0]) != 0xE2)
+        return false;
+    const auto b = static_cast<unsigned char>(s[1]), c = static_cast<unsigned char>(s[2]);
+    return (b == 0x80 && (c == 0x8E || c == 0x8F || (c >= 0xAA && c <= 0xAE))) ||
+           (b == 0x81 && c >= 0xA6 && c <= 0xA9);
+}
+
+} // namespace
+
 std::string printable(std::string_view s)
 {
     static const char* k_hex = "0123456789ABCDEF";
@@ -146,7 +164,7 @@ std::string printable(std::string_view s)
             // Keep a valid multibyte sequence whole.
             const std::size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
             const bool c1 = c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) < 0xA0;
-            if (len > 1 && !c1 && i + len <= s.size() &&
+            if (len > 1 && !c1 && !bidi_control(s.substr(i)) && i + len <= s.size() &&
                 find_invalid_utf8(s.substr(i, len)) == std::string_view::npos) {
                 out.append(s.substr(i, len));
                 i += len;

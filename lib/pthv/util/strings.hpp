@@ -45,7 +45,9 @@ std::size_t display_width(std::string_view s);
 // not valid UTF-8 become \xNN, so a cell or a broken file echoed in a
 // message can neither garble the output nor send escape sequences.
 // C1 controls (U+0080..U+009F, which some terminals obey like ESC [) are
-// shown as the \xNN of their two bytes.
+// shown as the \xNN of their two bytes, and the bidirectional controls
+// (U+061C, U+200E, U+200F, U+202A..U+202E, U+2066..U+2069, which would
+// draw the rest of a line backwards) as the \xNN of theirs.
 std::string printable(std::string_view s);
 // printable() for a text of lines: each line as above, the line breaks kept.
 std::string printable_text(std::string_view s);
