@@ -154,8 +154,8 @@ void data_check_lines(const Rollup& r, Document& d)
     for (const auto& x : r.districts) {
         if (!x.error.empty())
             continue;
-        if (x.period_errors > 0)
-            with_errors.push_back(fmt::format("{} ({})", x.district, x.period_errors));
+        if (x.period_errors > 0) // how many only in private: a public report says whether (report_preamble)
+            with_errors.push_back(r.is_public ? x.district : fmt::format("{} ({})", x.district, x.period_errors));
         else if (x.period_warnings > 0)
             with_warnings.push_back(x.district);
         if (x.rows_left_out || x.cells_unread > 0)

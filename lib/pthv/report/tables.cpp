@@ -238,12 +238,20 @@ std::vector<std::string> report_preamble(const Figures& f)
     const bool findings = f.period_errors > 0 || f.period_warnings > 0;
     if (findings || f.rows_left_out) {
         std::string line;
-        if (findings)
-            line = fmt::format(
-                f.is_public ? "The data check finds {} and {} in the records of this period."
-                            : "Validate finds {} and {} in the records of this period (`pthv validate` lists them).",
-                util::plural(static_cast<long long>(f.period_errors), "error", "errors"),
-                util::plural(static_cast<long long>(f.period_warnings), "warning", "warnings"));
+        // A public report says whether, not how many: a period's findings
+        // are mostly visits that fell short of a practice, counts that its
+        // fidelity table gives only as "<N" or a bound ("1 error" in a
+        // month says one visit at most). It prints no count the
+        // publication set does not hold.
+        if (findings && f.is_public)
+            line = fmt::format("The data check finds {} in the records of this period.",
+                               f.period_errors > 0 && f.period_warnings > 0 ? "errors and warnings"
+                               : f.period_errors > 0                        ? "errors"
+                                                                            : "warnings");
+        else if (findings)
+            line = fmt::format("Validate finds {} and {} in the records of this period (`pthv validate` lists them).",
+                               util::plural(static_cast<long long>(f.period_errors), "error", "errors"),
+                               util::plural(static_cast<long long>(f.period_warnings), "warning", "warnings"));
         if (f.rows_left_out)
             line += std::string(line.empty() ? "" : " ") + "What could not be read as CSV is left out.";
         if (f.cells_unread > 0)
