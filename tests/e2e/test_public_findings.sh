@@ -27,6 +27,15 @@ for p in 2025-10 2026-02 mid-year end-of-year; do
     check "public $p: no number of findings" bash -c "! grep -iE 'data check finds [^.]*[0-9]' '$tmp/p.text'"
 done
 
+# The JSON's validate object counts the whole repo (5 errors and 9
+# warnings in the example district): in public, as "<10".
+run --period end-of-year --format json >"$tmp/internal.json"
+run --period end-of-year --public --format json >"$tmp/public.json"
+check "internal JSON: the whole repo's findings counted" \
+    python3 -c "import json,sys; v=json.load(open(sys.argv[1]))['validate']; assert v=={'errors':5,'warnings':9}, v" "$tmp/internal.json"
+check "public JSON: a small count of findings is <10" \
+    python3 -c "import json,sys; v=json.load(open(sys.argv[1]))['validate']; assert v=={'errors':'<10','warnings':'<10'}, v" "$tmp/public.json"
+
 # The public roll-up names the districts whose period has errors, without
 # their number; the private one keeps it.
 "$bin" --as-of $asof rollup "$repo" --public --format text >"$tmp/rollup-public.text"

@@ -14,6 +14,12 @@
 
 namespace pthv::report {
 
+Count finding_count(std::size_t n, bool is_public, int min_cell)
+{
+    const auto value = static_cast<std::int64_t>(n);
+    return {value, is_public && value > 0 && value < min_cell ? Shown::Below : Shown::Exact};
+}
+
 using model::SiteId;
 using model::StaffId;
 using model::Visit;
@@ -531,8 +537,8 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     f.is_public = o.is_public;
     f.min_cell = repo.config.min_cell;
     const auto t = rules::tally(findings);
-    f.validate_errors = t.errors;
-    f.validate_warnings = t.warnings;
+    f.validate_errors = finding_count(t.errors, f.is_public, f.min_cell);
+    f.validate_warnings = finding_count(t.warnings, f.is_public, f.min_cell);
     count_unread(o.period, findings, o.basis->finding_days, f);
 
     const SiteScope scope(repo, o.site);

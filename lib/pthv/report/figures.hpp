@@ -45,6 +45,12 @@ struct Count {
     bool hidden() const { return shown != Shown::Exact; }
 };
 
+// A count of the data check's findings (errors, warnings) as a report
+// prints it: in public, 1..min_cell-1 is "<N", since most findings are
+// visits that fell short of a practice; none is said as none, as the
+// report's own header says whether there are any.
+Count finding_count(std::size_t n, bool is_public, int min_cell);
+
 enum class ShareShown {
     Exact,
     None,    // no denominator (0): shown as "-"
@@ -361,8 +367,8 @@ struct Figures {
     // entry_delays, training.sessions and surveys are left empty and not printed.
     bool breakdowns = true;
     int min_cell = 10;
-    std::size_t validate_errors = 0;   // the whole repo's (JSON `validate`)
-    std::size_t validate_warnings = 0;
+    Count validate_errors;   // the whole repo's (JSON `validate`), as finding_count() shows them
+    Count validate_warnings;
     // What the banner says, of the findings about the period only: those on
     // a visit, training or event dated in it (a finding about no dated
     // record, a staff member or the settings, is no period's).

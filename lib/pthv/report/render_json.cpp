@@ -279,8 +279,8 @@ void parts_json(Json& j, const RollupParts& p, int m, bool total)
     Json by_rule = Json::object();
     for (const auto& [rule, n] : f.by_rule)
         by_rule[rule] = n;
-    j["findings"] = Json{{"errors", f.errors},
-                         {"warnings", f.warnings},
+    j["findings"] = Json{{"errors", count_json(f.errors, m)},
+                         {"warnings", count_json(f.warnings, m)},
                          {"reviewed", f.detail_given ? Json(f.reviewed) : Json(nullptr)},
                          {"by_rule", f.detail_given ? by_rule : Json(nullptr)}};
     j["money"] = money_rows_json(p.money, total, !total);
@@ -328,7 +328,7 @@ Json parts_left_out_json(const Rollup& r)
                                  {"families_reached", n(key + "families_reached")}});
     }
     return Json{{"fidelity", fidelity},
-                {"findings", Json{{"errors", 0}, {"warnings", 0}, {"reviewed", n("findings.reviewed")},
+                {"findings", Json{{"errors", n("findings.errors")}, {"warnings", n("findings.warnings")}, {"reviewed", n("findings.reviewed")},
                                   {"by_rule", n("findings.by_rule")}}},
                 {"money", money},
                 {"surveys", surveys},
@@ -347,7 +347,7 @@ std::string render_json(const Figures& f)
     j["site"] = f.site_filter.empty() ? Json(nullptr) : Json(f.site_filter);
     j["public"] = f.is_public;
     j["min_cell"] = m;
-    j["validate"] = Json{{"errors", f.validate_errors}, {"warnings", f.validate_warnings}};
+    j["validate"] = Json{{"errors", count_json(f.validate_errors, m)}, {"warnings", count_json(f.validate_warnings, m)}};
     summary_json(j, f.total, f);
     if (!f.fidelity.empty())
         j["fidelity"] = fidelity_json(f.fidelity.front(), m);

@@ -37,7 +37,8 @@ struct SessionTotals {
 // short, which public fidelity shows as a bound, so `detail_given` is false
 // there and reviewed and by_rule are not given.
 struct FindingCounts {
-    std::size_t errors = 0, warnings = 0, reviewed = 0;
+    Count errors, warnings; // as finding_count() shows them; the state's sums the shown ones
+    std::size_t reviewed = 0;
     std::map<std::string, std::size_t> by_rule; // reviewed findings included
     bool detail_given = true;
 };

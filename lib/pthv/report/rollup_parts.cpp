@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <tuple>
 
 #include <pthv/rules/registry.hpp>
 
@@ -74,12 +75,21 @@ void sum_findings(Rollup& r)
     FindingCounts& t = r.parts.findings;
     t.detail_given = false;
     std::size_t& left_out = r.left_out["findings.reviewed"];
+    r.left_out["findings.errors"] = 0;
+    r.left_out["findings.warnings"] = 0;
     for (const auto& d : r.districts) {
         if (!d.error.empty())
             continue;
         const FindingCounts& f = d.parts.findings;
-        t.errors += f.errors;
-        t.warnings += f.warnings;
+        // A total of the shown figures only, and how many it leaves out:
+        // the state less the districts' own reports gives back no hidden count.
+        for (auto [total, part, key] : {std::tuple{&t.errors, &f.errors, "findings.errors"},
+                                        std::tuple{&t.warnings, &f.warnings, "findings.warnings"}}) {
+            if (part->hidden())
+                ++r.left_out[key];
+            else
+                total->value += part->value;
+        }
         if (!f.detail_given) {
             ++left_out;
             continue;
@@ -90,8 +100,6 @@ void sum_findings(Rollup& r)
             t.by_rule[rule] += n;
     }
     r.left_out["findings.by_rule"] = left_out;
-    r.left_out["findings.errors"] = 0;
-    r.left_out["findings.warnings"] = 0;
 }
 
 // A row per source name, in the order the districts first name them; each
@@ -283,8 +291,8 @@ RollupParts district_parts(const Figures& f, const model::Problems& findings)
         p.fidelity = f.fidelity.front();
     // As `pthv validate` counts them: the same findings, the same tally.
     const rules::Tally t = rules::tally(findings);
-    p.findings.errors = t.errors;
-    p.findings.warnings = t.warnings;
+    p.findings.errors = finding_count(t.errors, f.is_public, f.min_cell);
+    p.findings.warnings = finding_count(t.warnings, f.is_public, f.min_cell);
     p.findings.detail_given = !f.is_public;
     if (p.findings.detail_given) {
         p.findings.reviewed = t.reviewed;

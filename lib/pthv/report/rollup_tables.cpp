@@ -115,8 +115,7 @@ std::vector<Table> findings_tables(const Rollup& r)
                          columns, 1);
     const auto cells = [&](std::string name, const FindingCounts& f) {
         std::vector<Cell> row = {Cell::of(std::move(name)),
-                                 Cell::num(static_cast<std::int64_t>(f.errors)),
-                                 Cell::num(static_cast<std::int64_t>(f.warnings))};
+                                 Cell::of(f.errors), Cell::of(f.warnings)};
         if (!r.is_public)
             row.push_back(Cell::num(static_cast<std::int64_t>(f.reviewed)));
         return row;
