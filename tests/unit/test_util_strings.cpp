@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <utility>
 
 using namespace pthv::util;
 
@@ -169,6 +170,18 @@ TEST_CASE("util::printable escapes C1 controls and printable_text keeps lines")
         by_line += printable(hostile.substr(from));
         CHECK(printable_text(hostile) == by_line);
         CHECK(printable_text(hostile).find("Andr\xC3\xA9") == 0);
+    }
+    SUBCASE("a text of one's own comes back the same, moved when there is nothing to escape")
+    {
+        std::string plain(1000, 'x');
+        plain += "\nline two\n";
+        const std::string copy = plain;
+        const char* const bytes = plain.data();
+        const std::string kept = printable_text(std::move(plain));
+        CHECK(kept == copy);
+        CHECK(kept.data() == bytes);
+        std::string hostile = "one\x1b]0;x\x07\ntwo\r\n";
+        CHECK(printable_text(std::move(hostile)) == "one\\x1B]0;x\\x07\ntwo\\x0D\n");
     }
     SUBCASE("has_control finds C0, DEL and C1, not other text")
     {

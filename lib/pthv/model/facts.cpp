@@ -123,6 +123,13 @@ void Facts::group_events()
     // Number the events in file order of their first rows; then lay out
     // their rows in one flat list.
     std::vector<std::uint32_t> counts;
+    // Sized once: grown by doubling, the list of 600,000 events of a state
+    // would hold its old and new copies at once.
+    std::size_t events = 0;
+    for (std::size_t i = 0; i < visits.size(); ++i)
+        events += first_of[i] == i ? 1U : 0U;
+    m_events.reserve(events);
+    counts.reserve(events);
     for (std::size_t i = 0; i < visits.size(); ++i) {
         if (first_of[i] == k_none)
             continue;

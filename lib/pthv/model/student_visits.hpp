@@ -15,16 +15,19 @@
 #include <pthv/model/facts.hpp>
 #include <pthv/model/repo.hpp>
 #include <pthv/model/training_status.hpp>
+#include <pthv/util/optional_index.hpp>
 
 namespace pthv::model {
 
+// One per student, a million at state scale: the indexes are four bytes
+// each (util::OptionalIndex), not sixteen.
 struct StudentVisits {
-    std::optional<std::size_t> first;          // index into Repo::visits
-    std::optional<std::size_t> second;         // the first follow-up
-    std::optional<std::size_t> next_scheduled; // earliest scheduled visit dated on or after as_of
-    std::optional<std::size_t> declined;       // the latest declined visit of the year
-    std::optional<std::size_t> scheduled_after_first; // earliest scheduled visit after the first visit, any date
-    std::size_t completed = 0;                 // completed visits this school year
+    util::OptionalIndex first;          // index into Repo::visits
+    util::OptionalIndex second;         // the first follow-up
+    util::OptionalIndex next_scheduled; // earliest scheduled visit dated on or after as_of
+    util::OptionalIndex declined;       // the latest declined visit of the year
+    util::OptionalIndex scheduled_after_first; // earliest scheduled visit after the first visit, any date
+    std::size_t completed = 0;          // completed visits this school year
 
     // Exactly one completed visit and none scheduled after it: a second
     // visit is due (roster students --second-due).

@@ -15,12 +15,13 @@
 #include <pthv/model/names.hpp>
 #include <pthv/model/problem.hpp>
 #include <pthv/pay/events.hpp>
+#include <pthv/util/optional_index.hpp>
 
 namespace pthv::pay {
 
 using model::ItemKind;
 
-enum class ItemStatus {
+enum class ItemStatus : std::uint8_t {
     Paid,    // paid in this period
     Late,    // dated before the period's start, never paid: paid now, marked late
     Held,    // not paid: partly in the school day, or no pay rule (the note says which)
@@ -45,23 +46,25 @@ struct Period {
 std::optional<Period> month_period(std::string_view yyyy_mm);
 Period range_period(model::Date from, model::Date to);
 
+// A month at state scale lists most of a million items, so the fields are
+// ordered to leave no padding, and the indexes are four bytes each.
 struct PayItem {
     ItemKind kind = ItemKind::Visit;
+    ItemStatus status = ItemStatus::Paid;
     model::StaffId staff;
     model::Date date;
     int minutes = 0;      // visits: the event's longest row
     int paid_minutes = 0; // visits under an hourly rule: max(minutes, minimum_minutes); else 0
+    model::SiteId site;
     std::optional<std::int64_t> hours_x100; // trainings: hours in hundredths
     std::optional<model::Money> rate;       // per visit, or per hour
     model::Money amount;                    // 0.00 unless paid or late
     std::string_view rule;                  // "50.00 per visit", "training 40.00/h", ...: in RuleTexts
-    model::SiteId site;
     std::string_view source;                // funding source (pthv.yaml's text); empty when none pays the site
-    ItemStatus status = ItemStatus::Paid;
     std::string note;                       // why held, over the cap or late; else empty
-    std::optional<std::size_t> event;       // visits: index into Facts::events()
+    util::OptionalIndex event;              // visits: index into Facts::events()
     model::VisitId visit;                   // visits: the event's first visit
-    std::optional<std::size_t> training;    // index into Repo::trainings
+    util::OptionalIndex training;           // index into Repo::trainings
     model::Problems findings;               // validate's findings on the item's rows (never stop pay)
 };
 

@@ -210,30 +210,54 @@ std::string closing(const PayrollView& v, const PayTotals& t)
     return out;
 }
 
-// Every staff member's lines, in order. A month at state scale is
-// hundreds of thousands of lines: the staff are cut in two halves of about
-// as many items, written side by side (util::in_two_parts) and joined in
-// order.
-std::string staff_texts(const PayrollView& v)
+// A generous bound on the text of `items` items of `staff` staff members:
+// an item's line is under 100 bytes and a heading under 200, a note or a
+// finding adds a line. Reserving it spares copying hundreds of megabytes
+// while the text grows, and pages reserved but never written are never
+// touched, so the margin costs no memory.
+std::size_t text_bound(model::Span<PayItem> items, std::size_t staff)
+{
+    std::size_t n = 300 + staff * 300;
+    for (const auto& item : items)
+        n += 110 + (item.note.empty() ? 0 : item.note.size() + 8) + item.findings.size() * 256;
+    return n;
+}
+
+// Every staff member's lines, in order, after `out`. A month at state scale
+// is hundreds of thousands of lines: the staff are cut in two halves of
+// about as many items, written side by side (util::in_two_parts), the
+// first straight into `out` and the second into a text of its own that is
+// appended after.
+void put_staff_texts(std::string& out, const PayrollView& v)
 {
     const auto spans = by_staff(v.items);
-    const auto write = [&](std::size_t from, std::size_t to) {
-        std::string out;
-        for (std::size_t i = from; i < to; ++i)
-            out += staff_text(v.repo, slice(v.items, spans[i]));
-        return out;
-    };
     std::size_t cut = 0;
     while (cut < spans.size() && spans[cut].end <= v.items.size() / 2)
         ++cut;
+    const auto part_of = [&](std::size_t from, std::size_t to) {
+        const std::size_t begin = from < spans.size() ? spans[from].begin : v.items.size();
+        const std::size_t end = to > from ? spans[to - 1].end : begin;
+        return model::Span<PayItem>{v.items.data() + begin, end - begin};
+    };
+    out.reserve(out.size() + text_bound(part_of(0, spans.size()), spans.size()) + 4096);
+    const auto write = [&](std::size_t from, std::size_t to) {
+        std::string own;
+        std::string& into = from == 0 && to == cut ? out : own;
+        if (from != 0)
+            own.reserve(text_bound(part_of(from, to), to - from));
+        for (std::size_t i = from; i < to; ++i)
+            into += staff_text(v.repo, slice(v.items, spans[i]));
+        return own;
+    };
     auto halves = util::in_two_parts(cut, spans.size(), v.items.size(), write);
-    return std::move(halves[0]) + halves[1];
+    out += halves[0];
+    out += halves[1];
 }
 
 std::string payroll_text(const PayrollView& v)
 {
     std::string out = heading(v);
-    out += staff_texts(v);
+    put_staff_texts(out, v);
     const auto t = pay_totals(v.items);
     out += summary(t);
     out += spending_text(v.repo, v.spending);

@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <tuple>
 
 namespace pthv::report {
 
@@ -60,24 +59,28 @@ GroupCounts count_group(const model::Facts& facts, const FigureOptions& o, const
         ++c.at(c.enrolled, 0, v);
         ++c.at(c.enrolled, site_slot(repo.students[i].site), v);
     }
-    // (slot, code, key) once each: students and families visited.
-    std::vector<std::tuple<std::size_t, Code, std::uint64_t>> students, families;
-    for (const std::size_t i : scope.visits(*o.basis)) {
-        const model::Visit& v = repo.visits[i];
-        if (!v.completed() || !v.date || !o.period.contains(*v.date))
-            continue;
-        const Code code = code_of(repo, v.student, g);
-        const std::size_t slot = site_slot(repo.visit_site(v));
-        for (const std::size_t s : {std::size_t{0}, slot}) {
-            students.emplace_back(s, code, v.student.value());
-            families.emplace_back(s, code, family_key(repo, v.student));
+    // (slot, code, key) once each: students and families visited. Each is
+    // one word, the cell (slot * values + code, below 2^31: `cells` counts
+    // fit in memory) above a 33-bit key (a family handle, or 2^32 + a
+    // student's), so sorting words sorts the triples; and the two lists are
+    // made one after the other, so only one is held at a time.
+    constexpr int key_bits = 33;
+    for (auto* counts : {&c.visited, &c.families}) {
+        std::vector<std::uint64_t> seen;
+        for (const std::size_t i : scope.visits(*o.basis)) {
+            const model::Visit& v = repo.visits[i];
+            if (!v.completed() || !v.date || !o.period.contains(*v.date))
+                continue;
+            const Code code = code_of(repo, v.student, g);
+            const std::size_t slot = site_slot(repo.visit_site(v));
+            const std::uint64_t key = counts == &c.visited ? v.student.value() : family_key(repo, v.student);
+            for (const std::size_t s : {std::size_t{0}, slot})
+                seen.push_back(std::uint64_t{s * c.values + code} << key_bits | key);
         }
-    }
-    for (auto* list : {&students, &families}) {
-        std::sort(list->begin(), list->end());
-        list->erase(std::unique(list->begin(), list->end()), list->end());
-        for (const auto& [slot, code, key] : *list)
-            ++c.at(list == &students ? c.visited : c.families, slot, code);
+        std::sort(seen.begin(), seen.end());
+        seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+        for (const std::uint64_t x : seen)
+            ++(*counts)[x >> key_bits];
     }
     return c;
 }

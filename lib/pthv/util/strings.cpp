@@ -183,13 +183,18 @@ std::string printable(std::string_view s)
     return out;
 }
 
+// Printable ASCII or a line break: what printable_text keeps as it is.
+namespace {
+bool plain_text_byte(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; }
+} // namespace
+
 std::string printable_text(std::string_view s)
 {
     // Runs of printable ASCII and line breaks (nearly all of a report) are
     // copied whole; each run of other bytes is shown by printable(). Such a
     // run ends before the next plain byte, so a multibyte character is never
     // cut: printable() sees it whole, as it would in its line.
-    const auto plain = [](unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n'; };
+    const auto plain = [](unsigned char c) { return plain_text_byte(c); };
     std::string out;
     out.reserve(s.size());
     std::size_t i = 0;
@@ -206,6 +211,15 @@ std::string printable_text(std::string_view s)
         i = end;
     }
     return out;
+}
+
+std::string printable_text(std::string&& s)
+{
+    const bool plain =
+        std::all_of(s.begin(), s.end(), [](char c) { return plain_text_byte(static_cast<unsigned char>(c)); });
+    if (plain)
+        return std::move(s);
+    return printable_text(std::string_view(s));
 }
 
 std::size_t display_width(std::string_view s)

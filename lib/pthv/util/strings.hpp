@@ -51,6 +51,11 @@ std::size_t display_width(std::string_view s);
 std::string printable(std::string_view s);
 // printable() for a text of lines: each line as above, the line breaks kept.
 std::string printable_text(std::string_view s);
+// The same for a text of one's own: handed back as it is, not copied, when
+// it holds nothing to show otherwise (a payroll listing runs to tens of
+// megabytes).
+std::string printable_text(std::string&& s);
+inline std::string printable_text(const char* s) { return printable_text(std::string_view(s)); }
 // True when `s` holds a control character (C0, DEL or C1): one a cell of
 // the data repo may not hold (the output escapes them, the input refuses them).
 bool has_control(std::string_view s);
