@@ -116,7 +116,7 @@ TEST_CASE("report::compute_figures")
         CHECK(report::share_str(t.second_visit_rate) == "25.0%");
         CHECK(t.declined.value == 1);
         CHECK(t.scheduled_ahead.value == 1);
-        CHECK(r.figures.validate_errors == 2); // CP5-pair on V4, CP2-trained on V5
+        CHECK(r.figures.validate_errors.value == 2); // CP5-pair on V4, CP2-trained on V5
     }
     SUBCASE("per site: the same figures, goal progress, trained staff and educators")
     {

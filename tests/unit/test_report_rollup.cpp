@@ -210,14 +210,18 @@ TEST_CASE("rollup: findings as validate counts them; in public without reviewed 
     findings[2].severity = model::Severity::Warning;
     report::Figures f;
     const auto parts = report::district_parts(f, findings);
-    CHECK(parts.findings.errors == 1);
-    CHECK(parts.findings.warnings == 1);
+    CHECK(parts.findings.errors.value == 1);
+    CHECK_FALSE(parts.findings.errors.hidden());
+    CHECK(parts.findings.warnings.value == 1);
     CHECK(parts.findings.reviewed == 1);
     CHECK(parts.findings.by_rule.at("CP5-pair") == 2);
     CHECK(parts.findings.by_rule.at("late-entry") == 1);
     f.is_public = true;
+    // In public a count under min_cell is "<N": one error says one visit fell short.
+    f.min_cell = 10;
     const auto pub = report::district_parts(f, findings);
-    CHECK(pub.findings.errors == 1);
+    CHECK(pub.findings.errors.value == 1);
+    CHECK(pub.findings.errors.shown == report::Shown::Below);
     CHECK_FALSE(pub.findings.detail_given);
     CHECK(pub.findings.by_rule.empty());
 }
