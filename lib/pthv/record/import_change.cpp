@@ -1,5 +1,7 @@
 #include <pthv/record/import_change.hpp>
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <pthv/io/csv_edit.hpp>
@@ -38,16 +40,22 @@ std::size_t first_line_of(const Edit& edit)
 }
 
 // The rows of `plan` appended to visits.csv, each taking its student's
-// home language when it gives none.
-Edit visit_rows_edit(const Current& current, ImportPlan& plan)
+// home language when it gives none. The rows' fields are let go once the
+// edit holds them rendered (the check that follows loads nearly the whole
+// repo): `row_sizes` gets each row's bytes in Edit::rows, in order.
+Edit visit_rows_edit(const Current& current, ImportPlan& plan, std::vector<std::size_t>& row_sizes)
 {
     std::vector<Fields> rows;
+    rows.reserve(plan.rows.size());
     for (auto& r : plan.rows)
-        rows.push_back(std::move(r.fields));
+        rows.push_back(std::exchange(r.fields, {}));
     fill_languages(rows, current.sources, current.loaded.repo);
     Edit edit = append_records(current, k_visits, rows);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        plan.rows[i].fields = std::move(rows[i]);
+    std::vector<std::string> header = current.loaded.repo.files.at(k_visits).header;
+    header.insert(header.end(), edit.added_columns.begin(), edit.added_columns.end());
+    row_sizes.reserve(rows.size());
+    for (const auto& r : rows)
+        row_sizes.push_back(render_row(header, r, edit.newline).size());
     return edit;
 }
 
@@ -78,7 +86,7 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     i.plan = plan_import(head, text, map, repo, i.header);
     const auto control = control_problems(file, i.plan.rows);
     i.plan.problems.insert(i.plan.problems.end(), control.begin(), control.end());
-    i.edit = visit_rows_edit(current, i.plan);
+    i.edit = visit_rows_edit(current, i.plan, i.row_sizes);
     i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
     current.loaded = {};
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
@@ -96,8 +104,13 @@ std::string visit_import_text(const VisitImport& i, bool dry_run, bool quiet, bo
     // A dry run shows what would be written, row by row, as log-visit does.
     if (dry_run && !i.plan.rows.empty()) {
         out += fmt::format("would add to visits.csv from line {}:\n", first_line_of(i.edit));
-        for (const auto& r : i.plan.rows)
-            out += "  " + util::printable(util::trim(render_row(i.header, r.fields, ""))) + "\n";
+        const std::string_view rows = i.edit.rows;
+        std::size_t at = 0;
+        for (const std::size_t size : i.row_sizes) {
+            const std::string_view row = rows.substr(at, size - i.edit.newline.size()); // without its line ending
+            out += "  " + util::printable(util::trim(row)) + "\n";
+            at += size;
+        }
     }
     out += problem_lines(i.findings, color);
     const auto t = rules::tally(i.findings);
