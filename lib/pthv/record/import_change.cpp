@@ -9,6 +9,7 @@
 #include <pthv/record/import_advice.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -89,6 +90,7 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     i.edit = visit_rows_edit(current, i.plan, i.row_sizes);
     i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
     current.loaded = {};
+    util::give_back_freed_memory();
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
     auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
