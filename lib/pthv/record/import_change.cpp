@@ -76,6 +76,23 @@ Edit survey_rows_edit(const Current& current, SurveyPlan& plan)
     return edit;
 }
 
+// Gives back the pages of the repo's mapped files that `current`'s load
+// read: what is read of them again comes back from the page cache.
+void give_back_pages(Current& current)
+{
+    for (auto& [name, text] : current.sources)
+        text.drop_before(std::string_view(text).size());
+}
+
+// Lets go of what `current` loaded, and of the memory it freed, before the
+// check loads the repo again: one load is held at a time, not two.
+void let_go_of_load(Current& current)
+{
+    current.loaded = {};
+    give_back_pages(current);
+    util::give_back_freed_memory();
+}
+
 } // namespace
 
 VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::string_view text,
@@ -84,13 +101,14 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     VisitImport i;
     const model::Repo& repo = current.loaded.repo;
     i.header = repo.files.at(k_visits).header;
+    give_back_pages(current);
     i.plan = plan_import(head, text, map, repo, i.header);
+    util::drop_mapped_before(text, text.size()); // the export is read
     const auto control = control_problems(file, i.plan.rows);
     i.plan.problems.insert(i.plan.problems.end(), control.begin(), control.end());
     i.edit = visit_rows_edit(current, i.plan, i.row_sizes);
     i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
-    current.loaded = {};
-    util::give_back_freed_memory();
+    let_go_of_load(current);
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
     auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
@@ -131,10 +149,13 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
 {
     SurveyImport i;
     const model::Repo& repo = current.loaded.repo;
+    give_back_pages(current);
     i.plan = plan_survey_import(head, text, map, repo, repo.files.at(k_surveys).header, ids,
                                 io::newline_of(current.sources.at(k_surveys)));
+    util::drop_mapped_before(text, text.size()); // the export is read
+    util::give_back_freed_memory();              // the response ids the plan compared
     i.edit = survey_rows_edit(current, i.plan);
-    current.loaded = {};
+    let_go_of_load(current);
     if (!i.plan.source_lines.empty())
         i.check = check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
