@@ -62,18 +62,25 @@ Edit visit_rows_edit(const Current& current, ImportPlan& plan, std::vector<std::
 
 // The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
 // or gains questions, written whole (its rows widened with empty cells).
-// The edit takes the plan's rendered rows over.
+// The edit takes the plan's rendered rows over; either way they end its
+// text (Edit::text).
 Edit survey_rows_edit(const Current& current, SurveyPlan& plan)
 {
-    // Only surveys.csv is read by make_append: no copy of the other files,
-    // and none of surveys.csv unless it gains columns.
-    io::Sources widened;
-    if (!plan.new_columns.empty())
-        widened[k_surveys] = widen_csv(k_surveys, current.sources.at(k_surveys), plan.new_columns);
-    Edit edit = make_append(plan.new_columns.empty() ? current.sources : widened, k_surveys, std::move(plan.rows),
-                            plan.source_lines.size());
-    edit.append = edit.append && !current.created && plan.new_columns.empty();
-    return edit;
+    if (current.created || !plan.new_columns.empty()) {
+        // Written whole: the text is the rows with the file's lines put
+        // before them, not a copy of the rows beside them.
+        const std::string head = widen_csv(k_surveys, current.sources.at(k_surveys), plan.new_columns);
+        Edit edit;
+        edit.file = k_surveys;
+        edit.newline = io::newline_of(head);
+        const std::string lead = head.empty() || head.back() == '\n' ? std::string() : edit.newline;
+        edit.lines.insert_run(util::count_byte(head, '\n') + (lead.empty() ? 1 : 2), plan.source_lines.size());
+        edit.after = std::move(plan.rows);
+        edit.after.insert(0, head + lead);
+        return edit;
+    }
+    // Only surveys.csv is read by make_append: no copy of the other files.
+    return make_append(current.sources, k_surveys, std::move(plan.rows), plan.source_lines.size());
 }
 
 // Gives back the pages of the repo's mapped files that `current`'s load
@@ -154,6 +161,7 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
                                 io::newline_of(current.sources.at(k_surveys)));
     util::drop_mapped_before(text, text.size()); // the export is read
     util::give_back_freed_memory();              // the response ids the plan compared
+    i.rows_size = i.plan.rows.size();
     i.edit = survey_rows_edit(current, i.plan);
     let_go_of_load(current);
     if (!i.plan.source_lines.empty())
@@ -168,10 +176,11 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
 namespace {
 
 // The rows a dry run would add to surveys.csv, one a line.
-std::string survey_rows_text(const Edit& edit)
+std::string survey_rows_text(const SurveyImport& i)
 {
     std::string out = fmt::format("would add to {}:\n", k_surveys);
-    util::for_each_part(edit.rows, '\n', [&](std::string_view row) {
+    const std::string_view text = i.edit.text();
+    util::for_each_part(text.substr(text.size() - i.rows_size), '\n', [&](std::string_view row) {
         if (!row.empty())
             out += "  " + util::printable(util::trim(row)) + "\n";
         return true;
@@ -185,7 +194,7 @@ std::string survey_summary(const SurveyImport& i, bool dry_run)
     std::string out;
     const auto added = static_cast<long long>(plan.source_lines.size());
     if (dry_run && added > 0)
-        out += survey_rows_text(i.edit);
+        out += survey_rows_text(i);
     if (!plan.new_columns.empty() && added > 0)
         out += fmt::format("{} {} {}: {}\n", k_surveys, dry_run ? "would gain" : "gains",
                            util::plural(static_cast<long long>(plan.new_columns.size()), "question", "questions"),

@@ -46,6 +46,7 @@ std::string visit_import_text(const VisitImport& i, bool dry_run, bool quiet, bo
 struct SurveyImport {
     SurveyPlan plan; // its rows are the edit's
     Edit edit;       // appended, or surveys.csv whole when it is new or gains questions
+    std::size_t rows_size = 0; // the added rows' bytes: the end of edit.text()
     EditCheck check;
     std::optional<Refusal> refused; // its problems on the export's lines, with the map's advice
     model::Problems findings; // on the export's lines
