@@ -92,10 +92,20 @@ void give_back_pages(Current& current)
 }
 
 // Lets go of what `current` loaded, and of the memory it freed, before the
-// check loads the repo again: one load is held at a time, not two.
-void let_go_of_load(Current& current)
+// check loads the repo again: one load is held at a time, not two. With
+// `keep_rows`, what check_change needs of it to read again only the rows
+// it kept stays: where those rows are (model::FileInfo) and whether a file
+// read cleanly.
+void let_go_of_load(Current& current, bool keep_rows)
 {
-    current.loaded = {};
+    io::LoadResult kept;
+    if (keep_rows) {
+        kept.repo.files = std::move(current.loaded.repo.files);
+        for (auto& p : current.loaded.problems)
+            if (p.rule == "csv-syntax")
+                kept.problems.push_back(std::move(p));
+    }
+    current.loaded = std::move(kept);
     give_back_pages(current);
     util::give_back_freed_memory();
 }
@@ -115,7 +125,11 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     i.plan.problems.insert(i.plan.problems.end(), control.begin(), control.end());
     i.edit = visit_rows_edit(current, i.plan, i.row_sizes);
     i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
-    let_go_of_load(current);
+    // The check reads visits.csv itself, its pages given back as it goes:
+    // read again only where the first load kept rows (nearly every one,
+    // those of the rows' educators), it would be copied into a text of its
+    // own (util::SparseText), and the check peaked higher.
+    let_go_of_load(current, false);
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
     auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
@@ -163,7 +177,9 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
     util::give_back_freed_memory();              // the response ids the plan compared
     i.rows_size = i.plan.rows.size();
     i.edit = survey_rows_edit(current, i.plan);
-    let_go_of_load(current);
+    // The files the scope narrows (students.csv, visits.csv) are read again
+    // only where the first load kept rows: for the students the export names.
+    let_go_of_load(current, true);
     if (!i.plan.source_lines.empty())
         i.check = check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
