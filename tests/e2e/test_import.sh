@@ -109,4 +109,15 @@ cp "$r/visits.csv" before-dry.csv
 out=$(pv log-visit --import us.csv --map us-map.yaml --dry-run 2>&1)
 check "--dry-run shows each row it would write" grep -q '^  V20260919-ST06,ST06,S02,2026-09-19,16:00,40,T001;T002,completed,' <<<"$out"
 check "--dry-run writes nothing" cmp -s "$r/visits.csv" before-dry.csv
+
+# What a dry run shows is, row for row, what the import then writes, in a
+# visits.csv whose lines end in CRLF too.
+sed -i 's/$/\r/' "$r/visits.csv"
+printf '%s\n' 'student_id,date,educators,status,notes' 'ST05,2026-10-21,T001;T002,scheduled,"call, then visit"' \
+    'ST06,2026-10-22,T001;T002,scheduled,' >two.csv
+pv log-visit --import two.csv --dry-run 2>/dev/null | sed -n 's/^  //p' >shown.txt
+pv log-visit --import two.csv >/dev/null 2>&1
+tail -n 2 "$r/visits.csv" | tr -d '\r' >written.txt
+check "--dry-run shows the two rows" test "$(wc -l <shown.txt)" = 2
+check "--dry-run shows the rows the import writes" cmp -s shown.txt written.txt
 finish

@@ -225,7 +225,7 @@ bool holds(const io::Scope& loaded, const io::Scope& scope)
 std::optional<ScopedFiles> scoped_files(const Current& current, const Edit& edit)
 {
     if (!current.scope || !current.loaded_in || !holds(*current.loaded_in, *current.scope) ||
-        !edit.added_columns.empty() || current.created)
+        !edit.added_columns.empty())
         return std::nullopt;
     const model::Repo& repo = current.loaded.repo;
     ScopedFiles out;

@@ -1,5 +1,7 @@
 #include <pthv/record/import_change.hpp>
 
+#include <utility>
+
 #include <fmt/format.h>
 
 #include <pthv/io/csv_edit.hpp>
@@ -7,6 +9,7 @@
 #include <pthv/record/import_advice.hpp>
 #include <pthv/record/visit.hpp>
 #include <pthv/rules/registry.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -38,33 +41,73 @@ std::size_t first_line_of(const Edit& edit)
 }
 
 // The rows of `plan` appended to visits.csv, each taking its student's
-// home language when it gives none.
-Edit visit_rows_edit(const Current& current, ImportPlan& plan)
+// home language when it gives none. The rows' fields are let go once the
+// edit holds them rendered (the check that follows loads nearly the whole
+// repo): `row_sizes` gets each row's bytes in Edit::rows, in order.
+Edit visit_rows_edit(const Current& current, ImportPlan& plan, std::vector<std::size_t>& row_sizes)
 {
     std::vector<Fields> rows;
+    rows.reserve(plan.rows.size());
     for (auto& r : plan.rows)
-        rows.push_back(std::move(r.fields));
+        rows.push_back(std::exchange(r.fields, {}));
     fill_languages(rows, current.sources, current.loaded.repo);
     Edit edit = append_records(current, k_visits, rows);
-    for (std::size_t i = 0; i < rows.size(); ++i)
-        plan.rows[i].fields = std::move(rows[i]);
+    std::vector<std::string> header = current.loaded.repo.files.at(k_visits).header;
+    header.insert(header.end(), edit.added_columns.begin(), edit.added_columns.end());
+    row_sizes.reserve(rows.size());
+    for (const auto& r : rows)
+        row_sizes.push_back(render_row(header, r, edit.newline).size());
     return edit;
 }
 
 // The edit that adds `plan`'s rows: appended, or, when surveys.csv is new
 // or gains questions, written whole (its rows widened with empty cells).
-// The edit takes the plan's rendered rows over.
+// The edit takes the plan's rendered rows over; either way they end its
+// text (Edit::text).
 Edit survey_rows_edit(const Current& current, SurveyPlan& plan)
 {
-    // Only surveys.csv is read by make_append: no copy of the other files,
-    // and none of surveys.csv unless it gains columns.
-    io::Sources widened;
-    if (!plan.new_columns.empty())
-        widened[k_surveys] = widen_csv(k_surveys, current.sources.at(k_surveys), plan.new_columns);
-    Edit edit = make_append(plan.new_columns.empty() ? current.sources : widened, k_surveys, std::move(plan.rows),
-                            plan.source_lines.size());
-    edit.append = edit.append && !current.created && plan.new_columns.empty();
-    return edit;
+    if (current.created || !plan.new_columns.empty()) {
+        // Written whole: the text is the rows with the file's lines put
+        // before them, not a copy of the rows beside them.
+        const std::string head = widen_csv(k_surveys, current.sources.at(k_surveys), plan.new_columns);
+        Edit edit;
+        edit.file = k_surveys;
+        edit.newline = io::newline_of(head);
+        const std::string lead = head.empty() || head.back() == '\n' ? std::string() : edit.newline;
+        edit.lines.insert_run(util::count_byte(head, '\n') + (lead.empty() ? 1 : 2), plan.source_lines.size());
+        edit.after = std::move(plan.rows);
+        edit.after.insert(0, head + lead);
+        return edit;
+    }
+    // Only surveys.csv is read by make_append: no copy of the other files.
+    return make_append(current.sources, k_surveys, std::move(plan.rows), plan.source_lines.size());
+}
+
+// Gives back the pages of the repo's mapped files that `current`'s load
+// read: what is read of them again comes back from the page cache.
+void give_back_pages(Current& current)
+{
+    for (auto& [name, text] : current.sources)
+        text.drop_before(std::string_view(text).size());
+}
+
+// Lets go of what `current` loaded, and of the memory it freed, before the
+// check loads the repo again: one load is held at a time, not two. With
+// `keep_rows`, what check_change needs of it to read again only the rows
+// it kept stays: where those rows are (model::FileInfo) and whether a file
+// read cleanly.
+void let_go_of_load(Current& current, bool keep_rows)
+{
+    io::LoadResult kept;
+    if (keep_rows) {
+        kept.repo.files = std::move(current.loaded.repo.files);
+        for (auto& p : current.loaded.problems)
+            if (p.rule == "csv-syntax")
+                kept.problems.push_back(std::move(p));
+    }
+    current.loaded = std::move(kept);
+    give_back_pages(current);
+    util::give_back_freed_memory();
 }
 
 } // namespace
@@ -75,12 +118,18 @@ VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::
     VisitImport i;
     const model::Repo& repo = current.loaded.repo;
     i.header = repo.files.at(k_visits).header;
+    give_back_pages(current);
     i.plan = plan_import(head, text, map, repo, i.header);
+    util::drop_mapped_before(text, text.size()); // the export is read
     const auto control = control_problems(file, i.plan.rows);
     i.plan.problems.insert(i.plan.problems.end(), control.begin(), control.end());
-    i.edit = visit_rows_edit(current, i.plan);
+    i.edit = visit_rows_edit(current, i.plan, i.row_sizes);
     i.header.insert(i.header.end(), i.edit.added_columns.begin(), i.edit.added_columns.end());
-    current.loaded = {};
+    // The check reads visits.csv itself, its pages given back as it goes:
+    // read again only where the first load kept rows (nearly every one,
+    // those of the rows' educators), it would be copied into a text of its
+    // own (util::SparseText), and the check peaked higher.
+    let_go_of_load(current, false);
     const EditCheck check = i.plan.rows.empty() ? EditCheck{} : check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
     auto refused = merge_problems(i.plan.problems, to_export_lines(check.refused, first, i.plan.rows, file));
@@ -96,8 +145,13 @@ std::string visit_import_text(const VisitImport& i, bool dry_run, bool quiet, bo
     // A dry run shows what would be written, row by row, as log-visit does.
     if (dry_run && !i.plan.rows.empty()) {
         out += fmt::format("would add to visits.csv from line {}:\n", first_line_of(i.edit));
-        for (const auto& r : i.plan.rows)
-            out += "  " + util::printable(util::trim(render_row(i.header, r.fields, ""))) + "\n";
+        const std::string_view rows = i.edit.rows;
+        std::size_t at = 0;
+        for (const std::size_t size : i.row_sizes) {
+            const std::string_view row = rows.substr(at, size - i.edit.newline.size()); // without its line ending
+            out += "  " + util::printable(util::trim(row)) + "\n";
+            at += size;
+        }
     }
     out += problem_lines(i.findings, color);
     const auto t = rules::tally(i.findings);
@@ -116,10 +170,16 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
 {
     SurveyImport i;
     const model::Repo& repo = current.loaded.repo;
+    give_back_pages(current);
     i.plan = plan_survey_import(head, text, map, repo, repo.files.at(k_surveys).header, ids,
                                 io::newline_of(current.sources.at(k_surveys)));
+    util::drop_mapped_before(text, text.size()); // the export is read
+    util::give_back_freed_memory();              // the response ids the plan compared
+    i.rows_size = i.plan.rows.size();
     i.edit = survey_rows_edit(current, i.plan);
-    current.loaded = {};
+    // The files the scope narrows (students.csv, visits.csv) are read again
+    // only where the first load kept rows: for the students the export names.
+    let_go_of_load(current, true);
     if (!i.plan.source_lines.empty())
         i.check = check_change(current, i.edit, as_of);
     const std::size_t first = first_line_of(i.edit);
@@ -132,10 +192,11 @@ SurveyImport check_survey_import(Current& current, const io::CsvTable& head, std
 namespace {
 
 // The rows a dry run would add to surveys.csv, one a line.
-std::string survey_rows_text(const Edit& edit)
+std::string survey_rows_text(const SurveyImport& i)
 {
     std::string out = fmt::format("would add to {}:\n", k_surveys);
-    util::for_each_part(edit.rows, '\n', [&](std::string_view row) {
+    const std::string_view text = i.edit.text();
+    util::for_each_part(text.substr(text.size() - i.rows_size), '\n', [&](std::string_view row) {
         if (!row.empty())
             out += "  " + util::printable(util::trim(row)) + "\n";
         return true;
@@ -149,7 +210,7 @@ std::string survey_summary(const SurveyImport& i, bool dry_run)
     std::string out;
     const auto added = static_cast<long long>(plan.source_lines.size());
     if (dry_run && added > 0)
-        out += survey_rows_text(i.edit);
+        out += survey_rows_text(i);
     if (!plan.new_columns.empty() && added > 0)
         out += fmt::format("{} {} {}: {}\n", k_surveys, dry_run ? "would gain" : "gains",
                            util::plural(static_cast<long long>(plan.new_columns.size()), "question", "questions"),

@@ -23,6 +23,7 @@ namespace pthv::record {
 struct VisitImport {
     ImportPlan plan;                 // the rows to add, with their lines in the export
     Edit edit;                       // their append to visits.csv
+    std::vector<std::size_t> row_sizes; // each row's bytes in edit.rows, in order
     std::vector<std::string> header; // visits.csv's header after the import
     std::optional<Refusal> refused;  // its problems on the export's lines, with the map's advice
     model::Problems findings;        // on the export's lines
@@ -31,8 +32,9 @@ struct VisitImport {
 // The import of export `file` (`head`, its `text`, read through `map`)
 // into visits.csv as `current` holds it (opened in import_scope). A row
 // already logged is skipped; a cell holding a control character is
-// refused. What `current` loaded is let go before the check loads the
-// repo with the rows, so one load is held at a time, not two.
+// refused. What `current` loaded, and the planned rows' fields once the
+// edit holds them rendered, are let go before the check loads the repo with
+// the rows, so one load is held at a time, not two.
 VisitImport check_visit_import(Current& current, const io::CsvTable& head, std::string_view text,
                                const ImportMap& map, const std::string& file, model::Date as_of);
 
@@ -44,6 +46,7 @@ std::string visit_import_text(const VisitImport& i, bool dry_run, bool quiet, bo
 struct SurveyImport {
     SurveyPlan plan; // its rows are the edit's
     Edit edit;       // appended, or surveys.csv whole when it is new or gains questions
+    std::size_t rows_size = 0; // the added rows' bytes: the end of edit.text()
     EditCheck check;
     std::optional<Refusal> refused; // its problems on the export's lines, with the map's advice
     model::Problems findings; // on the export's lines

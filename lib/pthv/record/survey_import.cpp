@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <optional>
-#include <set>
+#include <unordered_set>
 #include <fmt/format.h>
 
 #include <pthv/io/csv_edit.hpp>
 #include <pthv/io/schema.hpp>
 #include <pthv/record/import_advice.hpp>
+#include <pthv/util/arena.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -71,7 +72,16 @@ SurveyPlan plan_survey_import(const io::CsvTable& head, std::string_view text, c
     plan.header = header;
     plan.header.insert(plan.header.end(), plan.new_columns.begin(), plan.new_columns.end());
     const auto& responses = repo.names.responses;
-    std::set<std::string> seen;
+    // The ids planned so far (a state's survey: 200,000 of them), each id's
+    // text kept once in an arena, not a string and a tree node apiece.
+    util::Arena seen_text;
+    std::unordered_set<std::string_view> seen;
+    const auto first_in_export = [&](const std::string& id) {
+        if (seen.count(id) > 0)
+            return false;
+        seen.insert(seen_text.keep(id));
+        return true;
+    };
     for_each_export_row(head, text, [&](const io::CsvRow& row) {
         if (is_blank_row(row))
             return;
@@ -89,7 +99,7 @@ SurveyPlan plan_survey_import(const io::CsvTable& head, std::string_view text, c
             id = ids.keyed(row);
             earlier = ids.earlier && responses.defined(responses.find(ids.earlier(row)));
         }
-        if (earlier || responses.defined(responses.find(id)) || !seen.insert(id).second) {
+        if (earlier || responses.defined(responses.find(id)) || !first_in_export(id)) {
             ++plan.already_imported;
             plan.earlier_ids += earlier ? 1 : 0;
             return;

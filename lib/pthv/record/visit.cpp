@@ -7,6 +7,7 @@
 #include <pthv/io/schema.hpp>
 #include <pthv/model/date.hpp>
 #include <pthv/record/edit.hpp>
+#include <pthv/util/mapped.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::record {
@@ -126,11 +127,18 @@ void fill_languages(std::vector<Fields>& rows, const io::Sources& sources, const
     if (by_line.empty() || it == sources.end())
         return;
     const std::string_view text = it->second;
-    std::size_t line = 1, at = 0; // `at`: where physical line `line` begins
+    // The pages of a mapped file walked past are given back 8 MB at a time:
+    // a state's students.csv is not all held at once.
+    constexpr std::size_t k_window = std::size_t{8} << 20;
+    std::size_t line = 1, at = 0, given_back = 0; // `at`: where physical line `line` begins
     for (const auto& [wanted, which] : by_line) {
         for (; line < wanted && at < text.size(); ++line) {
             const std::size_t end = text.find('\n', at);
             at = end == std::string_view::npos ? text.size() : end + 1;
+        }
+        if (at - given_back >= k_window) {
+            util::drop_mapped_before(text, at);
+            given_back = at;
         }
         if (line != wanted || at >= text.size())
             break;

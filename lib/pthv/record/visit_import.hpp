@@ -32,7 +32,7 @@ io::CsvTable whole_export(const io::CsvTable& head, std::string_view text);
 
 struct ImportRow {
     std::size_t source_line = 0; // the row's first physical line in the export
-    Fields fields;               // complete, with its visit_id
+    Fields fields;               // complete, with its visit_id (empty once check_visit_import rendered it)
 };
 
 struct ImportPlan {

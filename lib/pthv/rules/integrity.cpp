@@ -45,6 +45,8 @@ public:
             m_findings.hold_back(ref.target, file);
             return;
         }
+        if (!m_findings.keeps_integrity(file, line)) // a check of a change: not one of its rows
+            return;
         const std::string_view text = ids.text(id);
         const std::uint64_t key = (std::uint64_t{kind_of<Id>()} << 32) | id.value();
         auto it = m_advice.find(key);

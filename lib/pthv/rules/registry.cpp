@@ -178,7 +178,7 @@ bool needs_config(const Rule& r)
 model::Problem& Findings::add(std::string_view rule, std::string_view file, std::size_t line,
                               std::string_view record, std::string message, std::string advice)
 {
-    if (m_keep && *m_keep && !(*m_keep)(file, line)) {
+    if (!keeps_integrity(file, line)) {
         const Rule* r = find_rule(rule);
         if (r && r->kind == RuleKind::Integrity) {
             m_dropped = {};
@@ -188,6 +188,11 @@ model::Problem& Findings::add(std::string_view rule, std::string_view file, std:
     m_problems.push_back({std::string(rule), Severity::Error, std::string(file), line, std::string(record),
                           std::move(message), std::move(advice)});
     return m_problems.back();
+}
+
+bool Findings::keeps_integrity(std::string_view file, std::size_t line) const
+{
+    return !m_keep || !*m_keep || (*m_keep)(file, line);
 }
 
 model::Problem& Findings::on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,

@@ -50,6 +50,9 @@ public:
     // (model::Problem::staff, visit, site).
     model::Problem& add(std::string_view rule, std::string_view file, std::size_t line, std::string_view record,
                         std::string message, std::string advice = {});
+    // Whether an integrity finding on `file`'s `line` is kept: a check with
+    // costly advice to make (a closest id) asks before making it.
+    bool keeps_integrity(std::string_view file, std::size_t line) const;
     // A finding on the row of visit `v`: visits.csv, its line, and the
     // visit's id as record and as the visit it is about.
     model::Problem& on_visit(std::string_view rule, const model::Repo& repo, const model::Visit& v,

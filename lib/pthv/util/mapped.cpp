@@ -7,6 +7,9 @@
 #include <pthv/util/strings.hpp>
 
 #include <sys/mman.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <unistd.h>
 
 namespace pthv::util {
@@ -74,6 +77,13 @@ std::size_t count_byte_passing(std::string_view text, char byte) noexcept
         drop_mapped_before(text, from);
     }
     return count;
+}
+
+void give_back_freed_memory() noexcept
+{
+#if defined(__GLIBC__)
+    ::malloc_trim(0);
+#endif
 }
 
 } // namespace pthv::util

@@ -26,4 +26,10 @@ void drop_mapped_before(std::string_view text, std::size_t offset) noexcept;
 // count over a large mapped file holds a window of its pages, not all.
 std::size_t count_byte_passing(std::string_view text, char byte) noexcept;
 
+// Gives back to the system the pages of memory freed but still held by the
+// allocator (glibc's malloc_trim; nothing elsewhere): after a large load
+// is let go, a second load then starts from what is in use, not from the
+// first one's high-water mark.
+void give_back_freed_memory() noexcept;
+
 } // namespace pthv::util
