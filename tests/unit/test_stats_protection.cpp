@@ -208,6 +208,30 @@ TEST_CASE("stats::Protection")
         CHECK(q.audit().empty());
         CHECK((q.shown(m2) == CellShown::Withheld || q.shown(y2) == CellShown::Withheld));
     }
+    SUBCASE("a breach one table proves is hidden for by that table's cheapest shown figure")
+    {
+        // 100 visits: 3 at S1, 12 at S2, 40 at S3, 45 at S4. The total less
+        // the shown sites gives the 3 back; of the figures that proof uses,
+        // S2 costs readers least (all cost the same; it is the smallest).
+        Protection p(10);
+        const auto d = p.cell("district");
+        const std::vector<Protection::CellId> sites{p.cell("S1"), p.cell("S2"), p.cell("S3"), p.cell("S4")};
+        p.publish(d);
+        for (const auto s : sites)
+            p.publish(s);
+        const int people[] = {3, 12, 40, 45};
+        for (std::size_t s = 0; s < sites.size(); ++s)
+            for (int i = 0; i < people[s]; ++i)
+                p.count({d, sites[s]});
+        p.relation(d, sites);
+        p.suppress();
+        CHECK(p.audit().empty());
+        CHECK(p.shown(sites[0]) == CellShown::Below);
+        CHECK(p.shown(sites[1]) == CellShown::Withheld);
+        CHECK(p.shown(sites[2]) == CellShown::Shown);
+        CHECK(p.shown(sites[3]) == CellShown::Shown);
+        CHECK(p.shown(d) == CellShown::Shown);
+    }
     SUBCASE("zeros are shown as <N by suppress(): a reader cannot tell none from a few")
     {
         Protection p = two_sites(0, 12);

@@ -4,8 +4,11 @@
 // a hidden figure are solved together, and only they: a district of many
 // schools is many small programmes, not one large one. Secondary
 // suppression is the audit repeated: each breach hides the cheapest shown
-// figure its proof uses (the relations with a non-zero dual value), until
-// no breach is left.
+// figure its proof uses, until no breach is left. The proof is first a
+// local one (a relation alone, its other figures narrowed by their own
+// relations alone), which depends only on what is shown; only a breach it
+// misses is proved by the programme (the relations with a non-zero dual
+// value in the solver's optimum).
 
 #include <pthv/stats/protection.hpp>
 
@@ -30,6 +33,16 @@ constexpr double k_lp_slack = 1e-6;
 // for fewer than a thousand of the others is not chosen over one that
 // does not.
 constexpr double k_nudge = 1e-3;
+
+// A relation's other figures are looked at through their own relations
+// (local_breach()) when it has at most this many a reader cannot see: a
+// district's thousand schools are taken as their own displays say.
+constexpr std::size_t k_local_unknowns = 16;
+
+// The least and most a figure can be, as far as a local proof shows.
+struct ProofSpan {
+    double lo, hi;
+};
 
 // The key as abseil's string hash takes it (its string_view is its own type here).
 absl::string_view as_absl(std::string_view key) { return {key.data(), key.size()}; }
@@ -761,6 +774,119 @@ void Protection::sweep(Programmes& ps, const std::vector<std::size_t>& checks, i
     }
 }
 
+// What a reader proves of `figure` from each of its relations alone, every
+// other figure of the relation within what its display says, narrowed by
+// each of that figure's other relations alone (when the relation has few
+// figures a reader cannot see): a table's total less its shown rows, also
+// when a hidden row is given back by another table. A breach found so is a
+// breach of the linear programme too (each step is a consequence of its
+// rows), and its proof, the relations whose bound alone is too narrow and
+// those that narrowed their other figures, depends only on what is shown:
+// not on any solver, nor on the order in which anything was solved.
+std::optional<Protection::Check> Protection::local_breach(std::size_t figure, int stage) const
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    const auto base = [&](std::size_t g) {
+        const auto b = bounds(m_figures[g], stage);
+        return ProofSpan{b.first, b.second};
+    };
+    // The sign of `g` in `r`'s row: sum of parts - whole, 0 (>= 0 when the
+    // whole is at most the sum).
+    const auto sign = [](const Relation& r, std::size_t g) { return r.whole == g ? -1.0 : 1.0; };
+    // What `r` alone proves of `target`, a figure of it, with span_of(g) for
+    // each other figure g.
+    const auto through = [&](const Relation& r, std::size_t target, const auto& span_of) {
+        if (std::find(r.parts.begin(), r.parts.end(), r.whole) != r.parts.end())
+            return ProofSpan{-inf, inf}; // a figure equal to itself (its parts all empty): says nothing
+        double lo = 0, hi = 0; // the sum of the other terms
+        const auto term = [&](std::size_t g) {
+            if (g == target)
+                return;
+            const ProofSpan s = span_of(g);
+            if (sign(r, g) > 0) {
+                lo += s.lo;
+                hi += s.hi;
+            } else {
+                lo -= s.hi;
+                hi -= s.lo;
+            }
+        };
+        term(r.whole);
+        for (const std::size_t p : r.parts)
+            term(p);
+        const double row_hi = r.at_most ? inf : 0;
+        return sign(r, target) > 0 ? ProofSpan{-hi, row_hi - lo} : ProofSpan{lo - row_hi, hi};
+    };
+    struct Narrowed {
+        std::size_t figure;
+        ProofSpan span;
+        std::optional<std::uint32_t> by_lo, by_hi; // the relation that narrowed each side
+    };
+    std::vector<Narrowed> narrowed;
+    const auto span_of = [&](std::size_t g) {
+        for (const Narrowed& n : narrowed)
+            if (n.figure == g)
+                return n.span;
+        return base(g);
+    };
+    const double need_lo = 1 + k_lp_slack, need_hi = m_min_cell - 1 - k_lp_slack;
+    const ProofSpan own = base(figure);
+    Check out{figure, own.lo, own.hi, {}};
+    std::vector<std::uint32_t> proof; // relations
+    for (const std::uint32_t r : m_relations_of[figure]) {
+        const Relation& rel = m_relations[r];
+        narrowed.clear();
+        std::size_t unknown = 0;
+        for_each_unknown(rel, stage, [&](std::size_t g) { unknown += g != figure ? 1 : 0; });
+        if (unknown <= k_local_unknowns)
+            for_each_unknown(rel, stage, [&](std::size_t g) {
+                if (g == figure)
+                    return;
+                Narrowed n{g, base(g), std::nullopt, std::nullopt};
+                for (const std::uint32_t other : m_relations_of[g]) {
+                    if (other == r)
+                        continue;
+                    const ProofSpan s = through(m_relations[other], g, base);
+                    if (s.lo > n.span.lo) {
+                        n.span.lo = s.lo;
+                        n.by_lo = other;
+                    }
+                    if (s.hi < n.span.hi) {
+                        n.span.hi = s.hi;
+                        n.by_hi = other;
+                    }
+                }
+                narrowed.push_back(n);
+            });
+        const ProofSpan s = through(rel, figure, span_of);
+        const auto prove = [&](bool low) {
+            proof.push_back(r);
+            for (const Narrowed& n : narrowed) {
+                // The side of n the bound used: its most for the least of
+                // `figure` when the two have the same sign in the row.
+                const bool high = (sign(rel, figure) * sign(rel, n.figure) > 0) == low;
+                if (const auto by = high ? n.by_hi : n.by_lo)
+                    proof.push_back(*by);
+            }
+        };
+        if (s.lo > need_lo)
+            prove(true);
+        if (s.hi < need_hi)
+            prove(false);
+        out.lo = std::max(out.lo, s.lo);
+        out.hi = std::min(out.hi, s.hi);
+    }
+    if (out.lo <= need_lo && out.hi >= need_hi)
+        return std::nullopt;
+    std::sort(proof.begin(), proof.end());
+    proof.erase(std::unique(proof.begin(), proof.end()), proof.end());
+    for (const std::uint32_t r : proof) {
+        out.pins.push_back(m_relations[r].whole);
+        out.pins.insert(out.pins.end(), m_relations[r].parts.begin(), m_relations[r].parts.end());
+    }
+    return out;
+}
+
 // The figure to hide for a breach: of the shown figures its proof uses and
 // that may be withheld, the one that costs readers least, then the
 // smallest; when none of them may be, any such figure of its relations.
@@ -862,27 +988,50 @@ void Protection::suppress(int first_stage)
 {
     suppress_primary_only();
     for (int stage = first_stage; stage <= last_stage(); ++stage) {
-        Programmes ps(*this, stage);
         const std::vector<std::size_t> checks = checks_at(stage);
+        Programmes* solved = nullptr; // once the programmes are made: told of each figure hidden
+        // Hides what a breach's proof uses: the cheapest shown figure that
+        // may be withheld, else the "<N" it uses, shown as "*" instead.
+        const auto hide = [&](const Check& breach) {
+            if (const auto h = complement(breach, stage)) {
+                m_figures[*h].shown = CellShown::Withheld;
+                if (solved)
+                    solved->withheld(*h);
+            } else if (const auto w = widened(breach, stage)) {
+                m_figures[*w].shown = CellShown::Withheld;
+                if (solved)
+                    solved->widened(*w);
+            } else {
+                return false;
+            }
+            return true;
+        };
+        // First what a local proof shows (local_breach()), one count at a
+        // time in a fixed order: what is hidden for it depends only on what
+        // is shown. Hiding a figure only widens what a reader can prove, so
+        // a count once protected stays protected.
+        for (const std::size_t i : checks)
+            while (is_check(m_figures[i], stage)) {
+                const auto breach = local_breach(i, stage);
+                if (!breach || !hide(*breach))
+                    break;
+            }
+        // Then the whole programme of each block, for what only several
+        // relations together prove: the counts are pushed down and up
+        // together (settle(), sweep()), and a count no point shows open is
+        // solved alone. Which counts are breaches does not depend on how
+        // the points were found; a breach found here is hidden for by the
+        // relations of the solver's proof.
+        Programmes ps(*this, stage);
+        solved = &ps;
         settle(ps, checks, stage);
-        // One count at a time: while what its proof uses can be hidden, hide
-        // the cheapest such figure and look again. Hiding a figure only
-        // widens what the attacker can prove, so a count once protected
-        // stays protected and each is settled in one visit.
+        sweep(ps, checks, stage);
         for (const std::size_t i : checks) {
             if (!is_check(m_figures[i], stage)) // shown as "*" since: nothing to protect
                 continue;
-            while (const auto breach = check(ps, i, false)) {
-                if (const auto hide = complement(*breach, stage)) {
-                    m_figures[*hide].shown = CellShown::Withheld;
-                    ps.withheld(*hide);
-                } else if (const auto widen = widened(*breach, stage)) {
-                    m_figures[*widen].shown = CellShown::Withheld;
-                    ps.widened(*widen);
-                } else {
+            while (const auto breach = check(ps, i, false))
+                if (!hide(*breach))
                     break;
-                }
-            }
         }
     }
 }

@@ -25,7 +25,9 @@
 // every shown count is, as in tau-ARGUS's audit of linked tables:
 // relations that share a hidden figure are solved together, every shown
 // figure a constant. A complement is never a count under N: a hidden zero
-// protects nothing, since a reader often knows it is zero.
+// protects nothing, since a reader often knows it is zero. Which complement
+// is hidden for a breach is the cheapest shown figure of its proof, a
+// local one where one suffices (docs/reports.md).
 
 #include <cstdint>
 #include <optional>
@@ -193,6 +195,7 @@ private:
     std::vector<Check> failing(int stage) const;
     void settle(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
     void sweep(Programmes& ps, const std::vector<std::size_t>& checks, int stage) const;
+    std::optional<Check> local_breach(std::size_t figure, int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
     std::optional<std::size_t> widened(const Check& breach, int stage) const;
     int last_stage() const;
