@@ -45,4 +45,15 @@ check "rollup public: the district is named without its number of errors" \
 check "rollup private: with its number" \
     bash -c "grep -q 'data check finds errors in the records of the period of 1 district: Riverbend Unified School District ([0-9]*)' '$tmp/rollup.text'"
 
+# Beside a district whose findings are shown (min_cell 5), the state's
+# findings add only the shown ones, and a "left out" row says how many
+# districts each total leaves out.
+cp -r "$repo" "$tmp/hilltop"
+sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {min_cell: 5}/' "$tmp/hilltop/pthv.yaml"
+"$bin" --as-of $asof rollup "$repo" "$tmp/hilltop" --public --format text >"$tmp/two.text"
+sed -n '/^Findings of the data check/,/^$/p' "$tmp/two.text" >"$tmp/two.findings"
+check "rollup public: a small count of findings is <10" grep -qE '^  Riverbend Unified School District +<10 +<10$' "$tmp/two.findings"
+check "rollup public: the state adds the shown findings only" grep -qE '^  state +5 +9$' "$tmp/two.findings"
+check "rollup public: the left-out row" grep -qE '^  left out +1 +1$' "$tmp/two.findings"
+
 finish

@@ -124,8 +124,13 @@ std::vector<Table> findings_tables(const Rollup& r)
         add_district_row(t, cells(d.district, d.parts.findings), 1);
     });
     t.add(cells("state", r.parts.findings), RowFor::People);
+    if (r.is_public)
+        t.add({Cell::of("left out"), left_cell(r, "findings.errors"), left_cell(r, "findings.warnings")},
+              RowFor::People);
     t.note = r.is_public ? "every finding of the data check of the district's records as of the "
-                           "as-of date, as its public report counts them"
+                           "as-of date, as its public report counts them (from 1 to min_cell - 1 "
+                           "as <N: most findings are visits falling short of a practice)" +
+                               std::string(k_public_totals)
                          : "every finding of the whole repo as of the as-of date, as pthv validate "
                            "counts them: a reviewed finding (reviews.csv) counts only as reviewed";
     Table b = part_table("findings_by_rule", "Findings by rule and district",
