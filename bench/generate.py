@@ -146,9 +146,10 @@ def quote(s):
 
 
 class Gen:
-    def __init__(self, students, seed, out):
+    def __init__(self, students, seed, out, site_size=(500, 1500)):
         self.r = random.Random(seed)
         self.target = students
+        self.site_size = site_size
         self.w = Writer(out)
         self.n_staff = self.n_student = self.n_family = self.n_visits = 0
         self.site_ids = []
@@ -163,7 +164,7 @@ class Gen:
         while self.n_student < self.target:
             s += 1
             left = self.target - self.n_student
-            size = min(left, r.randint(500, 1500))
+            size = min(left, r.randint(*self.site_size))
             self.site(s, size)
         self.w.close()
         return s
@@ -279,9 +280,18 @@ def main():
     ap.add_argument("--students", type=int, default=100000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--out", required=True, help="folder to write the repo into (created)")
+    ap.add_argument("--site-size", default="500-1500", metavar="LO-HI",
+                    help="students per site, drawn between LO and HI (300-900 gives a million "
+                         "students about 1,670 sites)")
     a = ap.parse_args()
+    try:
+        lo, hi = (int(x) for x in a.site_size.split("-"))
+        if not 1 <= lo <= hi:
+            raise ValueError
+    except ValueError:
+        ap.error("--site-size: expected LO-HI, two whole numbers with 1 <= LO <= HI, got %r" % a.site_size)
     os.makedirs(a.out, exist_ok=True)
-    g = Gen(a.students, a.seed, a.out)
+    g = Gen(a.students, a.seed, a.out, (lo, hi))
     sites = g.run()
     title1 = ", ".join(g.site_ids[: max(1, sites // 5)])
     with open(os.path.join(a.out, "pthv.yaml"), "w", encoding="utf-8") as f:
