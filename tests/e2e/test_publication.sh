@@ -227,4 +227,31 @@ assert total > 300, total
 assert hidden <= 0.10 * total, f"{hidden} of {total} hidden ({100 * hidden / total:.1f}%)"
 PY
 
+
+# A month's visits are its students' first visits and second ones (a third
+# is rare): a school's January with 24 visits and 21 second visits gave
+# back its "<10" first visits as 3. First and second visits by month are
+# the district's only in public, and no month of any public report shows
+# its visits and one of the two while hiding the other.
+for p in mid-year end-of-year; do
+    for s in "" S01 S02 S03 S04 S05; do
+        "$bin" -C "$example" --as-of $asof report --period $p --public --format json ${s:+--site $s} \
+            -o "$tmp/order-$p${s:+-$s}.json"
+    done
+done
+check "first and second visits by month: never one of them given back by the month's visits" python3 - "$tmp" <<'PY'
+import glob, json, sys
+shown = lambda v: isinstance(v, int) and not isinstance(v, bool)
+for f in sorted(glob.glob(sys.argv[1] + "/order-*.json")):
+    j = json.load(open(f))
+    order = j.get("first_second_by_month") or {}
+    if j["site"] is not None:
+        assert order == {}, (f, "a school's public report gives first and second visits by month", order)
+    for m, o in order.items():
+        total = j["months"].get(m)
+        if shown(total) and shown(o["first"]) != shown(o["second"]):
+            hidden = "second" if shown(o["first"]) else "first"
+            left = total - (o["first"] if shown(o["first"]) else o["second"])
+            assert not 0 < left < 10, (f, m, hidden, "=", left)
+PY
 finish

@@ -87,6 +87,47 @@ TEST_CASE("stats::LinearBounds")
     }
 }
 
+TEST_CASE("stats::Protection: figures of different people that a reader equates")
+{
+    // A month's 24 visits (V), of which 3 are students' first visits and 21
+    // second ones; the order table counts the same 3 and 21 as students (S).
+    // Only same() tells the set that the students' counts are the visits'.
+    const auto make = [](bool equate) {
+        Protection p(10);
+        const auto month = p.cell("V month"), first_v = p.cell("V first"), second_v = p.cell("V second");
+        const auto first_s = p.cell("S first"), second_s = p.cell("S second");
+        p.publish(month);
+        p.sensitive(first_v);
+        p.sensitive(second_v);
+        p.publish(first_s);
+        p.publish(second_s);
+        for (int i = 0; i < 3; ++i) {
+            p.count({month, first_v});
+            p.count({first_s});
+        }
+        for (int i = 0; i < 21; ++i) {
+            p.count({month, second_v});
+            p.count({second_s});
+        }
+        p.relation(month, {first_v, second_v});
+        if (equate) {
+            p.same(first_s, first_v);
+            p.same(second_s, second_v);
+        }
+        p.suppress_primary_only();
+        return p;
+    };
+    CHECK(make(false).audit().empty()); // without the link the set cannot see the subtraction
+    const auto breaches = make(true).audit();
+    REQUIRE(breaches.size() >= 1);
+    CHECK(breaches.front().hi == doctest::Approx(3)); // 24 - 21
+    Protection p = make(true);
+    p.forget_shown();
+    p.suppress();
+    CHECK(p.audit().empty());
+    CHECK(p.shown(*p.find("S second")) == CellShown::Withheld);
+}
+
 TEST_CASE("stats::Protection")
 {
     SUBCASE("a small site beside a shown total is worked out by subtraction")

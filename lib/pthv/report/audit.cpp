@@ -28,6 +28,8 @@ constexpr MeasureName k_measures[] = {
     {"V|entry", "visits with a log date"},
     {"V|short", "visits falling short of core practice"},
     {"V|meet", "visits meeting core practice"},
+    {"V|firstv", "first visits in month"},
+    {"V|secondv", "second visits in month"},
     {"S|enrolled", "students enrolled"},
     {"S|visited", "students visited"},
     {"S|second", "students with a second visit"},

@@ -554,7 +554,10 @@ Figures compute_figures(const model::Facts& facts, const std::vector<pay::VisitW
     // below reads before they are joined: worked out on a second thread
     // beside the rest.
     auto beside = util::start_beside([&] {
-        if (!o.is_public || public_breakdowns(o.period))
+        // In public, the district's only: at one school a month's first or
+        // second visits are mostly a handful, each given back by the
+        // month's visits less the other.
+        if (!o.is_public || (public_breakdowns(o.period) && o.site.empty()))
             visit_order_figures(facts, o, scope, f);
         money_figures(facts, work, o, f);
     });

@@ -195,6 +195,7 @@ struct Builder {
     const std::vector<io::AttendanceRow>* attendance;
     const std::vector<io::ScoreRow>* scores;
     bool subgroups; // the subgroups table (reports.subgroups), a later stage
+    const std::vector<model::StudentVisits>& progress; // per student handle: its first and second visit
 
     // A student's value in each subgroup ("unknown" for a student
     // students.csv does not list): the parts of the subgroup cells' keys.
@@ -322,6 +323,15 @@ struct Builder {
             if (!v.date)
                 continue;
             const model::SiteId site = repo.visit_site(v);
+            // Whether it is its student's first or second visit: the first and
+            // second visits by month count students, and the same number of
+            // visits, which with the month's visits a reader can add up.
+            const model::StudentVisits* order =
+                v.student && v.student.index() < progress.size() ? &progress[v.student.index()] : nullptr;
+            const char* nth = !order                                   ? nullptr
+                              : order->first && *order->first == i    ? "firstv"
+                              : order->second && *order->second == i  ? "secondv"
+                                                                      : nullptr;
             Person p(cells, 'V');
             for (const auto& x : scopes_of(repo, site)) {
                 if (v.status == model::VisitStatus::Scheduled && *v.date > repo.as_of)
@@ -343,6 +353,8 @@ struct Builder {
                             p.publish(&period, x, "ilang", "all"); // by language: nearly all small (figures.cpp)
                         if (logged_on && v.logged_on)
                             p.publish(&period, x, "entry");
+                        if (nth && x == k_district) // the order table is the district's only
+                            p.sensitive(&period, x, nth, month_of(*v.date));
                     }
                     if (!site) // the fidelity table counts visits of reported sites
                         continue;
@@ -374,7 +386,6 @@ struct Builder {
     {
         const auto completed = completed_by_student();
         const auto latest = latest_scheduled(facts);
-        const auto progress = model::student_visits(repo, facts, repo.as_of);
         const auto outcome_rows = attendance_rows();
         const auto scores_of = score_rows();
         for (std::uint32_t h = 0; h < repo.names.students.size(); ++h) {
@@ -436,8 +447,8 @@ struct Builder {
                 const auto order = [&](const std::optional<std::size_t>& visit, const char* measure) {
                     if (!visit || !period.contains(*repo.visits[*visit].date))
                         return;
-                    for (const auto& x : scopes_of(repo, repo.visit_site(repo.visits[*visit])))
-                        p.publish(&period, x, measure, month_of(*repo.visits[*visit].date));
+                    // The district's only, as figures.cpp gives the table.
+                    p.publish(&period, k_district, measure, month_of(*repo.visits[*visit].date));
                 };
                 if (h < progress.size() && public_breakdowns(period)) {
                     order(progress[h].first, "first");
@@ -742,7 +753,8 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
     m_scores = scores;
     m_subgroups = subgroups;
     Cells cells(m_cells);
-    const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores, subgroups};
+    const auto progress = model::student_visits(facts.repo(), facts, facts.repo().as_of);
+    const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores, subgroups, progress};
     b.visits();
     b.students();
     b.families();

@@ -195,6 +195,16 @@ void Publication::relations()
                     out.push_back(*x);
             return out;
         };
+        // A month's visits are its students' first visits, their second
+        // visits and later ones; the first (second) visits are as many as
+        // the students the order table counts first (second) visited then.
+        if (k.kind == "V" && k.measure == "month")
+            if (auto order = cells_of({"firstv|" + k.part, "secondv|" + k.part}); !order.empty())
+                m_cells.relation(c, std::move(order));
+        if (k.kind == "S" && (k.measure == "first" || k.measure == "secondm"))
+            if (const auto v = find("V|" + k.range + '|' + k.scope + '|' +
+                                    (k.measure == "first" ? "firstv|" : "secondv|") + k.part))
+                m_cells.same(c, *v);
         if (k.kind == "S" && k.measure == "visited" && k.part.empty())
             m_cells.relation(c, cells_of({"second", "sched", "due"}));
         if (k.kind == "V" && k.measure == "completed") {

@@ -177,6 +177,9 @@ Table visit_order(const Figures& f)
     for (const auto& x : f.visit_order)
         t.add({Cell::of(month_label(x.month, f.period), x.month), Cell::of(x.first), Cell::of(x.second)});
     t.note = "a student's first visit is the earliest completed one of the school year; the second, the next";
+    if (f.is_public && !f.site_filter.empty())
+        t.note = "given for the district only in public: at one school a month's first or second visits are "
+                 "mostly a handful, which the month's visits less the other would give back";
     if (!f.visit_order.empty() && month_is_partial(f.visit_order.back().month, f.period))
         t.note += "; " + partial_month_note(f.period);
     return t;

@@ -104,6 +104,8 @@ void Protection::relation(CellId whole, std::vector<CellId> parts, bool rest_sen
 
 void Protection::parts(std::vector<CellId> parts) { m_declared_parts.push_back(std::move(parts)); }
 
+void Protection::same(CellId a, CellId b) { m_declared_same.emplace_back(a, b); }
+
 void Protection::finish()
 {
     if (m_finished)
@@ -231,8 +233,20 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
         if (it != m_figure_by_atoms.end() && m_figures[it->second].stage >= 0)
             keep(it->second, figures_of(parts), {}, false);
     }
+    for (const auto& [a, b] : m_declared_same) {
+        const std::size_t fa = m_figure_of.at(a), fb = m_figure_of.at(b);
+        if (fa == fb)
+            continue;
+        if (m_figures[fa].value != m_figures[fb].value) {
+            ++m_refused;
+            continue;
+        }
+        if (seen.insert({fb, fa}).second)
+            m_relations.push_back({fa, {fb}, false});
+    }
     m_declared.clear();
     m_declared_parts.clear();
+    m_declared_same.clear();
     m_relations_of.assign(m_figures.size(), {});
     for (std::uint32_t r = 0; r < m_relations.size(); ++r) {
         m_relations_of[m_relations[r].whole].push_back(r);

@@ -89,6 +89,10 @@ public:
     // those of the parts, when one is published or sensitive (the rows of a
     // table whose total is printed elsewhere). Call before finish().
     void parts(std::vector<CellId> parts);
+    // `a` and `b` count the same number of different people (students
+    // first visited in a month, and those first visits): a reader equates
+    // them. Kept when their counts are equal. Call before finish().
+    void same(CellId a, CellId b);
 
     // One person, counted in `cells` (in any order, repeats ignored).
     void count(std::vector<CellId> cells);
@@ -215,6 +219,7 @@ private:
     };
     std::vector<Declared> m_declared; // relation()
     std::vector<std::vector<CellId>> m_declared_parts;              // parts()
+    std::vector<std::pair<CellId, CellId>> m_declared_same;          // same()
     std::vector<std::vector<CellId>> m_people; // distinct cell sets
     std::vector<std::int64_t> m_people_count;
     absl::flat_hash_map<std::vector<CellId>, std::uint32_t> m_atom_of;
