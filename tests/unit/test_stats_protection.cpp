@@ -451,6 +451,7 @@ TEST_CASE("stats::Protection")
         p.relation(visited, {chronic, rest});
         p.finish();
         p.fix(visited, CellShown::Shown);
+        CHECK(p.relations() == 1);
         p.suppress(1);
         CHECK(p.shown(visited) == CellShown::Shown);
         CHECK(p.shown(chronic) == CellShown::Withheld);

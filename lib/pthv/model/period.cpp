@@ -76,8 +76,8 @@ std::string describe_period(const Period& period)
     const std::string range = period.from.str() + ".." + period.to.str();
     if (out != range)
         out += " " + range;
-    if (period.cut_at_month)
-        out += " (to the end of the last full month)";
+    if (!period.counted_as.empty())
+        out += " (the figures of " + period.counted_as + ": it runs to " + period.runs_to.str() + ")";
     else if (period.cut_at_as_of)
         out += " (to the as-of date)";
     return out;

@@ -27,7 +27,13 @@ struct Period
     Date to;           // last day, included
     std::string label; // the canonical name: "mid-year", "2026-03", "2026-03-01..2026-03-15"
     bool cut_at_as_of = false; // `to` was moved back to the as-of date
-    bool cut_at_month = false; // public: `to` is the end of the last month the as-of date has ended
+    bool cut_at_month = false; // public: not ended by the end of the last month the as-of date has ended
+    // Public, when the period has not ended: the label of the period of
+    // reports.publish whose figures it shows (it begins on the same day and
+    // has ended: `to` is its last day), and the period's own last day.
+    std::string counted_as;
+    Date runs_to;
+    Date next_counted; // the last day of the next, longer, such period (runs_to when none)
 
     bool contains(Date d) const { return from <= d && d <= to; }
 };

@@ -76,12 +76,39 @@ int cell_cost(const Period* p, std::string_view scope, std::string_view measure)
 // saves writing each key and probing the set's table of every key.
 class Cells {
 public:
-    explicit Cells(Protection& set) : m_set(set), m_recent(k_slots) {}
+    Cells(Protection& set, const std::vector<Period>& periods, const model::Config& config)
+        : m_set(set), m_recent(k_slots)
+    {
+        for (const Period& p : periods) {
+            m_ends.push_back(p.to.days());
+            m_outlasting.emplace(&p, outlasting(p, config));
+        }
+        std::sort(m_ends.begin(), m_ends.end());
+        m_ends.erase(std::unique(m_ends.begin(), m_ends.end()), m_ends.end());
+    }
     Protection& set() { return m_set; }
+
+    // The posting a cell is decided in (Protection::set_postings): a
+    // period's cells with those of every period that ends on the same day,
+    // in the order of those days, so that what a report posted in February
+    // showed is decided the same in May; what describes the as-of date
+    // (staff and their training now, visits scheduled ahead) after them,
+    // since it changes from one posting to the next. The outcome tables
+    // are a layer of their own, after every posting of the others.
+    int posting_stage(const Period* p) const
+    {
+        if (!p)
+            return static_cast<int>(m_ends.size());
+        return static_cast<int>(std::lower_bound(m_ends.begin(), m_ends.end(), p->to.days()) - m_ends.begin());
+    }
+    int postings() const { return static_cast<int>(m_ends.size()) + 1; }
+    int outcome_stage() const { return postings(); } // the outcome layer's first
 
     struct Found {
         Protection::CellId cell;
         int cost;
+        int stage;
+        std::uint32_t measure; // kind and measure, numbered
     };
     Found find(char kind, const Period* p, std::string_view scope, std::string_view measure, std::string_view part)
     {
@@ -104,9 +131,9 @@ public:
         Recent& r = m_recent[(h ^ (h >> 29)) & (k_slots - 1)];
         if (r.used && r.period == p && r.kind == kind && r.size == size &&
             std::equal(text.data(), text.data() + size, r.text.data()))
-            return {r.cell, r.cost};
+            return {r.cell, r.cost, r.stage, r.measure};
         const Found f = lookup(kind, p, scope, measure, part);
-        r = Recent{p, kind, static_cast<std::uint8_t>(size), text, f.cell, f.cost, true};
+        r = Recent{p, kind, static_cast<std::uint8_t>(size), text, f.cell, f.cost, f.stage, f.measure, true};
         return f;
     }
 
@@ -120,6 +147,8 @@ private:
         std::array<char, k_text> text{}; // scope|measure[|part]
         Protection::CellId cell = 0;
         int cost = 0;
+        int stage = 0;
+        std::uint32_t measure = 0;
         bool used = false;
     };
 
@@ -127,10 +156,22 @@ private:
     {
         m_key.clear();
         append_cell_key(m_key, kind, p, scope, measure, part);
-        return {m_set.cell(m_key), cell_cost(p, scope, measure)};
+        // A period that a longer one of the list begins with: withholding
+        // its figure withholds the longer one's too, as a rule, when that
+        // is posted (the year less mid-year would be a small count).
+        int cost = cell_cost(p, scope, measure);
+        if (const auto it = m_outlasting.find(p); it != m_outlasting.end() && it->second)
+            cost += cell_cost(&*it->second, scope, measure);
+        std::string name(1, kind);
+        name += measure;
+        const auto m = m_measures.try_emplace(std::move(name), static_cast<std::uint32_t>(m_measures.size())).first;
+        return {m_set.cell(m_key), cost, posting_stage(p), m->second};
     }
 
     Protection& m_set;
+    std::vector<std::int32_t> m_ends; // the periods' last days, each once, in order
+    absl::flat_hash_map<const Period*, std::optional<Period>> m_outlasting;
+    absl::flat_hash_map<std::string, std::uint32_t> m_measures;
     std::vector<Recent> m_recent;
     std::string m_key;
 };
@@ -138,21 +179,22 @@ private:
 // The cells of one person, gathered before the person is counted.
 class Person {
 public:
-    Person(Cells& cells, char kind, int stage = 0) : m_cells(cells), m_kind(kind), m_stage(stage) {}
+    Person(Cells& cells, char kind) : m_cells(cells), m_kind(kind) {}
     void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().publish(c.cell, m_stage, c.cost);
+        m_cells.set().publish(c.cell, (m_outcome ? m_cells.outcome_stage() : 0) + c.stage, c.cost, c.measure);
         m_in.push_back(c.cell);
     }
     void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().sensitive(c.cell, m_stage);
+        m_cells.set().sensitive(c.cell, (m_outcome ? m_cells.outcome_stage() : 0) + c.stage);
         m_in.push_back(c.cell);
     }
-    // The cells published from now on belong to `stage`.
-    void at_stage(int stage) { m_stage = stage; }
+    // The cells from now on are of an outcome table (decided after the
+    // reports' other tables), or not.
+    void in_outcomes(bool outcome) { m_outcome = outcome; }
     void count()
     {
         if (!m_in.empty())
@@ -163,7 +205,7 @@ public:
 private:
     Cells& m_cells;
     char m_kind;
-    int m_stage;
+    bool m_outcome = false;
     std::vector<Protection::CellId> m_in;
 };
 
@@ -397,10 +439,10 @@ struct Builder {
                     p.publish(nullptr, x, "enrolled");
             const auto groups = groups_of(st);
             if (st && !groups.empty()) {
-                p.at_stage(1);
+                p.in_outcomes(true);
                 for (const auto& [name, value] : groups)
                     p.publish(nullptr, k_district, "sge:" + name, value);
-                p.at_stage(0);
+                p.in_outcomes(false);
             }
             const auto scheduled_after = [&](std::size_t visit) {
                 const auto& l = latest[h];
@@ -434,7 +476,7 @@ struct Builder {
                 // The subgroups table, as the summary counts: visited where
                 // visited, and enrolled less visited a complement.
                 if (!groups.empty() && public_breakdowns(period)) {
-                    p.at_stage(1);
+                    p.in_outcomes(true);
                     const bool visited = !by_scope.empty(); // by_scope holds the district when any
                     for (const auto& [name, value] : groups) {
                         if (visited)
@@ -442,7 +484,7 @@ struct Builder {
                         else if (st)
                             p.sensitive(&period, k_district, "sgu:" + name, value);
                     }
-                    p.at_stage(0);
+                    p.in_outcomes(false);
                 }
                 const auto order = [&](const std::optional<std::size_t>& visit, const char* measure) {
                     if (!visit || !period.contains(*repo.visits[*visit].date))
@@ -456,11 +498,11 @@ struct Builder {
                 }
             }
             if (st && outcome_rows[h]) {
-                p.at_stage(1);
+                p.in_outcomes(true);
                 outcome(p, *outcome_rows[h], *st, completed);
             }
             if (st && !scores_of[h].empty()) {
-                p.at_stage(1);
+                p.in_outcomes(true);
                 score_outcomes(p, scores_of[h], *st, completed);
             }
             p.count();
@@ -483,10 +525,10 @@ struct Builder {
                             p.publish(&period, x, "reached");
                         if (groups.empty() || !public_breakdowns(period) || x != k_district)
                             continue;
-                        p.at_stage(1); // families reached by subgroup: a student of the value visited
+                        p.in_outcomes(true); // families reached by subgroup: a student of the value visited
                         for (const auto& [name, value] : groups)
                             p.publish(&period, x, "sgf:" + name, value);
-                        p.at_stage(0);
+                        p.in_outcomes(false);
                     }
         }
         std::vector<std::uint64_t> keys;
@@ -689,7 +731,7 @@ void Publication::fix_from(const Publication& before)
         if (before.m_cells.published(c))
             if (const auto mine = m_cells.find(before.m_cells.key(c)))
                 m_cells.fix(*mine, before.m_cells.shown(c));
-    m_cells.suppress(1);
+    m_cells.suppress(m_outcome_stage);
 }
 
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)
@@ -752,7 +794,9 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
     m_attendance = attendance;
     m_scores = scores;
     m_subgroups = subgroups;
-    Cells cells(m_cells);
+    Cells cells(m_cells, m_periods, facts.repo().config);
+    m_cells.set_postings(cells.postings());
+    m_outcome_stage = cells.outcome_stage();
     const auto progress = model::student_visits(facts.repo(), facts, facts.repo().as_of);
     const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores, subgroups, progress};
     b.visits();

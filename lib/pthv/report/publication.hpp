@@ -30,6 +30,11 @@ model::Date publication_cutoff(model::Date as_of);
 // over, are left out. Months in school-year order.
 std::vector<model::Period> published_periods(const model::Repo& repo);
 
+// The longest period of reports.publish that begins with `period` and ends
+// after it (end-of-year for mid-year), whether it has ended or not: what
+// hiding a figure of `period` would hide of it as well, once it is posted.
+std::optional<model::Period> outlasting(const model::Period& period, const model::Config& config);
+
 // Whether the district's reports.publish lists the period, by its label:
 // mid-year, end-of-year, a month (any month of the school year when it
 // lists monthly) or a range as written. `rollup --public` needs it.
@@ -115,6 +120,7 @@ private:
     const std::vector<io::AttendanceRow>* m_attendance = nullptr;
     const std::vector<io::ScoreRow>* m_scores = nullptr;
     bool m_subgroups = false;
+    int m_outcome_stage = 1; // the stage of the outcome tables (attendance, scores, subgroups)
 };
 
 // The key of a cell: kind (V visits, S students, F families, T staff, A

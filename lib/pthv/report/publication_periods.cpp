@@ -1,7 +1,9 @@
 // Which periods the publication set holds (publication.hpp, reports.publish),
-// and how a public report counts them: up to the end of the last month the
-// as-of date has ended, so a figure posted on the 3rd is still the one
-// posted on the 28th, and no month is published in part.
+// and how a public report counts them: only whole periods of the list that
+// have ended, so a figure posted once is never posted again with a few more
+// visits (the two together would give those visits away). A period still
+// running shows the longest period of the list that begins with it and has
+// ended (end-of-year in March shows mid-year), until it ends itself.
 
 #include <pthv/report/publication.hpp>
 
@@ -29,6 +31,11 @@ std::optional<model::Period> cut(const std::string& text, const model::Repo& rep
     }
     p->cut_at_month = p->cut_at_as_of;
     p->cut_at_as_of = false;
+    if (p->cut_at_month) {
+        std::string ignored;
+        const auto whole = model::parse_period(text, repo.config, repo.config.school_year.end, ignored);
+        p->runs_to = whole ? whole->to : p->to;
+    }
     return p;
 }
 
@@ -44,25 +51,15 @@ std::vector<std::string> months_of_year(const model::Config& config)
     return out;
 }
 
-} // namespace
-
-bool public_breakdowns(const model::Period& period)
-{
-    return period.to.days() - period.from.days() + 1 >= 89; // any three calendar months
-}
-
-std::vector<model::Period> published_periods(const model::Repo& repo)
+// Every entry of reports.publish as cut() makes it, months expanded, in
+// the list's order (a month not over left out).
+std::vector<model::Period> listed_periods(const model::Repo& repo)
 {
     std::vector<model::Period> out;
     const auto add = [&](const std::string& text) {
         std::string error;
         auto p = cut(text, repo, error);
-        if (!p || (is_month(text) && p->cut_at_month)) // a month is published once it has ended
-            return;
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Period& q) {
-            return q.from == p->from && q.to == p->to;
-        });
-        if (!seen)
+        if (p && !(is_month(text) && p->cut_at_month)) // a month is published once it has ended
             out.push_back(std::move(*p));
     };
     for (const auto& entry : repo.config.publish) {
@@ -71,6 +68,99 @@ std::vector<model::Period> published_periods(const model::Repo& repo)
                 add(m);
         else
             add(entry);
+    }
+    return out;
+}
+
+// The period of the list that `running` shows: of those that begin on its
+// first day and have ended, the longest.
+const model::Period* counted_as(const model::Period& running, const std::vector<model::Period>& listed)
+{
+    const model::Period* best = nullptr;
+    for (const auto& q : listed)
+        if (!q.cut_at_month && q.from == running.from && q.to <= running.to && (!best || best->to < q.to))
+            best = &q;
+    return best;
+}
+
+// `running` as it is published: the figures of counted_as(), or nullopt
+// (`error` says when it is first published).
+// Every entry of reports.publish whole, whether it has ended or not.
+std::vector<model::Period> whole_periods(const model::Config& config)
+{
+    std::vector<model::Period> out;
+    const auto add = [&](const std::string& text) {
+        std::string ignored;
+        if (auto q = model::parse_period(text, config, config.school_year.end, ignored))
+            out.push_back(std::move(*q));
+    };
+    for (const auto& entry : config.publish) {
+        if (entry == "monthly")
+            for (const auto& m : months_of_year(config))
+                add(m);
+        else
+            add(entry);
+    }
+    return out;
+}
+
+std::optional<model::Period> as_published(model::Period running, const std::vector<model::Period>& listed,
+                                          const model::Config& config, std::string& error)
+{
+    // The ends of the periods of the list that begin with it, whether
+    // ended or not.
+    std::vector<model::Date> ends{running.runs_to};
+    for (const auto& q : whole_periods(config))
+        if (q.from == running.from && q.to <= running.runs_to)
+            ends.push_back(q.to);
+    std::sort(ends.begin(), ends.end());
+    const auto q = counted_as(running, listed);
+    const model::Date shown = q ? q->to : running.from.add_days(-1);
+    const auto next = std::upper_bound(ends.begin(), ends.end(), shown);
+    running.next_counted = next == ends.end() ? running.runs_to : *next;
+    if (!q) {
+        error = "has not ended, and no period reports.publish lists that begins on " + running.from.str() +
+                " has ended either: a public report shows only whole periods of that list, so that no figure is "
+                "posted again with a few more visits; it is first posted after " + running.next_counted.str();
+        return std::nullopt;
+    }
+    running.to = q->to;
+    running.counted_as = q->label;
+    return running;
+}
+
+
+} // namespace
+
+std::optional<model::Period> outlasting(const model::Period& period, const model::Config& config)
+{
+    std::optional<model::Period> out;
+    for (auto& q : whole_periods(config))
+        if (q.from == period.from && period.to < q.to && (!out || out->to < q.to))
+            out = std::move(q);
+    return out;
+}
+
+bool public_breakdowns(const model::Period& period)
+{
+    return period.to.days() - period.from.days() + 1 >= 89; // any three calendar months
+}
+
+
+std::vector<model::Period> published_periods(const model::Repo& repo)
+{
+    const std::vector<model::Period> listed = listed_periods(repo);
+    std::vector<model::Period> out;
+    for (const auto& entry : listed) {
+        std::string error;
+        const auto p = entry.cut_at_month ? as_published(entry, listed, repo.config, error) : entry;
+        if (!p)
+            continue;
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Period& q) {
+            return q.from == p->from && q.to == p->to;
+        });
+        if (!seen)
+            out.push_back(*p);
     }
     return out;
 }
@@ -106,6 +196,8 @@ std::optional<model::Period> public_period(const model::Period& requested, const
         error = "has not ended yet: a month's public report counts the whole month, once it is over";
         return std::nullopt;
     }
+    if (p && p->cut_at_month)
+        return as_published(*p, listed_periods(repo), repo.config, error);
     return p;
 }
 

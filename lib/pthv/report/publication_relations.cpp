@@ -201,6 +201,12 @@ void Publication::relations()
         if (k.kind == "V" && k.measure == "month")
             if (auto order = cells_of({"firstv|" + k.part, "secondv|" + k.part}); !order.empty())
                 m_cells.relation(c, std::move(order));
+        // A month of a period's months table is the month's own report's visits.
+        if (k.kind == "V" && k.measure == "month")
+            for (const model::Period& p : m_periods)
+                if (p.label == k.part)
+                    if (const auto m = find("V|" + range_of(p) + '|' + k.scope + "|completed"))
+                        m_cells.same(c, *m);
         if (k.kind == "S" && (k.measure == "first" || k.measure == "secondm"))
             if (const auto v = find("V|" + k.range + '|' + k.scope + '|' +
                                     (k.measure == "first" ? "firstv|" : "secondv|") + k.part))

@@ -50,7 +50,13 @@ Json share_json(const Share& s)
 
 Json period_json(const Figures& f)
 {
-    return Json{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
+    Json j{{"from", f.period.from.str()}, {"to", f.period.to.str()}, {"label", f.period.label}};
+    if (!f.period.counted_as.empty()) { // a public report of a period still running
+        j["counted_as"] = f.period.counted_as;
+        j["runs_to"] = f.period.runs_to.str();
+        j["next_update_after"] = f.period.next_counted.str();
+    }
+    return j;
 }
 
 void headline_json(Json& j, const Summary& s, int m, bool public_report)

@@ -271,10 +271,15 @@ std::vector<std::string> report_preamble(const Figures& f)
             out.push_back("A month is given here by site and in total: its visits by mode and language, its first "
                           "and second visits, the training sessions held in it and its surveys are broken down in "
                           "the public reports of the half year and the year, where fewer of those figures are small.");
-        if (f.period.cut_at_month)
-            out.push_back(fmt::format("Counted up to {}, the end of the last full month: the figures stay the same "
-                                      "until the next month ends.",
-                                      f.period.to.str()));
+        if (!f.period.counted_as.empty())
+            out.push_back(fmt::format(
+                "{0} runs to {1} and has not ended: until it does, this report shows the figures of {2} "
+                "({3}..{4}), the longest period of the district's public reports that begins with it and has "
+                "ended, and is next updated after {5}. A figure posted once is never posted again with a few "
+                "more visits: the two together would give those visits away.",
+                f.period.label, f.period.runs_to.str(), f.period.counted_as, f.period.from.str(),
+                f.period.to.str(), f.period.next_counted.str()));
+
     }
     return out;
 }

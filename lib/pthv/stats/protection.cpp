@@ -58,6 +58,8 @@ Protection::CellId Protection::cell(std::string_view key)
     m_keys.emplace_back(key);
     m_stage.push_back(-1);
     m_published.push_back(0);
+    m_shown_stage.push_back(-1);
+    m_measure.push_back(0);
     m_cost.push_back(0);
     return c;
 }
@@ -70,12 +72,15 @@ std::optional<Protection::CellId> Protection::find(std::string_view key) const
     return it->second;
 }
 
-void Protection::publish(CellId c, int stage, int cost)
+void Protection::publish(CellId c, int stage, int cost, std::uint32_t measure)
 {
     sensitive(c, stage);
-    if (!m_published[c])
+    if (!m_published[c]) {
         m_cost[c] = cost;
+        m_measure[c] = measure;
+    }
     m_published[c] = 1;
+    m_shown_stage[c] = m_shown_stage[c] < 0 ? stage : std::min(m_shown_stage[c], stage);
 }
 
 void Protection::sensitive(CellId c, int stage)
@@ -121,7 +126,9 @@ void Protection::finish()
 
 void Protection::form_figures(std::vector<std::vector<std::uint32_t>>& atoms_of)
 {
-    m_figure_of.assign(m_keys.size(), 0);
+    // The figure of each set of people, and the first stage that publishes it.
+    std::vector<std::size_t> canonical(m_keys.size());
+    std::vector<int> first_shown;
     for (CellId c = 0; c < m_keys.size(); ++c) {
         const auto [it, added] = m_figure_by_atoms.try_emplace(atoms_of[c], m_figures.size());
         if (added) {
@@ -130,17 +137,55 @@ void Protection::form_figures(std::vector<std::vector<std::uint32_t>>& atoms_of)
             for (const auto a : f.atoms)
                 f.value += m_people_count[a];
             m_figures.push_back(std::move(f));
+            first_shown.push_back(-1);
         }
-        Figure& f = m_figures[it->second];
-        m_figure_of[c] = it->second;
+        canonical[c] = it->second;
+        int& first = first_shown[it->second];
+        if (m_shown_stage[c] >= 0)
+            first = first < 0 ? m_shown_stage[c] : std::min(first, m_shown_stage[c]);
+    }
+    // A cell a later stage publishes with the same people, or one of
+    // another measure, is a figure of its own: that stage may withhold it,
+    // and a reader knows it for the same figure only where a relation says
+    // so (a period and one inside it, a month of a months table and the
+    // month's report, a language's visits and its interpreted ones), not
+    // because two counts of different things happen to count the same
+    // people (the educators of the year and the staff trained by January).
+    absl::flat_hash_map<std::tuple<std::size_t, int, std::uint32_t>, std::size_t> copies;
+    std::vector<std::optional<std::uint32_t>> claimed(first_shown.size()); // the measure of each canonical figure
+    m_figure_of.assign(m_keys.size(), 0);
+    for (CellId c = 0; c < m_keys.size(); ++c) {
+        std::size_t i = canonical[c];
+        if (m_published[c] && m_shown_stage[c] == first_shown[i] && !claimed[i])
+            claimed[i] = m_measure[c];
+        if (m_published[c] && (m_shown_stage[c] != first_shown[i] || *claimed[i] != m_measure[c])) {
+            const auto [it, added] = copies.try_emplace({i, m_shown_stage[c], m_measure[c]}, m_figures.size());
+            if (added) {
+                Figure f;
+                f.atoms = m_figures[i].atoms;
+                f.value = m_figures[i].value;
+                m_figures.push_back(std::move(f));
+            }
+            i = it->second;
+        }
+        Figure& f = m_figures[i];
+        m_figure_of[c] = i;
         if (m_stage[c] >= 0)
             f.stage = f.stage < 0 ? m_stage[c] : std::min(f.stage, m_stage[c]);
+        if (m_shown_stage[c] >= 0)
+            f.shown_stage = f.shown_stage < 0 ? m_shown_stage[c] : std::min(f.shown_stage, m_shown_stage[c]);
         // The name a figure goes by: its first published cell's.
         if (f.key.empty() || (m_published[c] && !f.published))
             f.key = m_keys[c];
         f.published = f.published || m_published[c];
-        f.cost += m_published[c] ? m_cost[c] : 0;
         f.complement = f.complement || (m_stage[c] >= 0 && !m_published[c]);
+    }
+    // What withholding costs: its cells of the posting that first prints it
+    // (a stage decides it knowing nothing of later ones).
+    for (CellId c = 0; c < m_keys.size(); ++c) {
+        Figure& f = m_figures[m_figure_of[c]];
+        if (m_published[c] && m_shown_stage[c] == f.shown_stage)
+            f.cost += m_cost[c];
     }
 }
 
@@ -170,9 +215,15 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
     // Per atom: 2g when in the whole of the g-th relation tried, 2g + 1 once a part has it.
     std::vector<std::uint64_t> mark(m_people.size(), 0);
     std::uint64_t generation = 0;
-    absl::flat_hash_set<std::vector<std::size_t>> seen;
+    absl::flat_hash_map<std::vector<std::size_t>, std::size_t> seen; // relation by its figures
+    // `declared`: the stage of the cells that declared it, where it is
+    // first there (a figure may have cells of an earlier one).
+    // `across`: the whole is of a later stage than its parts (the year and
+    // mid-year): when nobody is in the whole but not the parts, a reader of
+    // the later stage does not know that (nobody trained after January),
+    // unless a figure says so; the rest is a count of its own, of no one.
     const auto keep = [&](std::size_t whole, std::vector<std::size_t> parts, const std::string& rest_key,
-                          bool rest_sensitive) {
+                          bool rest_sensitive, int declared, bool across) {
         // A figure printed as two parts is one part: counted once. A part
         // that is the whole itself says nothing.
         std::sort(parts.begin(), parts.end());
@@ -182,7 +233,7 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
         ++generation;
         for (const auto a : m_figures[whole].atoms)
             mark[a] = 2 * generation;
-        int stage = m_figures[whole].stage;
+        int stage = m_figures[whole].stage < 0 ? -1 : declared;
         bool overlap = false; // a person in two parts: the whole is at most their sum
         for (const std::size_t p : parts) {
             for (const auto a : m_figures[p].atoms) {
@@ -193,23 +244,40 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
                 overlap = overlap || mark[a] == 2 * generation + 1;
                 mark[a] = 2 * generation + 1;
             }
-            stage = stage < 0 || m_figures[p].stage < 0 ? -1 : std::max(stage, m_figures[p].stage);
+            stage = m_figures[p].stage < 0 ? -1 : stage;
         }
         std::vector<std::uint32_t> rest;
         for (const auto a : m_figures[whole].atoms)
             if (mark[a] == 2 * generation)
                 rest.push_back(a);
-        if (!rest.empty())
+        if (!rest.empty()) {
             parts.push_back(figure_with(std::move(rest), rest_key, rest_sensitive ? stage : -1));
-        parts.erase(std::remove_if(parts.begin(), parts.end(), [&](std::size_t p) { return m_figures[p].atoms.empty(); }),
+        } else if (across && rest_sensitive) {
+            Figure none;
+            none.key = rest_key;
+            none.of_no_one = true;
+            parts.push_back(m_figures.size());
+            m_figures.push_back(std::move(none));
+        }
+        parts.erase(std::remove_if(parts.begin(), parts.end(),
+                                   [&](std::size_t p) { return m_figures[p].atoms.empty() && !m_figures[p].of_no_one; }),
                     parts.end());
         if (parts.empty())
             return;
         std::sort(parts.begin(), parts.end());
         std::vector<std::size_t> id = parts;
         id.push_back(whole);
-        if (seen.insert(std::move(id)).second)
-            m_relations.push_back({whole, std::move(parts), overlap});
+        const auto [it, added] = seen.try_emplace(std::move(id), m_relations.size());
+        if (added)
+            m_relations.push_back({whole, std::move(parts), overlap, declared});
+        else
+            m_relations[it->second].stage = std::min(m_relations[it->second].stage, declared);
+    };
+    const auto stage_of = [&](CellId whole, const std::vector<CellId>& parts) {
+        int stage = m_stage[whole];
+        for (const CellId c : parts)
+            stage = later(stage, m_stage[c]);
+        return stage;
     };
     const auto figures_of = [&](const std::vector<CellId>& cells) {
         std::vector<std::size_t> out;
@@ -217,9 +285,14 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
             out.push_back(m_figure_of.at(c));
         return out;
     };
-    for (const auto& d : m_declared)
+    for (const auto& d : m_declared) {
+        const bool across = !d.parts.empty() && std::all_of(d.parts.begin(), d.parts.end(), [&](CellId c) {
+            return m_stage[c] != m_stage[d.whole] && present(m_stage[c], m_stage[d.whole]);
+        });
         keep(m_figure_of.at(d.whole), figures_of(d.parts),
-             m_keys[d.whole] + (d.parts.empty() ? "" : " minus " + m_keys[d.parts.front()]), d.rest_sensitive);
+             m_keys[d.whole] + (d.parts.empty() ? "" : " minus " + m_keys[d.parts.front()]), d.rest_sensitive,
+             stage_of(d.whole, d.parts), across);
+    }
     for (const auto& parts : m_declared_parts) {
         std::vector<std::uint32_t> all;
         for (const CellId c : parts)
@@ -230,8 +303,12 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
             continue;
         }
         const auto it = m_figure_by_atoms.find(all);
-        if (it != m_figure_by_atoms.end() && m_figures[it->second].stage >= 0)
-            keep(it->second, figures_of(parts), {}, false);
+        if (it != m_figure_by_atoms.end() && m_figures[it->second].stage >= 0) {
+            int stage = m_figures[it->second].stage;
+            for (const CellId c : parts)
+                stage = later(stage, m_stage[c]);
+            keep(it->second, figures_of(parts), {}, false, stage, false);
+        }
     }
     for (const auto& [a, b] : m_declared_same) {
         const std::size_t fa = m_figure_of.at(a), fb = m_figure_of.at(b);
@@ -241,16 +318,21 @@ void Protection::form_relations(std::vector<std::vector<std::uint32_t>>& atoms_o
             ++m_refused;
             continue;
         }
-        if (seen.insert({fb, fa}).second)
-            m_relations.push_back({fa, {fb}, false});
+        const int stage = later(m_stage[a], m_stage[b]);
+        const auto [it, added] = seen.try_emplace(std::vector<std::size_t>{fb, fa}, m_relations.size());
+        if (added)
+            m_relations.push_back({fa, {fb}, false, stage});
+        else
+            m_relations[it->second].stage = std::min(m_relations[it->second].stage, stage);
     }
     m_declared.clear();
     m_declared_parts.clear();
     m_declared_same.clear();
     m_relations_of.assign(m_figures.size(), {});
     for (std::uint32_t r = 0; r < m_relations.size(); ++r) {
-        m_relations_of[m_relations[r].whole].push_back(r);
-        for (const std::size_t p : m_relations[r].parts)
+        const Relation& rel = m_relations[r];
+        m_relations_of[rel.whole].push_back(r);
+        for (const std::size_t p : rel.parts)
             m_relations_of[p].push_back(r);
     }
 }
@@ -267,12 +349,12 @@ void Protection::primary()
 
 bool Protection::known(const Figure& f, int stage) const
 {
-    return f.published && f.stage >= 0 && f.stage <= stage && f.shown == CellShown::Shown;
+    return f.published && present(f.shown_stage, stage) && f.shown == CellShown::Shown;
 }
 
 bool Protection::is_check(const Figure& f, int stage) const
 {
-    return f.stage >= 0 && f.stage <= stage && f.value > 0 && f.value < m_min_cell &&
+    return present(f.stage, stage) && f.value > 0 && f.value < m_min_cell &&
            (!f.published || f.shown == CellShown::Below);
 }
 
@@ -289,7 +371,7 @@ std::pair<double, double> Protection::bounds(const Figure& f, int stage) const
 {
     const auto v = static_cast<double>(f.value);
     const auto inf = std::numeric_limits<double>::infinity();
-    if (!f.published || f.stage < 0 || f.stage > stage)
+    if (!f.published || !present(f.shown_stage, stage))
         return {0, inf};
     switch (f.shown) {
     case CellShown::Shown: return {v, v};
@@ -299,11 +381,31 @@ std::pair<double, double> Protection::bounds(const Figure& f, int stage) const
     return {v, v};
 }
 
+bool Protection::present(int of, int stage) const
+{
+    if (of < 0)
+        return false;
+    if (m_postings <= 0)
+        return of <= stage;
+    return of / m_postings <= stage / m_postings && of % m_postings <= stage % m_postings;
+}
+
+int Protection::later(int a, int b) const
+{
+    if (a < 0 || b < 0)
+        return std::max(a, b);
+    if (m_postings <= 0)
+        return std::max(a, b);
+    return std::max(a / m_postings, b / m_postings) * m_postings + std::max(a % m_postings, b % m_postings);
+}
+
 int Protection::last_stage() const
 {
     int last = 0;
     for (const auto& f : m_figures)
-        last = std::max(last, f.stage);
+        last = later(last, f.stage);
+    if (m_postings > 0) // the last posting of the last layer: every figure is there
+        last = (last / m_postings + 1) * m_postings - 1;
     return last;
 }
 
@@ -530,7 +632,8 @@ public:
         for (std::size_t f = 0; f < m_members.size(); ++f)
             m_members[f] = {f};
         for (const auto& r : p.m_relations)
-            join_unknowns(r);
+            if (p.present(r.stage, stage)) // a later stage's relation is not there yet
+                join_unknowns(r);
     }
 
     Programme& of(std::size_t figure)
@@ -906,9 +1009,21 @@ std::optional<Protection::Check> Protection::local_breach(std::size_t figure, in
 // smallest; when none of them may be, any such figure of its relations.
 std::optional<std::size_t> Protection::complement(const Check& breach, int stage) const
 {
+    // A figure a relation equates with one shown that this stage may not
+    // withhold (a month of the year's months table and the month's own
+    // report, posted before) hides nothing.
+    const auto pinned = [&](std::size_t i) {
+        bool out = false;
+        for_each_equal(i, stage, [&](std::size_t g) {
+            const Figure& f = m_figures[g];
+            out = out || (known(f, stage) && (f.fixed || f.shown_stage != stage));
+        });
+        return out;
+    };
     const auto eligible = [&](std::size_t i) {
         const Figure& f = m_figures[i];
-        return f.published && !f.fixed && f.stage <= stage && f.shown == CellShown::Shown && f.value >= m_min_cell;
+        return f.published && !f.fixed && f.shown_stage == stage && f.shown == CellShown::Shown &&
+               f.value >= m_min_cell && !pinned(i);
     };
     const auto better = [&](std::size_t x, std::size_t y) {
         const Figure &fx = m_figures[x], &fy = m_figures[y];
@@ -940,7 +1055,7 @@ std::optional<std::size_t> Protection::widened(const Check& breach, int stage) c
     std::optional<std::size_t> pick;
     for (const auto i : breach.pins) {
         const Figure& f = m_figures[i];
-        if (f.published && !f.fixed && f.stage <= stage && f.shown == CellShown::Below &&
+        if (f.published && !f.fixed && f.shown_stage == stage && f.shown == CellShown::Below &&
             (!pick || f.key < m_figures[*pick].key))
             pick = i;
     }
@@ -998,19 +1113,106 @@ void Protection::fix(CellId c, CellShown shown)
     f.fixed = true;
 }
 
+// The checks a stage may change: those joined, by figures a reader of the
+// stage cannot see, to a relation of the stage or to a figure it may hide.
+// Any other check is in a block of the stage before, unchanged since it
+// was decided.
+std::vector<std::size_t> Protection::touched(const std::vector<std::size_t>& checks, int stage) const
+{
+    std::vector<std::size_t> root(m_figures.size());
+    std::iota(root.begin(), root.end(), 0);
+    const auto find = [&](std::size_t f) {
+        while (root[f] != f)
+            f = root[f] = root[root[f]];
+        return f;
+    };
+    std::vector<char> seed(m_figures.size(), 0);
+    for (const Relation& r : m_relations) {
+        if (!present(r.stage, stage))
+            continue;
+        bool new_here = !present(r.stage, stage - 1);
+        std::optional<std::size_t> first;
+        const auto visit = [&](std::size_t f) {
+            new_here = new_here || m_figures[f].shown_stage == stage;
+            if (!known(m_figures[f], stage)) {
+                if (first)
+                    root[find(f)] = find(*first);
+                else
+                    first = f;
+            }
+        };
+        visit(r.whole);
+        for (const std::size_t p : r.parts)
+            visit(p);
+        if (new_here && first)
+            seed[*first] = 1;
+    }
+    std::vector<char> reached(m_figures.size(), 0);
+    for (std::size_t f = 0; f < m_figures.size(); ++f)
+        if (seed[f])
+            reached[find(f)] = 1;
+    std::vector<std::size_t> out;
+    for (const std::size_t c : checks)
+        if (reached[find(c)])
+            out.push_back(c);
+    return out;
+}
+
+template <class F>
+void Protection::for_each_equal(std::size_t figure, int stage, F&& f) const
+{
+    std::vector<std::size_t> todo{figure}, seen{figure};
+    while (!todo.empty()) {
+        const std::size_t i = todo.back();
+        todo.pop_back();
+        for (const auto r : m_relations_of[i]) {
+            const Relation& rel = m_relations[r];
+            if (rel.parts.size() != 1 || rel.at_most || !present(rel.stage, stage))
+                continue;
+            const std::size_t g = rel.whole == i ? rel.parts.front() : rel.whole;
+            if (std::find(seen.begin(), seen.end(), g) != seen.end())
+                continue;
+            seen.push_back(g);
+            todo.push_back(g);
+            f(g);
+        }
+    }
+}
+
 void Protection::suppress(int first_stage)
 {
     suppress_primary_only();
+    const std::vector<std::vector<std::uint32_t>> all_relations_of = m_relations_of;
     for (int stage = first_stage; stage <= last_stage(); ++stage) {
-        const std::vector<std::size_t> checks = checks_at(stage);
+        // The relations of this stage and earlier ones: a later stage's
+        // figures are not published yet, and what is decided here must not
+        // depend on them.
+        for (std::size_t f = 0; f < m_figures.size(); ++f) {
+            m_relations_of[f].clear();
+            for (const std::uint32_t r : all_relations_of[f])
+                if (present(m_relations[r].stage, stage))
+                    m_relations_of[f].push_back(r);
+        }
+        const std::vector<std::size_t> checks =
+            stage == first_stage ? checks_at(stage) : touched(checks_at(stage), stage);
         Programmes* solved = nullptr; // once the programmes are made: told of each figure hidden
         // Hides what a breach's proof uses: the cheapest shown figure that
         // may be withheld, else the "<N" it uses, shown as "*" instead.
         const auto hide = [&](const Check& breach) {
             if (const auto h = complement(breach, stage)) {
-                m_figures[*h].shown = CellShown::Withheld;
-                if (solved)
-                    solved->withheld(*h);
+                // With every figure equal to it by a relation: one shown
+                // would give it back.
+                std::vector<std::size_t> hidden{*h};
+                for_each_equal(*h, stage, [&](std::size_t g) {
+                    const Figure& f = m_figures[g];
+                    if (f.published && !f.fixed && f.shown_stage == stage && f.shown == CellShown::Shown)
+                        hidden.push_back(g);
+                });
+                for (const std::size_t g : hidden) {
+                    m_figures[g].shown = CellShown::Withheld;
+                    if (solved)
+                        solved->withheld(g);
+                }
             } else if (const auto w = widened(breach, stage)) {
                 m_figures[*w].shown = CellShown::Withheld;
                 if (solved)
@@ -1048,6 +1250,7 @@ void Protection::suppress(int first_stage)
                     break;
         }
     }
+    m_relations_of = all_relations_of;
 }
 
 std::vector<Breach> Protection::audit() const

@@ -33,6 +33,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include <absl/container/flat_hash_map.h>
@@ -64,13 +65,25 @@ public:
     const std::string& key(CellId c) const { return m_keys[c]; }
     std::size_t cells() const { return m_keys.size(); }
 
+    // Stages by posting: stage = layer * postings + posting, the postings
+    // of a layer (a report's outcome tables after its other tables) in the
+    // order they are made. A stage holds the figures of its layer and
+    // earlier ones up to its posting: a later posting of an earlier layer
+    // is not there yet. Without it (0), a stage holds every earlier one.
+    void set_postings(int postings) { m_postings = postings; }
+
     // A public output prints `c`. Cells published at a later stage are
-    // protected after the earlier ones, which stay as they were (a report's
-    // outcome tables, suppressed on their own); a cell never published is
+    // protected after the earlier ones, which stay as they were (reports
+    // posted later in the year, a report's outcome tables): a stage hides
+    // only its own figures, and decides them from the relations among its
+    // figures and earlier ones alone, so what it decides is the same
+    // whether a later stage exists yet or not. A cell never published is
     // sensitive only.
     // `cost`: what withholding the cell would cost readers (a headline
     // figure more than a monthly one); complements are chosen cheapest first.
-    void publish(CellId c, int stage = 0, int cost = 1);
+    // `measure`: what it counts, as the caller numbers measures; cells of
+    // two measures are one figure only when a relation makes them so.
+    void publish(CellId c, int stage = 0, int cost = 1, std::uint32_t measure = 0);
     // `c` is not printed but could be worked out (a complement): it is
     // protected like a published count of its stage.
     void sensitive(CellId c, int stage = 0);
@@ -157,10 +170,12 @@ private:
         std::vector<std::uint32_t> atoms;
         std::int64_t value = 0;
         int stage = -1; // -1: neither published nor sensitive
+        int shown_stage = -1; // the first stage a public output prints it; -1: none does
         bool published = false;
         bool complement = false; // one of its cells is sensitive only
         long cost = 0;           // its published cells' costs, summed
         bool fixed = false;      // decided earlier (fix()): not changed by suppress()
+        bool of_no_one = false;  // a rest of nobody a reader cannot tell is empty (form_relations)
         CellShown shown = CellShown::Shown;
         std::string key; // the first published (else first) cell's key, for messages and order
     };
@@ -168,6 +183,7 @@ private:
         std::size_t whole;
         std::vector<std::size_t> parts;
         bool at_most = false; // whole <= sum of parts: a person may be in two of them
+        int stage = -1;       // the first stage it is there: that of the cells that declare it
     };
     struct Check {
         std::size_t figure;
@@ -202,15 +218,27 @@ private:
     std::optional<Check> local_breach(std::size_t figure, int stage) const;
     std::optional<std::size_t> complement(const Check& breach, int stage) const;
     std::optional<std::size_t> widened(const Check& breach, int stage) const;
+    std::vector<std::size_t> touched(const std::vector<std::size_t>& checks, int stage) const;
+    // f(g) for every figure g a relation of `stage` equates with `figure`,
+    // directly or through others.
+    template <class F>
+    void for_each_equal(std::size_t figure, int stage, F&& f) const;
     int last_stage() const;
+    // Whether a figure (or relation) of stage `of` is there at `stage`.
+    bool present(int of, int stage) const;
+    // The first stage at which both are there.
+    int later(int a, int b) const;
 
     int m_min_cell;
+    int m_postings = 0;
     Reading m_reading;
     std::vector<char> m_observed; // per figure: observe() has set it
     std::vector<std::string> m_keys;
     absl::flat_hash_map<std::string, CellId> m_by_key;
     std::vector<int> m_stage;                 // per cell: -1 neither published nor sensitive
     std::vector<char> m_published;            // per cell
+    std::vector<int> m_shown_stage;           // per cell: the first stage that publishes it, -1 none
+    std::vector<std::uint32_t> m_measure;     // per cell: publish()'s measure
     std::vector<int> m_cost;                  // per cell
     struct Declared {
         CellId whole;
