@@ -434,6 +434,87 @@ TEST_CASE("stats::Protection")
             CHECK(breaches[i].hi == doctest::Approx(ranges[i].second));
         }
     }
+    SUBCASE("postings: a later one hides only its own figures, and an earlier one is decided as if it were alone")
+    {
+        // Stage 0, mid-year: sites S1 (165) and S2 (150), and the district.
+        // Stage 1, the year: S1 168 (3 more), S2 170, the district. The year
+        // less mid-year at S1 is 3: the year's S1 must go, and with it
+        // another of the year's figures, since the district gives it back;
+        // mid-year, posted first, stays as it was.
+        const auto make = [](bool with_year) {
+            Protection p(10);
+            p.set_postings(3); // postings 0 and 1, and 2 for what describes the day
+            const auto md = p.cell("mid|*"), m1 = p.cell("mid|S1"), m2 = p.cell("mid|S2");
+            const auto yd = p.cell("year|*"), y1 = p.cell("year|S1"), y2 = p.cell("year|S2");
+            for (const auto c : {md, m1, m2})
+                p.publish(c, 0, 4);
+            if (with_year)
+                for (const auto c : {yd, y1, y2})
+                    p.publish(c, 1, 8);
+            const auto person = [&](bool mid, int site) {
+                std::vector<Protection::CellId> in;
+                if (mid)
+                    in = {md, site == 1 ? m1 : m2};
+                if (with_year) {
+                    in.push_back(yd);
+                    in.push_back(site == 1 ? y1 : y2);
+                }
+                if (!in.empty())
+                    p.count(in);
+            };
+            for (int i = 0; i < 165; ++i)
+                person(true, 1);
+            for (int i = 0; i < 3; ++i)
+                person(false, 1);
+            for (int i = 0; i < 150; ++i)
+                person(true, 2);
+            for (int i = 0; i < 20; ++i)
+                person(false, 2);
+            p.relation(md, {m1, m2});
+            if (with_year) {
+                p.relation(yd, {y1, y2});
+                p.relation(y1, {m1});
+                p.relation(y2, {m2});
+                p.relation(yd, {md});
+            }
+            p.suppress();
+            return p;
+        };
+        const Protection alone = make(false), both = make(true);
+        for (const std::string key : {"mid|*", "mid|S1", "mid|S2"}) {
+            CAPTURE(key);
+            CHECK(both.shown(*both.find(key)) == alone.shown(*alone.find(key)));
+            CHECK(both.shown(*both.find(key)) == CellShown::Shown);
+        }
+        CHECK(both.shown(*both.find("year|S1")) == CellShown::Withheld);
+        CHECK(both.shown(*both.find("year|S2")) == CellShown::Withheld);
+        CHECK(both.shown(*both.find("year|*")) == CellShown::Shown);
+        CHECK(both.audit().empty());
+    }
+    SUBCASE("postings: a later cell counting the people of an earlier figure is a figure of its own")
+    {
+        // Stage 0 shows staff trained at S1 (12) and its educators (10);
+        // stage 1 shows the year's educators at S1, the same 12 people as
+        // the trained ones. Were the two one figure, the year's educators
+        // would be shown by stage 0 already, and the year less mid-year (2)
+        // could not be protected; as a figure of stage 1 it is withheld.
+        Protection p(10);
+        p.set_postings(3);
+        const auto trained = p.cell("mid|trained"), mid = p.cell("mid|educators"), year = p.cell("year|educators");
+        p.publish(trained, 0, 1, 1);
+        p.publish(mid, 0, 1, 2);
+        p.publish(year, 1, 1, 2);
+        for (int i = 0; i < 10; ++i)
+            p.count({trained, mid, year});
+        for (int i = 0; i < 2; ++i)
+            p.count({trained, year});
+        p.relation(year, {mid});
+        p.suppress();
+        CHECK(p.shown(trained) == CellShown::Shown);
+        CHECK(p.shown(mid) == CellShown::Shown);
+        CHECK(p.shown(year) == CellShown::Withheld);
+        CHECK(p.audit().empty());
+    }
     SUBCASE("a later stage that cannot withhold what pins it shows its small count as '*', which bounds nothing")
     {
         // Stage 0 (fixed): 11 students visited. Stage 1: of them 2 chronically
