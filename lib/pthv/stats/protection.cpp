@@ -390,6 +390,8 @@ bool Protection::present(int of, int stage) const
     return of / m_postings <= stage / m_postings && of % m_postings <= stage % m_postings;
 }
 
+int Protection::layer(int stage) const { return m_postings > 0 && stage >= 0 ? stage / m_postings : 0; }
+
 int Protection::later(int a, int b) const
 {
     if (a < 0 || b < 0)
@@ -1023,7 +1025,7 @@ std::optional<std::size_t> Protection::complement(const Check& breach, int stage
     const auto eligible = [&](std::size_t i) {
         const Figure& f = m_figures[i];
         return f.published && !f.fixed && f.shown_stage == stage && f.shown == CellShown::Shown &&
-               f.value >= m_min_cell && !pinned(i);
+               f.value >= m_min_cell;
     };
     const auto better = [&](std::size_t x, std::size_t y) {
         const Figure &fx = m_figures[x], &fy = m_figures[y];
@@ -1031,19 +1033,28 @@ std::optional<std::size_t> Protection::complement(const Check& breach, int stage
             return fx.cost < fy.cost;
         return fx.value != fy.value ? fx.value < fy.value : fx.key < fy.key;
     };
-    std::optional<std::size_t> pick;
-    const auto consider = [&](std::size_t i) {
-        if (eligible(i) && (!pick || better(i, *pick)))
-            pick = i;
-    };
-    for (const auto i : breach.pins)
-        consider(i);
-    if (!pick)
-        for (const auto r : m_relations_of[breach.figure]) {
-            consider(m_relations[r].whole);
-            for (const auto p : m_relations[r].parts)
-                consider(p);
+    // The best of `candidates` that is not pinned (rarely any is: each is
+    // looked at only when it would be picked).
+    const auto best = [&](std::vector<std::size_t> candidates) -> std::optional<std::size_t> {
+        candidates.erase(std::remove_if(candidates.begin(), candidates.end(), [&](std::size_t i) { return !eligible(i); }),
+                         candidates.end());
+        while (!candidates.empty()) {
+            const auto it = std::min_element(candidates.begin(), candidates.end(), better);
+            if (!pinned(*it))
+                return *it;
+            candidates.erase(it);
         }
+        return std::nullopt;
+    };
+    std::optional<std::size_t> pick = best(breach.pins);
+    if (!pick) {
+        std::vector<std::size_t> around;
+        for (const auto r : m_relations_of[breach.figure]) {
+            around.push_back(m_relations[r].whole);
+            around.insert(around.end(), m_relations[r].parts.begin(), m_relations[r].parts.end());
+        }
+        pick = best(std::move(around));
+    }
     return pick;
 }
 
@@ -1130,7 +1141,9 @@ std::vector<std::size_t> Protection::touched(const std::vector<std::size_t>& che
     for (const Relation& r : m_relations) {
         if (!present(r.stage, stage))
             continue;
-        bool new_here = !present(r.stage, stage - 1);
+        // New at this stage: not there at the one before, nor a relation of
+        // an earlier layer (whose last stage had every posting of it).
+        bool new_here = !present(r.stage, stage - 1) && layer(r.stage) == layer(stage);
         std::optional<std::size_t> first;
         const auto visit = [&](std::size_t f) {
             new_here = new_here || m_figures[f].shown_stage == stage;

@@ -228,6 +228,7 @@ private:
     bool present(int of, int stage) const;
     // The first stage at which both are there.
     int later(int a, int b) const;
+    int layer(int stage) const;
 
     int m_min_cell;
     int m_postings = 0;
