@@ -93,8 +93,9 @@ public:
     // in the order of those days, so that what a report posted in February
     // showed is decided the same in May; what describes the as-of date
     // (staff and their training now, visits scheduled ahead) after them,
-    // since it changes from one posting to the next. The outcome tables
-    // are a layer of their own, after every posting of the others.
+    // since it changes from one posting to the next (the roster: the
+    // first, lookup()). The outcome tables are a layer of their own, after
+    // every posting of the others.
     int posting_stage(const Period* p) const
     {
         if (!p)
@@ -165,7 +166,12 @@ private:
         std::string name(1, kind);
         name += measure;
         const auto m = m_measures.try_emplace(std::move(name), static_cast<std::uint32_t>(m_measures.size())).first;
-        return {m_set.cell(m_key), cost, posting_stage(p), m->second};
+        // The roster (students enrolled, by subgroup too) is printed in
+        // every posting and is the same in each while students.csv is:
+        // there from the first, so that every period's "enrolled less
+        // visited" is decided with the period.
+        const bool roster = !p && (measure == "enrolled" || measure.rfind("sge:", 0) == 0);
+        return {m_set.cell(m_key), cost, roster ? 0 : posting_stage(p), m->second};
     }
 
     Protection& m_set;
@@ -183,18 +189,21 @@ public:
     void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().publish(c.cell, (m_outcome ? m_cells.outcome_stage() : 0) + c.stage, c.cost, c.measure);
+        m_cells.set().publish(c.cell, stage(c), c.cost, c.measure);
         m_in.push_back(c.cell);
     }
     void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().sensitive(c.cell, (m_outcome ? m_cells.outcome_stage() : 0) + c.stage);
+        m_cells.set().sensitive(c.cell, stage(c));
         m_in.push_back(c.cell);
     }
-    // The cells from now on are of an outcome table (decided after the
-    // reports' other tables), or not.
-    void in_outcomes(bool outcome) { m_outcome = outcome; }
+    // The tables the cells from now on belong to: the reports' own, the
+    // subgroups table (decided after them, posting by posting) or an
+    // outcome table of an --attendance or --scores file (decided last,
+    // once, on its own: every other figure taken as posted).
+    enum class Layer { Reports, Subgroups, Outcomes };
+    void in_layer(Layer layer) { m_layer = layer; }
     void count()
     {
         if (!m_in.empty())
@@ -205,7 +214,17 @@ public:
 private:
     Cells& m_cells;
     char m_kind;
-    bool m_outcome = false;
+    int stage(const Cells::Found& c) const
+    {
+        switch (m_layer) {
+        case Layer::Reports: return c.stage;
+        case Layer::Subgroups: return m_cells.outcome_stage() + c.stage;
+        case Layer::Outcomes: return m_cells.outcome_stage() + m_cells.postings() - 1;
+        }
+        return c.stage;
+    }
+
+    Layer m_layer = Layer::Reports;
     std::vector<Protection::CellId> m_in;
 };
 
@@ -439,10 +458,10 @@ struct Builder {
                     p.publish(nullptr, x, "enrolled");
             const auto groups = groups_of(st);
             if (st && !groups.empty()) {
-                p.in_outcomes(true);
+                p.in_layer(Person::Layer::Subgroups);
                 for (const auto& [name, value] : groups)
                     p.publish(nullptr, k_district, "sge:" + name, value);
-                p.in_outcomes(false);
+                p.in_layer(Person::Layer::Reports);
             }
             const auto scheduled_after = [&](std::size_t visit) {
                 const auto& l = latest[h];
@@ -476,7 +495,7 @@ struct Builder {
                 // The subgroups table, as the summary counts: visited where
                 // visited, and enrolled less visited a complement.
                 if (!groups.empty() && public_breakdowns(period)) {
-                    p.in_outcomes(true);
+                    p.in_layer(Person::Layer::Subgroups);
                     const bool visited = !by_scope.empty(); // by_scope holds the district when any
                     for (const auto& [name, value] : groups) {
                         if (visited)
@@ -484,7 +503,7 @@ struct Builder {
                         else if (st)
                             p.sensitive(&period, k_district, "sgu:" + name, value);
                     }
-                    p.in_outcomes(false);
+                    p.in_layer(Person::Layer::Reports);
                 }
                 const auto order = [&](const std::optional<std::size_t>& visit, const char* measure) {
                     if (!visit || !period.contains(*repo.visits[*visit].date))
@@ -498,11 +517,11 @@ struct Builder {
                 }
             }
             if (st && outcome_rows[h]) {
-                p.in_outcomes(true);
+                p.in_layer(Person::Layer::Outcomes);
                 outcome(p, *outcome_rows[h], *st, completed);
             }
             if (st && !scores_of[h].empty()) {
-                p.in_outcomes(true);
+                p.in_layer(Person::Layer::Outcomes);
                 score_outcomes(p, scores_of[h], *st, completed);
             }
             p.count();
@@ -525,10 +544,10 @@ struct Builder {
                             p.publish(&period, x, "reached");
                         if (groups.empty() || !public_breakdowns(period) || x != k_district)
                             continue;
-                        p.in_outcomes(true); // families reached by subgroup: a student of the value visited
+                        p.in_layer(Person::Layer::Subgroups); // families reached by subgroup: a student of the value visited
                         for (const auto& [name, value] : groups)
                             p.publish(&period, x, "sgf:" + name, value);
-                        p.in_outcomes(false);
+                        p.in_layer(Person::Layer::Reports);
                     }
         }
         std::vector<std::uint64_t> keys;
