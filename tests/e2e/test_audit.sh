@@ -12,17 +12,29 @@ asof=(--as-of 2026-05-15)
 "$bin" "${asof[@]}" report --audit >"$tmp/audit.txt" 2>"$tmp/audit.err"
 rc=$?
 check_eval "the example district's publication set is protected: exit 0" '[ $rc -eq 0 ] && grep -q "^ok: " "$tmp/audit.txt"'
-check "the audit says how many public reports it read" grep -Eq "^  84 public reports" "$tmp/audit.txt"
+# By 2026-05-15 the ended periods of reports.publish are mid-year and the
+# months 2025-07..2026-04; the running end-of-year is posted as mid-year.
+check "the audit says how many public reports it read" grep -Eq "^  77 public reports" "$tmp/audit.txt"
 
 "$bin" "${asof[@]}" report --audit --format json >"$tmp/audit.json"
-check "JSON: ok, no breach, every printed count a cell of the set, 12 periods of 7 reports" python3 - "$tmp/audit.json" <<'PY'
+check "JSON: ok, no breach, every printed count a cell of the set, 11 ended periods of 7 reports" python3 - "$tmp/audit.json" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 assert d["ok"] is True and d["breaches"] == [], d["breaches"][:3]
 assert d["unmodelled"] == 0, d["unmodelled"]
-assert len(d["periods"]) == 12 and d["reports"] == 12 * 7, (d["periods"], d["reports"])
+assert len(d["periods"]) == 11 and d["reports"] == 11 * 7, (d["periods"], d["reports"])
+assert not any(p.startswith("end-of-year") for p in d["periods"]), d["periods"]
 assert d["below"] > 0 and d["withheld"] > 0
 PY
+
+# After the year the set holds end-of-year too, decided after mid-year and
+# the months: protected, with the year's figures tied to the earlier postings.
+"$bin" --as-of 2026-07-01 report --audit --format json >"$tmp/year.json"
+check "after the year: 14 periods of 7 reports, protected" python3 -c "
+import json; d = json.load(open('$tmp/year.json'))
+assert d['ok'] and d['breaches'] == [] and d['unmodelled'] == 0, d['breaches'][:3]
+assert len(d['periods']) == 14 and d['reports'] == 14 * 7, (d['periods'], d['reports'])
+assert 'end-of-year 2025-07-01..2026-06-30' in d['periods'] and d['withheld'] > 0"
 
 # With the attendance file: one set, every relation a reader could use
 # borne out by the students counted (none declared and left out).
@@ -70,11 +82,14 @@ grep -q "min_cell: 1" pthv.yaml || printf '\nreports: {min_cell: 1}\n' >>pthv.ya
 rc=$?
 check_eval "nothing small, nothing to protect: exit 0" '[ $rc -eq 0 ] && grep -q "^ok: " "$tmp/ok.txt"'
 
-# reports.publish decides the set: one period only.
+# reports.publish decides the set: one period only, once it has ended.
 sed -i 's/^reports:.*/reports: {min_cell: 10, publish: [end-of-year]}/' pthv.yaml
-"$bin" "${asof[@]}" report --audit --format json >"$tmp/one.json"
-check "reports.publish: [end-of-year] audits that period's 7 reports" python3 -c "
-import json; d = json.load(open('$tmp/one.json')); assert len(d['periods']) == 1 and d['reports'] == 7, d['reports']"
+"$bin" --as-of 2026-07-01 report --audit --format json >"$tmp/one.json"
+check "reports.publish: [end-of-year] audits that period's 7 reports once it has ended" python3 -c "
+import json; d = json.load(open('$tmp/one.json')); assert d['ok'] and d['periods'] == ['end-of-year 2025-07-01..2026-06-30'] and d['reports'] == 7, (d['periods'], d['reports'])"
+"$bin" "${asof[@]}" report --audit --format json >"$tmp/none.json"
+check "reports.publish: [end-of-year] before the year ends: nothing posted yet" python3 -c "
+import json; d = json.load(open('$tmp/none.json')); assert d['ok'] and d['periods'] == [] and d['reports'] == 0, (d['periods'], d['reports'])"
 
 sed -i 's/^reports:.*/reports: {publish: [sometime]}/' pthv.yaml
 "$bin" "${asof[@]}" validate >"$tmp/bad.txt" 2>&1

@@ -62,6 +62,12 @@ add_site 1 20
 add_site 2 15
 add_site 3 3
 run() { "$pthv" -C "$repo" --as-of 2026-12-01 "$@"; }
+# A public report shows only whole periods of reports.publish that have
+# ended: on 2026-12-01 the year (and the half year) still runs and would
+# show July's figures, before any visit. The year's public reports are read
+# once it has ended.
+year_over=2027-07-01
+pub() { "$pthv" -C "$repo" --as-of $year_over "$@"; }
 
 run report --period end-of-year --format csv --table site_money -o "$tmp/internal.csv"
 check "internal: S03 spent 300.00 (3 visits x 2 x 50.00)" grep -q '^S03,district,300.00,$' "$tmp/internal.csv"
@@ -75,11 +81,11 @@ public_outputs() { # label [ARGS...]
     local label=$1 fmt t
     shift
     for fmt in text md html json; do
-        run report --period end-of-year --public "$@" --format "$fmt" -o "$tmp/$label.$fmt"
+        pub report --period end-of-year --public "$@" --format "$fmt" -o "$tmp/$label.$fmt"
     done
     : >"$tmp/$label.csv"
     for t in $tables; do
-        run report --period end-of-year --public "$@" --format csv --table "$t" >>"$tmp/$label.csv"
+        pub report --period end-of-year --public "$@" --format csv --table "$t" >>"$tmp/$label.csv"
     done
 }
 no_leak() { # label
@@ -98,10 +104,21 @@ assert all(r['site_id'] not in ('S03', 'S02') for r in d['site_money']), d['site
 
 public_outputs one-source
 no_leak one-source
-check "one source: S02 and S03 folded into one line of 18 visits" \
-    grep -q '^other,district,1800.00,$' "$tmp/one-source.csv"
-check "one source: S01 is shown" grep -q '^S01,district,2000.00,$' "$tmp/one-source.csv"
-check "one source: the text names how many sites are folded" grep -q 'other (2 sites)' "$tmp/one-source.text"
+# The year is posted after 2026-10-01..10, which showed S02's 10 visits:
+# S01's 20 would now leave S03's 3 narrowed (38 - 20 - S02's 10 or more),
+# so every site's visits are withheld at the year and all three folded.
+check "one source: at the year S01, S02 and S03 folded into one line of 38 visits" \
+    grep -qx 'other,district,3800.00,' "$tmp/one-source.csv"
+check "one source: no site's own spending at the year" python3 -c "
+import json; m = json.load(open('$tmp/one-source.json'))['site_money']
+assert [(r['site_id'], r['spent'], r['other_sites']) for r in m] == [(None, '3800.00', 3)], m"
+check "one source: the text names how many sites are folded" grep -q 'other (3 sites)' "$tmp/one-source.text"
+# In 2026-10-01..10 S02's 10 visits are shown: its spending keeps its own
+# line, and S01 (withheld beside S03) and S03 are folded.
+pub report --period 2026-10-01..2026-10-10 --public --format csv --table site_money -o "$tmp/ten-days.csv"
+pub report --period 2026-10-01..2026-10-10 --public -o "$tmp/ten-days.text"
+check "one source, 2026-10-01..10: S02 shown, S01 and S03 folded into one line of 13 visits" \
+    bash -c "grep -qx 'S02,district,1000.00,' '$tmp/ten-days.csv' && grep -qx 'other,district,1300.00,' '$tmp/ten-days.csv' && [ \$(wc -l <'$tmp/ten-days.csv') -eq 3 ] && grep -q 'other (2 sites)' '$tmp/ten-days.text'"
 # HTML never draws a hidden figure, and draws a public bound as what it
 # says: every fidelity share here is a bound (fewer than 10 visits fall
 # short), so its bars stand at the bound, labelled >=; a hidden coverage
@@ -109,16 +126,27 @@ check "one source: the text names how many sites are folded" grep -q 'other (2 s
 check "html public: the fidelity chart is drawn at its bounds, not withheld whole" python3 -c "
 import re
 h = open('$tmp/one-source.html').read()
-assert 'Not drawn: every figure of this chart is suppressed' not in h
+fig = re.search(r'<figcaption>Fidelity[^<]*</figcaption>.*?</figure>', h, re.S).group(0)
+assert 'Not drawn' not in fig, fig
 svg = re.search(r'<svg[^>]*aria-label=\"Fidelity[^\"]*\".*?</svg>', h, re.S).group(0)
 assert svg.count('class=\"bar\"') == 5 and svg.count('&gt;=') == 5, svg
 "
-check "html public: a coverage bar only where the coverage is shown" python3 -c "
+check "html public: every site's coverage hidden at the year, so no coverage bar is drawn" python3 -c "
 import re
 h = open('$tmp/one-source.html').read()
+fig = re.search(r'<figcaption>Coverage of enrolment by site</figcaption>.*?</figure>', h, re.S).group(0)
+assert 'Not drawn: every figure of this chart is suppressed' in fig and 'class=\"bar\"' not in fig, fig
+"
+# Where some coverage is shown and some hidden (the example's July: S02
+# has fewer than 10 visits), a bar only where the coverage is shown.
+cp -r "$src/examples" "$tmp/example"
+"$pthv" -C "$tmp/example" --as-of 2026-07-01 report --period 2025-07 --public --format html -o "$tmp/july.html"
+check "html public: a coverage bar only where the coverage is shown" python3 -c "
+import re
+h = open('$tmp/july.html').read()
 svg = re.search(r'<svg[^>]*aria-label=\"Coverage of enrolment by site\".*?</svg>', h, re.S).group(0)
 bars, hidden = svg.count('class=\"bar\"'), svg.count('class=\"rval\">*<')
-assert bars + hidden == 3 and hidden >= 1, svg
+assert bars + hidden == 5 and hidden >= 1 and bars >= 1, svg
 "
 check "text says what other means" grep -q 'other: the sites with fewer than 10 visits' "$tmp/one-source.text"
 
@@ -155,7 +183,7 @@ done
 # The census row of a small site: every count of people and visits below
 # min_cell, and the share built on them, suppressed in every format.
 for fmt in text csv json; do
-    run report --table census --public --site S03 --format "$fmt" -o "$tmp/census.$fmt"
+    pub report --table census --public --site S03 --format "$fmt" -o "$tmp/census.$fmt"
     check "public census $fmt: neither 3 (visits, students) nor 2 (staff) printed" \
         bash -c "! grep -E -q '(^|[^0-9-])[23]([^0-9]|\$)' <(sed 's/2026-27//' '$tmp/census.$fmt')"
 done
@@ -207,7 +235,7 @@ cp -r "$repo" "$tmp/tiny"
 sed -i 's/^district: .*/district: Tiny Unified/' "$tmp/tiny/pthv.yaml"
 { head -1 "$repo/visits.csv"; grep ',S03,' "$repo/visits.csv"; } >"$tmp/tiny/visits.csv"
 for fmt in text md html csv json; do
-    "$pthv" --as-of 2026-12-01 rollup "$repo" "$tmp/tiny" --public --format "$fmt" -o "$tmp/rollup.$fmt"
+    "$pthv" --as-of $year_over rollup "$repo" "$tmp/tiny" --public --format "$fmt" -o "$tmp/rollup.$fmt"
     check "public rollup $fmt: no staff name" bash -c "! grep -qE 'Teacher [0-9]' '$tmp/rollup.$fmt'"
 done
 check "public rollup json: the tiny district's counts hidden and left out of the total" python3 -c "
