@@ -131,11 +131,13 @@ assert 'Not drawn' not in fig, fig
 svg = re.search(r'<svg[^>]*aria-label=\"Fidelity[^\"]*\".*?</svg>', h, re.S).group(0)
 assert svg.count('class=\"bar\"') == 5 and svg.count('&gt;=') == 5, svg
 "
-check "html public: every site's coverage hidden at the year, so no coverage bar is drawn" python3 -c "
+check "html public: a coverage bar for each coverage shown, none for one hidden" python3 -c "
 import re
 h = open('$tmp/one-source.html').read()
-fig = re.search(r'<figcaption>Coverage of enrolment by site</figcaption>.*?</figure>', h, re.S).group(0)
-assert 'Not drawn: every figure of this chart is suppressed' in fig and 'class=\"bar\"' not in fig, fig
+svg = re.search(r'<svg[^>]*aria-label=\"Coverage of enrolment by site\".*?</svg>', h, re.S).group(0)
+values = re.findall(r'class=\"rval\">([^<]*)<', svg)
+assert len(values) == 3 and '*' in values, values
+assert svg.count('class=\"bar\"') == sum(v.endswith('%') and not v.startswith('&') for v in values), svg
 "
 # Where some coverage is shown and some hidden (the example's July: S02
 # has fewer than 10 visits), a bar only where the coverage is shown.
