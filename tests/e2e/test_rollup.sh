@@ -241,9 +241,9 @@ sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {
 # Six of Hilltop's August visits have one educator, so its public report
 # shows its CP5 share exactly (6 visits short and 5 not, min_cell 5, in
 # August's own report, posted first) and bounds the others; a few survey
-# responses, which its public report does not give. (Six of its July visits
-# instead leave July's 4 visits meeting CP5 small: the year's share, posted
-# after July's, is then withheld.)
+# responses, which its public report does not give. (Were they six of its
+# July visits, July's 4 visits meeting CP5 would be small and withheld, and
+# the year's share, posted after July's, is withheld too.)
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next }
     $3 == "S05" && n++ < 40 { if ($8 == "completed" && c++ >= 12 && m < 6) { sub(/;.*/, "", $7); m++ } print }' \
     "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
