@@ -5,6 +5,9 @@
 # listed with their errors, the others still reported, and the exit is 1.
 . "$(dirname "$0")/lib.sh" "$1"
 pthv() { "$bin" --as-of 2026-05-15 --color never "$@"; }
+# After the school year (2025-07-01..2026-06-30): a public report shows the
+# whole year; in May it still shows mid-year's figures.
+pthv_year() { "$bin" --as-of 2026-07-01 --color never "$@"; }
 cp -r "$src/examples" "$tmp/riverbend"
 cp -r "$src/examples" "$tmp/lakeside"
 sed -i 's/^district: .*/district: Lakeside Unified/' "$tmp/lakeside/pthv.yaml"
@@ -231,23 +234,27 @@ check "no repo: exit 2" [ $code -eq 2 ]
 # its declines and scheduled second visits go under min_cell) and Hilltop
 # (40 rows of one school, min_cell 5: few second visits, nothing scheduled
 # ahead). Each total must add exactly the districts whose own public report
-# shows the figure, and say how many it leaves out.
+# shows the figure, and say how many it leaves out. Counted for the year,
+# once it has ended.
 cp -r "$src/examples" "$tmp/hilltop"
 sed -i 's/^district: .*/district: Hilltop Elementary/; s/^reports: .*/reports: {min_cell: 5}/' "$tmp/hilltop/pthv.yaml"
-# Six of Hilltop's visits have one educator, so its public report shows its
-# CP5 share exactly (6 visits short, min_cell 5) and bounds the others; a
-# few survey responses, which its public report does not give.
+# Six of Hilltop's August visits have one educator, so its public report
+# shows its CP5 share exactly (6 visits short and 5 not, min_cell 5, in
+# August's own report, posted first) and bounds the others; a few survey
+# responses, which its public report does not give. (Were they six of its
+# July visits, July's 4 visits meeting CP5 would be small and withheld, and
+# the year's share, posted after July's, is withheld too.)
 awk -F, 'BEGIN { OFS = "," } NR == 1 { print; next }
-    $3 == "S05" && n++ < 40 { if ($8 == "completed" && m < 6) { sub(/;.*/, "", $7); m++ } print }' \
+    $3 == "S05" && n++ < 40 { if ($8 == "completed" && c++ >= 12 && m < 6) { sub(/;.*/, "", $7); m++ } print }' \
     "$src/examples/visits.csv" >"$tmp/hilltop/visits.csv"
 head -9 "$src/examples/surveys.csv" >"$tmp/hilltop/surveys.csv"
 awk -F, 'NR == 1 || $3 == "S01"' "$src/examples/visits.csv" >"$tmp/lakeside/visits.csv"
 pub=(riverbend lakeside hilltop)
-pthv rollup "${pub[@]}" --public --format json -o "$tmp/pub.json"; code=$?
+pthv_year rollup "${pub[@]}" --public --format json -o "$tmp/pub.json"; code=$?
 for d in "${pub[@]}"; do
-    pthv -C "$d" report --period end-of-year --public --format json >"$tmp/$d.pub.json"
-    pthv -C "$d" report --table census --public --format json >"$tmp/$d.census.json"
-    pthv -C "$d" report --period end-of-year --format json >"$tmp/$d.all.json"
+    pthv_year -C "$d" report --period end-of-year --public --format json >"$tmp/$d.pub.json"
+    pthv_year -C "$d" report --table census --public --format json >"$tmp/$d.census.json"
+    pthv_year -C "$d" report --period end-of-year --format json >"$tmp/$d.all.json"
 done
 check "public: each district's figures are its own public report's, each total the sum of those shown" \
     python3 - "$code" "$tmp" "${pub[@]}" <<'PY'
@@ -406,7 +413,7 @@ for q, x in ts["questions"].items():
 same("Hilltop's few surveys are left out", rows[2]["surveys"]["responses"] is None and left["surveys"]["responses"] == 1, True)
 finish()
 PY
-pthv rollup "${pub[@]}" --format json -o "$tmp/all.json"
+pthv_year rollup "${pub[@]}" --format json -o "$tmp/all.json"
 check "without --public nothing is left out" python3 -c '
 import json, sys
 u = json.load(open(sys.argv[1]))
@@ -418,7 +425,7 @@ assert u["total_left_out"] and {x for x in flat(u["total_left_out"]) if not isin
 ' "$tmp/all.json"
 
 for fmt in text md html csv; do
-    pthv rollup "${pub[@]}" --public --format "$fmt" -o "$tmp/pub.$fmt"
+    pthv_year rollup "${pub[@]}" --public --format "$fmt" -o "$tmp/pub.$fmt"
 done
 # A public output is read by people with no terminal: it names no command.
 check "public: no pthv command or option named" bash -c "! grep -hE 'pthv [a-z]|--[a-z]' '$tmp/pub.text' '$tmp/pub.md'"
@@ -479,22 +486,35 @@ pthv rollup riverbend northfield --format json >/dev/null; code_private=$?
 "$bin" --as-of 2025-11-15 --color never rollup riverbend --public --format json >/dev/null; code_early=$?
 check "public, a district that does not publish the period: exit 1 (a period it lists, or no --public: 0)" \
     [ "$code $code_text $code_listed $code_private $code_early" = "1 1 0 0 0" ]
+# In May, Riverbend's year has not ended: its row is its public report, which
+# shows mid-year's figures.
+pthv -C riverbend report --period end-of-year --public --format json >"$tmp/riverbend.may.json"
 check "... its row says its reports.publish does not list the period; it is not in the totals" python3 -c '
 import json, sys
 u, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert r["period"]["counted_as"] == "mid-year" and u["districts"][0]["period"]["to"] == "2026-01-31", (r["period"], u["districts"][0]["period"])
 n = u["districts"][1]
 assert n["district"] == "Northfield Unified" and n["repo"] == "northfield", n
 assert "reports.publish" in n["error"] and "end-of-year" in n["error"] and "completed_visits" not in n, n
 assert u["total"]["failed"] == 1 and u["total"]["districts"] == 1, u["total"]
 assert u["total"]["completed_visits"] == r["completed_visits"], (u["total"], r["completed_visits"])
-' "$tmp/np.json" "$tmp/riverbend.pub.json"
+' "$tmp/np.json" "$tmp/riverbend.may.json"
 check "... in text too" grep -q "Northfield Unified.*reports.publish does not list end-of-year" "$tmp/np.text"
-pthv rollup northfield riverbend --public --period 2026-02-01..2026-05-15 --format json -o "$tmp/range.json"; code=$?
+# A range is posted once it has ended, with the month it ends in: in May
+# it is refused, from June on taken.
+pthv rollup northfield --public --period 2026-02-01..2026-05-15 --format json -o "$tmp/range-may.json"; code=$?
+check "... a range it lists that has not ended: exit 1, its row says so" python3 -c '
+import json, sys
+n = json.load(open(sys.argv[1]))["districts"][0]
+assert "has not ended" in n["error"] and "reports.publish" in n["error"] and "completed_visits" not in n, n
+assert int(sys.argv[2]) == 1
+' "$tmp/range-may.json" "$code"
+"$bin" --as-of 2026-06-01 --color never rollup northfield riverbend --public --period 2026-02-01..2026-05-15 --format json -o "$tmp/range.json"; code=$?
 check "... a range it lists, as written (the default list has none): exit 1 for the other" [ $code -eq 1 ]
 check "... the range taken where listed, refused where not" python3 -c '
 import json, sys
 n, r = json.load(open(sys.argv[1]))["districts"]
-assert "error" not in n and n["period"]["from"] == "2026-02-01", n
+assert "error" not in n and (n["period"]["from"], n["period"]["to"]) == ("2026-02-01", "2026-05-15"), n
 assert "reports.publish" in r["error"] and "2026-02-01..2026-05-15" in r["error"], r
 ' "$tmp/range.json"
 pthv rollup riverbend northfield --public --period 2026-03 --format json -o "$tmp/month.json"; code=$?

@@ -153,14 +153,21 @@ check_eval "a repo whose pthv.yaml cannot be read: exit 2, named" '[ $code -eq 2
 out=$(pthv trend y2526 nowhere 2>&1); code=$?
 check_eval "a repo that is not there: exit 2, named" '[ $code -eq 2 ] && grep -q "nowhere: no such folder" <<<"$out"'
 
-# Public: each year is its own public report (to the end of April, the last
-# month ended), and no change is built on a figure either year hides.
+# Public: each year is its own public report, and no change is built on a
+# figure either year hides. In May neither year has ended, so each shows
+# its mid-year figures (to the end of January): the longest period of
+# reports.publish that begins with the year and has ended.
 pthv trend y2526 y2425 --public --format json -o public.json; code=$?
 check "--public: exit 0" [ $code -eq 0 ]
 "$bin" --color never -C y2425 --as-of 2025-05-15 report --period end-of-year --public --format json >p2425.json
 pthv -C y2526 report --period end-of-year --public --format json >p2526.json
 check "--public: each year is its own public report" python3 against_report.py public.json p2425.json p2526.json
-check "--public: a change only where both years show the figure, the difference of the shown ones" python3 -c '
+# A 2025-26 with four declines by the end of January: its public report
+# shows <10, the year before 17, and the change would give the four back.
+cp -r y2526 few
+awk -F, 'NR > 1 && $8 == "declined" && $4 <= "2026-01-31" && n++ >= 4 {next} {print}' y2526/visits.csv >few/visits.csv
+pthv trend few y2425 --public --format json -o few.json
+cat >changes.py <<'PY'
 import json, sys
 t = json.load(open(sys.argv[1]))
 before, now = t["years"]
@@ -177,10 +184,17 @@ for k, v in now.items():
     else:
         assert v is None, (k, v, a, b)
         hidden_changes += 1
-assert now["period"]["to"] == "2026-04-30" and before["period"]["to"] == "2025-04-30", (now["period"], before["period"])
-assert hidden_changes > 0 and now["declined"] is None and now["declined_change"] is None, (hidden_changes, now["declined"])
-' public.json
-pthv trend y2526 y2425 --public --format csv -o public.csv
+assert now["period"]["to"] == "2026-01-31" and before["period"]["to"] == "2025-01-31", (now["period"], before["period"])
+assert hidden_changes > 0 and now["trained_staff"] is None and now["trained_staff_change"] is None, (hidden_changes, now["trained_staff"])
+PY
+check "--public: a change only where both years show the figure, the difference of the shown ones" python3 changes.py public.json
+check "--public: ... also where one year shows a figure (declines) the other hides" python3 changes.py few.json
+check "--public: the four declines are <10, the year before's shown, and no change between them" python3 -c '
+import json, sys
+before, now = json.load(open(sys.argv[1]))["years"]
+assert now["declined"] == "<10" and isinstance(before["declined"], int) and now["declined_change"] is None, (before["declined"], now["declined"], now["declined_change"])
+' few.json
+pthv trend few y2425 --public --format csv -o public.csv
 check "--public csv: a hidden change is empty and named suppressed" python3 -c '
 import csv
 r = list(csv.DictReader(open("public.csv")))[1]

@@ -206,8 +206,8 @@ check "report JSON has the median and 90th percentile of days from visit to log 
     python3 -c 'import json,sys; d=json.load(open("report.json"))["entry_days"][0]; sys.exit(d != {"site_id": None, "visits": 4, "median_days": 2, "p90_days": 3})'
 pv report --period end-of-year >report.txt
 check "the text report has both sections" eval 'grep -q "^Interpreted visits by language" report.txt && grep -q "^Days from visit to log entry" report.txt'
-# A public report counts whole months: as of early October, up to September's end.
-"$PTHV" -C "$r" --as-of 2026-10-05 report --period end-of-year --public --format json >public.json
+# A public report shows only periods that have ended: the year's, once it is over.
+"$PTHV" -C "$r" --as-of 2027-07-01 report --period end-of-year --public --format json >public.json
 check "the public report shows small counts as <10 and no day figures" \
     python3 -c 'import json,sys; d=json.load(open("public.json")); e=d["entry_days"][0]; sys.exit(d["interpreted_languages"] != {"all": "<10"} or e["visits"] != "<10" or e["median_days"] is not None)'
 "$PTHV" -C "$old" --as-of 2026-09-20 report --period end-of-year --format json >old.json
