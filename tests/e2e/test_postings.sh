@@ -81,7 +81,7 @@ import json, sys
 eoy, mid = (json.load(open(f)) for f in sys.argv[1:])
 p = eoy["period"]
 assert p == {"from": "2025-07-01", "to": "2026-01-31", "label": "end-of-year", "counted_as": "mid-year",
-             "runs_to": "2026-06-30", "next_update_after": "2026-06-30"}, p
+             "runs_to": "2026-06-30", "next_update": "2026-07-01"}, p
 def figures(x): # without the period each table names
     if isinstance(x, dict):
         return {k: figures(v) for k, v in x.items() if k != "period"}
@@ -92,9 +92,9 @@ for key in ("completed_visits", "students_visited", "families_reached", "sites",
     assert figures(eoy[key]) == figures(mid[key]), key
 PY
 # In the autumn the longest such period is the year's first month.
-check "in October the year shows July, next updated after mid-year" bash -c '
+check "in October the year shows July, next changed once mid-year has ended" bash -c '
     "$1" -C "$2" --as-of 2025-10-15 report --period end-of-year --public --format json |
-        python3 -c "import json,sys; p=json.load(sys.stdin)[\"period\"]; assert (p[\"to\"], p[\"counted_as\"], p[\"next_update_after\"]) == (\"2025-07-31\", \"2025-07\", \"2026-01-31\"), p"
+        python3 -c "import json,sys; p=json.load(sys.stdin)[\"period\"]; assert (p[\"to\"], p[\"counted_as\"], p[\"next_update\"]) == (\"2025-07-31\", \"2025-07\", \"2026-02-01\"), p"
 ' _ "$bin" "$example"
 
 # A district that posts only the year has nothing to post before it ends.
@@ -107,7 +107,7 @@ set +e
 rc=$?
 set -e
 check_eval "with only end-of-year listed, its public report is refused until the year ends (exit 2)" '[ $rc -eq 2 ]'
-check "the refusal says when it is first posted" grep -q "first posted after 2026-06-30" "$tmp/only.err"
+check "the refusal says when it is first posted" grep -q "first posted on 2026-07-01" "$tmp/only.err"
 check "once the year is over it is posted" "$bin" -C "$only" --as-of 2026-07-01 report --period end-of-year --public -o "$tmp/only-july.txt"
 
 finish

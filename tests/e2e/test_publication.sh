@@ -186,11 +186,11 @@ check "a running end-of-year shows mid-year's figures, and says so" \
 "$bin" -C "$example" --as-of $asof report --period end-of-year --public --format json >"$tmp/eoy-running.json"
 "$bin" -C "$example" --as-of $asof report --period mid-year --public --format json >"$tmp/mid.json"
 "$bin" -C "$example" --as-of $after report --period end-of-year --public --format json >"$tmp/eoy-ended.json"
-check "JSON: the running end-of-year is counted as mid-year, runs to the year's end and is next updated after it" python3 - "$tmp/eoy-running.json" "$tmp/mid.json" "$tmp/eoy-ended.json" <<'PY'
+check "JSON: the running end-of-year is counted as mid-year, runs to the year's end and changes next once it has ended" python3 - "$tmp/eoy-running.json" "$tmp/mid.json" "$tmp/eoy-ended.json" <<'PY'
 import json, sys
 run, mid, ended = (json.load(open(f)) for f in sys.argv[1:])
 assert run["period"] == {"from": "2025-07-01", "to": "2026-01-31", "label": "end-of-year", "counted_as": "mid-year",
-                         "runs_to": "2026-06-30", "next_update_after": "2026-06-30"}, run["period"]
+                         "runs_to": "2026-06-30", "next_update": "2026-07-01"}, run["period"]
 for k in ("completed_visits", "students_visited", "families_reached", "declined", "months"):
     assert run[k] == mid[k], k
 strip = lambda rows: [{k: v for k, v in r.items() if k != "period"} for r in rows]
@@ -204,7 +204,7 @@ sed -i 's/^reports:.*/reports: {min_cell: 10, publish: [end-of-year]}/' "$only_y
 grep -q "publish: \[end-of-year\]" "$only_year/pthv.yaml" || printf '\nreports: {min_cell: 10, publish: [end-of-year]}\n' >>"$only_year/pthv.yaml"
 "$bin" -C "$only_year" --as-of $asof report --period end-of-year --public >"$tmp/e3.out" 2>"$tmp/e3"
 check_eval "a running period with nothing listed ended: exit 2, naming reports.publish and when it is first posted" \
-    '[ $? -eq 2 ] && [ ! -s "$tmp/e3.out" ] && grep -q "reports.publish" "$tmp/e3" && grep -q "first posted after 2026-06-30" "$tmp/e3"'
+    '[ $? -eq 2 ] && [ ! -s "$tmp/e3.out" ] && grep -q "reports.publish" "$tmp/e3" && grep -q "first posted on 2026-07-01" "$tmp/e3"'
 "$bin" -C "$only_year" --as-of $after report --period end-of-year --public >/dev/null
 check_eval "... and posted once the year has ended" '[ $? -eq 0 ]'
 "$bin" -C "$example" --as-of 2026-05-15 report --period end-of-year --public --format json >"$tmp/eoy15.json"

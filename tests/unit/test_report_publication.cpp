@@ -46,6 +46,9 @@ TEST_CASE("report::Publication on the example district")
         CHECK(shown->counted_as == "mid-year");
         CHECK(shown->runs_to.str() == "2026-06-30");
         CHECK(shown->next_counted.str() == "2026-06-30");
+        // Posted from the first as-of date whose last full month holds its end.
+        CHECK(report::first_posting_day(shown->next_counted).str() == "2026-07-01");
+        CHECK(report::first_posting_day(*model::Date::parse("2026-05-15")).str() == "2026-06-01");
         // A month posts nothing before it is over.
         auto may = model::parse_period("2026-05", loaded.repo.config, loaded.repo.as_of, error);
         REQUIRE(may);

@@ -24,6 +24,9 @@ namespace pthv::report {
 
 // The last day a public report counts: the day before the as-of date's month.
 model::Date publication_cutoff(model::Date as_of);
+// The first as-of date whose public reports count `last`: the first day of
+// the month after it.
+model::Date first_posting_day(model::Date last);
 
 // The periods of reports.publish as public reports count them (up to
 // publication_cutoff); a period with nothing ended yet, and a month not yet

@@ -17,6 +17,12 @@ model::Date publication_cutoff(model::Date as_of)
     return first ? first->add_days(-1) : as_of;
 }
 
+model::Date first_posting_day(model::Date last)
+{
+    const auto first = model::Date::from_ymd(last.year(), last.month(), 1);
+    return first ? first->add_months(1) : last.add_days(1);
+}
+
 namespace {
 
 std::optional<model::Period> cut(const std::string& text, const model::Repo& repo, std::string& error)
@@ -25,7 +31,7 @@ std::optional<model::Period> cut(const std::string& text, const model::Repo& rep
     auto p = model::parse_period(text, repo.config, cutoff, error);
     if (!p) {
         if (error.rfind("starts after", 0) == 0)
-            error = "nothing of it has ended yet: a public report counts up to " + cutoff.str() +
+            error = "nothing of it has ended yet: a public report shows periods over by " + cutoff.str() +
                     ", the end of the last full month before the as-of date";
         return std::nullopt;
     }
@@ -121,7 +127,8 @@ std::optional<model::Period> as_published(model::Period running, const std::vect
     if (!q) {
         error = "has not ended, and no period reports.publish lists that begins on " + running.from.str() +
                 " has ended either: a public report shows only whole periods of that list, so that no figure is "
-                "posted again with a few more visits; it is first posted after " + running.next_counted.str();
+                "posted again with a few more visits; it is first posted on " +
+                first_posting_day(running.next_counted).str();
         return std::nullopt;
     }
     running.to = q->to;

@@ -4,6 +4,7 @@
 // shares are percentages with one decimal (null when hidden or undefined).
 
 #include <pthv/report/render.hpp>
+#include <pthv/report/publication.hpp>
 #include <pthv/report/rollup.hpp>
 #include <pthv/report/tables.hpp>
 
@@ -54,7 +55,7 @@ Json period_json(const Figures& f)
     if (!f.period.counted_as.empty()) { // a public report of a period still running
         j["counted_as"] = f.period.counted_as;
         j["runs_to"] = f.period.runs_to.str();
-        j["next_update_after"] = f.period.next_counted.str();
+        j["next_update"] = first_posting_day(f.period.next_counted).str();
     }
     return j;
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <pthv/report/publication.hpp>
 #include <pthv/util/strings.hpp>
 
 namespace pthv::report {
@@ -275,10 +276,10 @@ std::vector<std::string> report_preamble(const Figures& f)
             out.push_back(fmt::format(
                 "{0} runs to {1} and has not ended: until it does, this report shows the figures of {2} "
                 "({3}..{4}), the longest period of the district's public reports that begins with it and has "
-                "ended, and is next updated after {5}. A figure posted once is never posted again with a few "
+                "ended, and changes next on {5}. A figure posted once is never posted again with a few "
                 "more visits: the two together would give those visits away.",
                 f.period.label, f.period.runs_to.str(), f.period.counted_as, f.period.from.str(),
-                f.period.to.str(), f.period.next_counted.str()));
+                f.period.to.str(), first_posting_day(f.period.next_counted).str()));
 
     }
     return out;
