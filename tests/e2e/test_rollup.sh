@@ -493,6 +493,7 @@ check "... its row says its reports.publish does not list the period; it is not 
 import json, sys
 u, r = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 assert r["period"]["counted_as"] == "mid-year" and u["districts"][0]["period"]["to"] == "2026-01-31", (r["period"], u["districts"][0]["period"])
+assert u["districts"][0]["period"].get("counted_as") == "mid-year", u["districts"][0]["period"]
 n = u["districts"][1]
 assert n["district"] == "Northfield Unified" and n["repo"] == "northfield", n
 assert "reports.publish" in n["error"] and "end-of-year" in n["error"] and "completed_visits" not in n, n

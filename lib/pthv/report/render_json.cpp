@@ -485,6 +485,8 @@ std::string render_rollup_json(const Rollup& r)
         } else {
             headline_json(x, d.total, d.min_cell, r.is_public);
             x["period"] = Json{{"from", d.period.from.str()}, {"to", d.period.to.str()}};
+            if (!d.period.counted_as.empty()) // public, the period still running: what it shows
+                x["period"]["counted_as"] = d.period.counted_as;
             census_json(x, d.census, d.min_cell); // the census row, beside the headline figures
             sessions_totals_json(x, d.sessions, d.min_cell);
             parts_json(x, d.parts, d.min_cell, false);
