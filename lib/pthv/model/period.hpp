@@ -31,9 +31,9 @@ struct Period
     // Public, when the period has not ended: the label of the period of
     // reports.publish whose figures it shows (it begins on the same day and
     // has ended: `to` is its last day), and the period's own last day.
-    std::string counted_as;
-    Date runs_to;
-    Date next_counted; // the last day of the next, longer, such period (runs_to when none)
+    std::string counted_as{};
+    Date runs_to{};
+    Date next_counted{}; // the last day of the next, longer, such period (runs_to when none)
 
     bool contains(Date d) const { return from <= d && d <= to; }
 };
