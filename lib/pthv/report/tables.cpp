@@ -272,14 +272,17 @@ std::vector<std::string> report_preamble(const Figures& f)
             out.push_back("A month is given here by site and in total: its visits by mode and language, its first "
                           "and second visits, the training sessions held in it and its surveys are broken down in "
                           "the public reports of the half year and the year, where fewer of those figures are small.");
-        if (!f.period.counted_as.empty())
+        if (!f.period.counted_as.empty()) {
+            const std::string range = f.period.from.str() + ".." + f.period.to.str();
+            const std::string shown =
+                f.period.counted_as == range ? range : f.period.counted_as + " (" + range + ")";
             out.push_back(fmt::format(
-                "{0} runs to {1} and has not ended: until it does, this report shows the figures of {2} "
-                "({3}..{4}), the longest period of the district's public reports that begins with it and has "
-                "ended, and changes next on {5}. A figure posted once is never posted again with a few "
-                "more visits: the two together would give those visits away.",
-                f.period.label, f.period.runs_to.str(), f.period.counted_as, f.period.from.str(),
-                f.period.to.str(), first_posting_day(f.period.next_counted).str()));
+                "{0} runs to {1} and has not ended: until it does, this report shows the figures of {2}, the "
+                "longest period of the district's public reports that begins with it and has ended, and "
+                "changes next on {3}. A figure posted once is never posted again with a few more visits: the "
+                "two together would give those visits away.",
+                f.period.label, f.period.runs_to.str(), shown, first_posting_day(f.period.next_counted).str()));
+        }
 
     }
     return out;
