@@ -242,23 +242,42 @@ PY
 
 # What a board member still learns: the share of the numeric cells of the
 # example district's end-of-year public report (after the year) that are
-# hidden (<10 or *); true bounds such as >=99.1% say something and are not
-# counted as hidden. The goal is at most 10%. Postings decided in the order
-# the periods end cost it: the year hides its own figures wherever the year
-# less the mid-year posted before it would give back a small count, so the
-# report hides about a third of its cells; this guards that level.
+# hidden (<10 or *); true bounds such as >=99.1% or >=165 say something and
+# are not counted as hidden. The goal is at most 10%. Postings decided in
+# the order the periods end cost it: the year hides its own figures
+# wherever the year less the mid-year posted before it would give back a
+# small count; this guards the level reached (24%).
 "$bin" -C "$example" --as-of $after report --period end-of-year --public >"$tmp/eoy.txt"
-check "the example's end-of-year public report hides at most 35% of its cells (goal: 10%)" python3 - "$tmp/eoy.txt" <<'PY'
+check "the example's end-of-year public report hides at most 26% of its cells (goal: 10%)" python3 - "$tmp/eoy.txt" <<'PY'
 import re, sys
 total = hidden = 0
 for line in open(sys.argv[1]):
     if not line.startswith("  ") or line.startswith("  " + " " * 10):
         continue
-    for t in re.findall(r"(?<!\S)(<\d+|\*|>=[\d.]+%|-?[\d,]+(?:\.\d+)?%?)(?!\S)", line):
+    for t in re.findall(r"(?<!\S)(<\d+|\*|>=[\d.,]+%?|-?[\d,]+(?:\.\d+)?%?)(?!\S)", line):
         total += 1
         hidden += t == "*" or (t.startswith("<") and not t.startswith("<="))
 assert total > 300, total
-assert hidden <= 0.35 * total, f"{hidden} of {total} hidden ({100 * hidden / total:.1f}%)"
+assert hidden <= 0.26 * total, f"{hidden} of {total} hidden ({100 * hidden / total:.1f}%)"
+PY
+
+# A withheld total is printed as the sum of its shown parts where that is
+# 10 or more: Cedar Grove's students visited in the year are withheld (3
+# were first visited after January), but mid-year posted 165 of them, so
+# the year's report says ">=165": true, and what a reader adds up anyway.
+# Machine formats keep the withheld value empty (null in JSON).
+"$bin" -C "$example" --as-of $after report --period end-of-year --public --format json -o "$tmp/eoy-bounds.json"
+"$bin" -C "$example" --as-of $after report --period mid-year --public --format json -o "$tmp/mid-bounds.json"
+check "a withheld total is printed as at least its shown parts, in text; null in JSON" python3 - "$tmp/eoy.txt" "$tmp/eoy-bounds.json" "$tmp/mid-bounds.json" <<'PY'
+import json, re, sys
+text = open(sys.argv[1]).read()
+eoy, mid = json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+s01 = next(r for r in eoy["sites"] if r["site_id"] == "S01")
+m01 = next(r for r in mid["sites"] if r["site_id"] == "S01")
+assert s01["students_visited"] is None and isinstance(m01["students_visited"], int), (s01, m01)
+row = next(l for l in text.splitlines() if l.startswith("  S01 ") and "Cedar Grove" in l)
+assert re.search(r"(?<!\S)>=%d(?!\S)" % m01["students_visited"], row), row
+assert "*" in row  # coverage, built on the withheld count, stays withheld
 PY
 
 

@@ -487,6 +487,9 @@ TEST_CASE("stats::Protection")
             CHECK(both.shown(*both.find(key)) == CellShown::Shown);
         }
         CHECK(both.shown(*both.find("year|S1")) == CellShown::Withheld);
+        // What a reader adds up anyway: the year's S1 is at least mid-year's.
+        CHECK(both.shown_lower_bound(*both.find("year|S1")) == 165);
+        CHECK(both.shown_lower_bound(*both.find("year|*")) == 315);
         CHECK(both.shown(*both.find("year|S2")) == CellShown::Withheld);
         CHECK(both.shown(*both.find("year|*")) == CellShown::Shown);
         CHECK(both.audit().empty());

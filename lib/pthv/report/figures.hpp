@@ -42,6 +42,9 @@ enum class Shown {
 struct Count {
     std::int64_t value = 0;
     Shown shown = Shown::Exact;
+    // Withheld: a true bound the report prints instead of "*" (">=165"),
+    // the sum of shown figures it is the total of; 0 for none.
+    std::int64_t at_least = 0;
     bool hidden() const { return shown != Shown::Exact; }
 };
 

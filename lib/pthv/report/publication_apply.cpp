@@ -48,6 +48,13 @@ public:
         c.shown = shown == stats::CellShown::Shown ? Shown::Exact
                   : shown == stats::CellShown::Below ? Shown::Below
                                                      : Shown::Withheld;
+        // A withheld total whose shown parts add up to min_cell or more is
+        // printed as at least their sum: true, and no more than a reader
+        // can add up.
+        if (c.shown == Shown::Withheld && id) {
+            const auto bound = m_cells.shown_lower_bound(*id);
+            c.at_least = bound >= m_cells.min_cell() ? bound : 0;
+        }
     }
 
 private:

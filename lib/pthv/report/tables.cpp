@@ -164,7 +164,7 @@ std::string count_str(const Count& c, int min_cell)
 {
     switch (c.shown) {
     case Shown::Below: return "<" + std::to_string(min_cell);
-    case Shown::Withheld: return "*";
+    case Shown::Withheld: return c.at_least > 0 ? ">=" + util::with_thousands(c.at_least) : "*";
     case Shown::Exact: break;
     }
     return util::with_thousands(c.value);

@@ -157,6 +157,10 @@ public:
     std::size_t relations_broken() const;
 
     std::int64_t value(CellId c) const;
+    // What the shown figures prove `c` at least: the largest sum of the
+    // shown parts of a total it is (a withheld year is at least its shown
+    // months). A reader can add them up, so printing it tells nothing more.
+    std::int64_t shown_lower_bound(CellId c) const;
     CellShown shown(CellId c) const;
     int min_cell() const { return m_min_cell; }
 
