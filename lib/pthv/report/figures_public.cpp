@@ -1,7 +1,7 @@
 // Shares of a public report's counts (which the publication set has marked,
 // publication.hpp): a share built on a hidden count is hidden, but where
-// the hidden count is a shortfall under min_cell a true bound is shown
-// instead.
+// the hidden count is a shortfall under min_cell, or a withheld count
+// printed as at least a bound, a true bound is shown instead.
 
 #include <pthv/report/figures_detail.hpp>
 
@@ -12,10 +12,23 @@ namespace pthv::report {
 Share share_of(const Count& num, const Count& den)
 {
     Share s{num.value, den.value, ShareShown::Exact, 0};
-    if (num.hidden() || den.hidden())
+    if (num.hidden() || den.hidden()) {
         s.shown = ShareShown::Hidden;
-    else if (den.value <= 0)
+        // Of a withheld count printed as at least a bound (">=165"), the
+        // share is printed as the bound that gives, no more than a reader
+        // works out from the two figures printed: coverage >= 165 of 310.
+        const bool num_bound = num.shown == Shown::Withheld && num.at_least > 0;
+        const bool den_bound = den.shown == Shown::Withheld && den.at_least > 0;
+        if (num_bound && !den.hidden() && den.value > 0) {
+            s.shown = ShareShown::AtLeast;
+            s.bound_per_mille = num.at_least * 1000 / den.value;
+        } else if (!num.hidden() && den_bound && num.value <= den.at_least) {
+            s.shown = ShareShown::AtMost;
+            s.bound_per_mille = (num.value * 1000 + den.at_least - 1) / den.at_least;
+        }
+    } else if (den.value <= 0) {
         s.shown = ShareShown::None;
+    }
     return s;
 }
 

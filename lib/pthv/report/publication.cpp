@@ -746,11 +746,24 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
 void Publication::fix_from(const Publication& before)
 {
     m_cells.finish();
+    m_fixed_at_least.assign(m_cells.cells(), -1);
     for (stats::Protection::CellId c = 0; c < before.m_cells.cells(); ++c)
         if (before.m_cells.published(c))
-            if (const auto mine = m_cells.find(before.m_cells.key(c)))
+            if (const auto mine = m_cells.find(before.m_cells.key(c))) {
                 m_cells.fix(*mine, before.m_cells.shown(c));
+                m_fixed_at_least[*mine] = before.at_least(c);
+            }
     m_cells.suppress(m_outcome_stage);
+}
+
+std::int64_t Publication::at_least(stats::Protection::CellId c) const
+{
+    if (c < m_fixed_at_least.size() && m_fixed_at_least[c] >= 0)
+        return m_fixed_at_least[c];
+    if (m_attendance || m_scores) // a cell of an outcome table
+        return 0;
+    const std::int64_t bound = m_cells.shown_lower_bound(c);
+    return bound >= m_cells.min_cell() ? bound : 0;
 }
 
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)

@@ -19,9 +19,9 @@ namespace {
 // the report to the set (observe).
 class Marker {
 public:
-    Marker(const stats::Protection& cells, stats::Protection* observed, const model::Period& period,
-           std::size_t& unmodelled)
-        : m_cells(cells), m_observed(observed), m_period(period), m_unmodelled(unmodelled)
+    Marker(const Publication& set, const stats::Protection& cells, stats::Protection* observed,
+           const model::Period& period, std::size_t& unmodelled)
+        : m_set(set), m_cells(cells), m_observed(observed), m_period(period), m_unmodelled(unmodelled)
     {
     }
 
@@ -51,13 +51,12 @@ public:
         // A withheld total whose shown parts add up to min_cell or more is
         // printed as at least their sum: true, and no more than a reader
         // can add up.
-        if (c.shown == Shown::Withheld && id) {
-            const auto bound = m_cells.shown_lower_bound(*id);
-            c.at_least = bound >= m_cells.min_cell() ? bound : 0;
-        }
+        if (c.shown == Shown::Withheld && id)
+            c.at_least = m_set.at_least(*id);
     }
 
 private:
+    const Publication& m_set;
     const stats::Protection& m_cells;
     stats::Protection* m_observed;
     const model::Period& m_period;
@@ -242,7 +241,7 @@ void Publication::observe(Figures& f)
     for (auto& s : f.subgroups.scores)
         for (ScoreGroup* g : {&s.row.visited, &s.row.not_visited})
             reveal(g->proficient, g->rate);
-    Marker mark(m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
+    Marker mark(*this, m_cells, &m_cells, period_of(m_periods, f), m_unmodelled);
     mark_all(mark, f);
     mark_attendance(mark, f.attendance);
     mark_scores(mark, f.scores);
@@ -252,7 +251,7 @@ void Publication::observe(Figures& f)
 void Publication::apply(Figures& f) const
 {
     f.educators.clear(); // docs/reports.md: visits per educator, not in public
-    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    Marker mark(*this, m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_all(mark, f);
     for (auto& d : f.entry_delays) // no day counts built on a hidden count of visits
         if (d.visits.hidden())
@@ -269,19 +268,19 @@ void Publication::apply(Figures& f) const
 
 void Publication::apply_attendance(Figures& f) const
 {
-    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    Marker mark(*this, m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_attendance(mark, f.attendance);
 }
 
 void Publication::apply_scores(Figures& f) const
 {
-    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    Marker mark(*this, m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_scores(mark, f.scores);
 }
 
 void Publication::apply_subgroups(Figures& f) const
 {
-    Marker mark(m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
+    Marker mark(*this, m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_subgroups(mark, f.subgroups);
 }
 
