@@ -371,6 +371,21 @@ TEST_CASE("stats::Protection")
             CHECK(p.audit().empty());
             CHECK(p.tally().withheld > 0);
             CHECK(p.shown(cell[sites][months]) == CellShown::Shown); // the district's year, the dearest, stays
+            // What a report prints of a withheld figure (shown_range) is
+            // true, and says something of some of them.
+            std::size_t bounded = 0;
+            for (Protection::CellId c = 0; c < p.cells(); ++c) {
+                if (!p.published(c) || p.shown(c) == CellShown::Shown)
+                    continue;
+                const auto r = p.shown_range(c);
+                CAPTURE(p.key(c));
+                CHECK(r.lo <= p.value(c));
+                CHECK((r.hi < 0 || r.hi >= p.value(c)));
+                if (p.shown(c) == CellShown::Below)
+                    CHECK((r.hi >= 0 && r.hi <= 9));
+                bounded += r.lo > 0 || (r.hi >= 0 && p.shown(c) == CellShown::Withheld) ? 1 : 0;
+            }
+            CHECK(bounded > 0);
         }
     }
     SUBCASE("many sites: the small counts of one large block are settled together, and the audit agrees")
@@ -487,9 +502,13 @@ TEST_CASE("stats::Protection")
             CHECK(both.shown(*both.find(key)) == CellShown::Shown);
         }
         CHECK(both.shown(*both.find("year|S1")) == CellShown::Withheld);
-        // What a reader adds up anyway: the year's S1 is at least mid-year's.
-        CHECK(both.shown_lower_bound(*both.find("year|S1")) == 165);
-        CHECK(both.shown_lower_bound(*both.find("year|*")) == 315);
+        // What a reader adds up anyway: the year's S1 is at least mid-year's,
+        // and at most the year's district less mid-year's S2.
+        const auto s1 = both.shown_range(*both.find("year|S1")), s2 = both.shown_range(*both.find("year|S2"));
+        CHECK(s1.lo == 165);
+        CHECK(s1.hi == 338 - 150);
+        CHECK(s2.lo == 150);
+        CHECK(s2.hi == 338 - 165);
         CHECK(both.shown(*both.find("year|S2")) == CellShown::Withheld);
         CHECK(both.shown(*both.find("year|*")) == CellShown::Shown);
         CHECK(both.audit().empty());

@@ -43,8 +43,12 @@ struct Count {
     std::int64_t value = 0;
     Shown shown = Shown::Exact;
     // Withheld: a true bound the report prints instead of "*" (">=165"),
-    // the sum of shown figures it is the total of; 0 for none.
+    // what a reader proves from the figures shown (Publication::range);
+    // 0 for none.
     std::int64_t at_least = 0;
+    // Hidden: a true upper bound a reader proves the same way, which the
+    // report prints only through a share's bound; -1 for none.
+    std::int64_t at_most = -1;
     bool hidden() const { return shown != Shown::Exact; }
 };
 
@@ -298,6 +302,10 @@ struct SubgroupRow {
     // 100 = reached in proportion. None without students, or where a count
     // it rests on is hidden.
     std::optional<std::int64_t> representation_hundredths;
+    // Public, where visited is withheld and the rest shown: the bound its
+    // proven range gives instead (AtLeast or AtMost, in hundredths); else Hidden.
+    ShareShown representation_bound = ShareShown::Hidden;
+    std::int64_t representation_bound_hundredths = 0;
     std::size_t districts = 0; // the state's row of a roll-up: the districts naming the subgroup, whose rows it adds
 };
 

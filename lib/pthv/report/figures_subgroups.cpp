@@ -45,6 +45,25 @@ std::optional<std::int64_t> representation(const Count& visited, const Count& en
     return (2 * num + den) / (2 * den);
 }
 
+// Where only the visited count is withheld, the ratio is that count times
+// a shown factor: the bound a reader proves of the count (Count::at_least,
+// at_most) gives one on the ratio, rounded so that it stays true.
+void representation_bound(SubgroupRow& r, const Summary& of)
+{
+    const Count &all_visited = of.students_visited, &all_enrolled = of.students_enrolled;
+    if (r.visited.shown != Shown::Withheld || r.enrolled.hidden() || all_visited.hidden() || all_enrolled.hidden() ||
+        r.enrolled.value == 0 || all_visited.value == 0)
+        return;
+    const std::int64_t den = all_visited.value * r.enrolled.value, factor = all_enrolled.value * 100;
+    if (r.visited.at_least > 0) {
+        r.representation_bound = ShareShown::AtLeast;
+        r.representation_bound_hundredths = r.visited.at_least * factor / den;
+    } else if (r.visited.at_most >= 0) {
+        r.representation_bound = ShareShown::AtMost;
+        r.representation_bound_hundredths = (r.visited.at_most * factor + den - 1) / den;
+    }
+}
+
 GroupCounts count_group(const model::Facts& facts, const FigureOptions& o, const SiteScope& scope, std::size_t g)
 {
     const model::Repo& repo = facts.repo();
@@ -198,6 +217,7 @@ void subgroup_figures(const model::Facts& facts, const FigureOptions& o, Figures
             return s.site_id == r.site_id;
         });
         r.representation_hundredths = representation(r.visited, r.enrolled, of.students_visited, of.students_enrolled);
+        representation_bound(r, of);
     }
     for (auto& a : sg.attendance)
         finish_attendance_row(a.row);

@@ -746,24 +746,26 @@ Publication::Publication(const model::Facts& facts, const model::Problems& findi
 void Publication::fix_from(const Publication& before)
 {
     m_cells.finish();
-    m_fixed_at_least.assign(m_cells.cells(), -1);
+    m_fixed_range.assign(m_cells.cells(), std::nullopt);
     for (stats::Protection::CellId c = 0; c < before.m_cells.cells(); ++c)
         if (before.m_cells.published(c))
             if (const auto mine = m_cells.find(before.m_cells.key(c))) {
                 m_cells.fix(*mine, before.m_cells.shown(c));
-                m_fixed_at_least[*mine] = before.at_least(c);
+                m_fixed_range[*mine] = before.range(c);
             }
     m_cells.suppress(m_outcome_stage);
 }
 
-std::int64_t Publication::at_least(stats::Protection::CellId c) const
+stats::Protection::Range Publication::range(stats::Protection::CellId c) const
 {
-    if (c < m_fixed_at_least.size() && m_fixed_at_least[c] >= 0)
-        return m_fixed_at_least[c];
+    if (c < m_fixed_range.size() && m_fixed_range[c])
+        return *m_fixed_range[c];
     if (m_attendance || m_scores) // a cell of an outcome table
-        return 0;
-    const std::int64_t bound = m_cells.shown_lower_bound(c);
-    return bound >= m_cells.min_cell() ? bound : 0;
+        return {};
+    auto r = m_cells.shown_range(c);
+    if (r.lo < m_cells.min_cell())
+        r.lo = 0;
+    return r;
 }
 
 Publication Publication::primary_only(const model::Facts& facts, const model::Problems& findings)

@@ -90,12 +90,13 @@ public:
     // Every small count the set does not protect enough (docs/reports.md).
     std::vector<stats::Breach> audit() const { return m_cells.audit(); }
 
-    // What a withheld count of cell `c` is printed as at least (0: "*"):
-    // the sum of shown figures it is the total of (Protection::
-    // shown_lower_bound), as the set without the outcome tables gives it,
-    // so that a report's tables print the same with an outcome table or
-    // without; an outcome table's counts print none.
-    std::int64_t at_least(stats::Protection::CellId c) const;
+    // What a reader can prove of a count of cell `c` not shown
+    // (Protection::shown_range), as the set without the outcome tables gives
+    // it, so that a report's tables print the same with an outcome table or
+    // without; an outcome table's counts have none. `lo` is 0 under
+    // min_cell: a withheld count is printed as at least `lo` (">=165")
+    // only from min_cell up.
+    stats::Protection::Range range(stats::Protection::CellId c) const;
 
     // Marks every count of the public report `f` as the set decided. A
     // count the set does not hold, or holds with another number (a
@@ -131,7 +132,7 @@ private:
     const std::vector<io::ScoreRow>* m_scores = nullptr;
     bool m_subgroups = false;
     int m_outcome_stage = 1; // the stage of the outcome tables (attendance, scores, subgroups)
-    std::vector<std::int64_t> m_fixed_at_least; // per cell fixed by fix_from(): its at_least() there
+    std::vector<std::optional<stats::Protection::Range>> m_fixed_range; // per cell fixed by fix_from(): its range() there
 };
 
 // The key of a cell: kind (V visits, S students, F families, T staff, A

@@ -48,11 +48,13 @@ public:
         c.shown = shown == stats::CellShown::Shown ? Shown::Exact
                   : shown == stats::CellShown::Below ? Shown::Below
                                                      : Shown::Withheld;
-        // A withheld total whose shown parts add up to min_cell or more is
-        // printed as at least their sum: true, and no more than a reader
-        // can add up.
-        if (c.shown == Shown::Withheld && id)
-            c.at_least = m_set.at_least(*id);
+        // A hidden count is printed with what a reader can prove of it
+        // anyway (a withheld total at least its shown parts), no more.
+        if (c.hidden() && id) {
+            const auto r = m_set.range(*id);
+            c.at_least = c.shown == Shown::Withheld ? r.lo : 0;
+            c.at_most = r.hi;
+        }
     }
 
 private:
@@ -253,8 +255,11 @@ void Publication::apply(Figures& f) const
     f.educators.clear(); // docs/reports.md: visits per educator, not in public
     Marker mark(*this, m_cells, nullptr, period_of(m_periods, f), f.unmodelled);
     mark_all(mark, f);
-    for (auto& d : f.entry_delays) // no day counts built on a hidden count of visits
-        if (d.visits.hidden())
+    // No day counts over a small count of visits. A count withheld as a
+    // complement is min_cell or more, and its median and 90th percentile
+    // say nothing of its size: they are shown.
+    for (auto& d : f.entry_delays)
+        if (d.visits.shown == Shown::Below || (d.visits.hidden() && d.visits.value < f.min_cell))
             d.median_days = d.p90_days = std::nullopt;
     // The top sites name only sites whose visits are shown.
     f.top_sites.erase(std::remove_if(f.top_sites.begin(), f.top_sites.end(),

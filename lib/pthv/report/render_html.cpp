@@ -79,6 +79,15 @@ std::int64_t share_bar(const Share& s)
     return s.shown == ShareShown::AtLeast ? s.bound_per_mille : -1;
 }
 
+// A count's bar: a withheld one printed as at least a bound (">=21") is
+// drawn at it, as shares are; any other hidden one has none.
+std::int64_t count_bar(const Count& c)
+{
+    if (!c.hidden())
+        return c.value;
+    return c.shown == Shown::Withheld && c.at_least > 0 ? c.at_least : -1;
+}
+
 // One chart, or one line saying why there is none: a chart whose every bar
 // is suppressed, or that has nothing to draw, is not drawn empty.
 std::string chart(const Figures& f, const std::string& title, const std::vector<Bar>& bars, bool columns)
@@ -132,7 +141,7 @@ std::string charts(const Figures& f)
 {
     std::vector<Bar> months;
     for (const auto& m : f.months)
-        months.push_back({month_name(m.key), m.count.hidden() ? -1 : m.count.value, count_str(m.count, f.min_cell)});
+        months.push_back({month_name(m.key), count_bar(m.count), count_str(m.count, f.min_cell)});
     std::string months_chart = chart(f, "Completed visits per month", months, true);
     if (!f.months.empty() && (month_is_partial(f.months.front().key, f.period) ||
                               month_is_partial(f.months.back().key, f.period)))

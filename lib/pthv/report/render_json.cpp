@@ -35,6 +35,17 @@ Json pct(std::int64_t per_mille_value)
     return static_cast<double>(per_mille_value) / 10.0;
 }
 
+// A ratio as a number, a true bound as text (">=0.94", as shares print
+// theirs), or null.
+Json representation_json(const SubgroupRow& r)
+{
+    if (r.representation_hundredths)
+        return static_cast<double>(*r.representation_hundredths) / 100.0;
+    if (r.representation_bound == ShareShown::Hidden)
+        return nullptr;
+    return representation_bound_str(r);
+}
+
 Json share_json(const Share& s)
 {
     switch (s.shown) {
@@ -222,9 +233,7 @@ Json subgroups_json(const SubgroupFigures& sg, bool whole, const std::string& si
                {"students_visited", count_json(r.visited, m)},
                {"coverage_pct", share_json(r.coverage)},
                {"families_reached", count_json(r.families, m)},
-               {"representation", r.representation_hundredths
-                                      ? Json(static_cast<double>(*r.representation_hundredths) / 100.0)
-                                      : Json(nullptr)}};
+               {"representation", representation_json(r)}};
         if (whole) {
             for (const auto& a : sg.attendance)
                 if (a.subgroup == r.subgroup && a.value == r.value)

@@ -95,6 +95,20 @@ Cell Cell::suppressed()
     return c;
 }
 
+Cell Cell::bound(std::string text)
+{
+    Cell c;
+    c.kind = Kind::Suppressed;
+    c.text = std::move(text);
+    return c;
+}
+
+std::string representation_bound_str(const SubgroupRow& r)
+{
+    return fmt::format("{}{}.{:02}", r.representation_bound == ShareShown::AtLeast ? ">=" : "<=",
+                       r.representation_bound_hundredths / 100, r.representation_bound_hundredths % 100);
+}
+
 TidyValue share_tidy(const Share& s)
 {
     switch (s.shown) {
@@ -118,7 +132,7 @@ std::string for_people(const Cell& c, int min_cell)
     case Cell::Kind::CountOf: return count_str(c.count, min_cell);
     case Cell::Kind::ShareOf: return share_str(c.share);
     case Cell::Kind::MoneyOf: return c.withheld ? "*" : c.money.grouped();
-    case Cell::Kind::Suppressed: return "*";
+    case Cell::Kind::Suppressed: return c.text.empty() ? "*" : c.text;
     case Cell::Kind::Missing: break;
     }
     return "-";

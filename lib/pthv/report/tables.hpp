@@ -36,11 +36,17 @@ struct Cell {
     static Cell of(const model::Money& m, bool withheld = false);
     static Cell missing(); // no value (a site with no goal): "-" for people, empty in tidy CSV
     static Cell suppressed(); // a value a public report hides: "*" for people, empty and named in tidy CSV
+    // A hidden value printed as a true bound (">=0.94"); in tidy CSV as suppressed().
+    static Cell bound(std::string text);
 };
 
 // A cell in tidy CSV: plain text, whether it is empty because suppressed,
 // and whether it is a figure (a number a spreadsheet must read as one:
 // "-8.6" is written bare, where text starting with "-" is guarded).
+// A representation ratio's true bound (SubgroupRow::representation_bound) as
+// text: ">=0.94".
+std::string representation_bound_str(const SubgroupRow& r);
+
 struct TidyValue {
     std::string value;
     bool suppressed = false;

@@ -550,15 +550,20 @@ Table scores(const Figures& f)
     return t;
 }
 
-// A representation ratio ("1.03"): none without students, "*" where a
-// public report hid a count it rests on.
+// A representation ratio ("1.03"): none without students, where a public
+// report hid a count it rests on the bound a reader proves (">=0.94"),
+// else "*".
 Cell representation_cell(const SubgroupRow& r)
 {
     if (r.representation_hundredths)
         return Cell::decimal(fmt::format("{}.{:02}", *r.representation_hundredths / 100,
                                          *r.representation_hundredths % 100));
     const bool hidden = r.enrolled.hidden() || r.visited.hidden();
-    return hidden ? Cell::suppressed() : Cell::missing();
+    if (!hidden)
+        return Cell::missing();
+    if (r.representation_bound == ShareShown::Hidden)
+        return Cell::suppressed();
+    return Cell::bound(representation_bound_str(r));
 }
 
 // Reach by subgroup; with the outcome files, the comparisons within each

@@ -1115,6 +1115,7 @@ void Protection::forget_shown()
         f.fixed = false;
     }
     m_observed.clear();
+    m_ranges.clear();
 }
 
 void Protection::fix(CellId c, CellShown shown)
@@ -1264,6 +1265,7 @@ void Protection::suppress(int first_stage)
         }
     }
     m_relations_of = all_relations_of;
+    prove_ranges();
 }
 
 std::vector<Breach> Protection::audit() const
@@ -1295,23 +1297,6 @@ std::size_t Protection::relations_broken() const
 }
 
 std::int64_t Protection::value(CellId c) const { return m_figures.at(m_figure_of.at(c)).value; }
-
-std::int64_t Protection::shown_lower_bound(CellId c) const
-{
-    const std::size_t i = m_figure_of.at(c);
-    std::int64_t best = 0;
-    for (const auto r : m_relations_of[i]) {
-        const Relation& rel = m_relations[r];
-        if (rel.whole != i || rel.at_most)
-            continue;
-        std::int64_t sum = 0;
-        for (const std::size_t p : rel.parts)
-            if (m_figures[p].published && m_figures[p].shown == CellShown::Shown)
-                sum += m_figures[p].value;
-        best = std::max(best, sum);
-    }
-    return best;
-}
 
 CellShown Protection::shown(CellId c) const { return m_figures.at(m_figure_of.at(c)).shown; }
 

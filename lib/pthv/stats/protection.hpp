@@ -157,10 +157,17 @@ public:
     std::size_t relations_broken() const;
 
     std::int64_t value(CellId c) const;
-    // What the shown figures prove `c` at least: the largest sum of the
-    // shown parts of a total it is (a withheld year is at least its shown
-    // months). A reader can add them up, so printing it tells nothing more.
-    std::int64_t shown_lower_bound(CellId c) const;
+    // What a reader can prove of `c` from the figures posted by the first
+    // stage that prints it, adding and subtracting along the relations
+    // (bounds propagation) from what each figure shows: a withheld year is
+    // at least its shown months, and at most the district less the least of
+    // its other sites. The audit's programme proves as much or more, so
+    // printing it tells a reader nothing new. After suppress().
+    struct Range {
+        std::int64_t lo = 0;
+        std::int64_t hi = -1; // -1: no upper bound
+    };
+    Range shown_range(CellId c) const;
     CellShown shown(CellId c) const;
     int min_cell() const { return m_min_cell; }
 
@@ -233,6 +240,8 @@ private:
     // The first stage at which both are there.
     int later(int a, int b) const;
     int layer(int stage) const;
+    // Ranges of the figures not shown, each at its first printing (shown_range()).
+    void prove_ranges();
 
     int m_min_cell;
     int m_postings = 0;
@@ -262,6 +271,7 @@ private:
     std::vector<Relation> m_relations;
     std::vector<std::vector<std::uint32_t>> m_relations_of; // per figure
     std::size_t m_refused = 0;
+    std::vector<Range> m_ranges; // per figure, by prove_ranges()
     bool m_finished = false;
 };
 
