@@ -94,8 +94,7 @@ public:
     // showed is decided the same in May; what describes the as-of date
     // (staff and their training now, visits scheduled ahead) after them,
     // since it changes from one posting to the next (the roster: the
-    // first, lookup()). The outcome tables are a layer of their own, after
-    // every posting of the others.
+    // first, Person::publish_roster()).
     int posting_stage(const Period* p) const
     {
         if (!p)
@@ -103,7 +102,9 @@ public:
         return static_cast<int>(std::lower_bound(m_ends.begin(), m_ends.end(), p->to.days()) - m_ends.begin());
     }
     int postings() const { return static_cast<int>(m_ends.size()) + 1; }
-    int outcome_stage() const { return postings(); } // the outcome layer's first
+    // The stage of `posting` in `layer` (0 the reports' own tables, 1 the
+    // subgroups and outcome tables): Protection::set_postings's numbering.
+    int stage(int layer, int posting) const { return layer * postings() + posting; }
 
     struct Found {
         Protection::CellId cell;
@@ -166,12 +167,7 @@ private:
         std::string name(1, kind);
         name += measure;
         const auto m = m_measures.try_emplace(std::move(name), static_cast<std::uint32_t>(m_measures.size())).first;
-        // The roster (students enrolled, by subgroup too) is printed in
-        // every posting and is the same in each while students.csv is:
-        // there from the first, so that every period's "enrolled less
-        // visited" is decided with the period.
-        const bool roster = !p && (measure == "enrolled" || measure.rfind("sge:", 0) == 0);
-        return {m_set.cell(m_key), cost, roster ? 0 : posting_stage(p), m->second};
+        return {m_set.cell(m_key), cost, posting_stage(p), m->second};
     }
 
     Protection& m_set;
@@ -189,13 +185,23 @@ public:
     void publish(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().publish(c.cell, stage(c), c.cost, c.measure);
+        m_cells.set().publish(c.cell, stage(c.stage), c.cost, c.measure);
+        m_in.push_back(c.cell);
+    }
+    // A cell of the roster (students enrolled, by subgroup too): printed
+    // in every posting and the same in each while students.csv is, so
+    // there from the first, and every period's "enrolled less visited" is
+    // decided with the period.
+    void publish_roster(std::string_view scope, std::string_view measure, std::string_view part = {})
+    {
+        const auto c = m_cells.find(m_kind, nullptr, scope, measure, part);
+        m_cells.set().publish(c.cell, stage(0), c.cost, c.measure);
         m_in.push_back(c.cell);
     }
     void sensitive(const Period* p, std::string_view scope, std::string_view measure, std::string_view part = {})
     {
         const auto c = m_cells.find(m_kind, p, scope, measure, part);
-        m_cells.set().sensitive(c.cell, stage(c));
+        m_cells.set().sensitive(c.cell, stage(c.stage));
         m_in.push_back(c.cell);
     }
     // The tables the cells from now on belong to: the reports' own, the
@@ -214,14 +220,16 @@ public:
 private:
     Cells& m_cells;
     char m_kind;
-    int stage(const Cells::Found& c) const
+    // The subgroups table follows the reports posting by posting; an
+    // outcome table comes after the last posting of its layer.
+    int stage(int posting) const
     {
         switch (m_layer) {
-        case Layer::Reports: return c.stage;
-        case Layer::Subgroups: return m_cells.outcome_stage() + c.stage;
-        case Layer::Outcomes: return m_cells.outcome_stage() + m_cells.postings() - 1;
+        case Layer::Reports: return m_cells.stage(0, posting);
+        case Layer::Subgroups: return m_cells.stage(1, posting);
+        case Layer::Outcomes: return m_cells.stage(1, m_cells.postings() - 1);
         }
-        return c.stage;
+        return posting;
     }
 
     Layer m_layer = Layer::Reports;
@@ -455,12 +463,12 @@ struct Builder {
             Person p(cells, 'S');
             if (st)
                 for (const auto& x : scopes_of(repo, st->site))
-                    p.publish(nullptr, x, "enrolled");
+                    p.publish_roster(x, "enrolled");
             const auto groups = groups_of(st);
             if (st && !groups.empty()) {
                 p.in_layer(Person::Layer::Subgroups);
                 for (const auto& [name, value] : groups)
-                    p.publish(nullptr, k_district, "sge:" + name, value);
+                    p.publish_roster(k_district, "sge:" + name, value);
                 p.in_layer(Person::Layer::Reports);
             }
             const auto scheduled_after = [&](std::size_t visit) {
@@ -830,7 +838,7 @@ void Publication::build(const model::Facts& facts, const model::Problems& findin
     m_subgroups = subgroups;
     Cells cells(m_cells, m_periods, facts.repo().config);
     m_cells.set_postings(cells.postings());
-    m_outcome_stage = cells.outcome_stage();
+    m_outcome_stage = cells.stage(1, 0);
     const auto progress = model::student_visits(facts.repo(), facts, facts.repo().as_of);
     const Builder b{facts, facts.repo(), findings, m_periods, cells, attendance, scores, subgroups, progress};
     b.visits();

@@ -57,24 +57,31 @@ std::vector<std::string> months_of_year(const model::Config& config)
     return out;
 }
 
-// Every entry of reports.publish as cut() makes it, months expanded, in
-// the list's order (a month not over left out).
+// f(text) for every entry of reports.publish, "monthly" as each month of
+// the school year, in the list's order.
+template <class F>
+void for_each_entry(const model::Config& config, F&& f)
+{
+    for (const auto& entry : config.publish) {
+        if (entry == "monthly")
+            for (const auto& m : months_of_year(config))
+                f(m);
+        else
+            f(entry);
+    }
+}
+
+// Every entry of reports.publish as cut() makes it, in the list's order (a
+// month not over left out).
 std::vector<model::Period> listed_periods(const model::Repo& repo)
 {
     std::vector<model::Period> out;
-    const auto add = [&](const std::string& text) {
+    for_each_entry(repo.config, [&](const std::string& text) {
         std::string error;
         auto p = cut(text, repo, error);
         if (p && !(is_month(text) && p->cut_at_month)) // a month is published once it has ended
             out.push_back(std::move(*p));
-    };
-    for (const auto& entry : repo.config.publish) {
-        if (entry == "monthly")
-            for (const auto& m : months_of_year(repo.config))
-                add(m);
-        else
-            add(entry);
-    }
+    });
     return out;
 }
 
@@ -89,34 +96,27 @@ const model::Period* counted_as(const model::Period& running, const std::vector<
     return best;
 }
 
-// `running` as it is published: the figures of counted_as(), or nullopt
-// (`error` says when it is first published).
 // Every entry of reports.publish whole, whether it has ended or not.
 std::vector<model::Period> whole_periods(const model::Config& config)
 {
     std::vector<model::Period> out;
-    const auto add = [&](const std::string& text) {
+    for_each_entry(config, [&](const std::string& text) {
         std::string ignored;
         if (auto q = model::parse_period(text, config, config.school_year.end, ignored))
             out.push_back(std::move(*q));
-    };
-    for (const auto& entry : config.publish) {
-        if (entry == "monthly")
-            for (const auto& m : months_of_year(config))
-                add(m);
-        else
-            add(entry);
-    }
+    });
     return out;
 }
 
+// `running` as it is published: the figures of counted_as(), or nullopt
+// (`error` says when it is first published). `whole`: whole_periods().
 std::optional<model::Period> as_published(model::Period running, const std::vector<model::Period>& listed,
-                                          const model::Config& config, std::string& error)
+                                          const std::vector<model::Period>& whole, std::string& error)
 {
     // The ends of the periods of the list that begin with it, whether
     // ended or not.
     std::vector<model::Date> ends{running.runs_to};
-    for (const auto& q : whole_periods(config))
+    for (const auto& q : whole)
         if (q.from == running.from && q.to <= running.runs_to)
             ends.push_back(q.to);
     std::sort(ends.begin(), ends.end());
@@ -156,11 +156,11 @@ bool public_breakdowns(const model::Period& period)
 
 std::vector<model::Period> published_periods(const model::Repo& repo)
 {
-    const std::vector<model::Period> listed = listed_periods(repo);
+    const std::vector<model::Period> listed = listed_periods(repo), whole = whole_periods(repo.config);
     std::vector<model::Period> out;
     for (const auto& entry : listed) {
         std::string error;
-        const auto p = entry.cut_at_month ? as_published(entry, listed, repo.config, error) : entry;
+        const auto p = entry.cut_at_month ? as_published(entry, listed, whole, error) : entry;
         if (!p)
             continue;
         const bool seen = std::any_of(out.begin(), out.end(), [&](const model::Period& q) {
@@ -204,7 +204,7 @@ std::optional<model::Period> public_period(const model::Period& requested, const
         return std::nullopt;
     }
     if (p && p->cut_at_month)
-        return as_published(*p, listed_periods(repo), repo.config, error);
+        return as_published(*p, listed_periods(repo), whole_periods(repo.config), error);
     return p;
 }
 
