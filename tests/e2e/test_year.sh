@@ -138,6 +138,20 @@ check "public report: no staff ids or notes of events" bash -c "! grep -q 'T01;T
 pthv report --period end-of-year >"$tmp/r.txt"
 check "internal report: events list with staff" has "$tmp/r.txt" "T01;T02"
 check "no report prints event notes" bash -c "! grep -q gym '$tmp/r.txt'"
+# Attendees are people: in public, a number under min_cell is "<10" like any
+# small count (six families at a celebration could be named); internal
+# reports give it.
+cp "$repo/events.csv" "$tmp/events.keep"
+pthv event add --date 2026-09-25 --kind celebration --site S01 --title "Small night" --attendees 6 >/dev/null
+pthv_at 2027-07-01 report --period end-of-year --public >"$tmp/p.txt"
+check "public report: attendees under 10 shown as <10" grep -qE "Small night +<10$" "$tmp/p.txt"
+check "public report: attendees of 10 or more shown" grep -qE "Family night +45$" "$tmp/p.txt"
+pthv_at 2027-07-01 report --period end-of-year --public --format json >"$tmp/p.json"
+check "public JSON: attendees under 10 as \"<10\"" \
+    [ "$(json '[e["attendees"] for e in d["event_list"] if e["title"] == "Small night"][0]' <"$tmp/p.json")" = "<10" ]
+pthv_at 2027-07-01 report --period end-of-year >"$tmp/r.txt"
+check "internal report: attendees as written" grep -qE "Small night +6$" "$tmp/r.txt"
+cp "$tmp/events.keep" "$repo/events.csv"
 
 # ---- Training sessions -----------------------------------------------------
 cat >"$repo/sessions.csv" <<'CSV'

@@ -189,7 +189,9 @@ struct EventCounts {
 struct EventRow {
     model::Date date;
     std::string event_id, site_id, kind, title; // site_id empty: district-wide
-    std::optional<int> attendees;
+    // As events.csv gives it; in public, a number under min_cell is "<N"
+    // like any count of people.
+    std::optional<Count> attendees;
     std::string staff_ids; // internal reports only; empty in public
 };
 

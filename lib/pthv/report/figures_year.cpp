@@ -161,8 +161,12 @@ void event_figures(const model::Repo& repo, const FigureOptions& o, const SiteSc
         std::vector<std::string> staff;
         for (const model::StaffId s : repo.staff_of(e))
             staff.emplace_back(repo.id(s));
+        std::optional<Count> attendees;
+        if (e.attendees)
+            attendees = Count{*e.attendees, o.is_public && *e.attendees < repo.config.min_cell ? Shown::Below
+                                                                                              : Shown::Exact};
         ev.events.push_back({*e.date, std::string(repo.id(e.id)), site_label(repo, e.site),
-                             std::string(model::enum_name(*e.kind)), std::string(e.title), e.attendees,
+                             std::string(model::enum_name(*e.kind)), std::string(e.title), attendees,
                              o.is_public ? std::string() : util::join(staff, ";")});
     }
     ev.counts.push_back(std::move(all));

@@ -154,7 +154,7 @@ Json event_list_json(const Figures& f)
                {"site_id", e.site_id.empty() ? Json(nullptr) : Json(e.site_id)},
                {"kind", e.kind},
                {"title", e.title},
-               {"attendees", e.attendees ? Json(*e.attendees) : Json(nullptr)}};
+               {"attendees", e.attendees ? count_json(*e.attendees, f.min_cell) : Json(nullptr)}};
         if (!f.is_public)
             x["staff_ids"] = e.staff_ids;
         list.push_back(std::move(x));

@@ -220,7 +220,7 @@ Table event_list(const Figures& f)
         std::vector<Cell> row = {Cell::of(e.date.str()),
                                  e.site_id.empty() ? Cell::of("district", "") : Cell::of(e.site_id),
                                  Cell::of(human_label(e.kind), e.kind), Cell::of(e.title),
-                                 e.attendees ? Cell::num(*e.attendees) : Cell::missing()};
+                                 e.attendees ? Cell::of(*e.attendees) : Cell::missing()};
         if (!f.is_public)
             row.push_back(Cell::of(e.staff_ids));
         t.add(row);
