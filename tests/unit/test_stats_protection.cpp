@@ -383,7 +383,8 @@ TEST_CASE("stats::Protection")
                 CHECK((r.hi < 0 || r.hi >= p.value(c)));
                 if (p.shown(c) == CellShown::Below)
                     CHECK((r.hi >= 0 && r.hi <= 9));
-                bounded += r.lo > 0 || (r.hi >= 0 && p.shown(c) == CellShown::Withheld) ? 1 : 0;
+                if (r.lo > 0 || (r.hi >= 0 && p.shown(c) == CellShown::Withheld))
+                    ++bounded;
             }
             CHECK(bounded > 0);
         }
