@@ -6,6 +6,7 @@
 #include <pthv/io/loader.hpp>
 #include <pthv/model/period.hpp>
 #include <pthv/report/figures.hpp>
+#include <pthv/report/figures_detail.hpp>
 #include <pthv/report/publication.hpp>
 #include <pthv/report/render.hpp>
 
@@ -366,5 +367,65 @@ TEST_CASE("report: events and training sessions")
         const auto r = run_on(src, "end-of-year");
         CHECK(report::render_text(r.figures).find("secret note") == std::string::npos);
         CHECK(report::render_text(r.figures).find("Trainer A") != std::string::npos);
+    }
+}
+
+TEST_CASE("report::share_of and share_meeting print a withheld figure's share as the bound its proven range gives")
+{
+    using report::Count;
+    using report::Share;
+    using report::ShareShown;
+    using report::Shown;
+    const auto withheld = [](std::int64_t v, std::int64_t lo, std::int64_t hi) {
+        Count c{v, Shown::Withheld};
+        c.at_least = lo;
+        c.at_most = hi;
+        return c;
+    };
+    const Count below{4, Shown::Below, 0, 9};
+    SUBCASE("coverage: at least the least visited over the enrolled shown")
+    {
+        const Share s = report::share_of(withheld(168, 165, 188), Count{310});
+        CHECK(s.shown == ShareShown::AtLeast);
+        CHECK(s.bound_per_mille == 532); // 165 / 310, rounded down
+    }
+    SUBCASE("a count shown over a withheld base: at most the count over the least the base can be")
+    {
+        const Share s = report::share_of(Count{92}, withheld(168, 165, -1));
+        CHECK(s.shown == ShareShown::AtMost);
+        CHECK(s.bound_per_mille == 558); // 92 / 165, rounded up
+    }
+    SUBCASE("both withheld: the least over the most")
+    {
+        const Share s = report::share_of(withheld(150, 120, 160), withheld(300, 280, 320));
+        CHECK(s.shown == ShareShown::AtLeast);
+        CHECK(s.bound_per_mille == 375);
+    }
+    SUBCASE("a rate on a count under min_cell stays hidden, bound or not")
+    {
+        CHECK(report::share_of(below, Count{310}).shown == ShareShown::Hidden);
+        CHECK(report::share_of(Count{3}, below).shown == ShareShown::Hidden);
+    }
+    SUBCASE("nothing proven: hidden")
+    {
+        CHECK(report::share_of(withheld(168, 0, -1), Count{310}).shown == ShareShown::Hidden);
+    }
+    SUBCASE("a practice met on a withheld count of visits, fewer than 10 falling short")
+    {
+        const Share s = report::share_meeting(withheld(247, 238, 291), below, 10);
+        CHECK(s.shown == ShareShown::AtLeast);
+        CHECK(s.bound_per_mille == 962); // (238 - 9) / 238
+        // The share is true: 247 visits with 4 short meet on 98.4%.
+        CHECK(s.bound_per_mille <= (247 - 4) * 1000 / 247);
+    }
+    SUBCASE("answers shown, the unfavourable withheld with a proven most")
+    {
+        const Share s = report::share_meeting(Count{69}, withheld(13, 0, 27), 10);
+        CHECK(s.shown == ShareShown::AtLeast);
+        CHECK(s.bound_per_mille == 608); // (69 - 27) / 69
+    }
+    SUBCASE("the unfavourable withheld with nothing proven: hidden")
+    {
+        CHECK(report::share_meeting(Count{69}, withheld(13, 0, -1), 10).shown == ShareShown::Hidden);
     }
 }
