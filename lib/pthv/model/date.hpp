@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include <pthv/util/compact_optional.hpp>
+
 namespace pthv::model {
 
 class Date {
@@ -62,3 +64,27 @@ Date today();
 std::optional<Date> parse_month(std::string_view text);
 
 } // namespace pthv::model
+
+namespace pthv::util {
+
+// A date in its four bytes: no date is the lowest day number, some five
+// million years before any date pthv reads (Date::from_ymd takes years
+// 1900 to 9999).
+template <> struct CompactOptionalTraits<model::Date> {
+    using Stored = std::int32_t;
+    static constexpr Stored k_none = std::numeric_limits<std::int32_t>::min();
+    static model::Date load(Stored days) { return model::Date::from_days(days); }
+    static Stored store(model::Date date) { return date.days(); }
+};
+
+// A time of day in two bytes: its minutes since midnight (0 to 1439 for
+// every time TimeOfDay::parse reads) fit a 16-bit number; no time is the
+// lowest one.
+template <> struct CompactOptionalTraits<model::TimeOfDay> {
+    using Stored = std::int16_t;
+    static constexpr Stored k_none = std::numeric_limits<std::int16_t>::min();
+    static model::TimeOfDay load(Stored minutes) { return model::TimeOfDay::from_minutes(minutes); }
+    static Stored store(model::TimeOfDay time) { return static_cast<Stored>(time.minutes()); }
+};
+
+} // namespace pthv::util

@@ -25,6 +25,7 @@
 #include <pthv/model/names.hpp>
 #include <pthv/model/subgroups.hpp>
 #include <pthv/util/arena.hpp>
+#include <pthv/util/compact_optional.hpp>
 
 namespace pthv::model {
 
@@ -51,15 +52,17 @@ struct Staff {
     std::uint32_t line = 0;
 };
 
+// Its fields ordered so that none is padded: 88 bytes (a million of them
+// in a state's repo).
 struct Student {
     StudentId id;
     SiteId site;
     StaffId homeroom;
     FamilyId family; // the family_id, or (none given) a family of one named by the student's id
+    std::uint32_t line = 0;
     bool family_given = false; // family_id was written
     std::string_view grade;
     std::string_view name;
-    std::uint32_t line = 0;
 
     // Flag f of Repo::flag_names: 1 yes, 0 no, -1 unknown.
     int flag(std::size_t f) const { return f < m_flags.size() ? m_flags[f] - 1 : -1; }
@@ -125,31 +128,35 @@ struct SurveyResponse {
     std::uint32_t line = 0;
 };
 
+// Its fields are ordered by size, largest first, so that none is padded,
+// and its optional cells keep "none" in a value they never take
+// (util::CompactOptional): 96 bytes, where std::optional and this order
+// took 144, for the 815,000 visit rows of a state's repo.
 struct Visit {
+    std::string_view language;
+    std::string_view notes;
     VisitId id;
     StudentId student;
     SiteId site; // as written; none: the student's site
-    std::optional<Date> date;
-    std::optional<TimeOfDay> start_time;
-    std::optional<int> minutes;
+    util::CompactOptional<Date> date;
+    util::CompactOptional<int> minutes;
     std::uint32_t educators_begin = 0; // in Repo::educator_list, as written
     std::uint32_t educators_count = 0;
-    std::optional<VisitStatus> status;
-    std::optional<Focus> focus;
-    std::optional<Mode> mode;
-    std::optional<Date> arranged_on;
-    std::optional<Date> reflected_on;
-    std::string_view language;
-    std::string_view notes;
+    util::CompactOptional<Date> arranged_on;
+    util::CompactOptional<Date> reflected_on;
     // interpreter: a staff id (on the roster, or shaped like one: see
     // is_staff_id_shaped), else an outside interpreter named in free text.
     StaffId interpreter;
-    bool outside_interpreter = false;
-    std::optional<Date> confirmed_on;
+    util::CompactOptional<Date> confirmed_on;
     StaffId confirmed_by;
-    std::optional<CancelledBy> cancelled_by;
-    std::optional<Date> logged_on; // the day the row was recorded
+    util::CompactOptional<Date> logged_on; // the day the row was recorded
     std::uint32_t line = 0;
+    util::CompactOptional<TimeOfDay> start_time;
+    util::CompactOptional<VisitStatus> status;
+    util::CompactOptional<Focus> focus;
+    util::CompactOptional<Mode> mode;
+    util::CompactOptional<CancelledBy> cancelled_by;
+    bool outside_interpreter = false;
 
     bool completed() const { return status == VisitStatus::Completed; }
     bool interpreted() const { return interpreter || outside_interpreter; }

@@ -101,7 +101,8 @@ namespace {
 
 std::string listing_date(const std::optional<Date>& d) { return d ? d->str() : std::string{}; }
 
-template <typename E> std::string listing_enum(const std::optional<E>& e)
+// An optional enum (std::optional or util::CompactOptional), by name.
+template <typename OptionalEnum> std::string listing_enum(const OptionalEnum& e)
 {
     return e ? std::string(enum_name(*e)) : std::string{};
 }
