@@ -265,8 +265,7 @@ Table subgroups_table(const Rollup& r)
                                        Cell::of(x.coverage),
                                        state ? total_cell(x.families) : Cell::of(x.families),
                                        x.representation_hundredths
-                                           ? Cell::decimal(fmt::format("{}.{:02}", *x.representation_hundredths / 100,
-                                                                       *x.representation_hundredths % 100))
+                                           ? Cell::decimal(hundredths_str(*x.representation_hundredths))
                                            : Cell::missing()};
             if (!state) {
                 add_district_row(t, cells, 3);

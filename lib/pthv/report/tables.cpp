@@ -103,10 +103,15 @@ Cell Cell::bound(std::string text)
     return c;
 }
 
+std::string hundredths_str(std::int64_t hundredths)
+{
+    return fmt::format("{}.{:02}", hundredths / 100, hundredths % 100);
+}
+
 std::string representation_bound_str(const SubgroupRow& r)
 {
-    return fmt::format("{}{}.{:02}", r.representation_bound == ShareShown::AtLeast ? ">=" : "<=",
-                       r.representation_bound_hundredths / 100, r.representation_bound_hundredths % 100);
+    return (r.representation_bound == ShareShown::AtLeast ? ">=" : "<=") +
+           hundredths_str(r.representation_bound_hundredths);
 }
 
 TidyValue share_tidy(const Share& s)

@@ -43,6 +43,8 @@ struct Cell {
 // A cell in tidy CSV: plain text, whether it is empty because suppressed,
 // and whether it is a figure (a number a spreadsheet must read as one:
 // "-8.6" is written bare, where text starting with "-" is guarded).
+// A ratio kept in hundredths as text: 94 is "0.94".
+std::string hundredths_str(std::int64_t hundredths);
 // A representation ratio's true bound (SubgroupRow::representation_bound) as
 // text: ">=0.94".
 std::string representation_bound_str(const SubgroupRow& r);

@@ -556,8 +556,7 @@ Table scores(const Figures& f)
 Cell representation_cell(const SubgroupRow& r)
 {
     if (r.representation_hundredths)
-        return Cell::decimal(fmt::format("{}.{:02}", *r.representation_hundredths / 100,
-                                         *r.representation_hundredths % 100));
+        return Cell::decimal(hundredths_str(*r.representation_hundredths));
     const bool hidden = r.enrolled.hidden() || r.visited.hidden();
     if (!hidden)
         return Cell::missing();
